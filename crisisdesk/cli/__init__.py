@@ -1,0 +1,69 @@
+"""The ``crisisdesk`` command line: one module per sub-command, loaded on demand.
+
+Each sub-command module defines ``add_arguments(parser)`` and ``run(args) -> int``.
+Modules are imported only when their command runs, so ``crisisdesk validate`` never
+pays for SQLAlchemy or Jinja. Errors the user can fix exit with status 2 and a
+message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from crisisdesk import __version__
+
+# command name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("crisisdesk.cli.validate", "check an exercise package and summarise it"),
+    "new": ("crisisdesk.cli.new", "create a session file from a package"),
+    "rehearse": ("crisisdesk.cli.rehearse", "play a package's timeline headless at N x speed"),
+    "export": ("crisisdesk.cli.export", "write a session's main courante and event log"),
+    "report": ("crisisdesk.cli.report", "render the after-action report (HTML or PDF)"),
+}
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for: printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crisisdesk",
+        description="Run an in-room crisis exercise. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"crisisdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue  # command not built yet
+            raise
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen sub-command; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except UsageError as exc:
+        print(f"crisisdesk {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def is_command(word: str) -> bool:
+    """True if ``word`` names a command-line sub-command (or a top-level flag)."""
+    return word in COMMANDS or word in ("-h", "--help", "--version")

@@ -1,0 +1,154 @@
+"""Typed objects for an exercise package (format crisisdesk/1).
+
+The loader turns the three YAML files into these frozen dataclasses; every other part
+of crisisdesk (engine, UI, report) works with them and never with raw YAML.
+All exercise-time values are whole seconds since STARTEX.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+FORMAT = "crisisdesk/1"
+SUPPORTED_FORMATS = (FORMAT,)
+
+CHANNELS = ("phone", "email", "radio", "news", "social", "field", "document", "face")
+ROLE_KINDS = ("directorate", "partner", "simulated")
+LANGUAGES = ("fr", "en")
+
+IndicatorValue = int | float | str
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A stretch of play with its own scenario clock (a tabletop's time jump)."""
+
+    at: int
+    title: str
+    scenario_time: datetime
+    scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A situation figure the injects change and the room display shows."""
+
+    id: str
+    label: str
+    initial: IndicatorValue
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Objective:
+    """What evaluators rate at the end, with the criteria an observer can tick."""
+
+    id: str
+    title: str
+    criteria: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role card: a directorate or partner at the table, or a simulated actor."""
+
+    id: str
+    name: str
+    kind: str
+    mission: str
+    decisions: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
+    color: str | None = None
+
+    @property
+    def played(self) -> bool:
+        """True for roles that sit at the table (not played by the animation team)."""
+        return self.kind != "simulated"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A response the exercise designers expect from a role, within a delay."""
+
+    role: str
+    action: str
+    within: int
+
+
+@dataclass(frozen=True)
+class Inject:
+    """One scripted message of the MSEL."""
+
+    id: str
+    at: int
+    title: str
+    sender: str
+    to: tuple[str, ...]
+    channel: str
+    body: str
+    expected: tuple[Expected, ...] = ()
+    objectives: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    sets: dict[str, IndicatorValue] = field(default_factory=dict)
+    notes: str = ""
+    manual: bool = False
+    contingency_for: str | None = None
+    to_all: bool = False
+
+    @property
+    def public(self) -> bool:
+        """True for injects the room display may show (news flashes and social posts)."""
+        return self.channel in ("news", "social")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """The exercise.yaml contents: frame, phases, indicators and objectives."""
+
+    id: str
+    title: str
+    language: str
+    summary: str
+    duration: int
+    phases: tuple[Phase, ...]
+    indicators: tuple[Indicator, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    format: str = FORMAT
+
+
+@dataclass(frozen=True)
+class Package:
+    """A loaded, validated exercise package."""
+
+    root: Path
+    exercise: Exercise
+    roles: tuple[Role, ...]
+    injects: tuple[Inject, ...]  # sorted by ``at`` (stable for equal times)
+
+    def role(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise KeyError(role_id)
+
+    def inject(self, inject_id: str) -> Inject:
+        for inject in self.injects:
+            if inject.id == inject_id:
+                return inject
+        raise KeyError(inject_id)
+
+    def phase_at(self, offset: float) -> Phase:
+        """Return the phase in force at ``offset`` seconds of exercise time."""
+        current = self.exercise.phases[0]
+        for phase in self.exercise.phases:
+            if phase.at <= offset:
+                current = phase
+        return current
+
+    def scenario_time_at(self, offset: float) -> datetime:
+        """Scenario clock at an exercise offset, following the planned phases."""
+        phase = self.phase_at(offset)
+        return phase.scenario_time + timedelta(seconds=(offset - phase.at) * phase.scale)

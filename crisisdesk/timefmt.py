@@ -1,0 +1,32 @@
+"""Exercise-time offsets: parsing and formatting ``H:MM`` / ``H:MM:SS``.
+
+Offsets are whole seconds since STARTEX everywhere in the core; strings only exist
+at the edges (package files, command line, display).
+"""
+
+from __future__ import annotations
+
+import re
+
+_OFFSET = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
+
+
+def parse_offset(text: str) -> int:
+    """Return the seconds in ``"H:MM"`` or ``"H:MM:SS"``; raise ValueError otherwise."""
+    match = _OFFSET.match(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a time of the form H:MM or H:MM:SS")
+    hours, minutes, seconds = match.groups()
+    return int(hours) * 3600 + int(minutes) * 60 + int(seconds or 0)
+
+
+def format_offset(seconds: float, *, with_seconds: bool = True, sign: bool = False) -> str:
+    """Format seconds as ``H:MM:SS`` (or ``H:MM``); negative values get a minus sign."""
+    total = int(round(seconds))
+    prefix = "-" if total < 0 else ("+" if sign else "")
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if with_seconds:
+        return f"{prefix}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{prefix}{hours}:{minutes:02d}"

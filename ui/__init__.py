@@ -1,0 +1,1 @@
+"""crisisdesk's Qt user interface: a thin layer of widgets and models over the core."""
