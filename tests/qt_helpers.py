@@ -1,0 +1,29 @@
+"""Helpers for driving real Qt widgets in tests as a person would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, accents included.
+
+    ``QTest.keyClicks`` (and so ``qtbot.keyClicks``) aborts the interpreter on non-ASCII
+    characters such as "é" (a Qt assert in qasciikey.cpp): those are sent as key events
+    carrying the character with an unknown key code, which is what a keyboard layout does.
+    """
+    for char in text:
+        if char.isascii():
+            QTest.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QCoreApplication.sendEvent(widget, event)
+
+
+def press_enter(widget: QWidget) -> None:
+    """Press and release Return on ``widget``."""
+    QTest.keyClick(widget, Qt.Key.Key_Return)
