@@ -1,102 +1,641 @@
-"""Load an exercise package folder into typed objects.
+"""Load and validate an exercise package folder (format crisisdesk/1).
 
-TEMPORARY minimal loader: reads well-formed packages without validation. The full
-validating loader (line numbers, every problem at once) replaces this module.
+``validate_package`` reads the three files, checks every field and every cross
+reference, and returns the typed :class:`Package` (or None) with every problem found:
+errors, which make the package unusable, and warnings, which do not.
+``load_package`` is the strict form the app uses: it returns the package or raises
+:class:`PackageError` listing the problems. See docs/package-format.md for the format.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
-import yaml
-
+from crisisdesk.package.attachments import attachment_problem
+from crisisdesk.package.fields import (
+    Record,
+    Report,
+    describe,
+    did_you_mean,
+    is_null,
+    show,
+    value_of,
+)
 from crisisdesk.package.model import (
+    CHANNELS,
+    FORMAT,
+    LANGUAGES,
+    ROLE_KINDS,
+    SUPPORTED_FORMATS,
     Exercise,
     Expected,
     Indicator,
+    IndicatorValue,
     Inject,
     Objective,
     Package,
     Phase,
     Role,
 )
-from crisisdesk.timefmt import parse_offset
+from crisisdesk.package.problems import PackageError, Problem
+from crisisdesk.package.yamlsource import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    read_yaml,
+)
+from crisisdesk.timefmt import format_offset
 
+__all__ = ["PACKAGE_FILES", "PackageError", "Problem", "load_package", "validate_package"]
 
-def _offset(value) -> int:
-    return parse_offset(str(value))
+EXERCISE_FILE, ROLES_FILE, MSEL_FILE = PACKAGE_FILES = ("exercise.yaml", "roles.yaml", "msel.yaml")
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ROLE_ID = re.compile(r"^[A-Z0-9_-]+$")
+ITEM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+COLOR = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
+LOCAL_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$")
+ZONED_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[-+]\d{2}(?::?\d{2})?)$")
+
+SLUG_TEXT = "a slug (lower-case letters, digits and -, e.g. paris-50c)"
+ROLE_ID_TEXT = "a role code (capitals, digits, _ or -, e.g. DSOL)"
+ITEM_ID_TEXT = "an id (letters, digits, _ . or -, no spaces, e.g. I03)"
 
 
 def load_package(path: str | Path) -> Package:
-    """Load the package at ``path``; raise PackageError listing every problem."""
+    """Load the package at ``path``; raise PackageError listing every problem if it has errors."""
+    package, problems = validate_package(path)
+    if package is None:
+        raise PackageError(Path(path), problems)
+    return package
+
+
+def validate_package(path: str | Path) -> tuple[Package | None, list[Problem]]:
+    """Check the package at ``path``; return it (None if it has errors) and all problems.
+
+    Problems name files as ``path`` was given (``injects/paris-50c/msel.yaml``), and
+    come in file order, then line order.
+    """
     root = Path(path)
-    ex = yaml.safe_load((root / "exercise.yaml").read_text(encoding="utf-8"))
-    roles_raw = yaml.safe_load((root / "roles.yaml").read_text(encoding="utf-8"))
-    msel_raw = yaml.safe_load((root / "msel.yaml").read_text(encoding="utf-8"))
-    exercise = Exercise(
-        id=ex["id"],
-        title=ex["title"],
-        language=ex["language"],
-        summary=ex.get("summary", ""),
-        duration=_offset(ex["duration"]),
-        phases=tuple(
-            Phase(
-                at=_offset(p["at"]),
-                title=p["title"],
-                scenario_time=datetime.fromisoformat(str(p["scenario_time"])),
-                scale=float(p.get("scale", 1)),
-            )
-            for p in ex["phases"]
-        ),
-        indicators=tuple(
-            Indicator(id=i["id"], label=i["label"], initial=i["initial"], unit=i.get("unit"))
-            for i in ex.get("indicators") or ()
-        ),
-        objectives=tuple(
-            Objective(id=o["id"], title=o["title"], criteria=tuple(o.get("criteria") or ()))
-            for o in ex["objectives"]
-        ),
-    )
-    roles = tuple(
-        Role(
-            id=r["id"],
-            name=r["name"],
-            kind=r["kind"],
-            mission=r["mission"],
-            decisions=tuple(r.get("decisions") or ()),
-            resources=tuple(r.get("resources") or ()),
-            contacts=tuple(r.get("contacts") or ()),
-            color=r.get("color"),
+    if not root.exists():
+        return None, [Problem(str(path), None, "no such package folder")]
+    if not root.is_dir():
+        return None, [
+            Problem(str(path), None, "is not a folder; give the package folder, which holds exercise.yaml")
+        ]
+    return _PackageReader(root).read()
+
+
+def _hm(seconds: int) -> str:
+    return format_offset(seconds, with_seconds=bool(seconds % 60))
+
+
+class _PackageReader:
+    """Reads the three files of one package, in order, sharing what cross-checks need."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.reports = {name: Report(str(root / name)) for name in PACKAGE_FILES}
+        # What later files may refer to; None when the defining file could not be read,
+        # so references to it are not reported as undefined.
+        self.duration: int | None = None
+        self.indicators: dict[str, Indicator] | None = None
+        self.objective_lines: dict[str, int] | None = None
+        self.roles: dict[str, Role] | None = None
+        self.role_lines: dict[str, int] = {}
+
+    def read(self) -> tuple[Package | None, list[Problem]]:
+        nodes = {}
+        for name in PACKAGE_FILES:
+            node, problems = read_yaml(self.root / name, self.reports[name].label)
+            self.reports[name].problems.extend(problems)
+            nodes[name] = node
+        if nodes[EXERCISE_FILE] is not None and not self._format_is_supported(nodes[EXERCISE_FILE]):
+            # Another format's files mean other things: checking them would only add noise.
+            return None, self.reports[EXERCISE_FILE].problems
+        exercise = self._read_exercise(nodes[EXERCISE_FILE]) if nodes[EXERCISE_FILE] is not None else None
+        roles = self._read_roles(nodes[ROLES_FILE]) if nodes[ROLES_FILE] is not None else None
+        injects = self._read_msel(nodes[MSEL_FILE]) if nodes[MSEL_FILE] is not None else None
+        problems = [p for name in PACKAGE_FILES for p in sorted(
+            self.reports[name].problems, key=lambda p: p.line or 0)]
+        if any(not p.warning for p in problems) or exercise is None or roles is None or injects is None:
+            return None, problems
+        package = Package(
+            root=self.root.resolve(),
+            exercise=exercise,
+            roles=roles,
+            injects=tuple(sorted(injects, key=lambda inject: inject.at)),
         )
-        for r in roles_raw
-    )
-    played = tuple(r.id for r in roles if r.played)
-    injects = []
-    for i in msel_raw:
-        to = i["to"]
-        to_all = to == "all"
-        injects.append(
-            Inject(
-                id=str(i["id"]),
-                at=_offset(i["at"]),
-                title=i["title"],
-                sender=i["from"],
-                to=played if to_all else tuple(to),
-                channel=i["channel"],
-                body=i["body"],
-                expected=tuple(
-                    Expected(role=e["role"], action=e["action"], within=_offset(e["within"]))
-                    for e in i.get("expected") or ()
+        return package, problems
+
+    # -- exercise.yaml -----------------------------------------------------------
+
+    def _format_is_supported(self, node: Node) -> bool:
+        if not isinstance(node, MappingNode):
+            return True  # reported as a wrong type by _read_exercise
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == "format":
+                written = value.value if isinstance(value, ScalarNode) and not is_null(value) else None
+                if written in SUPPORTED_FORMATS:
+                    return True
+                readable = ", ".join(SUPPORTED_FORMATS)
+                self.reports[EXERCISE_FILE].error(
+                    value,
+                    f"exercise field 'format': {describe(value)} is not a format this build reads "
+                    f"(it reads: {readable})",
+                )
+                return False
+        return True  # a missing format is reported with the other missing fields
+
+    def _read_exercise(self, node: Node) -> Exercise | None:
+        report = self.reports[EXERCISE_FILE]
+        rec = Record(
+            report,
+            node,
+            "exercise",
+            required=("format", "id", "title", "language", "summary", "duration", "phases", "objectives"),
+            optional=("indicators",),
+        )
+        if not rec.ok:
+            return None
+        ident = rec.word("id", SLUG, SLUG_TEXT)
+        title = rec.text("title", one_line=True)
+        language = rec.choice("language", LANGUAGES)
+        summary = rec.text("summary")
+        duration = rec.time("duration")
+        if duration == 0:
+            rec.error("duration", "must be longer than 0:00")
+            duration = None
+        self.duration = duration
+        phases = self._read_phases(rec)
+        indicators = self._read_indicators(rec)
+        objectives = self._read_objectives(rec)
+        if None in (ident, title, language, summary, duration, phases, indicators, objectives):
+            return None
+        return Exercise(
+            id=ident,
+            title=title.strip(),
+            language=language,
+            summary=summary,
+            duration=duration,
+            phases=phases,
+            indicators=indicators,
+            objectives=objectives,
+            format=FORMAT,
+        )
+
+    def _read_phases(self, exercise: Record) -> tuple[Phase, ...] | None:
+        items = exercise.sequence("phases")
+        if items is None:
+            return None
+        if not items:
+            exercise.error("phases", 'needs at least one phase, starting at "0:00"')
+            return None
+        phases: list[Phase] = []
+        complete = True
+        previous: tuple[int, int] | None = None  # (index, at) of the last readable phase
+        for index, item in enumerate(items, start=1):
+            rec = Record(
+                exercise.report, item, f"phase {index}",
+                required=("at", "title", "scenario_time"), optional=("scale",),
+            )
+            if not rec.ok:
+                complete = False
+                continue
+            at = rec.time("at")
+            title = rec.text("title", one_line=True)
+            scenario_time = self._read_scenario_time(rec)
+            scale = rec.number("scale", default=1.0)
+            if scale is not None and scale <= 0:
+                rec.error("scale", f"{scale} must be more than 0 (scenario seconds per real second)")
+                scale = None
+            if at is not None:
+                if index == 1 and at != 0:
+                    rec.error("at", f'the first phase starts at "0:00", not {_hm(at)}')
+                elif previous is not None and at <= previous[1]:
+                    rec.error(
+                        "at",
+                        f"{_hm(at)} is not after phase {previous[0]} ({_hm(previous[1])}); "
+                        "list phases in the order they are played",
+                    )
+                elif self.duration is not None and at >= self.duration:
+                    rec.error("at", f"{_hm(at)} is not before the end of the exercise (duration {_hm(self.duration)})")
+                previous = (index, at)
+            if None in (at, title, scenario_time, scale):
+                complete = False
+                continue
+            if phases:
+                last = phases[-1]
+                clock = last.scenario_time.timestamp() + (at - last.at) * last.scale
+                if scenario_time.timestamp() < clock:
+                    rec.warning(
+                        "scenario_time",
+                        f"{scenario_time.isoformat(sep=' ')} is earlier than the scenario clock at the end "
+                        f"of phase {len(phases)}: the scenario clock goes back",
+                    )
+            phases.append(Phase(at=at, title=title.strip(), scenario_time=scenario_time, scale=float(scale)))
+        return tuple(phases) if complete else None
+
+    def _read_scenario_time(self, rec: Record) -> datetime | None:
+        text = rec.text("scenario_time", one_line=True)
+        if text is None:
+            return None
+        text = text.strip()
+        if ZONED_DATETIME.match(text):
+            rec.error("scenario_time", f"{show(text)} has a time zone; write the local time, e.g. 2032-06-22T07:00:00")
+            return None
+        if LOCAL_DATETIME.match(text):
+            try:
+                return datetime.fromisoformat(text)
+            except ValueError:
+                pass
+        rec.error(
+            "scenario_time",
+            f"{show(text)} is not a local date-time YYYY-MM-DDTHH:MM[:SS], e.g. 2032-06-22T07:00:00",
+        )
+        return None
+
+    def _read_indicators(self, exercise: Record) -> tuple[Indicator, ...] | None:
+        items = exercise.sequence("indicators", required=False)
+        if items is None:
+            return None
+        indicators: dict[str, Indicator] = {}
+        lines: dict[str, int] = {}
+        complete = True
+        for index, item in enumerate(items, start=1):
+            rec = Record(
+                exercise.report, item, f"indicator #{index}", kind="indicator",
+                required=("id", "label", "initial"), optional=("unit",),
+            )
+            if not rec.ok:
+                complete = False
+                continue
+            ident = self._unique_id(rec, ITEM_ID, ITEM_ID_TEXT, lines, "indicator")
+            label = rec.text("label", one_line=True)
+            unit = rec.text("unit", required=False, one_line=True)
+            initial = rec.scalar_value("initial")
+            if ident is None or label is None or initial is None:
+                complete = False
+                continue
+            indicators[ident] = Indicator(id=ident, label=label.strip(), initial=initial, unit=unit)
+        self.indicators = indicators
+        return tuple(indicators.values()) if complete else None
+
+    def _read_objectives(self, exercise: Record) -> tuple[Objective, ...] | None:
+        items = exercise.sequence("objectives")
+        if items is None:
+            return None
+        if not items:
+            exercise.warning("objectives", "no objective: the after-action report will have nothing to rate")
+        objectives: list[Objective] = []
+        lines: dict[str, int] = {}
+        complete = True
+        for index, item in enumerate(items, start=1):
+            rec = Record(
+                exercise.report, item, f"objective #{index}", kind="objective",
+                required=("id", "title", "criteria"),
+            )
+            if not rec.ok:
+                complete = False
+                continue
+            ident = self._unique_id(rec, ITEM_ID, ITEM_ID_TEXT, lines, "objective")
+            title = rec.text("title", one_line=True)
+            criteria = rec.text_list("criteria")
+            if criteria is not None and not criteria and "criteria" in rec.values:
+                rec.warning("criteria", "lists no criterion for observers to check")
+            if ident is None or title is None or criteria is None:
+                complete = False
+                continue
+            objectives.append(Objective(id=ident, title=title.strip(), criteria=criteria))
+        self.objective_lines = lines
+        return tuple(objectives) if complete else None
+
+    # -- roles.yaml --------------------------------------------------------------
+
+    def _read_roles(self, node: Node) -> tuple[Role, ...] | None:
+        report = self.reports[ROLES_FILE]
+        if not isinstance(node, SequenceNode):
+            report.error(node, f"roles.yaml must be a list of role cards (lines starting with '- id:'), got {describe(node)}")
+            return None
+        roles: dict[str, Role] = {}
+        complete = True
+        for index, item in enumerate(node.value, start=1):
+            rec = Record(
+                report, item, f"role #{index}", kind="role",
+                required=("id", "name", "kind", "mission"),
+                optional=("decisions", "resources", "contacts", "color"),
+            )
+            if not rec.ok:
+                complete = False
+                continue
+            ident = self._unique_id(rec, ROLE_ID, ROLE_ID_TEXT, self.role_lines, "role")
+            name = rec.text("name", one_line=True)
+            kind = rec.choice("kind", ROLE_KINDS)
+            mission = rec.text("mission")
+            played = kind in ("directorate", "partner")
+            for key in ("decisions", "resources"):
+                if played and key not in rec.values:
+                    rec.error(None, f"missing required field '{key}' (every role played at the table lists its {key})")
+                    complete = False
+            decisions = rec.text_list("decisions", required=False)
+            resources = rec.text_list("resources", required=False)
+            contacts = rec.text_list("contacts", required=False)
+            color = self._read_color(rec)
+            if None in (ident, name, kind, mission, decisions, resources, contacts) or color is False:
+                complete = False
+                continue
+            roles[ident] = Role(
+                id=ident, name=name.strip(), kind=kind, mission=mission,
+                decisions=decisions, resources=resources, contacts=contacts, color=color,
+            )
+        if not node.value:
+            report.error(node, "roles.yaml lists no role")
+        elif complete and not any(role.played for role in roles.values()):
+            report.error(node, "no role is played at the table: give at least one role kind directorate or partner")
+        self.roles = roles
+        return tuple(roles.values()) if complete else None
+
+    def _read_color(self, rec: Record) -> str | None | bool:
+        """Return the color, None if absent, or False after reporting a bad one."""
+        if "color" not in rec.values:
+            return None
+        if is_null(rec.values["color"]):
+            rec.error("color", 'is empty; a color starting with # must be quoted, e.g. color: "#1f4e79"')
+            return False
+        text = rec.text("color", one_line=True)
+        if text is None:
+            return False
+        if not COLOR.match(text.strip()):
+            rec.error("color", f'{show(text)} is not a color "#RRGGBB", e.g. "#1f4e79"')
+            return False
+        return text.strip()
+
+    # -- msel.yaml ---------------------------------------------------------------
+
+    def _read_msel(self, node: Node) -> list[Inject] | None:
+        report = self.reports[MSEL_FILE]
+        if not isinstance(node, SequenceNode):
+            report.error(node, f"msel.yaml must be a list of injects (lines starting with '- id:'), got {describe(node)}")
+            return None
+        if not node.value:
+            report.error(node, "msel.yaml lists no inject")
+            return None
+        injects: list[Inject] = []
+        lines: dict[str, int] = {}
+        contingencies: list[tuple[Record, str | None, str]] = []
+        targeted: set[str] = set()
+        tested: set[str] = set()
+        complete = True
+        for index, item in enumerate(node.value, start=1):
+            rec = Record(
+                report, item, f"inject #{index}", kind="inject",
+                required=("id", "at", "title", "from", "to", "channel", "body"),
+                optional=(
+                    "expected", "objectives", "attachments", "sets", "notes", "manual", "contingency_for",
                 ),
-                objectives=tuple(i.get("objectives") or ()),
-                attachments=tuple(i.get("attachments") or ()),
-                sets=dict(i.get("sets") or {}),
-                notes=i.get("notes") or "",
-                manual=bool(i.get("manual", i.get("contingency_for") is not None)),
-                contingency_for=i.get("contingency_for"),
-                to_all=to_all,
             )
+            if not rec.ok:
+                complete = False
+                continue
+            inject = self._read_inject(rec, lines, targeted, tested, contingencies)
+            if inject is None:
+                complete = False
+                continue
+            injects.append(inject)
+        self._check_contingencies(contingencies, injects, lines)
+        self._check_coverage(targeted, tested)
+        return injects if complete else None
+
+    def _read_inject(
+        self,
+        rec: Record,
+        lines: dict[str, int],
+        targeted: set[str],
+        tested: set[str],
+        contingencies: list[tuple[Record, str | None, str]],
+    ) -> Inject | None:
+        ident = self._unique_id(rec, ITEM_ID, ITEM_ID_TEXT, lines, "inject")
+        at = rec.time("at")
+        if at is not None and self.duration is not None and at > self.duration:
+            rec.error("at", f"{_hm(at)} is after the end of the exercise (duration {_hm(self.duration)})")
+            at = None
+        title = rec.text("title", one_line=True)
+        sender = rec.text("from", one_line=True)
+        to, to_all = self._read_recipients(rec)
+        if to is not None:
+            targeted.update(to)
+        channel = rec.choice("channel", CHANNELS)
+        body = rec.text("body")
+        expected = self._read_expected(rec, at, to)
+        objectives = self._read_references(rec, "objectives", self.objective_lines, "objective", EXERCISE_FILE)
+        if objectives is not None:
+            tested.update(objectives)
+        attachments = self._read_attachments(rec)
+        sets = self._read_sets(rec)
+        notes = rec.text("notes", required=False)
+        manual = rec.boolean("manual")
+        contingency_for = rec.text("contingency_for", required=False, one_line=True)
+        if contingency_for is not None:
+            contingency_for = contingency_for.strip()
+            contingencies.append((rec, ident, contingency_for))
+        if manual is None:
+            if "manual" in rec.values and not is_null(rec.values["manual"]):
+                return None  # reported as not a boolean
+            manual = contingency_for is not None  # a contingency waits for the controller
+        values = (ident, at, title, sender, to, channel, body, expected, objectives, attachments, sets)
+        if None in values:
+            return None
+        return Inject(
+            id=ident, at=at, title=title.strip(), sender=sender.strip(), to=to, channel=channel, body=body,
+            expected=expected, objectives=objectives, attachments=attachments, sets=sets,
+            notes=notes or "", manual=manual, contingency_for=contingency_for, to_all=to_all,
         )
-    injects.sort(key=lambda inj: inj.at)
-    return Package(root=root, exercise=exercise, roles=roles, injects=tuple(injects))
+
+    def _read_recipients(self, rec: Record) -> tuple[tuple[str, ...] | None, bool]:
+        node = rec.values.get("to")
+        if node is None:
+            return None, False
+        if isinstance(node, ScalarNode) and not is_null(node):
+            if node.value.strip() == "all":
+                played = tuple(r.id for r in self.roles.values() if r.played) if self.roles is not None else ()
+                return played, True
+            rec.error("to", f"expected a list of role ids or all, got {show(node.value)} (write [{node.value}])")
+            return None, False
+        items = rec.sequence("to")
+        if items is None:
+            return None, False
+        if not items:
+            rec.error("to", "names no recipient; list role ids or write all")
+            return None, False
+        defined = self.role_lines if self.roles is not None else None
+        ids = self._read_references(rec, "to", defined, "role", ROLES_FILE)
+        if ids is None:
+            return None, False
+        if "all" in ids:
+            rec.error("to", "all cannot be mixed with role ids: write to: all alone")
+            return None, False
+        for role_id, item in zip(ids, items, strict=True):
+            role = self.roles.get(role_id) if self.roles is not None else None
+            if role is not None and not role.played:
+                rec.warning("to", f"{role_id} is a simulated role: nobody at the table receives this", item)
+        if len(set(ids)) < len(ids):
+            rec.warning("to", "names the same role twice")
+            ids = tuple(dict.fromkeys(ids))
+        return ids, False
+
+    def _read_references(
+        self, rec: Record, key: str, defined: dict[str, int] | None, kind: str, where: str
+    ) -> tuple[str, ...] | None:
+        """Read a list of ids that must be defined in ``defined`` (unchecked when None)."""
+        items = rec.text_items(key, required=False)
+        if items is None:
+            return None
+        ok = True
+        for value, item in items:
+            value = value.strip()
+            if defined is not None and value not in defined and not (key == "to" and value == "all"):
+                rec.error(key, f"no {kind} {show(value)} in {where}{did_you_mean(value, defined)}", item)
+                ok = False
+        return tuple(value.strip() for value, _ in items) if ok else None
+
+    def _read_expected(self, rec: Record, at: int | None, to: tuple[str, ...] | None) -> tuple[Expected, ...] | None:
+        items = rec.sequence("expected", required=False)
+        if items is None:
+            return None
+        expected: list[Expected] = []
+        complete = True
+        for index, item in enumerate(items, start=1):
+            sub = Record(
+                rec.report, item, f"{rec.subject} expected response {index}",
+                required=("role", "action", "within"),
+            )
+            if not sub.ok:
+                complete = False
+                continue
+            role = sub.text("role", one_line=True)
+            if role is not None:
+                role = role.strip()
+                if self.roles is not None and role not in self.roles:
+                    sub.error("role", f"no role {show(role)} in roles.yaml{did_you_mean(role, self.roles)}")
+                    role = None
+                elif self.roles is not None and not self.roles[role].played:
+                    sub.warning("role", f"{role} is a simulated role: nobody at the table can respond")
+                elif to is not None and role not in to:
+                    sub.warning("role", f"{role} does not receive this inject (to: {', '.join(to) or 'nobody'})")
+            action = sub.text("action")
+            within = sub.time("within")
+            if within == 0:
+                sub.error("within", "must be longer than 0:00")
+                within = None
+            if (
+                within is not None and at is not None and self.duration is not None
+                and at + within > self.duration
+            ):
+                sub.warning("within", f"the response is due after the end of the exercise ({_hm(at + within)})")
+            if None in (role, action, within):
+                complete = False
+                continue
+            expected.append(Expected(role=role, action=action.strip(), within=within))
+        return tuple(expected) if complete else None
+
+    def _read_attachments(self, rec: Record) -> tuple[str, ...] | None:
+        items = rec.text_items("attachments", required=False)
+        if items is None:
+            return None
+        ok = True
+        for path, node in items:
+            problem = attachment_problem(self.root, path)
+            if problem:
+                rec.error("attachments", f"{show(path, 80)} {problem}", node)
+                ok = False
+        return tuple(path for path, _ in items) if ok else None
+
+    def _read_sets(self, rec: Record) -> dict[str, IndicatorValue] | None:
+        node = rec.values.get("sets")
+        if node is None or is_null(node):
+            return {}
+        if not isinstance(node, MappingNode):
+            rec.error("sets", f"expected indicator: value lines, got {describe(node)}")
+            return None
+        sets: dict[str, IndicatorValue] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if key is None:
+                rec.error("sets", "each key must be an indicator id", key_node)
+                ok = False
+                continue
+            if key in sets:
+                rec.error("sets", f"sets indicator {key} twice", key_node)
+                ok = False
+                continue
+            value = value_of(rec, "sets", value_node)
+            if self.indicators is not None and key not in self.indicators:
+                known = f"{did_you_mean(key, self.indicators)}" if self.indicators else " (it defines no indicators)"
+                rec.error("sets", f"no indicator {show(key)} in exercise.yaml{known}", key_node)
+                ok = False
+                continue
+            if value is None:
+                ok = False
+                continue
+            indicator = self.indicators.get(key) if self.indicators is not None else None
+            if indicator is not None and isinstance(indicator.initial, int | float) != isinstance(value, int | float):
+                rec.warning(
+                    "sets",
+                    f"indicator {key} starts as {show(indicator.initial)} but is set to {show(value)}",
+                    value_node,
+                )
+            sets[key] = value
+        return sets if ok else None
+
+    def _check_contingencies(
+        self,
+        contingencies: list[tuple[Record, str | None, str]],
+        injects: list[Inject],
+        lines: dict[str, int],
+    ) -> None:
+        by_id = {inject.id: inject for inject in injects}
+        for rec, own_id, target in contingencies:
+            if target == own_id:
+                rec.error("contingency_for", f"{show(target)} is this inject itself")
+            elif target not in lines:
+                rec.error("contingency_for", f"no inject {show(target)} in msel.yaml{did_you_mean(target, lines)}")
+            elif own_id in by_id and target in by_id and by_id[own_id].at < by_id[target].at:
+                rec.warning(
+                    "contingency_for",
+                    f"this contingency ({_hm(by_id[own_id].at)}) is planned before {target} "
+                    f"({_hm(by_id[target].at)}), which it backs up",
+                )
+
+    def _check_coverage(self, targeted: set[str], tested: set[str]) -> None:
+        """Warn about played roles no inject reaches and objectives no inject tests."""
+        if self.roles is not None:
+            for role in self.roles.values():
+                if role.played and role.id not in targeted:
+                    self.reports[ROLES_FILE].warning(
+                        self.role_lines.get(role.id), f"role {role.id}: no inject is sent to this played role"
+                    )
+        if self.objective_lines is not None:
+            for ident, line in self.objective_lines.items():
+                if ident not in tested:
+                    self.reports[EXERCISE_FILE].warning(line, f"objective {ident}: no inject lists it in objectives")
+
+    # -- shared ------------------------------------------------------------------
+
+    def _unique_id(
+        self, rec: Record, pattern: re.Pattern[str], expected: str, seen: dict[str, int], kind: str
+    ) -> str | None:
+        """Read the record's ``id``, check it is unique among ``seen``, and rename the record."""
+        ident = rec.word("id", pattern, expected)
+        if ident is None:
+            return None
+        line = rec.line("id")
+        if ident in seen:
+            rec.error("id", f"{kind} id {ident} is used twice (first at line {seen[ident]})")
+            return None
+        seen[ident] = line
+        return ident
+

@@ -1,0 +1,333 @@
+"""Typed reading of YAML nodes, reporting each problem as ``file:line: message``.
+
+A :class:`Record` is one YAML mapping checked against the keys it may hold; its
+accessors return Python values (or None when the value is unusable, after recording
+why). Values are read from the text as written, so YAML 1.1's implicit types never
+change what the author typed: ``NO`` stays the role id ``NO``, ``1:05`` stays a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from crisisdesk.package.problems import Problem
+from crisisdesk.package.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, line_of
+from crisisdesk.timefmt import parse_offset
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
+_DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+
+Number = int | float
+
+
+class Report:
+    """The problems found in one file of a package."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.problems: list[Problem] = []
+
+    def error(self, where: Node | int | None, message: str) -> None:
+        self.problems.append(Problem(self.label, _line(where), message))
+
+    def warning(self, where: Node | int | None, message: str) -> None:
+        self.problems.append(Problem(self.label, _line(where), message, warning=True))
+
+
+def _line(where: Node | int | None) -> int | None:
+    return line_of(where) if isinstance(where, Node) else where
+
+
+def show(value: object, limit: int = 40) -> str:
+    """Quote a value for a message, shortened to ``limit`` characters."""
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[: limit - 1] + "…"
+        return '"' + text.replace("\n", "\\n") + '"'
+    return str(value)
+
+
+def describe(node: Node) -> str:
+    """Say what a node holds, for 'expected X, got Y' messages."""
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if is_null(node):
+        return "nothing"
+    return show(node.value)
+
+
+def is_plain(node: Node) -> bool:
+    """True for an unquoted scalar, whose type YAML guesses from its text."""
+    return isinstance(node, ScalarNode) and not node.style
+
+
+def is_null(node: Node) -> bool:
+    """True for an empty value (``key:`` alone, ``~`` or ``null``)."""
+    return is_plain(node) and node.tag == _YAML_TAG + "null"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return `` (did you mean 'x'?)`` for the closest choice, or an empty string."""
+    import difflib  # only when a message needs it
+
+    choices = list(choices)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        folded = {choice.casefold(): choice for choice in choices}
+        close = [folded[word.casefold()]] if word.casefold() in folded else []
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def number_of(node: Node) -> Number | None:
+    """Return the number an unquoted scalar spells in plain decimal, else None."""
+    if not is_plain(node):
+        return None
+    text = node.value.replace("_", "")  # YAML 1.1 allows 1_000
+    if node.tag == _YAML_TAG + "int" and _DECIMAL_INT.match(text):
+        return int(text)
+    if node.tag == _YAML_TAG + "float" and _DECIMAL_FLOAT.match(text):
+        return float(text)
+    return None
+
+
+def read_time(report: Report, node: Node, subject: str) -> int | None:
+    """Return the seconds of a ``"H:MM"``/``"H:MM:SS"`` scalar, or report why not."""
+    if not isinstance(node, ScalarNode) or is_null(node):
+        report.error(node, f'{subject}: expected a time "H:MM" or "H:MM:SS", got {describe(node)}')
+        return None
+    text = node.value.strip()
+    # An unquoted 1:05 is read from its text, not from YAML 1.1's sexagesimal 65.
+    try:
+        return parse_offset(text)
+    except ValueError:
+        pass
+    if text.startswith("-"):
+        try:
+            parse_offset(text[1:])
+        except ValueError:
+            pass
+        else:
+            report.error(node, f"{subject}: {show(text)} is negative; exercise times count from STARTEX (0:00)")
+            return None
+    if number_of(node) is not None:
+        report.error(
+            node,
+            f'{subject}: {text} is not a time; write it "H:MM" or "H:MM:SS" in quotes, '
+            'e.g. "0:10" for ten minutes',
+        )
+        return None
+    report.error(node, f'{subject}: {show(text)} is not a time of the form "H:MM" or "H:MM:SS"')
+    return None
+
+
+class Record:
+    """One YAML mapping of a package, checked against the keys it may hold.
+
+    ``subject`` names the thing in messages ("inject I03"); it can be renamed once the
+    id is known. Unknown keys, duplicate keys and missing required keys are reported
+    when the record is built.
+    """
+
+    def __init__(
+        self,
+        report: Report,
+        node: Node,
+        subject: str,
+        *,
+        required: Sequence[str],
+        optional: Sequence[str] = (),
+        kind: str | None = None,
+    ):
+        self.report = report
+        self.node = node
+        self.subject = subject
+        self.values: dict[str, Node] = {}
+        self.ok = isinstance(node, MappingNode)
+        if not self.ok:
+            report.error(node, f"{subject}: expected a mapping of fields, got {describe(node)}")
+            return
+        if kind is not None:
+            # Name the record by its id in every message, including missing fields.
+            ident = next(
+                (v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"), None
+            )
+            if isinstance(ident, ScalarNode) and ident.value.strip() and "\n" not in ident.value:
+                self.subject = f"{kind} {ident.value.strip()}"
+                subject = self.subject
+        known = list(required) + list(optional)
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if key == "<<":
+                report.error(key_node, f"{subject}: YAML merge keys (<<) are not supported; write the fields out")
+            elif key is None:
+                report.error(key_node, f"{subject}: a field name must be a plain word")
+            elif key in first_line:
+                report.error(
+                    key_node,
+                    f"{subject}: field '{key}' appears twice (first at line {first_line[key]})",
+                )
+            elif key not in known:
+                first_line[key] = line_of(key_node)
+                report.error(key_node, f"{subject}: unknown field '{key}'{did_you_mean(key, known)}")
+            else:
+                first_line[key] = line_of(key_node)
+                self.values[key] = value_node
+        for key in required:
+            if key not in self.values and key not in first_line:
+                self.error(None, f"missing required field '{key}'")
+
+    # -- reporting ---------------------------------------------------------------
+
+    def line(self, key: str | None = None) -> int | None:
+        """The line of ``key``'s value, or of the record itself."""
+        node = self.values.get(key) if key else None
+        node = node if node is not None else self.node
+        return line_of(node)
+
+    def error(self, key: str | None, message: str, node: Node | None = None) -> None:
+        where = node if node is not None else self.line(key)
+        prefix = f"{self.subject} field '{key}'" if key else self.subject
+        self.report.error(where, f"{prefix}: {message}")
+
+    def warning(self, key: str | None, message: str, node: Node | None = None) -> None:
+        where = node if node is not None else self.line(key)
+        prefix = f"{self.subject} field '{key}'" if key else self.subject
+        self.report.warning(where, f"{prefix}: {message}")
+
+    def _present(self, key: str) -> Node | None:
+        """The value node of ``key``, or None if absent or empty (``key:`` alone)."""
+        node = self.values.get(key)
+        if node is None or is_null(node):
+            return None
+        return node
+
+    def _missing(self, key: str, required: bool) -> None:
+        """Report an empty required value (an absent one was reported at build)."""
+        if required and key in self.values:
+            self.error(key, "is empty")
+
+    # -- typed accessors ---------------------------------------------------------
+
+    def text(self, key: str, *, required: bool = True, one_line: bool = False) -> str | None:
+        """Return the text of ``key``, exactly as written."""
+        node = self._present(key)
+        if node is None:
+            self._missing(key, required)
+            return None
+        if not isinstance(node, ScalarNode):
+            self.error(key, f"expected text, got {describe(node)}")
+            return None
+        value = node.value
+        if required and not value.strip():
+            self.error(key, "is empty")
+            return None
+        if one_line and "\n" in value.strip():
+            self.error(key, f"must be on one line, got {show(value)}")
+            return None
+        return value
+
+    def word(self, key: str, pattern: re.Pattern[str], expected: str, *, required: bool = True) -> str | None:
+        """Return an identifier matching ``pattern``; ``expected`` describes it."""
+        value = self.text(key, required=required, one_line=True)
+        if value is None:
+            return None
+        if not pattern.match(value):
+            self.error(key, f"{show(value)} is not {expected}")
+            return None
+        return value
+
+    def choice(self, key: str, options: Sequence[str], *, required: bool = True) -> str | None:
+        """Return a value among ``options``."""
+        value = self.text(key, required=required, one_line=True)
+        if value is None:
+            return None
+        if value not in options:
+            listed = ", ".join(options)
+            self.error(key, f"{show(value)} is not one of: {listed}{did_you_mean(value, options)}")
+            return None
+        return value
+
+    def time(self, key: str, *, required: bool = True) -> int | None:
+        """Return the seconds of an ``"H:MM"``/``"H:MM:SS"`` value."""
+        node = self._present(key)
+        if node is None:
+            self._missing(key, required)
+            return None
+        return read_time(self.report, node, f"{self.subject} field '{key}'")
+
+    def number(self, key: str, *, default: Number | None = None) -> Number | None:
+        """Return an unquoted decimal number, or ``default`` if absent (required if None)."""
+        node = self._present(key)
+        if node is None:
+            self._missing(key, default is None)
+            return default
+        value = number_of(node)
+        if value is None:
+            hint = " (remove the quotes)" if isinstance(node, ScalarNode) and _is_number_text(node.value) else ""
+            self.error(key, f"expected a number, got {describe(node)}{hint}")
+        return value
+
+    def boolean(self, key: str) -> bool | None:
+        """Return an unquoted ``true``/``false`` (YAML 1.1's yes/no/on/off too)."""
+        node = self._present(key)
+        if node is None:
+            return None
+        if is_plain(node) and node.tag == _YAML_TAG + "bool":
+            return node.value.lower() in ("true", "yes", "on")
+        self.error(key, f"expected true or false, got {describe(node)}")
+        return None
+
+    def scalar_value(self, key: str) -> Number | str | None:
+        """Return a number (if unquoted and numeric) or else the text as written."""
+        node = self._present(key)
+        if node is None:
+            self._missing(key, True)
+            return None
+        return value_of(self, key, node)
+
+    def sequence(self, key: str, *, required: bool = True) -> list[Node] | None:
+        """Return the item nodes of a list (an empty value counts as an empty list)."""
+        node = self.values.get(key)
+        if node is None:
+            return None if required else []
+        if is_null(node):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.error(key, f"expected a list, got {describe(node)}")
+            return None
+        return list(node.value)
+
+    def text_items(self, key: str, *, required: bool = True) -> list[tuple[str, Node]] | None:
+        """Return (text, node) for each item of a list of texts; None if any is not text."""
+        items = self.sequence(key, required=required)
+        if items is None:
+            return None
+        values = []
+        for item in items:
+            if not isinstance(item, ScalarNode) or is_null(item) or not item.value.strip():
+                self.error(key, f"each item must be text, got {describe(item)}", item)
+            else:
+                values.append((item.value, item))
+        return values if len(values) == len(items) else None
+
+    def text_list(self, key: str, *, required: bool = True) -> tuple[str, ...] | None:
+        """Return the texts of a list of texts; None (after reporting) if any is not text."""
+        items = self.text_items(key, required=required)
+        return None if items is None else tuple(text for text, _ in items)
+
+
+def value_of(record: Record, key: str, node: Node) -> Number | str | None:
+    """Read an indicator value: an unquoted number, or else text as written."""
+    if not isinstance(node, ScalarNode) or is_null(node):
+        record.error(key, f"expected a number or a text, got {describe(node)}", node)
+        return None
+    number = number_of(node)
+    return number if number is not None else node.value
+
+
+def _is_number_text(text: str) -> bool:
+    return bool(_DECIMAL_FLOAT.match(text.strip()))

@@ -1,0 +1,159 @@
+"""Read one YAML file of a package into nodes that remember their line, safely.
+
+Files are composed, never constructed: PyYAML builds a tree of nodes (each with its
+source position and its text as written) and no tag can create a Python object. The
+schema code then reads values from the nodes itself, which also lets it see what was
+actually typed (``1:05`` stays ``1:05`` instead of YAML 1.1's sexagesimal 65).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from crisisdesk.package.problems import Problem
+
+try:  # libyaml's parser is several times faster; the pure-Python one gives the same nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+__all__ = ["MAX_FILE_BYTES", "MappingNode", "Node", "ScalarNode", "SequenceNode", "line_of", "read_yaml"]
+
+# A real package file is a few hundred kilobytes at most; anything bigger is a mistake
+# and would only make the app hang at start-up.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+_YAML_TAG = "tag:yaml.org,2002:"
+# Tags a plain data file produces by itself; explicit ones such as !!python/object,
+# !!binary or !!set are refused so a package is always plain data.
+_ALLOWED_TAGS = frozenset(
+    _YAML_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+)
+# Where an explicit tag could start: "!" after a separator and before a non-space.
+_MAYBE_TAG = re.compile(r"(?:^|[\s\[{,:\-])![^\s]", re.MULTILINE)
+
+
+def line_of(node: Node) -> int:
+    """Return the 1-based line where ``node`` starts."""
+    return node.start_mark.line + 1
+
+
+def read_yaml(path: Path, label: str) -> tuple[Node | None, list[Problem]]:
+    """Compose the YAML file at ``path``; return its root node or the problems found.
+
+    ``label`` is the file name used in messages. The root is None when the file cannot
+    be read, is empty, or is not valid YAML; the problems then say why.
+    """
+
+    def problem(message: str, line: int | None = None) -> tuple[None, list[Problem]]:
+        return None, [Problem(label, line, message)]
+
+    if not path.exists() and not path.is_symlink():
+        return problem("file is missing (a package folder holds exercise.yaml, roles.yaml and msel.yaml)")
+    if not path.is_file():
+        return problem("is not a regular file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return problem(
+            f"file is too big ({size / 1_048_576:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1_048_576} MB): is it really a package file?"
+        )
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return problem(f"cannot be read: {exc.strerror or exc}")
+    if len(raw) > MAX_FILE_BYTES:  # grew since stat()
+        return problem(f"file is too big (the limit is {MAX_FILE_BYTES // 1_048_576} MB)")
+    if not raw.strip():
+        return problem("file is empty")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return problem(
+            f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); "
+            "save the file with the UTF-8 encoding",
+            line,
+        )
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return problem(_syntax_message(exc), _error_line(exc))
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        return problem(f"YAML syntax error: character #x{exc.character:04X} is not allowed", line)
+    except yaml.YAMLError as exc:
+        return problem(f"YAML syntax error: {exc}")
+    except RecursionError:
+        return problem("YAML syntax error: the data is nested too deeply")
+    if root is None:
+        return problem("file is empty (only comments or blank lines)")
+    if _MAYBE_TAG.search(text):  # walking every node costs; most files hold no "!" tag at all
+        tag_problems = [
+            Problem(label, line_of(node), f"tag '{_short_tag(node.tag)}' is not allowed: a package holds plain data")
+            for node in _walk(root)
+            if node.tag not in _ALLOWED_TAGS
+        ]
+        if tag_problems:
+            return None, tag_problems
+    return root, []
+
+
+def _walk(root: Node):
+    """Yield every distinct node once (aliases may share nodes or even form cycles)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
+
+
+def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
+    mark = exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark is not None else None
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    parts = []
+    if exc.context:
+        context = exc.context
+        if exc.context_mark is not None and exc.problem_mark is not None and (
+            exc.context_mark.line != exc.problem_mark.line
+        ):
+            context += f" started at line {exc.context_mark.line + 1}"
+        parts.append(context)
+    if exc.problem:
+        parts.append(exc.problem)
+    message = "YAML syntax error: " + ", ".join(parts)
+    hint = _syntax_hint(exc.problem or "")
+    return f"{message} ({hint})" if hint else message
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return 'a text containing ": " must be quoted, or the indentation is wrong'
+    if "found character '\\t'" in problem or "found a tab" in problem:
+        return "indent with spaces, not tabs"
+    if "found undefined alias" in problem:
+        return "an *alias names an &anchor defined before it"
+    return ""
