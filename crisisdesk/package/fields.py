@@ -69,8 +69,12 @@ def is_null(node: Node) -> bool:
     return is_plain(node) and node.tag == _YAML_TAG + "null"
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return `` (did you mean 'x'?)`` for the closest choice, or an empty string."""
+def did_you_mean(word: str, choices: Iterable[str], *, list_up_to: int = 12) -> str:
+    """Return `` (did you mean 'x'?)`` for the closest choice.
+
+    Without a close one, list the choices if there are at most ``list_up_to``;
+    otherwise return an empty string.
+    """
     import difflib  # only when a message needs it
 
     choices = list(choices)
@@ -78,7 +82,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not close:
         folded = {choice.casefold(): choice for choice in choices}
         close = [folded[word.casefold()]] if word.casefold() in folded else []
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    if choices and len(choices) <= list_up_to:
+        return f" (expected one of: {', '.join(choices)})"
+    return ""
 
 
 def number_of(node: Node) -> Number | None:
@@ -247,7 +255,7 @@ class Record:
             return None
         if value not in options:
             listed = ", ".join(options)
-            self.error(key, f"{show(value)} is not one of: {listed}{did_you_mean(value, options)}")
+            self.error(key, f"{show(value)} is not one of: {listed}{did_you_mean(value, options, list_up_to=0)}")
             return None
         return value
 

@@ -103,9 +103,10 @@ class _PackageReader:
         # so references to it are not reported as undefined.
         self.duration: int | None = None
         self.indicators: dict[str, Indicator] | None = None
+        self.indicator_lines: dict[str, int] | None = None
         self.objective_lines: dict[str, int] | None = None
-        self.roles: dict[str, Role] | None = None
-        self.role_lines: dict[str, int] = {}
+        self.roles: dict[str, Role] | None = None  # the roles read in full
+        self.role_lines: dict[str, int] = {}  # every role id defined, even on a broken card
 
     def read(self) -> tuple[Package | None, list[Problem]]:
         nodes = {}
@@ -282,6 +283,7 @@ class _PackageReader:
                 continue
             indicators[ident] = Indicator(id=ident, label=label.strip(), initial=initial, unit=unit)
         self.indicators = indicators
+        self.indicator_lines = lines
         return tuple(indicators.values()) if complete else None
 
     def _read_objectives(self, exercise: Record) -> tuple[Objective, ...] | None:
@@ -518,10 +520,10 @@ class _PackageReader:
             role = sub.text("role", one_line=True)
             if role is not None:
                 role = role.strip()
-                if self.roles is not None and role not in self.roles:
-                    sub.error("role", f"no role {show(role)} in roles.yaml{did_you_mean(role, self.roles)}")
+                if self.roles is not None and role not in self.role_lines:
+                    sub.error("role", f"no role {show(role)} in roles.yaml{did_you_mean(role, self.role_lines)}")
                     role = None
-                elif self.roles is not None and not self.roles[role].played:
+                elif self.roles is not None and role in self.roles and not self.roles[role].played:
                     sub.warning("role", f"{role} is a simulated role: nobody at the table can respond")
                 elif to is not None and role not in to:
                     sub.warning("role", f"{role} does not receive this inject (to: {', '.join(to) or 'nobody'})")
@@ -573,8 +575,8 @@ class _PackageReader:
                 ok = False
                 continue
             value = value_of(rec, "sets", value_node)
-            if self.indicators is not None and key not in self.indicators:
-                known = f"{did_you_mean(key, self.indicators)}" if self.indicators else " (it defines no indicators)"
+            if self.indicator_lines is not None and key not in self.indicator_lines:
+                known = did_you_mean(key, self.indicator_lines) if self.indicator_lines else " (it defines none)"
                 rec.error("sets", f"no indicator {show(key)} in exercise.yaml{known}", key_node)
                 ok = False
                 continue

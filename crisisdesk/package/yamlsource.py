@@ -86,7 +86,7 @@ def read_yaml(path: Path, label: str) -> tuple[Node | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return problem(_syntax_message(exc), _error_line(exc))
+        return problem(_syntax_message(exc, text), _error_line(exc))
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
         return problem(f"YAML syntax error: character #x{exc.character:04X} is not allowed", line)
@@ -133,7 +133,7 @@ def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     parts = []
     if exc.context:
         context = exc.context
@@ -145,15 +145,19 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     if exc.problem:
         parts.append(exc.problem)
     message = "YAML syntax error: " + ", ".join(parts)
-    hint = _syntax_hint(exc.problem or "")
+    hint = _syntax_hint(exc, text)
     return f"{message} ({hint})" if hint else message
 
 
-def _syntax_hint(problem: str) -> str:
+def _syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
+    problem = exc.problem or ""
+    mark = exc.problem_mark
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return 'a text containing ": " must be quoted, or the indentation is wrong'
-    if "found character '\\t'" in problem or "found a tab" in problem:
-        return "indent with spaces, not tabs"
     if "found undefined alias" in problem:
         return "an *alias names an &anchor defined before it"
+    if "expected '-' indicator" in problem or "expected key" in problem:
+        return "check the indentation and the - of list items"
     return ""
