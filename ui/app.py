@@ -1,0 +1,233 @@
+"""GUI: the application — QApplication, translators, error handling, the qasync loop, and what opens first.
+
+``run_app(args)``: no argument → start screen (bundled exercise offered first); a package
+folder → a new session on it, saved in the user's documents; a ``*.crisisdesk`` file → that
+session; ``--observer FILE`` → only an observer window on that file (a second process).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported (via ui.async_bridge)
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+
+from ui.settings import Settings  # noqa: E402
+
+BUNDLED_PACKAGE = Path(__file__).resolve().parent.parent / "injects" / "paris-50c"
+SESSION_SUFFIX = ".crisisdesk"
+
+
+def default_session_path(package_id: str, now: datetime | None = None, folder: Path | None = None) -> Path:
+    """Return a new, unused dated session path in the user's documents (crisisdesk folder)."""
+    if folder is None:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(documents or Path.home()) / "crisisdesk"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d_%Hh%M")
+    candidate = folder / f"{package_id}_{stamp}{SESSION_SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{package_id}_{stamp}_{number}{SESSION_SUFFIX}"
+        number += 1
+    return candidate
+
+
+class AppController(QObject):
+    """GUI: open the start screen, a session's console or an observer window, and keep them alive."""
+
+    def __init__(self, settings: Settings, time_source, session_folder: Path | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.time_source = time_source
+        self.session_folder = session_folder
+        self.start_screen = None
+        self.windows: list[QWidget] = []
+        self.sessions: list = []
+
+    def show_start(self) -> QWidget:
+        """Show the start screen (bundled exercise first, recent files)."""
+        from ui.start_screen import StartScreen
+
+        if self.start_screen is None:
+            bundled = BUNDLED_PACKAGE if (BUNDLED_PACKAGE / "exercise.yaml").exists() else None
+            self.start_screen = StartScreen(bundled, self.settings.recent_files)
+            self.start_screen.package_chosen.connect(self.new_session)
+            self.start_screen.session_chosen.connect(self.open_session)
+        else:
+            self.start_screen.set_recent(self.settings.recent_files)
+        self.start_screen.show()
+        self.start_screen.raise_()
+        return self.start_screen
+
+    def open_path(self, path: Path):
+        """Open ``path``: a folder is a package (new session), a file a session."""
+        if path.is_dir():
+            return self.new_session(path)
+        return self.open_session(path)
+
+    def new_session(self, package_path: Path):
+        """Create a dated session file from ``package_path`` and open its console."""
+        from crisisdesk.package.problems import PackageError
+        from crisisdesk.session import Session, SessionError
+
+        try:
+            from crisisdesk.package.loader import load_package
+
+            package = load_package(package_path)
+            target = default_session_path(package.exercise.id, folder=self.session_folder)
+            session = Session.create(target, package_path, time_source=self.time_source)
+        except PackageError as error:
+            return self._fail(self.tr("Ce dossier d'exercice contient des erreurs :\n{details}").format(details=error))
+        except (SessionError, OSError) as error:
+            return self._fail(self.tr("Impossible de créer la session :\n{details}").format(details=error))
+        return self._show_console(session)
+
+    def open_session(self, path: Path):
+        """Open the session file ``path`` in a console."""
+        from crisisdesk.session import Session, SessionError
+
+        try:
+            session = Session.open(path, time_source=self.time_source)
+        except (SessionError, OSError) as error:
+            self.settings.remove_recent_file(path)
+            return self._fail(self.tr("Impossible d'ouvrir « {name} » :\n{details}").format(
+                name=Path(path).name, details=error))
+        return self._show_console(session)
+
+    def open_observer(self, path: Path):
+        """Open only an observer window on the session file ``path``."""
+        from crisisdesk.session import Session, SessionError
+
+        try:
+            session = Session.open(path, time_source=self.time_source)
+        except (SessionError, OSError) as error:
+            return self._fail(self.tr("Impossible d'ouvrir « {name} » :\n{details}").format(
+                name=Path(path).name, details=error))
+        try:
+            from ui.observer.window import ObserverWindow
+        except ImportError:
+            return self._fail(self.tr("La fenêtre observateur n'est pas disponible dans cette version."))
+        window = ObserverWindow(session)
+        self._keep(window, session)
+        window.show()
+        return window
+
+    def _show_console(self, session):
+        from ui.main_window import MainWindow
+
+        window = MainWindow(session, self.time_source, self.settings)
+        window.new_session_requested.connect(self._on_new_requested)
+        window.open_session_requested.connect(self._on_open_requested)
+        self.settings.add_recent_file(Path(session.path))
+        self._keep(window, session)
+        window.show()
+        if self.start_screen is not None:
+            self.start_screen.hide()
+        return window
+
+    def _keep(self, window: QWidget, session) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.windows.append(window)
+        self.sessions.append(session)
+
+        def forget(_obj=None, w=window, s=session) -> None:
+            if w in self.windows:
+                self.windows.remove(w)
+            if s in self.sessions:
+                self.sessions.remove(s)
+                s.close()
+
+        window.destroyed.connect(forget)
+
+    def _on_new_requested(self) -> None:
+        screen = self.show_start()
+        screen.ask_folder()
+
+    def _on_open_requested(self) -> None:
+        screen = self.show_start()
+        screen.ask_session_file()
+
+    def _fail(self, text: str):
+        if self.start_screen is not None and self.start_screen.isVisible():
+            self.start_screen.show_error(text)
+            return None
+        if not self.windows:
+            self.show_start().show_error(text)
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("crisisdesk"), text, QMessageBox.StandardButton.Ok,
+                          self.windows[-1])
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return None
+
+    def close_all(self) -> None:
+        """Close every window and session (end of the app or of a test)."""
+        for window in list(self.windows):
+            window.close()
+        for session in list(self.sessions):
+            session.close()
+        self.sessions.clear()
+        if self.start_screen is not None:
+            self.start_screen.close()
+
+
+def _usage_error(text: str) -> int:
+    print(f"crisisdesk: {text}", file=sys.stderr)
+    return 2
+
+
+def run_app(args: list[str]) -> int:
+    """Run the desktop app with ``args`` (see module docstring); return the exit status."""
+    observer_file: Path | None = None
+    target: Path | None = None
+    rest = list(args)
+    if rest and rest[0] == "--observer":
+        if len(rest) != 2:
+            return _usage_error("--observer takes exactly one session file")
+        observer_file = Path(rest[1])
+    elif len(rest) > 1:
+        return _usage_error("give at most one package folder or session file")
+    elif rest:
+        target = Path(rest[0])
+        if not target.exists():
+            return _usage_error(f"{target}: no such folder or file")
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("crisisdesk")
+    app.setOrganizationName("crisisdesk")
+    app.setApplicationDisplayName("crisisdesk")
+
+    from crisisdesk.clock import SystemTime
+    from ui import async_bridge
+    from ui.errors import ErrorReporter, setup_logging
+    from ui.i18n import install_translators
+
+    settings = Settings()
+    translators = install_translators(app, settings.language)  # noqa: F841  (kept alive for the run)
+    reporter = ErrorReporter(setup_logging(), app)
+    reporter.install()
+    async_bridge.set_error_handler(reporter.report)
+    signal.signal(signal.SIGINT, lambda *_: app.quit())  # Ctrl+C in a terminal quits cleanly
+
+    controller = AppController(settings, SystemTime())
+    if observer_file is not None:
+        window = controller.open_observer(observer_file)
+        if window is None and controller.start_screen is None:
+            return 1
+    elif target is not None:
+        controller.open_path(target)
+    else:
+        controller.show_start()
+
+    try:
+        return async_bridge.run_event_loop(app, lambda: async_bridge.wait_until_quit(app))
+    finally:
+        controller.close_all()
+        settings.sync()

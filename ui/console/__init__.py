@@ -1,0 +1,1 @@
+"""GUI: the controller's console — the panels of the main window."""

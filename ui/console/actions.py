@@ -1,0 +1,97 @@
+"""GUI: every QAction of the console in one registry — shortcuts here, menus built from it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+
+class ConsoleActions(QObject):
+    """GUI: the console's actions (texts, shortcuts, tips); the controller connects them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+
+        def make(name: str, text: str, shortcut: str | QKeySequence.StandardKey | None = None,
+                 tip: str = "", checkable: bool = False) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            if tip:
+                action.setStatusTip(tip)
+                action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                                  if shortcut else tip)
+            action.setCheckable(checkable)
+            return action
+
+        # file
+        self.new_session = make("actionNewSession", self.tr("&Nouvelle session…"), QKeySequence.StandardKey.New,
+                                self.tr("Créer une session à partir d'un dossier d'exercice"))
+        self.open_session = make("actionOpenSession", self.tr("&Ouvrir une session…"), QKeySequence.StandardKey.Open,
+                                 self.tr("Ouvrir un fichier de session .crisisdesk"))
+        self.export_cards = make("actionExportCards", self.tr("Exporter les cartes de rôle (PDF)…"), None,
+                                 self.tr("Une carte par page, à imprimer pour la table"))
+        self.print_cards = make("actionPrintCards", self.tr("Imprimer les cartes de rôle…"), None,
+                                self.tr("Imprimer une carte par page"))
+        self.report_html = make("actionReportHtml", self.tr("Rapport RETEX (HTML)…"), None,
+                                self.tr("Produire le rapport de retour d'expérience en HTML"))
+        self.report_pdf = make("actionReportPdf", self.tr("Rapport RETEX (PDF)…"), None,
+                               self.tr("Produire le rapport de retour d'expérience en PDF"))
+        self.quit = make("actionQuit", self.tr("&Quitter"), QKeySequence.StandardKey.Quit)
+
+        # exercise clock
+        self.start = make("actionStart", self.tr("STARTEX"), "F5", self.tr("Démarrer l'exercice"))
+        self.pause = make("actionPause", self.tr("Pause"), "F6", self.tr("Suspendre l'horloge d'exercice"))
+        self.resume = make("actionResume", self.tr("Reprendre"), "F7", self.tr("Relancer l'horloge d'exercice"))
+        self.end = make("actionEnd", self.tr("ENDEX"), "Ctrl+Shift+E", self.tr("Terminer l'exercice"))
+        self.autofire = make("actionAutofire", self.tr("Déclenchement automatique"), None,
+                             self.tr("Déclencher les injects à l'heure sans intervention"), checkable=True)
+        self.next_phase = make("actionNextPhase", self.tr("Passer à la phase suivante"), None,
+                               self.tr("Sauter à la phase suivante du scénario"))
+        self.shift_timeline = make("actionShiftTimeline", self.tr("Décaler la chronologie…"), None,
+                                   self.tr("Décaler tous les injects non joués"))
+
+        # injects
+        self.fire_next = make("actionFireNext", self.tr("Déclencher le prochain"), "F9",
+                              self.tr("Déclencher l'inject dû, sinon le prochain"))
+        self.fire = make("actionFire", self.tr("Déclencher maintenant"), "Ctrl+Return",
+                         self.tr("Déclencher l'inject sélectionné"))
+        self.skip = make("actionSkip", self.tr("Ignorer"), "Ctrl+K", self.tr("Ne pas jouer l'inject sélectionné"))
+        self.delay = make("actionDelay", self.tr("Retarder…"), "Ctrl+D", self.tr("Retarder l'inject sélectionné"))
+        self.edit = make("actionEdit", self.tr("Modifier…"), "Ctrl+E", self.tr("Modifier l'inject avant de le jouer"))
+        self.new_inject = make("actionNewInject", self.tr("Nouvel inject ad hoc…"), "Ctrl+Shift+N",
+                               self.tr("Créer un inject non prévu"))
+        self.show_in_room = make("actionShowInRoom", self.tr("Afficher en salle"), None,
+                                 self.tr("Montrer (ou retirer) cet inject sur l'écran de salle"), checkable=True)
+
+        # observers
+        self.new_entry = make("actionNewEntry", self.tr("Nouvelle entrée en main courante"), "Ctrl+L",
+                              self.tr("Aller à la saisie rapide de la main courante"))
+        self.observer_window = make("actionObserverWindow", self.tr("Fenêtre observateur"), None,
+                                    self.tr("Ouvrir une fenêtre observateur sur cette session"))
+        self.hotwash = make("actionHotwash", self.tr("Débriefing à chaud"), None,
+                            self.tr("Recueillir points forts et axes d'amélioration"))
+
+        # view
+        self.room_display = make("actionRoomDisplay", self.tr("Écran de salle"), "F10",
+                                 self.tr("Afficher l'écran de salle (projecteur)"), checkable=True)
+        self.room_clock = make("actionRoomClock", self.tr("Horloge du scénario"), None, checkable=True)
+        self.room_indicators = make("actionRoomIndicators", self.tr("Indicateurs"), None, checkable=True)
+        self.room_feed = make("actionRoomFeed", self.tr("Fil des injects publics"), None, checkable=True)
+        for action in (self.room_clock, self.room_indicators, self.room_feed):
+            action.setChecked(True)
+        self.sound_alerts = make("actionSoundAlerts", self.tr("Alerte sonore"), None,
+                                 self.tr("Bip tant qu'un inject manuel attend"), checkable=True)
+
+        # language
+        self.language_group = QActionGroup(self)
+        self.language_fr = make("actionLanguageFr", "Français", None, checkable=True)
+        self.language_en = make("actionLanguageEn", "English", None, checkable=True)
+        for action in (self.language_fr, self.language_en):
+            self.language_group.addAction(action)
+
+    def inject_actions(self) -> tuple[QAction, ...]:
+        """Return the actions that act on the selected inject."""
+        return (self.fire, self.skip, self.delay, self.edit, self.show_in_room)

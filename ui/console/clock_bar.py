@@ -1,0 +1,140 @@
+"""GUI: the clock bar — exercise time, scenario date and phase, state, and the big clock controls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.timefmt import format_offset
+from ui.console.actions import ConsoleActions
+from ui.console.labels import clock_state_label
+from ui.console.theme import CLOCK_STATE_COLORS
+
+
+@dataclass(frozen=True)
+class ClockView:
+    """GUI: what the clock bar shows, read from the session once per refresh."""
+
+    state: str  # ClockState member name
+    elapsed: float
+    scenario_time: datetime | None
+    phase_title: str
+    autofire: bool
+    next_label: str = ""  # e.g. "I04 Vigilance rouge"
+    next_in: float | None = None  # seconds until the next inject is due
+
+
+class ClockBar(QFrame):
+    """GUI: the always-visible clock strip at the top of the console."""
+
+    def __init__(self, actions: ConsoleActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clockBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+        self.elapsed_label = QLabel("T+0:00:00", objectName="clockElapsed")
+        self.elapsed_label.setAccessibleName(self.tr("Temps d'exercice"))
+        self.scenario_label = QLabel(objectName="clockScenario")
+        self.phase_label = QLabel(objectName="clockPhase")
+        self.state_label = QLabel(objectName="clockState")
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_label = QLabel(objectName="clockNext")
+
+        scenario_box = QVBoxLayout()
+        scenario_box.setSpacing(0)
+        scenario_box.addWidget(self.scenario_label)
+        scenario_box.addWidget(self.phase_label)
+        scenario_box.addWidget(self.next_label)
+
+        self.start_button = self._big_button(actions.start, "clockStart")
+        self.pause_button = self._big_button(actions.pause, "clockPause")
+        self.resume_button = self._big_button(actions.resume, "clockResume")
+        self.end_button = self._big_button(actions.end, "clockEnd")
+        self.autofire_box = QCheckBox(self.tr("Déclenchement auto"), objectName="clockAutofire")
+        self.autofire_box.setToolTip(actions.autofire.statusTip())
+        self.autofire_box.toggled.connect(self._on_autofire_box)
+        self._autofire_action = actions.autofire
+        actions.autofire.toggled.connect(self.autofire_box.setChecked)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(16)
+        layout.addWidget(self.elapsed_label)
+        layout.addLayout(scenario_box, 1)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.start_button)
+        layout.addWidget(self.pause_button)
+        layout.addWidget(self.resume_button)
+        layout.addWidget(self.end_button)
+        layout.addWidget(self.autofire_box)
+        self.setStyleSheet(
+            "#clockBar { background: #f4f6f9; }"
+            "#clockElapsed { font-size: 34pt; font-weight: 700; font-family: monospace; color: #0d1b2a; }"
+            "#clockScenario { font-size: 15pt; font-weight: 600; color: #0d1b2a; }"
+            "#clockPhase { font-size: 11pt; color: #33414f; }"
+            "#clockNext { font-size: 10pt; color: #0b2f66; }"
+            "#clockState { font-size: 11pt; font-weight: 700; color: white; border-radius: 6px;"
+            " padding: 6px 12px; min-width: 130px; }"
+            "QToolButton { font-size: 13pt; font-weight: 700; padding: 8px 14px; min-width: 96px;"
+            " border-radius: 6px; border: 1px solid #8592a3; background: white; }"
+            "QToolButton:hover { background: #e6ecf4; }"
+            "QToolButton:disabled { color: #a0a0a0; border-color: #d0d0d0; }"
+            "#clockStart { background: #1d7a3a; color: white; border-color: #145a2a; }"
+            "#clockEnd { background: #7a1d1d; color: white; border-color: #5a1414; }"
+            "#clockPause, #clockResume { background: #b36b00; color: white; border-color: #7f4c00; }"
+            "QCheckBox { font-size: 11pt; }"
+        )
+
+    def _big_button(self, action: QAction, name: str) -> QToolButton:
+        button = QToolButton(objectName=name)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def show_view(self, view: ClockView) -> None:
+        """Update every label and button from ``view``."""
+        self.elapsed_label.setText("T+" + format_offset(max(view.elapsed, 0)))
+        if view.scenario_time is not None:
+            locale = QLocale()
+            date = locale.toString(view.scenario_time.date(), QLocale.FormatType.LongFormat)
+            self.scenario_label.setText(f"{date} — {view.scenario_time:%H:%M}")
+        self.phase_label.setText(self.tr("Phase : {title}").format(title=view.phase_title))
+        if view.next_label and view.next_in is not None:
+            self.next_label.setText(
+                self.tr("Prochain : {inject} dans {delay}").format(
+                    inject=view.next_label, delay=format_offset(max(view.next_in, 0))
+                )
+            )
+        elif view.next_label:
+            self.next_label.setText(self.tr("Prochain : {inject}").format(inject=view.next_label))
+        else:
+            self.next_label.setText("")
+        self.state_label.setText(clock_state_label(view.state))
+        self.state_label.setStyleSheet(f"background: {CLOCK_STATE_COLORS.get(view.state, '#5a6270')};")
+        self.start_button.setVisible(view.state == "READY")
+        self.pause_button.setVisible(view.state == "RUNNING")
+        self.resume_button.setVisible(view.state == "PAUSED")
+        self.end_button.setVisible(view.state in ("RUNNING", "PAUSED"))
+        self.autofire_box.setEnabled(view.state != "ENDED")
+        if self.autofire_box.isChecked() != view.autofire:
+            self.autofire_box.blockSignals(True)
+            self.autofire_box.setChecked(view.autofire)
+            self.autofire_box.blockSignals(False)
+
+    def _on_autofire_box(self, checked: bool) -> None:
+        if self._autofire_action.isChecked() != checked:
+            self._autofire_action.setChecked(checked)

@@ -1,0 +1,200 @@
+"""GUI: turn the console's actions into session calls; report refusals; ask before irreversible steps.
+
+Dialogs are opened with ``open()`` and answered through signals — never a nested ``exec()``
+(it would re-enter qasync tasks, notes §1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from crisisdesk.session import SessionError
+from ui.console.actions import ConsoleActions
+from ui.console.driver import SessionDriver
+from ui.console.inject_dialog import InjectDialog
+
+
+class ConsoleController(QObject):
+    """GUI: the controller's actions on the session (fire, skip, delay, edit, clock...)."""
+
+    message = Signal(str)  # a short confirmation for the status bar
+    refused = Signal(str)  # the session refused an action: shown to the user
+
+    def __init__(
+        self,
+        session,
+        driver: SessionDriver,
+        actions: ConsoleActions,
+        selected_id: Callable[[], str | None],
+        window: QWidget,
+        actor: str | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.session = session
+        self.driver = driver
+        self.actions = actions
+        self.selected_id = selected_id
+        self.window = window
+        self.actor = actor
+        self.dialog: QWidget | None = None  # the open dialog, if any (tests reach it here)
+        a = actions
+        a.start.triggered.connect(lambda: self._run(self.session.start, self.tr("STARTEX : l'exercice commence.")))
+        a.pause.triggered.connect(lambda: self._run(self.session.pause, self.tr("Exercice en pause.")))
+        a.resume.triggered.connect(lambda: self._run(self.session.resume, self.tr("Exercice repris.")))
+        a.end.triggered.connect(self.confirm_end)
+        a.autofire.toggled.connect(self.set_autofire)
+        a.fire.triggered.connect(lambda: self._on_selected(self.fire))
+        a.skip.triggered.connect(lambda: self._on_selected(self.skip))
+        a.delay.triggered.connect(lambda: self._on_selected(self.ask_delay))
+        a.edit.triggered.connect(lambda: self._on_selected(self.open_editor))
+        a.fire_next.triggered.connect(self.fire_next)
+        a.new_inject.triggered.connect(self.open_adhoc)
+        a.next_phase.triggered.connect(self.confirm_next_phase)
+        a.shift_timeline.triggered.connect(self.ask_shift)
+
+    # core calls
+    def _run(self, call: Callable[[], object], done: str | None = None) -> bool:
+        try:
+            call()
+        except SessionError as error:
+            self.refused.emit(str(error))
+            return False
+        finally:
+            self.driver.poke()
+        if done:
+            self.message.emit(done)
+        return True
+
+    def _on_selected(self, handler: Callable[[str], object]) -> None:
+        inject_id = self.selected_id()
+        if inject_id is None:
+            self.refused.emit(self.tr("Sélectionnez d'abord un inject dans la chronologie."))
+            return
+        handler(inject_id)
+
+    def fire(self, inject_id: str) -> bool:
+        """Fire ``inject_id`` now (planned, early or overdue)."""
+        return self._run(lambda: self.session.fire(inject_id, actor=self.actor),
+                         self.tr("Inject {id} déclenché.").format(id=inject_id))
+
+    def skip(self, inject_id: str) -> bool:
+        """Mark ``inject_id`` as not played."""
+        return self._run(lambda: self.session.skip(inject_id), self.tr("Inject {id} ignoré.").format(id=inject_id))
+
+    def delay(self, inject_id: str, minutes: int) -> bool:
+        """Push ``inject_id`` back by ``minutes``."""
+        return self._run(lambda: self.session.delay(inject_id, minutes),
+                         self.tr("Inject {id} retardé de {n} min.").format(id=inject_id, n=minutes))
+
+    def set_autofire(self, enabled: bool) -> bool:
+        """Turn automatic firing on or off."""
+        if self.session.state.autofire == enabled:
+            return True
+        return self._run(lambda: self.session.set_autofire(enabled),
+                         self.tr("Déclenchement automatique activé.") if enabled
+                         else self.tr("Déclenchement automatique désactivé : chaque inject attend votre clic."))
+
+    def fire_next(self) -> bool:
+        """Fire the oldest due inject, or else the next one to come (early)."""
+        state = self.session.state
+        due = [s for s in state.injects if s.status.name == "DUE"]
+        pending = [s for s in state.injects if s.status.name == "PENDING"]
+        target = due[0] if due else (pending[0] if pending else None)
+        if target is None:
+            self.refused.emit(self.tr("Plus aucun inject à déclencher."))
+            return False
+        return self.fire(target.inject.id)
+
+    # dialogs (opened with open(): no nested loop)
+    def confirm_end(self) -> None:
+        """Ask before ENDEX, then end the exercise."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("ENDEX"),
+                          self.tr("Terminer l'exercice maintenant ? L'horloge s'arrête définitivement."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setObjectName("confirmEndDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self._run(
+            self.session.end, self.tr("ENDEX : l'exercice est terminé.")))
+        self._open(box)
+
+    def confirm_next_phase(self) -> None:
+        """Ask before jumping to the next phase."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Phase suivante"),
+                          self.tr("Passer tout de suite à la phase suivante ? Les injects restants de la phase "
+                                  "en cours seront signalés en retard."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setObjectName("confirmPhaseDialog")
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self._run(
+            self.session.jump_to_next_phase, self.tr("Passage à la phase suivante.")))
+        self._open(box)
+
+    def ask_delay(self, inject_id: str) -> None:
+        """Ask by how many minutes to delay ``inject_id``."""
+        dialog = self._minutes_dialog(self.tr("Retarder {id}").format(id=inject_id),
+                                      self.tr("Retarder de (minutes) :"), 5, 1)
+        dialog.intValueSelected.connect(lambda minutes: self.delay(inject_id, minutes))
+        self._open(dialog)
+
+    def ask_shift(self) -> None:
+        """Ask by how many minutes to shift every inject not yet played."""
+        dialog = self._minutes_dialog(self.tr("Décaler la chronologie"),
+                                      self.tr("Décaler tous les injects non joués de (minutes, négatif pour avancer) :"),
+                                      5, -240)
+        dialog.intValueSelected.connect(lambda minutes: self._run(
+            lambda: self.session.shift_timeline(minutes),
+            self.tr("Chronologie décalée de {n} min.").format(n=minutes)))
+        self._open(dialog)
+
+    def _minutes_dialog(self, title: str, label: str, value: int, minimum: int) -> QInputDialog:
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("minutesDialog")
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setIntRange(minimum, 240)
+        dialog.setIntValue(value)
+        return dialog
+
+    def open_editor(self, inject_id: str) -> None:
+        """Open the edit form for ``inject_id`` (only before it fires)."""
+        state = self.session.state.inject(inject_id)
+        if state.done:
+            self.refused.emit(self.tr("L'inject {id} a déjà été joué : il ne peut plus être modifié.").format(id=inject_id))
+            return
+        dialog = InjectDialog(self.session.package, state.inject, due_at=state.due_at, parent=self.window)
+        dialog.set_original_at(state.due_at)
+        dialog.accepted.connect(lambda: self._apply_edit(inject_id, dialog))
+        self._open(dialog)
+
+    def _apply_edit(self, inject_id: str, dialog: InjectDialog) -> None:
+        fields = dialog.changed_values()
+        if not fields:
+            return
+        self._run(lambda: self.session.edit_inject(inject_id, **fields),
+                  self.tr("Inject {id} modifié.").format(id=inject_id))
+
+    def open_adhoc(self) -> None:
+        """Open an empty form for a new ad-hoc inject."""
+        elapsed = int(self.session.state.clock.elapsed(self.driver.time_source.now()))
+        dialog = InjectDialog(self.session.package, None, due_at=elapsed, parent=self.window)
+        dialog.accepted.connect(lambda: self._apply_adhoc(dialog))
+        self._open(dialog)
+
+    def _apply_adhoc(self, dialog: InjectDialog) -> None:
+        fields = dialog.values()
+        fire_now = dialog.fire_now.isChecked()
+        created: list[str] = []
+
+        def add() -> None:
+            created.append(self.session.add_inject(fire_now=fire_now, **fields))
+
+        if self._run(add):
+            self.message.emit(self.tr("Inject ad hoc {id} créé.").format(id=created[0]))
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()

@@ -1,0 +1,216 @@
+"""GUI: the selected inject in full — body, expected responses, notes, attachments, effects — and its actions."""
+
+from __future__ import annotations
+
+import html
+from pathlib import PurePosixPath
+
+from markdown_it import MarkdownIt
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.timefmt import format_offset
+from ui.console.actions import ConsoleActions
+from ui.console.labels import all_roles_label, channel_label, check_status_label, status_label
+from ui.console.theme import status_brushes
+from ui.console.timeline_model import display_status
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
+_markdown = MarkdownIt("commonmark", {"html": False})  # inject text is untrusted: no raw HTML
+
+
+def markdown_to_html(text: str) -> str:
+    """Render inject Markdown to HTML with raw HTML disabled."""
+    return _markdown.render(text or "")
+
+
+class InjectDetail(QWidget):
+    """GUI: show one inject (from the session state) and offer the controller's actions on it."""
+
+    delay_requested = Signal(str, int)  # inject id, minutes
+
+    def __init__(self, actions: ConsoleActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("injectDetail")
+        self._inject_id: str | None = None
+        self._attachment_reader = None
+        self.browser = AttachmentBrowser()
+        self.browser.setObjectName("injectDetailText")
+        self.browser.setOpenLinks(False)
+        self.browser.document().setDefaultStyleSheet(
+            "h2 { margin: 0; } .meta { color: #33414f; } .notes { background: #fff6d6; }"
+            " th { text-align: left; padding-right: 8px; color: #33414f; }"
+        )
+        self.placeholder = QLabel(self.tr("Sélectionnez un inject dans la chronologie."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        for action in (actions.fire, actions.skip, actions.edit):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        self.delay_minutes = QSpinBox(objectName="delayMinutes")
+        self.delay_minutes.setRange(1, 240)
+        self.delay_minutes.setValue(5)
+        self.delay_minutes.setSuffix(self.tr(" min"))
+        self.delay_button = QPushButton(self.tr("Retarder"), objectName="delayButton")
+        self.delay_button.clicked.connect(self._on_delay_clicked)
+        buttons.addSpacing(8)
+        buttons.addWidget(self.delay_minutes)
+        buttons.addWidget(self.delay_button)
+        buttons.addStretch(1)
+        room = QToolButton()
+        room.setDefaultAction(actions.show_in_room)
+        room.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        buttons.addWidget(room)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(buttons)
+        self._buttons = buttons
+        self.show_inject(None, None, None)
+
+    @property
+    def inject_id(self) -> str | None:
+        return self._inject_id
+
+    def show_inject(self, state, session_state, package, attachment_reader=None, scenario_at=None) -> None:
+        """Show ``state`` (an InjectState) or the placeholder when None."""
+        self._inject_id = state.inject.id if state is not None else None
+        self.placeholder.setVisible(state is None)
+        self.browser.setVisible(state is not None)
+        self.delay_minutes.setEnabled(state is not None and not state.done)
+        self.delay_button.setEnabled(state is not None and not state.done)
+        if state is None:
+            self.browser.clear()
+            return
+        document = self.browser.document()
+        html_parts = self._render(state, session_state, package, document, attachment_reader, scenario_at)
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(html_parts)
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def _on_delay_clicked(self) -> None:
+        if self._inject_id is not None:
+            self.delay_requested.emit(self._inject_id, self.delay_minutes.value())
+
+    # rendering
+    def _render(self, state, session_state, package, document: QTextDocument, attachment_reader, scenario_at) -> str:
+        inject = state.inject
+        esc = html.escape
+        status = display_status(state)
+        background, foreground = status_brushes(status)
+        badge_bg = background.name() if background is not None else "#eeeeee"
+        roles = {role.id: role.name for role in package.roles} if package is not None else {}
+        recipients = all_roles_label() if inject.to_all else ", ".join(
+            esc(roles.get(r, r)) for r in inject.to
+        )
+        parts = [
+            f"<h2>{esc(inject.id)} — {esc(inject.title)}</h2>",
+            f"<p><span style='background:{badge_bg}; color:{foreground.name()}; font-weight:bold;'>"
+            f"&nbsp;{esc(status_label(status))}&nbsp;</span>",
+        ]
+        if inject.manual:
+            parts.append(" &nbsp;<b>" + esc(self.tr("déclenchement manuel")) + "</b>")
+        if state.adhoc:
+            parts.append(" &nbsp;<i>" + esc(self.tr("inject ad hoc")) + "</i>")
+        if state.edited:
+            parts.append(" &nbsp;<i>" + esc(self.tr("modifié")) + "</i>")
+        if inject.contingency_for:
+            parts.append(" &nbsp;" + esc(self.tr("rattrapage de {id}").format(id=inject.contingency_for)))
+        parts.append("</p><table class='meta'>")
+        when = "T+" + format_offset(state.due_at, with_seconds=False)
+        if state.due_at != state.planned_at:
+            when += " " + esc(self.tr("(prévu T+{planned})").format(
+                planned=format_offset(state.planned_at, with_seconds=False)))
+        rows = [(self.tr("Heure"), esc(when))]
+        if scenario_at is not None:
+            rows.append((self.tr("Scénario"), esc(scenario_at(state.due_at).strftime("%d/%m/%Y %H:%M"))))
+        rows += [
+            (self.tr("De"), esc(roles.get(inject.sender, inject.sender))),
+            (self.tr("À"), recipients),
+            (self.tr("Canal"), esc(channel_label(inject.channel))),
+        ]
+        if state.fired_elapsed is not None:
+            rows.append((self.tr("Déclenché à"), esc("T+" + format_offset(state.fired_elapsed))))
+        parts += [f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows]
+        parts.append("</table><hr/>")
+        parts.append(markdown_to_html(inject.body))
+
+        if inject.expected:
+            parts.append("<h3>" + esc(self.tr("Réponses attendues")) + "</h3><ul>")
+            for index, expected in enumerate(inject.expected):
+                check = session_state.check_for(inject.id, index) if session_state is not None else None
+                verdict = f" — <b>{esc(check_status_label(check.status))}</b>" if check else ""
+                parts.append(
+                    "<li>" + esc(self.tr("{role} : {action} (sous {minutes} min)").format(
+                        role=roles.get(expected.role, expected.role),
+                        action=expected.action,
+                        minutes=expected.within // 60,
+                    )) + verdict + "</li>"
+                )
+            parts.append("</ul>")
+        if inject.notes:
+            parts.append("<h3>" + esc(self.tr("Notes de l'animation")) + "</h3>")
+            parts.append(f"<table class='notes' width='100%'><tr><td>{markdown_to_html(inject.notes)}</td></tr></table>")
+        if inject.sets:
+            labels = {}
+            units = {}
+            if package is not None:
+                for indicator in package.exercise.indicators:
+                    labels[indicator.id] = indicator.label
+                    units[indicator.id] = indicator.unit or ""
+            parts.append("<h3>" + esc(self.tr("Effets sur les indicateurs")) + "</h3><ul>")
+            for key, value in inject.sets.items():
+                parts.append(f"<li>{esc(labels.get(key, key))} → <b>{esc(str(value))} {esc(units.get(key, ''))}</b></li>")
+            parts.append("</ul>")
+        if inject.attachments:
+            parts.append("<h3>" + esc(self.tr("Pièces jointes")) + "</h3>")
+            for relpath in inject.attachments:
+                parts.append(self._attachment_html(relpath, document, attachment_reader))
+        return "".join(parts)
+
+    def _attachment_html(self, relpath: str, document: QTextDocument, attachment_reader) -> str:
+        name = html.escape(PurePosixPath(relpath).name)
+        if PurePosixPath(relpath).suffix.lower() in IMAGE_SUFFIXES and attachment_reader is not None:
+            if relpath not in self.browser.images:
+                try:
+                    image = QImage.fromData(attachment_reader(relpath))
+                except (KeyError, OSError, ValueError):
+                    image = QImage()
+                if not image.isNull() and image.width() > 420:
+                    image = image.scaledToWidth(420, Qt.TransformationMode.SmoothTransformation)
+                self.browser.images[relpath] = image
+            if self.browser.images[relpath].isNull():
+                return f"<p>{name} — " + html.escape(self.tr("image illisible")) + "</p>"
+            src = html.escape(QUrl("attachment:" + relpath).toString())
+            return f"<p><img src='{src}'/><br/>{name}</p>"
+        return f"<p>📎 {name}</p>"
+
+
+class AttachmentBrowser(QTextBrowser):
+    """GUI: a text browser that serves ``attachment:`` images from the session file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images: dict[str, QImage] = {}
+
+    def loadResource(self, kind: int, url: QUrl):
+        if url.scheme() == "attachment":
+            image = self.images.get(url.path())
+            return image if image is not None and not image.isNull() else None
+        return super().loadResource(kind, url)

@@ -1,0 +1,148 @@
+"""GUI: role cards — read them in a panel, print them or export them to PDF (one card per page)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.console.labels import role_kind_label
+
+
+def role_card_html(role, exercise) -> str:
+    """Return one role card as self-contained HTML (Qt rich-text subset, printable)."""
+    esc = html.escape
+    color = role.color or "#1f4e79"
+    t = QCoreApplication.translate
+
+    def section(title: str, items) -> str:
+        if not items:
+            return ""
+        lines = "".join(f"<li>{esc(item)}</li>" for item in items)
+        return f"<h3 style='color:{color};'>{esc(title)}</h3><ul>{lines}</ul>"
+
+    return (
+        f"<table width='100%' cellpadding='10' cellspacing='0' style='background:{color};'>"
+        f"<tr><td><span style='color:white; font-size:11pt;'>{esc(exercise.title)}</span><br/>"
+        f"<span style='color:white; font-size:22pt; font-weight:bold;'>{esc(role.name)}</span><br/>"
+        f"<span style='color:white;'>{esc(role.id)} — {esc(role_kind_label(role.kind))}</span></td></tr></table>"
+        f"<h3 style='color:{color};'>{esc(t('RoleCards', 'Mission'))}</h3>"
+        f"<p style='font-size:12pt;'>{esc(role.mission)}</p>"
+        + section(t("RoleCards", "Décisions attendues de vous"), role.decisions)
+        + section(t("RoleCards", "Vos moyens"), role.resources)
+        + section(t("RoleCards", "Vos contacts"), role.contacts)
+        + f"<p style='color:#666666; font-size:9pt;'>{esc(t('RoleCards', 'EXERCICE — document de jeu, ne pas diffuser'))}</p>"
+    )
+
+
+def paint_cards(device: QPagedPaintDevice, cards: list[str]) -> int:
+    """Paint each HTML card on its own page of ``device`` (QPdfWriter or QPrinter); return pages."""
+    painter = QPainter(device)
+    try:
+        layout = device.pageLayout()
+        resolution = device.logicalDpiX()
+        page_rect = layout.paintRectPixels(resolution)
+        for number, card in enumerate(cards):
+            if number:
+                device.newPage()
+            document = QTextDocument()
+            document.documentLayout().setPaintDevice(device)
+            document.setPageSize(QSizeF(page_rect.width(), page_rect.height()))
+            document.setHtml(card)
+            document.drawContents(painter)
+    finally:
+        painter.end()
+    return len(cards)
+
+
+def write_cards_pdf(cards: list[str], out_path: Path, title: str) -> Path:
+    """Write the cards to an A4 PDF, one per page (safe to run on a worker thread)."""
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(out_path))
+    writer.setTitle(title)
+    writer.setCreator("crisisdesk")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                    QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    )
+    paint_cards(writer, cards)
+    del writer  # flush and close the file before returning
+    return out_path
+
+
+class RoleCardsPanel(QWidget):
+    """GUI: list of roles, the selected card readable beside it, print / export buttons."""
+
+    export_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, package, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roleCardsPanel")
+        self.package = package
+        self.role_list = QListWidget(objectName="roleCardsList")
+        for role in package.roles:
+            item = QListWidgetItem(role.name)
+            item.setData(Qt.ItemDataRole.UserRole, role.id)
+            item.setToolTip(role_kind_label(role.kind))
+            self.role_list.addItem(item)
+        self.card = QTextBrowser(objectName="roleCardText")
+        export = QPushButton(self.tr("Exporter en PDF…"), objectName="roleCardsExport")
+        printing = QPushButton(self.tr("Imprimer…"), objectName="roleCardsPrint")
+        export.clicked.connect(self.export_requested)
+        printing.clicked.connect(self.print_requested)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.role_list)
+        splitter.addWidget(self.card)
+        splitter.setStretchFactor(1, 3)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(printing)
+        buttons.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.role_list.currentItemChanged.connect(self._on_role_changed)
+        if self.role_list.count():
+            self.role_list.setCurrentRow(0)
+
+    def cards_html(self) -> list[str]:
+        """Return every card (played roles first, then simulated) as HTML."""
+        roles = sorted(self.package.roles, key=lambda r: not r.played)
+        return [role_card_html(role, self.package.exercise) for role in roles]
+
+    def show_role(self, role_id: str) -> None:
+        """Select and show the card of ``role_id``."""
+        for row in range(self.role_list.count()):
+            if self.role_list.item(row).data(Qt.ItemDataRole.UserRole) == role_id:
+                self.role_list.setCurrentRow(row)
+                return
+
+    def _on_role_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        if current is None:
+            self.card.clear()
+            return
+        role = self.package.role(current.data(Qt.ItemDataRole.UserRole))
+        self.card.setHtml(role_card_html(role, self.package.exercise))

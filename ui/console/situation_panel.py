@@ -1,0 +1,97 @@
+"""GUI: the situation — indicator values and, per role, main-courante entries and expectation checks."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.console.theme import text_color_on, vigilance_color
+
+
+def _item(text: str, *, bold: bool = False, align_center: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if bold:
+        font = QFont()
+        font.setBold(True)
+        item.setFont(font)
+    if align_center:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
+
+
+class SituationPanel(QWidget):
+    """GUI: live indicator values and per-role activity counts."""
+
+    def __init__(self, package, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("situationPanel")
+        self.package = package
+        self.indicators = QTableWidget(0, 2, objectName="situationIndicators")
+        self.indicators.setHorizontalHeaderLabels([self.tr("Indicateur"), self.tr("Valeur")])
+        self.roles = QTableWidget(0, 4, objectName="situationRoles")
+        self.roles.setHorizontalHeaderLabels(
+            [self.tr("Rôle"), self.tr("Entrées"), self.tr("Vérifiées"), self.tr("Manquées")]
+        )
+        self.roles.horizontalHeaderItem(2).setToolTip(self.tr("Réponses attendues vérifiées (faites ou partielles)"))
+        self.roles.horizontalHeaderItem(3).setToolTip(self.tr("Réponses attendues manquées"))
+        for table in (self.indicators, self.roles):
+            table.verticalHeader().hide()
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in range(1, table.columnCount()):
+                table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.totals = QLabel(objectName="situationTotals")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(QLabel("<b>" + self.tr("Indicateurs") + "</b>"))
+        layout.addWidget(self.indicators, 2)
+        layout.addWidget(QLabel("<b>" + self.tr("Activité par rôle") + "</b>"))
+        layout.addWidget(self.roles, 3)
+        layout.addWidget(self.totals)
+
+    def show_state(self, state) -> None:
+        """Refresh both tables from a SessionState."""
+        indicators = self.package.exercise.indicators
+        self.indicators.setRowCount(len(indicators))
+        for row, indicator in enumerate(indicators):
+            value = state.indicators.get(indicator.id, indicator.initial)
+            text = f"{value} {indicator.unit}" if indicator.unit else str(value)
+            value_item = _item(text, bold=True, align_center=True)
+            color = vigilance_color(value)
+            if color is not None:
+                value_item.setBackground(QColor(color))
+                value_item.setForeground(QColor(text_color_on(color)))
+            self.indicators.setItem(row, 0, _item(indicator.label))
+            self.indicators.setItem(row, 1, value_item)
+
+        entries = Counter(entry.role for entry in state.entries)
+        checked = Counter(c.role for c in state.checks if c.status in ("met", "partial"))
+        missed = Counter(c.role for c in state.checks if c.status == "missed")
+        played = [role for role in self.package.roles if role.played]
+        self.roles.setRowCount(len(played))
+        for row, role in enumerate(played):
+            self.roles.setItem(row, 0, _item(role.name))
+            self.roles.setItem(row, 1, _item(str(entries.get(role.id, 0)), align_center=True))
+            self.roles.setItem(row, 2, _item(str(checked.get(role.id, 0)), align_center=True))
+            missed_item = _item(str(missed.get(role.id, 0)), align_center=True, bold=missed.get(role.id, 0) > 0)
+            if missed.get(role.id, 0):
+                missed_item.setForeground(QColor("#a00000"))
+            self.roles.setItem(row, 3, missed_item)
+        self.totals.setText(
+            self.tr("{entries} entrées en main courante, {checks} vérifications").format(
+                entries=len(state.entries), checks=len(state.checks)
+            )
+        )

@@ -1,0 +1,142 @@
+"""GUI: the timeline panel — filter bar (role, status, search) over the MSEL table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.console.timeline_model import INJECT_ID_ROLE, Column, TimelineFilter, TimelineModel
+
+# status filter choices: key -> statuses kept (None = all)
+STATUS_GROUPS: dict[str, frozenset[str] | None] = {
+    "all": None,
+    "open": frozenset({"pending", "delayed", "due", "late"}),
+    "due": frozenset({"due", "late"}),
+    "fired": frozenset({"fired"}),
+    "skipped": frozenset({"skipped"}),
+}
+
+
+class TimelinePanel(QWidget):
+    """GUI: the MSEL table with its filters; says which inject is selected."""
+
+    inject_selected = Signal(object)  # str | None
+
+    def __init__(self, model: TimelineModel, roles, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = TimelineFilter(self)
+        self.proxy.setSourceModel(model)
+
+        self.role_filter = QComboBox(objectName="timelineRoleFilter")
+        self.role_filter.addItem(self.tr("Tous les rôles"), None)
+        for role in roles:
+            self.role_filter.addItem(f"{role.id} — {role.name}", role.id)
+        self.status_filter = QComboBox(objectName="timelineStatusFilter")
+        status_names = {
+            "all": self.tr("Tous les statuts"),
+            "open": self.tr("Restant à jouer"),
+            "due": self.tr("À déclencher / en retard"),
+            "fired": self.tr("Déclenchés"),
+            "skipped": self.tr("Ignorés"),
+        }
+        for key in STATUS_GROUPS:
+            self.status_filter.addItem(status_names[key], key)
+        self.search = QLineEdit(objectName="timelineSearch")
+        self.search.setPlaceholderText(self.tr("Rechercher (n°, titre, texte)…"))
+        self.search.setClearButtonEnabled(True)
+
+        self.table = QTableView(objectName="timelineTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (Column.TIME, 96),
+            (Column.SCENARIO, 92),
+            (Column.ID, 64),
+            (Column.ROUTE, 170),
+            (Column.CHANNEL, 120),
+            (Column.STATUS, 130),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.setAccessibleName(self.tr("Chronologie des injects"))
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Filtrer :")))
+        filters.addWidget(self.role_filter, 2)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.search, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+        self.role_filter.currentIndexChanged.connect(self._on_role_changed)
+        self.status_filter.currentIndexChanged.connect(self._on_status_changed)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._emit_selection)
+
+    def selected_id(self) -> str | None:
+        """Return the id of the selected inject, or None."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return self.proxy.data(index, INJECT_ID_ROLE)
+
+    def select(self, inject_id: str) -> bool:
+        """Select and show ``inject_id`` (clearing filters that hide it); return False if absent."""
+        source_row = self.model.row_of(inject_id)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            self.role_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(0)
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def show_next(self) -> None:
+        """Scroll so the next inject to come is in view (without selecting it)."""
+        next_id = self.model.next_id
+        if next_id is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(next_id), 0))
+        if index.isValid():
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _on_role_changed(self, _index: int) -> None:
+        self.proxy.set_role(self.role_filter.currentData())
+
+    def _on_status_changed(self, _index: int) -> None:
+        self.proxy.set_statuses(STATUS_GROUPS[self.status_filter.currentData()])
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.inject_selected.emit(self.proxy.data(current, INJECT_ID_ROLE) if current.isValid() else None)
+
+    def _emit_selection(self) -> None:
+        self.inject_selected.emit(self.selected_id())

@@ -1,0 +1,61 @@
+"""GUI: build the plain view values (clock bar, room display) from the session state."""
+
+from __future__ import annotations
+
+from ui.console.clock_bar import ClockView
+from ui.room_display import RoomSelection, RoomView
+
+
+def clock_view(session, now: float) -> ClockView:
+    """Return what the clock bar shows at wall time ``now``."""
+    state = session.state
+    clock = state.clock
+    elapsed = clock.elapsed(now)
+    next_state = next((s for s in state.injects if s.status.name == "PENDING"), None)
+    next_in = None
+    next_label = ""
+    if next_state is not None:
+        next_label = f"{next_state.inject.id} {next_state.inject.title}"
+        if clock.state.name == "RUNNING":
+            next_in = next_state.due_at - elapsed
+    return ClockView(
+        state=clock.state.name,
+        elapsed=elapsed,
+        scenario_time=clock.scenario_time_at(elapsed),
+        phase_title=clock.phase_at(elapsed).title,
+        autofire=state.autofire,
+        next_label=next_label,
+        next_in=next_in,
+    )
+
+
+def room_view(session, now: float, selection: RoomSelection) -> RoomView:
+    """Return what the room display shows at wall time ``now`` (public content only)."""
+    state = session.state
+    package = session.package
+    clock = state.clock
+    elapsed = clock.elapsed(now)
+    indicators = tuple(
+        (indicator.label, str(state.indicators.get(indicator.id, indicator.initial)), indicator.unit or "")
+        for indicator in package.exercise.indicators
+    )
+    return RoomView(
+        exercise_title=package.exercise.title,
+        scenario_time=clock.scenario_time_at(elapsed),
+        phase_title=clock.phase_at(elapsed).title,
+        indicators=indicators,
+        feed=selection.feed(state.injects, clock.scenario_time_at),
+        ended=clock.state.name == "ENDED",
+    )
+
+
+def state_signature(state) -> tuple:
+    """Return a cheap value that changes whenever the panels need redrawing."""
+    return (
+        state.last_seq,
+        state.autofire,
+        state.clock.state,
+        len(state.entries),
+        len(state.checks),
+        tuple((s.status, s.overdue, s.due_at) for s in state.injects),
+    )

@@ -1,0 +1,445 @@
+"""GUI: the controller's console — composition root: builds the panels and docks, wires signals in one place."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.contingency import offered_contingencies
+from ui.async_bridge import run_in_worker, spawn
+from ui.console.actions import ConsoleActions
+from ui.console.alerts import DueAlert, RecoveryBanner
+from ui.console.clock_bar import ClockBar
+from ui.console.controller import ConsoleController
+from ui.console.driver import SessionDriver
+from ui.console.inject_detail import InjectDetail
+from ui.console.role_cards import RoleCardsPanel, paint_cards, write_cards_pdf
+from ui.console.situation_panel import SituationPanel
+from ui.console.timeline_model import TimelineModel
+from ui.console.timeline_view import TimelinePanel
+from ui.console.views import clock_view, room_view, state_signature
+from ui.room_display import RoomDisplay
+from ui.settings import Settings
+
+
+class MainWindow(QMainWindow):
+    """GUI: the console window for one session; owns the driver that keeps time."""
+
+    new_session_requested = Signal()
+    open_session_requested = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, session, time_source, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consoleWindow")
+        self.session = session
+        self.time_source = time_source
+        self.settings = settings
+        self.package = session.package
+        self._signature: tuple | None = None
+        self.pending_tasks: list = []
+        self.observer_windows: list[QWidget] = []
+        self.room: RoomDisplay | None = None
+
+        self.actions = ConsoleActions(self)
+        self.driver = SessionDriver(session, time_source, self)
+        self.model = TimelineModel(scenario_at=self._scenario_at, parent=self)
+        self.clock_bar = ClockBar(self.actions)
+        self.recovery = RecoveryBanner()
+        self.alert = DueAlert()
+        self.alert.sound = settings.sound_alerts
+        self.timeline = TimelinePanel(self.model, self.package.roles)
+        self.detail = InjectDetail(self.actions)
+        self.situation = SituationPanel(self.package)
+        self.role_cards = RoleCardsPanel(self.package)
+        self.courante = self._make_observer_panel()
+        self.controller = ConsoleController(session, self.driver, self.actions, self.timeline.selected_id, self)
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self.clock_bar)
+        column.addWidget(self.recovery)
+        column.addWidget(self.alert)
+        column.addWidget(self.timeline, 1)
+        self.setCentralWidget(central)
+        self.detail_dock = self._dock("dockDetail", self.tr("Inject sélectionné"), self.detail,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.situation_dock = self._dock("dockSituation", self.tr("Situation"), self.situation,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.cards_dock = self._dock("dockRoleCards", self.tr("Cartes de rôle"), self.role_cards,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.courante_dock = self._dock("dockCourante", self.tr("Main courante"), self.courante,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.situation_dock, self.cards_dock)
+        self.situation_dock.raise_()
+        self._build_menus()
+        self._connect_signals()
+
+        self.setWindowTitle(self.tr("crisisdesk — {title} — {file}").format(
+            title=self.package.exercise.title, file=Path(session.path).name))
+        self.resize(1366, 768)
+        self.resizeDocks([self.detail_dock], [470], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.courante_dock], [200], Qt.Orientation.Vertical)
+        geometry, layout = settings.window_geometry("console"), settings.window_state("console")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if layout is not None:
+            self.restoreState(layout)
+
+        self.refresh()
+        state = session.state
+        overdue = [s for s in state.injects if s.overdue and not s.done]
+        self.recovery.show_recovery(state.downtime, overdue, state.clock.state.name)
+        self.timeline.show_next()
+        self.driver.start()
+
+    # construction helpers
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _make_observer_panel(self) -> QWidget:
+        if importlib.util.find_spec("ui.observer.panel") is not None:
+            from ui.observer.panel import ObserverPanel
+
+            return ObserverPanel(self.session, parent=self)
+        placeholder = QLabel(self.tr("La main courante n'est pas disponible dans cette version."))
+        placeholder.setObjectName("courantePlaceholder")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return placeholder
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Fichier"))
+        for action in (a.new_session, a.open_session, None, a.export_cards, a.print_cards, None,
+                       a.report_html, a.report_pdf, None, a.quit):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        exercise = bar.addMenu(self.tr("&Exercice"))
+        for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline):
+            exercise.addSeparator() if action is None else exercise.addAction(action)
+        injects = bar.addMenu(self.tr("&Injects"))
+        for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.new_inject):
+            injects.addSeparator() if action is None else injects.addAction(action)
+        observers = bar.addMenu(self.tr("&Observateurs"))
+        for action in (a.new_entry, a.observer_window, a.hotwash):
+            observers.addAction(action)
+        view = bar.addMenu(self.tr("&Affichage"))
+        view.addAction(a.room_display)
+        self.screen_menu = view.addMenu(self.tr("Écran du projecteur"))
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+        room_content = view.addMenu(self.tr("Contenu de l'écran de salle"))
+        for action in (a.room_clock, a.room_indicators, a.room_feed):
+            room_content.addAction(action)
+        view.addSeparator()
+        for dock in (self.detail_dock, self.situation_dock, self.cards_dock, self.courante_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(a.sound_alerts)
+        language = view.addMenu(self.tr("Langue"))
+        language.addAction(a.language_fr)
+        language.addAction(a.language_en)
+        (a.language_en if self.settings.language == "en" else a.language_fr).setChecked(True)
+        a.sound_alerts.setChecked(self.settings.sound_alerts)
+        self.addActions(a.findChildren(type(a.fire)))
+
+    def _connect_signals(self) -> None:
+        a = self.actions
+        self.driver.changed.connect(self.refresh)
+        self.driver.clock_tick.connect(self.tick)
+        self.driver.fired.connect(self._on_auto_fired)
+        self.controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.controller.refused.connect(self.show_refusal)
+        self.timeline.inject_selected.connect(lambda _id: self._show_selected())
+        self.detail.delay_requested.connect(self.controller.delay)
+        self.alert.fire_requested.connect(self.controller.fire)
+        self.alert.skip_requested.connect(self.controller.skip)
+        self.alert.show_requested.connect(self.timeline.select)
+        a.show_in_room.triggered.connect(self._toggle_in_room)
+        a.room_display.toggled.connect(self.set_room_display_visible)
+        for action in (a.room_clock, a.room_indicators, a.room_feed):
+            action.toggled.connect(self._on_room_content_changed)
+        a.sound_alerts.toggled.connect(self._on_sound_toggled)
+        a.export_cards.triggered.connect(self.ask_export_cards)
+        a.print_cards.triggered.connect(self.ask_print_cards)
+        self.role_cards.export_requested.connect(self.ask_export_cards)
+        self.role_cards.print_requested.connect(self.ask_print_cards)
+        a.report_html.triggered.connect(lambda: self.ask_report("html"))
+        a.report_pdf.triggered.connect(lambda: self.ask_report("pdf"))
+        a.new_entry.triggered.connect(self.focus_new_entry)
+        a.observer_window.triggered.connect(self.open_observer_window)
+        a.hotwash.triggered.connect(self.open_hotwash)
+        a.new_session.triggered.connect(self.new_session_requested)
+        a.open_session.triggered.connect(self.open_session_requested)
+        a.quit.triggered.connect(self.close)
+        a.language_fr.triggered.connect(lambda: self._choose_language("fr"))
+        a.language_en.triggered.connect(lambda: self._choose_language("en"))
+
+    # refreshing
+    def _scenario_at(self, offset: int):
+        return self.session.state.clock.scenario_time_at(offset)
+
+    def tick(self) -> None:
+        """Move the clocks; redraw the panels only when the state changed."""
+        now = self.time_source.now()
+        self.clock_bar.show_view(clock_view(self.session, now))
+        if self.room is not None and self.room.isVisible():
+            self.room.show_view(room_view(self.session, now, self.room.selection))
+        if state_signature(self.session.state) != self._signature:
+            self.refresh()
+        else:
+            self._update_alerts()
+
+    def refresh(self) -> None:
+        """Redraw every panel from the session state."""
+        state = self.session.state
+        self._signature = state_signature(state)
+        self.model.set_states(state.injects)
+        self.situation.show_state(state)
+        if hasattr(self.courante, "refresh"):
+            self.courante.refresh()
+        self._show_selected()
+        self._update_alerts()
+        blocked = self.actions.autofire.blockSignals(True)
+        self.actions.autofire.setChecked(state.autofire)
+        self.actions.autofire.blockSignals(blocked)
+        now = self.time_source.now()
+        self.clock_bar.show_view(clock_view(self.session, now))
+        clock = state.clock.state.name
+        self.actions.start.setEnabled(clock == "READY")
+        self.actions.pause.setEnabled(clock == "RUNNING")
+        self.actions.resume.setEnabled(clock == "PAUSED")
+        self.actions.end.setEnabled(clock in ("RUNNING", "PAUSED"))
+        self.actions.next_phase.setEnabled(clock in ("RUNNING", "PAUSED"))
+        if self.room is not None and self.room.isVisible():
+            self.room.show_view(room_view(self.session, now, self.room.selection))
+
+    def _update_alerts(self) -> None:
+        state = self.session.state
+        waiting = [s for s in state.injects if s.status.name == "DUE"]
+        elapsed = state.clock.elapsed(self.time_source.now())
+        offered = [(state.inject(i), reason) for i, reason in offered_contingencies(state, elapsed)]
+        offered = [(s, reason) for s, reason in offered if s.status.name != "DUE"]  # already in `waiting`
+        self.alert.show_due(waiting, offered)
+
+    def _show_selected(self) -> None:
+        inject_id = self.timeline.selected_id()
+        state = self.session.state
+        inject_state = state.inject(inject_id) if inject_id is not None else None
+        self.detail.show_inject(inject_state, state, self.package, self.session.attachment_bytes, self._scenario_at)
+        done = inject_state is None or inject_state.done
+        self.actions.fire.setEnabled(not done and state.clock.state.name != "ENDED")
+        self.actions.skip.setEnabled(not done)
+        self.actions.delay.setEnabled(not done)
+        self.actions.edit.setEnabled(not done)
+        in_room = inject_state is not None and inject_state.status.name == "FIRED"
+        self.actions.show_in_room.setEnabled(in_room)
+        room_selection = self.room.selection if self.room is not None else None
+        self.actions.show_in_room.setChecked(
+            bool(in_room and room_selection is not None and self.room.isVisible() and room_selection.is_shown(inject_state))
+        )
+
+    def _on_auto_fired(self, ids: list) -> None:
+        self.statusBar().showMessage(self.tr("Déclenché automatiquement : {ids}").format(ids=", ".join(ids)), 8000)
+
+    def show_refusal(self, text: str) -> None:
+        """Tell the controller why an action was refused (non-modal)."""
+        self.statusBar().showMessage(text, 10000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Action impossible"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("refusalDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # room display
+    def set_room_display_visible(self, visible: bool) -> None:
+        """Show (full screen on the chosen screen) or hide the room display."""
+        if not visible:
+            if self.room is not None:
+                self.room.hide()
+            return
+        if self.room is None:
+            self.room = RoomDisplay()
+            self._on_room_content_changed()
+        screen = self._room_screen()
+        self.room.show_view(room_view(self.session, self.time_source.now(), self.room.selection))
+        self.room.show_on(screen)
+        self._show_selected()
+
+    def _room_screen(self):
+        screens = QGuiApplication.screens()
+        for screen in screens:
+            if screen.name() == self.settings.room_screen:
+                return screen
+        # With a projector plugged in, default to the screen the console is not on.
+        others = [s for s in screens if s != self.screen()]
+        return others[0] if others else None
+
+    def _fill_screen_menu(self) -> None:
+        self.screen_menu.clear()
+        for screen in QGuiApplication.screens():
+            size = screen.geometry()
+            action = self.screen_menu.addAction(f"{screen.name()} ({size.width()}×{size.height()})")
+            action.setCheckable(True)
+            action.setChecked(screen.name() == self.settings.room_screen)
+            action.triggered.connect(partial(self._choose_screen, screen.name()))
+
+    def _choose_screen(self, name: str, _checked: bool = False) -> None:
+        self.settings.room_screen = name
+        if self.room is not None and self.room.isVisible():
+            self.room.show_on(self._room_screen())
+
+    def _on_room_content_changed(self, _checked: bool = False) -> None:
+        if self.room is None:
+            return
+        selection = self.room.selection
+        selection.show_clock = self.actions.room_clock.isChecked()
+        selection.show_indicators = self.actions.room_indicators.isChecked()
+        selection.show_feed = self.actions.room_feed.isChecked()
+        self.room.show_view(room_view(self.session, self.time_source.now(), selection))
+
+    def _toggle_in_room(self) -> None:
+        inject_id = self.timeline.selected_id()
+        if inject_id is None:
+            return
+        if self.room is None or not self.room.isVisible():
+            self.actions.room_display.setChecked(True)
+        shown = self.room.selection.toggle(self.session.state.inject(inject_id))
+        self.room.show_view(room_view(self.session, self.time_source.now(), self.room.selection))
+        self.actions.show_in_room.setChecked(shown)
+
+    def _on_sound_toggled(self, on: bool) -> None:
+        self.settings.sound_alerts = on
+        self.alert.sound = on
+
+    # role cards
+    def ask_export_cards(self) -> None:
+        """Ask where to save the role-card handouts, then write them off the UI thread."""
+        dialog = QFileDialog(self, self.tr("Exporter les cartes de rôle"))
+        dialog.setObjectName("exportCardsDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Documents PDF (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"cartes-de-role-{self.package.exercise.id}.pdf")
+        dialog.fileSelected.connect(lambda path: self.export_cards(Path(path)))
+        dialog.open()
+
+    def export_cards(self, out_path: Path):
+        """Write every role card to ``out_path`` (one per page) on a worker thread; return the task."""
+        cards = self.role_cards.cards_html()
+        title = self.tr("Cartes de rôle — {title}").format(title=self.package.exercise.title)
+
+        async def job() -> None:
+            self.statusBar().showMessage(self.tr("Export des cartes de rôle…"))
+            path = await run_in_worker(write_cards_pdf, cards, out_path, title)
+            self.statusBar().showMessage(self.tr("Cartes de rôle enregistrées : {path}").format(path=path), 10000)
+
+        task = spawn(job())
+        self.pending_tasks.append(task)
+        task.add_done_callback(self.pending_tasks.remove)
+        return task
+
+    def ask_print_cards(self) -> None:
+        """Print the role cards, one per page, through the system print dialog."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: paint_cards(printer, self.role_cards.cards_html()))
+        dialog.open()
+        self._print_dialog = (dialog, printer)
+
+    # observers and report (other modules, loaded on demand)
+    def focus_new_entry(self) -> None:
+        """Show the main courante and put the cursor in its quick-entry line."""
+        self.courante_dock.show()
+        self.courante_dock.raise_()
+        if hasattr(self.courante, "focus_quick_entry"):
+            self.courante.focus_quick_entry()
+
+    def open_observer_window(self) -> None:
+        """Open an observer window on this session, in this process."""
+        if importlib.util.find_spec("ui.observer.window") is None:
+            self.show_refusal(self.tr("La fenêtre observateur n'est pas disponible dans cette version."))
+            return
+        from ui.observer.window import ObserverWindow
+
+        window = ObserverWindow(self.session)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _=None, w=window: self.observer_windows.remove(w) if w in self.observer_windows else None)
+        self.observer_windows.append(window)
+        window.show()
+
+    def open_hotwash(self) -> None:
+        """Open the hot-wash (débriefing à chaud) window."""
+        if importlib.util.find_spec("ui.observer.hotwash") is None:
+            self.show_refusal(self.tr("Le débriefing à chaud n'est pas disponible dans cette version."))
+            return
+        from ui.observer.hotwash import HotWashWidget
+
+        widget = HotWashWidget(self.session)
+        widget.setWindowFlag(Qt.WindowType.Window, True)
+        widget.setWindowTitle(self.tr("Débriefing à chaud — {title}").format(title=self.package.exercise.title))
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        widget.resize(900, 640)
+        self.observer_windows.append(widget)
+        widget.destroyed.connect(lambda _=None, w=widget: self.observer_windows.remove(w) if w in self.observer_windows else None)
+        widget.show()
+
+    def ask_report(self, kind: str) -> None:
+        """Ask where to save the RETEX report, then render it off the UI thread."""
+        if importlib.util.find_spec("ui.report_action") is None:
+            self.show_refusal(self.tr("Le rapport RETEX n'est pas disponible dans cette version."))
+            return
+        dialog = QFileDialog(self, self.tr("Enregistrer le rapport RETEX"))
+        dialog.setObjectName("reportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Pages HTML (*.html)") if kind == "html" else self.tr("Documents PDF (*.pdf)"))
+        dialog.setDefaultSuffix(kind)
+        stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd")
+        dialog.selectFile(f"retex-{self.package.exercise.id}-{stamp}.{kind}")
+        dialog.fileSelected.connect(lambda path: self.start_report(kind, Path(path)))
+        dialog.open()
+
+    def start_report(self, kind: str, out_path: Path):
+        """Render the report to ``out_path`` with the report module's controller."""
+        from ui.report_action import ReportController
+
+        self._report = ReportController(Path(self.session.path), self)
+        self._report.start(kind, out_path)
+        return self._report
+
+    def _choose_language(self, language: str) -> None:
+        if language == self.settings.language:
+            return
+        self.settings.language = language
+        self.language_chosen.emit(language)
+        self.statusBar().showMessage(
+            self.tr("Langue enregistrée : elle s'applique au prochain démarrage de crisisdesk."), 10000)
+
+    # closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_layout("console", self.saveGeometry(), self.saveState())
+        self.driver.stop()
+        if self.room is not None:
+            self.room.close()
+        for window in list(self.observer_windows):
+            window.close()
+        super().closeEvent(event)

@@ -1,0 +1,313 @@
+"""GUI: the room display for the projector — scenario clock, phase, indicators, public injects as cards.
+
+Only what the room may see: controller notes and expected responses are never put here;
+the feed holds public injects (news, social) once fired, plus any fired inject the
+controller chose to show, minus those the controller withdrew.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeyEvent, QScreen
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.console.inject_detail import markdown_to_html
+from ui.console.labels import channel_label
+from ui.console.theme import text_color_on, vigilance_color
+
+FEED_SIZE = 3
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """GUI: one public inject as the room sees it (no notes, no expected responses)."""
+
+    inject_id: str
+    channel: str
+    sender: str
+    title: str
+    body: str
+    scenario_time: datetime | None
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """GUI: everything the room display shows at one moment."""
+
+    exercise_title: str
+    scenario_time: datetime | None
+    phase_title: str
+    indicators: tuple[tuple[str, str, str], ...]  # (label, value, unit)
+    feed: tuple[FeedItem, ...]
+    ended: bool = False
+
+
+@dataclass
+class RoomSelection:
+    """GUI: the controller's choices of what the room display shows."""
+
+    show_clock: bool = True
+    show_indicators: bool = True
+    show_feed: bool = True
+    pinned: set[str] = field(default_factory=set)  # fired non-public injects shown anyway
+    hidden: set[str] = field(default_factory=set)  # public injects withdrawn
+
+    def is_shown(self, state) -> bool:
+        """True if the fired inject ``state`` belongs in the feed."""
+        inject_id = state.inject.id
+        if state.status.name != "FIRED" or inject_id in self.hidden:
+            return False
+        return state.inject.public or inject_id in self.pinned
+
+    def toggle(self, state) -> bool:
+        """Show or withdraw ``state``'s inject; return True if it is now shown."""
+        inject_id = state.inject.id
+        if self.is_shown(state):
+            self.pinned.discard(inject_id)
+            if state.inject.public:
+                self.hidden.add(inject_id)
+            return False
+        self.hidden.discard(inject_id)
+        if not state.inject.public:
+            self.pinned.add(inject_id)
+        return True
+
+    def feed(self, states, scenario_at) -> tuple[FeedItem, ...]:
+        """Return the latest shown injects, newest first."""
+        shown = [s for s in states if self.is_shown(s)]
+        shown.sort(key=lambda s: s.fired_at or 0.0, reverse=True)
+        return tuple(
+            FeedItem(
+                inject_id=s.inject.id,
+                channel=s.inject.channel,
+                sender=s.inject.sender,
+                title=s.inject.title,
+                body=s.inject.body,
+                scenario_time=s.fired_scenario or scenario_at(s.fired_elapsed or s.due_at),
+            )
+            for s in shown[:FEED_SIZE]
+        )
+
+
+class FeedCard(QFrame):
+    """GUI: one inject styled as a news flash, a social post, or a plain message."""
+
+    def __init__(self, item: FeedItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"feedCard_{item.channel}")
+        self.setProperty("inject_id", item.inject_id)
+        esc = html.escape
+        when = item.scenario_time.strftime("%H:%M") if item.scenario_time else ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(6)
+        if item.channel == "news":
+            banner = QLabel(self.tr("FLASH INFO") + (f"  ·  {when}" if when else ""))
+            banner.setObjectName("newsBanner")
+            layout.addWidget(banner)
+            headline = QLabel(esc(item.title))
+            headline.setObjectName("newsHeadline")
+            source = QLabel(esc(item.sender))
+            source.setObjectName("cardMeta")
+            layout.addWidget(headline)
+            layout.addWidget(source)
+        elif item.channel == "social":
+            header = QLabel(f"<b>{esc(item.sender)}</b> &nbsp;<span style='color:#657786;'>· {esc(when)}</span>")
+            header.setObjectName("socialHeader")
+            layout.addWidget(header)
+        else:
+            header = QLabel(f"<b>{esc(channel_label(item.channel))}</b> — {esc(item.sender)}  ·  {esc(when)}")
+            header.setObjectName("cardMeta")
+            title = QLabel(esc(item.title))
+            title.setObjectName("messageTitle")
+            layout.addWidget(header)
+            layout.addWidget(title)
+        body = QLabel(markdown_to_html(item.body))
+        body.setObjectName("cardBody")
+        body.setTextFormat(Qt.TextFormat.RichText)
+        for label in self.findChildren(QLabel):
+            label.setWordWrap(True)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
+class IndicatorTile(QFrame):
+    """GUI: one indicator as a big coloured tile (vigilance levels in their colour)."""
+
+    def __init__(self, label: str, value: str, unit: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("indicatorTile")
+        color = vigilance_color(value)
+        background = color or "#1b2b3f"
+        foreground = text_color_on(background)
+        self.setStyleSheet(
+            f"#indicatorTile {{ background: {background}; border-radius: 12px; }}"
+            f" QLabel {{ color: {foreground}; background: transparent; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        caption = QLabel(html.escape(label))
+        caption.setObjectName("tileCaption")
+        caption.setWordWrap(True)
+        shown = value.upper() if color else value
+        figure = QLabel(html.escape(f"{shown} {unit}".strip()))
+        figure.setObjectName("tileValue")
+        layout.addWidget(caption)
+        layout.addWidget(figure)
+
+
+STYLE = """
+#roomDisplay { background: #0d1b2a; }
+#roomDisplay QLabel { color: #f0f4f8; }
+#roomTitle { font-size: 20pt; font-weight: 600; color: #9fb3c8; }
+#roomExerciseMark { font-size: 14pt; font-weight: 800; color: #0d1b2a; background: #f2d21b;
+    padding: 4px 14px; border-radius: 6px; }
+#roomClock { font-size: 96pt; font-weight: 800; font-family: monospace; }
+#roomDate { font-size: 26pt; font-weight: 600; }
+#roomPhase { font-size: 20pt; color: #9fb3c8; }
+#tileCaption { font-size: 14pt; }
+#tileValue { font-size: 34pt; font-weight: 800; }
+#feedCard_news { background: #ffffff; border-left: 14px solid #c8102e; border-radius: 8px; }
+#feedCard_news QLabel { color: #111111; }
+#newsBanner { background: #c8102e; color: white; font-size: 14pt; font-weight: 800; padding: 4px 10px; }
+#newsHeadline { font-size: 24pt; font-weight: 800; }
+#feedCard_social { background: #ffffff; border: 2px solid #1d9bf0; border-radius: 18px; }
+#feedCard_social QLabel { color: #0f1419; }
+#socialHeader { font-size: 16pt; }
+QFrame[objectName^="feedCard_"] QLabel#cardBody { font-size: 17pt; }
+QFrame[objectName^="feedCard_"] { background: #ffffff; border-radius: 8px; }
+QFrame[objectName^="feedCard_"] QLabel { color: #111111; }
+#cardMeta { font-size: 13pt; color: #4a5968; }
+#messageTitle { font-size: 20pt; font-weight: 700; }
+#roomEmptyFeed { font-size: 16pt; color: #6b7f95; }
+"""
+
+
+class RoomDisplay(QWidget):
+    """GUI: the projector window; shows a RoomView and nothing the room must not see."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("roomDisplay")
+        self.setWindowTitle(self.tr("crisisdesk — écran de salle"))
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 720)
+        self.selection = RoomSelection()
+
+        self.title_label = QLabel(objectName="roomTitle")
+        mark = QLabel(self.tr("EXERCICE"), objectName="roomExerciseMark")
+        mark.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.clock_label = QLabel(objectName="roomClock")
+        self.date_label = QLabel(objectName="roomDate")
+        self.phase_label = QLabel(objectName="roomPhase")
+        self.clock_box = QWidget()
+        clock_layout = QVBoxLayout(self.clock_box)
+        clock_layout.setContentsMargins(0, 0, 0, 0)
+        clock_layout.addWidget(self.clock_label)
+        clock_layout.addWidget(self.date_label)
+        clock_layout.addWidget(self.phase_label)
+        clock_layout.addStretch(1)
+
+        self.indicator_box = QWidget()
+        self.indicator_grid = QGridLayout(self.indicator_box)
+        self.indicator_grid.setContentsMargins(0, 0, 0, 0)
+        self.indicator_grid.setSpacing(12)
+
+        self.feed_box = QWidget()
+        self.feed_layout = QHBoxLayout(self.feed_box)
+        self.feed_layout.setContentsMargins(0, 0, 0, 0)
+        self.feed_layout.setSpacing(18)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(mark)
+        top = QHBoxLayout()
+        top.setSpacing(32)
+        top.addWidget(self.clock_box, 3)
+        top.addWidget(self.indicator_box, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 24, 36, 28)
+        layout.setSpacing(20)
+        layout.addLayout(header)
+        layout.addLayout(top, 2)
+        layout.addWidget(self.feed_box, 3)
+        self._last_view: RoomView | None = None
+
+    def show_view(self, view: RoomView) -> None:
+        """Display ``view`` according to the controller's selection."""
+        self.title_label.setText(html.escape(view.exercise_title))
+        self.clock_box.setVisible(self.selection.show_clock)
+        if view.scenario_time is not None:
+            self.clock_label.setText(view.scenario_time.strftime("%H:%M"))
+            date = QLocale().toString(view.scenario_time.date(), QLocale.FormatType.LongFormat)
+            self.date_label.setText(date)
+        self.phase_label.setText(view.phase_title + (" — " + self.tr("ENDEX") if view.ended else ""))
+        self.indicator_box.setVisible(self.selection.show_indicators)
+        self.feed_box.setVisible(self.selection.show_feed)
+        if self._last_view is None or view.indicators != self._last_view.indicators:
+            self._fill_indicators(view.indicators)
+        if self._last_view is None or view.feed != self._last_view.feed:
+            self._fill_feed(view.feed)
+        self._last_view = view
+
+    def _fill_indicators(self, indicators) -> None:
+        _clear(self.indicator_grid)
+        columns = 2 if len(indicators) > 3 else 1
+        for number, (label, value, unit) in enumerate(indicators):
+            self.indicator_grid.addWidget(IndicatorTile(label, value, unit), number // columns, number % columns)
+
+    def _fill_feed(self, feed) -> None:
+        _clear(self.feed_layout)
+        if not feed:
+            empty = QLabel(self.tr("Aucune information publique pour le moment."), objectName="roomEmptyFeed")
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.feed_layout.addWidget(empty)
+            return
+        for item in feed:
+            card = FeedCard(item)
+            card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            self.feed_layout.addWidget(card, 1)
+        for _ in range(FEED_SIZE - len(feed)):
+            self.feed_layout.addStretch(1)
+
+    def feed_ids(self) -> list[str]:
+        """Return the inject ids currently shown as cards (for tests and the console)."""
+        return [card.property("inject_id") for card in self.findChildren(FeedCard)]
+
+    def show_on(self, screen: QScreen | None) -> None:
+        """Show full screen on ``screen`` (or as a normal window if None)."""
+        if screen is None:
+            self.showNormal()
+            return
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape leaves full screen so the controller is never stuck behind the projector view.
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            return
+        super().keyPressEvent(event)
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()

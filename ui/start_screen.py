@@ -1,0 +1,208 @@
+"""GUI: the start screen — new session from a package (the bundled one first), open a session, recent files."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.timefmt import format_offset
+
+SESSION_SUFFIX = ".crisisdesk"
+
+
+class StartScreen(QWidget):
+    """GUI: choose what to run; emits the chosen package folder or session file."""
+
+    package_chosen = Signal(Path)
+    session_chosen = Signal(Path)
+
+    def __init__(self, bundled: Path | None, recent: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startScreen")
+        self.setWindowTitle(self.tr("crisisdesk — conduite d'exercice de crise"))
+        self.setAcceptDrops(True)
+        self.bundled = bundled
+        self.resize(1100, 680)
+
+        title = QLabel("crisisdesk", objectName="startTitle")
+        subtitle = QLabel(self.tr("Conduite d'exercice de crise — chronologie, écran de salle, main courante, RETEX"),
+                          objectName="startSubtitle")
+
+        # new session
+        new_box = QFrame(objectName="startNewBox")
+        new_layout = QVBoxLayout(new_box)
+        new_layout.addWidget(QLabel(self.tr("Nouvelle session"), objectName="startSectionTitle"))
+        self.bundled_button = QPushButton(objectName="startBundled")
+        self.bundled_summary = QLabel(objectName="startBundledSummary")
+        self.bundled_summary.setWordWrap(True)
+        if bundled is not None:
+            title_text, summary = describe_package(bundled)
+            self.bundled_button.setText(self.tr("Commencer « {title} »").format(title=title_text))
+            self.bundled_summary.setText(summary)
+            self.bundled_button.clicked.connect(lambda: self.package_chosen.emit(bundled))
+        else:
+            self.bundled_button.hide()
+            self.bundled_summary.hide()
+        self.bundled_button.setDefault(True)
+        self.folder_button = QPushButton(self.tr("Autre dossier d'exercice…"), objectName="startFolder")
+        self.folder_button.clicked.connect(self.ask_folder)
+        drop_hint = QLabel(self.tr("ou déposez ici un dossier d'exercice ou un fichier de session"),
+                           objectName="startDropHint")
+        drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        new_layout.addWidget(self.bundled_button)
+        new_layout.addWidget(self.bundled_summary)
+        new_layout.addStretch(1)
+        new_layout.addWidget(self.folder_button)
+        new_layout.addWidget(drop_hint)
+
+        # existing sessions
+        open_box = QFrame(objectName="startOpenBox")
+        open_layout = QVBoxLayout(open_box)
+        open_layout.addWidget(QLabel(self.tr("Reprendre une session"), objectName="startSectionTitle"))
+        self.open_button = QPushButton(self.tr("Ouvrir un fichier de session…"), objectName="startOpen")
+        self.open_button.clicked.connect(self.ask_session_file)
+        self.recent_list = QListWidget(objectName="startRecent")
+        self.recent_list.setAccessibleName(self.tr("Sessions récentes"))
+        self.recent_list.itemActivated.connect(self._on_recent_activated)
+        open_layout.addWidget(self.open_button)
+        open_layout.addWidget(QLabel(self.tr("Sessions récentes :")))
+        open_layout.addWidget(self.recent_list, 1)
+        self.set_recent(recent)
+
+        self.error_label = QLabel(objectName="startError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addWidget(new_box, 1)
+        columns.addWidget(open_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 36, 48, 36)
+        layout.setSpacing(14)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(12)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.error_label)
+        self.setStyleSheet(
+            "#startScreen { background: #f4f6f9; }"
+            "#startTitle { font-size: 30pt; font-weight: 800; color: #0d1b2a; }"
+            "#startSubtitle { font-size: 13pt; color: #33414f; }"
+            "#startNewBox, #startOpenBox { background: white; border: 1px solid #d3dae3; border-radius: 10px; }"
+            "#startSectionTitle { font-size: 16pt; font-weight: 700; color: #0d1b2a; }"
+            "#startBundled { font-size: 15pt; font-weight: 700; padding: 14px; background: #1d7a3a; color: white;"
+            " border-radius: 8px; border: none; }"
+            "#startBundled:hover { background: #186a32; }"
+            "#startBundledSummary { font-size: 11pt; color: #33414f; }"
+            "#startFolder, #startOpen { font-size: 12pt; padding: 8px; }"
+            "#startDropHint { color: #6b7785; font-style: italic; border: 2px dashed #c3ccd6; border-radius: 8px;"
+            " padding: 14px; }"
+            "#startRecent { font-size: 11pt; }"
+            "#startError { color: #a00000; font-size: 12pt; font-weight: 600; background: #fde8e8; padding: 8px;"
+            " border-radius: 6px; }"
+        )
+
+    def set_recent(self, files: list[Path]) -> None:
+        """List the recent session files (missing ones are left out)."""
+        self.recent_list.clear()
+        for path in files:
+            if not path.exists():
+                continue
+            item = QListWidgetItem(f"{path.stem}   —   {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.recent_list.addItem(item)
+        if self.recent_list.count() == 0:
+            placeholder = QListWidgetItem(self.tr("Aucune session récente"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent_list.addItem(placeholder)
+
+    def show_error(self, text: str) -> None:
+        """Show why the last choice could not be opened."""
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def ask_folder(self) -> None:
+        """Ask for a package folder (non-blocking dialog)."""
+        dialog = QFileDialog(self, self.tr("Choisir un dossier d'exercice"))
+        dialog.setObjectName("packageFolderDialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda path: self.package_chosen.emit(Path(path)))
+        dialog.open()
+        self._dialog = dialog
+
+    def ask_session_file(self) -> None:
+        """Ask for a session file (non-blocking dialog)."""
+        dialog = QFileDialog(self, self.tr("Ouvrir une session"))
+        dialog.setObjectName("sessionFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Sessions crisisdesk (*.crisisdesk)"))
+        dialog.fileSelected.connect(lambda path: self.session_chosen.emit(Path(path)))
+        dialog.open()
+        self._dialog = dialog
+
+    def _on_recent_activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.session_chosen.emit(Path(path))
+
+    # drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return
+
+    def open_path(self, path: Path) -> None:
+        """Route a dropped or given path: a folder is a package, a file a session."""
+        if path.is_dir():
+            self.package_chosen.emit(path)
+        elif path.suffix == SESSION_SUFFIX:
+            self.session_chosen.emit(path)
+        else:
+            self.show_error(self.tr("« {name} » n'est ni un dossier d'exercice ni un fichier de session .crisisdesk.")
+                            .format(name=path.name))
+
+
+def describe_package(path: Path) -> tuple[str, str]:
+    """Return (title, one-paragraph summary) of a package for the start screen, without failing."""
+    from crisisdesk.package.loader import load_package
+
+    try:
+        package = load_package(path)
+    except Exception:  # the start screen must open even on a broken package: it is re-checked on use
+        return path.name, ""
+    exercise = package.exercise
+    played = sum(1 for role in package.roles if role.played)
+    summary = " ".join(exercise.summary.split())
+    if len(summary) > 320:
+        summary = summary[:317].rsplit(" ", 1)[0] + "…"
+    facts = _facts(len(package.injects), played, format_offset(exercise.duration, with_seconds=False))
+    return exercise.title, html.escape(summary) + "<br/><br/><b>" + html.escape(facts) + "</b>"
+
+
+def _facts(injects: int, roles: int, duration: str) -> str:
+    return QCoreApplication.translate("StartScreen", "{injects} injects · {roles} rôles joués · durée {duration}").format(
+        injects=injects, roles=roles, duration=duration)
+
