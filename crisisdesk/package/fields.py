@@ -12,10 +12,16 @@ import re
 from collections.abc import Iterable, Sequence
 
 from crisisdesk.package.problems import Problem
-from crisisdesk.package.yamlsource import MappingNode, Node, ScalarNode, SequenceNode, line_of
+from crisisdesk.package.yamlsource import (
+    YAML_TAG,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    line_of,
+)
 from crisisdesk.timefmt import parse_offset
 
-_YAML_TAG = "tag:yaml.org,2002:"
 _DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
 _DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 
@@ -66,7 +72,7 @@ def is_plain(node: Node) -> bool:
 
 def is_null(node: Node) -> bool:
     """True for an empty value (``key:`` alone, ``~`` or ``null``)."""
-    return is_plain(node) and node.tag == _YAML_TAG + "null"
+    return is_plain(node) and node.tag == YAML_TAG + "null"
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, list_up_to: int = 12) -> str:
@@ -94,9 +100,9 @@ def number_of(node: Node) -> Number | None:
     if not is_plain(node):
         return None
     text = node.value.replace("_", "")  # YAML 1.1 allows 1_000
-    if node.tag == _YAML_TAG + "int" and _DECIMAL_INT.match(text):
+    if node.tag == YAML_TAG + "int" and _DECIMAL_INT.match(text):
         return int(text)
-    if node.tag == _YAML_TAG + "float" and _DECIMAL_FLOAT.match(text):
+    if node.tag == YAML_TAG + "float" and _DECIMAL_FLOAT.match(text):
         return float(text)
     return None
 
@@ -134,9 +140,9 @@ def read_time(report: Report, node: Node, subject: str) -> int | None:
 class Record:
     """One YAML mapping of a package, checked against the keys it may hold.
 
-    ``subject`` names the thing in messages ("inject I03"); it can be renamed once the
-    id is known. Unknown keys, duplicate keys and missing required keys are reported
-    when the record is built.
+    ``subject`` names the thing in messages ("inject #3"); with ``kind``, a record that
+    has an ``id`` is named by it instead ("inject I03"). Unknown keys, duplicate keys
+    and missing required keys are reported when the record is built.
     """
 
     def __init__(
@@ -284,7 +290,7 @@ class Record:
         node = self._present(key)
         if node is None:
             return None
-        if is_plain(node) and node.tag == _YAML_TAG + "bool":
+        if is_plain(node) and node.tag == YAML_TAG + "bool":
             return node.value.lower() in ("true", "yes", "on")
         self.error(key, f"expected true or false, got {describe(node)}")
         return None

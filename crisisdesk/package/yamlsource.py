@@ -21,17 +21,26 @@ try:  # libyaml's parser is several times faster; the pure-Python one gives the 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-__all__ = ["MAX_FILE_BYTES", "MappingNode", "Node", "ScalarNode", "SequenceNode", "line_of", "read_yaml"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "YAML_TAG",
+    "MappingNode",
+    "Node",
+    "ScalarNode",
+    "SequenceNode",
+    "line_of",
+    "read_yaml",
+]
 
 # A real package file is a few hundred kilobytes at most; anything bigger is a mistake
 # and would only make the app hang at start-up.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
-_YAML_TAG = "tag:yaml.org,2002:"
+YAML_TAG = "tag:yaml.org,2002:"
 # Tags a plain data file produces by itself; explicit ones such as !!python/object,
 # !!binary or !!set are refused so a package is always plain data.
 _ALLOWED_TAGS = frozenset(
-    _YAML_TAG + name
+    YAML_TAG + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
 )
 # Where an explicit tag could start: "!" after a separator and before a non-space.
@@ -125,7 +134,7 @@ def _walk(root: Node):
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
+    return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag
 
 
 def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
