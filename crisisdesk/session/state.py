@@ -211,7 +211,8 @@ class SessionState:
     as_of: float | None = None
     elapsed: float = 0.0  # exercise time at ``as_of``
     phase_index: int = 0  # phase in force at ``as_of``
-    observers: tuple[str, ...] = field(default=())
+    observers: tuple[str, ...] = field(default=())  # names seen in entries and checks
+    anomalies: tuple[str, ...] = field(default=())  # events the replay could not apply (damaged log)
 
     @property
     def clock_state(self) -> ClockState:
