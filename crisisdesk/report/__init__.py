@@ -1,0 +1,126 @@
+"""The after-action report (RETEX): figures, HTML from Jinja templates, PDF via a renderer.
+
+``build_figures`` computes every number from a session; ``render_html`` lays them
+out; ``write_report`` does both for a session file and writes ``.html`` or ``.pdf``
+(the PDF step goes through the renderer registered in ``crisisdesk.report.pdf``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from jinja2 import TemplateError
+
+from crisisdesk.report.figures import ReportFigures, compute_figures
+from crisisdesk.report.pdf import PdfFailed, PdfUnavailable, register_pdf_renderer, render_pdf
+from crisisdesk.report.render import TemplateFolderError, make_environment, render_html
+
+FORMATS = ("html", "pdf")
+
+__all__ = [
+    "FORMATS",
+    "PdfFailed",
+    "PdfUnavailable",
+    "ReportError",
+    "ReportFigures",
+    "TemplateFolderError",
+    "build_figures",
+    "compute_figures",
+    "make_environment",
+    "output_format",
+    "register_pdf_renderer",
+    "render_html",
+    "render_pdf",
+    "report_html",
+    "write_report",
+]
+
+
+class ReportError(Exception):
+    """A report that cannot be made as asked (bad output name, unreadable session...)."""
+
+
+def describe_template_error(exc: TemplateError) -> str:
+    """Say where a template failed: "file:line: message" when Jinja knows the place."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    line = getattr(exc, "lineno", None)
+    where = f"{name}:{line}: " if name and line else (f"{name}: " if name else "")
+    return f"{where}{exc.message or exc.__class__.__name__}"
+
+
+def output_format(out_path: str | Path) -> str:
+    """Return "html" or "pdf" from the output file name; ReportError otherwise."""
+    suffix = Path(out_path).suffix.lower().lstrip(".")
+    if suffix == "htm":
+        suffix = "html"
+    if suffix not in FORMATS:
+        raise ReportError(f"{out_path}: the report is written as .html or .pdf, not {suffix or 'no extension'!r}")
+    return suffix
+
+
+def build_figures(session, *, now: float | None = None) -> ReportFigures:
+    """Compute the report figures of an open session (a draft if it has not ended)."""
+    moment = session.now() if now is None else now
+    return compute_figures(session.state, session.package, generated_at=moment)
+
+
+def report_html(session, *, now: float | None = None, templates: str | Path | None = None,
+                language: str | None = None) -> str:
+    """Render the report of an open session as a self-contained HTML document."""
+    return render_html(build_figures(session, now=now), templates=templates, language=language)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_report(session_path: str | Path, out_path: str | Path, *, templates: str | Path | None = None,
+                 language: str | None = None, time_source=None) -> Path:
+    """Open ``session_path`` read-only and write its report to ``out_path`` (.html or .pdf)."""
+    from crisisdesk.session import Session, SessionError
+
+    out = Path(out_path)
+    kind = output_format(out)
+    if templates is not None:
+        make_environment(templates)  # fail on a bad template folder before any work
+    source = Path(session_path)
+    if not source.is_file():
+        raise ReportError(f"{source}: no such session file")
+    try:
+        session = Session.open(source, time_source=time_source, read_only=True)
+    except SessionError as exc:
+        raise ReportError(f"{source}: {exc}") from exc
+    try:
+        html = report_html(session, templates=templates, language=language)
+    except TemplateError as exc:
+        raise ReportError(f"report template: {describe_template_error(exc)}") from exc
+    finally:
+        session.close()
+    if kind == "html":
+        write_text_atomically(out, html)
+    else:
+        write_pdf_atomically(html, out)
+    return out
+
+
+def write_pdf_atomically(html: str, out: Path) -> None:
+    """Print ``html`` to ``out`` through a temporary file in the same folder."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        render_pdf(html, tmp)
+        os.replace(tmp, out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,237 @@
+"""The report's Jinja environment and the HTML rendering.
+
+One environment per template folder: autoescaping on for every template (observers'
+text is always shown as text), StrictUndefined (a typo in a template fails loudly),
+and a ChoiceLoader so a user folder overrides any default template by name. A user
+template can also extend a default one as ``default/<name>``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    pass_context,
+)
+from markupsafe import Markup
+
+from crisisdesk.report.chart import build_chart, safe_color
+from crisisdesk.report.figures import ON_TIME_TOLERANCE, ReportFigures
+from crisisdesk.report.labels import (
+    EVENT_LABELS,
+    format_duration,
+    format_long_date,
+    format_short_date,
+    labels,
+    language_of,
+)
+from crisisdesk.timefmt import format_offset
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
+MAIN_TEMPLATE = "report.html.j2"
+
+
+class TemplateFolderError(ValueError):
+    """The user's template folder does not exist or is not a folder."""
+
+
+# -- filters -------------------------------------------------------------------------
+
+
+def _offset(seconds: float | None, with_seconds: bool = False) -> str:
+    if seconds is None:
+        return "—"
+    return format_offset(seconds, with_seconds=with_seconds)
+
+
+def _gap(seconds: float | None) -> str:
+    """Signed gap to the plan: "+5:00", "-1:30", "0:00" (minutes:seconds or h:mm:ss)."""
+    if seconds is None:
+        return ""
+    total = int(round(seconds))
+    sign = "+" if total > 0 else ("−" if total < 0 else "±")
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
+def _clock(epoch: float | None, with_seconds: bool = True) -> str:
+    if epoch is None:
+        return "—"
+    return datetime.fromtimestamp(epoch).strftime("%H:%M:%S" if with_seconds else "%H:%M")
+
+
+@pass_context
+def _duration(context, seconds: float | None) -> str:
+    return format_duration(seconds, context["lang"])
+
+
+@pass_context
+def _long_date(context, epoch: float | None) -> str:
+    if epoch is None:
+        return "—"
+    return format_long_date(datetime.fromtimestamp(epoch), context["lang"])
+
+
+@pass_context
+def _long_datetime(context, epoch: float | None) -> str:
+    if epoch is None:
+        return "—"
+    moment = datetime.fromtimestamp(epoch)
+    joiner = " à " if context["lang"] == "fr" else ", "
+    return f"{format_long_date(moment, context['lang'])}{joiner}{moment:%H:%M}"
+
+
+@pass_context
+def _scenario(context, moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return f"{format_short_date(moment, context['lang'])} {moment:%H:%M}"
+
+
+def _css_string(text: str) -> Markup:
+    """Quote ``text`` as a CSS string literal (for @page margin boxes)."""
+    escaped = []
+    for char in str(text):
+        if char in '"\\' or char in "<>&" or ord(char) < 0x20:
+            escaped.append(f"\\{ord(char):x} ")
+        else:
+            escaped.append(char)
+    return Markup('"' + "".join(escaped) + '"')
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown_renderer():
+    from markdown_it import MarkdownIt
+
+    # Raw HTML off: a tag typed in an inject body is shown as text, never run.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def _markdown(text: str | None) -> Markup:
+    if not text:
+        return Markup("")
+    return Markup(_markdown_renderer().render(str(text)))
+
+
+# -- environment ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(user_folder: str | None) -> Environment:
+    default = FileSystemLoader(str(DEFAULT_TEMPLATES))
+    loaders = [FileSystemLoader(user_folder)] if user_folder else []
+    loaders += [default, PrefixLoader({"default": default})]
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        offset=_offset,
+        gap=_gap,
+        clock=_clock,
+        duration=_duration,
+        long_date=_long_date,
+        long_datetime=_long_datetime,
+        scenario=_scenario,
+        css_string=_css_string,
+        markdown=_markdown,
+        safe_color=safe_color,
+    )
+    return env
+
+
+def make_environment(templates: str | Path | None = None) -> Environment:
+    """Return the report's Jinja environment, with ``templates`` overriding the defaults."""
+    if templates is None:
+        return _environment(None)
+    folder = Path(templates).expanduser()
+    if not folder.is_dir():
+        raise TemplateFolderError(f"template folder not found: {folder}")
+    return _environment(str(folder.resolve()))
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """One main-courante line of the annex, already formatted (the annex can be huge)."""
+
+    clock: str
+    offset: str
+    scenario: str
+    role: str
+    kind: str
+    text: str
+    note: str
+    tags: tuple[str, ...]
+    observer: str
+    superseded: bool
+
+
+def log_rows(fig: ReportFigures, lang: str) -> list[LogRow]:
+    """Format every revision of the main courante, each correction right after what it corrects."""
+    t = labels(lang)
+    months = None
+    rows = []
+    kinds = {k[5:]: v for k, v in t.items() if k.startswith("kind_")}
+    tag_names = {k[4:]: v for k, v in t.items() if k.startswith("tag_")}
+    for e in sorted(fig.entry_history, key=lambda r: (r.first_time, r.real_time)):
+        if e.superseded:
+            note = t["superseded_by_later"]
+        elif e.is_correction:
+            note = t["correction_of"].format(t=_clock(e.first_time, False))
+        else:
+            note = ""
+        if e.scenario_time is not None:
+            if months is None:
+                months = {}
+            key = (e.scenario_time.month, e.scenario_time.day)
+            if key not in months:
+                months[key] = format_short_date(e.scenario_time, lang)
+            scenario = f"{months[key]} {e.scenario_time:%H:%M}"
+        else:
+            scenario = "—"
+        rows.append(
+            LogRow(
+                clock=_clock(e.real_time),
+                offset=_offset(e.elapsed),
+                scenario=scenario,
+                role=e.role_name or "—",
+                kind=kinds.get(e.kind, e.kind),
+                text=e.text,
+                note=note,
+                tags=tuple(tag_names.get(tag, tag) for tag in e.tags),
+                observer=e.observer,
+                superseded=e.superseded,
+            )
+        )
+    return rows
+
+
+def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
+                language: str | None = None) -> str:
+    """Render the report of ``fig`` as one self-contained HTML document."""
+    lang = language_of(language or fig.language)
+    env = make_environment(templates)
+    template = env.get_template(MAIN_TEMPLATE)
+    return template.render(
+        fig=fig,
+        chart=build_chart(fig, lang),
+        log_rows=log_rows(fig, lang),
+        on_time_tolerance=ON_TIME_TOLERANCE,
+        t=labels(lang),
+        events_t=EVENT_LABELS[lang],
+        lang=lang,
+    )
