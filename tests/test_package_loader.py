@@ -623,3 +623,14 @@ def test_unreadable_file(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", refuse_roles)
     errors = errors_of(root)
     assert errors == [f"{root}/roles.yaml: cannot be read: Permission denied"]
+
+
+def test_a_flood_of_errors_stops_at_a_hundred_per_file(tmp_path):
+    msel = "- nonsense\n" * 150
+    roles = edit(ROLES, "kind: partner", "kind: partenaire")
+    package, problems = validate_package(make(tmp_path, msel=msel, roles=roles))
+    assert package is None
+    in_msel = [p for p in problems if p.file.endswith("msel.yaml")]
+    assert len(in_msel) == 101
+    assert str(in_msel[-1]).endswith("msel.yaml:100: 100 errors: stopped reading this file here")
+    assert [p.message.split(":")[0] for p in problems if p.file.endswith("roles.yaml")] == ["role PP field 'kind'"]

@@ -28,15 +28,30 @@ _DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9
 Number = int | float
 
 
+# Past this many errors in one file, reading it stops: the rest would only bury them.
+MAX_ERRORS_PER_FILE = 100
+
+
+class TooManyErrors(Exception):
+    """Raised by :meth:`Report.error` when a file has reached MAX_ERRORS_PER_FILE."""
+
+
 class Report:
     """The problems found in one file of a package."""
 
     def __init__(self, label: str):
         self.label = label
         self.problems: list[Problem] = []
+        self.errors = 0
 
     def error(self, where: Node | int | None, message: str) -> None:
         self.problems.append(Problem(self.label, _line(where), message))
+        self.errors += 1
+        if self.errors >= MAX_ERRORS_PER_FILE:
+            self.problems.append(
+                Problem(self.label, _line(where), f"{self.errors} errors: stopped reading this file here")
+            )
+            raise TooManyErrors
 
     def warning(self, where: Node | int | None, message: str) -> None:
         self.problems.append(Problem(self.label, _line(where), message, warning=True))

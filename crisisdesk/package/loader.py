@@ -17,6 +17,7 @@ from crisisdesk.package.attachments import attachment_problem
 from crisisdesk.package.fields import (
     Record,
     Report,
+    TooManyErrors,
     describe,
     did_you_mean,
     is_null,
@@ -117,9 +118,9 @@ class _PackageReader:
         if nodes[EXERCISE_FILE] is not None and not self._format_is_supported(nodes[EXERCISE_FILE]):
             # Another format's files mean other things: checking them would only add noise.
             return None, self.reports[EXERCISE_FILE].problems
-        exercise = self._read_exercise(nodes[EXERCISE_FILE]) if nodes[EXERCISE_FILE] is not None else None
-        roles = self._read_roles(nodes[ROLES_FILE]) if nodes[ROLES_FILE] is not None else None
-        injects = self._read_msel(nodes[MSEL_FILE]) if nodes[MSEL_FILE] is not None else None
+        exercise = self._guarded(self._read_exercise, nodes[EXERCISE_FILE])
+        roles = self._guarded(self._read_roles, nodes[ROLES_FILE])
+        injects = self._guarded(self._read_msel, nodes[MSEL_FILE])
         problems = [p for name in PACKAGE_FILES for p in sorted(
             self.reports[name].problems, key=lambda p: p.line or 0)]
         if any(not p.warning for p in problems) or exercise is None or roles is None or injects is None:
@@ -131,6 +132,16 @@ class _PackageReader:
             injects=tuple(sorted(injects, key=lambda inject: inject.at)),
         )
         return package, problems
+
+    @staticmethod
+    def _guarded(read_file, node: Node | None):
+        """Run one file's reader; None if the file is unreadable or has too many errors."""
+        if node is None:
+            return None
+        try:
+            return read_file(node)
+        except TooManyErrors:
+            return None
 
     # -- exercise.yaml -----------------------------------------------------------
 
