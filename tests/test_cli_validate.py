@@ -37,7 +37,7 @@ def test_valid_package_prints_its_summary(package, capsys):
         "title": "Mini-exercice canicule",
         "id": "mini-canicule (fr)",
         "roles": "4: 3 played (2 directorates, 1 partner), 1 simulated",
-        "injects": "6: 4 on the timeline, 2 manual (of which 1 contingency)",
+        "injects": "6: 4 on the timeline, 2 manual, 1 contingency",
         "objectives": "2",
         "indicators": "2",
         "attachments": "0",

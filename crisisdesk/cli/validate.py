@@ -61,7 +61,7 @@ def summary_lines(package: Package) -> list[tuple[str, str]]:
         (
             "injects",
             f"{len(package.injects)}: {len(package.injects) - manual} on the timeline, "
-            f"{manual} manual (of which {contingency} contingency)",
+            f"{manual} manual, {_count(contingency, 'contingency', 'contingencies')}",
         ),
         ("objectives", str(len(ex.objectives))),
         ("indicators", str(len(ex.indicators))),
@@ -75,5 +75,5 @@ def summary_lines(package: Package) -> list[tuple[str, str]]:
     return rows
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
