@@ -634,3 +634,20 @@ def test_a_flood_of_errors_stops_at_a_hundred_per_file(tmp_path):
     assert len(in_msel) == 101
     assert str(in_msel[-1]).endswith("msel.yaml:100: 100 errors: stopped reading this file here")
     assert [p.message.split(":")[0] for p in problems if p.file.endswith("roles.yaml")] == ["role PP field 'kind'"]
+
+
+def test_attachment_folder_that_cannot_be_searched(tmp_path, monkeypatch):
+    root, msel = with_attachments(tmp_path, "media/carte.svg")
+    real_is_symlink = Path.is_symlink
+
+    def refuse_media(self):
+        if self.parent.name == "media":
+            raise PermissionError(13, "Permission denied")
+        return real_is_symlink(self)
+
+    monkeypatch.setattr(Path, "is_symlink", refuse_media)
+    errors = errors_of(root)
+    assert errors == [
+        f"{root}/msel.yaml:{line(msel, 'media/carte.svg')}: inject I01 field 'attachments': "
+        '"media/carte.svg" cannot be read: Permission denied'
+    ]

@@ -26,14 +26,17 @@ def attachment_problem(root: Path, relpath: str) -> str | None:
     if ".." in pure.parts:
         return "goes outside the package folder (..); put the file inside the package"
     current = root
-    for part in pure.parts:
-        current = current / part
-        if current.is_symlink():
-            return "is or goes through a symbolic link; copy the file into the package instead"
-    if not current.exists():
-        return "is missing from the package folder"
-    if not current.is_file():
-        return "is not a regular file"
+    try:
+        for part in pure.parts:
+            current = current / part
+            if current.is_symlink():
+                return "is or goes through a symbolic link; copy the file into the package instead"
+        if not current.exists():
+            return "is missing from the package folder"
+        if not current.is_file():
+            return "is not a regular file"
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
     return None
 
 

@@ -81,12 +81,15 @@ def validate_package(path: str | Path) -> tuple[Package | None, list[Problem]]:
     come in file order, then line order.
     """
     root = Path(path)
-    if not root.exists():
-        return None, [Problem(str(path), None, "no such package folder")]
-    if not root.is_dir():
-        return None, [
-            Problem(str(path), None, "is not a folder; give the package folder, which holds exercise.yaml")
-        ]
+    try:
+        if not root.exists():
+            return None, [Problem(str(path), None, "no such package folder")]
+        if not root.is_dir():
+            return None, [
+                Problem(str(path), None, "is not a folder; give the package folder, which holds exercise.yaml")
+            ]
+    except OSError as exc:
+        return None, [Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")]
     return _PackageReader(root).read()
 
 

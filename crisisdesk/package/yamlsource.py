@@ -62,11 +62,14 @@ def read_yaml(path: Path, label: str) -> tuple[Node | None, list[Problem]]:
     def problem(message: str, line: int | None = None) -> tuple[None, list[Problem]]:
         return None, [Problem(label, line, message)]
 
-    if not path.exists() and not path.is_symlink():
-        return problem("file is missing (a package folder holds exercise.yaml, roles.yaml and msel.yaml)")
-    if not path.is_file():
-        return problem("is not a regular file")
-    size = path.stat().st_size
+    try:
+        if not path.exists() and not path.is_symlink():
+            return problem("file is missing (a package folder holds exercise.yaml, roles.yaml and msel.yaml)")
+        if not path.is_file():
+            return problem("is not a regular file")
+        size = path.stat().st_size
+    except OSError as exc:
+        return problem(f"cannot be read: {exc.strerror or exc}")
     if size > MAX_FILE_BYTES:
         return problem(
             f"file is too big ({size / 1_048_576:.1f} MB; the limit is "
