@@ -1,0 +1,1 @@
+"""GUI: the observers' main courante (quick entry, log view, expected responses, hot wash)."""

@@ -1,0 +1,306 @@
+"""GUI: the expected-responses checklist of fired injects (met / partial / missed).
+
+Items come from ``crisisdesk.checklist``; this widget only shows them, flags those past
+their window, and turns a click (or the keys 1, 2, 3) into ``session.check_expectation``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.checklist import ChecklistItem, checklist_items
+from crisisdesk.timefmt import format_offset
+from ui.observer import labels
+from ui.observer.session_time import session_now
+
+_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (inject_id, index) on item rows
+_ORDER_ROLE = Qt.ItemDataRole.UserRole + 2  # (fired_at, inject_id) on inject rows
+_STATUS_KEYS = {Qt.Key.Key_1: "met", Qt.Key.Key_2: "partial", Qt.Key.Key_3: "missed"}
+
+
+class _ChecklistTree(QTreeWidget):
+    """GUI: the tree; keys 1/2/3 check the selected item."""
+
+    status_key = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        status = _STATUS_KEYS.get(Qt.Key(event.key()))
+        if status and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            self.status_key.emit(status)
+            return
+        super().keyPressEvent(event)
+
+
+class ExpectationsChecklist(QWidget):
+    """GUI: the expected responses of fired injects for the chosen role, to check as they happen."""
+
+    check_failed = Signal(str)  # message
+    checked = Signal(str, int, str)  # inject id, index, status
+
+    COLUMNS = ("action", "status", "buttons")
+    ROW_HEIGHT = 26
+
+    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._observer = observer_name
+        self._items: dict[tuple[str, int], QTreeWidgetItem] = {}
+        self._inject_items: dict[str, QTreeWidgetItem] = {}
+        self._data: dict[tuple[str, int], ChecklistItem] = {}
+        self._buttons: dict[tuple[str, int], dict[str, QToolButton]] = {}
+        self._seen: tuple[object, object, str | None] | None = None
+        self._build()
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Réponses attendues"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.role_filter = QComboBox(objectName="expectationsRoleFilter")
+        self.role_filter.addItem(self.tr("Tous les rôles"), None)
+        for role in self._session.package.roles:
+            if role.played:
+                self.role_filter.addItem(role.id, role.id)
+        self.summary = QLabel(objectName="expectationsSummary")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.summary)
+        header.addWidget(self.role_filter)
+
+        self.tree = _ChecklistTree(objectName="expectationsTree")
+        self.tree.setColumnCount(len(self.COLUMNS))
+        self.tree.setHeaderLabels([self.tr("Attendu"), self.tr("État"), self.tr("✓ ◐ ✗")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(10)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setWordWrap(False)
+        head = self.tree.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.status_key.connect(self._check_selected)
+
+        self.empty = QLabel(self.tr("Aucune réponse attendue pour l'instant : elles apparaissent quand un inject est envoyé."))
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("QLabel { color: #6b6f76; padding: 8px; }")
+        hint = QLabel(self.tr("Sélectionner puis 1 réalisé · 2 partiel · 3 non réalisé"))
+        hint.setStyleSheet("QLabel { color: #6b6f76; }")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(header)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(hint)
+        self.role_filter.currentIndexChanged.connect(self._role_filter_changed)
+
+    # -- configuration -------------------------------------------------------------------
+
+    def set_observer(self, name: str | None) -> None:
+        self._observer = name
+
+    def set_role_filter(self, role: str | None) -> None:
+        """Show only the items expected from ``role`` (None: every role)."""
+        index = self.role_filter.findData(role)
+        self.role_filter.setCurrentIndex(index if index >= 0 else 0)
+
+    def _role_filter_changed(self) -> None:
+        self.tree.clear()
+        self._items.clear()
+        self._inject_items.clear()
+        self._buttons.clear()
+        self._data.clear()
+        self._seen = None
+        self.refresh()
+
+    # -- updates ---------------------------------------------------------------------------
+
+    def _elapsed_now(self) -> float:
+        state = self._session.state
+        return state.clock.elapsed(session_now(self._session))
+
+    def refresh(self) -> None:
+        """Bring the list in line with the session (new fired injects, new checks); cheap if unchanged."""
+        state = self._session.state
+        role = self.role_filter.currentData()
+        key = (state.injects, state.checks, role)
+        if self._seen is not None and all(a is b for a, b in zip(key, self._seen, strict=True)):
+            self.update_times()
+            return
+        self._seen = key
+        items = checklist_items(state, None if role is None else (role,))
+        for item in items:
+            self._place(item)
+        self.update_times()
+
+    def _place(self, item: ChecklistItem) -> None:
+        key = (item.inject_id, item.index)
+        self._data[key] = item
+        tree_item = self._items.get(key)
+        if tree_item is None:
+            parent = self._inject_items.get(item.inject_id)
+            if parent is None:
+                parent = QTreeWidgetItem()
+                fired = format_offset(item.fired_elapsed)
+                parent.setText(0, self.tr("{id} · {title} — envoyé à T+{fired}").format(id=item.inject_id, title=item.inject_title, fired=fired))
+                parent.setSizeHint(0, QSize(0, self.ROW_HEIGHT - 4))
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = QFont(parent.font(0))
+                font.setBold(True)
+                parent.setFont(0, font)
+                parent.setBackground(0, QBrush(labels.BG_HEADER))
+                parent.setData(0, _ORDER_ROLE, (item.fired_at, item.inject_id))
+                index = self._insert_position(item)
+                self.tree.insertTopLevelItem(index, parent)
+                parent.setFirstColumnSpanned(True)
+                parent.setExpanded(True)
+                self._inject_items[item.inject_id] = parent
+            tree_item = QTreeWidgetItem(parent)
+            tree_item.setData(0, _KEY_ROLE, key)
+            tree_item.setText(0, self.tr("{role} · {action} (≤ {window})").format(
+                role=item.role, action=item.action, window=format_offset(item.within, with_seconds=False)))
+            tree_item.setToolTip(0, self.tr("{role} : {action} (dans les {window})").format(
+                role=item.role, action=item.action, window=format_offset(item.within, with_seconds=False)))
+            tree_item.setSizeHint(0, QSize(0, self.ROW_HEIGHT))
+            self._items[key] = tree_item
+            self.tree.setItemWidget(tree_item, 2, self._make_buttons(key))
+        self._show_check(key)
+
+    def _insert_position(self, item: ChecklistItem) -> int:
+        # Keep the injects ordered by fire time, newest first.
+        order = (item.fired_at, item.inject_id)
+        for index in range(self.tree.topLevelItemCount()):
+            if tuple(self.tree.topLevelItem(index).data(0, _ORDER_ROLE)) < order:
+                return index
+        return self.tree.topLevelItemCount()
+
+    def _make_buttons(self, key: tuple[str, int]) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(2, 0, 2, 0)
+        layout.setSpacing(2)
+        buttons = {}
+        for status, symbol in (("met", "✓"), ("partial", "◐"), ("missed", "✗")):
+            button = QToolButton(objectName=f"check_{key[0]}_{key[1]}_{status}")
+            button.setText(symbol)
+            button.setCheckable(True)
+            button.setAutoRaise(False)
+            button.setFixedSize(26, 22)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolTip(labels.check_label(status).capitalize())
+            button.setAccessibleName(labels.check_label(status))
+            button.clicked.connect(lambda _checked=False, k=key, s=status: self.check(k[0], k[1], s))
+            layout.addWidget(button)
+            buttons[status] = button
+        self._buttons[key] = buttons
+        return box
+
+    def _show_check(self, key: tuple[str, int]) -> None:
+        item = self._data[key]
+        tree_item = self._items[key]
+        check = item.check
+        for status, button in self._buttons[key].items():
+            selected = check is not None and check.status == status
+            button.setChecked(selected)
+            color = labels.check_color(status).name()
+            button.setStyleSheet(
+                f"QToolButton {{ color: {color}; font-weight: bold; border: 1px solid #c4c9d0; border-radius: 3px; background: #f6f7f9; }}"
+                f"QToolButton:checked {{ background: {color}; color: white; border-color: {color}; }}"
+            )
+        if check is None:
+            tree_item.setToolTip(1, "")
+            return
+        delay = format_offset(check.delay_since_fire) if check.delay_since_fire is not None else "?"
+        tree_item.setToolTip(
+            1,
+            self.tr("Constaté « {status} » par {observer} à {time}, {delay} après l'envoi{note}").format(
+                status=labels.check_label(check.status),
+                observer=check.observer,
+                time=datetime.fromtimestamp(check.real_time).strftime("%H:%M:%S"),
+                delay=delay,
+                note=f" — {check.note}" if check.note else "",
+            ),
+        )
+
+    def update_times(self) -> None:
+        """Refresh the time left in each window and the overdue flags (call every second)."""
+        elapsed_now = self._elapsed_now()
+        overdue_count = 0
+        for key, item in self._data.items():
+            tree_item = self._items[key]
+            remaining = item.remaining(elapsed_now)
+            background = None
+            bold = False
+            if item.check is not None:
+                delay = item.check.delay_since_fire
+                text = self.tr("{status} +{delay}").format(
+                    status=labels.check_label(item.check.status), delay=format_offset(delay) if delay is not None else "?"
+                )
+                if item.late:
+                    text += self.tr(" · hors délai")
+                color = labels.check_color(item.check.status)
+            elif remaining >= 0:
+                text = self.tr("reste {left}").format(left=format_offset(remaining))
+                color = labels.COLOR_MUTED
+            else:
+                overdue_count += 1
+                text = self.tr("⚠ dépassé {over}").format(over=format_offset(-remaining))
+                color = labels.COLOR_OVERDUE
+                background = labels.BG_OVERDUE
+                bold = True
+            tree_item.setText(1, text)
+            tree_item.setForeground(1, QBrush(color))
+            for column in range(2):
+                tree_item.setBackground(column, QBrush(background) if background is not None else QBrush())
+            font = QFont(tree_item.font(1))
+            font.setBold(bold)
+            tree_item.setFont(1, font)
+        total = len(self._data)
+        checked = sum(1 for item in self._data.values() if item.check is not None)
+        summary = self.tr("{checked}/{total} constatés").format(checked=checked, total=total)
+        if overdue_count:
+            summary += " · " + self.tr("<span style='color:#b3261e;font-weight:bold'>{n} en retard</span>").format(n=overdue_count)
+        self.summary.setText(summary)
+        self.empty.setVisible(total == 0)
+        self.tree.setVisible(total > 0)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _check_selected(self, status: str) -> None:
+        current = self.tree.currentItem()
+        key = current.data(0, _KEY_ROLE) if current is not None else None
+        if key:
+            self.check(key[0], key[1], status)
+
+    def check(self, inject_id: str, index: int, status: str) -> bool:
+        """Record a check of one item; return False (and say why) if it could not be stored."""
+        key = (inject_id, index)
+        try:
+            self._session.check_expectation(inject_id, index, status, observer=self._observer or "")
+        except Exception as exc:  # the file may be locked or full: tell, keep the UI usable
+            if key in self._buttons:
+                self._show_check(key)
+            self.check_failed.emit(str(exc))
+            return False
+        self.checked.emit(inject_id, index, status)
+        self.refresh()
+        return True
+

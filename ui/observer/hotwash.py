@@ -1,0 +1,517 @@
+"""GUI: the hot wash after ENDEX: objective ratings (HSEEP P/S/M/U), findings, improvement plan.
+
+Everything is written through the Session API (``rate_objective``, ``add_finding``,
+``add_improvement``) so it lands in the session file and feeds the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.checklist import checklist_items
+from ui.observer import labels
+
+_TITLE_STYLE = "QLabel { font-weight: bold; font-size: 13pt; color: #1f2a37; }"
+_MUTED_STYLE = "QLabel { color: #6b6f76; }"
+
+
+def _section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(_TITLE_STYLE)
+    return label
+
+
+class ObjectiveRatingCard(QFrame):
+    """GUI: one objective: its criteria, the evidence gathered, a P/S/M/U rating and a justification."""
+
+    rate_requested = Signal(str, str, str)  # objective id, rating, justification
+
+    def __init__(self, objective, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.objective = objective
+        self.setObjectName(f"objectiveCard_{objective.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"QFrame#objectiveCard_{objective.id} {{ background: #ffffff; border: 1px solid #d5d9df; border-radius: 4px; }}")
+        title = QLabel(f"<b>{objective.id}</b> · {objective.title}")
+        title.setWordWrap(True)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        title.setFont(font)
+        criteria = QLabel("<br>".join(f"• {c}" for c in objective.criteria) or self.tr("(pas de critère)"))
+        criteria.setWordWrap(True)
+        criteria.setStyleSheet(_MUTED_STYLE)
+        self.evidence = QLabel(objectName=f"evidence_{objective.id}")
+        self.evidence.setWordWrap(True)
+        self.evidence.setStyleSheet("QLabel { color: #3d4b5c; }")
+
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(3)
+        self.buttons: dict[str, QToolButton] = {}
+        for rating in labels.RATINGS:
+            button = QToolButton(objectName=f"rate_{objective.id}_{rating}")
+            button.setText(rating)
+            button.setCheckable(True)
+            button.setToolTip(f"{rating} — {labels.rating_label(rating)}")
+            button.setMinimumSize(34, 30)
+            color = labels.rating_color(rating).name()
+            button.setStyleSheet(
+                "QToolButton { font-weight: bold; font-size: 12pt; border: 1px solid #b8bec7; border-radius: 3px; background: #f4f5f7; }"
+                f"QToolButton:checked {{ background: {color}; color: white; border-color: {color}; }}"
+            )
+            self.group.addButton(button)
+            buttons.addWidget(button)
+            self.buttons[rating] = button
+        self.rating_meaning = QLabel(objectName=f"ratingMeaning_{objective.id}")
+        self.rating_meaning.setStyleSheet(_MUTED_STYLE)
+        buttons.addWidget(self.rating_meaning)
+        buttons.addStretch(1)
+        self.group.buttonToggled.connect(self._rating_toggled)
+
+        self.justification = QPlainTextEdit(objectName=f"justification_{objective.id}")
+        self.justification.setPlaceholderText(self.tr("Justification : ce qui a été observé, ce qui a manqué…"))
+        self.justification.setTabChangesFocus(True)
+        self.justification.setFixedHeight(self.fontMetrics().height() * 3 + 14)
+        self.justification.textChanged.connect(self._edited)
+        self.save_button = QPushButton(self.tr("Enregistrer la note"), objectName=f"saveRating_{objective.id}")
+        self.save_button.clicked.connect(self._save)
+        self.recorded = QLabel(objectName=f"recorded_{objective.id}")
+        self.recorded.setStyleSheet(_MUTED_STYLE)
+        footer = QHBoxLayout()
+        footer.addWidget(self.recorded, 1)
+        footer.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(title)
+        layout.addWidget(criteria)
+        layout.addWidget(self.evidence)
+        layout.addLayout(buttons)
+        layout.addWidget(self.justification)
+        layout.addLayout(footer)
+        self._dirty = False
+        self._stored: tuple[str, str] | None = None
+
+    def selected_rating(self) -> str | None:
+        button = self.group.checkedButton()
+        return button.text() if button is not None else None
+
+    def select_rating(self, rating: str) -> None:
+        self.buttons[rating].setChecked(True)
+
+    def _rating_toggled(self, *_args) -> None:
+        rating = self.selected_rating()
+        self.rating_meaning.setText(labels.rating_label(rating) if rating else self.tr("Choisir P, S, M ou U"))
+        self._edited()
+
+    def _edited(self) -> None:
+        current = (self.selected_rating() or "", self.justification.toPlainText().strip())
+        self._dirty = self._stored is None and any(current) or self._stored is not None and current != self._stored
+        self.save_button.setEnabled(bool(current[0]) and self._dirty)
+
+    def _save(self) -> None:
+        rating = self.selected_rating()
+        if rating:
+            self.rate_requested.emit(self.objective.id, rating, self.justification.toPlainText().strip())
+
+    def show_stored(self, stored) -> None:
+        """Show the rating stored in the session (if any); keep unsaved edits."""
+        if stored is None:
+            self.recorded.setText(self.tr("Pas encore noté"))
+            self._rating_toggled()
+            return
+        self.recorded.setText(
+            self.tr("Noté <b>{rating}</b> par {observer} à {time}").format(
+                rating=stored.rating, observer=stored.observer, time=datetime.fromtimestamp(stored.real_time).strftime("%H:%M")
+            )
+        )
+        if not self._dirty:
+            self.group.blockSignals(True)
+            self.buttons[stored.rating].setChecked(True)
+            self.group.blockSignals(False)
+            self.justification.blockSignals(True)
+            self.justification.setPlainText(stored.justification)
+            self.justification.blockSignals(False)
+        self._stored = (stored.rating, stored.justification.strip())
+        self._rating_toggled()
+
+    def show_evidence(self, text: str) -> None:
+        self.evidence.setText(text)
+        self.evidence.setVisible(bool(text))
+
+
+class HotWashWidget(QWidget):
+    """GUI: the hot-wash screen: objective ratings, strengths and areas for improvement, improvement plan."""
+
+    failed = Signal(str)
+
+    def __init__(self, session, parent: QWidget | None = None, *, observer_name: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("hotWash")
+        self._session = session
+        self._observer = observer_name
+        self._seen: tuple | None = None
+        package = session.package
+        self._objectives = package.exercise.objectives
+        self._played = [role for role in package.roles if role.played]
+        self._build()
+        self.refresh()
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.banner = QLabel(objectName="hotWashBanner")
+        self.banner.setWordWrap(True)
+        self.error_label = QLabel(objectName="hotWashError")
+        self.error_label.setStyleSheet("QLabel { background: #fde7e6; color: #b3261e; padding: 4px 8px; border-radius: 3px; }")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+
+        # Objective ratings.
+        self.cards: dict[str, ObjectiveRatingCard] = {}
+        cards_box = QWidget()
+        cards_layout = QGridLayout(cards_box)
+        cards_layout.setContentsMargins(0, 0, 0, 0)
+        cards_layout.setSpacing(8)
+        for number, objective in enumerate(self._objectives):
+            card = ObjectiveRatingCard(objective)
+            card.rate_requested.connect(self.rate)
+            self.cards[objective.id] = card
+            cards_layout.addWidget(card, number // 2, number % 2)
+        cards_layout.setRowStretch(len(self._objectives) // 2 + 1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(cards_box)
+        scale = QLabel(
+            self.tr("Échelle HSEEP : <b>P</b> réalisé sans difficulté · <b>S</b> avec quelques difficultés · "
+                    "<b>M</b> avec des difficultés majeures · <b>U</b> non réalisable")
+        )
+        scale.setStyleSheet(_MUTED_STYLE)
+        ratings_box = QWidget()
+        ratings_layout = QVBoxLayout(ratings_box)
+        ratings_layout.setContentsMargins(0, 0, 0, 0)
+        ratings_layout.addWidget(_section_title(self.tr("Évaluation des objectifs")))
+        ratings_layout.addWidget(scale)
+        ratings_layout.addWidget(scroll, 1)
+
+        # Findings.
+        self.strengths = QListWidget(objectName="strengthsList")
+        self.improvements_list = QListWidget(objectName="improvementsList")
+        for lst in (self.strengths, self.improvements_list):
+            lst.setWordWrap(True)
+            lst.setAlternatingRowColors(True)
+        self.finding_text = QLineEdit(objectName="findingText")
+        self.finding_text.setPlaceholderText(self.tr("Un point fort ou un axe d'amélioration…"))
+        self.finding_objective = self._objective_combo("findingObjective")
+        add_strength = QPushButton(self.tr("+ Point fort"), objectName="addStrength")
+        add_improvement = QPushButton(self.tr("△ Axe d'amélioration"), objectName="addImprovementFinding")
+        add_strength.clicked.connect(lambda: self._add_finding("strength"))
+        add_improvement.clicked.connect(lambda: self._add_finding("improvement"))
+        self.finding_text.returnPressed.connect(lambda: self._add_finding("strength"))
+        self.import_button = QPushButton(objectName="importTagged")
+        self.import_button.clicked.connect(self.import_tagged_entries)
+        finding_form = QHBoxLayout()
+        finding_form.addWidget(self.finding_text, 1)
+        finding_form.addWidget(self.finding_objective)
+        finding_form.addWidget(add_strength)
+        finding_form.addWidget(add_improvement)
+        lists = QHBoxLayout()
+        for title, lst in ((self.tr("Points forts"), self.strengths), (self.tr("Axes d'amélioration"), self.improvements_list)):
+            column = QVBoxLayout()
+            caption = QLabel(f"<b>{title}</b>")
+            column.addWidget(caption)
+            column.addWidget(lst)
+            lists.addLayout(column)
+        findings_box = QWidget()
+        findings_layout = QVBoxLayout(findings_box)
+        findings_layout.setContentsMargins(0, 0, 0, 0)
+        findings_header = QHBoxLayout()
+        findings_header.addWidget(_section_title(self.tr("Points forts et axes d'amélioration")))
+        findings_header.addStretch(1)
+        findings_header.addWidget(self.import_button)
+        findings_layout.addLayout(findings_header)
+        findings_layout.addLayout(finding_form)
+        findings_layout.addLayout(lists, 1)
+
+        # Improvement plan.
+        self.plan = QTableWidget(0, 5, objectName="improvementPlan")
+        self.plan.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Responsable"), self.tr("Priorité"), self.tr("Échéance"), self.tr("Objectif")])
+        self.plan.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.plan.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan.verticalHeader().setVisible(False)
+        self.plan.setAlternatingRowColors(True)
+        self.plan.setWordWrap(True)
+        head = self.plan.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.plan_action = QLineEdit(objectName="planAction")
+        self.plan_action.setPlaceholderText(self.tr("Action corrective…"))
+        self.plan_owner = QComboBox(objectName="planOwner")
+        for role in self._played:
+            self.plan_owner.addItem(role.id, role.id)
+            self.plan_owner.setItemData(self.plan_owner.count() - 1, role.name, Qt.ItemDataRole.ToolTipRole)
+        self.plan_priority = QComboBox(objectName="planPriority")
+        for priority in labels.PRIORITIES:
+            self.plan_priority.addItem(labels.priority_label(priority), priority)
+        self.plan_priority.setCurrentIndex(1)
+        self.plan_due = QDateEdit(objectName="planDue")
+        self.plan_due.setCalendarPopup(True)
+        self.plan_due.setDisplayFormat("dd/MM/yyyy")
+        self.plan_due.setDate(QDate.currentDate().addMonths(3))
+        self.plan_objective = self._objective_combo("planObjective")
+        add_plan = QPushButton(self.tr("Ajouter au plan"), objectName="addPlanRow")
+        add_plan.clicked.connect(self._add_plan_row)
+        self.plan_action.returnPressed.connect(self._add_plan_row)
+        plan_form = QHBoxLayout()
+        plan_form.addWidget(self.plan_action, 1)
+        plan_form.addWidget(self.plan_owner)
+        plan_form.addWidget(self.plan_priority)
+        plan_form.addWidget(self.plan_due)
+        plan_form.addWidget(self.plan_objective)
+        plan_form.addWidget(add_plan)
+        plan_box = QWidget()
+        plan_layout = QVBoxLayout(plan_box)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        plan_layout.addWidget(_section_title(self.tr("Plan d'amélioration")))
+        plan_layout.addLayout(plan_form)
+        plan_layout.addWidget(self.plan, 1)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(findings_box)
+        bottom.addWidget(plan_box)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 1)
+        bottom.setChildrenCollapsible(False)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(ratings_box)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.error_label)
+        layout.addWidget(splitter, 1)
+
+    def _objective_combo(self, name: str) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        combo.addItem(self.tr("(tous objectifs)"), None)
+        for objective in self._objectives:
+            combo.addItem(objective.id, objective.id)
+            combo.setItemData(combo.count() - 1, objective.title, Qt.ItemDataRole.ToolTipRole)
+        return combo
+
+    # -- observer ------------------------------------------------------------------------------
+
+    def set_observer(self, name: str | None) -> None:
+        self._observer = name
+
+    # -- updates -----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the stored ratings, findings and improvement plan; cheap when unchanged."""
+        state = self._session.state
+        key = (state.ratings, state.findings, state.improvements, state.checks, state.entries, state.stage)
+        if self._seen is not None and all(a is b for a, b in zip(key, self._seen, strict=True)):
+            return
+        self._seen = key
+        if state.stage == "hotwash":
+            self.banner.setText(self.tr("<b>Retour à chaud</b> — notez chaque objectif, relevez les points forts et les axes d'amélioration, et construisez le plan d'amélioration."))
+            self.banner.setStyleSheet("QLabel { background: #e8f0fb; color: #1f3b63; padding: 6px 8px; border-radius: 3px; }")
+        else:
+            self.banner.setText(self.tr("L'exercice n'est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX."))
+            self.banner.setStyleSheet("QLabel { background: #fff8dc; color: #6b5200; padding: 6px 8px; border-radius: 3px; }")
+        ratings = {r.objective_id: r for r in state.ratings}
+        evidence = self._evidence(state)
+        for objective_id, card in self.cards.items():
+            card.show_stored(ratings.get(objective_id))
+            card.show_evidence(evidence.get(objective_id, ""))
+        self._fill_findings(state)
+        self._fill_plan(state)
+        tagged = self._tagged_entries_to_import(state)
+        self.import_button.setText(self.tr("Reprendre les entrées marquées ({n})").format(n=len(tagged)))
+        self.import_button.setEnabled(bool(tagged))
+        self.import_button.setToolTip(self.tr("Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration"))
+
+    def _evidence(self, state) -> dict[str, str]:
+        """Summarise, per objective, the expected-response checks and the entries tagged with it."""
+        package = self._session.package
+        objectives_of = {inject.id: inject.objectives for inject in package.injects}
+        for inject_state in state.injects:
+            objectives_of[inject_state.inject.id] = inject_state.inject.objectives
+        counts: dict[str, dict[str, int]] = {o.id: {"met": 0, "partial": 0, "missed": 0, "open": 0, "entries": 0} for o in self._objectives}
+        for item in checklist_items(state):
+            for objective_id in objectives_of.get(item.inject_id, ()):
+                if objective_id in counts:
+                    counts[objective_id][item.check.status if item.check else "open"] += 1
+        for entry in state.entries:
+            for tag in entry.tags:
+                if tag in counts:
+                    counts[tag]["entries"] += 1
+        result = {}
+        for objective_id, c in counts.items():
+            total = c["met"] + c["partial"] + c["missed"] + c["open"]
+            parts = []
+            if total:
+                parts.append(
+                    self.tr("Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)").format(**c)
+                )
+            if c["entries"]:
+                parts.append(self.tr("{n} entrée(s) de main courante #{id}").format(n=c["entries"], id=objective_id))
+            result[objective_id] = " · ".join(parts)
+        return result
+
+    def _fill_findings(self, state) -> None:
+        for lst, kind in ((self.strengths, "strength"), (self.improvements_list, "improvement")):
+            lst.clear()
+            for finding in state.findings:
+                if finding.kind != kind:
+                    continue
+                suffix = f"  [{finding.objective_id}]" if finding.objective_id else ""
+                item = QListWidgetItem(f"{finding.text}{suffix}")
+                item.setToolTip(
+                    self.tr("{observer}, {time}").format(
+                        observer=finding.observer or "—", time=datetime.fromtimestamp(finding.real_time).strftime("%H:%M")
+                    )
+                )
+                item.setBackground(QBrush(labels.BG_STRENGTH if kind == "strength" else labels.BG_IMPROVEMENT))
+                lst.addItem(item)
+
+    def _fill_plan(self, state) -> None:
+        improvements = state.improvements
+        self.plan.setRowCount(len(improvements))
+        for row, improvement in enumerate(improvements):
+            due = ""
+            if improvement.due_date:
+                try:
+                    due = date.fromisoformat(str(improvement.due_date)[:10]).strftime("%d/%m/%Y")
+                except ValueError:
+                    due = str(improvement.due_date)
+            values = (improvement.action, improvement.owner_role or "", labels.priority_label(improvement.priority), due, improvement.objective_id or "")
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 2 and improvement.priority == "high":
+                    font = QFont(cell.font())
+                    font.setBold(True)
+                    cell.setFont(font)
+                    cell.setForeground(QBrush(labels.COLOR_FAILED))
+                self.plan.setItem(row, column, cell)
+        self.plan.resizeRowsToContents()
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def _run(self, action) -> bool:
+        try:
+            action()
+        except Exception as exc:  # a refused value or a write that did not reach the file
+            self.error_label.setText(self.tr("Non enregistré : {error}").format(error=exc))
+            self.error_label.setVisible(True)
+            self.failed.emit(str(exc))
+            return False
+        self.error_label.setVisible(False)
+        self.refresh()
+        return True
+
+    def rate(self, objective_id: str, rating: str, justification: str) -> bool:
+        """Store an objective's rating; a justification is required."""
+        if not justification:
+            self.error_label.setText(self.tr("Indiquez une justification pour la note de {id}.").format(id=objective_id))
+            self.error_label.setVisible(True)
+            self.cards[objective_id].justification.setFocus()
+            return False
+        card = self.cards.get(objective_id)
+        ok = self._run(lambda: self._session.rate_objective(objective_id, rating, justification, observer=self._observer or ""))
+        if ok and card is not None:
+            card._dirty = False
+            self._seen = None
+            self.refresh()
+        return ok
+
+    def _add_finding(self, kind: str) -> None:
+        text = self.finding_text.text().strip()
+        if not text:
+            return
+        objective = self.finding_objective.currentData()
+        if self._run(lambda: self._session.add_finding(kind, text, objective, observer=self._observer)):
+            self.finding_text.clear()
+            self.finding_text.setFocus()
+
+    def _tagged_entries_to_import(self, state) -> list:
+        known = {(f.kind, f.text.strip()) for f in state.findings}
+        result = []
+        for entry in state.entries:
+            for kind in ("strength", "improvement"):
+                if kind in entry.tags and (kind, _finding_text(entry)) not in known:
+                    result.append((kind, entry))
+        return result
+
+    def import_tagged_entries(self) -> int:
+        """Add the log entries tagged strength/improvement as findings (once each); return how many."""
+        state = self._session.state
+        added = 0
+        objective_ids = {o.id for o in self._objectives}
+        for kind, entry in self._tagged_entries_to_import(state):
+            objective = next((tag for tag in entry.tags if tag in objective_ids), None)
+            text = _finding_text(entry)
+            if not self._run(lambda k=kind, t=text, o=objective: self._session.add_finding(k, t, o, observer=self._observer)):
+                break
+            added += 1
+        return added
+
+    def _add_plan_row(self) -> None:
+        action = self.plan_action.text().strip()
+        if not action:
+            self.plan_action.setFocus()
+            return
+        due = self.plan_due.date().toString("yyyy-MM-dd")
+        ok = self._run(
+            lambda: self._session.add_improvement(
+                action=action,
+                owner_role=self.plan_owner.currentData(),
+                priority=self.plan_priority.currentData(),
+                due_date=due,
+                objective_id=self.plan_objective.currentData(),
+            )
+        )
+        if ok:
+            self.plan_action.clear()
+            self.plan_action.setFocus()
+
+
+def _finding_text(entry) -> str:
+    """The finding text made from a tagged log entry (its role first)."""
+    text = entry.text.strip()
+    return f"{entry.role} — {text}" if entry.role else text

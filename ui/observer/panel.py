@@ -1,0 +1,533 @@
+"""GUI: the observer's main courante panel: name, quick entry, log view, expected responses.
+
+Every entry typed here shows at once as "en cours…", is committed through
+``session.log_entry`` (with a client-made id, so a retry never duplicates it) and is
+marked "enregistré" only once that call returned. A failed write keeps the row, its
+text and its id, and is retried every few seconds until it reaches the file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crisisdesk.logsyntax import format_entry_line, latest_fired_inject_for_role
+from crisisdesk.session.errors import SessionError, WriteFailedError
+from crisisdesk.timefmt import format_offset
+from ui.observer import labels
+from ui.observer.expectations import ExpectationsChecklist
+from ui.observer.log_model import Column, DraftEntry, LogFilterProxy, LogTableModel, SaveState
+from ui.observer.quick_entry import InjectChoice, QuickEntry, QuickEntryBar
+from ui.observer.session_time import session_now
+
+SETTINGS_KEY_NAME = "observer/name"
+SETTINGS_KEY_NAMES = "observer/recent_names"
+RETRY_INTERVAL_MS = 3000
+
+
+class ObserverPanel(QWidget):
+    """GUI: everything an observer needs during play, keyboard first."""
+
+    entry_logged = Signal(str)  # entry id, once committed
+    observer_changed = Signal(str)
+
+    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *, settings: QSettings | None = None):
+        super().__init__(parent)
+        self.setObjectName("observerPanel")
+        self._session = session
+        self._settings = settings if settings is not None else QSettings("crisisdesk", "crisisdesk")
+        self._observer = (observer_name or str(self._settings.value(SETTINGS_KEY_NAME, "") or "")).strip() or None
+        self._pending: dict[str, dict] = {}  # entry id -> log_entry keyword arguments, until committed
+        self._seen_state = None
+        self._seen_injects = None
+        self._seen_observers: tuple[str, ...] = ()
+        self._sized = False
+        package = session.package
+        self._played = [role for role in package.roles if role.played]
+        self._build()
+        self._retry_timer = QTimer(self, interval=RETRY_INTERVAL_MS)
+        self._retry_timer.timeout.connect(self.retry_failed)
+        self.refresh_from_session()
+        self._apply_observer()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        package = self._session.package
+        # Header: who is observing, and where the exercise stands.
+        self.name_combo = QComboBox(objectName="observerName")
+        self.name_combo.setEditable(True)
+        self.name_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name_combo.setMinimumContentsLength(16)
+        self.name_combo.lineEdit().setPlaceholderText(self.tr("Votre nom"))
+        self.name_combo.setAccessibleName(self.tr("Nom de l'observateur"))
+        recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
+        if isinstance(recent, str):
+            recent = [recent]
+        self.name_combo.addItems([name for name in recent if name])
+        self.name_combo.setEditText(self._observer or "")
+        self.name_combo.lineEdit().returnPressed.connect(self._name_entered)
+        self.name_combo.activated.connect(self._name_entered)
+        self.name_prompt = QLabel(self.tr("◀ Indiquez votre nom puis Entrée pour commencer à saisir."), objectName="namePrompt")
+        self.name_prompt.setStyleSheet("QLabel { color: #b3261e; font-weight: bold; }")
+        self.stage_label = QLabel(objectName="stageLabel")
+        self.stage_label.setTextFormat(Qt.TextFormat.RichText)
+        self.pending_label = QLabel(objectName="pendingLabel")
+        self.pending_label.setStyleSheet("QLabel { color: #b3261e; font-weight: bold; }")
+        name_caption = QLabel(self.tr("Observateur"))
+        name_caption.setBuddy(self.name_combo)
+        header = QHBoxLayout()
+        header.addWidget(name_caption)
+        header.addWidget(self.name_combo)
+        header.addWidget(self.name_prompt)
+        header.addStretch(1)
+        header.addWidget(self.pending_label)
+        header.addSpacing(12)
+        header.addWidget(self.stage_label)
+
+        # Quick entry.
+        self.quick = QuickEntryBar(self)
+        self.quick.set_package(
+            [(role.id, role.name) for role in self._played],
+            tuple(inject.id for inject in package.injects),
+            tuple(objective.id for objective in package.exercise.objectives),
+        )
+        self.quick.submitted.connect(self._log)
+
+        # Log view with its filters.
+        self.model = LogTableModel(
+            self,
+            role_colors={role.id: role.color for role in package.roles if role.color},
+            inject_titles={inject.id: inject.title for inject in package.injects},
+        )
+        self.proxy = LogFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(objectName="logView")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        head = self.view.horizontalHeader()
+        head.setHighlightSections(False)
+        head.setStretchLastSection(False)
+        widths = {
+            Column.STATUS: 84, Column.REAL: 62, Column.ELAPSED: 60, Column.SCENARIO: 80, Column.ROLE: 62,
+            Column.KIND: 92, Column.INJECT: 44, Column.TAGS: 84, Column.OBSERVER: 84,
+        }
+        for column, width in widths.items():
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.view.setColumnWidth(column, width)
+        head.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _index: self.correct_selected())
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+
+        self.search = QLineEdit(objectName="logSearch")
+        self.search.setPlaceholderText(self.tr("Rechercher… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.filter_role = self._filter_combo("filterRole", self.tr("Tous rôles"), [(r.id, r.id) for r in self._played])
+        self.filter_kind = self._filter_combo("filterKind", self.tr("Tous types"), [(k, labels.kind_label(k)) for k in labels.KIND_ORDER])
+        self.filter_observer = self._filter_combo("filterObserver", self.tr("Tous observateurs"), [])
+        self.filter_inject = self._filter_combo("filterInject", self.tr("Tous injects"), [(i.id, i.id) for i in package.injects])
+        tag_items = [("strength", labels.tag_label("strength")), ("improvement", labels.tag_label("improvement"))]
+        tag_items += [(o.id, o.id) for o in package.exercise.objectives]
+        self.filter_tag = self._filter_combo("filterTag", self.tr("Toutes marques"), tag_items)
+        self.order_button = QToolButton(objectName="orderToggle")
+        self.order_button.setCheckable(True)
+        self.order_button.setChecked(True)
+        self.order_button.setToolTip(self.tr("Ordre d'affichage des entrées"))
+        self.order_button.toggled.connect(self._order_changed)
+        self.count_label = QLabel(objectName="logCount")
+        self.count_label.setStyleSheet("QLabel { color: #6b6f76; }")
+        self.correct_button = QPushButton(self.tr("Corriger (F2)"), objectName="correctButton")
+        self.correct_button.setEnabled(False)
+        self.correct_button.clicked.connect(self.correct_selected)
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        filters.addWidget(self.search, 1)
+        for combo in (self.filter_role, self.filter_kind, self.filter_observer, self.filter_inject, self.filter_tag):
+            filters.addWidget(combo)
+        filters.addWidget(self.order_button)
+        self.search.textChanged.connect(self._schedule_filter)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(self._apply_filters)
+
+        self.detail = QLabel(objectName="entryDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail.setStyleSheet("QLabel { background: #fafbfc; padding: 4px 6px; }")
+        self.detail.setMinimumHeight(self.fontMetrics().height() * 2 + 12)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addStretch(1)
+        footer.addWidget(self.correct_button)
+
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_layout.setSpacing(4)
+        log_layout.addLayout(filters)
+        log_layout.addWidget(self.view, 1)
+        log_layout.addWidget(self.detail)
+        log_layout.addLayout(footer)
+
+        self.checklist = ExpectationsChecklist(self._session, self._observer, self)
+        self.checklist.check_failed.connect(self._show_error)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(log_box)
+        self.splitter.addWidget(self.checklist)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.error_label = QLabel(objectName="observerError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        self.error_label.setStyleSheet("QLabel { background: #fde7e6; color: #b3261e; padding: 4px 8px; border-radius: 3px; }")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addWidget(self.quick)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.splitter, 1)
+
+        QShortcut(QKeySequence("Ctrl+F"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+L"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.focus_quick_entry)
+        QShortcut(QKeySequence("F2"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.correct_selected)
+        self._order_changed(True)
+
+    def _filter_combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        combo.addItem(everything, None)
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(self._apply_filters)
+        return combo
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # Give the checklist a fair share once the real width is known.
+            self._sized = True
+            total = max(self.splitter.width(), 600)
+            self.splitter.setSizes([int(total * 0.62), total - int(total * 0.62)])
+
+    # -- observer name ---------------------------------------------------------------------------
+
+    @property
+    def observer_name(self) -> str | None:
+        return self._observer
+
+    def set_observer_name(self, name: str) -> None:
+        """Set (and remember in QSettings) who is observing."""
+        name = name.strip()
+        if not name:
+            return
+        self._observer = name
+        self._settings.setValue(SETTINGS_KEY_NAME, name)
+        recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
+        if isinstance(recent, str):
+            recent = [recent]
+        recent = [name] + [n for n in recent if n != name]
+        self._settings.setValue(SETTINGS_KEY_NAMES, recent[:10])
+        self._settings.sync()
+        self.name_combo.setEditText(name)
+        self._apply_observer()
+        self.observer_changed.emit(name)
+
+    def _name_entered(self, *_args) -> None:
+        self.set_observer_name(self.name_combo.currentText())
+        if self._observer:
+            self.focus_quick_entry()
+
+    def _apply_observer(self) -> None:
+        has_name = bool(self._observer)
+        self.name_prompt.setVisible(not has_name)
+        self.quick.setEnabled(has_name)
+        self.checklist.set_observer(self._observer)
+        self.checklist.setEnabled(has_name)
+        if not has_name:
+            self.name_combo.setFocus()
+
+    def focus_quick_entry(self) -> None:
+        """Put the keyboard in the quick-entry line (or in the name field if no name yet)."""
+        if not self._observer:
+            self.name_combo.setFocus()
+            return
+        self.quick.line.setFocus()
+
+    # -- logging ----------------------------------------------------------------------------------
+
+    def _log(self, entry: QuickEntry) -> None:
+        if not self._observer:
+            self._show_error(self.tr("Indiquez votre nom avant de saisir."))
+            return
+        entry_id = uuid.uuid4().hex
+        now = session_now(self._session)
+        state = self._session.state
+        stage = state.stage
+        elapsed = None if stage == "briefing" else state.clock.elapsed(now)
+        scenario = state.clock.scenario_time(now) if stage == "play" else None
+        draft = DraftEntry(
+            entry_id=entry_id, observer=self._observer, role=entry.role, kind=entry.kind, text=entry.text,
+            inject_id=entry.inject_id, tags=entry.tags, real_time=now, elapsed=elapsed, scenario_time=scenario,
+            stage=stage, supersedes=entry.supersedes,
+        )
+        self.model.add_draft(draft)
+        self._pending[entry_id] = dict(
+            observer=self._observer, role=entry.role, kind=entry.kind, text=entry.text, inject_id=entry.inject_id,
+            tags=entry.tags, entry_id=entry_id, supersedes=entry.supersedes,
+        )
+        self._update_counts()
+        # Let the row paint as "en cours…" first; the commit itself takes a few ms.
+        QTimer.singleShot(0, lambda: self._save(entry_id))
+
+    def _save(self, entry_id: str) -> bool:
+        arguments = self._pending.get(entry_id)
+        if arguments is None:
+            return True
+        try:
+            self._session.log_entry(**arguments)
+        except WriteFailedError as exc:
+            # Kept by the session (memory and journal beside the file): show it, retry later.
+            self._mark_failed(entry_id, str(exc))
+            return False
+        except SessionError as exc:
+            # Refused (unknown role or inject, read-only file...): nothing stored, give the text back.
+            self._refused(entry_id, str(exc))
+            return False
+        except Exception as exc:  # anything else unforeseen: keep the row and its text, retry
+            self._mark_failed(entry_id, str(exc))
+            return False
+        del self._pending[entry_id]
+        self.model.set_save_state(entry_id, SaveState.SAVED)
+        self.refresh_from_session()
+        if not self._pending:
+            self._retry_timer.stop()
+            self.error_label.setVisible(False)
+        self._update_counts()
+        self.entry_logged.emit(entry_id)
+        return True
+
+    def _mark_failed(self, entry_id: str, reason: str) -> None:
+        self.model.set_save_state(entry_id, SaveState.FAILED)
+        self._show_error(self.tr("Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})").format(error=reason))
+        if not self._retry_timer.isActive():
+            self._retry_timer.start()
+        self._update_counts()
+
+    def _refused(self, entry_id: str, reason: str) -> None:
+        arguments = self._pending.pop(entry_id)
+        self.model.remove_draft(entry_id)
+        line = format_entry_line(
+            role=arguments["role"], kind=arguments["kind"], text=arguments["text"],
+            inject_id=arguments["inject_id"], tags=arguments["tags"],
+        )
+        if not self.quick.line.text().strip():
+            self.quick.line.setText(line)
+        self._show_error(self.tr("Entrée refusée : {error}. Le texte est remis dans la saisie.").format(error=reason))
+        self._update_counts()
+
+    def retry_failed(self) -> int:
+        """Try again every entry not yet saved; return how many are still pending."""
+        retry_pending = getattr(self._session, "retry_pending", None)
+        if callable(retry_pending):
+            try:
+                retry_pending()
+            except Exception:  # still failing: our own retries below say so
+                pass
+        for entry_id in list(self._pending):
+            self._save(entry_id)
+        return len(self._pending)
+
+    @property
+    def pending_entry_ids(self) -> list[str]:
+        """Ids of the entries typed here that are not in the session file yet."""
+        return list(self._pending)
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
+
+    # -- corrections ------------------------------------------------------------------------------
+
+    def selected_entry_id(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row()).entry.entry_id
+
+    def select_entry(self, entry_id: str) -> bool:
+        """Select an entry's row in the log view (if it passes the filters)."""
+        row = self.model.view_row_of(entry_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, Column.TEXT))
+        if not index.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def correct_selected(self) -> None:
+        """Load the selected entry into the quick-entry line to correct it."""
+        entry_id = self.selected_entry_id()
+        if entry_id is None or not self._observer:
+            return
+        row = self.model.row_for(entry_id)
+        if row is None or row.save is not SaveState.SAVED:
+            return
+        entry = row.entry
+        line = format_entry_line(role=entry.role, kind=entry.kind, text=entry.text, inject_id=entry.inject_id, tags=entry.tags)
+        stamp = datetime.fromtimestamp(row.first_time).strftime("%H:%M:%S")
+        self.quick.begin_correction(entry_id, line, f"{stamp} ({entry.role})")
+
+    def _show_detail(self, *_args) -> None:
+        entry_id = self.selected_entry_id()
+        row = self.model.row_for(entry_id) if entry_id else None
+        self.correct_button.setEnabled(row is not None and row.save is SaveState.SAVED)
+        if row is None:
+            self.detail.setText("")
+            return
+        entry = row.entry
+        html = f"<b>{_escape(entry.role or '')}</b> · {_escape(labels.kind_label(entry.kind))} · {_escape(entry.text)}"
+        if row.corrected:
+            revisions = [*row.earlier, entry]
+            items = []
+            for number, revision in enumerate(revisions, start=1):
+                stamp = datetime.fromtimestamp(revision.real_time).strftime("%H:%M:%S")
+                style = "" if revision is entry else "color:#6b6f76;text-decoration:line-through;"
+                items.append(f"<span style='{style}'>{number}. {stamp} {_escape(revision.observer)} : {_escape(revision.text)}</span>")
+            html += "<br><span style='color:#6b6f76'>" + self.tr("Historique :") + "</span> " + "<br>".join(items)
+        self.detail.setText(html)
+
+    # -- filters and order ---------------------------------------------------------------------------
+
+    def _schedule_filter(self) -> None:
+        self._filter_timer.start()
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(
+            role=self.filter_role.currentData(),
+            kind=self.filter_kind.currentData(),
+            observer=self.filter_observer.currentData(),
+            inject=self.filter_inject.currentData(),
+            tag=self.filter_tag.currentData(),
+            text=self.search.text(),
+        )
+        self._update_counts()
+
+    def _order_changed(self, newest_first: bool) -> None:
+        self.model.set_newest_first(newest_first)
+        self.order_button.setText(self.tr("↓ Récentes en haut") if newest_first else self.tr("↑ Chronologique"))
+
+    def set_newest_first(self, newest_first: bool) -> None:
+        self.order_button.setChecked(newest_first)
+
+    def _update_counts(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        text = self.tr("{n} entrées").format(n=total) if shown == total else self.tr("{shown} / {n} entrées").format(shown=shown, n=total)
+        self.count_label.setText(text)
+        failed = sum(1 for entry_id in self._pending if (row := self.model.row_for(entry_id)) and row.save is SaveState.FAILED)
+        self.pending_label.setText(self.tr("⚠ {n} entrée(s) non enregistrée(s)").format(n=failed) if failed else "")
+
+    # -- session updates ---------------------------------------------------------------------------
+
+    def refresh_from_session(self) -> None:
+        """Show what changed in the session (entries, fired injects, checks); cheap when nothing did."""
+        state = self._session.state
+        if state is not self._seen_state:
+            self._seen_state = state
+            if self.model.sync(state.entries, state.entry_history):
+                self._update_counts()
+                self._update_observer_filter(state)
+            if state.injects is not self._seen_injects:
+                self._seen_injects = state.injects
+                self._update_fired_injects(state)
+            self.checklist.refresh()
+        self.update_clock()
+
+    def update_clock(self) -> None:
+        """Refresh the stage and clock line and the checklist's time windows (call every second)."""
+        state = self._session.state
+        now = session_now(self._session)
+        stage = state.stage
+        if stage == "briefing":
+            text = self.tr("<b>Briefing</b> · avant STARTEX")
+        elif stage == "hotwash":
+            text = self.tr("<b>Retour à chaud</b> · après ENDEX")
+        else:
+            elapsed = state.clock.elapsed(now)
+            phase = state.clock.phase_at(elapsed)
+            paused = state.clock_state.value == "paused"
+            text = self.tr("<b>T+{elapsed}</b> · {scenario} · {phase}").format(
+                elapsed=format_offset(elapsed), scenario=state.clock.scenario_time(now).strftime("%d/%m %H:%M"), phase=_escape(phase.title)
+            )
+            if paused:
+                text += " · <span style='color:#b26a00;font-weight:bold'>" + self.tr("EN PAUSE") + "</span>"
+        self.stage_label.setText(text)
+        self.checklist.update_times()
+
+    def _update_fired_injects(self, state) -> None:
+        fired = sorted((s for s in state.injects if s.fired_at is not None), key=lambda s: s.fired_at, reverse=True)
+        choices = [
+            InjectChoice(
+                inject_id=s.inject.id, title=s.inject.title, to=tuple(s.inject.to),
+                fired_label="T+" + format_offset(s.fired_elapsed or 0, with_seconds=False),
+            )
+            for s in fired
+        ]
+        latest = {role.id: latest_fired_inject_for_role(fired, role.id) for role in self._played}
+        self.quick.set_fired_injects(choices, latest)
+
+    def _update_observer_filter(self, state) -> None:
+        names = set(getattr(state, "observers", ()) or ()) | self.model.observers()
+        ordered = tuple(sorted(name for name in names if name))
+        if ordered == self._seen_observers:
+            return
+        self._seen_observers = ordered
+        current = self.filter_observer.currentData()
+        self.filter_observer.blockSignals(True)
+        while self.filter_observer.count() > 1:
+            self.filter_observer.removeItem(1)
+        for name in ordered:
+            self.filter_observer.addItem(name, name)
+        index = self.filter_observer.findData(current)
+        self.filter_observer.setCurrentIndex(index if index >= 0 else 0)
+        self.filter_observer.blockSignals(False)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

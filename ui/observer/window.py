@@ -1,0 +1,99 @@
+"""GUI: the observer window: the main courante panel and the hot-wash tab.
+
+Opened from the controller console's menu (same session object) or on its own with
+``crisisdesk --observer FILE`` (a second process on the same file). Either way it
+polls ``session.refresh()`` twice a second to show what other processes wrote.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from ui.observer.hotwash import HotWashWidget
+from ui.observer.panel import ObserverPanel
+
+REFRESH_INTERVAL_MS = 500
+CLOCK_INTERVAL_MS = 1000
+
+
+class ObserverWindow(QMainWindow):
+    """GUI: an observer's window over one session: main courante and hot wash."""
+
+    def __init__(self, session, parent: QWidget | None = None, *, observer_name: str | None = None,
+                 settings: QSettings | None = None, auto_refresh: bool = True):
+        super().__init__(parent)
+        self.setObjectName("observerWindow")
+        if parent is not None:
+            # Opened from the console: a separate top-level window, not a child widget.
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        self._session = session
+        self.setWindowTitle(self.tr("Main courante — {title}").format(title=session.package.exercise.title))
+        self.panel = ObserverPanel(session, observer_name, self, settings=settings)
+        self.hotwash = HotWashWidget(session, self, observer_name=self.panel.observer_name)
+        self.panel.observer_changed.connect(self.hotwash.set_observer)
+        self.panel.entry_logged.connect(lambda _entry_id: self.hotwash.refresh())
+        self.tabs = QTabWidget(objectName="observerTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.panel, self.tr("Main courante"))
+        self.tabs.addTab(self.hotwash, self.tr("Retour à chaud"))
+        self.setCentralWidget(self.tabs)
+        self._status = QLabel()
+        self.statusBar().addPermanentWidget(self._status)
+        self.statusBar().setSizeGripEnabled(False)
+        self._status.setText(str(session.path))
+        self._build_actions()
+        self.resize(1280, 800)
+
+        self._last_stage = session.state.stage
+        if self._last_stage == "hotwash":
+            self.tabs.setCurrentWidget(self.hotwash)
+        self._refresh_timer = QTimer(self, interval=REFRESH_INTERVAL_MS)
+        self._refresh_timer.timeout.connect(self.poll)
+        self._clock_timer = QTimer(self, interval=CLOCK_INTERVAL_MS)
+        self._clock_timer.timeout.connect(self.panel.update_clock)
+        if auto_refresh:
+            self._refresh_timer.start()
+        self._clock_timer.start()
+
+    def _build_actions(self) -> None:
+        focus = QAction(self.tr("Saisie rapide"), self)
+        focus.setShortcut(QKeySequence("Ctrl+L"))
+        focus.triggered.connect(self._focus_entry)
+        courante = QAction(self.tr("Main courante"), self)
+        courante.setShortcut(QKeySequence("F5"))
+        courante.triggered.connect(lambda: self.tabs.setCurrentWidget(self.panel))
+        hotwash = QAction(self.tr("Retour à chaud"), self)
+        hotwash.setShortcut(QKeySequence("F6"))
+        hotwash.triggered.connect(lambda: self.tabs.setCurrentWidget(self.hotwash))
+        for action in (focus, courante, hotwash):
+            self.addAction(action)
+
+    def _focus_entry(self) -> None:
+        self.tabs.setCurrentWidget(self.panel)
+        self.panel.focus_quick_entry()
+
+    def poll(self) -> None:
+        """Read what other processes wrote and show it (the 500 ms timer calls this)."""
+        try:
+            self._session.refresh()
+        except Exception as exc:  # the file vanished or is unreadable: say so, keep the window
+            self.statusBar().showMessage(self.tr("Lecture du fichier impossible : {error}").format(error=exc), 5000)
+            return
+        self.refresh_from_session()
+
+    def refresh_from_session(self) -> None:
+        """Update both tabs from the session's current state."""
+        self.panel.refresh_from_session()
+        stage = self._session.state.stage
+        if stage != self._last_stage:
+            # Never switch tabs under someone typing: mark the hot-wash tab instead.
+            self._last_stage = stage
+            title = self.tr("Retour à chaud ●") if stage == "hotwash" else self.tr("Retour à chaud")
+            self.tabs.setTabText(self.tabs.indexOf(self.hotwash), title)
+        self.hotwash.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.panel.focus_quick_entry)
