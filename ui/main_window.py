@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def _update_alerts(self) -> None:
         state = self.session.state
-        waiting = [s for s in state.injects if s.status.name == "DUE"]
+        waiting = sorted((s for s in state.injects if s.status.name == "DUE"), key=lambda s: s.due_at)
         elapsed = state.clock.elapsed(self.time_source.now())
         offered = [(state.inject(i), reason) for i, reason in offered_contingencies(state, elapsed)]
         offered = [(s, reason) for s, reason in offered if s.status.name != "DUE"]  # already in `waiting`

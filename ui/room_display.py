@@ -52,6 +52,7 @@ class RoomView:
     indicators: tuple[tuple[str, str, str], ...]  # (label, value, unit)
     feed: tuple[FeedItem, ...]
     ended: bool = False
+    language: str = "fr"  # the exercise's language: dates are written in it
 
 
 @dataclass
@@ -106,8 +107,12 @@ class FeedCard(QFrame):
 
     def __init__(self, item: FeedItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(f"feedCard_{item.channel}")
+        self.setObjectName("feedCard")
         self.setProperty("inject_id", item.inject_id)
+        self.setProperty("channel", item.channel)
+        # A widget's own style sheet beats the window's, whatever the selectors' specificity.
+        self.setStyleSheet(CARD_FRAMES.get(item.channel, DEFAULT_FRAME) + CARD_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         esc = html.escape
         when = item.scenario_time.strftime("%H:%M") if item.scenario_time else ""
         layout = QVBoxLayout(self)
@@ -124,9 +129,15 @@ class FeedCard(QFrame):
             layout.addWidget(headline)
             layout.addWidget(source)
         elif item.channel == "social":
+            avatar = QLabel((item.sender.strip()[:1] or "?").upper())
+            avatar.setObjectName("socialAvatar")
+            avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
             header = QLabel(f"<b>{esc(item.sender)}</b> &nbsp;<span style='color:#657786;'>· {esc(when)}</span>")
             header.setObjectName("socialHeader")
-            layout.addWidget(header)
+            row = QHBoxLayout()
+            row.addWidget(avatar)
+            row.addWidget(header, 1)
+            layout.addLayout(row)
         else:
             header = QLabel(f"<b>{esc(channel_label(item.channel))}</b> — {esc(item.sender)}  ·  {esc(when)}")
             header.setObjectName("cardMeta")
@@ -137,10 +148,9 @@ class FeedCard(QFrame):
         body = QLabel(markdown_to_html(item.body))
         body.setObjectName("cardBody")
         body.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(body)
         for label in self.findChildren(QLabel):
             label.setWordWrap(True)
-        layout.addWidget(body)
-        layout.addStretch(1)
 
 
 class IndicatorTile(QFrame):
@@ -168,6 +178,23 @@ class IndicatorTile(QFrame):
         layout.addWidget(figure)
 
 
+CARD_STYLE = """
+QLabel { color: #111111; background: transparent; }
+#cardBody { font-size: 17pt; }
+#cardMeta { font-size: 13pt; color: #4a5968; }
+#messageTitle { font-size: 20pt; font-weight: 700; }
+#newsBanner { background: #c8102e; color: white; font-size: 14pt; font-weight: 800; padding: 4px 10px; }
+#newsHeadline { font-size: 24pt; font-weight: 800; }
+#socialHeader { font-size: 16pt; }
+#socialAvatar { background: #1d9bf0; color: white; font-size: 18pt; font-weight: 800; border-radius: 22px;
+    min-width: 44px; max-width: 44px; min-height: 44px; max-height: 44px; }
+"""
+CARD_FRAMES = {
+    "news": "#feedCard { background: #ffffff; border-left: 14px solid #c8102e; border-radius: 0px; }",
+    "social": "#feedCard { background: #ffffff; border: 3px solid #1d9bf0; border-radius: 18px; }",
+}
+DEFAULT_FRAME = "#feedCard { background: #f4f6f9; border-left: 14px solid #5a6270; border-radius: 0px; }"
+
 STYLE = """
 #roomDisplay { background: #0d1b2a; }
 #roomDisplay QLabel { color: #f0f4f8; }
@@ -179,18 +206,6 @@ STYLE = """
 #roomPhase { font-size: 20pt; color: #9fb3c8; }
 #tileCaption { font-size: 14pt; }
 #tileValue { font-size: 34pt; font-weight: 800; }
-#feedCard_news { background: #ffffff; border-left: 14px solid #c8102e; border-radius: 8px; }
-#feedCard_news QLabel { color: #111111; }
-#newsBanner { background: #c8102e; color: white; font-size: 14pt; font-weight: 800; padding: 4px 10px; }
-#newsHeadline { font-size: 24pt; font-weight: 800; }
-#feedCard_social { background: #ffffff; border: 2px solid #1d9bf0; border-radius: 18px; }
-#feedCard_social QLabel { color: #0f1419; }
-#socialHeader { font-size: 16pt; }
-QFrame[objectName^="feedCard_"] QLabel#cardBody { font-size: 17pt; }
-QFrame[objectName^="feedCard_"] { background: #ffffff; border-radius: 8px; }
-QFrame[objectName^="feedCard_"] QLabel { color: #111111; }
-#cardMeta { font-size: 13pt; color: #4a5968; }
-#messageTitle { font-size: 20pt; font-weight: 700; }
 #roomEmptyFeed { font-size: 16pt; color: #6b7f95; }
 """
 
@@ -252,7 +267,8 @@ class RoomDisplay(QWidget):
         self.clock_box.setVisible(self.selection.show_clock)
         if view.scenario_time is not None:
             self.clock_label.setText(view.scenario_time.strftime("%H:%M"))
-            date = QLocale().toString(view.scenario_time.date(), QLocale.FormatType.LongFormat)
+            locale = QLocale(QLocale.Language.English if view.language == "en" else QLocale.Language.French)
+            date = locale.toString(view.scenario_time.date(), "dddd d MMMM yyyy")
             self.date_label.setText(date)
         self.phase_label.setText(view.phase_title + (" — " + self.tr("ENDEX") if view.ended else ""))
         self.indicator_box.setVisible(self.selection.show_indicators)
@@ -277,9 +293,7 @@ class RoomDisplay(QWidget):
             self.feed_layout.addWidget(empty)
             return
         for item in feed:
-            card = FeedCard(item)
-            card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-            self.feed_layout.addWidget(card, 1)
+            self.feed_layout.addWidget(FeedCard(item), 1, Qt.AlignmentFlag.AlignTop)
         for _ in range(FEED_SIZE - len(feed)):
             self.feed_layout.addStretch(1)
 

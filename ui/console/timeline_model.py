@@ -172,7 +172,9 @@ class TimelineModel(QAbstractTableModel):
         inject = state.inject
         if column == Column.TIME:
             mark = "▶ " if is_next else ""
-            return mark + "T+" + format_offset(state.due_at, with_seconds=False)
+            # A fired inject sits in the timeline at the time it actually went out.
+            when = state.fired_elapsed if state.fired_elapsed is not None else state.due_at
+            return mark + "T+" + format_offset(when, with_seconds=False)
         if column == Column.SCENARIO:
             if self._scenario_at is None:
                 return ""
@@ -219,18 +221,25 @@ class TimelineFilter(QSortFilterProxyModel):
 
     def set_role(self, role_id: str | None) -> None:
         """Keep only injects addressed to (or sent by) ``role_id``; None keeps all."""
-        self._role = role_id or None
-        self.invalidateFilter()
+        self._change_filter(lambda: setattr(self, "_role", role_id or None))
 
     def set_statuses(self, statuses: frozenset[str] | None) -> None:
         """Keep only injects whose status is in ``statuses``; None keeps all."""
-        self._statuses = statuses
-        self.invalidateFilter()
+        self._change_filter(lambda: setattr(self, "_statuses", statuses))
 
     def set_text(self, text: str) -> None:
         """Keep only injects whose id, title, sender, body or notes contain ``text``."""
-        self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self._change_filter(lambda: setattr(self, "_text", text.strip().casefold()))
+
+    def _change_filter(self, change) -> None:
+        # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange around the change.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -46,6 +46,7 @@ def room_view(session, now: float, selection: RoomSelection) -> RoomView:
         indicators=indicators,
         feed=selection.feed(state.injects, clock.scenario_time_at),
         ended=clock.state.name == "ENDED",
+        language=package.exercise.language,
     )
 
 

@@ -1,0 +1,59 @@
+"""Fixtures for the UI tests: a qasync loop, isolated settings, a fake clock, real session files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from crisisdesk.clock import FakeTime
+from ui import async_bridge
+from ui.settings import Settings
+
+START = 1_780_000_000.0  # a fixed wall-clock epoch for the fake clock
+
+
+@pytest.fixture
+def qloop(qapp):
+    """A qasync loop that runs while pytest-qt spins Qt (waitUntil, waitSignal...)."""
+    loop = async_bridge.install_test_loop(qapp)
+    yield loop
+    async_bridge.remove_test_loop(loop)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings stored in a throw-away INI file (never the user's real preferences)."""
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    """A wall clock the test moves by hand."""
+    return FakeTime(START)
+
+
+@pytest.fixture
+def mini_session(tmp_path: Path, mini_package_path: Path, fake_time: FakeTime):
+    """A new session file on the mini package, driven by the fake clock."""
+    from crisisdesk.session import Session
+
+    session = Session.create(tmp_path / "mini.crisisdesk", mini_package_path, time_source=fake_time)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def console(qtbot, qloop, mini_session, fake_time, settings):
+    """The controller's console on the mini session, shown offscreen."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(mini_session, fake_time, settings)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.driver.stop()
+    if window.room is not None:
+        window.room.close()
+        window.room.deleteLater()
