@@ -651,3 +651,12 @@ def test_attachment_folder_that_cannot_be_searched(tmp_path, monkeypatch):
         f"{root}/msel.yaml:{line(msel, 'media/carte.svg')}: inject I01 field 'attachments': "
         '"media/carte.svg" cannot be read: Permission denied'
     ]
+
+
+def test_phase_setting_the_scenario_clock_back_is_a_warning(tmp_path):
+    # phase 1 runs 30 min x 2 from 07:00, so it ends at 08:00; phase 2 restarting at 07:30 goes back
+    exercise = edit(EXERCISE, '"2032-06-23T14:00:00"', '"2032-06-22T07:30:00"')
+    assert warnings_of(make(tmp_path, exercise=exercise)) == [
+        f"{tmp_path}/pkg/exercise.yaml:{line(exercise, '07:30')}: warning: phase 2 field 'scenario_time': "
+        "2032-06-22 07:30:00 is earlier than the scenario clock at the end of phase 1: the scenario clock goes back"
+    ]

@@ -10,7 +10,7 @@ errors, which make the package unusable, and warnings, which do not.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from crisisdesk.package.attachments import attachment_problem
@@ -244,8 +244,7 @@ class _PackageReader:
                 continue
             if phases:
                 last = phases[-1]
-                clock = last.scenario_time.timestamp() + (at - last.at) * last.scale
-                if scenario_time.timestamp() < clock:
+                if scenario_time < last.scenario_time + timedelta(seconds=(at - last.at) * last.scale):
                     rec.warning(
                         "scenario_time",
                         f"{scenario_time.isoformat(sep=' ')} is earlier than the scenario clock at the end "
