@@ -39,7 +39,3 @@ def attachment_problem(root: Path, relpath: str) -> str | None:
         return f"cannot be read: {exc.strerror or exc}"
     return None
 
-
-def attachment_path(root: Path, relpath: str) -> Path:
-    """Return the file of an attachment already checked by :func:`attachment_problem`."""
-    return root.joinpath(*PurePosixPath(relpath).parts)
