@@ -43,9 +43,17 @@ class ReportError(Exception):
 
 
 def describe_template_error(exc: TemplateError) -> str:
-    """Say where a template failed: "file:line: message" when Jinja knows the place."""
+    """Say where a template failed: "file:line: message" when the place is known."""
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
+    if not line:
+        # Errors raised while rendering carry the place in Jinja's rewritten traceback.
+        tb = exc.__traceback__
+        while tb is not None:
+            code_file = tb.tb_frame.f_code.co_filename
+            if code_file.endswith(".j2"):
+                name, line = code_file, tb.tb_lineno
+            tb = tb.tb_next
     where = f"{name}:{line}: " if name and line else (f"{name}: " if name else "")
     return f"{where}{exc.message or exc.__class__.__name__}"
 

@@ -179,12 +179,12 @@ def build_chart(fig: ReportFigures, language: str | None = None) -> TimelineChar
                 if role_id in role_y:
                     received.add((fired_x, role_y[role_id]))
 
-    timed = [e for e in fig.entries if e.elapsed is not None and e.role in role_y and e.stage == "play"]
+    timed = [e for e in fig.entries if e.first_elapsed is not None and e.role in role_y and e.stage == "play"]
     aggregated = len(timed) > AGGREGATE_ABOVE
     dots: list[Dot] = []
     bars: list[Bar] = []
     if aggregated:
-        bins = Counter((e.role, int((x_of(e.elapsed) - PLOT_LEFT) // BIN_WIDTH)) for e in timed)
+        bins = Counter((e.role, int((x_of(e.first_elapsed) - PLOT_LEFT) // BIN_WIDTH)) for e in timed)
         peak = max(bins.values())
         for (role_id, index), count in sorted(bins.items()):
             bar_height = max(1.5, (ROLE_LANE - 6) * count / peak)
@@ -196,11 +196,11 @@ def build_chart(fig: ReportFigures, language: str | None = None) -> TimelineChar
         # Decisions last, so they are drawn over the lighter entries.
         for entry in sorted(timed, key=lambda e: e.kind in DECISION_KINDS):
             decision = entry.kind in DECISION_KINDS
-            key = (entry.role, round(x_of(entry.elapsed)), decision)
+            key = (entry.role, round(x_of(entry.first_elapsed)), decision)
             if key in seen:
                 continue
             seen.add(key)
-            dots.append(Dot(x_of(entry.elapsed), role_y[entry.role], decision, role_color[entry.role]))
+            dots.append(Dot(x_of(entry.first_elapsed), role_y[entry.role], decision, role_color[entry.role]))
 
     return TimelineChart(
         width=WIDTH,

@@ -69,6 +69,7 @@ class EntryRow:
     is_correction: bool  # this revision corrects an earlier one
     superseded: bool  # a later revision replaced this one
     first_time: float  # real time of the first revision of this entry
+    first_elapsed: float | None  # exercise time of the first revision (None before STARTEX)
 
 
 @dataclass(frozen=True)
@@ -347,11 +348,13 @@ def compute_figures(
     history = sorted(state.entry_history, key=lambda e: (e.real_time, e.revision))
     current_keys = {(e.entry_id, e.revision) for e in state.entries}
     first_time: dict[str, float] = {}
+    first_elapsed: dict[str, float | None] = {}
     root_of: dict[str, str] = {}
     for entry in history:
         root = root_of.get(entry.supersedes, entry.supersedes) if entry.supersedes else entry.entry_id
         root_of[entry.entry_id] = root
         first_time.setdefault(root, entry.real_time)
+        first_elapsed.setdefault(root, entry.elapsed)
 
     def entry_row(entry) -> EntryRow:
         return EntryRow(
@@ -372,6 +375,7 @@ def compute_figures(
             is_correction=bool(entry.supersedes),
             superseded=(entry.entry_id, entry.revision) not in current_keys,
             first_time=first_time[root_of[entry.entry_id]],
+            first_elapsed=first_elapsed[root_of[entry.entry_id]],
         )
 
     history_rows = tuple(entry_row(e) for e in history)
@@ -391,12 +395,6 @@ def compute_figures(
         key = (row.inject_id, row.role)
         if key not in first_answer or row.first_time < first_answer[key].first_time:
             first_answer[key] = row
-    # Exercise time of a first answer: the first revision's elapsed (corrections keep it).
-    elapsed_of_first: dict[str, float | None] = {}
-    for row in history_rows:
-        root = root_of[row.entry_id]
-        if root not in elapsed_of_first:
-            elapsed_of_first[root] = row.elapsed
 
     # Latest check per expectation.
     latest_check: dict[tuple[str, int], object] = {}
@@ -417,13 +415,15 @@ def compute_figures(
         )
         answers: dict[str, float] = {}
         if fired_elapsed is not None:
-            for role_id in inject.to:
+            # A role answers an inject it received, or one it was expected to act on.
+            responders = dict.fromkeys([*inject.to, *(e.role for e in inject.expected)])
+            for role_id in responders:
                 if role_id not in played_role_ids:
                     continue
                 answer = first_answer.get((inject.id, role_id))
                 if answer is None:
                     continue
-                answered_at = elapsed_of_first.get(root_of[answer.entry_id])
+                answered_at = answer.first_elapsed  # a correction keeps the first answer's time
                 if answered_at is None:
                     continue
                 delay = max(0.0, answered_at - fired_elapsed)
@@ -506,8 +506,8 @@ def compute_figures(
     # Chronology: injects and decisions interleaved in order of play.
     chronology: list[ChronologyItem] = [ChronologyItem(r.sort_time, inject=r) for r in inject_rows]
     for row in current_rows:
-        if row.kind in DECISION_KINDS and row.elapsed is not None:
-            chronology.append(ChronologyItem(row.elapsed, entry=row))
+        if row.kind in DECISION_KINDS and row.first_elapsed is not None and row.stage == "play":
+            chronology.append(ChronologyItem(row.first_elapsed, entry=row))
     chronology.sort(key=lambda item: (item.elapsed, 0 if item.inject else 1))
 
     # Per role.
@@ -683,7 +683,7 @@ def compute_figures(
 
 _OFFSET_KEYS = frozenset({"at", "due_at", "from_elapsed", "planned_at"})
 _EPOCH_KEYS = frozenset({"down_from", "down_to"})
-_HIDDEN_KEYS = frozenset({"event_id", "stage", "phase_index"})
+_HIDDEN_KEYS = frozenset({"event_id", "stage", "phase_index", "package_id", "created_with"})
 
 
 def describe_payload(payload: dict | None, titles: dict[str, str] | None = None) -> str:
@@ -691,11 +691,18 @@ def describe_payload(payload: dict | None, titles: dict[str, str] | None = None)
     if not payload:
         return ""
     parts = []
+    shown_title = False
     for key, value in payload.items():
-        if key in _HIDDEN_KEYS:
+        if key in _HIDDEN_KEYS or value is None or value is False or value in ("", (), [], {}):
             continue
         if key == "inject_id" and titles and value in titles:
             parts.insert(0, f"{value} — {titles[value]}")
+            shown_title = True
+            continue
+        if key == "title" and shown_title:
+            continue
+        if value is True:
+            parts.append(key)
             continue
         if key in _OFFSET_KEYS and isinstance(value, (int, float)):
             value = format_offset(value)

@@ -1,0 +1,150 @@
+"""The report's figures, on a session played through the real engine with known numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisdesk.clock import FakeTime
+from crisisdesk.report import build_figures
+from crisisdesk.report.chart import build_chart, safe_color, tick_step
+from crisisdesk.report.figures import ON_TIME_TOLERANCE, Ratio
+from crisisdesk.session import Session
+from tests.report_sessions import KNOWN, T0, XSS, play_known_session
+
+
+@pytest.fixture
+def ended(tmp_path):
+    path, clock = play_known_session(tmp_path)
+    session = Session.open(path, time_source=FakeTime(clock.now()), read_only=True)
+    yield build_figures(session)
+    session.close()
+
+
+def test_three_key_figures(ended):
+    assert (ended.on_time.count, ended.on_time.total) == KNOWN["on_time"]
+    assert ended.on_time.percent == 33
+    assert (ended.expected_met.count, ended.expected_met.total) == KNOWN["expected"]
+    assert ended.expected_counts == KNOWN["expected_counts"]
+    assert ended.median_response == KNOWN["median"]
+    assert ended.response_count == len(KNOWN["responses"])
+
+
+def test_duration_played_excludes_the_pause(ended):
+    assert ended.played == KNOWN["played"]
+    assert ended.pauses == 1
+    assert ended.paused_seconds == KNOWN["paused"]
+    assert ended.started_at == T0
+    assert ended.ended_at == T0 + 2400
+    assert not ended.draft
+
+
+def test_timeline_rows_compare_planned_and_actual(ended):
+    rows = {r.inject_id: r for r in ended.injects}
+    assert (rows["A"].status, rows["A"].planned_at, rows["A"].fired_elapsed, rows["A"].gap) == ("on_time", 300, 300, 0)
+    assert (rows["B"].status, rows["B"].gap) == ("late", 300)
+    assert (rows["C"].status, rows["C"].fired_elapsed) == ("skipped", None)
+    assert [r.inject_id for r in ended.injects] == ["A", "B", "C"]
+    assert ended.counts.fired == 2 and ended.counts.late == 1 and ended.counts.skipped == 1
+
+
+def test_expected_responses_carry_check_and_first_answer(ended):
+    b = next(r for r in ended.injects if r.inject_id == "B")
+    assert [(e.role, e.status, e.response_time) for e in b.expectations] == [
+        ("DSOL", "partial", 240.0),
+        ("DIR", "missed", 300.0),
+    ]
+    assert b.expectations[0].note == "Trop tard"
+    c = next(r for r in ended.injects if r.inject_id == "C")
+    assert [e.status for e in c.expectations] == ["unchecked"]  # shown, but not counted: C was skipped
+
+
+def test_observer_notes_do_not_count_as_answers_and_corrections_keep_the_first_time(ended):
+    a = next(r for r in ended.injects if r.inject_id == "A")
+    # The observation at 0:06:00 is ignored; the decision at 0:06:30 (later corrected) counts.
+    assert a.expectations[0].response_time == 90.0
+
+
+def test_per_role_table(ended):
+    roles = {r.role.id: r for r in ended.roles}
+    assert set(roles) == {"DIR", "DSOL"}  # the simulated role is not in the table
+    d = roles["DIR"]
+    assert (d.injects_received, d.answered, d.response_median, d.response_max) == (1, 2, 195.0, 300.0)
+    # Current entries: briefing info, observation, corrected decision, communication.
+    assert d.entries == 4 and d.decisions == 1
+    assert d.expectations == {"met": 1, "partial": 0, "missed": 1, "unchecked": 0}
+    s = roles["DSOL"]
+    assert (s.injects_received, s.answered, s.response_times) == (1, 1, (240.0,))
+    assert s.expectations == {"met": 0, "partial": 1, "missed": 0, "unchecked": 0}
+
+
+def test_per_objective_rating_and_evidence(ended):
+    o1, o2 = ended.objectives
+    assert (o1.rating, o1.justification, o1.rated_by) == ("P", "Cellule activée en 90 s", "Évaluatrice")
+    assert [e.text for e in o1.observations] == ["Activation de la cellule de crise"]
+    assert [f.text for f in o1.strengths] == ["Activation de la cellule de crise"]
+    assert o1.expectations["met"] == 1
+    assert o2.rating is None
+    assert sorted(f.text for f in o2.improvements) == ["Alerte des personnes isolées trop lente", "Maire informé"]
+    assert [f.text for f in ended.general_findings] == ["Bonne coordination"]
+
+
+def test_main_courante_keeps_corrections_and_stages(ended):
+    history = ended.entry_history
+    superseded = [e for e in history if e.superseded]
+    assert [e.text for e in superseded] == [f"Activation de la cellule {XSS}"]
+    correction = next(e for e in history if e.is_correction)
+    assert correction.first_time == T0 + 390
+    assert [e.stage for e in ended.entries][0] == "briefing"
+    assert [e.text for e in ended.hotwash_entries] == ["Débriefing : RAS"]
+    assert len(ended.entries) == len(history) - 1
+
+
+def test_chronology_interleaves_decisions_with_injects(ended):
+    order = [(i.inject.inject_id if i.inject else "decision") for i in ended.chronology]
+    assert order == ["A", "decision", "B", "C"]
+
+
+def test_improvement_plan_and_event_log(ended):
+    (item,) = ended.improvements
+    assert (item.number, item.owner_name, item.priority, item.due_date, item.objective_title) == (
+        1, "Solidarités", "high", "2026-06-01", "Protection des personnes vulnérables")
+    kinds = [e.kind for e in ended.events]
+    assert kinds[:3] == ["created", "autofire", "start"] and kinds[-1] == "end"
+    fire_a = next(e for e in ended.events if e.kind == "fire")
+    assert fire_a.details.startswith("A — Bulletin orange")
+
+
+def test_a_running_session_gives_a_draft_as_of_now(tmp_path):
+    path, clock = play_known_session(tmp_path, end=False)
+    clock.advance(100)  # still running: 0:23:20 played at T0 + 2100
+    with Session.open(path, time_source=clock, read_only=True) as session:
+        fig = build_figures(session)
+    assert fig.draft
+    assert fig.played == 1300 + 200
+    assert fig.ended_at is None
+    assert fig.objectives[0].rating is None
+
+
+def test_ratio_percent():
+    assert Ratio(0, 0).percent is None
+    assert Ratio(2, 3).percent == 67
+    assert ON_TIME_TOLERANCE == 60
+
+
+def test_chart_places_injects_and_entries_on_the_time_axis(ended):
+    chart = build_chart(ended)
+    assert [lane.label for lane in chart.lanes] == ["Injects", "Direction de crise", "Solidarités"]
+    a = next(m for m in chart.injects if m.inject_id == "A")
+    b = next(m for m in chart.injects if m.inject_id == "B")
+    span = chart.plot_right - chart.plot_left
+    assert a.planned_x == a.fired_x == pytest.approx(chart.plot_left + span * 300 / ended.axis_end, abs=0.1)
+    assert b.fired_x > b.planned_x
+    assert len([d for d in chart.dots if d.decision]) == 1
+    assert chart.ticks[0].label == "0:00" and not chart.aggregated
+
+
+def test_chart_helpers():
+    assert tick_step(30 * 60) == 300
+    assert tick_step(3 * 3600) == 900
+    assert safe_color("#abc") == "#abc"
+    assert safe_color("red;x:url(javascript:1)", "#000") == "#000"

@@ -1,0 +1,194 @@
+"""The HTML report: sections, escaping of observers' text, languages, user templates, CLI."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from crisisdesk.cli import main as cli_main
+from crisisdesk.clock import FakeTime
+from crisisdesk.report import ReportError, report_html, write_report
+from crisisdesk.report.labels import LABELS
+from crisisdesk.report.pdf import pdf_renderer_name, register_pdf_renderer
+from crisisdesk.session import Session
+from tests.report_sessions import XSS, play_known_session
+
+SECTIONS = ["cover", "summary", "timeline", "objectives", "roles", "hotwash", "annex-log", "annex-events",
+            "annex-roles"]
+
+
+class _Tags(HTMLParser):
+    """Collect start tags with their attributes, and the text, of an HTML document."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture
+def ended_path(tmp_path) -> Path:
+    return play_known_session(tmp_path)[0]
+
+
+@pytest.fixture
+def ended_html(ended_path) -> str:
+    out = ended_path.with_suffix(".html")
+    write_report(ended_path, out)
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def no_pdf_renderer():
+    from crisisdesk.report import pdf
+
+    saved = (pdf._renderer, pdf._renderer_name)
+    register_pdf_renderer(None)
+    yield
+    pdf._renderer, pdf._renderer_name = saved
+
+
+def test_sections_in_order_in_one_self_contained_file(ended_html):
+    doc = parse(ended_html)
+    ids = [attrs["id"] for tag, attrs in doc.tags if tag == "section"]
+    assert ids == SECTIONS
+    assert not [tag for tag, _ in doc.tags if tag in ("script", "link", "img", "iframe")]
+    assert not [a for _, a in doc.tags if any(k in a for k in ("src", "href"))]
+    assert sum(1 for tag, _ in doc.tags if tag == "svg") >= 1  # the inline chart
+    assert "<style>" in ended_html and "@page" in ended_html
+
+
+def test_observer_text_is_shown_as_text_never_as_markup(ended_html):
+    doc = parse(ended_html)
+    text = "".join(doc.text)
+    assert XSS in text  # visible to the reader, as typed
+    assert "<script" not in ended_html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in ended_html
+    # Markdown bodies are rendered, raw HTML in them is not.
+    assert "<strong>Vigilance orange</strong>" in ended_html
+    assert "&lt;b&gt;raw html&lt;/b&gt;" in ended_html
+    # The exercise title lands in the <title>, the body and a CSS string: escaped in each.
+    assert '<title>Retour d&#39;expérience (RETEX) — Exercice &#34;chiffres connus&#34; &lt;test&gt;</title>' in ended_html
+    assert 'content: "Exercice \\22 chiffres connus\\22  \\3c test\\3e "' in ended_html
+
+
+def test_key_figures_and_french_vocabulary(ended_html):
+    text = " ".join("".join(parse(ended_html).text).split())
+    for expected in ("Retour d'expérience (RETEX)", "33 %", "1 sur 3 injects programmés", "4 min",
+                     "délai médian de réponse", "Chronologie : prévu / réalisé", "Points forts",
+                     "Axes d'amélioration", "Plan d'actions", "Débriefing à chaud", "Main courante complète",
+                     "Réalisé sans difficulté", "Former les cadres d'astreinte", "en retard", "annulé",
+                     "remplacée par une correction", "correction de l'entrée du"):
+        assert expected in text, expected
+    assert "PROVISOIRE" not in text
+
+
+def test_corrected_entries_are_struck_through_above_their_correction(ended_html):
+    rows = [attrs.get("class", "") for tag, attrs in parse(ended_html).tags if tag == "tr"]
+    assert rows.count("superseded") == 1
+    first = ended_html.index(f"Activation de la cellule {XSS}".replace("<", "&lt;").replace(">", "&gt;"), ended_html.index('id="annex-log"'))
+    correction = ended_html.index("Activation de la cellule de crise", first)
+    assert first < correction
+
+
+def test_a_running_session_is_marked_as_a_draft(tmp_path):
+    path, clock = play_known_session(tmp_path, end=False)
+    with Session.open(path, time_source=clock, read_only=True) as session:
+        html = report_html(session)
+    assert html.count("PROVISOIRE — exercice en cours") >= 3  # title, cover, summary (+ page header)
+    assert "@top-center" in html
+
+
+def test_english_exercise_and_language_override(tmp_path):
+    path, _ = play_known_session(tmp_path, language="en")
+    with Session.open(path, time_source=FakeTime(0), read_only=True) as session:
+        english = report_html(session)
+        french = report_html(session, language="fr")
+    assert "After-action report (AAR)" in english and "Performed without challenges" in english
+    assert "Retour d&#39;expérience" not in english
+    assert "Retour d&#39;expérience (RETEX)" in french
+
+
+def test_a_user_template_folder_overrides_the_style_or_a_block(ended_path, tmp_path):
+    style = tmp_path / "style"
+    style.mkdir()
+    (style / "report.css.j2").write_text("body { color: rgb(1, 2, 3); }\n", encoding="utf-8")
+    out = tmp_path / "styled.html"
+    write_report(ended_path, out, templates=style)
+    html = out.read_text(encoding="utf-8")
+    assert "rgb(1, 2, 3)" in html and "--accent" not in html
+
+    layout = tmp_path / "layout"
+    layout.mkdir()
+    (layout / "report.html.j2").write_text(
+        '{% extends "default/report.html.j2" %}'
+        "{% block cover %}<section id=\"cover\">Ville de Paris — {{ fig.exercise.title }}</section>{% endblock %}",
+        encoding="utf-8",
+    )
+    write_report(ended_path, out, templates=layout)
+    html = out.read_text(encoding="utf-8")
+    assert "Ville de Paris — Exercice &#34;chiffres connus&#34; &lt;test&gt;" in html
+    assert 'id="annex-roles"' in html
+
+
+def test_a_broken_user_template_names_the_file_and_line(ended_path, tmp_path):
+    (tmp_path / "report.html.j2").write_text("ligne 1\n{{ fig.no_such_figure }}\n", encoding="utf-8")
+    with pytest.raises(ReportError, match=r"report\.html\.j2:2: .*no_such_figure"):
+        write_report(ended_path, tmp_path / "out.html", templates=tmp_path)
+    assert not (tmp_path / "out.html").exists()
+
+
+def test_labels_exist_in_both_languages_and_never_shadow_dict_methods():
+    assert LABELS["fr"].keys() == LABELS["en"].keys()
+    assert not [k for k in LABELS["fr"] if hasattr(dict, k)]
+
+
+def test_cli_writes_the_html_report(ended_path, tmp_path, capsys):
+    out = tmp_path / "sub" / "rapport.html"
+    assert cli_main(["report", str(ended_path), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "HTML report written" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "rapport.docx"], "written as .html or .pdf"),
+        (["-o", "rapport.html", "--templates", "/no/such/folder"], "template folder not found"),
+    ],
+)
+def test_cli_usage_errors_are_one_line(ended_path, tmp_path, capsys, args, message):
+    args = [a if not a.startswith("rapport") else str(tmp_path / a) for a in args]
+    assert cli_main(["report", str(ended_path), *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_cli_missing_or_foreign_session_file(tmp_path, capsys):
+    assert cli_main(["report", str(tmp_path / "absent.crisisdesk"), "-o", str(tmp_path / "r.html")]) == 2
+    assert "no such session file" in capsys.readouterr().err
+    junk = tmp_path / "junk.crisisdesk"
+    junk.write_text("not a database", encoding="utf-8")
+    assert cli_main(["report", str(junk), "-o", str(tmp_path / "r.html")]) == 2
+    assert "junk.crisisdesk" in capsys.readouterr().err
+
+
+def test_cli_pdf_without_a_renderer_says_why(ended_path, tmp_path, capsys, no_pdf_renderer):
+    assert pdf_renderer_name() == ""
+    assert cli_main(["report", str(ended_path), "-o", str(tmp_path / "r.pdf")]) == 2
+    assert "no PDF renderer is available" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.pdf"))

@@ -1,0 +1,105 @@
+"""The PDF report through QtWebEngine: A4 pages, page numbers, not blank, and the CLI path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtWebEngineCore")
+pytest.importorskip("PySide6.QtPdf")
+
+from PySide6.QtCore import QSize  # noqa: E402
+from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtPdf import QPdfDocument  # noqa: E402
+
+from crisisdesk.report import write_report  # noqa: E402
+from crisisdesk.report.pdf import register_pdf_renderer  # noqa: E402
+from tests.report_sessions import play_known_session  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+A4_POINTS = (595, 842)
+
+
+def open_pdf(path: Path) -> QPdfDocument:
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    return doc
+
+
+def ink_ratio(doc: QPdfDocument, page: int) -> float:
+    """Share of pixels that are not white on a small rendering of ``page``."""
+    image = doc.render(page, QSize(120, 170))
+    white = QColor("white").rgb()
+    inked = sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) != white)
+    return inked / (image.width() * image.height())
+
+
+@pytest.fixture
+def webengine_renderer(qapp):
+    from crisisdesk.report import pdf
+    from ui import cli_extensions
+
+    saved = (pdf._renderer, pdf._renderer_name)
+    cli_extensions.install()
+    yield
+    pdf._renderer, pdf._renderer_name = saved
+
+
+def test_pdf_has_numbered_a4_pages_with_content(tmp_path, webengine_renderer):
+    path, _ = play_known_session(tmp_path)
+    out = write_report(path, tmp_path / "rapport.pdf")
+    assert out.read_bytes()[:5] == b"%PDF-"
+    doc = open_pdf(out)
+    pages = doc.pageCount()
+    assert pages >= 8  # cover, summary, timeline, objectives, roles, hot wash, three annexes
+    size = doc.pagePointSize(0)
+    assert (round(size.width()), round(size.height())) == A4_POINTS
+    assert f"page 2 / {pages}" in doc.getAllText(1).text()
+    assert "page 1 /" not in doc.getAllText(0).text()  # no number on the cover
+    assert "Chronologie : prévu / réalisé" in doc.getAllText(2).text()
+    for page in range(pages):
+        assert ink_ratio(doc, page) > 0.01, f"page {page + 1} is blank"
+    assert not list(tmp_path.glob(".rapport.*"))  # the temporary file is gone
+
+
+def test_pdf_of_a_running_session_says_draft_on_every_page(tmp_path, webengine_renderer):
+    path, _ = play_known_session(tmp_path, end=False)
+    out = write_report(path, tmp_path / "brouillon.pdf")
+    doc = open_pdf(out)
+    for page in range(doc.pageCount()):
+        assert "PROVISOIRE" in doc.getAllText(page).text(), f"page {page + 1}"
+
+
+def test_installed_command_line_writes_a_pdf_without_a_display(tmp_path):
+    path, _ = play_known_session(tmp_path)
+    out = tmp_path / "cli.pdf"
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "QTWEBENGINE_CHROMIUM_FLAGS")
+    env = {k: v for k, v in os.environ.items() if k not in hidden}  # as a bare CI shell would have it
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "report", str(path), "-o", str(out)],
+        capture_output=True, text=True, env=env, timeout=120, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "PDF report written" in result.stdout
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_renderer_failure_is_reported_and_leaves_no_file(tmp_path):
+    from crisisdesk.report import PdfFailed, pdf
+
+    def broken(html, out):
+        raise OSError("disque plein")
+
+    saved = (pdf._renderer, pdf._renderer_name)
+    register_pdf_renderer(broken, "broken")
+    try:
+        path, _ = play_known_session(tmp_path)
+        with pytest.raises(PdfFailed, match="disque plein"):
+            write_report(path, tmp_path / "r.pdf")
+    finally:
+        pdf._renderer, pdf._renderer_name = saved
+    assert not list(tmp_path.glob("*.pdf"))
