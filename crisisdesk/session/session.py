@@ -768,8 +768,9 @@ class Session:
 
     def _heartbeat(self) -> None:
         """Mark the controller alive (at most every few seconds while running) to date downtime later."""
-        if not self._is_controller or self.read_only or self._replayer.clock.state is not ClockState.RUNNING:
-            return
+        if (not self._is_controller or self._needs_takeover or self.read_only
+                or self._replayer.clock.state is not ClockState.RUNNING):
+            return  # before the takeover, the old heartbeat dates the downtime
         now = self._time.now()
         if now - self._last_beat < HEARTBEAT_INTERVAL:
             return

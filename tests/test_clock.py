@@ -1,0 +1,93 @@
+"""The exercise clock: states, exercise time with pauses, wall-time anchoring, phases."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from crisisdesk.clock import ClockError, ClockState, ExerciseClock, FakeTime
+from crisisdesk.package.model import Phase
+
+T0 = 1_780_000_000.0
+PHASES = (
+    Phase(at=0, title="J0", scenario_time=datetime(2032, 6, 22, 7, 0), scale=6),
+    Phase(at=1800, title="J+1", scenario_time=datetime(2032, 6, 23, 14, 0), scale=4),
+)
+
+
+def test_fake_time_moves_only_when_told():
+    t = FakeTime(T0)
+    assert t.now() == T0
+    assert t.advance(2.5) == T0 + 2.5
+    t.set(T0 + 100)
+    assert t.now() == T0 + 100
+    with pytest.raises(ValueError):
+        t.advance(-1)
+
+
+def test_ready_clock_counts_nothing():
+    clock = ExerciseClock(PHASES)
+    assert clock.state is ClockState.READY
+    assert clock.elapsed(T0 + 500) == 0.0
+    assert clock.wall_time_at(60) is None
+
+
+def test_elapsed_counts_play_and_excludes_pauses():
+    clock = ExerciseClock(PHASES).start(T0)
+    assert clock.elapsed(T0 + 90) == 90
+    clock = clock.pause(T0 + 100)
+    assert clock.state is ClockState.PAUSED
+    assert clock.elapsed(T0 + 400) == 100  # frozen during the pause
+    clock = clock.resume(T0 + 400)
+    assert clock.elapsed(T0 + 450) == 150
+    clock = clock.end(T0 + 500)
+    assert clock.state is ClockState.ENDED
+    assert clock.ended_at == T0 + 500
+    assert clock.elapsed(T0 + 9999) == 200
+    assert clock.started_at == T0
+
+
+def test_wall_time_counts_while_the_app_is_down():
+    # A clock rebuilt later from the same anchors: the gap is exercise time.
+    clock = ExerciseClock(PHASES).start(T0)
+    assert clock.elapsed(T0 + 240 + 60) == 300
+
+
+def test_wall_time_at_inverts_elapsed_while_running():
+    clock = ExerciseClock(PHASES).start(T0).pause(T0 + 100).resume(T0 + 160)
+    assert clock.wall_time_at(300) == T0 + 360
+    assert clock.elapsed(clock.wall_time_at(300)) == 300
+    assert clock.pause(T0 + 200).wall_time_at(300) is None
+
+
+@pytest.mark.parametrize(
+    "steps, action",
+    [((), "pause"), ((), "resume"), ((), "end"), (("start",), "start"), (("start",), "resume"),
+     (("start", "pause"), "pause"), (("start", "end"), "resume"), (("start", "end"), "start")],
+)
+def test_invalid_transitions_raise(steps, action):
+    clock = ExerciseClock(PHASES)
+    for step in steps:
+        clock = getattr(clock, step)(T0)
+    assert not clock.can(action)
+    with pytest.raises(ClockError, match=f"cannot {action}"):
+        getattr(clock, action)(T0 + 1)
+
+
+def test_scenario_time_follows_each_phase_scale():
+    clock = ExerciseClock(PHASES).start(T0)
+    assert clock.scenario_time(T0) == datetime(2032, 6, 22, 7, 0)
+    assert clock.scenario_time(T0 + 600) == datetime(2032, 6, 22, 8, 0)  # 10 min x6
+    assert clock.current_phase(T0 + 1799).title == "J0"
+    assert clock.current_phase(T0 + 1800).title == "J+1"
+    assert clock.scenario_time(T0 + 1800 + 150) == datetime(2032, 6, 23, 14, 10)  # 2.5 min x4
+
+
+def test_moved_phase_start_moves_scenario_time():
+    clock = ExerciseClock(PHASES).start(T0).with_phase_starts((0, 1200))
+    assert clock.phase_starts == (0, 1200)
+    assert clock.current_phase_index(T0 + 1200) == 1
+    assert clock.scenario_time(T0 + 1260) == datetime(2032, 6, 23, 14, 4)
+    with pytest.raises(ValueError):
+        clock.with_phase_starts((600, 300))
