@@ -11,9 +11,12 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -71,18 +74,30 @@ class MainWindow(QMainWindow):
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(6, 6, 6, 6)
-        column.addWidget(self.clock_bar)
         column.addWidget(self.recovery)
         column.addWidget(self.alert)
         column.addWidget(self.timeline, 1)
         self.setCentralWidget(central)
+        # The clock bar lives in a fixed toolbar so it spans the whole window, above the docks.
+        clock_toolbar = QToolBar(self.tr("Horloge"), self)
+        clock_toolbar.setObjectName("clockToolbar")
+        clock_toolbar.setMovable(False)
+        clock_toolbar.setFloatable(False)
+        clock_toolbar.toggleViewAction().setEnabled(False)
+        clock_toolbar.addWidget(self.clock_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, clock_toolbar)
         self.detail_dock = self._dock("dockDetail", self.tr("Inject sélectionné"), self.detail,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.situation_dock = self._dock("dockSituation", self.tr("Situation"), self.situation,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
         self.cards_dock = self._dock("dockRoleCards", self.tr("Cartes de rôle"), self.role_cards,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.courante_dock = self._dock("dockCourante", self.tr("Main courante"), self.courante,
+        # In a scroll area so the panel's own minimum size never forces the window past a laptop screen.
+        courante_scroll = QScrollArea()
+        courante_scroll.setWidgetResizable(True)
+        courante_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        courante_scroll.setWidget(self.courante)
+        self.courante_dock = self._dock("dockCourante", self.tr("Main courante"), courante_scroll,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.situation_dock, self.cards_dock)
         self.situation_dock.raise_()
@@ -92,8 +107,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("crisisdesk — {title} — {file}").format(
             title=self.package.exercise.title, file=Path(session.path).name))
         self.resize(1366, 768)
-        self.resizeDocks([self.detail_dock], [470], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.courante_dock], [200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.detail_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.detail_dock, self.situation_dock], [400, 260], Qt.Orientation.Vertical)
+        self.resizeDocks([self.courante_dock], [230], Qt.Orientation.Vertical)
         geometry, layout = settings.window_geometry("console"), settings.window_state("console")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -148,6 +164,8 @@ class MainWindow(QMainWindow):
         room_content = view.addMenu(self.tr("Contenu de l'écran de salle"))
         for action in (a.room_clock, a.room_indicators, a.room_feed):
             room_content.addAction(action)
+        self.room_indicator_menu = room_content.addMenu(self.tr("Indicateurs affichés"))
+        self.room_indicator_menu.aboutToShow.connect(self._fill_room_indicator_menu)
         view.addSeparator()
         for dock in (self.detail_dock, self.situation_dock, self.cards_dock, self.courante_dock):
             view.addAction(dock.toggleViewAction())
@@ -314,6 +332,27 @@ class MainWindow(QMainWindow):
         selection.show_indicators = self.actions.room_indicators.isChecked()
         selection.show_feed = self.actions.room_feed.isChecked()
         self.room.show_view(room_view(self.session, self.time_source.now(), selection))
+
+    def _fill_room_indicator_menu(self) -> None:
+        self.room_indicator_menu.clear()
+        indicators = self.package.exercise.indicators
+        shown = {i.id for i in self._room_selection().shown_indicators(indicators)}
+        for indicator in indicators:
+            action = self.room_indicator_menu.addAction(indicator.label)
+            action.setCheckable(True)
+            action.setChecked(indicator.id in shown)
+            action.triggered.connect(partial(self._toggle_room_indicator, indicator.id))
+
+    def _toggle_room_indicator(self, indicator_id: str, _checked: bool = False) -> None:
+        self._room_selection().toggle_indicator(self.package.exercise.indicators, indicator_id)
+        if self.room is not None:
+            self.room.show_view(room_view(self.session, self.time_source.now(), self.room.selection))
+
+    def _room_selection(self):
+        if self.room is None:
+            self.room = RoomDisplay()
+            self._on_room_content_changed()
+        return self.room.selection
 
     def _toggle_in_room(self) -> None:
         inject_id = self.timeline.selected_id()

@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.console.clock_bar import ElidedLabel
 from ui.console.inject_detail import markdown_to_html
 from ui.console.labels import channel_label
 from ui.console.theme import text_color_on, vigilance_color
 
 FEED_SIZE = 3
+DEFAULT_TILES = 6  # indicators shown until the controller picks others
+BODY_CHARS = 220  # a card shows the start of the message: the room reads it from afar
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,22 @@ class RoomSelection:
     show_feed: bool = True
     pinned: set[str] = field(default_factory=set)  # fired non-public injects shown anyway
     hidden: set[str] = field(default_factory=set)  # public injects withdrawn
+    indicator_ids: list[str] | None = None  # None: the package's first DEFAULT_TILES
+
+    def shown_indicators(self, indicators) -> list:
+        """Return the package indicators to show as tiles, in package order."""
+        if self.indicator_ids is None:
+            return list(indicators)[:DEFAULT_TILES]
+        return [indicator for indicator in indicators if indicator.id in self.indicator_ids]
+
+    def toggle_indicator(self, indicators, indicator_id: str) -> None:
+        """Show or hide one indicator's tile."""
+        current = [i.id for i in self.shown_indicators(indicators)]
+        if indicator_id in current:
+            current.remove(indicator_id)
+        else:
+            current.append(indicator_id)
+        self.indicator_ids = current
 
     def is_shown(self, state) -> bool:
         """True if the fired inject ``state`` belongs in the feed."""
@@ -119,12 +138,12 @@ class FeedCard(QFrame):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
         if item.channel == "news":
-            banner = QLabel(self.tr("FLASH INFO") + (f"  ·  {when}" if when else ""))
+            banner = _plain(self.tr("FLASH INFO") + (f"  ·  {when}" if when else ""))
             banner.setObjectName("newsBanner")
             layout.addWidget(banner)
-            headline = QLabel(esc(item.title))
+            headline = _plain(item.title)
             headline.setObjectName("newsHeadline")
-            source = QLabel(esc(item.sender))
+            source = _plain(item.sender)
             source.setObjectName("cardMeta")
             layout.addWidget(headline)
             layout.addWidget(source)
@@ -134,6 +153,7 @@ class FeedCard(QFrame):
             avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
             header = QLabel(f"<b>{esc(item.sender)}</b> &nbsp;<span style='color:#657786;'>· {esc(when)}</span>")
             header.setObjectName("socialHeader")
+            header.setTextFormat(Qt.TextFormat.RichText)
             row = QHBoxLayout()
             row.addWidget(avatar)
             row.addWidget(header, 1)
@@ -141,11 +161,12 @@ class FeedCard(QFrame):
         else:
             header = QLabel(f"<b>{esc(channel_label(item.channel))}</b> — {esc(item.sender)}  ·  {esc(when)}")
             header.setObjectName("cardMeta")
-            title = QLabel(esc(item.title))
+            header.setTextFormat(Qt.TextFormat.RichText)
+            title = _plain(item.title)
             title.setObjectName("messageTitle")
             layout.addWidget(header)
             layout.addWidget(title)
-        body = QLabel(markdown_to_html(item.body))
+        body = QLabel(markdown_to_html(shorten(item.body)))
         body.setObjectName("cardBody")
         body.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(body)
@@ -168,11 +189,10 @@ class IndicatorTile(QFrame):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
-        caption = QLabel(html.escape(label))
-        caption.setObjectName("tileCaption")
-        caption.setWordWrap(True)
+        caption = ElidedLabel(objectName="tileCaption")
+        caption.setText(label)
         shown = value.upper() if color else value
-        figure = QLabel(html.escape(f"{shown} {unit}".strip()))
+        figure = _plain(f"{shown} {unit}".strip())
         figure.setObjectName("tileValue")
         layout.addWidget(caption)
         layout.addWidget(figure)
@@ -180,11 +200,11 @@ class IndicatorTile(QFrame):
 
 CARD_STYLE = """
 QLabel { color: #111111; background: transparent; }
-#cardBody { font-size: 17pt; }
+#cardBody { font-size: 15pt; }
 #cardMeta { font-size: 13pt; color: #4a5968; }
-#messageTitle { font-size: 20pt; font-weight: 700; }
+#messageTitle { font-size: 18pt; font-weight: 700; }
 #newsBanner { background: #c8102e; color: white; font-size: 14pt; font-weight: 800; padding: 4px 10px; }
-#newsHeadline { font-size: 24pt; font-weight: 800; }
+#newsHeadline { font-size: 20pt; font-weight: 800; }
 #socialHeader { font-size: 16pt; }
 #socialAvatar { background: #1d9bf0; color: white; font-size: 18pt; font-weight: 800; border-radius: 22px;
     min-width: 44px; max-width: 44px; min-height: 44px; max-height: 44px; }
@@ -201,11 +221,11 @@ STYLE = """
 #roomTitle { font-size: 20pt; font-weight: 600; color: #9fb3c8; }
 #roomExerciseMark { font-size: 14pt; font-weight: 800; color: #0d1b2a; background: #f2d21b;
     padding: 4px 14px; border-radius: 6px; }
-#roomClock { font-size: 96pt; font-weight: 800; font-family: monospace; }
-#roomDate { font-size: 26pt; font-weight: 600; }
-#roomPhase { font-size: 20pt; color: #9fb3c8; }
-#tileCaption { font-size: 14pt; }
-#tileValue { font-size: 34pt; font-weight: 800; }
+#roomClock { font-size: 84pt; font-weight: 800; font-family: monospace; }
+#roomDate { font-size: 24pt; font-weight: 600; }
+#roomPhase { font-size: 18pt; color: #9fb3c8; }
+#tileCaption { font-size: 12pt; }
+#tileValue { font-size: 26pt; font-weight: 800; }
 #roomEmptyFeed { font-size: 16pt; color: #6b7f95; }
 """
 
@@ -222,7 +242,8 @@ class RoomDisplay(QWidget):
         self.resize(1280, 720)
         self.selection = RoomSelection()
 
-        self.title_label = QLabel(objectName="roomTitle")
+        self.title_label = _plain("")
+        self.title_label.setObjectName("roomTitle")
         mark = QLabel(self.tr("EXERCICE"), objectName="roomExerciseMark")
         mark.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.clock_label = QLabel(objectName="roomClock")
@@ -257,13 +278,13 @@ class RoomDisplay(QWidget):
         layout.setContentsMargins(36, 24, 36, 28)
         layout.setSpacing(20)
         layout.addLayout(header)
-        layout.addLayout(top, 2)
-        layout.addWidget(self.feed_box, 3)
+        layout.addLayout(top, 0)
+        layout.addWidget(self.feed_box, 1)
         self._last_view: RoomView | None = None
 
     def show_view(self, view: RoomView) -> None:
         """Display ``view`` according to the controller's selection."""
-        self.title_label.setText(html.escape(view.exercise_title))
+        self.title_label.setText(view.exercise_title)
         self.clock_box.setVisible(self.selection.show_clock)
         if view.scenario_time is not None:
             self.clock_label.setText(view.scenario_time.strftime("%H:%M"))
@@ -282,6 +303,7 @@ class RoomDisplay(QWidget):
     def _fill_indicators(self, indicators) -> None:
         _clear(self.indicator_grid)
         columns = 2 if len(indicators) > 3 else 1
+        # Fewer tiles read bigger: the figure's size follows how many there are.
         for number, (label, value, unit) in enumerate(indicators):
             self.indicator_grid.addWidget(IndicatorTile(label, value, unit), number // columns, number % columns)
 
@@ -316,6 +338,33 @@ class RoomDisplay(QWidget):
             self.showNormal()
             return
         super().keyPressEvent(event)
+
+
+def _plain(text: str) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def shorten(markdown: str, limit: int = BODY_CHARS) -> str:
+    """Return the first paragraphs of ``markdown`` that fit in ``limit`` characters (cut with "…")."""
+    kept: list[str] = []
+    used = 0
+    paragraphs = markdown.strip().split("\n\n")
+    # The room display already wears the EXERCICE badge: skip a paragraph that only repeats it.
+    while paragraphs and set(paragraphs[0].replace("*", "").split()) == {"EXERCICE"}:
+        paragraphs.pop(0)
+    for paragraph in paragraphs:
+        if used + len(paragraph) > limit:
+            if not kept:
+                kept.append(paragraph[:limit].rsplit(" ", 1)[0] + " …")
+            else:
+                kept.append("…")
+            break
+        kept.append(paragraph)
+        used += len(paragraph)
+    return "\n\n".join(kept)
 
 
 def _clear(layout) -> None:

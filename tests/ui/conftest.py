@@ -14,6 +14,15 @@ from ui.settings import Settings
 START = 1_780_000_000.0  # a fixed wall-clock epoch for the fake clock
 
 
+@pytest.fixture(autouse=True)
+def french_locale():
+    """Format dates in French, as the app does by default (ui.i18n)."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    yield
+
+
 @pytest.fixture
 def qloop(qapp):
     """A qasync loop that runs while pytest-qt spins Qt (waitUntil, waitSignal...)."""

@@ -37,6 +37,33 @@ class ClockView:
     next_in: float | None = None  # seconds until the next inject is due
 
 
+class ElidedLabel(QLabel):
+    """GUI: a one-line label that shortens its text with "…" instead of widening the window."""
+
+    def __init__(self, parent: QWidget | None = None, **kwargs) -> None:
+        super().__init__(parent, **kwargs)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(60)
+
+    def setText(self, text: str) -> None:  # noqa: N802  (Qt override)
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        """Return the text before eliding."""
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        super().setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 60)))
+
+
 class ClockBar(QFrame):
     """GUI: the always-visible clock strip at the top of the console."""
 
@@ -48,11 +75,11 @@ class ClockBar(QFrame):
 
         self.elapsed_label = QLabel("T+0:00:00", objectName="clockElapsed")
         self.elapsed_label.setAccessibleName(self.tr("Temps d'exercice"))
-        self.scenario_label = QLabel(objectName="clockScenario")
-        self.phase_label = QLabel(objectName="clockPhase")
+        self.scenario_label = ElidedLabel(objectName="clockScenario")
+        self.phase_label = ElidedLabel(objectName="clockPhase")
         self.state_label = QLabel(objectName="clockState")
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_label = QLabel(objectName="clockNext")
+        self.next_label = ElidedLabel(objectName="clockNext")
 
         scenario_box = QVBoxLayout()
         scenario_box.setSpacing(0)
@@ -73,9 +100,12 @@ class ClockBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(16)
-        layout.addWidget(self.elapsed_label)
+        time_box = QVBoxLayout()
+        time_box.setSpacing(2)
+        time_box.addWidget(self.elapsed_label)
+        time_box.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(time_box)
         layout.addLayout(scenario_box, 1)
-        layout.addWidget(self.state_label)
         layout.addWidget(self.start_button)
         layout.addWidget(self.pause_button)
         layout.addWidget(self.resume_button)
@@ -87,9 +117,9 @@ class ClockBar(QFrame):
             "#clockScenario { font-size: 15pt; font-weight: 600; color: #0d1b2a; }"
             "#clockPhase { font-size: 11pt; color: #33414f; }"
             "#clockNext { font-size: 10pt; color: #0b2f66; }"
-            "#clockState { font-size: 11pt; font-weight: 700; color: white; border-radius: 6px;"
-            " padding: 6px 12px; min-width: 130px; }"
-            "QToolButton { font-size: 13pt; font-weight: 700; padding: 8px 14px; min-width: 96px;"
+            "#clockState { font-size: 10pt; font-weight: 700; color: white; border-radius: 11px;"
+            " padding: 3px 12px; }"
+            "QToolButton { font-size: 13pt; font-weight: 700; padding: 8px 14px; min-width: 80px;"
             " border-radius: 6px; border: 1px solid #8592a3; background: white; }"
             "QToolButton:hover { background: #e6ecf4; }"
             "QToolButton:disabled { color: #a0a0a0; border-color: #d0d0d0; }"
@@ -123,7 +153,7 @@ class ClockBar(QFrame):
             self.next_label.setText(self.tr("Prochain : {inject}").format(inject=view.next_label))
         else:
             self.next_label.setText("")
-        self.state_label.setText(clock_state_label(view.state))
+        self.state_label.setText("● " + clock_state_label(view.state))
         self.state_label.setStyleSheet(f"background: {CLOCK_STATE_COLORS.get(view.state, '#5a6270')};")
         self.start_button.setVisible(view.state == "READY")
         self.pause_button.setVisible(view.state == "RUNNING")

@@ -56,6 +56,7 @@ class InjectDetail(QWidget):
         self.placeholder.setWordWrap(True)
 
         buttons = QHBoxLayout()
+        timing = QHBoxLayout()
         for action in (actions.fire, actions.skip, actions.edit):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -67,21 +68,22 @@ class InjectDetail(QWidget):
         self.delay_minutes.setSuffix(self.tr(" min"))
         self.delay_button = QPushButton(self.tr("Retarder"), objectName="delayButton")
         self.delay_button.clicked.connect(self._on_delay_clicked)
-        buttons.addSpacing(8)
-        buttons.addWidget(self.delay_minutes)
-        buttons.addWidget(self.delay_button)
         buttons.addStretch(1)
+        timing.addWidget(QLabel(self.tr("Retarder de")))
+        timing.addWidget(self.delay_minutes)
+        timing.addWidget(self.delay_button)
+        timing.addStretch(1)
         room = QToolButton()
         room.setDefaultAction(actions.show_in_room)
         room.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        buttons.addWidget(room)
+        timing.addWidget(room)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.browser, 1)
         layout.addLayout(buttons)
-        self._buttons = buttons
+        layout.addLayout(timing)
         self.show_inject(None, None, None)
 
     @property
@@ -192,8 +194,8 @@ class InjectDetail(QWidget):
                     image = QImage.fromData(attachment_reader(relpath))
                 except (KeyError, OSError, ValueError):
                     image = QImage()
-                if not image.isNull() and image.width() > 420:
-                    image = image.scaledToWidth(420, Qt.TransformationMode.SmoothTransformation)
+                if not image.isNull() and image.width() > 340:
+                    image = image.scaledToWidth(340, Qt.TransformationMode.SmoothTransformation)
                 self.browser.images[relpath] = image
             if self.browser.images[relpath].isNull():
                 return f"<p>{name} — " + html.escape(self.tr("image illisible")) + "</p>"

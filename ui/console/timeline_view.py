@@ -42,6 +42,8 @@ class TimelinePanel(QWidget):
         self.role_filter.addItem(self.tr("Tous les rôles"), None)
         for role in roles:
             self.role_filter.addItem(f"{role.id} — {role.name}", role.id)
+        self.role_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.role_filter.setMinimumContentsLength(14)
         self.status_filter = QComboBox(objectName="timelineStatusFilter")
         status_names = {
             "all": self.tr("Tous les statuts"),
@@ -69,21 +71,21 @@ class TimelinePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (Column.TIME, 96),
-            (Column.SCENARIO, 92),
-            (Column.ID, 64),
-            (Column.ROUTE, 170),
-            (Column.CHANNEL, 120),
-            (Column.STATUS, 130),
+            (Column.TIME, 86),
+            (Column.SCENARIO, 94),
+            (Column.ID, 58),
+            (Column.ROUTE, 150),
+            (Column.CHANNEL, 112),
+            (Column.STATUS, 112),
         ):
             self.table.setColumnWidth(column, width)
         self.table.setAccessibleName(self.tr("Chronologie des injects"))
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Filtrer :")))
-        filters.addWidget(self.role_filter, 2)
-        filters.addWidget(self.status_filter, 1)
-        filters.addWidget(self.search, 2)
+        filters.addWidget(self.role_filter, 1)
+        filters.addWidget(self.status_filter, 0)
+        filters.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)

@@ -37,7 +37,7 @@ def room_view(session, now: float, selection: RoomSelection) -> RoomView:
     elapsed = clock.elapsed(now)
     indicators = tuple(
         (indicator.label, str(state.indicators.get(indicator.id, indicator.initial)), indicator.unit or "")
-        for indicator in package.exercise.indicators
+        for indicator in selection.shown_indicators(package.exercise.indicators)
     )
     return RoomView(
         exercise_title=package.exercise.title,

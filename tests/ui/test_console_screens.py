@@ -1,0 +1,121 @@
+"""The bundled exercise in the console mid-exercise, its role cards and the room display (and screenshots).
+
+Set CRISISDESK_SHOTS=/path/to/folder to also save PNGs of each screen.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from crisisdesk.session import InjectStatus, Session
+
+
+def save_shot(widget, name: str) -> None:
+    """Save a screenshot when CRISISDESK_SHOTS names a folder (not in normal test runs)."""
+    folder = os.environ.get("CRISISDESK_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def play(window, fake_time, until: float, step: float = 20.0) -> None:
+    """Let the exercise run to ``until`` seconds, the precise timer firing along the way."""
+    clock = window.session.state.clock
+    while clock.elapsed(fake_time.now()) < until:
+        fake_time.advance(step)
+        window.driver.on_deadline()
+        clock = window.session.state.clock
+
+
+@pytest.fixture
+def paris_console(qtbot, qloop, tmp_path, paris_package_path, fake_time, settings):
+    from ui.main_window import MainWindow
+
+    session = Session.create(tmp_path / "paris.crisisdesk", paris_package_path, time_source=fake_time)
+    window = MainWindow(session, fake_time, settings)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.driver.stop()
+    if window.room is not None:
+        window.room.close()
+    session.close()
+
+
+def test_start_screen_offers_the_bundled_exercise_first(qtbot, settings, tmp_path):
+    from ui.app import BUNDLED_PACKAGE
+    from ui.start_screen import StartScreen
+
+    screen = StartScreen(BUNDLED_PACKAGE, [])
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    assert "Paris à 50 °C" in screen.bundled_button.text()
+    assert "injects" in screen.bundled_summary.text()
+    with qtbot.waitSignal(screen.package_chosen) as chosen:
+        screen.bundled_button.click()
+    assert chosen.args == [BUNDLED_PACKAGE]
+    save_shot(screen, "start-screen")
+
+
+def test_mid_exercise_console_and_room_display(qtbot, paris_console, fake_time):
+    window = paris_console
+    session = window.session
+    window.actions.start.trigger()
+    play(window, fake_time, 38 * 60)
+    window.controller.skip("P1-13")
+    window.controller.delay("PS1", 10)
+    window.tick()
+    state = session.state
+    assert state.inject("P1-11").fired_elapsed < 37 * 60  # fired on time, not all at once
+    fired = [s.id for s in state.injects if s.status is InjectStatus.FIRED]
+    assert "P1-11" in fired
+    due = [s for s in state.injects if s.status is InjectStatus.DUE]
+    window.timeline.select("P1-11")
+    browser_text = window.detail.browser.toPlainText()
+    assert "VIGILANCE ROUGE" in browser_text
+    assert window.detail.browser.images  # the vigilance map is previewed
+    assert not next(iter(window.detail.browser.images.values())).isNull()
+    if due:
+        assert window.alert.isVisible()
+    save_shot(window, "console-mid-exercise")
+
+    window.actions.room_display.setChecked(True)
+    room = window.room
+    assert room is not None and room.isVisible()
+    room.showNormal()
+    room.resize(1280, 720)
+    window.tick()
+    assert room.size().height() <= 720, "the room display must fit a 720p projector"
+    texts = "\n".join(label.text() for label in room.findChildren(QLabel))
+    for inject_state in state.injects:
+        if inject_state.inject.notes:
+            assert inject_state.inject.notes.strip().splitlines()[0] not in texts
+    save_shot(room, "room-display")
+    room.resize(1920, 1080)
+    save_shot(room, "room-display-1080p")
+    assert room.size().height() <= 1080
+
+
+def test_role_cards_panel_and_pdf_handouts(qtbot, paris_console, tmp_path):
+    window = paris_console
+    panel = window.role_cards
+    window.cards_dock.show()
+    window.cards_dock.raise_()
+    played = [role for role in window.package.roles if role.played]
+    panel.show_role(played[0].id)
+    assert played[0].mission.split()[0] in panel.card.toPlainText()
+    save_shot(panel.card, "role-card")
+
+    out = tmp_path / "cartes.pdf"
+    task = window.export_cards(out)
+    qtbot.waitUntil(task.done, timeout=20000)
+    assert task.exception() is None
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page ") or data.count(b"/Type/Page")
+    assert pages >= len(window.package.roles) or len(data) > 10000
