@@ -65,9 +65,10 @@ class StartScreen(QWidget):
         drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         new_layout.addWidget(self.bundled_button)
         new_layout.addWidget(self.bundled_summary)
-        new_layout.addStretch(1)
+        new_layout.addSpacing(18)
+        new_layout.addWidget(QLabel(self.tr("Un autre exercice :"), objectName="startOtherLabel"))
         new_layout.addWidget(self.folder_button)
-        new_layout.addWidget(drop_hint)
+        new_layout.addWidget(drop_hint, 1)
 
         # existing sessions
         open_box = QFrame(objectName="startOpenBox")
@@ -110,8 +111,9 @@ class StartScreen(QWidget):
             "#startBundled:hover { background: #186a32; }"
             "#startBundledSummary { font-size: 11pt; color: #33414f; }"
             "#startFolder, #startOpen { font-size: 12pt; padding: 8px; }"
-            "#startDropHint { color: #6b7785; font-style: italic; border: 2px dashed #c3ccd6; border-radius: 8px;"
-            " padding: 14px; }"
+            "#startDropHint { color: #6b7785; font-size: 12pt; font-style: italic; border: 2px dashed #c3ccd6;"
+            " border-radius: 8px; padding: 14px; }"
+            "#startOtherLabel { font-size: 12pt; font-weight: 600; color: #33414f; }"
             "#startRecent { font-size: 11pt; }"
             "#startError { color: #a00000; font-size: 12pt; font-weight: 600; background: #fde8e8; padding: 8px;"
             " border-radius: 6px; }"

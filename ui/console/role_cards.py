@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Signal
 from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
@@ -15,11 +15,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -28,25 +26,26 @@ from PySide6.QtWidgets import (
 from ui.console.labels import role_kind_label
 
 
-def role_card_html(role, exercise) -> str:
-    """Return one role card as self-contained HTML (Qt rich-text subset, printable)."""
+def role_card_html(role, exercise, *, compact: bool = False) -> str:
+    """Return one role card as self-contained HTML (Qt rich-text subset, printable); compact for the panel."""
     esc = html.escape
+    title_size, text_size = ("15pt", "10pt") if compact else ("22pt", "12pt")
     color = role.color or "#1f4e79"
     t = QCoreApplication.translate
 
     def section(title: str, items) -> str:
         if not items:
             return ""
-        lines = "".join(f"<li>{esc(item)}</li>" for item in items)
+        lines = "".join(f"<li style='font-size:{text_size};'>{esc(item)}</li>" for item in items)
         return f"<h3 style='color:{color};'>{esc(title)}</h3><ul>{lines}</ul>"
 
     return (
         f"<table width='100%' cellpadding='10' cellspacing='0' style='background:{color};'>"
         f"<tr><td><span style='color:white; font-size:11pt;'>{esc(exercise.title)}</span><br/>"
-        f"<span style='color:white; font-size:22pt; font-weight:bold;'>{esc(role.name)}</span><br/>"
+        f"<span style='color:white; font-size:{title_size}; font-weight:bold;'>{esc(role.name)}</span><br/>"
         f"<span style='color:white;'>{esc(role.id)} — {esc(role_kind_label(role.kind))}</span></td></tr></table>"
         f"<h3 style='color:{color};'>{esc(t('RoleCards', 'Mission'))}</h3>"
-        f"<p style='font-size:12pt;'>{esc(role.mission)}</p>"
+        f"<p style='font-size:{text_size};'>{esc(role.mission)}</p>"
         + section(t("RoleCards", "Décisions attendues de vous"), role.decisions)
         + section(t("RoleCards", "Vos moyens"), role.resources)
         + section(t("RoleCards", "Vos contacts"), role.contacts)
@@ -101,32 +100,25 @@ class RoleCardsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("roleCardsPanel")
         self.package = package
-        self.role_list = QListWidget(objectName="roleCardsList")
-        for role in package.roles:
-            item = QListWidgetItem(role.name)
-            item.setData(Qt.ItemDataRole.UserRole, role.id)
-            item.setToolTip(role_kind_label(role.kind))
-            self.role_list.addItem(item)
+        self.role_list = QComboBox(objectName="roleCardsList")
+        for role in sorted(package.roles, key=lambda r: not r.played):
+            self.role_list.addItem(f"{role.name} — {role_kind_label(role.kind)}", role.id)
         self.card = QTextBrowser(objectName="roleCardText")
         export = QPushButton(self.tr("Exporter en PDF…"), objectName="roleCardsExport")
         printing = QPushButton(self.tr("Imprimer…"), objectName="roleCardsPrint")
         export.clicked.connect(self.export_requested)
         printing.clicked.connect(self.print_requested)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.role_list)
-        splitter.addWidget(self.card)
-        splitter.setStretchFactor(1, 3)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(printing)
         buttons.addWidget(export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.role_list)
+        layout.addWidget(self.card, 1)
         layout.addLayout(buttons)
-        self.role_list.currentItemChanged.connect(self._on_role_changed)
-        if self.role_list.count():
-            self.role_list.setCurrentRow(0)
+        self.role_list.currentIndexChanged.connect(self._on_role_changed)
+        self._on_role_changed(self.role_list.currentIndex())
 
     def cards_html(self) -> list[str]:
         """Return every card (played roles first, then simulated) as HTML."""
@@ -135,14 +127,13 @@ class RoleCardsPanel(QWidget):
 
     def show_role(self, role_id: str) -> None:
         """Select and show the card of ``role_id``."""
-        for row in range(self.role_list.count()):
-            if self.role_list.item(row).data(Qt.ItemDataRole.UserRole) == role_id:
-                self.role_list.setCurrentRow(row)
-                return
+        index = self.role_list.findData(role_id)
+        if index >= 0:
+            self.role_list.setCurrentIndex(index)
 
-    def _on_role_changed(self, current: QListWidgetItem | None, _previous) -> None:
-        if current is None:
+    def _on_role_changed(self, index: int) -> None:
+        if index < 0:
             self.card.clear()
             return
-        role = self.package.role(current.data(Qt.ItemDataRole.UserRole))
-        self.card.setHtml(role_card_html(role, self.package.exercise))
+        role = self.package.role(self.role_list.itemData(index))
+        self.card.setHtml(role_card_html(role, self.package.exercise, compact=True))
