@@ -128,8 +128,8 @@ def read_version(conn: Connection, path: Path) -> int:
         rows = dict(conn.execute(select(V1_META.c.key, V1_META.c.value)
                                  .where(V1_META.c.key.in_(("application", "schema_version")))).all())
     except OperationalError as exc:
-        if "locked" in str(exc.orig):
-            raise
+        if "no such table" not in str(exc.orig):
+            raise  # locked, unreadable...: the caller says which
         raise NotASessionFile(f"{path}: not a crisisdesk session file (no meta table)") from None
     except DatabaseError:
         raise NotASessionFile(f"{path}: not a crisisdesk session file (not an SQLite database)") from None

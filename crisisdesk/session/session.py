@@ -544,8 +544,9 @@ class Session:
         if not isinstance(index, int) or not 0 <= index < len(expected):
             raise InvalidActionError(f"inject {inject_id} has {len(expected)} expected response(s); no item {index!r}")
         item = expected[index]
-        payload = {"inject_id": inject_id, "index": index, "status": status, "observer": _required_text(observer, "observer"),
-                   "note": note or "", "role": item.role, "action": item.action}
+        payload = {"inject_id": inject_id, "index": index, "status": status,
+                   "observer": observer or self.observer or "", "note": note or "", "role": item.role,
+                   "action": item.action}
         self._record(self._draft("check", self._time.now(), payload, actor=observer))
 
     def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str) -> None:
@@ -556,7 +557,7 @@ class Session:
         if rating not in RATINGS:
             raise InvalidActionError(f"rating {rating!r} is not one of {', '.join(RATINGS)}")
         payload = {"objective_id": objective_id, "rating": rating, "justification": justification or "",
-                   "observer": _required_text(observer, "observer")}
+                   "observer": observer or self.observer or ""}
         self._record(self._draft("rating", self._time.now(), payload, actor=observer))
 
     def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
@@ -912,9 +913,16 @@ def _prepare(engine, path: Path, read_only: bool, busy_timeout_ms: int):
             with engine.connect() as conn, conn.begin():
                 version = migrations.read_version(conn, path)
         except OperationalError as exc:
-            if "unable to open" not in str(exc.orig):
+            text = str(exc.orig)
+            if "unable to open" not in text and "readonly" not in text:
                 raise
-            # A WAL file in a folder we cannot write: read it as an immutable file.
+            # A WAL file in a folder we cannot write (no shared-memory file can be made):
+            # read it as an immutable file, which is right only if no write-ahead log is pending.
+            wal = Path(str(path) + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise ReadOnlySessionError(
+                    f"{path}: its last changes are still in {wal.name}, which cannot be read from this "
+                    "read-only folder; copy both files to a folder where you can write") from None
             engine.dispose()
             engine = sqlite_engine(path, read_only=True, immutable=True, busy_timeout_ms=busy_timeout_ms)
             with engine.connect() as conn, conn.begin():

@@ -1,0 +1,40 @@
+"""Shared helpers for the observer UI tests: isolated settings, typing an entry, reading the file raw."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from tests.qt_helpers import press_enter, type_text
+
+
+def observer_settings(tmp_path: Path) -> QSettings:
+    """QSettings in a throw-away INI file, never the user's real preferences."""
+    return QSettings(str(tmp_path / "observer-settings.ini"), QSettings.Format.IniFormat)
+
+
+def type_entry(qtbot, panel, line: str) -> str:
+    """Type ``line`` into the quick entry as an observer would, press Enter, return the committed id."""
+    with qtbot.waitSignal(panel.entry_logged, timeout=5000) as blocker:
+        type_text(panel.quick.line, line)
+        press_enter(panel.quick.line)
+    return blocker.args[0]
+
+
+def stored_entries(path: Path) -> list[dict]:
+    """Every revision in the session file's ``log_entries`` table, read with plain sqlite3."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        connection.row_factory = sqlite3.Row
+        rows = connection.execute("SELECT * FROM log_entries ORDER BY event_seq").fetchall()
+    finally:
+        connection.close()
+    result = []
+    for row in rows:
+        item = dict(row)
+        item["tags"] = tuple(json.loads(item["tags"]))
+        result.append(item)
+    return result

@@ -1,0 +1,253 @@
+"""The session file under stress: wrong files, newer versions, read-only, locks, full disk, two processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from crisisdesk.clock import FakeTime
+from crisisdesk.session import (
+    InvalidActionError,
+    NewerSchemaError,
+    NotASessionFile,
+    ReadOnlySessionError,
+    Session,
+    SessionError,
+    SessionLockedError,
+    WriteFailedError,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+HELPERS = Path(__file__).resolve().parent / "helpers"
+T0 = 1_780_000_000.0
+
+
+@pytest.fixture
+def session_file(tmp_path, mini_package_path) -> Path:
+    path = tmp_path / "run.crisisdesk"
+    Session.create(path, mini_package_path, time_source=FakeTime(T0 - 3600)).close()
+    return path
+
+
+# -- files that are not (usable) session files ---------------------------------------------
+
+def test_a_text_file_is_not_a_session_file(tmp_path):
+    path = tmp_path / "notes.crisisdesk"
+    path.write_text("hello", encoding="utf-8")
+    with pytest.raises(NotASessionFile, match="not a crisisdesk session file"):
+        Session.open(path)
+    assert path.read_text(encoding="utf-8") == "hello"  # untouched
+
+
+def test_an_empty_file_is_not_a_session_file(tmp_path):
+    path = tmp_path / "empty.crisisdesk"
+    path.touch()
+    with pytest.raises(NotASessionFile):
+        Session.open(path)
+    assert path.stat().st_size == 0
+
+
+def test_another_programs_database_is_not_a_session_file(tmp_path):
+    path = tmp_path / "other.crisisdesk"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    with pytest.raises(NotASessionFile, match="no meta table"):
+        Session.open(path)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(SessionError, match="no such file"):
+        Session.open(tmp_path / "absent.crisisdesk")
+    with pytest.raises(NotASessionFile, match="is a folder"):
+        Session.open(tmp_path)
+
+
+def test_a_file_from_a_newer_crisisdesk_is_refused(session_file):
+    with sqlite3.connect(session_file) as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(NewerSchemaError, match="newer crisisdesk .*schema 99"):
+        Session.open(session_file)
+    with pytest.raises(NewerSchemaError):
+        Session.open(session_file, read_only=True)
+
+
+# -- read-only ------------------------------------------------------------------------------
+
+def _as_unprivileged():
+    """preexec_fn dropping root to nobody, so file permissions apply (root ignores them)."""
+    if os.geteuid() != 0:
+        return None
+
+    def drop() -> None:
+        os.setgid(65534)
+        os.setuid(65534)
+    return drop
+
+
+def test_a_read_only_file_is_refused_for_writing_but_opens_read_only(mini_package_path):
+    folder = Path(tempfile.mkdtemp(prefix="crisisdesk-ro-"))  # not under pytest's private tmp
+    try:
+        path = folder / "archive.crisisdesk"
+        with Session.create(path, mini_package_path) as s:
+            s.log_entry(observer="Alice", role="DIR", kind="decision", text="Archivée")
+        path.chmod(0o444)
+        folder.chmod(0o555)
+        out = subprocess.run(
+            [sys.executable, str(HELPERS / "readonly_probe.py"), str(path)],
+            capture_output=True, text=True, timeout=60, cwd=ROOT, preexec_fn=_as_unprivileged(),
+        )
+        assert out.returncode == 0, out.stderr
+        result = json.loads(out.stdout)
+        assert result["open"].startswith("ReadOnlySessionError: ") and "read-only" in result["open"]
+        assert result["entries"] == ["Archivée"]
+        assert result["write"].startswith("ReadOnlySessionError: ")
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
+
+
+def test_read_only_open_refuses_every_action(session_file):
+    with Session.open(session_file, read_only=True) as s:
+        for action in (s.start, lambda: s.fire("I01"),
+                       lambda: s.log_entry(observer="a", role=None, kind="decision", text="x")):
+            with pytest.raises(ReadOnlySessionError, match="opened read-only"):
+                action()
+
+
+# -- locks --------------------------------------------------------------------------------
+
+def test_a_file_locked_exclusively_by_another_program(session_file):
+    holder = sqlite3.connect(session_file, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE meta SET value = value WHERE key = 'application'")
+        holder.execute("COMMIT")  # the exclusive lock stays until the connection closes
+        with pytest.raises(SessionLockedError, match="locked by another program"):
+            Session.open(session_file, busy_timeout_ms=100)
+    finally:
+        holder.close()
+    Session.open(session_file).close()  # fine once released
+
+
+def test_writes_while_another_writer_holds_the_lock(session_file):
+    clock = FakeTime(T0)
+    s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    try:
+        s.start()
+        holder = sqlite3.connect(session_file, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        clock.advance(130)
+        # An observer's entry is kept and retried...
+        with pytest.raises(WriteFailedError, match="locked by another program") as failure:
+            s.log_entry(observer="Bob", role="DIR", kind="decision", text="Pendant le verrou", entry_id="e-lock")
+        assert failure.value.pending
+        assert [p.event_id for p in s.pending_writes] == ["e-lock"]
+        assert s.journal_path.exists()
+        # ...a controller action fails visibly and changes nothing.
+        with pytest.raises(WriteFailedError, match="Nothing was changed") as refused:
+            s.fire("I01")
+        assert not refused.value.pending
+        assert s.state.inject("I01").status.value == "due"
+        holder.execute("ROLLBACK")
+        holder.close()
+        assert s.retry_pending() == 1
+        assert s.pending_writes == ()
+        assert not s.journal_path.exists()
+        entry = s.state.entry("e-lock")
+        assert (entry.text, entry.real_time, entry.elapsed) == ("Pendant le verrou", T0 + 130, 130.0)
+    finally:
+        s.close()
+
+
+# -- full disk ------------------------------------------------------------------------------
+
+def _fill_the_disk(session: Session) -> None:
+    """Cap the database at its current size: the next page it needs fails as SQLITE_FULL would."""
+    with session._engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+
+
+def test_an_entry_that_meets_a_full_disk_is_kept_and_saved_later(session_file):
+    s = Session.open(session_file)
+    _fill_the_disk(s)
+    big = "Compte rendu détaillé. " * 2000
+    with pytest.raises(WriteFailedError, match="disk is full"):
+        s.log_entry(observer="Bob", role="DSOL", kind="information", text=big, entry_id="e-full")
+    assert [p.payload["text"] for p in s.pending_writes] == [big]
+    assert s.state.entries == ()
+    with pytest.raises(WriteFailedError, match="still kept"):
+        s.retry_pending()
+    s._engine.dispose()  # the app dies with the entry unsaved: only the journal has it
+    with Session.open(session_file) as again:  # reopening stores what the journal kept
+        assert again.pending_writes == ()
+        assert again.state.entry("e-full").text == big
+        assert not again.journal_path.exists()
+        assert len(again.state.entry_history) == 1
+
+
+def test_a_torn_journal_line_is_ignored(session_file):
+    journal = session_file.with_name(session_file.name + "-pending")
+    journal.write_text('{"event_id": "abc", "kind": "ent', encoding="utf-8")  # cut by a crash mid-write
+    with Session.open(session_file) as s:
+        assert s.pending_writes == ()
+        assert s.state.entries == ()
+
+
+# -- two processes ----------------------------------------------------------------------------
+
+def test_two_processes_write_at_once_and_see_each_other(session_file, tmp_path):
+    with Session.open(session_file) as s:
+        s.start()
+    go = tmp_path / "go"
+    count = 150
+    procs = [
+        subprocess.Popen([sys.executable, str(HELPERS / "session_writer.py"), str(session_file), name, str(count),
+                          str(go)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        for name in ("controleur", "observateur")
+    ]
+    go.touch()
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        results.append(json.loads(out))
+    with Session.open(session_file) as s:
+        state = s.state
+        stored = {e.entry_id for e in state.entries}
+        for result in results:
+            assert set(result["written"]) <= stored
+            assert result["seen_end"] == count  # each saw all of the other's entries after refresh()
+        assert len(state.entries) == 2 * count
+        seqs = [e.seq for e in s.events_since(0)]
+        assert seqs == sorted(set(seqs))
+        fired = [e.payload["inject_id"] for e in state.events if e.kind == "fire"]
+        assert len(fired) == len(set(fired))  # never fired twice
+        assert sorted(fired) == sorted(results[0]["fired"] + results[1]["fired"])
+    assert any(r["seen_during"] > 0 for r in results)  # they really overlapped
+
+
+def test_a_write_checks_the_latest_state_from_other_windows(session_file):
+    clock = FakeTime(T0)
+    a = Session.open(session_file, time_source=clock)
+    b = Session.open(session_file, time_source=clock)
+    try:
+        a.start()
+        b.skip("I02")  # b has not refreshed, but its write catches up under the lock first
+        with pytest.raises(InvalidActionError, match="already skipped"):
+            a.fire("I02")
+        assert b.state.clock_state.value == "running"
+    finally:
+        a.close()
+        b.close()
