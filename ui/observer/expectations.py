@@ -64,6 +64,7 @@ class ExpectationsChecklist(QWidget):
         self._buttons: dict[tuple[str, int], dict[str, QToolButton]] = {}
         self._seen: tuple[object, object, str | None] | None = None
         self._build()
+        self.refresh()
 
     def _build(self) -> None:
         title = QLabel(self.tr("Réponses attendues"))

@@ -504,6 +504,7 @@ class HotWashWidget(QWidget):
                 priority=self.plan_priority.currentData(),
                 due_date=due,
                 objective_id=self.plan_objective.currentData(),
+                observer=self._observer,
             )
         )
         if ok:

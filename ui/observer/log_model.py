@@ -122,6 +122,8 @@ class LogTableModel(QAbstractTableModel):
         self._observers: set[str] = set()
         self._seen_entries: tuple[Any, ...] | None = None
         self._seen_history: tuple[Any, ...] | None = None
+        self._history_len = 0
+        self._history_last: Any = None
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -273,21 +275,59 @@ class LogTableModel(QAbstractTableModel):
     def sync(self, entries: tuple[Any, ...], history: Iterable[Any] = ()) -> bool:
         """Bring the rows in line with the session's current entries; return True if anything changed.
 
-        Cheap when nothing changed (the same tuples as last time); otherwise touches
-        only the rows that appeared, were corrected or got saved.
+        ``history`` is every revision in log order (append-only): when it only grew
+        since the last call, just the new revisions are applied, so the cost follows
+        what changed, not the size of the courante. Otherwise the rows are diffed
+        against ``entries`` (the current revisions).
         """
-        history = tuple(history)
+        history = history if isinstance(history, tuple) else tuple(history)
         if entries is self._seen_entries and history is self._seen_history:
             return False
         self._seen_entries, self._seen_history = entries, history
+        seen = self._history_len
+        grew = (
+            history
+            and seen <= len(history)
+            and (seen == 0 or history[seen - 1] is self._history_last)
+        )
+        self._history_len = len(history)
+        self._history_last = history[-1] if history else None
+        if not self._rows:
+            for revision in history:
+                self._revisions[revision.entry_id] = revision
+            for entry in entries:
+                self._revisions[entry.entry_id] = entry
+            self._reset_from(entries)
+            return bool(entries)
+        if grew:
+            changed = False
+            for revision in history[seen:]:
+                self._revisions[revision.entry_id] = revision
+                changed = self._apply_revision(revision) or changed
+            return changed
+        return self._diff(entries, history)
+
+    def _apply_revision(self, revision: Any) -> bool:
+        """Show one newly stored revision (a new entry, a correction, or a draft now saved)."""
+        row = self._by_id.get(revision.entry_id)
+        if row is not None:
+            if isinstance(row.entry, DraftEntry) or row.save is not SaveState.SAVED:
+                self._commit_draft(row, revision)
+                return True
+            return False
+        if revision.supersedes and revision.supersedes in self._by_id:
+            self._remove(self._by_id[revision.supersedes])
+        earlier = self._chain(revision)
+        first_time = earlier[0].real_time if earlier else revision.real_time
+        self._insert(LogRow(entry=revision, earlier=earlier, first_time=first_time))
+        return True
+
+    def _diff(self, entries: tuple[Any, ...], history: tuple[Any, ...]) -> bool:
         for revision in history:
             self._revisions[revision.entry_id] = revision
         for entry in entries:
             self._revisions[entry.entry_id] = entry
         changed = False
-        if not self._rows:
-            self._reset_from(entries)
-            return bool(entries)
         current_ids = {entry.entry_id for entry in entries}
         # Rows whose entry was superseded by a revision (here or in another process).
         for row in [r for r in self._rows if r.entry.entry_id not in current_ids and r.save is SaveState.SAVED]:
@@ -295,17 +335,8 @@ class LogTableModel(QAbstractTableModel):
             changed = True
         for entry in entries:
             row = self._by_id.get(entry.entry_id)
-            if row is None:
-                if entry.supersedes and entry.supersedes in self._by_id:
-                    old = self._by_id[entry.supersedes]
-                    self._remove(old)
-                earlier = self._chain(entry)
-                first_time = earlier[0].real_time if earlier else entry.real_time
-                self._insert(LogRow(entry=entry, earlier=earlier, first_time=first_time))
-                changed = True
-            elif isinstance(row.entry, DraftEntry) or row.save is not SaveState.SAVED:
-                self._commit_draft(row, entry)
-                changed = True
+            if row is None or isinstance(row.entry, DraftEntry) or row.save is not SaveState.SAVED:
+                changed = self._apply_revision(entry) or changed
         return changed
 
     def _commit_draft(self, row: LogRow, entry: Any) -> None:
@@ -523,6 +554,9 @@ class LogFilterProxy(QSortFilterProxyModel):
             return False
         if self._tag and self._tag not in entry.tags:
             return False
-        if self._needle and self._needle not in row.haystack():
-            return False
+        if self._needle:
+            haystack = row.haystack()
+            # Every typed word must appear, in any order.
+            if not all(word in haystack for word in self._needle.split()):
+                return False
         return True
