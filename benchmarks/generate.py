@@ -68,7 +68,7 @@ def build(out: Path, *, injects: int = 2000, roles: int = 40, seed: int = 7) -> 
         "title": "Exercice de charge (généré)",
         "language": "fr",
         "summary": sentence(rng, 40),
-        "duration": hms(duration)[:-3],
+        "duration": hms(duration + 1800)[:-3],  # room for the last responses
         "phases": phases,
         "indicators": indicators,
         "objectives": objectives,
