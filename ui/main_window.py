@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         if layout is not None:
             self.restoreState(layout)
 
+        # The first tick after reopening a running exercise records what fell due while the app
+        # was down (overdue, never fired by itself) and the downtime: show it at once.
+        self.driver.on_deadline()
         self.refresh()
         state = session.state
         overdue = [s for s in state.injects if s.overdue and not s.done]
@@ -135,7 +138,7 @@ class MainWindow(QMainWindow):
         if importlib.util.find_spec("ui.observer.panel") is not None:
             from ui.observer.panel import ObserverPanel
 
-            return ObserverPanel(self.session, parent=self)
+            return ObserverPanel(self.session, parent=self, settings=self.settings.qsettings)
         placeholder = QLabel(self.tr("La main courante n'est pas disponible dans cette version."))
         placeholder.setObjectName("courantePlaceholder")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -224,6 +227,8 @@ class MainWindow(QMainWindow):
             self.refresh()
         else:
             self._update_alerts()
+            if hasattr(self.courante, "update_clock"):
+                self.courante.update_clock()
 
     def refresh(self) -> None:
         """Redraw every panel from the session state."""
@@ -231,8 +236,13 @@ class MainWindow(QMainWindow):
         self._signature = state_signature(state)
         self.model.set_states(state.injects)
         self.situation.show_state(state)
-        if hasattr(self.courante, "refresh"):
-            self.courante.refresh()
+        if hasattr(self.courante, "refresh_from_session"):
+            self.courante.refresh_from_session()
+        for window in self.observer_windows:
+            if hasattr(window, "refresh_from_session"):
+                window.refresh_from_session()
+            elif hasattr(window, "refresh"):
+                window.refresh()
         self._show_selected()
         self._update_alerts()
         blocked = self.actions.autofire.blockSignals(True)
@@ -420,7 +430,7 @@ class MainWindow(QMainWindow):
             return
         from ui.observer.window import ObserverWindow
 
-        window = ObserverWindow(self.session)
+        window = ObserverWindow(self.session, self, settings=self.settings.qsettings)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _=None, w=window: self.observer_windows.remove(w) if w in self.observer_windows else None)
         self.observer_windows.append(window)
@@ -433,7 +443,7 @@ class MainWindow(QMainWindow):
             return
         from ui.observer.hotwash import HotWashWidget
 
-        widget = HotWashWidget(self.session)
+        widget = HotWashWidget(self.session, observer_name=getattr(self.courante, "observer_name", None))
         widget.setWindowFlag(Qt.WindowType.Window, True)
         widget.setWindowTitle(self.tr("Débriefing à chaud — {title}").format(title=self.package.exercise.title))
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

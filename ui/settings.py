@@ -16,6 +16,11 @@ class Settings:
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store if store is not None else QSettings("crisisdesk", "crisisdesk")
 
+    @property
+    def qsettings(self) -> QSettings:
+        """The underlying store (for panels that keep their own keys, e.g. the observer's name)."""
+        return self._store
+
     # language
     @property
     def language(self) -> str:

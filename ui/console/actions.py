@@ -18,7 +18,8 @@ class ConsoleActions(QObject):
             action.setObjectName(name)
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+                # Window-wide only: an observer window in the same process has its own F5/F6.
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             if tip:
                 action.setStatusTip(tip)
                 action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
