@@ -145,3 +145,58 @@ def test_main_py_on_the_bundled_package_lands_in_the_console(tmp_path):
         assert session.package.exercise.id == "paris-50c"
     finally:
         session.close()
+
+
+CONSOLE_CONTEXTS = {
+    "AppController", "ClockBar", "ConsoleActions", "ConsoleController", "DueAlert", "ErrorReporter", "FeedCard",
+    "InjectDetail", "InjectDialog", "Labels", "MainWindow", "RecoveryBanner", "RoleCards", "RoleCardsPanel",
+    "RoomDisplay", "SituationPanel", "StartScreen", "TimelineModel", "TimelinePanel",
+}
+
+
+def test_every_console_string_has_an_english_translation(tmp_path):
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    root = Path(__file__).resolve().parents[2]
+    fresh = tmp_path / "fresh.ts"
+    sources = [str(p) for p in sorted((root / "ui").rglob("*.py"))]
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run([str(lupdate), *sources, "-source-language", "fr_FR", "-target-language", "en_GB",
+                    "-ts", str(fresh)], check=True, capture_output=True)
+
+    def messages(path: Path) -> dict[tuple[str, str], str | None]:
+        found = {}
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.findtext("name")
+            if name not in CONSOLE_CONTEXTS:
+                continue
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                finished = translation is not None and translation.get("type") is None and translation.text
+                found[(name, message.findtext("source"))] = translation.text if finished else None
+        return found
+
+    extracted = messages(fresh)
+    committed = messages(root / "ui" / "i18n" / "crisisdesk_en.ts")
+    assert len(extracted) > 200
+    untranslated = [key for key in extracted if not committed.get(key)]
+    assert untranslated == []
+
+
+def test_english_catalogue_translates_the_console(qtbot, qapp, console):
+    from ui.console.actions import ConsoleActions
+    from ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        actions = ConsoleActions()
+        assert actions.fire.text() == "Fire now"
+        assert actions.skip.text() == "Skip"
+        from ui.console.labels import status_label
+
+        assert status_label("due") == "Due"
+    finally:
+        remove_translators(qapp, translators)
+    assert ConsoleActions().fire.text() == "Déclencher maintenant"

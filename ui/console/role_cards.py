@@ -31,7 +31,9 @@ def role_card_html(role, exercise, *, compact: bool = False) -> str:
     esc = html.escape
     title_size, text_size = ("15pt", "10pt") if compact else ("22pt", "12pt")
     color = role.color or "#1f4e79"
-    t = QCoreApplication.translate
+
+    mission_title = QCoreApplication.translate("RoleCards", "Mission")
+    footer = QCoreApplication.translate("RoleCards", "EXERCICE — document de jeu, ne pas diffuser")
 
     def section(title: str, items) -> str:
         if not items:
@@ -44,12 +46,12 @@ def role_card_html(role, exercise, *, compact: bool = False) -> str:
         f"<tr><td><span style='color:white; font-size:11pt;'>{esc(exercise.title)}</span><br/>"
         f"<span style='color:white; font-size:{title_size}; font-weight:bold;'>{esc(role.name)}</span><br/>"
         f"<span style='color:white;'>{esc(role.id)} — {esc(role_kind_label(role.kind))}</span></td></tr></table>"
-        f"<h3 style='color:{color};'>{esc(t('RoleCards', 'Mission'))}</h3>"
+        f"<h3 style='color:{color};'>{esc(mission_title)}</h3>"
         f"<p style='font-size:{text_size};'>{esc(role.mission)}</p>"
-        + section(t("RoleCards", "Décisions attendues de vous"), role.decisions)
-        + section(t("RoleCards", "Vos moyens"), role.resources)
-        + section(t("RoleCards", "Vos contacts"), role.contacts)
-        + f"<p style='color:#666666; font-size:9pt;'>{esc(t('RoleCards', 'EXERCICE — document de jeu, ne pas diffuser'))}</p>"
+        + section(QCoreApplication.translate("RoleCards", "Décisions attendues de vous"), role.decisions)
+        + section(QCoreApplication.translate("RoleCards", "Vos moyens"), role.resources)
+        + section(QCoreApplication.translate("RoleCards", "Vos contacts"), role.contacts)
+        + f"<p style='color:#666666; font-size:9pt;'>{esc(footer)}</p>"
     )
 
 

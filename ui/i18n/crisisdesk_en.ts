@@ -1,0 +1,2169 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../app.py" line="87"/>
+        <source>Ce dossier d&apos;exercice contient des erreurs :
+{details}</source>
+        <translation>This exercise folder has errors:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="89"/>
+        <source>Impossible de créer la session :
+{details}</source>
+        <translation>Could not create the session:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="100"/>
+        <location filename="../app.py" line="111"/>
+        <source>Impossible d&apos;ouvrir « {name} » :
+{details}</source>
+        <translation>Could not open “{name}”:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="116"/>
+        <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
+        <translation>The observer window is not available in this version.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="164"/>
+        <source>crisisdesk</source>
+        <translation>crisisdesk</translation>
+    </message>
+</context>
+<context>
+    <name>ClockBar</name>
+    <message>
+        <location filename="../console/clock_bar.py" line="77"/>
+        <source>Temps d&apos;exercice</source>
+        <translation>Exercise time</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="94"/>
+        <source>Déclenchement auto</source>
+        <translation>Auto-fire</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="145"/>
+        <source>Phase : {title}</source>
+        <translation>Phase: {title}</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="148"/>
+        <source>Prochain : {inject} dans {delay}</source>
+        <translation>Next: {inject} in {delay}</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="153"/>
+        <source>Prochain : {inject}</source>
+        <translation>Next: {inject}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleActions</name>
+    <message>
+        <location filename="../console/actions.py" line="31"/>
+        <source>&amp;Nouvelle session…</source>
+        <translation>&amp;New session…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="32"/>
+        <source>Créer une session à partir d&apos;un dossier d&apos;exercice</source>
+        <translation>Create a session from an exercise folder</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="33"/>
+        <source>&amp;Ouvrir une session…</source>
+        <translation>&amp;Open a session…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="34"/>
+        <source>Ouvrir un fichier de session .crisisdesk</source>
+        <translation>Open a .crisisdesk session file</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="35"/>
+        <source>Exporter les cartes de rôle (PDF)…</source>
+        <translation>Export role cards (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="36"/>
+        <source>Une carte par page, à imprimer pour la table</source>
+        <translation>One card per page, to print for the table</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="37"/>
+        <source>Imprimer les cartes de rôle…</source>
+        <translation>Print role cards…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="38"/>
+        <source>Imprimer une carte par page</source>
+        <translation>Print one card per page</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="39"/>
+        <source>Rapport RETEX (HTML)…</source>
+        <translation>After-action report (HTML)…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="40"/>
+        <source>Produire le rapport de retour d&apos;expérience en HTML</source>
+        <translation>Produce the after-action report as HTML</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="41"/>
+        <source>Rapport RETEX (PDF)…</source>
+        <translation>After-action report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="42"/>
+        <source>Produire le rapport de retour d&apos;expérience en PDF</source>
+        <translation>Produce the after-action report as PDF</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="43"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="46"/>
+        <source>STARTEX</source>
+        <translation>STARTEX</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="46"/>
+        <source>Démarrer l&apos;exercice</source>
+        <translation>Start the exercise</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="47"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="47"/>
+        <source>Suspendre l&apos;horloge d&apos;exercice</source>
+        <translation>Stop the exercise clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="48"/>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="48"/>
+        <source>Relancer l&apos;horloge d&apos;exercice</source>
+        <translation>Restart the exercise clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="49"/>
+        <source>ENDEX</source>
+        <translation>ENDEX</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="49"/>
+        <source>Terminer l&apos;exercice</source>
+        <translation>End the exercise</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="50"/>
+        <source>Déclenchement automatique</source>
+        <translation>Automatic firing</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="51"/>
+        <source>Déclencher les injects à l&apos;heure sans intervention</source>
+        <translation>Fire injects on time without intervention</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="52"/>
+        <source>Passer à la phase suivante</source>
+        <translation>Go to the next phase</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="53"/>
+        <source>Sauter à la phase suivante du scénario</source>
+        <translation>Jump to the scenario&apos;s next phase</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="54"/>
+        <source>Décaler la chronologie…</source>
+        <translation>Shift the timeline…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="55"/>
+        <source>Décaler tous les injects non joués</source>
+        <translation>Shift every inject not yet played</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="58"/>
+        <source>Déclencher le prochain</source>
+        <translation>Fire next</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="59"/>
+        <source>Déclencher l&apos;inject dû, sinon le prochain</source>
+        <translation>Fire the due inject, otherwise the next one</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="60"/>
+        <source>Déclencher maintenant</source>
+        <translation>Fire now</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="61"/>
+        <source>Déclencher l&apos;inject sélectionné</source>
+        <translation>Fire the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="62"/>
+        <source>Ignorer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="62"/>
+        <source>Ne pas jouer l&apos;inject sélectionné</source>
+        <translation>Do not play the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="63"/>
+        <source>Retarder…</source>
+        <translation>Delay…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="63"/>
+        <source>Retarder l&apos;inject sélectionné</source>
+        <translation>Delay the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="64"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="64"/>
+        <source>Modifier l&apos;inject avant de le jouer</source>
+        <translation>Edit the inject before it is played</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="65"/>
+        <source>Nouvel inject ad hoc…</source>
+        <translation>New ad-hoc inject…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="66"/>
+        <source>Créer un inject non prévu</source>
+        <translation>Create an unplanned inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="67"/>
+        <source>Afficher en salle</source>
+        <translation>Show in the room</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="68"/>
+        <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
+        <translation>Show (or withdraw) this inject on the room display</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="71"/>
+        <source>Nouvelle entrée en main courante</source>
+        <translation>New log entry</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="72"/>
+        <source>Aller à la saisie rapide de la main courante</source>
+        <translation>Go to the log&apos;s quick entry</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="73"/>
+        <source>Fenêtre observateur</source>
+        <translation>Observer window</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="74"/>
+        <source>Ouvrir une fenêtre observateur sur cette session</source>
+        <translation>Open an observer window on this session</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="75"/>
+        <source>Débriefing à chaud</source>
+        <translation>Hot wash</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="76"/>
+        <source>Recueillir points forts et axes d&apos;amélioration</source>
+        <translation>Collect strengths and areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="79"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="80"/>
+        <source>Afficher l&apos;écran de salle (projecteur)</source>
+        <translation>Show the room display (projector)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="81"/>
+        <source>Horloge du scénario</source>
+        <translation>Scenario clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="82"/>
+        <source>Indicateurs</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="83"/>
+        <source>Fil des injects publics</source>
+        <translation>Public injects feed</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="86"/>
+        <source>Alerte sonore</source>
+        <translation>Sound alert</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="87"/>
+        <source>Bip tant qu&apos;un inject manuel attend</source>
+        <translation>Beep while a manual inject is waiting</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleController</name>
+    <message>
+        <location filename="../console/controller.py" line="44"/>
+        <source>STARTEX : l&apos;exercice commence.</source>
+        <translation>STARTEX: the exercise begins.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="45"/>
+        <source>Exercice en pause.</source>
+        <translation>Exercise paused.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="46"/>
+        <source>Exercice repris.</source>
+        <translation>Exercise resumed.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="74"/>
+        <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
+        <translation>First select an inject in the timeline.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="81"/>
+        <source>Inject {id} déclenché.</source>
+        <translation>Inject {id} fired.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="85"/>
+        <source>Inject {id} ignoré.</source>
+        <translation>Inject {id} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="90"/>
+        <source>Inject {id} retardé de {n} min.</source>
+        <translation>Inject {id} delayed by {n} min.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="97"/>
+        <source>Déclenchement automatique activé.</source>
+        <translation>Automatic firing on.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="98"/>
+        <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
+        <translation>Automatic firing off: every inject waits for your click.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="107"/>
+        <source>Plus aucun inject à déclencher.</source>
+        <translation>No inject left to fire.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="114"/>
+        <source>ENDEX</source>
+        <translation>ENDEX</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="115"/>
+        <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
+        <translation>End the exercise now? The clock stops for good.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="120"/>
+        <source>ENDEX : l&apos;exercice est terminé.</source>
+        <translation>ENDEX: the exercise is over.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="125"/>
+        <source>Phase suivante</source>
+        <translation>Next phase</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="126"/>
+        <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
+        <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="131"/>
+        <source>Passage à la phase suivante.</source>
+        <translation>Moved to the next phase.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="136"/>
+        <source>Retarder {id}</source>
+        <translation>Delay {id}</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="137"/>
+        <source>Retarder de (minutes) :</source>
+        <translation>Delay by (minutes):</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="143"/>
+        <source>Décaler la chronologie</source>
+        <translation>Shift the timeline</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="144"/>
+        <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
+        <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="148"/>
+        <source>Chronologie décalée de {n} min.</source>
+        <translation>Timeline shifted by {n} min.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="165"/>
+        <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
+        <translation>Inject {id} has been played: it can no longer be edited.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="177"/>
+        <source>Inject {id} modifié.</source>
+        <translation>Inject {id} edited.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="195"/>
+        <source>Inject ad hoc {id} créé.</source>
+        <translation>Ad-hoc inject {id} created.</translation>
+    </message>
+</context>
+<context>
+    <name>DueAlert</name>
+    <message>
+        <location filename="../console/alerts.py" line="43"/>
+        <source>Déclencher</source>
+        <translation>Fire</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="44"/>
+        <source>Ignorer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="45"/>
+        <location filename="../console/alerts.py" line="49"/>
+        <source>Voir</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="48"/>
+        <source>Déclencher le rattrapage</source>
+        <translation>Fire the contingency</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="94"/>
+        <source>À déclencher : {id} — {title}</source>
+        <translation>To fire: {id} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="96"/>
+        <source>En retard : {id} — {title}</source>
+        <translation>Overdue: {id} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="98"/>
+        <source>(+{n} autres)</source>
+        <translation>(+{n} more)</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="102"/>
+        <source>réponses de {id} manquées</source>
+        <translation>responses to {id} missed</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="103"/>
+        <source>délai de réponse à {id} écoulé</source>
+        <translation>response time for {id} has lapsed</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="105"/>
+        <source>Rattrapage proposé : {id} — {title} ({why})</source>
+        <translation>Contingency offered: {id} — {title} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="129"/>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../errors.py" line="87"/>
+        <source>Erreur inattendue</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="90"/>
+        <source>Une erreur inattendue s&apos;est produite. L&apos;exercice continue : rien de ce qui était enregistré n&apos;est perdu.</source>
+        <translation>An unexpected error occurred. The exercise goes on: nothing that was saved is lost.</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="95"/>
+        <source>{summary}
+
+Détails enregistrés dans : {path}</source>
+        <translation>{summary}
+
+Details saved in: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExpectationsChecklist</name>
+    <message>
+        <location filename="../observer/expectations.py" line="90"/>
+        <source>Réponses attendues</source>
+        <translation type="unfinished">Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="95"/>
+        <source>Tous les rôles</source>
+        <translation type="unfinished">All roles</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="108"/>
+        <source>Attendu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="108"/>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="108"/>
+        <source>✓ ◐ ✗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="126"/>
+        <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="129"/>
+        <source>Sélectionner puis 1 réalisé · 2 partiel · 3 non réalisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="189"/>
+        <source>T+{fired} · {id} · {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="190"/>
+        <source>{id} — {title}, envoyé à T+{fired}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="204"/>
+        <source>{role} · {action} (≤ {window})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="206"/>
+        <source>{role} : {action} (dans les {window})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="259"/>
+        <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="279"/>
+        <source>{status} +{delay}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="283"/>
+        <source> · hors délai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="286"/>
+        <source>reste {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="290"/>
+        <source>⚠ dépassé {over}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="303"/>
+        <source>{checked}/{total} constatés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="305"/>
+        <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedCard</name>
+    <message>
+        <location filename="../room_display.py" line="141"/>
+        <source>FLASH INFO</source>
+        <translation>NEWS FLASH</translation>
+    </message>
+</context>
+<context>
+    <name>HotWashWidget</name>
+    <message>
+        <location filename="../observer/hotwash.py" line="215"/>
+        <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="222"/>
+        <source>Évaluation des objectifs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="233"/>
+        <source>Un point fort ou un axe d&apos;amélioration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="235"/>
+        <source>+ Point fort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="236"/>
+        <source>△ Axe d&apos;amélioration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="248"/>
+        <source>Points forts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="248"/>
+        <source>Axes d&apos;amélioration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="258"/>
+        <source>Points forts et axes d&apos;amélioration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="267"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="267"/>
+        <source>Responsable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="267"/>
+        <source>Priorité</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="267"/>
+        <source>Échéance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="267"/>
+        <source>Objectif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="278"/>
+        <source>Action corrective…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="292"/>
+        <source>Ajouter au plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="305"/>
+        <source>Plan d&apos;amélioration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="331"/>
+        <source>(tous objectifs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="352"/>
+        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="355"/>
+        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="365"/>
+        <source>Reprendre les entrées marquées ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="367"/>
+        <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="390"/>
+        <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="393"/>
+        <source>{n} entrée(s) de main courante #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="406"/>
+        <source>{observer}, {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="440"/>
+        <source>Non enregistré : {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="451"/>
+        <source>Indiquez une justification pour la note de {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InjectDetail</name>
+    <message>
+        <location filename="../console/inject_detail.py" line="54"/>
+        <source>Sélectionnez un inject dans la chronologie.</source>
+        <translation>Select an inject in the timeline.</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="68"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="69"/>
+        <source>Retarder</source>
+        <translation>Delay</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="72"/>
+        <source>Retarder de</source>
+        <translation>Delay by</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="130"/>
+        <source>déclenchement manuel</source>
+        <translation>manual firing</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="132"/>
+        <source>inject ad hoc</source>
+        <translation>ad-hoc inject</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="134"/>
+        <source>modifié</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="136"/>
+        <source>rattrapage de {id}</source>
+        <translation>contingency for {id}</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="140"/>
+        <source>(prévu T+{planned})</source>
+        <translation>(planned T+{planned})</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="142"/>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="144"/>
+        <source>Scénario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="146"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="147"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="148"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="151"/>
+        <source>Déclenché à</source>
+        <translation>Fired at</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="157"/>
+        <source>Réponses attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="162"/>
+        <source>{role} : {action} (sous {minutes} min)</source>
+        <translation>{role}: {action} (within {minutes} min)</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="170"/>
+        <source>Notes de l&apos;animation</source>
+        <translation>Controller notes</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="179"/>
+        <source>Effets sur les indicateurs</source>
+        <translation>Effects on indicators</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="184"/>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="201"/>
+        <source>image illisible</source>
+        <translation>unreadable image</translation>
+    </message>
+</context>
+<context>
+    <name>InjectDialog</name>
+    <message>
+        <location filename="../console/inject_dialog.py" line="42"/>
+        <source>Modifier l&apos;inject {id}</source>
+        <translation>Edit inject {id}</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="42"/>
+        <source>Nouvel inject ad hoc</source>
+        <translation>New ad-hoc inject</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="57"/>
+        <source>Tous les rôles</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="69"/>
+        <source>Texte du message (Markdown)</source>
+        <translation>Message text (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="71"/>
+        <source>Pour l&apos;animation seulement, jamais affiché en salle</source>
+        <translation>For the control team only, never shown in the room</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="74"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="74"/>
+        <source>Action attendue</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="74"/>
+        <source>Délai (min)</source>
+        <translation>Within (min)</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="79"/>
+        <source>Ajouter une réponse attendue</source>
+        <translation>Add an expected response</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="80"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="87"/>
+        <source>Déclencher immédiatement</source>
+        <translation>Fire immediately</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="94"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="95"/>
+        <source>Heure (T+)</source>
+        <translation>Time (T+)</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="96"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="100"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="101"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="102"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="103"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="107"/>
+        <source>Réponses attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="190"/>
+        <source>Le titre est obligatoire.</source>
+        <translation>The title is required.</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="194"/>
+        <source>L&apos;heure doit être de la forme H:MM (par exemple 1:25).</source>
+        <translation>The time must look like H:MM (for example 1:25).</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="197"/>
+        <source>Choisissez au moins un destinataire.</source>
+        <translation>Choose at least one recipient.</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="200"/>
+        <source>L&apos;expéditeur est obligatoire.</source>
+        <translation>The sender is required.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../console/labels.py" line="11"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="12"/>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="13"/>
+        <source>Radio</source>
+        <translation>Radio</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="14"/>
+        <source>Flash info</source>
+        <translation>News flash</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="15"/>
+        <source>Réseaux sociaux</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="16"/>
+        <source>Remontée terrain</source>
+        <translation>Field report</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="17"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="18"/>
+        <source>En personne</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="26"/>
+        <source>À venir</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="27"/>
+        <source>Prochain</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="28"/>
+        <source>À déclencher</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="29"/>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="30"/>
+        <source>Déclenché</source>
+        <translation>Fired</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="31"/>
+        <source>Ignoré</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="32"/>
+        <source>Retardé</source>
+        <translation>Delayed</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="40"/>
+        <source>Prêt — avant STARTEX</source>
+        <translation>Ready — before STARTEX</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="41"/>
+        <source>En cours</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="42"/>
+        <source>En pause</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="43"/>
+        <source>Terminé — ENDEX</source>
+        <translation>Ended — ENDEX</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="51"/>
+        <source>Direction</source>
+        <translation>Directorate</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="52"/>
+        <source>Partenaire</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="53"/>
+        <source>Joué par l&apos;animation</source>
+        <translation>Played by the control team</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="61"/>
+        <source>Fait</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="62"/>
+        <source>Partiel</source>
+        <translation>Partial</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="63"/>
+        <source>Manqué</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../console/labels.py" line="70"/>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>LogTableModel</name>
+    <message>
+        <location filename="../observer/log_model.py" line="132"/>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="133"/>
+        <source>Heure</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="134"/>
+        <source>T+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="135"/>
+        <source>Scénario</source>
+        <translation type="unfinished">Scenario</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="136"/>
+        <source>Rôle</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="137"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="138"/>
+        <source>Entrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="139"/>
+        <source>Inject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="140"/>
+        <source>Marques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="141"/>
+        <source>Observateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="432"/>
+        <source>enregistré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="433"/>
+        <source>en cours…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="434"/>
+        <source>non enregistré — nouvel essai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="454"/>
+        <source>✎ {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="481"/>
+        <source>Saisie à {first}, corrigée à {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="485"/>
+        <source>L&apos;entrée n&apos;est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="495"/>
+        <source>Historique des révisions :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="499"/>
+        <source>{n}. {time} ({observer}) : {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="82"/>
+        <source>Horloge</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="89"/>
+        <source>Inject sélectionné</source>
+        <translation>Selected inject</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="91"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="93"/>
+        <source>Cartes de rôle</source>
+        <translation>Role cards</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100"/>
+        <source>Main courante</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="107"/>
+        <source>crisisdesk — {title} — {file}</source>
+        <translation>crisisdesk — {title} — {file}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142"/>
+        <source>La main courante n&apos;est pas disponible dans cette version.</source>
+        <translation>The log is not available in this version.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="150"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="154"/>
+        <source>&amp;Exercice</source>
+        <translation>&amp;Exercise</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="157"/>
+        <source>&amp;Injects</source>
+        <translation>&amp;Injects</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="160"/>
+        <source>&amp;Observateurs</source>
+        <translation>&amp;Observers</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="163"/>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="165"/>
+        <source>Écran du projecteur</source>
+        <translation>Projector screen</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="167"/>
+        <source>Contenu de l&apos;écran de salle</source>
+        <translation>Room display content</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="170"/>
+        <source>Indicateurs affichés</source>
+        <translation>Indicators shown</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="177"/>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="288"/>
+        <source>Déclenché automatiquement : {ids}</source>
+        <translation>Fired automatically: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="293"/>
+        <source>Action impossible</source>
+        <translation>Action not possible</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="384"/>
+        <source>Exporter les cartes de rôle</source>
+        <translation>Export role cards</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="463"/>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="396"/>
+        <source>Cartes de rôle — {title}</source>
+        <translation>Role cards — {title}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="399"/>
+        <source>Export des cartes de rôle…</source>
+        <translation>Exporting role cards…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="401"/>
+        <source>Cartes de rôle enregistrées : {path}</source>
+        <translation>Role cards saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="429"/>
+        <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
+        <translation>The observer window is not available in this version.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="442"/>
+        <source>Le débriefing à chaud n&apos;est pas disponible dans cette version.</source>
+        <translation>The hot wash is not available in this version.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="448"/>
+        <source>Débriefing à chaud — {title}</source>
+        <translation>Hot wash — {title}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="458"/>
+        <source>Le rapport RETEX n&apos;est pas disponible dans cette version.</source>
+        <translation>The after-action report is not available in this version.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="460"/>
+        <source>Enregistrer le rapport RETEX</source>
+        <translation>Save the after-action report</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="463"/>
+        <source>Pages HTML (*.html)</source>
+        <translation>HTML pages (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="484"/>
+        <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
+        <translation>Language saved: it applies the next time crisisdesk starts.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectiveRatingCard</name>
+    <message>
+        <location filename="../observer/hotwash.py" line="66"/>
+        <source>(pas de critère)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="99"/>
+        <source>Justification : ce qui a été observé, ce qui a manqué…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="103"/>
+        <source>Enregistrer la note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="132"/>
+        <source>Choisir P, S, M ou U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="148"/>
+        <source>Pas encore noté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="152"/>
+        <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObserverLabels</name>
+    <message>
+        <location filename="../observer/labels.py" line="35"/>
+        <source>décision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="36"/>
+        <source>action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="37"/>
+        <source>information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="38"/>
+        <source>demande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="39"/>
+        <source>communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="40"/>
+        <source>observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="48"/>
+        <source>point fort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="50"/>
+        <source>amélioration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="57"/>
+        <source>+ fort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="59"/>
+        <source>△ amél.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="66"/>
+        <source>briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="67"/>
+        <source>jeu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="68"/>
+        <source>retour à chaud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="76"/>
+        <source>réalisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="77"/>
+        <source>partiel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="78"/>
+        <source>non réalisé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="91"/>
+        <source>Réalisé sans difficulté</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="92"/>
+        <source>Réalisé avec quelques difficultés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="93"/>
+        <source>Réalisé avec des difficultés majeures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="94"/>
+        <source>Non réalisable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="112"/>
+        <source>haute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="113"/>
+        <source>moyenne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/labels.py" line="114"/>
+        <source>basse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObserverPanel</name>
+    <message>
+        <location filename="../observer/panel.py" line="80"/>
+        <source>Votre nom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="81"/>
+        <source>Nom de l&apos;observateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="89"/>
+        <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="95"/>
+        <source>Observateur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="165"/>
+        <source>Rechercher… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="167"/>
+        <source>Tous rôles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="168"/>
+        <source>Tous types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="169"/>
+        <source>Tous observateurs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="170"/>
+        <source>Tous injects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="173"/>
+        <source>Toutes marques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="177"/>
+        <source>Ordre d&apos;affichage des entrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="181"/>
+        <source>Corriger (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="308"/>
+        <source>Indiquez votre nom avant de saisir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="359"/>
+        <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="373"/>
+        <source>Entrée refusée : {error}. Le texte est remis dans la saisie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="448"/>
+        <source>Historique :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="469"/>
+        <source>↓ Récentes en haut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="469"/>
+        <source>↑ Chronologique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="477"/>
+        <source>{n} entrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="477"/>
+        <source>{shown} / {n} entrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="480"/>
+        <source>⚠ {n} entrée(s) non enregistrée(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="504"/>
+        <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="506"/>
+        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="511"/>
+        <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="515"/>
+        <source>EN PAUSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObserverWindow</name>
+    <message>
+        <location filename="../observer/window.py" line="32"/>
+        <source>Main courante — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/window.py" line="39"/>
+        <location filename="../observer/window.py" line="64"/>
+        <source>Main courante</source>
+        <translation type="unfinished">Log</translation>
+    </message>
+    <message>
+        <location filename="../observer/window.py" line="40"/>
+        <location filename="../observer/window.py" line="67"/>
+        <location filename="../observer/window.py" line="93"/>
+        <source>Retour à chaud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/window.py" line="61"/>
+        <source>Saisie rapide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/window.py" line="82"/>
+        <source>Lecture du fichier impossible : {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/window.py" line="93"/>
+        <source>Retour à chaud ●</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrinter</name>
+    <message>
+        <location filename="../pdf.py" line="96"/>
+        <source>Le rapport HTML n&apos;a pas pu être chargé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pdf.py" line="104"/>
+        <source>Impossible d&apos;écrire le PDF {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pdf.py" line="108"/>
+        <source>L&apos;impression PDF n&apos;a pas abouti à temps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntryBar</name>
+    <message>
+        <location filename="../observer/quick_entry.py" line="103"/>
+        <source>Rôle observé (Ctrl+1…9, ou le code en tête de ligne)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="107"/>
+        <source>Type d&apos;entrée (Ctrl+K pour changer, ou « d: », « a: »… en tête de ligne)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="111"/>
+        <source>Inject auquel l&apos;entrée répond (Ctrl+J pour changer, ou « &gt;I02 » dans la ligne)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="115"/>
+        <source>+ Point fort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="116"/>
+        <source>Marquer comme point fort (Alt+S, ou #fort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="118"/>
+        <source>△ Amélioration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="119"/>
+        <source>Marquer comme axe d&apos;amélioration (Alt+I, ou #amélioration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="124"/>
+        <source>Saisie rapide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="125"/>
+        <source>DSOL d: Ouverture de 3 salles rafraîchies #fort   — Entrée pour enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="146"/>
+        <source>&lt;b&gt;Rôle&lt;/b&gt; en tête (Tab complète, Ctrl+1…9) · &lt;b&gt;type&lt;/b&gt; : &lt;code&gt;d:&lt;/code&gt; décision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; demande &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#fort&lt;/code&gt; &lt;code&gt;#amélioration&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Échap efface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="157"/>
+        <source>Rôle</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="158"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="159"/>
+        <source>Répond à</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="232"/>
+        <source>(aucun inject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="280"/>
+        <source>Correction de l&apos;entrée {summary} — Entrée enregistre une révision, Échap annule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="349"/>
+        <source>rôle « {code} » inconnu (rôles : {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="351"/>
+        <source>inject « {ref} » inconnu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="353"/>
+        <source>aucun rôle joué dans ce paquet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="361"/>
+        <source>répond à {inject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="361"/>
+        <source>sans inject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="405"/>
+        <source> — Entrée à nouveau pour enregistrer tel quel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <location filename="../console/alerts.py" line="146"/>
+        <source>Compris</source>
+        <translation>Understood</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="166"/>
+        <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
+        <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="172"/>
+        <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
+        <translation>The clock kept running while it was down.</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="175"/>
+        <source>{n} inject(s) en retard à déclencher ou ignorer : {ids}.</source>
+        <translation>{n} overdue inject(s) to fire or skip: {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="178"/>
+        <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
+        <translation>The exercise is paused: resume when the room is ready.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleCards</name>
+    <message>
+        <location filename="../console/role_cards.py" line="35"/>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../console/role_cards.py" line="36"/>
+        <source>EXERCICE — document de jeu, ne pas diffuser</source>
+        <translation>EXERCISE — game document, do not circulate</translation>
+    </message>
+    <message>
+        <location filename="../console/role_cards.py" line="51"/>
+        <source>Décisions attendues de vous</source>
+        <translation>Decisions expected from you</translation>
+    </message>
+    <message>
+        <location filename="../console/role_cards.py" line="52"/>
+        <source>Vos moyens</source>
+        <translation>Your resources</translation>
+    </message>
+    <message>
+        <location filename="../console/role_cards.py" line="53"/>
+        <source>Vos contacts</source>
+        <translation>Your contacts</translation>
+    </message>
+</context>
+<context>
+    <name>RoleCardsPanel</name>
+    <message>
+        <location filename="../console/role_cards.py" line="109"/>
+        <source>Exporter en PDF…</source>
+        <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <location filename="../console/role_cards.py" line="110"/>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDisplay</name>
+    <message>
+        <location filename="../room_display.py" line="239"/>
+        <source>crisisdesk — écran de salle</source>
+        <translation>crisisdesk — room display</translation>
+    </message>
+    <message>
+        <location filename="../room_display.py" line="247"/>
+        <source>EXERCICE</source>
+        <translation>EXERCISE</translation>
+    </message>
+    <message>
+        <location filename="../room_display.py" line="294"/>
+        <source>ENDEX</source>
+        <translation>ENDEX</translation>
+    </message>
+    <message>
+        <location filename="../room_display.py" line="313"/>
+        <source>Aucune information publique pour le moment.</source>
+        <translation>No public information yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SituationPanel</name>
+    <message>
+        <location filename="../console/situation_panel.py" line="42"/>
+        <source>Indicateur</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="42"/>
+        <source>Valeur</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="45"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="45"/>
+        <source>Entrées</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="45"/>
+        <source>Vérifiées</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="45"/>
+        <source>Manquées</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="47"/>
+        <source>Réponses attendues vérifiées (faites ou partielles)</source>
+        <translation>Expected responses checked (met or partial)</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="48"/>
+        <source>Réponses attendues manquées</source>
+        <translation>Expected responses missed</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="59"/>
+        <source>Indicateurs</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="61"/>
+        <source>Activité par rôle</source>
+        <translation>Activity by role</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="94"/>
+        <source>{entries} entrées en main courante, {checks} vérifications</source>
+        <translation>{entries} log entries, {checks} checks</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../start_screen.py" line="36"/>
+        <source>crisisdesk — conduite d&apos;exercice de crise</source>
+        <translation>crisisdesk — crisis exercise control</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="42"/>
+        <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
+        <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="48"/>
+        <source>Nouvelle session</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="54"/>
+        <source>Commencer « {title} »</source>
+        <translation>Start “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="61"/>
+        <source>Autre dossier d&apos;exercice…</source>
+        <translation>Another exercise folder…</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="63"/>
+        <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
+        <translation>or drop an exercise folder or a session file here</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="69"/>
+        <source>Un autre exercice :</source>
+        <translation>Another exercise:</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="76"/>
+        <source>Reprendre une session</source>
+        <translation>Resume a session</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="77"/>
+        <source>Ouvrir un fichier de session…</source>
+        <translation>Open a session file…</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="80"/>
+        <source>Sessions récentes</source>
+        <translation>Recent sessions</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="83"/>
+        <source>Sessions récentes :</source>
+        <translation>Recent sessions:</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="133"/>
+        <source>Aucune session récente</source>
+        <translation>No recent session</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="144"/>
+        <source>Choisir un dossier d&apos;exercice</source>
+        <translation>Choose an exercise folder</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="154"/>
+        <source>Ouvrir une session</source>
+        <translation>Open a session</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="157"/>
+        <source>Sessions crisisdesk (*.crisisdesk)</source>
+        <translation>crisisdesk sessions (*.crisisdesk)</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="186"/>
+        <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
+        <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="208"/>
+        <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
+        <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../console/timeline_model.py" line="124"/>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="125"/>
+        <source>Scénario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="126"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="127"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="128"/>
+        <source>De → À</source>
+        <translation>From → To</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="129"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="130"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="193"/>
+        <source>(retardé)</source>
+        <translation>(delayed)</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="201"/>
+        <source>Prévu à T+{planned}, décalé à T+{due}</source>
+        <translation>Planned at T+{planned}, moved to T+{due}</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="207"/>
+        <source>Déclenchement manuel</source>
+        <translation>Manual firing</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_model.py" line="209"/>
+        <source>Inject de rattrapage pour {id}</source>
+        <translation>Contingency inject for {id}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../console/timeline_view.py" line="42"/>
+        <source>Tous les rôles</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_view.py" line="49"/>
+        <source>Tous les statuts</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_view.py" line="50"/>
+        <source>Restant à jouer</source>
+        <translation>Still to play</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_view.py" line="51"/>
+        <source>À déclencher / en retard</source>
+        <translation>Due / overdue</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_view.py" line="52"/>
+        <source>Déclenchés</source>
+        <translation>Fired</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_view.py" line="53"/>
+        <source>Ignorés</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_view.py" line="58"/>
+        <source>Rechercher (n°, titre, texte)…</source>
+        <translation>Search (no., title, text)…</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_view.py" line="82"/>
+        <source>Chronologie des injects</source>
+        <translation>Inject timeline</translation>
+    </message>
+    <message>
+        <location filename="../console/timeline_view.py" line="85"/>
+        <source>Filtrer :</source>
+        <translation>Filter:</translation>
+    </message>
+</context>
+</TS>
