@@ -142,3 +142,19 @@ def test_refusal_is_shown_not_raised(qtbot, console):
     window.controller.skip("I01")  # skipping twice is refused by the core
     boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "refusalDialog"]
     assert boxes, "the refusal must be shown to the controller"
+
+
+def test_contingency_is_offered_when_the_backed_responses_lapse(qtbot, console, fake_time):
+    window = console
+    window.actions.start.trigger()
+    fake_time.advance(60)
+    window.controller.fire("I02")  # early; expects DSOL within 15 minutes
+    fake_time.advance(16 * 60)  # I01 fires by itself; I03b (0:20) is not yet due
+    window.driver.on_deadline()
+    window.tick()
+    assert window.alert.contingency.isVisibleTo(window.alert)
+    assert "I03b" in window.alert.contingency.text()
+    assert "délai" in window.alert.contingency.text()
+    qtbot.mouseClick(window.alert.contingency_fire, Qt.MouseButton.LeftButton)
+    assert window.session.state.inject("I03b").status is InjectStatus.FIRED
+    assert not window.alert.isVisible()
