@@ -32,7 +32,7 @@ def test_fired_injects_expected_items_appear_with_their_window(checklist, mini_s
     fake_time.advance(4 * 60)
     checklist.refresh()
     assert list(checklist._items) == [("I01", 0)]
-    assert _item_text(checklist, "I01", 0, 0) == "DIR · Activer la cellule de crise (≤ 0:10)"
+    assert _item_text(checklist, "I01", 0, 0) == "DIR (≤ 0:10) · Activer la cellule de crise"
     assert _item_text(checklist, "I01", 0, 1) == "reste 0:06:00"
     fake_time.advance(7 * 60)  # 11 minutes after the fire: past the window, unchecked
     checklist.update_times()

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,6 +31,7 @@ from ui.observer.session_time import session_now
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (inject_id, index) on item rows
 _ORDER_ROLE = Qt.ItemDataRole.UserRole + 2  # (fired_at, inject_id) on inject rows
+MAX_LINES = 3  # an expected action wraps to at most this many lines (the tooltip has it all)
 _STATUS_KEYS = {Qt.Key.Key_1: "met", Qt.Key.Key_2: "partial", Qt.Key.Key_3: "missed"}
 
 
@@ -43,6 +46,28 @@ class _ChecklistTree(QTreeWidget):
             self.status_key.emit(status)
             return
         super().keyPressEvent(event)
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """GUI: sizes expected-action rows to their wrapped text (QTreeView does not wrap a stretched column)."""
+
+    def __init__(self, view: QTreeWidget, min_height: int):
+        super().__init__(view)
+        self._view = view
+        self._min_height = min_height
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() > 1 or not index.parent().isValid():
+            return size
+        height = 0
+        line = option.fontMetrics.lineSpacing()
+        for column in (0, 1):
+            width = self._view.columnWidth(column) - (2 * self._view.indentation() if column == 0 else 0) - 8
+            text = index.siblingAtColumn(column).data() or ""
+            bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text)
+            height = max(height, min(bounds.height(), MAX_LINES * line))
+        return QSize(size.width(), max(self._min_height, height + 8))
 
 
 class ExpectationsChecklist(QWidget):
@@ -88,15 +113,21 @@ class ExpectationsChecklist(QWidget):
         self.tree.setHeaderLabels([self.tr("Attendu"), self.tr("État"), self.tr("✓ ◐ ✗")])
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(10)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(False)
-        self.tree.setWordWrap(False)
+        # Expected actions are sentences: wrap them rather than cut them.
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         head = self.tree.header()
         head.setStretchLastSection(False)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.setColumnWidth(1, self.fontMetrics().horizontalAdvance("⚠ dépassé 0:00:00") + 24)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.status_key.connect(self._check_selected)
+        self.tree.setItemDelegate(_WrapDelegate(self.tree, self.ROW_HEIGHT))
+        # Re-measure the wrapped rows when the column width changes.
+        head.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
 
         self.empty = QLabel(self.tr("Aucune réponse attendue pour l'instant : elles apparaissent quand un inject est envoyé."))
         self.empty.setWordWrap(True)
@@ -161,8 +192,8 @@ class ExpectationsChecklist(QWidget):
             if parent is None:
                 parent = QTreeWidgetItem()
                 fired = format_offset(item.fired_elapsed)
-                parent.setText(0, self.tr("{id} · {title} — envoyé à T+{fired}").format(id=item.inject_id, title=item.inject_title, fired=fired))
-                parent.setSizeHint(0, QSize(0, self.ROW_HEIGHT - 4))
+                parent.setText(0, self.tr("T+{fired} · {id} · {title}").format(id=item.inject_id, title=item.inject_title, fired=fired))
+                parent.setToolTip(0, self.tr("{id} — {title}, envoyé à T+{fired}").format(id=item.inject_id, title=item.inject_title, fired=fired))
                 parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = QFont(parent.font(0))
                 font.setBold(True)
@@ -176,11 +207,10 @@ class ExpectationsChecklist(QWidget):
                 self._inject_items[item.inject_id] = parent
             tree_item = QTreeWidgetItem(parent)
             tree_item.setData(0, _KEY_ROLE, key)
-            tree_item.setText(0, self.tr("{role} · {action} (≤ {window})").format(
+            tree_item.setText(0, self.tr("{role} (≤ {window}) · {action}").format(
                 role=item.role, action=item.action, window=format_offset(item.within, with_seconds=False)))
             tree_item.setToolTip(0, self.tr("{role} : {action} (dans les {window})").format(
                 role=item.role, action=item.action, window=format_offset(item.within, with_seconds=False)))
-            tree_item.setSizeHint(0, QSize(0, self.ROW_HEIGHT))
             self._items[key] = tree_item
             self.tree.setItemWidget(tree_item, 2, self._make_buttons(key))
         self._show_check(key)

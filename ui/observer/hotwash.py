@@ -104,8 +104,13 @@ class ObjectiveRatingCard(QFrame):
         self.save_button.clicked.connect(self._save)
         self.recorded = QLabel(objectName=f"recorded_{objective.id}")
         self.recorded.setStyleSheet(_MUTED_STYLE)
+        self.unsaved = QLabel(self.tr("● modification non enregistrée"), objectName=f"unsaved_{objective.id}")
+        self.unsaved.setStyleSheet("QLabel { color: #b26a00; font-weight: bold; }")
+        self.unsaved.setVisible(False)
         footer = QHBoxLayout()
-        footer.addWidget(self.recorded, 1)
+        footer.addWidget(self.recorded)
+        footer.addWidget(self.unsaved)
+        footer.addStretch(1)
         footer.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
@@ -136,6 +141,7 @@ class ObjectiveRatingCard(QFrame):
         current = (self.selected_rating() or "", self.justification.toPlainText().strip())
         self._dirty = self._stored is None and any(current) or self._stored is not None and current != self._stored
         self.save_button.setEnabled(bool(current[0]) and self._dirty)
+        self.unsaved.setVisible(self._dirty)
 
     def _save(self) -> None:
         rating = self.selected_rating()
@@ -228,7 +234,7 @@ class HotWashWidget(QWidget):
         self.improvements_list = QListWidget(objectName="improvementsList")
         for lst in (self.strengths, self.improvements_list):
             lst.setWordWrap(True)
-            lst.setAlternatingRowColors(True)
+            lst.setSpacing(2)
         self.finding_text = QLineEdit(objectName="findingText")
         self.finding_text.setPlaceholderText(self.tr("Un point fort ou un axe d'amélioration…"))
         self.finding_objective = self._objective_combo("findingObjective")
@@ -401,7 +407,7 @@ class HotWashWidget(QWidget):
                 if finding.kind != kind:
                     continue
                 suffix = f"  [{finding.objective_id}]" if finding.objective_id else ""
-                item = QListWidgetItem(f"{finding.text}{suffix}")
+                item = QListWidgetItem(f"• {finding.text}{suffix}")
                 item.setToolTip(
                     self.tr("{observer}, {time}").format(
                         observer=finding.observer or "—", time=datetime.fromtimestamp(finding.real_time).strftime("%H:%M")

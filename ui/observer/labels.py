@@ -51,6 +51,15 @@ def tag_label(tag: str) -> str:
     return tag
 
 
+def tag_short_label(tag: str) -> str:
+    """Return the compact mark shown in the log table for an entry tag."""
+    if tag == "strength":
+        return QCoreApplication.translate("ObserverLabels", "+ fort")
+    if tag == "improvement":
+        return QCoreApplication.translate("ObserverLabels", "△ amél.")
+    return tag
+
+
 def stage_label(stage: str) -> str:
     """Return the French label of an entry's stage."""
     labels = {

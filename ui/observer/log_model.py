@@ -456,7 +456,7 @@ class LogTableModel(QAbstractTableModel):
         if column == Column.INJECT:
             return entry.inject_id or ""
         if column == Column.TAGS:
-            return ", ".join(labels.tag_label(tag) for tag in entry.tags)
+            return " ".join(labels.tag_short_label(tag) for tag in entry.tags)
         if column == Column.OBSERVER:
             return entry.observer
         return ""
@@ -483,6 +483,10 @@ class LogTableModel(QAbstractTableModel):
             )
         if column == Column.STATUS and row.save is SaveState.FAILED:
             return self.tr("L'entrée n'est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.")
+        if column == Column.TAGS and entry.tags:
+            return ", ".join(labels.tag_label(tag) for tag in entry.tags)
+        if column == Column.OBSERVER:
+            return entry.observer
         if column == Column.INJECT and entry.inject_id:
             return f"{entry.inject_id} — {self._inject_titles.get(entry.inject_id, '')}"
         if column == Column.TEXT:

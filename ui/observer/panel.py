@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,6 +41,9 @@ from ui.observer.session_time import session_now
 
 SETTINGS_KEY_NAME = "observer/name"
 SETTINGS_KEY_NAMES = "observer/recent_names"
+SETTINGS_KEY_HIDDEN = "observer/hidden_columns"
+# The observer's name is in the detail pane and the filter; the column makes room for the text.
+DEFAULT_HIDDEN_COLUMNS = ("observer",)
 RETRY_INTERVAL_MS = 3000
 
 
@@ -134,14 +138,34 @@ class ObserverPanel(QWidget):
         head = self.view.horizontalHeader()
         head.setHighlightSections(False)
         head.setStretchLastSection(False)
+        metrics = self.view.fontMetrics()
+        bold = self.view.font()
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+
+        def fit(texts, *, extra: int = 14, metrics=metrics) -> int:
+            return max(metrics.horizontalAdvance(text) for text in texts) + extra
+
+        role_codes = [role.id for role in self._played] or ["DIR"]
         widths = {
-            Column.STATUS: 84, Column.REAL: 62, Column.ELAPSED: 60, Column.SCENARIO: 80, Column.ROLE: 62,
-            Column.KIND: 92, Column.INJECT: 44, Column.TAGS: 84, Column.OBSERVER: 84,
+            Column.STATUS: fit(["enregistré", "en cours…"]),
+            Column.REAL: fit(["00:00:00"]),
+            Column.ELAPSED: fit(["0:00:00", "briefing"]),
+            Column.SCENARIO: fit(["00/00 00:00"]),
+            Column.ROLE: min(fit(role_codes, extra=14 + 18, metrics=bold_metrics), 100),
+            Column.KIND: fit([labels.kind_label(kind) for kind in labels.KIND_ORDER]),
+            Column.INJECT: min(fit([inject.id for inject in package.injects] or ["I00"]), 90),
+            Column.TAGS: fit([labels.tag_short_label("improvement") + " O1"]),
+            Column.OBSERVER: fit(["Claire Dub…"]),
         }
         for column, width in widths.items():
             head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(column, width)
         head.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        head.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        head.customContextMenuRequested.connect(self._column_menu)
+        for column in self._hidden_columns():
+            self.view.setColumnHidden(column, True)
         self.view.doubleClicked.connect(lambda _index: self.correct_selected())
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
 
@@ -224,6 +248,31 @@ class ObserverPanel(QWidget):
         QShortcut(QKeySequence("F2"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.correct_selected)
         self._order_changed(True)
 
+    def _hidden_columns(self) -> list[Column]:
+        stored = self._settings.value(SETTINGS_KEY_HIDDEN, None)
+        if stored is None:
+            names = list(DEFAULT_HIDDEN_COLUMNS)
+        else:
+            names = [stored] if isinstance(stored, str) else list(stored or [])
+        return [Column[name.upper()] for name in names if name and name.upper() in Column.__members__ and name.upper() != "TEXT"]
+
+    def _column_menu(self, position) -> None:
+        menu = QMenu(self)
+        for column in Column:
+            if column == Column.TEXT:
+                continue
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.set_column_visible(c, shown))
+        menu.popup(self.view.horizontalHeader().mapToGlobal(position))
+
+    def set_column_visible(self, column: Column, visible: bool) -> None:
+        """Show or hide a log column (remembered in QSettings)."""
+        self.view.setColumnHidden(column, not visible)
+        hidden = [c.name.lower() for c in Column if self.view.isColumnHidden(c)]
+        self._settings.setValue(SETTINGS_KEY_HIDDEN, hidden or [""])
+
     def _filter_combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(objectName=name)
         combo.addItem(everything, None)
@@ -239,7 +288,7 @@ class ObserverPanel(QWidget):
             # Give the checklist a fair share once the real width is known.
             self._sized = True
             total = max(self.splitter.width(), 600)
-            self.splitter.setSizes([int(total * 0.62), total - int(total * 0.62)])
+            self.splitter.setSizes([int(total * 0.64), total - int(total * 0.64)])
 
     # -- observer name ---------------------------------------------------------------------------
 
