@@ -248,3 +248,14 @@ def test_observer_name_is_asked_once_and_remembered(qtbot, tmp_path, mini_sessio
     qtbot.addWidget(second)
     assert second.observer_name == "Hélène Moreau"
     assert second.quick.isEnabled()
+
+
+def test_compact_mode_for_a_short_dock_keeps_entry_and_log(qtbot, panel, mini_session):
+    panel.set_compact(True)
+    assert panel.compact
+    assert panel.checklist.isHidden() and panel.filters_bar.isHidden() and panel.quick.hint.isHidden()
+    assert panel.quick.line.isVisible() and panel.view.isVisible()
+    type_entry(qtbot, panel, "DIR d: Activation de la cellule de crise")
+    assert panel.model.rowCount() == 1
+    panel.set_compact(False)
+    assert panel.checklist.isVisible()

@@ -87,7 +87,7 @@ class ExpectationsChecklist(QWidget):
         self._inject_items: dict[str, QTreeWidgetItem] = {}
         self._data: dict[tuple[str, int], ChecklistItem] = {}
         self._buttons: dict[tuple[str, int], dict[str, QToolButton]] = {}
-        self._seen: tuple[object, object, str | None] | None = None
+        self._seen: tuple | None = None
         self._build()
         self.refresh()
 
@@ -122,7 +122,8 @@ class ExpectationsChecklist(QWidget):
         head.setStretchLastSection(False)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.tree.setColumnWidth(1, self.fontMetrics().horizontalAdvance("⚠ dépassé 0:00:00") + 24)
+        widest = max(self.tr("⚠ dépassé {over}").format(over="0:00:00"), self.tr("reste {left}").format(left="0:00:00"), key=len)
+        self.tree.setColumnWidth(1, self.fontMetrics().horizontalAdvance(widest) + 24)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.status_key.connect(self._check_selected)
         self.tree.setItemDelegate(_WrapDelegate(self.tree, self.ROW_HEIGHT))
@@ -173,8 +174,11 @@ class ExpectationsChecklist(QWidget):
         """Bring the list in line with the session (new fired injects, new checks); cheap if unchanged."""
         state = self._session.state
         role = self.role_filter.currentData()
-        key = (state.injects, state.checks, role)
-        if self._seen is not None and all(a is b for a, b in zip(key, self._seen, strict=True)):
+        # The state is rebuilt every second while running; what matters here is which
+        # injects are fired (and when) and the checks, so compare those.
+        fired = tuple((s.inject.id, s.fired_at, s.inject.expected) for s in state.injects if s.fired_at is not None)
+        key = (fired, state.checks, role)
+        if key == self._seen:
             self.update_times()
             return
         self._seen = key
@@ -238,6 +242,11 @@ class ExpectationsChecklist(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(labels.check_label(status).capitalize())
             button.setAccessibleName(labels.check_label(status))
+            color = labels.check_color(status).name()
+            button.setStyleSheet(
+                f"QToolButton {{ color: {color}; font-weight: bold; border: 1px solid #c4c9d0; border-radius: 3px; background: #f6f7f9; }}"
+                f"QToolButton:checked {{ background: {color}; color: white; border-color: {color}; }}"
+            )
             button.clicked.connect(lambda _checked=False, k=key, s=status: self.check(k[0], k[1], s))
             layout.addWidget(button)
             buttons[status] = button
@@ -249,13 +258,7 @@ class ExpectationsChecklist(QWidget):
         tree_item = self._items[key]
         check = item.check
         for status, button in self._buttons[key].items():
-            selected = check is not None and check.status == status
-            button.setChecked(selected)
-            color = labels.check_color(status).name()
-            button.setStyleSheet(
-                f"QToolButton {{ color: {color}; font-weight: bold; border: 1px solid #c4c9d0; border-radius: 3px; background: #f6f7f9; }}"
-                f"QToolButton:checked {{ background: {color}; color: white; border-color: {color}; }}"
-            )
+            button.setChecked(check is not None and check.status == status)
         if check is None:
             tree_item.setToolTip(1, "")
             return

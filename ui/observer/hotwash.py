@@ -350,10 +350,16 @@ class HotWashWidget(QWidget):
     def refresh(self) -> None:
         """Show the stored ratings, findings and improvement plan; cheap when unchanged."""
         state = self._session.state
-        key = (state.ratings, state.findings, state.improvements, state.checks, state.entries, state.stage)
-        if self._seen is not None and all(a is b for a, b in zip(key, self._seen, strict=True)):
+        # Identity of the session's collections says whether anything changed (they are
+        # rebuilt only when events arrive); the stage is a plain value.
+        key = (state.ratings, state.findings, state.improvements, state.checks, state.entries)
+        if (
+            self._seen is not None
+            and state.stage == self._seen[1]
+            and all(a is b for a, b in zip(key, self._seen[0], strict=True))
+        ):
             return
-        self._seen = key
+        self._seen = (key, state.stage)
         if state.stage == "hotwash":
             self.banner.setText(self.tr("<b>Retour à chaud</b> — notez chaque objectif, relevez les points forts et les axes d'amélioration, et construisez le plan d'amélioration."))
             self.banner.setStyleSheet("QLabel { background: #e8f0fb; color: #1f3b63; padding: 6px 8px; border-radius: 3px; }")

@@ -428,11 +428,7 @@ class LogTableModel(QAbstractTableModel):
         entry = row.entry
         origin = row.origin
         if column == Column.STATUS:
-            return {
-                SaveState.SAVED: self.tr("enregistré"),
-                SaveState.SAVING: self.tr("en cours…"),
-                SaveState.FAILED: self.tr("non enregistré — nouvel essai"),
-            }[row.save]
+            return self.status_text(row.save)
         if column == Column.REAL:
             return datetime.fromtimestamp(origin.real_time).strftime("%H:%M:%S")
         if column == Column.ELAPSED:
@@ -460,6 +456,14 @@ class LogTableModel(QAbstractTableModel):
         if column == Column.OBSERVER:
             return entry.observer
         return ""
+
+    def status_text(self, save: SaveState) -> str:
+        """Return the label of a save state, as the status column shows it."""
+        return {
+            SaveState.SAVED: self.tr("enregistré"),
+            SaveState.SAVING: self.tr("en cours…"),
+            SaveState.FAILED: self.tr("non enregistré — nouvel essai"),
+        }[save]
 
     def _foreground(self, row: LogRow, column: Column) -> QBrush | None:
         if column == Column.STATUS:

@@ -148,7 +148,7 @@ class ObserverPanel(QWidget):
 
         role_codes = [role.id for role in self._played] or ["DIR"]
         widths = {
-            Column.STATUS: fit(["enregistré", "en cours…"]),
+            Column.STATUS: fit([self.model.status_text(SaveState.SAVED), self.model.status_text(SaveState.SAVING)]),
             Column.REAL: fit(["00:00:00"]),
             Column.ELAPSED: fit(["0:00:00", "briefing"]),
             Column.SCENARIO: fit(["00/00 00:00"]),
@@ -215,7 +215,10 @@ class ObserverPanel(QWidget):
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 0, 0, 0)
         log_layout.setSpacing(4)
-        log_layout.addLayout(filters)
+        self.filters_bar = QWidget(objectName="logFilters")
+        filters.setContentsMargins(0, 0, 0, 0)
+        self.filters_bar.setLayout(filters)
+        log_layout.addWidget(self.filters_bar)
         log_layout.addWidget(self.view, 1)
         log_layout.addWidget(self.detail)
         log_layout.addLayout(footer)
@@ -326,6 +329,18 @@ class ObserverPanel(QWidget):
         self.checklist.setEnabled(has_name)
         if not has_name:
             self.name_combo.setFocus()
+
+    def set_compact(self, compact: bool) -> None:
+        """Fit a short dock: keep the name, the quick entry and the log; hide the help line,
+        the filters, the detail pane and the checklist (the observer window has them all)."""
+        self.quick.hint.setVisible(not compact)
+        self.filters_bar.setVisible(not compact)
+        self.detail.setVisible(not compact)
+        self.checklist.setVisible(not compact)
+
+    @property
+    def compact(self) -> bool:
+        return self.checklist.isHidden()
 
     def focus_quick_entry(self) -> None:
         """Put the keyboard in the quick-entry line (or in the name field if no name yet)."""
