@@ -259,3 +259,26 @@ def test_compact_mode_for_a_short_dock_keeps_entry_and_log(qtbot, panel, mini_se
     assert panel.model.rowCount() == 1
     panel.set_compact(False)
     assert panel.checklist.isVisible()
+
+
+def test_checklist_by_keyboard_from_the_entry_line(qtbot, panel, mini_session, fake_time):
+    mini_session.start()
+    mini_session.fire("I01")  # DIR, within 0:10
+    fake_time.advance(60)
+    mini_session.fire("I02")  # DSOL, within 0:15
+    fake_time.advance(11 * 60)  # I01's window is over, I02's is not
+    panel.refresh_from_session()
+    QTest.keyClick(panel.quick.line, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert panel.checklist.tree.hasFocus()
+    QTest.keyClick(panel.checklist.tree, Qt.Key.Key_2)  # the overdue item comes first: partial
+    QTest.keyClick(panel.checklist.tree, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert panel.quick.line.hasFocus()
+    with Session.open(mini_session.path) as reopened:
+        [check] = reopened.state.checks
+    assert (check.inject_id, check.status) == ("I01", "partial")
+
+
+def test_tab_moves_on_when_there_is_nothing_to_complete(qtbot, panel):
+    type_text(panel.quick.line, "Texte libre")
+    QTest.keyClick(panel.quick.line, Qt.Key.Key_Tab)
+    assert not panel.quick.line.hasFocus()

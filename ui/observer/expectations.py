@@ -133,7 +133,7 @@ class ExpectationsChecklist(QWidget):
         self.empty = QLabel(self.tr("Aucune réponse attendue pour l'instant : elles apparaissent quand un inject est envoyé."))
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("QLabel { color: #6b6f76; padding: 8px; }")
-        hint = QLabel(self.tr("Sélectionner puis 1 réalisé · 2 partiel · 3 non réalisé"))
+        hint = QLabel(self.tr("Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie"))
         hint.setStyleSheet("QLabel { color: #6b6f76; }")
 
         layout = QVBoxLayout(self)
@@ -315,6 +315,21 @@ class ExpectationsChecklist(QWidget):
         self.summary.setText(summary)
         self.empty.setVisible(total == 0)
         self.tree.setVisible(total > 0)
+
+    def focus_first_open(self) -> bool:
+        """Put the keyboard on the most urgent item: the first overdue, else the first unchecked."""
+        elapsed_now = self._elapsed_now()
+        candidates = sorted(
+            (key for key, item in self._data.items() if item.check is None),
+            key=lambda key: (not self._data[key].overdue(elapsed_now), self._data[key].deadline),
+        )
+        target = candidates[0] if candidates else next(iter(self._items), None)
+        if target is None:
+            return False
+        self.tree.setCurrentItem(self._items[target])
+        self.tree.scrollToItem(self._items[target])
+        self.tree.setFocus()
+        return True
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -248,6 +248,7 @@ class ObserverPanel(QWidget):
 
         QShortcut(QKeySequence("Ctrl+F"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+L"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.focus_quick_entry)
+        QShortcut(QKeySequence("Ctrl+E"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.checklist.focus_first_open)
         QShortcut(QKeySequence("F2"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.correct_selected)
         self._order_changed(True)
 

@@ -57,15 +57,15 @@ class InjectChoice:
 class EntryLine(QLineEdit):
     """GUI: the typing line; Tab completes a role code at the start, Escape clears."""
 
-    tab_pressed = Signal()
+    tab_handler = None  # callable returning True when it used the Tab key
     escape_pressed = Signal()
 
     def event(self, event: QEvent) -> bool:
         # Tab must reach us before Qt uses it to move the focus.
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Tab and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-                self.tab_pressed.emit()
-                return True
+                if self.tab_handler is not None and self.tab_handler():
+                    return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -179,7 +179,7 @@ class QuickEntryBar(QFrame):
 
         self.line.textChanged.connect(self._update_preview)
         self.line.returnPressed.connect(self._submit)
-        self.line.tab_pressed.connect(self._complete_role)
+        self.line.tab_handler = self._complete_role
         self.line.escape_pressed.connect(self._escape)
         self.role_combo.currentIndexChanged.connect(self._role_changed)
         self.kind_combo.currentIndexChanged.connect(self._update_preview)
@@ -366,13 +366,13 @@ class QuickEntryBar(QFrame):
             html += ' <span style="color:#b3261e;">⚠ ' + " ; ".join(warnings) + "</span>"
         self.preview.setText(html)
 
-    def _complete_role(self) -> None:
-        """Complete the leading role code; repeated Tab cycles through the matches."""
+    def _complete_role(self) -> bool:
+        """Complete the leading role code (repeated Tab cycles); False if there was nothing to complete."""
         text = self.line.text()
         head, _, rest = text.partition(" ")
         cycling = self._completion is not None and self._completion[1] == head
         if not head or self.line.cursorPosition() > len(head) + (1 if cycling else 0):
-            return
+            return False
         role_ids = [role_id for role_id, _ in self._roles]
         prefix = head.rstrip(":")
         if cycling:
@@ -383,10 +383,11 @@ class QuickEntryBar(QFrame):
             matches = complete_role(prefix, role_ids)
             choice = matches[0] if matches else None
         if choice is None:
-            return
+            return False
         self.line.setText(f"{choice} {rest.lstrip()}")
         self.line.setCursorPosition(len(choice) + 1)
         self._completion = (prefix, choice)
+        return True
 
     def _escape(self) -> None:
         if self._supersedes is not None:
