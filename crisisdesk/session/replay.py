@@ -92,7 +92,7 @@ class Replayer:
         for order, inject in enumerate(package.injects):
             self.injects[inject.id] = _Inject(
                 inject=inject, planned_at=inject.at, due_at=inject.at, order=order,
-                phase_index=_planned_phase_index(package, inject.at),
+                phase_index=self.clock.phase_index_at(inject.at),  # the clock's phases are the planned ones yet
             )
         self.adhoc_count = 0
         self.last_seq = 0
@@ -393,14 +393,6 @@ def _effective_time(state: InjectState) -> tuple[float, int]:
     if state.status is InjectStatus.FIRED and state.fired_elapsed is not None:
         return (state.fired_elapsed, 0)
     return (float(state.due_at), 1)
-
-
-def _planned_phase_index(package: Package, offset: int) -> int:
-    index = 0
-    for i, phase in enumerate(package.exercise.phases):
-        if phase.at <= offset:
-            index = i
-    return index
 
 
 def replay(package: Package, events: Iterable[EventRecord], now: float | None = None) -> SessionState:

@@ -351,7 +351,7 @@ class Session:
         def build(now: float) -> list[_Draft]:
             self._not_ended("delay an inject")
             inj = self._pending_inject(inject_id)
-            base = inj.due_at if minutes < 0 else max(inj.due_at, int(self._elapsed_or_zero(now)))
+            base = inj.due_at if minutes < 0 else max(inj.due_at, int(self._replayer.clock.elapsed(now)))
             due_at = max(0, base + minutes * 60)
             return [self._draft("delay", now, {"inject_id": inject_id, "minutes": minutes, "due_at": due_at})]
         self._control(build)
@@ -377,7 +377,7 @@ class Session:
 
         def build(now: float) -> list[_Draft]:
             self._not_ended("add an inject")
-            when = int(self._elapsed_or_zero(now)) if at is None else at
+            when = int(self._replayer.clock.elapsed(now)) if at is None else at
             raw = {"title": title, "body": body, "to": to if isinstance(to, str) else list(to), "channel": channel,
                    "sender": sender, "at": when, "expected": list(expected), "sets": dict(sets or {}),
                    "notes": notes, "manual": manual}
@@ -417,7 +417,7 @@ class Session:
 
         def build(now: float) -> list[_Draft]:
             self._not_ended("shift the timeline")
-            origin = int(self._elapsed_or_zero(now))
+            origin = int(self._replayer.clock.elapsed(now))
             return [self._draft("shift", now, {"minutes": minutes, "from_elapsed": origin})]
         self._control(build)
 
@@ -450,7 +450,7 @@ class Session:
         Nothing fires unless the clock runs and auto-fire is on; manual and overdue
         injects wait for the controller. Call it when ``next_due_at()`` comes.
         """
-        self._become_controller()
+        self._is_controller = True
         self._heartbeat()
         state = self.state
         if state.clock_state is not ClockState.RUNNING or self.read_only:
@@ -651,7 +651,7 @@ class Session:
     def _control(self, build: Callable[[float], list[_Draft]]) -> None:
         """Run one controller action: catch up under the write lock, check, write, apply."""
         self._writable()
-        self._become_controller()
+        self._is_controller = True
         self._take_over()
         self._commit(build)
 
@@ -697,9 +697,6 @@ class Session:
             return None, None
         elapsed = clock.elapsed(now)
         return elapsed, clock.scenario_time_at(elapsed)
-
-    def _elapsed_or_zero(self, now: float) -> float:
-        return self._replayer.clock.elapsed(now)
 
     def _clock_draft(self, kind: str, now: float) -> list[_Draft]:
         clock = self._replayer.clock
@@ -763,9 +760,6 @@ class Session:
         return f"{self.path.name}: could not save ({_reason(exc)})."
 
     # -- internals: crash recovery -------------------------------------------------------
-
-    def _become_controller(self) -> None:
-        self._is_controller = True
 
     def _heartbeat(self) -> None:
         """Mark the controller alive (at most every few seconds while running) to date downtime later."""
