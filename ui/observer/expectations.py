@@ -135,6 +135,7 @@ class ExpectationsChecklist(QWidget):
         self.empty.setStyleSheet("QLabel { color: #6b6f76; padding: 8px; }")
         hint = QLabel(self.tr("Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie"))
         hint.setStyleSheet("QLabel { color: #6b6f76; }")
+        hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -172,13 +172,14 @@ class ObserverPanel(QWidget):
         self.search = QLineEdit(objectName="logSearch")
         self.search.setPlaceholderText(self.tr("Rechercher… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.filter_role = self._filter_combo("filterRole", self.tr("Tous rôles"), [(r.id, r.id) for r in self._played])
-        self.filter_kind = self._filter_combo("filterKind", self.tr("Tous types"), [(k, labels.kind_label(k)) for k in labels.KIND_ORDER])
-        self.filter_observer = self._filter_combo("filterObserver", self.tr("Tous observateurs"), [])
-        self.filter_inject = self._filter_combo("filterInject", self.tr("Tous injects"), [(i.id, i.id) for i in package.injects])
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
+        self.filter_role = self._filter_combo("filterRole", self.tr("Rôles"), [(r.id, r.id) for r in self._played])
+        self.filter_kind = self._filter_combo("filterKind", self.tr("Types"), [(k, labels.kind_label(k)) for k in labels.KIND_ORDER])
+        self.filter_observer = self._filter_combo("filterObserver", self.tr("Observateurs"), [])
+        self.filter_inject = self._filter_combo("filterInject", self.tr("Injects"), [(i.id, i.id) for i in package.injects])
         tag_items = [("strength", labels.tag_label("strength")), ("improvement", labels.tag_label("improvement"))]
         tag_items += [(o.id, o.id) for o in package.exercise.objectives]
-        self.filter_tag = self._filter_combo("filterTag", self.tr("Toutes marques"), tag_items)
+        self.filter_tag = self._filter_combo("filterTag", self.tr("Marques"), tag_items)
         self.order_button = QToolButton(objectName="orderToggle")
         self.order_button.setCheckable(True)
         self.order_button.setChecked(True)
@@ -279,6 +280,7 @@ class ObserverPanel(QWidget):
 
     def _filter_combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(objectName=name)
+        combo.setToolTip(self.tr("Filtrer : {what}").format(what=everything.lower()))
         combo.addItem(everything, None)
         for value, text in items:
             combo.addItem(text, value)

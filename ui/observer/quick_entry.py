@@ -110,7 +110,7 @@ class QuickEntryBar(QFrame):
         self.inject_combo = QComboBox(objectName="injectCombo")
         self.inject_combo.setToolTip(self.tr("Inject auquel l'entrée répond (Ctrl+J pour changer, ou « >I02 » dans la ligne)"))
         self.inject_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.inject_combo.setMinimumContentsLength(22)
+        self.inject_combo.setMinimumContentsLength(16)
         self.strength_button = QToolButton(objectName="strengthToggle", checkable=True)
         self.strength_button.setText(self.tr("+ Point fort"))
         self.strength_button.setToolTip(self.tr("Marquer comme point fort (Alt+S, ou #fort)"))
