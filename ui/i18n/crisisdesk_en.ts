@@ -544,94 +544,96 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="90"/>
-        <source>Réponses attendues</source>
-        <translation type="unfinished">Expected responses</translation>
-    </message>
-    <message>
         <location filename="../observer/expectations.py" line="95"/>
+        <source>Réponses attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="100"/>
         <source>Tous les rôles</source>
-        <translation type="unfinished">All roles</translation>
+        <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="108"/>
+        <location filename="../observer/expectations.py" line="113"/>
         <source>Attendu</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="108"/>
+        <location filename="../observer/expectations.py" line="113"/>
         <source>État</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="108"/>
+        <location filename="../observer/expectations.py" line="113"/>
         <source>✓ ◐ ✗</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="126"/>
+        <location filename="../observer/expectations.py" line="133"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
-        <translation type="unfinished"></translation>
+        <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <source>Sélectionner puis 1 réalisé · 2 partiel · 3 non réalisé</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/expectations.py" line="189"/>
+        <location filename="../observer/expectations.py" line="200"/>
         <source>T+{fired} · {id} · {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="190"/>
+        <location filename="../observer/expectations.py" line="201"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="204"/>
-        <source>{role} · {action} (≤ {window})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/expectations.py" line="206"/>
+        <location filename="../observer/expectations.py" line="217"/>
         <source>{role} : {action} (dans les {window})</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="259"/>
+        <location filename="../observer/expectations.py" line="269"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="279"/>
+        <location filename="../observer/expectations.py" line="289"/>
         <source>{status} +{delay}</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="283"/>
+        <location filename="../observer/expectations.py" line="293"/>
         <source> · hors délai</source>
-        <translation type="unfinished"></translation>
+        <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="286"/>
+        <location filename="../observer/expectations.py" line="125"/>
+        <location filename="../observer/expectations.py" line="296"/>
         <source>reste {left}</source>
-        <translation type="unfinished"></translation>
+        <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="290"/>
+        <location filename="../observer/expectations.py" line="125"/>
+        <location filename="../observer/expectations.py" line="300"/>
         <source>⚠ dépassé {over}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="303"/>
+        <location filename="../observer/expectations.py" line="136"/>
+        <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
+        <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="215"/>
+        <source>{role} (≤ {window}) · {action}</source>
+        <translation>{role} (≤ {window}) · {action}</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="313"/>
         <source>{checked}/{total} constatés</source>
-        <translation type="unfinished"></translation>
+        <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="305"/>
+        <location filename="../observer/expectations.py" line="315"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -645,134 +647,134 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="215"/>
+        <location filename="../observer/hotwash.py" line="221"/>
         <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
-        <translation type="unfinished"></translation>
+        <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="222"/>
+        <location filename="../observer/hotwash.py" line="228"/>
         <source>Évaluation des objectifs</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="233"/>
+        <location filename="../observer/hotwash.py" line="239"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
-        <translation type="unfinished"></translation>
+        <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="235"/>
+        <location filename="../observer/hotwash.py" line="241"/>
         <source>+ Point fort</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="236"/>
+        <location filename="../observer/hotwash.py" line="242"/>
         <source>△ Axe d&apos;amélioration</source>
-        <translation type="unfinished"></translation>
+        <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="248"/>
+        <location filename="../observer/hotwash.py" line="254"/>
         <source>Points forts</source>
-        <translation type="unfinished"></translation>
+        <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="248"/>
+        <location filename="../observer/hotwash.py" line="254"/>
         <source>Axes d&apos;amélioration</source>
-        <translation type="unfinished"></translation>
+        <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="258"/>
+        <location filename="../observer/hotwash.py" line="264"/>
         <source>Points forts et axes d&apos;amélioration</source>
-        <translation type="unfinished"></translation>
+        <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="273"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="273"/>
         <source>Responsable</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="273"/>
         <source>Priorité</source>
-        <translation type="unfinished"></translation>
+        <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="273"/>
         <source>Échéance</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="273"/>
         <source>Objectif</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="278"/>
+        <location filename="../observer/hotwash.py" line="284"/>
         <source>Action corrective…</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrective action…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="292"/>
+        <location filename="../observer/hotwash.py" line="298"/>
         <source>Ajouter au plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="305"/>
+        <location filename="../observer/hotwash.py" line="311"/>
         <source>Plan d&apos;amélioration</source>
-        <translation type="unfinished"></translation>
+        <translation>Improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="331"/>
+        <location filename="../observer/hotwash.py" line="337"/>
         <source>(tous objectifs)</source>
-        <translation type="unfinished"></translation>
+        <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="352"/>
+        <location filename="../observer/hotwash.py" line="364"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="355"/>
-        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="365"/>
-        <source>Reprendre les entrées marquées ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
         <location filename="../observer/hotwash.py" line="367"/>
+        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
+        <translation>The exercise is not over: you can already prepare the hot wash and complete it after ENDEX.</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="377"/>
+        <source>Reprendre les entrées marquées ({n})</source>
+        <translation>Take in the tagged entries ({n})</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="379"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
-        <translation type="unfinished"></translation>
+        <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="390"/>
+        <location filename="../observer/hotwash.py" line="402"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="393"/>
+        <location filename="../observer/hotwash.py" line="405"/>
         <source>{n} entrée(s) de main courante #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="406"/>
+        <location filename="../observer/hotwash.py" line="418"/>
         <source>{observer}, {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="440"/>
+        <location filename="../observer/hotwash.py" line="452"/>
         <source>Non enregistré : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="451"/>
+        <location filename="../observer/hotwash.py" line="463"/>
         <source>Indiquez une justification pour la note de {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a justification for the rating of {id}.</translation>
     </message>
 </context>
 <context>
@@ -1139,92 +1141,92 @@ Details saved in: {path}</translation>
     <message>
         <location filename="../observer/log_model.py" line="132"/>
         <source>État</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="133"/>
         <source>Heure</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="134"/>
         <source>T+</source>
-        <translation type="unfinished"></translation>
+        <translation>T+</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="135"/>
         <source>Scénario</source>
-        <translation type="unfinished">Scenario</translation>
+        <translation>Scenario</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="136"/>
         <source>Rôle</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="137"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="138"/>
         <source>Entrée</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="139"/>
         <source>Inject</source>
-        <translation type="unfinished"></translation>
+        <translation>Inject</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="140"/>
         <source>Marques</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="141"/>
         <source>Observateur</source>
-        <translation type="unfinished"></translation>
+        <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="432"/>
+        <location filename="../observer/log_model.py" line="463"/>
         <source>enregistré</source>
-        <translation type="unfinished"></translation>
+        <translation>saved</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="433"/>
+        <location filename="../observer/log_model.py" line="464"/>
         <source>en cours…</source>
-        <translation type="unfinished"></translation>
+        <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="434"/>
+        <location filename="../observer/log_model.py" line="465"/>
         <source>non enregistré — nouvel essai</source>
-        <translation type="unfinished"></translation>
+        <translation>not saved — retrying</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="454"/>
+        <location filename="../observer/log_model.py" line="450"/>
         <source>✎ {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/log_model.py" line="481"/>
-        <source>Saisie à {first}, corrigée à {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ {text}</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="485"/>
-        <source>L&apos;entrée n&apos;est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.</source>
-        <translation type="unfinished"></translation>
+        <source>Saisie à {first}, corrigée à {last}</source>
+        <translation>Logged at {first}, corrected at {last}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="495"/>
-        <source>Historique des révisions :</source>
-        <translation type="unfinished"></translation>
+        <location filename="../observer/log_model.py" line="489"/>
+        <source>L&apos;entrée n&apos;est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.</source>
+        <translation>The entry is not in the session file yet; it is kept and sent again automatically.</translation>
     </message>
     <message>
         <location filename="../observer/log_model.py" line="499"/>
+        <source>Historique des révisions :</source>
+        <translation>Revision history:</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="503"/>
         <source>{n}. {time} ({observer}) : {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}. {time} ({observer}): {text}</translation>
     </message>
 </context>
 <context>
@@ -1386,32 +1388,37 @@ Details saved in: {path}</translation>
     <message>
         <location filename="../observer/hotwash.py" line="66"/>
         <source>(pas de critère)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no criteria)</translation>
     </message>
     <message>
         <location filename="../observer/hotwash.py" line="99"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
-        <translation type="unfinished"></translation>
+        <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
         <location filename="../observer/hotwash.py" line="103"/>
         <source>Enregistrer la note</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="132"/>
+        <location filename="../observer/hotwash.py" line="107"/>
+        <source>● modification non enregistrée</source>
+        <translation>● unsaved change</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="137"/>
         <source>Choisir P, S, M ou U</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="148"/>
+        <location filename="../observer/hotwash.py" line="154"/>
         <source>Pas encore noté</source>
-        <translation type="unfinished"></translation>
+        <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="152"/>
+        <location filename="../observer/hotwash.py" line="158"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
 </context>
 <context>
@@ -1419,245 +1426,250 @@ Details saved in: {path}</translation>
     <message>
         <location filename="../observer/labels.py" line="35"/>
         <source>décision</source>
-        <translation type="unfinished"></translation>
+        <translation>decision</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="36"/>
         <source>action</source>
-        <translation type="unfinished"></translation>
+        <translation>action</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="37"/>
         <source>information</source>
-        <translation type="unfinished"></translation>
+        <translation>information</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="38"/>
         <source>demande</source>
-        <translation type="unfinished"></translation>
+        <translation>request</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="39"/>
         <source>communication</source>
-        <translation type="unfinished"></translation>
+        <translation>communication</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="40"/>
         <source>observation</source>
-        <translation type="unfinished"></translation>
+        <translation>observation</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="48"/>
         <source>point fort</source>
-        <translation type="unfinished"></translation>
+        <translation>strength</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="50"/>
         <source>amélioration</source>
-        <translation type="unfinished"></translation>
+        <translation>improvement</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="57"/>
         <source>+ fort</source>
-        <translation type="unfinished"></translation>
+        <translation>+ strength</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="59"/>
         <source>△ amél.</source>
-        <translation type="unfinished"></translation>
+        <translation>△ impr.</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="66"/>
         <source>briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>briefing</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="67"/>
         <source>jeu</source>
-        <translation type="unfinished"></translation>
+        <translation>play</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="68"/>
         <source>retour à chaud</source>
-        <translation type="unfinished"></translation>
+        <translation>hot wash</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="76"/>
         <source>réalisé</source>
-        <translation type="unfinished"></translation>
+        <translation>met</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="77"/>
         <source>partiel</source>
-        <translation type="unfinished"></translation>
+        <translation>partial</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="78"/>
         <source>non réalisé</source>
-        <translation type="unfinished"></translation>
+        <translation>missed</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="91"/>
         <source>Réalisé sans difficulté</source>
-        <translation type="unfinished"></translation>
+        <translation>Performed without challenges</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="92"/>
         <source>Réalisé avec quelques difficultés</source>
-        <translation type="unfinished"></translation>
+        <translation>Performed with some challenges</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="93"/>
         <source>Réalisé avec des difficultés majeures</source>
-        <translation type="unfinished"></translation>
+        <translation>Performed with major challenges</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="94"/>
         <source>Non réalisable</source>
-        <translation type="unfinished"></translation>
+        <translation>Unable to be performed</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="112"/>
         <source>haute</source>
-        <translation type="unfinished"></translation>
+        <translation>high</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="113"/>
         <source>moyenne</source>
-        <translation type="unfinished"></translation>
+        <translation>medium</translation>
     </message>
     <message>
         <location filename="../observer/labels.py" line="114"/>
         <source>basse</source>
-        <translation type="unfinished"></translation>
+        <translation>low</translation>
     </message>
 </context>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="80"/>
+        <location filename="../observer/panel.py" line="84"/>
         <source>Votre nom</source>
-        <translation type="unfinished"></translation>
+        <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="81"/>
+        <location filename="../observer/panel.py" line="85"/>
         <source>Nom de l&apos;observateur</source>
-        <translation type="unfinished"></translation>
+        <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="89"/>
+        <location filename="../observer/panel.py" line="93"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="95"/>
+        <location filename="../observer/panel.py" line="99"/>
         <source>Observateur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="165"/>
-        <source>Rechercher… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="167"/>
-        <source>Tous rôles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="168"/>
-        <source>Tous types</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="169"/>
-        <source>Tous observateurs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="170"/>
-        <source>Tous injects</source>
-        <translation type="unfinished"></translation>
+        <translation>Observer</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="173"/>
-        <source>Toutes marques</source>
-        <translation type="unfinished"></translation>
+        <source>Rechercher… (Ctrl+F)</source>
+        <translation>Search… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="176"/>
+        <source>Rôles</source>
+        <translation>Roles</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="177"/>
+        <source>Types</source>
+        <translation>Kinds</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="178"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="179"/>
+        <source>Injects</source>
+        <translation>Injects</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="182"/>
+        <source>Marques</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="186"/>
         <source>Ordre d&apos;affichage des entrées</source>
-        <translation type="unfinished"></translation>
+        <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="181"/>
+        <location filename="../observer/panel.py" line="190"/>
         <source>Corriger (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="308"/>
-        <source>Indiquez votre nom avant de saisir.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../observer/panel.py" line="283"/>
+        <source>Filtrer : {what}</source>
+        <translation>Filter: {what}</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="359"/>
+        <source>Indiquez votre nom avant de saisir.</source>
+        <translation>Give your name before logging.</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="410"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="373"/>
+        <location filename="../observer/panel.py" line="424"/>
         <source>Entrée refusée : {error}. Le texte est remis dans la saisie.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry refused: {error}. The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="448"/>
+        <location filename="../observer/panel.py" line="499"/>
         <source>Historique :</source>
-        <translation type="unfinished"></translation>
+        <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="469"/>
+        <location filename="../observer/panel.py" line="520"/>
         <source>↓ Récentes en haut</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="469"/>
+        <location filename="../observer/panel.py" line="520"/>
         <source>↑ Chronologique</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="477"/>
+        <location filename="../observer/panel.py" line="528"/>
         <source>{n} entrées</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="477"/>
+        <location filename="../observer/panel.py" line="528"/>
         <source>{shown} / {n} entrées</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="480"/>
+        <location filename="../observer/panel.py" line="531"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="504"/>
+        <location filename="../observer/panel.py" line="555"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="506"/>
+        <location filename="../observer/panel.py" line="557"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="511"/>
+        <location filename="../observer/panel.py" line="562"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="515"/>
+        <location filename="../observer/panel.py" line="566"/>
         <source>EN PAUSE</source>
-        <translation type="unfinished"></translation>
+        <translation>PAUSED</translation>
     </message>
 </context>
 <context>
@@ -1665,35 +1677,35 @@ Details saved in: {path}</translation>
     <message>
         <location filename="../observer/window.py" line="32"/>
         <source>Main courante — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Log — {title}</translation>
     </message>
     <message>
         <location filename="../observer/window.py" line="39"/>
         <location filename="../observer/window.py" line="64"/>
         <source>Main courante</source>
-        <translation type="unfinished">Log</translation>
+        <translation>Log</translation>
     </message>
     <message>
         <location filename="../observer/window.py" line="40"/>
         <location filename="../observer/window.py" line="67"/>
         <location filename="../observer/window.py" line="93"/>
         <source>Retour à chaud</source>
-        <translation type="unfinished"></translation>
+        <translation>Hot wash</translation>
     </message>
     <message>
         <location filename="../observer/window.py" line="61"/>
         <source>Saisie rapide</source>
-        <translation type="unfinished"></translation>
+        <translation>Quick entry</translation>
     </message>
     <message>
         <location filename="../observer/window.py" line="82"/>
         <source>Lecture du fichier impossible : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the file: {error}</translation>
     </message>
     <message>
         <location filename="../observer/window.py" line="93"/>
         <source>Retour à chaud ●</source>
-        <translation type="unfinished"></translation>
+        <translation>Hot wash ●</translation>
     </message>
 </context>
 <context>
@@ -1719,107 +1731,107 @@ Details saved in: {path}</translation>
     <message>
         <location filename="../observer/quick_entry.py" line="103"/>
         <source>Rôle observé (Ctrl+1…9, ou le code en tête de ligne)</source>
-        <translation type="unfinished"></translation>
+        <translation>Observed role (Ctrl+1…9, or its code at the start of the line)</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="107"/>
         <source>Type d&apos;entrée (Ctrl+K pour changer, ou « d: », « a: »… en tête de ligne)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry kind (Ctrl+K to change, or “d:”, “a:”… at the start of the line)</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="111"/>
         <source>Inject auquel l&apos;entrée répond (Ctrl+J pour changer, ou « &gt;I02 » dans la ligne)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inject the entry answers (Ctrl+J to change, or “&gt;I02” in the line)</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="115"/>
         <source>+ Point fort</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Strength</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="116"/>
         <source>Marquer comme point fort (Alt+S, ou #fort)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag as a strength (Alt+S, or #strength)</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="118"/>
         <source>△ Amélioration</source>
-        <translation type="unfinished"></translation>
+        <translation>△ Improvement</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="119"/>
         <source>Marquer comme axe d&apos;amélioration (Alt+I, ou #amélioration)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag as an area for improvement (Alt+I, or #improvement)</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="124"/>
         <source>Saisie rapide</source>
-        <translation type="unfinished"></translation>
+        <translation>Quick entry</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="125"/>
         <source>DSOL d: Ouverture de 3 salles rafraîchies #fort   — Entrée pour enregistrer</source>
-        <translation type="unfinished"></translation>
+        <translation>DSOL d: 3 cool rooms opened #strength   — Enter to save</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="146"/>
         <source>&lt;b&gt;Rôle&lt;/b&gt; en tête (Tab complète, Ctrl+1…9) · &lt;b&gt;type&lt;/b&gt; : &lt;code&gt;d:&lt;/code&gt; décision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; demande &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#fort&lt;/code&gt; &lt;code&gt;#amélioration&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Échap efface</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Role&lt;/b&gt; first (Tab completes, Ctrl+1…9) · &lt;b&gt;kind&lt;/b&gt;: &lt;code&gt;d:&lt;/code&gt; decision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; request &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#strength&lt;/code&gt; &lt;code&gt;#improvement&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Esc clears</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="157"/>
         <source>Rôle</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="158"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="159"/>
         <source>Répond à</source>
-        <translation type="unfinished"></translation>
+        <translation>Answers</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="232"/>
         <source>(aucun inject)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no inject)</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="280"/>
         <source>Correction de l&apos;entrée {summary} — Entrée enregistre une révision, Échap annule</source>
-        <translation type="unfinished"></translation>
+        <translation>Correcting the entry {summary} — Enter saves a revision, Esc cancels</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="349"/>
         <source>rôle « {code} » inconnu (rôles : {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown role “{code}” (roles: {known})</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="351"/>
         <source>inject « {ref} » inconnu</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown inject “{ref}”</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="353"/>
         <source>aucun rôle joué dans ce paquet</source>
-        <translation type="unfinished"></translation>
+        <translation>no played role in this package</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="361"/>
         <source>répond à {inject}</source>
-        <translation type="unfinished"></translation>
+        <translation>answers {inject}</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="361"/>
         <source>sans inject</source>
-        <translation type="unfinished"></translation>
+        <translation>no inject</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="405"/>
+        <location filename="../observer/quick_entry.py" line="406"/>
         <source> — Entrée à nouveau pour enregistrer tel quel</source>
-        <translation type="unfinished"></translation>
+        <translation> — Enter again to save it as typed</translation>
     </message>
 </context>
 <context>
