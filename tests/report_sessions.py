@@ -172,3 +172,129 @@ def play_known_session(tmp_path: Path, *, end: bool = True, language: str = "fr"
     finally:
         session.close()
     return path, clock
+
+
+PARIS_START = 1_760_427_000.0  # a Tuesday morning in October, 09:30 in Paris
+OBSERVERS = ("Claire D.", "Marc L.", "Sophie T.", "Yann K.")
+
+
+def play_paris_rehearsal(path: Path, package_path: Path, *, end: bool = True, seed: int = 50) -> FakeTime:
+    """Play a full, deterministic rehearsal of ``package_path`` into the session ``path``.
+
+    The clock steps by 20 s; injects fire on time by auto-fire (one is delayed 5 min,
+    one skipped, a contingency and a reserve are fired by hand, one ad-hoc inject is
+    added); most recipients answer 1 to 15 min after firing; observers check every
+    expected response once its delay has passed (met, partial if late, missed);
+    a 5-min pause; then ENDEX and a hot wash with ratings, findings and a plan.
+    """
+    import random
+
+    rng = random.Random(seed)
+    clock = FakeTime(PARIS_START - 900)
+    session = Session.create(path, package_path, time_source=clock, observer=OBSERVERS[0])
+    package = session.package
+    played = {r.id: r for r in package.roles if r.played}
+    try:
+        session.log_entry(observer=OBSERVERS[0], role="DIR", kind="information",
+                          text="Briefing des joueurs : règles du jeu et conventions d'exercice rappelées.")
+        clock.set(PARIS_START)
+        session.start()
+        scripted = [i for i in package.injects if not i.manual]
+        delayed_id, skipped_id = scripted[5].id, scripted[12].id
+        manual = [i for i in package.injects if i.manual]
+        fire_by_hand = {manual[0].id: manual[0].at + 240}
+        if len(manual) > 2:
+            fire_by_hand[manual[2].id] = manual[2].at + 60
+        answers: list[tuple[float, str, str, str, str]] = []  # (elapsed, role, inject, kind, text)
+        answered: dict[tuple[str, str], float] = {}
+        to_check: list[tuple[float, str]] = []
+        paused = adhoc_done = False
+        end_at = package.exercise.phases[-1].at if len(package.exercise.phases) > 1 else package.exercise.duration
+        while session.elapsed() < end_at:
+            clock.advance(20)
+            elapsed = session.elapsed()
+            state = session.state
+            if not state.inject(delayed_id).done and state.inject(delayed_id).due_at - elapsed < 120 \
+                    and not state.inject(delayed_id).delayed:
+                session.delay(delayed_id, 5)
+            if not state.inject(skipped_id).done and state.inject(skipped_id).due_at - elapsed < 60:
+                session.skip(skipped_id)
+            fired = session.tick()
+            for inject_id, at in list(fire_by_hand.items()):
+                if elapsed >= at:
+                    session.fire(inject_id, actor="Animation")
+                    fired.append(inject_id)
+                    del fire_by_hand[inject_id]
+            if not adhoc_done and elapsed >= 80 * 60:
+                fired.append(session.add_inject(
+                    title="Appel d'un maire d'arrondissement", body="Le maire du 13e demande l'ouverture "
+                    "d'un gymnase climatisé supplémentaire **ce soir**.", to=["MAIRIES", "DIR"], channel="phone",
+                    sender="Cabinet du maire du 13e", fire_now=True))
+                adhoc_done = True
+            for inject_id in fired:
+                inject = session.state.inject(inject_id).inject
+                expected = {e.role: e for e in inject.expected}
+                for role_id in dict.fromkeys([*inject.to, *expected]):
+                    if role_id not in played or rng.random() > 0.8:
+                        continue
+                    if role_id in expected:
+                        text = expected[role_id].action
+                    else:
+                        text = rng.choice(played[role_id].decisions or ("Prise en compte",))
+                    kind = rng.choice(("decision", "decision", "action", "communication", "request"))
+                    answers.append((elapsed + rng.randint(60, 900), role_id, inject_id, kind, text))
+                for index, item in enumerate(inject.expected):
+                    to_check.append((elapsed + item.within + 60, f"{inject_id}#{index}"))
+            for answer in sorted(a for a in answers if a[0] <= elapsed):
+                answers.remove(answer)
+                _, role_id, inject_id, kind, text = answer
+                tags = ("strength",) if rng.random() < 0.08 else ("improvement",) if rng.random() < 0.08 else ()
+                objectives = session.state.inject(inject_id).inject.objectives
+                if objectives and rng.random() < 0.3:
+                    tags = (*tags, objectives[0])
+                session.log_entry(observer=rng.choice(OBSERVERS), role=role_id, kind=kind, text=text,
+                                  inject_id=inject_id, tags=tags)
+                answered.setdefault((inject_id, role_id), elapsed)
+            for due, key in sorted(c for c in to_check if c[0] <= elapsed):
+                to_check.remove((due, key))
+                if rng.random() < 0.1:
+                    continue  # not every expected response gets checked
+                inject_id, index = key.split("#")
+                inject_state = session.state.inject(inject_id)
+                item = inject_state.inject.expected[int(index)]
+                when = answered.get((inject_id, item.role))
+                if when is None:
+                    status = "missed"
+                elif when - inject_state.fired_elapsed <= item.within:
+                    status = "met"
+                else:
+                    status = "partial"
+                session.check_expectation(inject_id, int(index), status, observer=rng.choice(OBSERVERS))
+            if not paused and elapsed >= 60 * 60:
+                session.pause()
+                clock.advance(300)
+                session.resume()
+                paused = True
+        if end:
+            session.end()
+            clock.advance(120)
+            ratings = "PSSMPU"
+            for objective, rating in zip(package.exercise.objectives, ratings * 3, strict=False):
+                session.rate_objective(objective.id, rating, f"Appréciation de l'équipe d'évaluation sur "
+                                       f"« {objective.title} ».", observer="Évaluatrice principale")
+            session.add_finding("strength", "La cellule de crise s'est réunie en moins de 10 minutes.",
+                                package.exercise.objectives[0].id, observer=OBSERVERS[0])
+            session.add_finding("strength", "Les directions ont tenu une main courante complète.",
+                                observer=OBSERVERS[1])
+            session.add_finding("improvement", "La remontée des informations des mairies d'arrondissement "
+                                "a été lente.", observer=OBSERVERS[2])
+            session.add_improvement(action="Mettre à jour l'annuaire de crise des mairies d'arrondissement",
+                                    owner_role="MAIRIES", priority="high", due_date="2026-03-31",
+                                    objective_id=package.exercise.objectives[0].id)
+            session.add_improvement(action="Exercer la bascule du standard vers la plateforme 3975",
+                                    owner_role="DSOL", priority="medium", due_date="2026-06-30")
+            session.log_entry(observer=OBSERVERS[0], role="DIR", kind="observation",
+                              text="Débriefing à chaud : tour de table des directions.")
+    finally:
+        session.close()
+    return clock

@@ -133,7 +133,8 @@ def test_ratio_percent():
 
 def test_chart_places_injects_and_entries_on_the_time_axis(ended):
     chart = build_chart(ended)
-    assert [lane.label for lane in chart.lanes] == ["Injects", "Direction de crise", "Solidarités"]
+    assert [lane.label for lane in chart.lanes] == ["Injects", "DIR", "DSOL"]
+    assert chart.lanes[2].full_label == "DSOL — Solidarités"
     a = next(m for m in chart.injects if m.inject_id == "A")
     b = next(m for m in chart.injects if m.inject_id == "B")
     span = chart.plot_right - chart.plot_left

@@ -15,7 +15,7 @@ from crisisdesk.report.pdf import pdf_renderer_name, register_pdf_renderer
 from crisisdesk.session import Session
 from tests.report_sessions import XSS, play_known_session
 
-SECTIONS = ["cover", "summary", "timeline", "objectives", "roles", "hotwash", "annex-log", "annex-events",
+SECTIONS = ["cover", "summary", "timeline", "objectives", "roles", "hotwash", "annex-log", "annex-events", "annex-injects",
             "annex-roles"]
 
 

@@ -17,7 +17,7 @@ from crisisdesk.report.labels import labels
 from crisisdesk.timefmt import format_offset
 
 WIDTH = 760  # user units; printed across ~184 mm, so a 10-unit font prints at ~7 pt
-LABEL_WIDTH = 150
+LABEL_WIDTH = 96
 PLOT_LEFT = LABEL_WIDTH + 10
 PLOT_RIGHT = WIDTH - 16
 PHASE_ROW = 17
@@ -28,7 +28,8 @@ AGGREGATE_ABOVE = 1500
 BIN_WIDTH = 4
 TICK_STEPS = (60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
 MAX_TICKS = 13
-MAX_LABEL_CHARS = 24
+MAX_LABEL_CHARS = 14
+CHAR_WIDTH = 6.0  # average advance of a 10-unit bold label, to fit phase titles in their band
 PALETTE = ("#1f4e79", "#2e7d32", "#8e24aa", "#c62828", "#00838f", "#6d4c41", "#ef6c00",
            "#3949ab", "#558b2f", "#ad1457", "#00695c", "#5d4037", "#283593", "#9e9d24")
 
@@ -55,6 +56,7 @@ class Band:
     x1: float
     label: str
     shaded: bool
+    title: str
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,20 @@ def _shorten(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _fit(title: str, width: float) -> str:
+    """Shorten a phase title to what fits in ``width`` units: its lead ("J+1") first, then cut."""
+    room = max(0, int((width - 6) / CHAR_WIDTH))
+    if len(title) <= room:
+        return title
+    for separator in (" — ", " : ", " - ", ": "):
+        if separator in title:
+            title = title.split(separator, 1)[0]
+            break
+    if len(title) <= room:
+        return title
+    return _shorten(title, room) if room >= 2 else ""
+
+
 def tick_step(span: float) -> int:
     """Return the smallest round step giving at most MAX_TICKS ticks over ``span`` seconds."""
     for step in TICK_STEPS:
@@ -150,7 +166,7 @@ def build_chart(fig: ReportFigures, language: str | None = None) -> TimelineChar
     role_color: dict[str, str] = {}
     for i, role in enumerate(fig.played_roles):
         color = safe_color(role.color, PALETTE[i % len(PALETTE)])
-        lanes.append(Lane(_shorten(role.name), role.name, y, ROLE_LANE, color, i % 2 == 0))
+        lanes.append(Lane(_shorten(role.id), f"{role.id} — {role.name}", y, ROLE_LANE, color, i % 2 == 0))
         role_y[role.id] = y + ROLE_LANE / 2
         role_color[role.id] = color
         y += ROLE_LANE
@@ -162,7 +178,8 @@ def build_chart(fig: ReportFigures, language: str | None = None) -> TimelineChar
         Tick(x_of(t), format_offset(t, with_seconds=False)) for t in range(0, int(span) + 1, step)
     )
     bands = tuple(
-        Band(x_of(p.start), x_of(p.end), p.title, i % 2 == 1) for i, p in enumerate(fig.phases)
+        Band(x_of(p.start), x_of(p.end), _fit(p.title, x_of(p.end) - x_of(p.start)), i % 2 == 1, p.title)
+        for i, p in enumerate(fig.phases)
     )
 
     inject_y = plot_top + INJECT_LANE / 2

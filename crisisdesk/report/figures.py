@@ -99,6 +99,7 @@ class InjectRow:
     channel: str
     to: tuple[str, ...]
     to_names: tuple[str, ...]
+    to_all: bool
     body: str
     planned_at: int | None  # None for ad-hoc injects
     planned_scenario: datetime | None
@@ -178,7 +179,7 @@ class FindingRow:
     objective_id: str | None
     observer: str
     source: str  # "finding" (hot wash) | "entry" (tagged main-courante entry)
-    role_name: str = ""
+    role: str = ""  # role id of a tagged entry
 
 
 @dataclass(frozen=True)
@@ -455,6 +456,7 @@ def compute_figures(
                 channel=inject.channel,
                 to=tuple(inject.to),
                 to_names=tuple(role_name(r) for r in inject.to),
+                to_all=bool(inject.to_all),
                 body=inject.body,
                 planned_at=planned_at,
                 planned_scenario=package.scenario_time_at(planned_at) if planned_at is not None else None,
@@ -557,7 +559,7 @@ def compute_figures(
                 for objective_id in objective_tags:
                     findings.append(
                         FindingRow(kind=kind, text=row.text, objective_id=objective_id,
-                                   observer=row.observer, source="entry", role_name=row.role_name)
+                                   observer=row.observer, source="entry", role=row.role or "")
                     )
 
     # Per objective, with the latest rating.
@@ -684,6 +686,12 @@ def compute_figures(
 _OFFSET_KEYS = frozenset({"at", "due_at", "from_elapsed", "planned_at"})
 _EPOCH_KEYS = frozenset({"down_from", "down_to"})
 _HIDDEN_KEYS = frozenset({"event_id", "stage", "phase_index", "package_id", "created_with"})
+_LONG_FIELDS = frozenset({"body", "notes", "expected"})  # inject texts are in their own annex
+
+
+def _short(value, limit: int = 60) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def describe_payload(payload: dict | None, titles: dict[str, str] | None = None) -> str:
@@ -712,8 +720,8 @@ def describe_payload(payload: dict | None, titles: dict[str, str] | None = None)
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, dict):
             value = ", ".join(
-                f"{k}={format_offset(v) if k in _OFFSET_KEYS and isinstance(v, (int, float)) else v}"
-                for k, v in value.items()
+                f"{k}={_short(format_offset(v) if k in _OFFSET_KEYS and isinstance(v, (int, float)) else v)}"
+                for k, v in value.items() if k not in _LONG_FIELDS and v not in (None, "", (), [], {})
             )
         parts.append(f"{key}: {value}")
     return " ; ".join(parts)

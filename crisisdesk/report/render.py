@@ -174,6 +174,7 @@ class LogRow:
     role: str
     kind: str
     text: str
+    inject_id: str
     note: str
     tags: tuple[str, ...]
     observer: str
@@ -208,9 +209,10 @@ def log_rows(fig: ReportFigures, lang: str) -> list[LogRow]:
                 clock=_clock(e.real_time),
                 offset=_offset(e.elapsed),
                 scenario=scenario,
-                role=e.role_name or "—",
+                role=e.role or "—",
                 kind=kinds.get(e.kind, e.kind),
                 text=e.text,
+                inject_id=e.inject_id or "",
                 note=note,
                 tags=tuple(tag_names.get(tag, tag) for tag in e.tags),
                 observer=e.observer,
