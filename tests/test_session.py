@@ -410,3 +410,20 @@ def test_a_quick_restart_records_no_downtime(tmp_path, mini_package_path, clock)
         assert again.tick() == []
         assert again.state.downtime == ()
         assert [e.kind for e in again.state.events][-1] == "start"  # nothing to record
+
+
+def test_the_first_tick_after_reopening_records_downtime_even_with_nothing_overdue(tmp_path, mini_package_path,
+                                                                                    clock):
+    path = tmp_path / "idle.crisisdesk"
+    s = Session.create(path, mini_package_path, time_source=clock)
+    s.start()
+    clock.advance(130)
+    assert s.tick() == ["I01"]
+    s._engine.dispose()  # dies at 0:02:10
+    clock.advance(60)  # back at 0:03:10: nothing fell due meanwhile
+    with Session.open(path, time_source=clock) as again:
+        assert again.tick() == []
+        assert again.state.downtime == ((T0 + 130, T0 + 190),)
+        assert not any(s.overdue for s in again.state.injects)
+        clock.set(T0 + 300)  # I02 falls due with the app up: it fires as usual
+        assert again.tick() == ["I02"]

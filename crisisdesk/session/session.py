@@ -450,10 +450,13 @@ class Session:
         Nothing fires unless the clock runs and auto-fire is on; manual and overdue
         injects wait for the controller. Call it when ``next_due_at()`` comes.
         """
+        if self.read_only:
+            return []
         self._is_controller = True
+        self._take_over()  # the first tick after reopening dates the downtime and holds what fell due
         self._heartbeat()
         state = self.state
-        if state.clock_state is not ClockState.RUNNING or self.read_only:
+        if state.clock_state is not ClockState.RUNNING:
             return []
         fired = []
         for candidate in scheduler.autofire_candidates(state.injects, autofire=state.autofire):
