@@ -106,3 +106,16 @@ def test_corrected_entry_keeps_its_place_and_shows_history(qtbot):
     tooltip = model.index(0, Column.TEXT).data(Qt.ItemDataRole.ToolTipRole)
     assert "1." in tooltip and "Décision n° 0" in tooltip and "2." in tooltip and "Marc" in tooltip
     assert [e.entry_id for e in model.history_of(correction.entry_id)] == ["e000000", "e000100"]
+
+
+def test_entry_without_role_is_shown_and_searchable(qtbot):
+    from dataclasses import replace
+
+    model = LogTableModel()
+    proxy = LogFilterProxy()
+    proxy.setSourceModel(model)
+    entry = replace(_entry(1, text="Coupure générale du réseau radio"), role=None)
+    model.sync((entry,), (entry,))
+    assert model.index(0, Column.ROLE).data() == ""
+    proxy.set_filters(text="radio")
+    assert proxy.rowCount() == 1

@@ -85,7 +85,7 @@ class LogRow:
         """Folded text searched by the text filter (computed once per row)."""
         if self._haystack is None:
             entry = self.entry
-            self._haystack = fold(" ".join((entry.text, entry.role, entry.observer, entry.inject_id or "")))
+            self._haystack = fold(" ".join((entry.text, entry.role or "", entry.observer or "", entry.inject_id or "")))
         return self._haystack
 
 
@@ -442,7 +442,7 @@ class LogTableModel(QAbstractTableModel):
                 return ""
             return origin.scenario_time.strftime("%d/%m %H:%M")
         if column == Column.ROLE:
-            return entry.role
+            return entry.role or ""
         if column == Column.KIND:
             return labels.kind_label(entry.kind)
         if column == Column.TEXT:
