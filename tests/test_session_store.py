@@ -251,3 +251,22 @@ def test_a_write_checks_the_latest_state_from_other_windows(session_file):
     finally:
         a.close()
         b.close()
+
+
+def test_a_takeover_that_cannot_be_saved_fires_nothing_and_is_tried_again(session_file):
+    clock = FakeTime(T0)
+    with Session.open(session_file, time_source=clock) as s:
+        s.start()
+    clock.advance(400)  # the app was down while I01 and I02 fell due
+    s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    try:
+        holder = sqlite3.connect(session_file, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(WriteFailedError, match="locked"):
+            s.tick()
+        holder.execute("ROLLBACK")
+        holder.close()
+        assert s.tick() == []
+        assert [i.id for i in s.state.injects if i.overdue] == ["I01", "I02"]
+    finally:
+        s.close()

@@ -785,7 +785,6 @@ class Session:
         """On the first controller action after reopening a running exercise, flag what fell due meanwhile."""
         if not self._needs_takeover:
             return
-        self._needs_takeover = False
         with self._read() as conn:
             beat = conn.execute(select(Meta.value).where(Meta.key == "heartbeat")).scalar()
         opened_at = self._opened_at
@@ -803,7 +802,8 @@ class Session:
                 return []
             payload = {"overdue": overdue, "down_from": alive if down else None, "down_to": opened_at if down else None}
             return [self._draft("recovered", now, payload)]
-        self._commit(build)
+        self._commit(build)  # if this fails, nothing fires by itself: the next tick tries again
+        self._needs_takeover = False
 
     # -- internals: the journal of pending writes -----------------------------------------
 
