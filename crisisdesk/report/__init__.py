@@ -28,6 +28,7 @@ __all__ = [
     "TemplateFolderError",
     "build_figures",
     "compute_figures",
+    "describe_template_error",
     "make_environment",
     "output_format",
     "register_pdf_renderer",
@@ -35,6 +36,7 @@ __all__ = [
     "render_pdf",
     "report_html",
     "write_report",
+    "write_text_atomically",
 ]
 
 
