@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 MAX_WAIT_MS = 1000  # re-read the deadline at least every second (pauses, edits, other processes)
 POLL_MS = 250  # clock labels and other processes' writes
@@ -63,7 +63,6 @@ class SessionDriver(QObject):
         """Milliseconds left on the precise timer (-1 if stopped)."""
         return self._deadline_timer.remainingTime() if self._deadline_timer.isActive() else -1
 
-    @Slot()
     def on_deadline(self) -> list[str]:
         """Fire what is due (auto-fire), announce it, and re-arm; return the fired ids."""
         try:
@@ -76,7 +75,6 @@ class SessionDriver(QObject):
         self.clock_tick.emit()
         return fired
 
-    @Slot()
     def on_poll(self) -> bool:
         """Read other processes' writes and move the clock labels; True if the state changed."""
         changed = self.session.refresh()
