@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.pending_tasks: list = []
         self.observer_windows: list[QWidget] = []
         self.room: RoomDisplay | None = None
+        self._report = None
 
         self.actions = ConsoleActions(self)
         self.driver = SessionDriver(session, time_source, self)
@@ -468,11 +469,16 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def start_report(self, kind: str, out_path: Path):
-        """Render the report to ``out_path`` with the report module's controller."""
+        """Render the report to ``out_path`` off the UI thread (the report module's controller)."""
         from ui.report_action import ReportController
 
-        self._report = ReportController(Path(self.session.path), self)
-        self._report.start(kind, out_path)
+        if self._report is None:
+            self._report = ReportController(Path(self.session.path), self, time_source=self.time_source)
+            self._report.finished.connect(
+                lambda path: self.statusBar().showMessage(self.tr("Rapport enregistré : {path}").format(path=path), 15000))
+            self._report.failed.connect(self.show_refusal)
+        if not self._report.start(kind, out_path):
+            self.show_refusal(self.tr("Un rapport est déjà en préparation : attendez qu'il soit prêt."))
         return self._report
 
     def _choose_language(self, language: str) -> None:

@@ -114,3 +114,16 @@ def test_layout_and_language_are_remembered(qtbot, console, settings):
     assert settings.language == "en"
     console.close()
     assert settings.window_state("console") is not None
+
+
+def test_report_action_renders_html_off_the_ui_thread(qtbot, console, fake_time, tmp_path):
+    console.actions.start.trigger()
+    fake_time.advance(200)
+    console.driver.on_deadline()
+    out = tmp_path / "retex.html"
+    report = console.start_report("html", out)
+    with qtbot.waitSignal(report.finished, timeout=30000):
+        pass
+    assert out.exists()
+    assert "Mini-exercice canicule" in out.read_text(encoding="utf-8")
+    assert "Rapport enregistré" in console.statusBar().currentMessage()
