@@ -176,6 +176,8 @@ class TimelineModel(QAbstractTableModel):
             when = state.fired_elapsed if state.fired_elapsed is not None else state.due_at
             return mark + "T+" + format_offset(when, with_seconds=False)
         if column == Column.SCENARIO:
+            if state.fired_scenario is not None:
+                return state.fired_scenario.strftime("%d/%m %H:%M")
             if self._scenario_at is None:
                 return ""
             return self._scenario_at(state.due_at).strftime("%d/%m %H:%M")
