@@ -32,12 +32,13 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])
+    from PySide6.QtCore import QSettings
+
     from crisisdesk.clock import SystemTime
     from crisisdesk.session import Session
     from ui import async_bridge
     from ui.main_window import MainWindow
     from ui.settings import Settings
-    from PySide6.QtCore import QSettings
 
     folder = Path(tempfile.mkdtemp())
     clock = SystemTime()
