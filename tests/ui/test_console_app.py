@@ -213,3 +213,16 @@ def test_qt_calls_do_not_leak_references_to_none(qapp):
     for _ in range(2000):
         label.setText("T+1:23:45")
     assert sys.getrefcount(None) - before > -100
+
+
+def test_dropping_a_package_folder_starts_a_session(qtbot, controller, mini_package_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    screen = controller.show_start()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(mini_package_path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    screen.dropEvent(event)
+    assert controller.windows and controller.windows[-1].package.exercise.id == "mini-canicule"
