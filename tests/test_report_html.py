@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -161,6 +162,8 @@ def test_cli_writes_the_html_report(ended_path, tmp_path, capsys):
     out = tmp_path / "sub" / "rapport.html"
     assert cli_main(["report", str(ended_path), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    if os.name == "posix":
+        assert out.stat().st_mode & 0o044 == 0o044  # readable by the people it is sent to
     assert "HTML report written" in capsys.readouterr().out
 
 

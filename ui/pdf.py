@@ -38,7 +38,8 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 
 # Same as the @page margin of crisisdesk/report/templates/report.css.j2 (top, right, bottom, left).
 MARGINS_MM = QMarginsF(13, 16, 13, 16)  # QMarginsF(left, top, right, bottom)
-TIMEOUT_MS = 120_000
+TIMEOUT_MS = 120_000  # at least; big reports get more (TIMEOUT_MS_PER_MB)
+TIMEOUT_MS_PER_MB = 30_000
 
 
 def a4_layout() -> QPageLayout:
@@ -85,7 +86,8 @@ class PdfPrinter(QObject):
         page.loadFinished.connect(self._on_loaded)
         page.pdfPrintingFinished.connect(self._on_printed)
         self._page = page
-        self._timer.start(TIMEOUT_MS)
+        size_mb = Path(html_path).stat().st_size / 1_000_000
+        self._timer.start(int(max(TIMEOUT_MS, size_mb * TIMEOUT_MS_PER_MB)))
         # load() rather than setHtml(): setHtml is limited to 2 MB and big reports exceed it.
         page.load(QUrl.fromLocalFile(str(Path(html_path).resolve())))
 

@@ -18,6 +18,7 @@ from crisisdesk.report.pdf import PdfFailed, PdfUnavailable, register_pdf_render
 from crisisdesk.report.render import TemplateFolderError, make_environment, render_html
 
 FORMATS = ("html", "pdf")
+REPORT_FILE_MODE = 0o644
 
 __all__ = [
     "FORMATS",
@@ -89,6 +90,7 @@ def write_text_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, REPORT_FILE_MODE)  # mkstemp makes it private; a report is for sharing
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -131,6 +133,7 @@ def write_pdf_atomically(html: str, out: Path) -> None:
     os.close(fd)
     try:
         render_pdf(html, tmp)
+        os.chmod(tmp, REPORT_FILE_MODE)
         os.replace(tmp, out)
     finally:
         Path(tmp).unlink(missing_ok=True)

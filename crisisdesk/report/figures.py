@@ -23,8 +23,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
+from crisisdesk.clock import ClockState
 from crisisdesk.package.model import Exercise, Inject, Objective, Package, Phase, Role
+from crisisdesk.session.state import InjectState, InjectStatus, SessionState
 from crisisdesk.timefmt import format_offset
 
 ON_TIME_TOLERANCE = 60  # seconds either side of the planned time
@@ -48,9 +51,12 @@ class Ratio:
         return int(round(100 * self.count / self.total))
 
 
-@dataclass(frozen=True)
-class EntryRow:
-    """One revision of a main-courante entry, as the report shows it."""
+class EntryRow(NamedTuple):
+    """One revision of a main-courante entry, as the report shows it.
+
+    A NamedTuple rather than a frozen dataclass: a session can hold 50,000 entries
+    and a tuple is built several times faster, immutable all the same.
+    """
 
     entry_id: str
     revision: int
@@ -286,14 +292,16 @@ def _median(values: Iterable[float]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
-def _objective_tags(tags: Iterable[str], objective_ids: set[str]) -> tuple[str, ...]:
+def _objective_tags(tags: tuple[str, ...], objective_ids: set[str]) -> tuple[str, ...]:
+    if not tags:
+        return ()
     return tuple(t for t in tags if t in objective_ids)
 
 
-def _inject_status(row_fired: float | None, inject_state, planned_at: int | None, played: float,
+def _inject_status(row_fired: float | None, inject_state: InjectState, planned_at: int | None, played: float,
                    draft: bool, adhoc: bool, manual: bool) -> tuple[str, float | None]:
     """Return (status, gap) of an inject against its plan."""
-    status_name = _enum_name(inject_state.status)
+    status = inject_state.status
     if row_fired is not None:
         if adhoc or planned_at is None:
             return "adhoc", None
@@ -303,17 +311,13 @@ def _inject_status(row_fired: float | None, inject_state, planned_at: int | None
         if abs(gap) <= ON_TIME_TOLERANCE:
             return "on_time", gap
         return ("late" if gap > 0 else "early"), gap
-    if status_name == "SKIPPED":
+    if status is InjectStatus.SKIPPED:
         return "skipped", None
     if manual:
         return "unused", None
     if draft:
-        return ("due" if status_name == "DUE" or inject_state.due_at <= played else "pending"), None
+        return ("due" if status is InjectStatus.DUE or inject_state.due_at <= played else "pending"), None
     return "not_fired", None
-
-
-def _enum_name(value) -> str:
-    return getattr(value, "name", str(value)).upper()
 
 
 def _counts_template() -> dict[str, int]:
@@ -324,7 +328,7 @@ def _counts_template() -> dict[str, int]:
 
 
 def compute_figures(
-    state,
+    state: SessionState,
     package: Package,
     *,
     generated_at: float,
@@ -337,7 +341,7 @@ def compute_figures(
     exercise = package.exercise
     played = state.clock.elapsed(generated_at)
     phases: tuple[Phase, ...] = state.clock.phases
-    draft = _enum_name(state.clock_state) != "ENDED"
+    draft = state.clock_state is not ClockState.ENDED
     roles_by_id = {role.id: role for role in package.roles}
     objective_ids = {o.id for o in exercise.objectives}
 
@@ -368,7 +372,7 @@ def compute_figures(
             text=entry.text,
             inject_id=entry.inject_id,
             tags=tuple(entry.tags),
-            objective_ids=_objective_tags(entry.tags, objective_ids),
+            objective_ids=_objective_tags(tuple(entry.tags), objective_ids),
             real_time=entry.real_time,
             elapsed=entry.elapsed,
             scenario_time=entry.scenario_time,
@@ -407,9 +411,9 @@ def compute_figures(
     response_pairs: list[tuple[str, float]] = []  # (role, seconds)
     for ist in state.injects:
         inject: Inject = ist.inject
-        adhoc = bool(getattr(ist, "adhoc", False))
+        adhoc = ist.adhoc
         planned_at = None if adhoc else ist.planned_at
-        fired_elapsed = ist.fired_elapsed if _enum_name(ist.status) == "FIRED" else None
+        fired_elapsed = ist.fired_elapsed if ist.status is InjectStatus.FIRED else None
         status, gap = _inject_status(
             fired_elapsed, ist, planned_at, played, draft, adhoc,
             manual=inject.manual or inject.contingency_for is not None,
@@ -443,7 +447,7 @@ def compute_figures(
                     within=expected.within,
                     status=check.status if check is not None else "unchecked",
                     observer=check.observer if check is not None else "",
-                    note=(getattr(check, "note", "") or "") if check is not None else "",
+                    note=(check.note or "") if check is not None else "",
                     checked_at=check.elapsed if check is not None else None,
                     response_time=answers.get(expected.role),
                 )
@@ -469,8 +473,8 @@ def compute_figures(
                 manual=inject.manual,
                 contingency_for=inject.contingency_for,
                 adhoc=adhoc,
-                delayed=bool(getattr(ist, "delayed", False)),
-                edited=bool(getattr(ist, "edited", False)),
+                delayed=ist.delayed,
+                edited=ist.edited,
                 objectives=tuple(inject.objectives),
                 expectations=tuple(expectations),
                 decisions=tuple(decisions_by_inject.get(inject.id, ())),
@@ -514,11 +518,14 @@ def compute_figures(
 
     # Per role.
     role_summaries = []
+    entries_by_role: dict[str | None, list[EntryRow]] = defaultdict(list)
+    for row in current_rows:
+        entries_by_role[row.role].append(row)
     for role in package.roles:
         if not role.played:
             continue
         received = sum(1 for r in inject_rows if r.fired and role.id in r.to)
-        role_entries = [r for r in current_rows if r.role == role.id]
+        role_entries = entries_by_role.get(role.id, [])
         delays = tuple(d for rid, d in response_pairs if rid == role.id)
         exp_counts = _counts_template()
         for row in inject_rows:
@@ -542,13 +549,13 @@ def compute_figures(
 
     # Findings: hot-wash findings plus entries tagged strength / improvement.
     findings: list[FindingRow] = []
-    for finding in getattr(state, "findings", ()) or ():
+    for finding in state.findings:
         findings.append(
             FindingRow(
                 kind=finding.kind,
                 text=finding.text,
-                objective_id=getattr(finding, "objective_id", None),
-                observer=getattr(finding, "observer", "") or "",
+                objective_id=finding.objective_id,
+                observer=finding.observer or "",
                 source="finding",
             )
         )
@@ -564,7 +571,7 @@ def compute_figures(
 
     # Per objective, with the latest rating.
     latest_rating: dict[str, object] = {}
-    for rating in sorted(getattr(state, "ratings", ()) or (), key=lambda r: getattr(r, "real_time", 0.0)):
+    for rating in sorted(state.ratings, key=lambda r: r.real_time):
         latest_rating[rating.objective_id] = rating
     objective_summaries = []
     for objective in exercise.objectives:
@@ -580,7 +587,7 @@ def compute_figures(
                 objective=objective,
                 rating=rating.rating if rating is not None else None,
                 justification=(rating.justification if rating is not None else "") or "",
-                rated_by=(getattr(rating, "observer", "") if rating is not None else "") or "",
+                rated_by=(rating.observer if rating is not None else "") or "",
                 observations=tuple(r for r in current_rows if objective.id in r.objective_ids),
                 strengths=tuple(f for f in findings if f.kind == "strength" and f.objective_id == objective.id),
                 improvements=tuple(
@@ -595,18 +602,18 @@ def compute_figures(
     # Improvement plan.
     objectives_by_id = {o.id: o for o in exercise.objectives}
     improvements = []
-    for number, item in enumerate(getattr(state, "improvements", ()) or (), start=1):
-        objective_id = getattr(item, "objective_id", None)
+    for item in state.improvements:
+        objective_id = item.objective_id
         objective = objectives_by_id.get(objective_id or "")
-        due = getattr(item, "due_date", None)
+        due = item.due_date
         improvements.append(
             ImprovementRow(
-                number=number,
+                number=item.id,  # the number the app shows
                 action=item.action,
                 owner_role=item.owner_role or "",
                 owner_name=role_name(item.owner_role),
-                priority=str(getattr(item, "priority", "") or ""),
-                due_date=due.isoformat() if hasattr(due, "isoformat") else str(due or ""),
+                priority=item.priority or "",
+                due_date=due or "",  # ISO date text
                 objective_id=objective_id,
                 objective_title=objective.title if objective else "",
             )
@@ -635,7 +642,7 @@ def compute_figures(
             pause_started = None
     if pause_started is not None and draft:
         paused_seconds += max(0.0, generated_at - pause_started)
-    downtime_seconds = sum(max(0.0, b - a) for a, b in (getattr(state, "downtime", ()) or ()))
+    downtime_seconds = sum(max(0.0, b - a) for a, b in state.downtime)
 
     effective_phases = phases or exercise.phases
     axis_end = max([float(exercise.duration), played]
