@@ -6,8 +6,8 @@ import importlib.util
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -98,9 +98,12 @@ class MainWindow(QMainWindow):
         courante_scroll.setWidgetResizable(True)
         courante_scroll.setFrameShape(QFrame.Shape.NoFrame)
         courante_scroll.setWidget(self.courante)
+        # Tabbed with the situation and the role cards: the timeline keeps the window's full height,
+        # which matters more to the controller than the log (observers have their own window).
         self.courante_dock = self._dock("dockCourante", self.tr("Main courante"), courante_scroll,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.situation_dock, self.cards_dock)
+        self.tabifyDockWidget(self.cards_dock, self.courante_dock)
         self.situation_dock.raise_()
         self._build_menus()
         self._connect_signals()
@@ -108,10 +111,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("crisisdesk — {title} — {file}").format(
             title=self.package.exercise.title, file=Path(session.path).name))
         self.resize(1366, 768)
-        self.resizeDocks([self.detail_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.detail_dock, self.situation_dock], [400, 260], Qt.Orientation.Vertical)
-        self.resizeDocks([self.courante_dock], [230], Qt.Orientation.Vertical)
         geometry, layout = settings.window_geometry("console"), settings.window_state("console")
+        # Dock sizes only take once the window has its real size: set the defaults at first show.
+        self._default_layout_pending = layout is None
         if geometry is not None:
             self.restoreGeometry(geometry)
         if layout is not None:
@@ -139,7 +141,10 @@ class MainWindow(QMainWindow):
         if importlib.util.find_spec("ui.observer.panel") is not None:
             from ui.observer.panel import ObserverPanel
 
-            return ObserverPanel(self.session, parent=self, settings=self.settings.qsettings)
+            panel = ObserverPanel(self.session, parent=self, settings=self.settings.qsettings)
+            # The dock is short: name, quick entry and log only; the observer window has the rest.
+            panel.set_compact(True)
+            return panel
         placeholder = QLabel(self.tr("La main courante n'est pas disponible dans cette version."))
         placeholder.setObjectName("courantePlaceholder")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -490,6 +495,20 @@ class MainWindow(QMainWindow):
             self.tr("Langue enregistrée : elle s'applique au prochain démarrage de crisisdesk."), 10000)
 
     # closing
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default_layout_pending:
+            self._default_layout_pending = False
+            # After this event the layout has settled; resizing docks earlier is ignored.
+            QTimer.singleShot(0, self._apply_default_dock_sizes)
+
+    def _apply_default_dock_sizes(self) -> None:
+        # The timeline gets the larger share: titles must stay readable on a 1366 px laptop.
+        self.resizeDocks([self.detail_dock], [max(420, self.width() * 2 // 5)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.detail_dock, self.situation_dock], [400, 260],
+                         Qt.Orientation.Vertical)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_layout("console", self.saveGeometry(), self.saveState())
         self.driver.stop()

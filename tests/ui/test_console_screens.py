@@ -25,6 +25,7 @@ def save_shot(widget, name: str) -> None:
 def play(window, fake_time, until: float, step: float = 20.0) -> None:
     """Let the exercise run to ``until`` seconds, the precise timer firing along the way."""
     clock = window.session.state.clock
+    assert clock.state.name == "RUNNING", "start the exercise before playing it"
     while clock.elapsed(fake_time.now()) < until:
         fake_time.advance(step)
         window.driver.on_deadline()
@@ -82,6 +83,7 @@ def test_mid_exercise_console_and_room_display(qtbot, paris_console, fake_time):
     assert not next(iter(window.detail.browser.images.values())).isNull()
     if due:
         assert window.alert.isVisible()
+    qtbot.waitUntil(lambda: window.timeline.width() > window.detail_dock.width())
     save_shot(window, "console-mid-exercise")
 
     window.actions.room_display.setChecked(True)
@@ -128,3 +130,15 @@ def test_role_cards_panel_and_pdf_handouts(qtbot, paris_console, tmp_path):
         from PySide6.QtCore import QSize
 
         document.render(0, QSize(595, 842)).save(str(Path(folder) / "role-card-pdf-page1.png"))
+
+
+def test_courante_tab_shot(paris_console, fake_time):
+    """The main courante tab beside the situation, as the controller sees it (screenshot only)."""
+    window = paris_console
+    window.actions.start.trigger()
+    play(window, fake_time, until=38 * 60)
+    window.courante_dock.show()
+    window.courante_dock.raise_()
+    assert window.courante_dock.isVisible()
+    assert window.courante.compact  # the dock keeps name, entry line and log only
+    save_shot(window, "console-courante-tab")

@@ -103,6 +103,9 @@ class RoleCardsPanel(QWidget):
         self.setObjectName("roleCardsPanel")
         self.package = package
         self.role_list = QComboBox(objectName="roleCardsList")
+        # Long role names must not force the dock (and the window) wider than a laptop screen.
+        self.role_list.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.role_list.setMinimumContentsLength(24)
         for role in sorted(package.roles, key=lambda r: not r.played):
             self.role_list.addItem(f"{role.name} — {role_kind_label(role.kind)}", role.id)
         self.card = QTextBrowser(objectName="roleCardText")

@@ -71,12 +71,12 @@ class TimelinePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (Column.TIME, 86),
-            (Column.SCENARIO, 94),
+            (Column.TIME, 80),
+            (Column.SCENARIO, 90),
             (Column.ID, 58),
-            (Column.ROUTE, 150),
-            (Column.CHANNEL, 112),
-            (Column.STATUS, 112),
+            (Column.ROUTE, 130),
+            (Column.CHANNEL, 96),
+            (Column.STATUS, 104),
         ):
             self.table.setColumnWidth(column, width)
         self.table.setAccessibleName(self.tr("Chronologie des injects"))
