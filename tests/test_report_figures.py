@@ -149,3 +149,18 @@ def test_chart_helpers():
     assert tick_step(3 * 3600) == 900
     assert safe_color("#abc") == "#abc"
     assert safe_color("red;x:url(javascript:1)", "#000") == "#000"
+
+
+def test_chart_of_a_big_session_draws_a_histogram_per_lane(ended):
+    from dataclasses import replace
+
+    from crisisdesk.report.chart import AGGREGATE_ABOVE, BIN_WIDTH
+
+    template = next(e for e in ended.entries if e.role == "DIR" and e.stage == "play")
+    count = AGGREGATE_ABOVE + 1
+    many = tuple(template._replace(entry_id=str(i), first_elapsed=float(i % 1800)) for i in range(count))
+    chart = build_chart(replace(ended, entries=many))
+    assert chart.aggregated and not chart.dots and chart.entry_count == count
+    assert 0 < len(chart.bars) <= (chart.plot_right - chart.plot_left) / BIN_WIDTH + 1
+    lane = next(lane for lane in chart.lanes if lane.label == "DIR")
+    assert all(lane.y <= bar.y and bar.y + bar.height <= lane.y + lane.height for bar in chart.bars)

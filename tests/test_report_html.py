@@ -106,6 +106,19 @@ def test_corrected_entries_are_struck_through_above_their_correction(ended_html)
     assert first < correction
 
 
+def test_a_long_main_courante_is_split_into_tables_in_order(ended_path, monkeypatch):
+    from crisisdesk.report import render
+
+    monkeypatch.setattr(render, "LOG_CHUNK_ROWS", 2)
+    with Session.open(ended_path, time_source=FakeTime(0), read_only=True) as session:
+        html = report_html(session)
+        revisions = len(session.state.entry_history)
+    annex = html[html.index('id="annex-log"'):html.index('id="annex-events"')]
+    assert annex.count('<table class="data fixed compact log">') == (revisions + 1) // 2
+    assert annex.count("<tr") - annex.count("<thead><tr") == revisions
+    assert annex.index("Briefing des joueurs") < annex.index("Débriefing : RAS")
+
+
 def test_a_running_session_is_marked_as_a_draft(tmp_path):
     path, clock = play_known_session(tmp_path, end=False)
     with Session.open(path, time_source=clock, read_only=True) as session:

@@ -728,7 +728,8 @@ def describe_payload(payload: dict | None, titles: dict[str, str] | None = None)
         elif isinstance(value, dict):
             value = ", ".join(
                 f"{k}={_short(format_offset(v) if k in _OFFSET_KEYS and isinstance(v, (int, float)) else v)}"
-                for k, v in value.items() if k not in _LONG_FIELDS and v not in (None, "", (), [], {})
+                for k, v in value.items()
+                if k not in _LONG_FIELDS and v is not False and v not in (None, "", (), [], {})
             )
         parts.append(f"{key}: {value}")
     return " ; ".join(parts)
