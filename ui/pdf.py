@@ -30,13 +30,15 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QTimer,
+    QtMsgType,
     QUrl,
     Signal,
+    qInstallMessageHandler,
 )
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 
-# Same as the @page margin of crisisdesk/report/templates/report.css.j2 (top, right, bottom, left).
+# The @page margin of crisisdesk/report/templates/report.css.j2 (16 mm top and bottom, 13 mm sides).
 MARGINS_MM = QMarginsF(13, 16, 13, 16)  # QMarginsF(left, top, right, bottom)
 TIMEOUT_MS = 120_000  # at least; big reports get more (TIMEOUT_MS_PER_MB)
 TIMEOUT_MS_PER_MB = 30_000
@@ -120,6 +122,13 @@ class PdfPrinter(QObject):
             self.failed.emit(value)
 
 
+def _quiet_messages(kind: QtMsgType, _context, message: str) -> None:
+    # Headless, Qt and Chromium warn about every missing GPU path (GBM, Vulkan, OpenGL)
+    # although software rendering prints the PDF perfectly: keep the terminal for errors.
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        sys.stderr.write(message + "\n")
+
+
 def _ensure_application() -> None:
     """Create a headless-capable application if the process has none (command line)."""
     if QCoreApplication.instance() is not None:
@@ -128,6 +137,11 @@ def _ensure_application() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("CRISISDESK_DEBUG"):
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+        flags += [f for f in ("--log-level=3", "--disable-gpu") if f not in flags]
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+        qInstallMessageHandler(_quiet_messages)
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
