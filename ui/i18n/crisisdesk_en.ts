@@ -1252,143 +1252,143 @@ Details saved in: {path}</translation>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="111"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="148"/>
         <source>La main courante n&apos;est pas disponible dans cette version.</source>
         <translation>The log is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Injects</source>
         <translation>&amp;Injects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="166"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="169"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="171"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="173"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="294"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="390"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="469"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="402"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="435"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Le débriefing à chaud n&apos;est pas disponible dans cette version.</source>
         <translation>The hot wash is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Le rapport RETEX n&apos;est pas disponible dans cette version.</source>
         <translation>The after-action report is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461"/>
+        <location filename="../main_window.py" line="466"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="469"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="483"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="495"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
@@ -1721,19 +1721,19 @@ Details saved in: {path}</translation>
 <context>
     <name>PdfPrinter</name>
     <message>
-        <location filename="../pdf.py" line="96"/>
+        <location filename="../pdf.py" line="100"/>
         <source>Le rapport HTML n&apos;a pas pu être chargé.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../pdf.py" line="104"/>
-        <source>Impossible d&apos;écrire le PDF {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>The HTML report could not be loaded.</translation>
     </message>
     <message>
         <location filename="../pdf.py" line="108"/>
+        <source>Impossible d&apos;écrire le PDF {path}.</source>
+        <translation>Could not write the PDF {path}.</translation>
+    </message>
+    <message>
+        <location filename="../pdf.py" line="112"/>
         <source>L&apos;impression PDF n&apos;a pas abouti à temps.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF printing did not finish in time.</translation>
     </message>
 </context>
 <context>
@@ -1877,53 +1877,53 @@ Details saved in: {path}</translation>
     <message>
         <location filename="../report_action.py" line="140"/>
         <source>Préparation du rapport RETEX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the after-action report…</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="140"/>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="142"/>
         <location filename="../report_action.py" line="218"/>
         <source>Rapport RETEX</source>
-        <translation type="unfinished"></translation>
+        <translation>After-action report</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="154"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing the exercise figures…</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="154"/>
         <source>Mise en page du rapport…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laying out the report…</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="174"/>
         <source>Impression du PDF (A4)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="198"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="201"/>
         <source>Rapport enregistré.</source>
-        <translation type="unfinished"></translation>
+        <translation>Report saved.</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="205"/>
         <source>Rapport RETEX enregistré : {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>After-action report saved: {path}</translation>
     </message>
     <message>
         <location filename="../report_action.py" line="219"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
-        <translation type="unfinished"></translation>
+        <translation>The report could not be produced.</translation>
     </message>
 </context>
 <context>
@@ -1957,12 +1957,12 @@ Details saved in: {path}</translation>
 <context>
     <name>RoleCardsPanel</name>
     <message>
-        <location filename="../console/role_cards.py" line="109"/>
+        <location filename="../console/role_cards.py" line="112"/>
         <source>Exporter en PDF…</source>
         <translation>Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="110"/>
+        <location filename="../console/role_cards.py" line="113"/>
         <source>Imprimer…</source>
         <translation>Print…</translation>
     </message>
@@ -2174,22 +2174,22 @@ Details saved in: {path}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="193"/>
+        <location filename="../console/timeline_model.py" line="195"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="201"/>
+        <location filename="../console/timeline_model.py" line="203"/>
         <source>Prévu à T+{planned}, décalé à T+{due}</source>
         <translation>Planned at T+{planned}, moved to T+{due}</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="207"/>
+        <location filename="../console/timeline_model.py" line="209"/>
         <source>Déclenchement manuel</source>
         <translation>Manual firing</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="209"/>
+        <location filename="../console/timeline_model.py" line="211"/>
         <source>Inject de rattrapage pour {id}</source>
         <translation>Contingency inject for {id}</translation>
     </message>
