@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from ui.console.clock_bar import ElidedLabel
 from ui.console.inject_detail import markdown_to_html
-from ui.console.labels import channel_label
 from ui.console.theme import text_color_on, vigilance_color
+from ui.labels import channel_label
 
 FEED_SIZE = 3
 DEFAULT_TILES = 6  # indicators shown until the controller picks others

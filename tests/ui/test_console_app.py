@@ -186,7 +186,7 @@ def test_english_catalogue_translates_the_console(qtbot, qapp, console):
         actions = ConsoleActions()
         assert actions.fire.text() == "Fire now"
         assert actions.skip.text() == "Skip"
-        from ui.console.labels import status_label
+        from ui.labels import status_label
 
         assert status_label("due") == "Due"
     finally:

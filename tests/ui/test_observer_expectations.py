@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from crisisdesk.session import Session
 from ui.observer.expectations import ExpectationsChecklist
-from ui.observer.labels import BG_OVERDUE
+from ui.labels import BG_OVERDUE
 
 
 @pytest.fixture

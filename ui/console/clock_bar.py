@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.timefmt import format_offset
 from ui.console.actions import ConsoleActions
-from ui.console.labels import clock_state_label
 from ui.console.theme import CLOCK_STATE_COLORS
+from ui.labels import clock_state_label
 
 
 @dataclass(frozen=True)

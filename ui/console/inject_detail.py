@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.timefmt import format_offset
 from ui.console.actions import ConsoleActions
-from ui.console.labels import all_roles_label, channel_label, check_status_label, status_label
 from ui.console.theme import status_brushes
 from ui.console.timeline_model import display_status
+from ui.labels import all_roles_label, channel_label, check_label, status_label
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
 _markdown = MarkdownIt("commonmark", {"html": False})  # inject text is untrusted: no raw HTML
@@ -157,7 +157,7 @@ class InjectDetail(QWidget):
             parts.append("<h3>" + esc(self.tr("Réponses attendues")) + "</h3><ul>")
             for index, expected in enumerate(inject.expected):
                 check = session_state.check_for(inject.id, index) if session_state is not None else None
-                verdict = f" — <b>{esc(check_status_label(check.status))}</b>" if check else ""
+                verdict = f" — <b>{esc(check_label(check.status))}</b>" if check else ""
                 parts.append(
                     "<li>" + esc(self.tr("{role} : {action} (sous {minutes} min)").format(
                         role=roles.get(expected.role, expected.role),

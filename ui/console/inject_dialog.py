@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.package.model import CHANNELS, Expected
 from crisisdesk.timefmt import format_offset, parse_offset
-from ui.console.labels import channel_label
+from ui.labels import channel_label
 
 
 class InjectDialog(QDialog):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.console.labels import role_kind_label
+from ui.labels import role_kind_label
 
 
 def role_card_html(role, exercise, *, compact: bool = False) -> str:

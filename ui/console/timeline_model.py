@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from crisisdesk.timefmt import format_offset
-from ui.console.labels import all_roles_label, channel_label, status_label
 from ui.console.theme import status_brushes
+from ui.labels import all_roles_label, channel_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 

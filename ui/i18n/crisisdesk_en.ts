@@ -1006,132 +1006,232 @@ Details saved in: {path}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../console/labels.py" line="11"/>
+        <location filename="../labels.py" line="40"/>
+        <source>décision</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="41"/>
+        <source>action</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="42"/>
+        <source>information</source>
+        <translation>information</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43"/>
+        <source>demande</source>
+        <translation>request</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44"/>
+        <source>communication</source>
+        <translation>communication</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45"/>
+        <source>observation</source>
+        <translation>observation</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53"/>
+        <source>point fort</source>
+        <translation>strength</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="55"/>
+        <source>amélioration</source>
+        <translation>improvement</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="62"/>
+        <source>+ fort</source>
+        <translation>+ strength</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="64"/>
+        <source>△ amél.</source>
+        <translation>△ impr.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="71"/>
+        <source>briefing</source>
+        <translation>briefing</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="72"/>
+        <source>jeu</source>
+        <translation>play</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="73"/>
+        <source>retour à chaud</source>
+        <translation>hot wash</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81"/>
+        <source>réalisé</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="82"/>
+        <source>partiel</source>
+        <translation>partial</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="83"/>
+        <source>non réalisé</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="96"/>
+        <source>Réalisé sans difficulté</source>
+        <translation>Performed without challenges</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="97"/>
+        <source>Réalisé avec quelques difficultés</source>
+        <translation>Performed with some challenges</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="98"/>
+        <source>Réalisé avec des difficultés majeures</source>
+        <translation>Performed with major challenges</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="99"/>
+        <source>Non réalisable</source>
+        <translation>Unable to be performed</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="117"/>
+        <source>haute</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="118"/>
+        <source>moyenne</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="119"/>
+        <source>basse</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="127"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="12"/>
+        <location filename="../labels.py" line="128"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="13"/>
+        <location filename="../labels.py" line="129"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="14"/>
+        <location filename="../labels.py" line="130"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="15"/>
+        <location filename="../labels.py" line="131"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="16"/>
+        <location filename="../labels.py" line="132"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="17"/>
+        <location filename="../labels.py" line="133"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="18"/>
+        <location filename="../labels.py" line="134"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="26"/>
+        <location filename="../labels.py" line="142"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="27"/>
+        <location filename="../labels.py" line="143"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="28"/>
+        <location filename="../labels.py" line="144"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="29"/>
+        <location filename="../labels.py" line="145"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="30"/>
+        <location filename="../labels.py" line="146"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="31"/>
+        <location filename="../labels.py" line="147"/>
         <source>Ignoré</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="32"/>
+        <location filename="../labels.py" line="148"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="40"/>
+        <location filename="../labels.py" line="156"/>
         <source>Prêt — avant STARTEX</source>
         <translation>Ready — before STARTEX</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="41"/>
+        <location filename="../labels.py" line="157"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="42"/>
+        <location filename="../labels.py" line="158"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="43"/>
+        <location filename="../labels.py" line="159"/>
         <source>Terminé — ENDEX</source>
         <translation>Ended — ENDEX</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="51"/>
+        <location filename="../labels.py" line="167"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="52"/>
+        <location filename="../labels.py" line="168"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="53"/>
+        <location filename="../labels.py" line="169"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../console/labels.py" line="61"/>
-        <source>Fait</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <location filename="../console/labels.py" line="62"/>
-        <source>Partiel</source>
-        <translation>Partial</translation>
-    </message>
-    <message>
-        <location filename="../console/labels.py" line="63"/>
-        <source>Manqué</source>
-        <translation>Missed</translation>
-    </message>
-    <message>
-        <location filename="../console/labels.py" line="70"/>
+        <location filename="../labels.py" line="177"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -1429,124 +1529,6 @@ Details saved in: {path}</translation>
         <location filename="../observer/hotwash.py" line="158"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
-    </message>
-</context>
-<context>
-    <name>ObserverLabels</name>
-    <message>
-        <location filename="../observer/labels.py" line="35"/>
-        <source>décision</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="36"/>
-        <source>action</source>
-        <translation>action</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="37"/>
-        <source>information</source>
-        <translation>information</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="38"/>
-        <source>demande</source>
-        <translation>request</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="39"/>
-        <source>communication</source>
-        <translation>communication</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="40"/>
-        <source>observation</source>
-        <translation>observation</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="48"/>
-        <source>point fort</source>
-        <translation>strength</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="50"/>
-        <source>amélioration</source>
-        <translation>improvement</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="57"/>
-        <source>+ fort</source>
-        <translation>+ strength</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="59"/>
-        <source>△ amél.</source>
-        <translation>△ impr.</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="66"/>
-        <source>briefing</source>
-        <translation>briefing</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="67"/>
-        <source>jeu</source>
-        <translation>play</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="68"/>
-        <source>retour à chaud</source>
-        <translation>hot wash</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="76"/>
-        <source>réalisé</source>
-        <translation>met</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="77"/>
-        <source>partiel</source>
-        <translation>partial</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="78"/>
-        <source>non réalisé</source>
-        <translation>missed</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="91"/>
-        <source>Réalisé sans difficulté</source>
-        <translation>Performed without challenges</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="92"/>
-        <source>Réalisé avec quelques difficultés</source>
-        <translation>Performed with some challenges</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="93"/>
-        <source>Réalisé avec des difficultés majeures</source>
-        <translation>Performed with major challenges</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="94"/>
-        <source>Non réalisable</source>
-        <translation>Unable to be performed</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="112"/>
-        <source>haute</source>
-        <translation>high</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="113"/>
-        <source>moyenne</source>
-        <translation>medium</translation>
-    </message>
-    <message>
-        <location filename="../observer/labels.py" line="114"/>
-        <source>basse</source>
-        <translation>low</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.checklist import ChecklistItem, checklist_items
 from crisisdesk.timefmt import format_offset
-from ui.observer import labels
+from ui import labels
 from ui.observer.session_time import session_now
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (inject_id, index) on item rows

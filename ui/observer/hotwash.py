@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.checklist import checklist_items
-from ui.observer import labels
+from ui import labels
 
 _TITLE_STYLE = "QLabel { font-weight: bold; font-size: 13pt; color: #1f2a37; }"
 _MUTED_STYLE = "QLabel { color: #6b6f76; }"

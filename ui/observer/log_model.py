@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from crisisdesk.logsyntax import fold
 from crisisdesk.timefmt import format_offset
-from ui.observer import labels
+from ui import labels
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.logsyntax import format_entry_line, latest_fired_inject_for_role
 from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.timefmt import format_offset
-from ui.observer import labels
+from ui import labels
 from ui.observer.expectations import ExpectationsChecklist
 from ui.observer.log_model import Column, DraftEntry, LogFilterProxy, LogTableModel, SaveState
 from ui.observer.quick_entry import InjectChoice, QuickEntry, QuickEntryBar

@@ -29,7 +29,7 @@ from crisisdesk.logsyntax import (
     complete_role,
     parse_entry_line,
 )
-from ui.observer import labels
+from ui import labels
 
 
 @dataclass(frozen=True)
