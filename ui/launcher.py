@@ -15,9 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     from crisisdesk.cli import is_command
 
     if args and is_command(args[0]):
-        from crisisdesk.cli import main as cli_main
-
         import importlib.util
+
+        from crisisdesk.cli import main as cli_main
 
         # ui.cli_extensions plugs Qt-backed services (the PDF renderer) into the core
         # command line, which stays usable without it.
