@@ -94,15 +94,23 @@ class TimelinePanel(QWidget):
         self.role_filter.currentIndexChanged.connect(self._on_role_changed)
         self.status_filter.currentIndexChanged.connect(self._on_status_changed)
         self.search.textChanged.connect(self.proxy.set_text)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(self._emit_selection)
+        # A mouse click moves the current row BEFORE selecting it (keys do the reverse): listen to both,
+        # and read the selection itself, so a click selects as surely as the arrow keys.
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._emit_selection)
+        selection.currentRowChanged.connect(self._emit_selection)
+        # Firing, delaying or editing reorders the rows (a model reset): keep the same inject selected.
+        self._kept_id: str | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self._emitted: object = False  # nothing emitted yet
 
     def selected_id(self) -> str | None:
         """Return the id of the selected inject, or None."""
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
             return None
-        return self.proxy.data(index, INJECT_ID_ROLE)
+        return self.proxy.data(rows[0], INJECT_ID_ROLE)
 
     def select(self, inject_id: str) -> bool:
         """Select and show ``inject_id`` (clearing filters that hide it); return False if absent."""
@@ -137,8 +145,23 @@ class TimelinePanel(QWidget):
     def _on_status_changed(self, _index: int) -> None:
         self.proxy.set_statuses(STATUS_GROUPS[self.status_filter.currentData()])
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.inject_selected.emit(self.proxy.data(current, INJECT_ID_ROLE) if current.isValid() else None)
+    def _remember_selection(self) -> None:
+        self._kept_id = self.selected_id()
 
-    def _emit_selection(self) -> None:
-        self.inject_selected.emit(self.selected_id())
+    def _restore_selection(self) -> None:
+        kept, self._kept_id = self._kept_id, None
+        if kept is not None:
+            source_row = self.model.row_of(kept)
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0)) if source_row >= 0 else QModelIndex()
+            if index.isValid():  # still shown by the filters: select it again, without scrolling away
+                self.table.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self._emit_selection()
+
+    def _emit_selection(self, *_args) -> None:
+        selected = self.selected_id()
+        if selected != self._emitted:
+            self._emitted = selected
+            self.inject_selected.emit(selected)
