@@ -48,6 +48,7 @@ class StartScreen(QWidget):
         new_layout.addWidget(QLabel(self.tr("Nouvelle session"), objectName="startSectionTitle"))
         self.bundled_button = QPushButton(objectName="startBundled")
         self.bundled_summary = QLabel(objectName="startBundledSummary")
+        self.bundled_summary.setTextFormat(Qt.TextFormat.RichText)  # describe_package() escapes the package text
         self.bundled_summary.setWordWrap(True)
         if bundled is not None:
             title_text, summary = describe_package(bundled)
@@ -85,6 +86,7 @@ class StartScreen(QWidget):
         self.set_recent(recent)
 
         self.error_label = QLabel(objectName="startError")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages shown verbatim
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 

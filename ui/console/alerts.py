@@ -3,10 +3,9 @@ and what happened while the app was down."""
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -38,12 +37,15 @@ class DueAlert(QFrame):
         self._contingency_id: str | None = None
         self._bright = False
         self._blinks = 0
+        # Plain text: inject titles are shown verbatim (quotes, "&", "<"), never parsed as HTML.
         self.message = QLabel(objectName="dueAlertText")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.fire_button = QPushButton(self.tr("Déclencher"), objectName="dueAlertFire")
         self.skip_button = QPushButton(self.tr("Ignorer"), objectName="dueAlertSkip")
         self.show_button = QPushButton(self.tr("Voir"), objectName="dueAlertShow")
         self.contingency = QLabel(objectName="contingencyText")
+        self.contingency.setTextFormat(Qt.TextFormat.PlainText)
         self.contingency.setWordWrap(True)
         self.contingency_fire = QPushButton(self.tr("Déclencher le rattrapage"), objectName="contingencyFire")
         self.contingency_show = QPushButton(self.tr("Voir"), objectName="contingencyShow")
@@ -96,15 +98,15 @@ class DueAlert(QFrame):
                 text = self.tr("En retard : {id} — {title}").format(id=first.inject.id, title=first.inject.title)
             if len(waiting) > 1:
                 text += " " + self.tr("(+{n} autres)").format(n=len(waiting) - 1)
-            self.message.setText(html.escape(text))
+            self.message.setText(text)
         if contingencies:
             state, reason = contingencies[0]
             why = (self.tr("réponses de {id} manquées") if reason == "missed"
                    else self.tr("délai de réponse à {id} écoulé")).format(id=state.inject.contingency_for)
-            self.contingency.setText(html.escape(
+            self.contingency.setText(
                 self.tr("Rattrapage proposé : {id} — {title} ({why})").format(
                     id=state.inject.id, title=state.inject.title, why=why)
-            ))
+            )
         active = bool(waiting or contingencies)
         self.setVisible(active)
         if active and not self._timer.isActive():
@@ -126,7 +128,7 @@ class DueAlert(QFrame):
             QApplication.beep()
 
     def _paint(self, bright: bool) -> None:
-        overdue = self.message.text().startswith(html.escape(self.tr("En retard")))
+        overdue = self.message.text().startswith(self.tr("En retard"))
         base = ("#f5a3a3", "#e06666") if overdue else ("#ffe7a3", "#ffc533")
         self.setStyleSheet(
             f"#dueAlert {{ background: {base[1] if bright else base[0]}; border: 2px solid #7f4c00; border-radius: 6px; }}"
@@ -142,6 +144,7 @@ class RecoveryBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("recoveryBanner")
         self.text = QLabel(objectName="recoveryText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # French apostrophes shown as such, not as &#x27;
         self.text.setWordWrap(True)
         dismiss = QPushButton(self.tr("Compris"), objectName="recoveryDismiss")
         dismiss.clicked.connect(self.hide)
@@ -176,6 +179,6 @@ class RecoveryBanner(QFrame):
                 n=len(overdue), ids=ids))
         if clock_state == "PAUSED":
             parts.append(self.tr("L'exercice est en pause : reprenez quand la salle est prête."))
-        self.text.setText(html.escape(" ".join(parts)))
+        self.text.setText(" ".join(parts))
         self.show()
         return True

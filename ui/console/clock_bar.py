@@ -43,6 +43,8 @@ class ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None, **kwargs) -> None:
         super().__init__(parent, **kwargs)
         self._full = ""
+        # Exercise content (phase and inject titles) shown verbatim, never parsed as HTML.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(60)
 
