@@ -164,3 +164,56 @@ def test_chart_of_a_big_session_draws_a_histogram_per_lane(ended):
     assert 0 < len(chart.bars) <= (chart.plot_right - chart.plot_left) / BIN_WIDTH + 1
     lane = next(lane for lane in chart.lanes if lane.label == "DIR")
     assert all(lane.y <= bar.y and bar.y + bar.height <= lane.y + lane.height for bar in chart.bars)
+
+
+def _short_run(tmp_path, *, end_at: float, fire_b: bool = False, end: bool = True):
+    """Play the known package for a few minutes: A fired on time, then ENDEX (or not) at ``end_at``."""
+    from tests.report_sessions import write_package
+
+    package = write_package(tmp_path / "package")
+    path = tmp_path / "short.crisisdesk"
+    clock = FakeTime(T0)
+    session = Session.create(path, package, time_source=clock)
+    try:
+        session.set_autofire(False)
+        session.start()
+        clock.set(T0 + 300)
+        session.fire("A")
+        if fire_b:
+            clock.set(T0 + 600)
+            session.fire("B")
+        clock.set(T0 + end_at)
+        if end:
+            session.end()
+    finally:
+        session.close()
+    with Session.open(path, time_source=FakeTime(T0 + end_at + 60), read_only=True) as session:
+        return build_figures(session)
+
+
+def test_after_an_early_endex_injects_never_due_are_not_counted_as_misses(tmp_path):
+    fig = _short_run(tmp_path, end_at=6 * 60)  # B (0:10) and C (0:20) never came
+    assert (fig.on_time.count, fig.on_time.total) == (1, 1)
+    assert fig.on_time.percent == 100
+    rows = {r.inject_id: r.status for r in fig.injects}
+    assert rows == {"A": "on_time", "B": "not_reached", "C": "not_reached"}
+    assert (fig.counts.not_reached, fig.counts.not_fired) == (2, 0)
+    # The chart's axis covers the six minutes played, not the 30 planned.
+    assert fig.axis_end == 6 * 60
+
+
+def test_an_inject_due_before_endex_and_never_fired_is_a_miss(tmp_path):
+    fig = _short_run(tmp_path, end_at=12 * 60)  # B was due at 0:10 and never went out
+    assert (fig.on_time.count, fig.on_time.total) == (1, 2)
+    rows = {r.inject_id: r.status for r in fig.injects}
+    assert rows == {"A": "on_time", "B": "not_fired", "C": "not_reached"}
+    assert (fig.counts.not_reached, fig.counts.not_fired) == (1, 1)
+
+
+def test_a_draft_counts_the_injects_due_by_now_only(tmp_path):
+    fig = _short_run(tmp_path, end_at=12 * 60, end=False)  # report made at 0:13
+    assert fig.draft
+    assert (fig.on_time.count, fig.on_time.total) == (1, 2)
+    rows = {r.inject_id: r.status for r in fig.injects}
+    assert rows == {"A": "on_time", "B": "due", "C": "pending"}
+    assert (fig.counts.pending, fig.counts.due) == (1, 1)

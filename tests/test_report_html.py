@@ -208,3 +208,24 @@ def test_cli_pdf_without_a_renderer_says_why(ended_path, tmp_path, capsys, no_pd
     assert cli_main(["report", str(ended_path), "-o", str(tmp_path / "r.pdf")]) == 2
     assert "no PDF renderer is available" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_summary_reports_unplayed_injects_apart_after_an_early_endex(tmp_path):
+    from tests.report_sessions import T0, write_package
+
+    clock = FakeTime(T0)
+    path = tmp_path / "short.crisisdesk"
+    with Session.create(path, write_package(tmp_path / "package"), time_source=clock) as session:
+        session.set_autofire(False)
+        session.start()
+        clock.set(T0 + 300)
+        session.fire("A")
+        clock.set(T0 + 360)
+        session.end()
+    out = tmp_path / "short.html"
+    write_report(path, out)
+    text = " ".join("".join(parse(out.read_text(encoding="utf-8")).text).split())
+    assert "100 %" in text
+    assert "1 sur 1 injects programmés dus avant la FINEX" in text
+    assert "non joués : 2 (prévus après la FINEX, non comptés)" in text
+    assert "non joués (prévus après la FINEX) : 2" in text

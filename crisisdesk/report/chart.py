@@ -186,8 +186,8 @@ def build_chart(fig: ReportFigures, language: str | None = None) -> TimelineChar
     marks = []
     received = set()
     for row in fig.injects:
-        if row.status in ("unused",):
-            continue
+        if row.status in ("unused", "not_reached"):
+            continue  # never played: nothing happened to draw
         planned_x = x_of(row.planned_at) if row.planned_at is not None else None
         fired_x = x_of(row.fired_elapsed) if row.fired_elapsed is not None else None
         marks.append(InjectMark(row.inject_id, row.title, row.status, planned_x, fired_x, inject_y))

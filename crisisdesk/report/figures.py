@@ -5,9 +5,11 @@ the templates only lay them out. The three key figures are defined as follows:
 
 - **on time**: a scripted inject (not ad hoc, not manual/reserve, not a contingency)
   counts when it was fired within ``ON_TIME_TOLERANCE`` seconds (early or late) of its
-  *planned* time in the package. The denominator is every scripted inject whose
-  planned time was reached during play (fired, skipped or never fired); in a draft,
-  injects still to come are left out.
+  *planned* time in the package. The denominator is every scripted inject that was
+  due during play: fired (whenever), or due before ENDEX (before the report, for a
+  draft) and then skipped or never fired. Injects whose time never came because the
+  exercise ended first are "not reached" (``not_reached``): counted apart, never as
+  misses; in a draft, injects still to come (``pending``) are left out the same way.
 - **expected responses met**: over the expected responses of every fired inject,
   the latest check of each counts (met / partial / missed, or not checked).
 - **median response time**: for each fired inject and each played role it was sent
@@ -114,7 +116,7 @@ class InjectRow:
     fired_at: float | None
     fired_scenario: datetime | None
     gap: float | None  # fired minus planned, seconds (None unless fired and planned)
-    status: str  # on_time, late, early, skipped, adhoc, unused, not_fired, pending, due
+    status: str  # on_time, late, early, fired_manual, skipped, adhoc, unused, not_fired, not_reached, pending, due
     manual: bool
     contingency_for: str | None
     adhoc: bool
@@ -153,8 +155,10 @@ class TimelineCounts:
     skipped: int
     adhoc: int
     unused: int
-    not_fired: int
-    pending: int
+    not_fired: int  # due before ENDEX (or before now, in a draft) and never fired
+    not_reached: int  # ended before their time came: not played, not a miss
+    pending: int  # draft: still to come (not counted in the on-time figure)
+    due: int  # draft: due and not fired yet
 
 
 @dataclass(frozen=True)
@@ -315,9 +319,10 @@ def _inject_status(row_fired: float | None, inject_state: InjectState, planned_a
         return "skipped", None
     if manual:
         return "unused", None
+    reached = inject_state.overdue or inject_state.due_at <= played
     if draft:
-        return ("due" if status is InjectStatus.DUE or inject_state.due_at <= played else "pending"), None
-    return "not_fired", None
+        return ("due" if status is InjectStatus.DUE or reached else "pending"), None
+    return ("not_fired" if reached else "not_reached"), None
 
 
 def _counts_template() -> dict[str, int]:
@@ -483,9 +488,11 @@ def compute_figures(
     inject_rows.sort(key=lambda r: (r.sort_time, r.inject_id))
 
     # Key figures.
+    # Over the scripted injects that were due during play: one the exercise ended
+    # before (or, in a draft, one still to come) is no miss.
     scheduled = [r for r in inject_rows
                  if not r.adhoc and not r.manual and r.contingency_for is None
-                 and r.status not in ("pending", "unused")]
+                 and (r.fired or r.due_at <= played)]
     on_time = Ratio(sum(1 for r in scheduled if r.status == "on_time"), len(scheduled))
     expected_counts = _counts_template()
     for row in inject_rows:
@@ -506,7 +513,9 @@ def compute_figures(
         adhoc=by_status["adhoc"],
         unused=by_status["unused"],
         not_fired=by_status["not_fired"],
-        pending=by_status["pending"] + by_status["due"],
+        not_reached=by_status["not_reached"],
+        pending=by_status["pending"],
+        due=by_status["due"],
     )
 
     # Chronology: injects and decisions interleaved in order of play.
@@ -645,8 +654,14 @@ def compute_figures(
     downtime_seconds = sum(max(0.0, b - a) for a, b in state.downtime)
 
     effective_phases = phases or exercise.phases
-    axis_end = max([float(exercise.duration), played]
-                   + [r.fired_elapsed for r in inject_rows if r.fired_elapsed is not None])
+    fired_times = [r.fired_elapsed for r in inject_rows if r.fired_elapsed is not None]
+    if draft:
+        # Still running: the axis shows the whole plan, with what is still to come.
+        axis_end = max([float(exercise.duration), played] + fired_times)
+    else:
+        # Ended (maybe early): the axis covers what was played, not the unplayed rest.
+        axis_end = max([played] + fired_times)
+        effective_phases = tuple(p for i, p in enumerate(effective_phases) if i == 0 or p.at < axis_end)
     bands = []
     for i, phase in enumerate(effective_phases):
         end = effective_phases[i + 1].at if i + 1 < len(effective_phases) else axis_end
