@@ -170,7 +170,7 @@ class AppController(QObject):
     def close_all(self) -> None:
         """Close every window and session (end of the app or of a test)."""
         for window in list(self.windows):
-            window.close()
+            getattr(window, "close_without_asking", window.close)()  # the app is ending: no question
         for session in list(self.sessions):
             session.close()
         self.sessions.clear()

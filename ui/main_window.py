@@ -57,6 +57,10 @@ class MainWindow(QMainWindow):
         self.observer_windows: list[QWidget] = []
         self.room: RoomDisplay | None = None
         self._report = None
+        # Closing mid-exercise asks first (tests that close their window at teardown turn this off).
+        self.confirm_quit_while_running = True
+        self._quit_confirmed = False
+        self.quit_box: QMessageBox | None = None
 
         self.actions = ConsoleActions(self)
         self.driver = SessionDriver(session, time_source, self)
@@ -495,6 +499,51 @@ class MainWindow(QMainWindow):
             self.tr("Langue enregistrée : elle s'applique au prochain démarrage de crisisdesk."), 10000)
 
     # closing
+    def confirm_quit(self, clock: str) -> QMessageBox:
+        """Ask before closing the console mid-exercise (non-modal: open(), answer in finished)."""
+        if self.quit_box is not None:
+            self.quit_box.raise_()
+            self.quit_box.activateWindow()
+            return self.quit_box
+        if clock == "RUNNING":
+            text = self.tr("L'exercice est en cours. Quitter crisisdesk maintenant ?")
+            detail = self.tr(
+                "Rien n'est perdu : chaque action est déjà enregistrée dans « {file} ».\n"
+                "L'exercice continue de tourner pendant que crisisdesk est fermé (l'horloge ne s'arrête pas) ; "
+                "rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront "
+                "proposés, jamais déclenchés seuls.")
+        else:
+            text = self.tr("L'exercice est en pause. Quitter crisisdesk maintenant ?")
+            detail = self.tr(
+                "Rien n'est perdu : chaque action est déjà enregistrée dans « {file} ».\n"
+                "L'exercice reste en pause ; rouvrez le fichier pour reprendre.")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quitter pendant l'exercice"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmQuitDialog")
+        box.setInformativeText(detail.format(file=Path(self.session.path).name))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Quitter"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Continuer l'exercice"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self._on_quit_answered(result == QMessageBox.StandardButton.Yes))
+        self.quit_box = box
+        box.open()
+        return box
+
+    def close_without_asking(self) -> bool:
+        """Close even mid-exercise (the app is ending: Ctrl+C in the terminal, end of a test)."""
+        self._quit_confirmed = True
+        return self.close()
+
+    def _on_quit_answered(self, quit_now: bool) -> None:
+        box, self.quit_box = self.quit_box, None
+        if box is not None:
+            box.deleteLater()
+        if quit_now:
+            self._quit_confirmed = True
+            # After the dialog has fully closed: never close the window from inside its own child's signal.
+            QTimer.singleShot(0, self.close)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._default_layout_pending:
@@ -510,6 +559,11 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        clock = self.session.state.clock.state.name
+        if self.confirm_quit_while_running and not self._quit_confirmed and clock in ("RUNNING", "PAUSED"):
+            event.ignore()
+            self.confirm_quit(clock)
+            return
         self.settings.save_window_layout("console", self.saveGeometry(), self.saveState())
         self.driver.stop()
         if self.room is not None:

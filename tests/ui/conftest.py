@@ -59,6 +59,7 @@ def console(qtbot, qloop, mini_session, fake_time, settings):
     from ui.main_window import MainWindow
 
     window = MainWindow(mini_session, fake_time, settings)
+    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
     qtbot.addWidget(window)
     window.show()
     yield window

@@ -91,6 +91,7 @@ def test_reopening_a_running_session_shows_downtime_and_overdue(qtbot, qloop, tm
     fake_time.advance(15 * 60)  # I01 (0:02), I02 (0:05) and I03 (0:10) fell due meanwhile
     session = Session.open(path, time_source=fake_time)
     window = MainWindow(session, fake_time, settings)
+    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
     qtbot.addWidget(window)
     window.show()
     try:

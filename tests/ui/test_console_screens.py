@@ -38,6 +38,7 @@ def paris_console(qtbot, qloop, tmp_path, paris_package_path, fake_time, setting
 
     session = Session.create(tmp_path / "paris.crisisdesk", paris_package_path, time_source=fake_time)
     window = MainWindow(session, fake_time, settings)
+    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
     qtbot.addWidget(window)
     window.show()
     yield window

@@ -40,7 +40,8 @@ class ConsoleActions(QObject):
                                 self.tr("Produire le rapport de retour d'expérience en HTML"))
         self.report_pdf = make("actionReportPdf", self.tr("Rapport RETEX (PDF)…"), None,
                                self.tr("Produire le rapport de retour d'expérience en PDF"))
-        self.quit = make("actionQuit", self.tr("&Quitter"), QKeySequence.StandardKey.Quit)
+        # Explicit Ctrl+Q: StandardKey.Quit is empty on some platforms (Windows, offscreen), so the menu showed none.
+        self.quit = make("actionQuit", self.tr("&Quitter"), "Ctrl+Q")
 
         # exercise clock
         self.start = make("actionStart", self.tr("STARTEX"), "F5", self.tr("Démarrer l'exercice"))

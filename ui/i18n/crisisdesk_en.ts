@@ -39,27 +39,27 @@
 <context>
     <name>ClockBar</name>
     <message>
-        <location filename="../console/clock_bar.py" line="77"/>
+        <location filename="../console/clock_bar.py" line="79"/>
         <source>Temps d&apos;exercice</source>
         <translation>Exercise time</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="94"/>
+        <location filename="../console/clock_bar.py" line="96"/>
         <source>Déclenchement auto</source>
         <translation>Auto-fire</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="145"/>
+        <location filename="../console/clock_bar.py" line="147"/>
         <source>Phase : {title}</source>
         <translation>Phase: {title}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="148"/>
+        <location filename="../console/clock_bar.py" line="150"/>
         <source>Prochain : {inject} dans {delay}</source>
         <translation>Next: {inject} in {delay}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="153"/>
+        <location filename="../console/clock_bar.py" line="155"/>
         <source>Prochain : {inject}</source>
         <translation>Next: {inject}</translation>
     </message>
@@ -127,212 +127,212 @@
         <translation>Produce the after-action report as PDF</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="43"/>
+        <location filename="../console/actions.py" line="44"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="46"/>
+        <location filename="../console/actions.py" line="47"/>
         <source>STARTEX</source>
         <translation>STARTEX</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="46"/>
+        <location filename="../console/actions.py" line="47"/>
         <source>Démarrer l&apos;exercice</source>
         <translation>Start the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="47"/>
+        <location filename="../console/actions.py" line="48"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="47"/>
+        <location filename="../console/actions.py" line="48"/>
         <source>Suspendre l&apos;horloge d&apos;exercice</source>
         <translation>Stop the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="48"/>
+        <location filename="../console/actions.py" line="49"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="48"/>
+        <location filename="../console/actions.py" line="49"/>
         <source>Relancer l&apos;horloge d&apos;exercice</source>
         <translation>Restart the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="49"/>
+        <location filename="../console/actions.py" line="50"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="49"/>
+        <location filename="../console/actions.py" line="50"/>
         <source>Terminer l&apos;exercice</source>
         <translation>End the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="50"/>
+        <location filename="../console/actions.py" line="51"/>
         <source>Déclenchement automatique</source>
         <translation>Automatic firing</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="51"/>
+        <location filename="../console/actions.py" line="52"/>
         <source>Déclencher les injects à l&apos;heure sans intervention</source>
         <translation>Fire injects on time without intervention</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="52"/>
+        <location filename="../console/actions.py" line="53"/>
         <source>Passer à la phase suivante</source>
         <translation>Go to the next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="53"/>
+        <location filename="../console/actions.py" line="54"/>
         <source>Sauter à la phase suivante du scénario</source>
         <translation>Jump to the scenario&apos;s next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="54"/>
+        <location filename="../console/actions.py" line="55"/>
         <source>Décaler la chronologie…</source>
         <translation>Shift the timeline…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="55"/>
+        <location filename="../console/actions.py" line="56"/>
         <source>Décaler tous les injects non joués</source>
         <translation>Shift every inject not yet played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="58"/>
+        <location filename="../console/actions.py" line="59"/>
         <source>Déclencher le prochain</source>
         <translation>Fire next</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="59"/>
+        <location filename="../console/actions.py" line="60"/>
         <source>Déclencher l&apos;inject dû, sinon le prochain</source>
         <translation>Fire the due inject, otherwise the next one</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="60"/>
+        <location filename="../console/actions.py" line="61"/>
         <source>Déclencher maintenant</source>
         <translation>Fire now</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="61"/>
+        <location filename="../console/actions.py" line="62"/>
         <source>Déclencher l&apos;inject sélectionné</source>
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="62"/>
+        <location filename="../console/actions.py" line="63"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="62"/>
+        <location filename="../console/actions.py" line="63"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="63"/>
+        <location filename="../console/actions.py" line="64"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="63"/>
+        <location filename="../console/actions.py" line="64"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="64"/>
+        <location filename="../console/actions.py" line="65"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="64"/>
+        <location filename="../console/actions.py" line="65"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="66"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="66"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="68"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="72"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="72"/>
+        <location filename="../console/actions.py" line="73"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="73"/>
+        <location filename="../console/actions.py" line="74"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="74"/>
+        <location filename="../console/actions.py" line="75"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="75"/>
+        <location filename="../console/actions.py" line="76"/>
         <source>Débriefing à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="77"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="80"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="81"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="82"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="82"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="83"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="87"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -463,58 +463,58 @@
 <context>
     <name>DueAlert</name>
     <message>
-        <location filename="../console/alerts.py" line="43"/>
+        <location filename="../console/alerts.py" line="44"/>
         <source>Déclencher</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="44"/>
+        <location filename="../console/alerts.py" line="45"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="45"/>
-        <location filename="../console/alerts.py" line="49"/>
+        <location filename="../console/alerts.py" line="46"/>
+        <location filename="../console/alerts.py" line="51"/>
         <source>Voir</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="48"/>
+        <location filename="../console/alerts.py" line="50"/>
         <source>Déclencher le rattrapage</source>
         <translation>Fire the contingency</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="94"/>
+        <location filename="../console/alerts.py" line="96"/>
         <source>À déclencher : {id} — {title}</source>
         <translation>To fire: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="96"/>
+        <location filename="../console/alerts.py" line="98"/>
         <source>En retard : {id} — {title}</source>
         <translation>Overdue: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="98"/>
+        <location filename="../console/alerts.py" line="100"/>
         <source>(+{n} autres)</source>
         <translation>(+{n} more)</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="102"/>
+        <location filename="../console/alerts.py" line="104"/>
         <source>réponses de {id} manquées</source>
         <translation>responses to {id} missed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="103"/>
+        <location filename="../console/alerts.py" line="105"/>
         <source>délai de réponse à {id} écoulé</source>
         <translation>response time for {id} has lapsed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="105"/>
+        <location filename="../console/alerts.py" line="107"/>
         <source>Rattrapage proposé : {id} — {title} ({why})</source>
         <translation>Contingency offered: {id} — {title} ({why})</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="129"/>
+        <location filename="../console/alerts.py" line="131"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
@@ -1332,165 +1332,204 @@ Details saved in: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="87"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="94"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="98"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="115"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="152"/>
         <source>La main courante n&apos;est pas disponible dans cette version.</source>
         <translation>The log is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="167"/>
         <source>&amp;Injects</source>
         <translation>&amp;Injects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="170"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="173"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="177"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="187"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="303"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
-        <location filename="../main_window.py" line="469"/>
+        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="473"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="411"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="439"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Le débriefing à chaud n&apos;est pas disponible dans cette version.</source>
         <translation>The hot wash is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454"/>
+        <location filename="../main_window.py" line="458"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="468"/>
         <source>Le rapport RETEX n&apos;est pas disponible dans cette version.</source>
         <translation>The after-action report is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469"/>
+        <location filename="../main_window.py" line="473"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="509"/>
+        <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
+        <translation>The exercise is running. Quit crisisdesk now?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="511"/>
+        <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
+L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
+        <translation>Nothing is lost: every action is already saved in “{file}”.
+The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="516"/>
+        <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
+        <translation>The exercise is paused. Quit crisisdesk now?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="518"/>
+        <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
+L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
+        <translation>Nothing is lost: every action is already saved in “{file}”.
+The exercise stays paused; reopen the file to carry on.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="520"/>
+        <source>Quitter pendant l&apos;exercice</source>
+        <translation>Quit during the exercise</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="524"/>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="525"/>
+        <source>Continuer l&apos;exercice</source>
+        <translation>Continue the exercise</translation>
     </message>
 </context>
 <context>
@@ -1829,27 +1868,27 @@ Details saved in: {path}</translation>
 <context>
     <name>RecoveryBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="146"/>
+        <location filename="../console/alerts.py" line="149"/>
         <source>Compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="166"/>
+        <location filename="../console/alerts.py" line="169"/>
         <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
         <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="172"/>
+        <location filename="../console/alerts.py" line="175"/>
         <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
         <translation>The clock kept running while it was down.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="175"/>
+        <location filename="../console/alerts.py" line="178"/>
         <source>{n} inject(s) en retard à déclencher ou ignorer : {ids}.</source>
         <translation>{n} overdue inject(s) to fire or skip: {ids}.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="178"/>
+        <location filename="../console/alerts.py" line="181"/>
         <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
         <translation>The exercise is paused: resume when the room is ready.</translation>
     </message>
@@ -1962,12 +2001,12 @@ Details saved in: {path}</translation>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="294"/>
+        <location filename="../room_display.py" line="297"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="313"/>
+        <location filename="../room_display.py" line="316"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
     </message>
@@ -2048,72 +2087,72 @@ Details saved in: {path}</translation>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="54"/>
+        <location filename="../start_screen.py" line="55"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="61"/>
+        <location filename="../start_screen.py" line="62"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="63"/>
+        <location filename="../start_screen.py" line="64"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="69"/>
+        <location filename="../start_screen.py" line="70"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="76"/>
+        <location filename="../start_screen.py" line="77"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="77"/>
+        <location filename="../start_screen.py" line="78"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="80"/>
+        <location filename="../start_screen.py" line="81"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="83"/>
+        <location filename="../start_screen.py" line="84"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="133"/>
+        <location filename="../start_screen.py" line="135"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="144"/>
+        <location filename="../start_screen.py" line="146"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="154"/>
+        <location filename="../start_screen.py" line="156"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="157"/>
+        <location filename="../start_screen.py" line="159"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="186"/>
+        <location filename="../start_screen.py" line="188"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="208"/>
+        <location filename="../start_screen.py" line="210"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
