@@ -217,3 +217,35 @@ def test_a_draft_counts_the_injects_due_by_now_only(tmp_path):
     rows = {r.inject_id: r.status for r in fig.injects}
     assert rows == {"A": "on_time", "B": "due", "C": "pending"}
     assert (fig.counts.pending, fig.counts.due) == (1, 1)
+
+
+def test_on_time_is_measured_against_the_effective_due_time(tmp_path):
+    """B is moved from 0:10 to 0:04 and goes out at 0:05:35; A is delayed 5 min and goes out as delayed."""
+    from tests.report_sessions import write_package
+
+    clock = FakeTime(T0)
+    path = tmp_path / "moved.crisisdesk"
+    with Session.create(path, write_package(tmp_path / "package"), time_source=clock) as session:
+        session.set_autofire(False)
+        session.start()
+        clock.set(T0 + 60)
+        session.edit_inject("B", at=240)
+        session.delay("A", 5)  # 0:05 -> 0:10
+        clock.set(T0 + 335)
+        session.fire("B")
+        clock.set(T0 + 610)
+        session.fire("A")
+        clock.set(T0 + 700)
+        session.end()
+    with Session.open(path, time_source=FakeTime(T0 + 800), read_only=True) as session:
+        fig = build_figures(session)
+    rows = {r.inject_id: r for r in fig.injects}
+    b, a = rows["B"], rows["A"]
+    assert (b.planned_at, b.due_at, b.fired_elapsed) == (600, 240, 335)
+    assert (b.status, b.gap, b.rescheduled) == ("late", 95, True)
+    assert (a.planned_at, a.due_at, a.status, a.gap, a.rescheduled) == (300, 600, "on_time", 10, True)
+    assert (fig.counts.late, fig.counts.early) == (1, 0)
+    assert (fig.on_time.count, fig.on_time.total) == (1, 2)
+    chart = build_chart(fig)
+    mark = next(m for m in chart.injects if m.inject_id == "B")
+    assert mark.due_x < mark.fired_x < mark.planned_x  # the gap line runs from 0:04 to 0:05:35

@@ -229,3 +229,31 @@ def test_summary_reports_unplayed_injects_apart_after_an_early_endex(tmp_path):
     assert "1 sur 1 injects programmés dus avant la FINEX" in text
     assert "non joués : 2 (prévus après la FINEX, non comptés)" in text
     assert "non joués (prévus après la FINEX) : 2" in text
+
+
+def test_chronology_shows_planned_effective_and_actual_times_of_a_moved_inject(tmp_path):
+    from tests.report_sessions import T0, write_package
+
+    clock = FakeTime(T0)
+    path = tmp_path / "moved.crisisdesk"
+    with Session.create(path, write_package(tmp_path / "package"), time_source=clock) as session:
+        session.set_autofire(False)
+        session.start()
+        clock.set(T0 + 60)
+        session.edit_inject("B", at=240)
+        clock.set(T0 + 335)
+        session.fire("B")
+        clock.set(T0 + 360)
+        session.end()
+    out = tmp_path / "moved.html"
+    write_report(path, out)
+    html = out.read_text(encoding="utf-8")
+    chrono = html[html.index('id="timeline"'):html.index('id="objectives"')]
+    row = next(r for r in chrono.split("<tr") if "<strong>B</strong>" in r)
+    cells = [" ".join(" ".join(parse("<td" + c).text).split()) for c in row.split("<td")[1:]]
+    assert cells[0] == "0:10 → 0:04"  # planned, then effective
+    assert cells[1].startswith("0:05 ")  # actual (exercise time, then the clock)
+    assert cells[2:4] == ["+1:35", "en retard modifié en cours de jeu"]
+    text = " ".join("".join(parse(html).text).split())
+    assert "envoyés : 1 (en retard : 1, en avance : 0)" in text
+    assert "Prévu 0:10 (22 juin 07:10) · Effectif 0:04 · Réalisé 0:05" in text

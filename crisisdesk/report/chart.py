@@ -61,7 +61,11 @@ class Band:
 
 @dataclass(frozen=True)
 class InjectMark:
-    """An inject on the inject lane: planned point, actual point, and the gap between."""
+    """An inject on the inject lane: due point, actual point, and the gap between.
+
+    ``due_x`` is the effective due time (as the controller last set it), the one the
+    gap is measured against; ``planned_x`` the package's time (None for ad-hoc injects).
+    """
 
     inject_id: str
     title: str
@@ -69,6 +73,7 @@ class InjectMark:
     planned_x: float | None
     fired_x: float | None
     y: float
+    due_x: float | None = None
 
 
 @dataclass(frozen=True)
@@ -189,8 +194,9 @@ def build_chart(fig: ReportFigures, language: str | None = None) -> TimelineChar
         if row.status in ("unused", "not_reached"):
             continue  # never played: nothing happened to draw
         planned_x = x_of(row.planned_at) if row.planned_at is not None else None
+        due_x = x_of(row.due_at) if row.planned_at is not None else None
         fired_x = x_of(row.fired_elapsed) if row.fired_elapsed is not None else None
-        marks.append(InjectMark(row.inject_id, row.title, row.status, planned_x, fired_x, inject_y))
+        marks.append(InjectMark(row.inject_id, row.title, row.status, planned_x, fired_x, inject_y, due_x))
         if fired_x is not None:
             for role_id in row.to:
                 if role_id in role_y:

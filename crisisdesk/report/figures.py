@@ -5,7 +5,9 @@ the templates only lay them out. The three key figures are defined as follows:
 
 - **on time**: a scripted inject (not ad hoc, not manual/reserve, not a contingency)
   counts when it was fired within ``ON_TIME_TOLERANCE`` seconds (early or late) of its
-  *planned* time in the package. The denominator is every scripted inject that was
+  *effective* due time: the package's planned time as the controller moved it (delay,
+  edit of ``at``, timeline shift, phase jump). An inject moved to T+0:04 and fired at
+  T+0:05:35 is late by 1:35, whatever the package said. The denominator is every scripted inject that was
   due during play: fired (whenever), or due before ENDEX (before the report, for a
   draft) and then skipped or never fired. Injects whose time never came because the
   exercise ended first are "not reached" (``not_reached``): counted apart, never as
@@ -115,7 +117,7 @@ class InjectRow:
     fired_elapsed: float | None
     fired_at: float | None
     fired_scenario: datetime | None
-    gap: float | None  # fired minus planned, seconds (None unless fired and planned)
+    gap: float | None  # fired minus effective due time, seconds (None unless fired and scripted)
     status: str  # on_time, late, early, fired_manual, skipped, adhoc, unused, not_fired, not_reached, pending, due
     manual: bool
     contingency_for: str | None
@@ -131,10 +133,15 @@ class InjectRow:
         return self.fired_elapsed is not None
 
     @property
+    def rescheduled(self) -> bool:
+        """True when the controller moved a scripted inject away from its planned time."""
+        return self.planned_at is not None and self.due_at != self.planned_at
+
+    @property
     def sort_time(self) -> float:
         if self.fired_elapsed is not None:
             return self.fired_elapsed
-        return float(self.due_at if self.planned_at is None else self.planned_at)
+        return float(self.due_at)  # where the controller last put it
 
 
 @dataclass(frozen=True)
@@ -304,12 +311,14 @@ def _objective_tags(tags: tuple[str, ...], objective_ids: set[str]) -> tuple[str
 
 def _inject_status(row_fired: float | None, inject_state: InjectState, planned_at: int | None, played: float,
                    draft: bool, adhoc: bool, manual: bool) -> tuple[str, float | None]:
-    """Return (status, gap) of an inject against its plan."""
+    """Return (status, gap) of an inject against its effective due time."""
     status = inject_state.status
     if row_fired is not None:
         if adhoc or planned_at is None:
             return "adhoc", None
-        gap = row_fired - planned_at
+        # Against the time the controller last set (delay, edit, shift, jump), not the
+        # package's: a rescheduled inject fired as rescheduled is on time.
+        gap = row_fired - inject_state.due_at
         if manual:  # reserve and contingency injects go when the controller judges it right
             return "fired_manual", gap
         if abs(gap) <= ON_TIME_TOLERANCE:
