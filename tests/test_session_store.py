@@ -8,9 +8,11 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from crisisdesk.clock import FakeTime
 from crisisdesk.session import (
@@ -23,6 +25,8 @@ from crisisdesk.session import (
     SessionLockedError,
     WriteFailedError,
 )
+from crisisdesk.session.db import BUSY_TIMEOUT_MS
+from crisisdesk.session.session import HEARTBEAT_INTERVAL
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPERS = Path(__file__).resolve().parent / "helpers"
@@ -268,5 +272,102 @@ def test_a_takeover_that_cannot_be_saved_fires_nothing_and_is_tried_again(sessio
         holder.close()
         assert s.tick() == []
         assert [i.id for i in s.state.injects if i.overdue] == ["I01", "I02"]
+    finally:
+        s.close()
+
+
+# -- heartbeat: never blocks the UI thread ------------------------------------------------------
+
+class _LockHolder:
+    """Another program holding the write lock; a timer frees it after a while if the test does not."""
+
+    def __init__(self, path: Path, seconds: float = 3.0):
+        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._lock = threading.Lock()
+        self._held = True
+        self._timer = threading.Timer(seconds, self.release)
+        self._timer.start()
+
+    def release(self) -> None:
+        with self._lock:
+            if self._held:
+                self._held = False
+                self.conn.execute("ROLLBACK")
+        self._timer.cancel()
+
+    def close(self) -> None:
+        self.release()
+        self.conn.close()
+
+
+def _heartbeat(path: Path) -> str | None:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'heartbeat'").fetchone()
+    return row[0] if row else None
+
+
+def _running_controller(path: Path, clock: FakeTime, **options) -> Session:
+    s = Session.open(path, time_source=clock, **options)
+    s.start()
+    s.tick()  # the controller's timer: this window is the controller; its first heartbeat is written
+    return s
+
+
+def test_refresh_only_reads_even_while_another_program_writes(session_file):
+    clock = FakeTime(T0)
+    s = _running_controller(session_file, clock)  # the default 5-second busy timeout
+    try:
+        before = _heartbeat(session_file)
+        assert before is not None
+        clock.advance(30)
+        holder = _LockHolder(session_file)
+        try:
+            assert s.refresh() is False
+        finally:
+            holder.close()
+        assert _heartbeat(session_file) == before  # a refresh did not wait for the lock to write a heartbeat
+    finally:
+        s.close()
+
+
+def test_beat_does_not_wait_for_the_lock_and_a_missed_beat_is_not_retried_at_once(session_file):
+    clock = FakeTime(T0)
+    s = _running_controller(session_file, clock)
+    try:
+        clock.advance(30)
+        holder = _LockHolder(session_file)  # freed after 3 s: a beat waiting 5 s would then succeed
+        try:
+            assert s.beat() is False
+        finally:
+            holder.close()
+        assert _heartbeat(session_file) == repr(T0)
+        assert s.beat() is False  # the missed beat counts as one: the next comes after the interval
+        clock.advance(HEARTBEAT_INTERVAL)
+        assert s.beat() is True
+        assert _heartbeat(session_file) == repr(T0 + 30 + HEARTBEAT_INTERVAL)
+        with s._engine.connect().execution_options(read_only=True) as conn:
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS  # restored
+    finally:
+        s.close()
+
+
+def test_a_locked_entry_waits_for_the_lock_once_not_for_a_heartbeat_too(session_file):
+    clock = FakeTime(T0)
+    s = _running_controller(session_file, clock, busy_timeout_ms=100)
+    attempts = []
+    event.listen(s._engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *rest: attempts.append(statement) if "IMMEDIATE" in statement else None)
+    try:
+        clock.advance(30)
+        holder = sqlite3.connect(session_file, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(WriteFailedError, match="locked"):
+                s.log_entry(observer="Bob", role="DIR", kind="decision", text="Sous verrou")
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert attempts == ["BEGIN IMMEDIATE"]
     finally:
         s.close()

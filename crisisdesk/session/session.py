@@ -25,6 +25,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -74,6 +75,9 @@ from crisisdesk.session.state import (
 )
 
 HEARTBEAT_INTERVAL = 5.0  # seconds between two "controller alive" marks while running
+# A heartbeat waits this long at most for the write lock: it runs on the UI thread, and a
+# missed one only makes the downtime estimate coarser.
+BEAT_BUSY_TIMEOUT_MS = 80
 DOWNTIME_GRACE = 15.0  # a gap shorter than this is a restart, not downtime worth reporting
 SQLITE_MAGIC = b"SQLite format 3\x00"
 JOURNAL_SUFFIX = "-pending"
@@ -197,7 +201,7 @@ class Session:
             except PackageError as exc:
                 raise SessionError(f"{path}: the package stored in this session cannot be loaded:\n{exc}") from None
             session = cls(path, engine, extracted, time_source or SystemTime(), read_only=read_only,
-                          observer=observer)
+                          observer=observer, busy_timeout_ms=busy_timeout_ms)
         except BaseException:
             engine.dispose()
             raise
@@ -209,8 +213,9 @@ class Session:
         return session
 
     def __init__(self, path: Path, engine, extracted: ExtractedPackage, time_source: TimeSource, *,
-                 read_only: bool, observer: str | None):
+                 read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.path = path
+        self._busy_timeout_ms = busy_timeout_ms
         self.read_only = read_only
         self.observer = observer
         self._engine = engine
@@ -279,7 +284,10 @@ class Session:
         return self._state
 
     def refresh(self) -> bool:
-        """Read the events other processes committed since the last look; True if anything changed."""
+        """Read the events other processes committed since the last look; True if anything changed.
+
+        Only reads (WAL: never waits for a writer), so the UI may call it often.
+        """
         if self._closed:
             return False
         try:
@@ -290,7 +298,6 @@ class Session:
                 return False  # try again at the next refresh
             raise SessionError(f"{self.path.name}: cannot read the session file: {_reason(exc)}") from None
         self._apply(records)
-        self._heartbeat()
         return bool(records)
 
     def events_since(self, seq: int = 0) -> list[EventRecord]:
@@ -454,7 +461,7 @@ class Session:
             return []
         self._is_controller = True
         self._take_over()  # the first tick after reopening dates the downtime and holds what fell due
-        self._heartbeat()
+        self.beat()
         state = self.state
         if state.clock_state is not ClockState.RUNNING:
             return []
@@ -764,22 +771,31 @@ class Session:
 
     # -- internals: crash recovery -------------------------------------------------------
 
-    def _heartbeat(self) -> None:
-        """Mark the controller alive (at most every few seconds while running) to date downtime later."""
-        if (not self._is_controller or self._needs_takeover or self.read_only
+    def beat(self) -> bool:
+        """Mark the controller's app alive, to date a downtime after a crash; True if written.
+
+        Writes at most every ``HEARTBEAT_INTERVAL`` seconds, only in the controller's
+        window (one that ticked or acted) while the clock runs. It waits at most
+        ``BEAT_BUSY_TIMEOUT_MS`` for the write lock, and a failed beat is not retried
+        before the next interval: a missed beat only makes the downtime estimate
+        coarser. ``tick()`` calls it; the console may also call it on its own timer.
+        """
+        if (self._closed or not self._is_controller or self._needs_takeover or self.read_only
                 or self._replayer.clock.state is not ClockState.RUNNING):
-            return  # before the takeover, the old heartbeat dates the downtime
+            return False  # before the takeover, the old heartbeat dates the downtime
         now = self._time.now()
         if now - self._last_beat < HEARTBEAT_INTERVAL:
-            return
-        try:
-            with self._engine.begin() as conn:
-                done = conn.execute(update(Meta).where(Meta.key == "heartbeat").values(value=repr(now))).rowcount
-                if not done:
-                    conn.execute(insert(Meta).values(key="heartbeat", value=repr(now)))
-        except (OperationalError, DBAPIError):
-            return  # a missed heartbeat only blurs a downtime estimate
+            return False
         self._last_beat = now
+        try:
+            with self._engine.connect() as conn, _busy_timeout(conn, BEAT_BUSY_TIMEOUT_MS, self._busy_timeout_ms):
+                with conn.begin():
+                    done = conn.execute(update(Meta).where(Meta.key == "heartbeat").values(value=repr(now))).rowcount
+                    if not done:
+                        conn.execute(insert(Meta).values(key="heartbeat", value=repr(now)))
+        except (OperationalError, DBAPIError):
+            return False
+        return True
 
     def _take_over(self) -> None:
         """On the first controller action after reopening a running exercise, flag what fell due meanwhile."""
@@ -873,6 +889,17 @@ class Session:
                 self.journal_path.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+@contextmanager
+def _busy_timeout(conn, ms: int, restore_ms: int):
+    """Run the block with another busy timeout on this pooled connection, then restore it."""
+    raw = conn.connection.driver_connection  # a PRAGMA through SQLAlchemy would begin a transaction
+    raw.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {int(restore_ms)}")
 
 
 class _ReadTx:
