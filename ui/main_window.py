@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         exercise = bar.addMenu(self.tr("&Exercice"))
         for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline):
             exercise.addSeparator() if action is None else exercise.addAction(action)
-        injects = bar.addMenu(self.tr("&Injects"))
+        injects = bar.addMenu(self.tr("In&jects"))  # not Alt+I: the main courante's "improvement" tag
         for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.new_inject):
             injects.addSeparator() if action is None else injects.addAction(action)
         observers = bar.addMenu(self.tr("&Observateurs"))
@@ -189,7 +189,25 @@ class MainWindow(QMainWindow):
         language.addAction(a.language_en)
         (a.language_en if self.settings.language == "en" else a.language_fr).setChecked(True)
         a.sound_alerts.setChecked(self.settings.sound_alerts)
-        self.addActions(a.findChildren(type(a.fire)))
+        self._scope_shortcuts()
+
+    def _scope_shortcuts(self) -> None:
+        a = self.actions
+        # The inject actions act on the timeline's selection: their keys work in the timeline and the
+        # inject pane only, so typing in the main courante dock (Ctrl+Return...) never fires an inject.
+        inject_actions = a.inject_actions()
+        # Ctrl+L goes to the quick entry; inside the main courante dock the panel's own Ctrl+L does it
+        # (two active shortcuts on one key would cancel each other out: "ambiguous").
+        outside_courante = (a.new_entry,)
+        for action in inject_actions + outside_courante:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        central = self.centralWidget()
+        for widget in (central, self.detail_dock):
+            widget.addActions(inject_actions)
+        for widget in (central, self.detail_dock, self.situation_dock, self.cards_dock, self.clock_bar):
+            widget.addActions(outside_courante)
+        self.addActions([action for action in a.findChildren(type(a.fire))
+                         if action not in inject_actions + outside_courante])
 
     def _connect_signals(self) -> None:
         a = self.actions

@@ -31,12 +31,12 @@ def test_mouse_click_selects_the_inject_and_enables_its_actions(qtbot, console):
     assert window.detail.delay_button.isEnabled()
 
 
-def test_ctrl_e_after_a_click_opens_the_editor(qtbot, console):
+def test_edit_shortcut_after_a_click_opens_the_editor(qtbot, console):
     from ui.console.inject_dialog import InjectDialog
 
     window = console
     click_row(qtbot, window, "I02")
-    qtbot.keyClick(window.timeline.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # Modifier…
     assert isinstance(window.controller.dialog, InjectDialog)
     window.controller.dialog.reject()
 

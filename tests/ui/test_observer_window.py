@@ -43,3 +43,24 @@ def test_window_opened_after_endex_starts_on_the_hot_wash(qtbot, tmp_path, mini_
     qtbot.addWidget(window)
     assert window.tabs.currentWidget() is window.hotwash
     assert not window._refresh_timer.isActive()
+
+
+def test_ctrl_l_returns_to_the_quick_entry_from_the_log_and_from_the_hot_wash(qtbot, tmp_path, mini_session):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = ObserverWindow(mini_session, observer_name="Claire Dubois", settings=observer_settings(tmp_path),
+                            auto_refresh=False)
+    qtbot.addWidget(window)
+    window.show()
+    line = window.panel.quick.line
+    window.panel.view.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClick(window.panel.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is line  # was ambiguous: the window's Ctrl+L and the panel's
+    window.tabs.setCurrentWidget(window.hotwash)
+    window.hotwash.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClick(QApplication.focusWidget() or window.hotwash, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.panel
+    assert QApplication.focusWidget() is line

@@ -60,9 +60,11 @@ class ConsoleActions(QObject):
                               self.tr("Déclencher l'inject dû, sinon le prochain"))
         self.fire = make("actionFire", self.tr("Déclencher maintenant"), "Ctrl+Return",
                          self.tr("Déclencher l'inject sélectionné"))
-        self.skip = make("actionSkip", self.tr("Ignorer"), "Ctrl+K", self.tr("Ne pas jouer l'inject sélectionné"))
+        # Not Ctrl+K / Ctrl+E: in the main courante those cycle the entry type and reach the checklist
+        # (observer panel), and one key must mean one thing for the controller who uses both.
+        self.skip = make("actionSkip", self.tr("Ignorer"), "Ctrl+I", self.tr("Ne pas jouer l'inject sélectionné"))
         self.delay = make("actionDelay", self.tr("Retarder…"), "Ctrl+D", self.tr("Retarder l'inject sélectionné"))
-        self.edit = make("actionEdit", self.tr("Modifier…"), "Ctrl+E", self.tr("Modifier l'inject avant de le jouer"))
+        self.edit = make("actionEdit", self.tr("Modifier…"), "Ctrl+M", self.tr("Modifier l'inject avant de le jouer"))
         self.new_inject = make("actionNewInject", self.tr("Nouvel inject ad hoc…"), "Ctrl+Shift+N",
                                self.tr("Créer un inject non prévu"))
         self.show_in_room = make("actionShowInRoom", self.tr("Afficher en salle"), None,
@@ -93,6 +95,10 @@ class ConsoleActions(QObject):
         self.language_en = make("actionLanguageEn", "English", None, checkable=True)
         for action in (self.language_fr, self.language_en):
             self.language_group.addAction(action)
+
+    def shortcut_actions(self) -> tuple[QAction, ...]:
+        """Return every action that has a keyboard shortcut."""
+        return tuple(a for a in self.findChildren(QAction) if not a.shortcut().isEmpty())
 
     def inject_actions(self) -> tuple[QAction, ...]:
         """Return the actions that act on the selected inject."""

@@ -222,117 +222,117 @@
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="63"/>
+        <location filename="../console/actions.py" line="65"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="63"/>
+        <location filename="../console/actions.py" line="65"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="64"/>
+        <location filename="../console/actions.py" line="66"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="64"/>
+        <location filename="../console/actions.py" line="66"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="66"/>
+        <location filename="../console/actions.py" line="68"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="72"/>
+        <location filename="../console/actions.py" line="74"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="73"/>
+        <location filename="../console/actions.py" line="75"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="74"/>
+        <location filename="../console/actions.py" line="76"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="75"/>
+        <location filename="../console/actions.py" line="77"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="78"/>
         <source>Débriefing à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="77"/>
+        <location filename="../console/actions.py" line="79"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="82"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="82"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="83"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="86"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="89"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
+        <location filename="../console/actions.py" line="90"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -1378,8 +1378,8 @@ Details saved in: {path}</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="167"/>
-        <source>&amp;Injects</source>
-        <translation>&amp;Injects</translation>
+        <source>In&amp;jects</source>
+        <translation>In&amp;jects</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="170"/>
@@ -1412,122 +1412,122 @@ Details saved in: {path}</translation>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="316"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="491"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="427"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439"/>
+        <location filename="../main_window.py" line="457"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Le débriefing à chaud n&apos;est pas disponible dans cette version.</source>
         <translation>The hot wash is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458"/>
+        <location filename="../main_window.py" line="476"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Le rapport RETEX n&apos;est pas disponible dans cette version.</source>
         <translation>The after-action report is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="488"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="491"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="505"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="508"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="527"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="534"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="536"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="542"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
