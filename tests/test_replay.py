@@ -113,3 +113,18 @@ def test_events_are_applied_once_even_if_read_twice(package):
     replayer.apply_all(events)
     replayer.apply_all(events)
     assert replayer.snapshot().anomalies == ()
+
+
+def test_the_latest_check_and_rating_is_the_one_made_last_not_stored_last(package):
+    events = log(
+        ("start", 0, 0.0, {}),
+        ("fire", 120, 120.0, {"inject_id": "I01", "auto": True}),
+        ("rating", 300, 300.0, {"objective_id": "O1", "rating": "P", "observer": "Eva"}),
+        ("rating", 200, 200.0, {"objective_id": "O1", "rating": "U", "observer": "Eva"}),  # kept, stored late
+        ("check", 400, 400.0, {"inject_id": "I01", "index": 0, "status": "met", "observer": "Bob"}),
+        ("check", 350, 350.0, {"inject_id": "I01", "index": 0, "status": "missed", "observer": "Bob"}),
+    )
+    state = replay(package, events)
+    assert [r.rating for r in state.ratings] == ["P"]
+    assert state.check_for("I01", 0).status == "met"
+    assert [r.rating for r in state.rating_history] == ["P", "U"]  # history stays in stored order

@@ -371,3 +371,114 @@ def test_a_locked_entry_waits_for_the_lock_once_not_for_a_heartbeat_too(session_
         assert attempts == ["BEGIN IMMEDIATE"]
     finally:
         s.close()
+
+
+# -- kept writes come back in the order the user made them ------------------------------------
+
+def _locked_write(path: Path, write):
+    """Run ``write`` while another program holds the write lock; return the WriteFailedError it raised."""
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(WriteFailedError) as failure:
+            write()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert failure.value.pending
+    return failure.value
+
+
+def test_a_kept_rating_never_overrides_a_later_one(session_file):
+    clock = FakeTime(T0)
+    s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    try:
+        _locked_write(session_file, lambda: s.rate_objective("O1", "U", "Première impression", observer="Eva"))
+        clock.advance(60)
+        s.rate_objective("O1", "P", "Après revue en équipe", observer="Eva")
+        assert s.pending_writes == ()  # the kept one went in first, in the same transaction
+        assert [r.rating for r in s.state.ratings] == ["P"]
+    finally:
+        s.close()
+    with Session.open(session_file, time_source=clock) as again:
+        assert [r.rating for r in again.state.ratings] == ["P"]
+        assert [r.rating for r in again.state.rating_history] == ["U", "P"]
+
+
+def test_a_kept_check_never_overrides_a_later_one(session_file):
+    clock = FakeTime(T0)
+    s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    try:
+        s.start()
+        clock.advance(120)
+        assert s.tick() == ["I01"]
+        _locked_write(session_file, lambda: s.check_expectation("I01", 0, "missed", observer="Bob"))
+        clock.advance(60)
+        s.check_expectation("I01", 0, "met", observer="Bob")
+        assert s.state.check_for("I01", 0).status == "met"
+    finally:
+        s.close()
+    with Session.open(session_file, time_source=clock) as again:
+        assert again.state.check_for("I01", 0).status == "met"
+        assert [c.status for c in again.state.check_history] == ["missed", "met"]
+
+
+def test_the_latest_check_and_rating_by_the_time_the_user_acted_wins_across_windows(session_file):
+    clock = FakeTime(T0)
+    a = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    b = Session.open(session_file, time_source=clock)
+    try:
+        _locked_write(session_file, lambda: a.rate_objective("O2", "M", "Vu tôt", observer="Eva"))  # kept by a
+        clock.advance(60)
+        b.rate_objective("O2", "S", "Vu plus tard", observer="Marc")  # stored first by the other window
+        clock.advance(60)
+        assert a.retry_pending() == 1  # stored after it, but made before it
+        for window in (a, b):
+            window.refresh()
+            assert [(r.rating, r.observer) for r in window.state.ratings] == [("S", "Marc")]
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_finding_retried_with_its_id_is_stored_once(session_file):
+    clock = FakeTime(T0)
+    s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    try:
+        failure = _locked_write(session_file, lambda: s.add_finding(
+            "strength", "Bonne coordination DIR-DSOL", "O2", observer="Eva", event_id="finding-1"))
+        assert failure.event_id == "finding-1"
+        clock.advance(5)
+        # The user clicks again: same action, same id.
+        assert s.add_finding("strength", "Bonne coordination DIR-DSOL", "O2", observer="Eva",
+                             event_id="finding-1") == 1
+        assert s.add_finding("strength", "Bonne coordination DIR-DSOL", "O2", observer="Eva",
+                             event_id="finding-1") == 1
+        assert [f.event_id for f in s.state.findings] == ["finding-1"]
+        assert s.state.findings[0].real_time == T0  # when the user first acted
+        number = s.add_improvement(action="Former les suppléants", owner_role="DIR", priority="haute",
+                                   due_date="2033-01-31", event_id="plan-1")
+        assert s.add_improvement(action="Former les suppléants", owner_role="DIR", priority="haute",
+                                 due_date="2033-01-31", event_id="plan-1") == number == 1
+    finally:
+        s.close()
+    with Session.open(session_file) as again:
+        assert len(again.state.findings) == 1 and len(again.state.improvements) == 1
+
+
+def test_checks_and_ratings_return_their_id_and_accept_the_clients(session_file):
+    clock = FakeTime(T0)
+    with Session.open(session_file, time_source=clock) as s:
+        made = s.rate_objective("O1", "S", "Correct", observer="Eva")
+        assert isinstance(made, str) and s.state.ratings[0].event_id == made
+        assert s.rate_objective("O1", "S", "Correct", observer="Eva", event_id="r-1") == "r-1"
+        assert s.rate_objective("O1", "S", "Correct", observer="Eva", event_id="r-1") == "r-1"
+        assert len(s.state.rating_history) == 2
+        s.start()
+        clock.advance(120)
+        s.tick()
+        assert s.check_expectation("I01", 0, "met", observer="Bob", event_id="c-1") == "c-1"
+        assert s.check_expectation("I01", 0, "met", observer="Bob", event_id="c-1") == "c-1"
+        assert [c.event_id for c in s.state.check_history] == ["c-1"]
+        with pytest.raises(InvalidActionError, match="id must be"):
+            s.rate_objective("O1", "S", "x", observer="Eva", event_id="")

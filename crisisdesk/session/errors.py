@@ -32,9 +32,10 @@ class WriteFailedError(SessionError):
 
     For main-courante data the write is kept in ``Session.pending_writes`` (and in a
     journal beside the file) and retried by ``Session.retry_pending()``; ``pending``
-    says whether that happened.
+    says whether that happened, and ``event_id`` names the kept write.
     """
 
-    def __init__(self, message: str, *, pending: bool):
+    def __init__(self, message: str, *, pending: bool, event_id: str | None = None):
         super().__init__(message)
         self.pending = pending
+        self.event_id = event_id

@@ -274,29 +274,30 @@ class Replayer:
             inject_id=p["inject_id"], index=int(p["index"]), role=p.get("role", ""), action=p.get("action", ""),
             status=p["status"], observer=p.get("observer") or "", note=p.get("note", ""),
             real_time=rec.real_time, elapsed=rec.elapsed, delay_since_fire=delay, seq=rec.seq,
+            event_id=rec.event_id,
         )
         self._c.check_history.append(check)
-        self._c.checks[(check.inject_id, check.index)] = check
+        _keep_latest(self._c.checks, (check.inject_id, check.index), check)
         self._c.observers[check.observer] = None
 
     def _on_rating(self, rec: EventRecord, p: dict) -> None:
         rating = ObjectiveRating(p["objective_id"], p["rating"], p.get("justification", ""),
-                                 p.get("observer") or "", rec.real_time, rec.seq)
+                                 p.get("observer") or "", rec.real_time, rec.seq, rec.event_id)
         self._c.rating_history.append(rating)
-        self._c.ratings[rating.objective_id] = rating
+        _keep_latest(self._c.ratings, rating.objective_id, rating)
 
     def _on_improvement(self, rec: EventRecord, p: dict) -> None:
         self._c.improvements.append(Improvement(
             id=len(self._c.improvements) + 1, action=p["action"], owner_role=p.get("owner_role"),
             priority=p.get("priority", ""), due_date=p.get("due_date"), objective_id=p.get("objective_id"),
-            observer=p.get("observer"), real_time=rec.real_time, seq=rec.seq,
+            observer=p.get("observer"), real_time=rec.real_time, seq=rec.seq, event_id=rec.event_id,
         ))
 
     def _on_finding(self, rec: EventRecord, p: dict) -> None:
         self._c.findings.append(Finding(
             id=len(self._c.findings) + 1, kind=p["kind"], text=p["text"], objective_id=p.get("objective_id"),
             observer=p.get("observer"), real_time=rec.real_time, elapsed=rec.elapsed,
-            stage=p.get("stage") or "play", seq=rec.seq,
+            stage=p.get("stage") or "play", seq=rec.seq, event_id=rec.event_id,
         ))
 
     # -- reading ----------------------------------------------------------------------
@@ -387,6 +388,13 @@ class Replayer:
             phase_index=self.clock.phase_index_at(elapsed),
             **views,
         )
+
+
+def _keep_latest(latest: dict, key, item) -> None:
+    """Keep ``item`` unless the one already there was made later (a kept write can be stored late)."""
+    current = latest.get(key)
+    if current is None or item.real_time >= current.real_time:
+        latest[key] = item
 
 
 def _effective_time(state: InjectState) -> tuple[float, int]:

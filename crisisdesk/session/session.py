@@ -539,9 +539,16 @@ class Session:
         self._record(draft)
         return self._replayer.find_entry(draft.event_id)
 
-    def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "") -> None:
-        """Record whether an expected response of a fired inject was met, partly met or missed (latest wins)."""
+    def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "",
+                          event_id: str | None = None) -> str:
+        """Record whether an expected response of a fired inject was met, partly met or missed; return its id.
+
+        The check made last (by the time the user acted) wins. ``event_id`` is the
+        client's id for this user action (generated if None): a retry with the same
+        id is stored once.
+        """
         self._writable()
+        event_id = _client_id(event_id)
         self._refresh_quietly()
         if status not in CHECK_STATUSES:
             raise InvalidActionError(f"check status {status!r} is not one of {', '.join(CHECK_STATUSES)}")
@@ -557,23 +564,37 @@ class Session:
         payload = {"inject_id": inject_id, "index": index, "status": status,
                    "observer": observer or self.observer or "", "note": note or "", "role": item.role,
                    "action": item.action}
-        self._record(self._draft("check", self._time.now(), payload, actor=observer))
+        self._record(self._draft("check", self._time.now(), payload, actor=observer, event_id=event_id))
+        return event_id
 
-    def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str) -> None:
-        """Rate an objective P, S, M or U (HSEEP); the latest rating wins."""
+    def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str,
+                       event_id: str | None = None) -> str:
+        """Rate an objective P, S, M or U (HSEEP); return the rating's id.
+
+        The rating made last (by the time the user acted) wins. ``event_id`` as for
+        ``check_expectation``.
+        """
         self._writable()
+        event_id = _client_id(event_id)
         if objective_id not in {o.id for o in self.package.exercise.objectives}:
             raise InvalidActionError(f"unknown objective {objective_id!r}")
         if rating not in RATINGS:
             raise InvalidActionError(f"rating {rating!r} is not one of {', '.join(RATINGS)}")
         payload = {"objective_id": objective_id, "rating": rating, "justification": justification or "",
                    "observer": observer or self.observer or ""}
-        self._record(self._draft("rating", self._time.now(), payload, actor=observer))
+        self._record(self._draft("rating", self._time.now(), payload, actor=observer, event_id=event_id))
+        return event_id
 
     def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
-                        objective_id: str | None = None, observer: str | None = None) -> int:
-        """Add a line to the improvement plan; return its number (1, 2, ...)."""
+                        objective_id: str | None = None, observer: str | None = None,
+                        event_id: str | None = None) -> int:
+        """Add a line to the improvement plan; return its number (1, 2, ...).
+
+        ``event_id`` is the client's id for this user action (generated if None; the
+        stored line carries it): a retry with the same id is stored once.
+        """
         self._writable()
+        event_id = _client_id(event_id)
         self._refresh_quietly()
         if owner_role is not None:
             self._known_role(owner_role)
@@ -582,13 +603,18 @@ class Session:
         payload = {"action": _required_text(action, "improvement action"), "owner_role": owner_role,
                    "priority": _required_text(priority, "priority"), "due_date": _iso_date(due_date),
                    "objective_id": objective_id, "observer": observer or self.observer}
-        seq = self._record(self._draft("improvement", self._time.now(), payload, actor=observer))
+        seq = self._record(self._draft("improvement", self._time.now(), payload, actor=observer, event_id=event_id))
         return next(i.id for i in self.state.improvements if i.seq == seq)
 
     def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
-                    observer: str | None = None) -> int:
-        """Note a strength or an area for improvement (hot wash); return its number."""
+                    observer: str | None = None, event_id: str | None = None) -> int:
+        """Note a strength or an area for improvement (hot wash); return its number.
+
+        ``event_id`` as for ``add_improvement``: a finding clicked again after a
+        failed save is stored once.
+        """
         self._writable()
+        event_id = _client_id(event_id)
         self._refresh_quietly()
         if kind not in FINDING_KINDS:
             raise InvalidActionError(f"finding kind {kind!r} is not one of {', '.join(FINDING_KINDS)}")
@@ -596,7 +622,7 @@ class Session:
             raise InvalidActionError(f"unknown objective {objective_id!r}")
         payload = {"kind": kind, "text": _required_text(text, "finding text"), "objective_id": objective_id,
                    "observer": observer or self.observer, "stage": stage_of(self._replayer.clock.state)}
-        seq = self._record(self._draft("finding", self._time.now(), payload, actor=observer))
+        seq = self._record(self._draft("finding", self._time.now(), payload, actor=observer, event_id=event_id))
         return next(f.id for f in self.state.findings if f.seq == seq)
 
     # -- pending writes ----------------------------------------------------------------
@@ -611,8 +637,7 @@ class Session:
         if not self._pending:
             return 0
         self._writable()
-        drafts = [_Draft(p.kind, p.real_time, p.elapsed, p.scenario_time, p.payload, p.actor, p.event_id)
-                  for p in self._pending]
+        drafts = [_draft_of(p) for p in self._pending]
         try:
             with self._engine.begin() as conn:
                 self._apply(self._fetch(conn))
@@ -681,25 +706,37 @@ class Session:
         return records
 
     def _record(self, draft: _Draft) -> int:
-        """Write one courante/evaluation event and return its seq; keep it pending if the file cannot take it."""
+        """Write one courante/evaluation event and return its seq; keep it pending if the file cannot take it.
+
+        The writes kept earlier go in first, in the order they were made and in the
+        same transaction, so a later write is never stored before an earlier one.
+        """
         self._writable()
+        kept = [_draft_of(p) for p in self._pending]
         try:
             with self._engine.begin() as conn:
                 self._apply(self._fetch(conn))
-                record = self._insert(conn, draft)
-                if record is None:  # stored before (an idempotent retry): the catch-up applied it
-                    return conn.execute(select(Event.seq).where(Event.event_id == draft.event_id)).scalar_one()
+                records = [r for r in (self._insert(conn, d) for d in [*kept, draft]) if r is not None]
+                mine = next((r for r in records if r.event_id == draft.event_id), None)
+                # None: stored before (an idempotent retry), and the catch-up applied it.
+                seq = mine.seq if mine else conn.execute(
+                    select(Event.seq).where(Event.event_id == draft.event_id)).scalar_one()
         except (OperationalError, DBAPIError) as exc:
             reason = self._write_error(exc)
             self._keep(draft, reason)
             raise WriteFailedError(f"{reason} Kept: it will be saved when the file can take it.",
-                                   pending=True) from None
-        self._apply([record])
-        return record.seq
+                                   pending=True, event_id=draft.event_id) from None
+        self._apply(records)
+        if kept:
+            saved = {d.event_id for d in kept}
+            self._pending = [p for p in self._pending if p.event_id not in saved]
+            self._rewrite_journal()
+        return seq
 
-    def _draft(self, kind: str, now: float, payload: dict[str, Any], actor: str | None = None) -> _Draft:
+    def _draft(self, kind: str, now: float, payload: dict[str, Any], actor: str | None = None,
+               event_id: str | None = None) -> _Draft:
         elapsed, scenario = self._times(now)
-        return _Draft(kind, now, elapsed, scenario, payload, actor)
+        return _Draft(kind, now, elapsed, scenario, payload, actor, event_id or uuid.uuid4().hex)
 
     def _times(self, now: float) -> tuple[float | None, datetime | None]:
         clock = self._replayer.clock
@@ -1030,6 +1067,20 @@ def _iso_date(value: date | str | None) -> str | None:
         return date.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise InvalidActionError(f"due date {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _client_id(event_id: str | None) -> str:
+    """Return the client's id for a user action, or a new one."""
+    if event_id is None:
+        return uuid.uuid4().hex
+    if not isinstance(event_id, str) or not 0 < len(event_id) <= 64:
+        raise InvalidActionError(f"event id must be a text of 1 to 64 characters, got {event_id!r}")
+    return event_id
+
+
+def _draft_of(pending: PendingWrite) -> _Draft:
+    return _Draft(pending.kind, pending.real_time, pending.elapsed, pending.scenario_time, pending.payload,
+                  pending.actor, pending.event_id)
 
 
 def _with_error(pending: PendingWrite, reason: str) -> PendingWrite:

@@ -118,6 +118,7 @@ class ExpectationCheck:
     elapsed: float | None
     delay_since_fire: float | None
     seq: int = 0
+    event_id: str = ""  # made by the client: a retry of the same check is stored once
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class ObjectiveRating:
     observer: str
     real_time: float
     seq: int = 0
+    event_id: str = ""  # made by the client: a retry of the same rating is stored once
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ class Improvement:
     observer: str | None
     real_time: float
     seq: int = 0
+    event_id: str = ""  # made by the client: a retry of the same line is stored once
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,7 @@ class Finding:
     elapsed: float | None
     stage: str
     seq: int = 0
+    event_id: str = ""  # made by the client: a retry of the same finding is stored once
 
 
 @dataclass(frozen=True)
@@ -198,9 +202,9 @@ class SessionState:
     indicators: dict[str, IndicatorValue]
     entries: tuple[LogEntry, ...]  # current revisions, in the order first logged
     entry_history: tuple[LogEntry, ...]  # every revision, in log order
-    checks: tuple[ExpectationCheck, ...]  # the latest check per (inject, expected item)
+    checks: tuple[ExpectationCheck, ...]  # per (inject, expected item), the one made last (real_time)
     check_history: tuple[ExpectationCheck, ...]
-    ratings: tuple[ObjectiveRating, ...]  # the latest rating per objective
+    ratings: tuple[ObjectiveRating, ...]  # per objective, the one made last (real_time)
     rating_history: tuple[ObjectiveRating, ...]
     improvements: tuple[Improvement, ...]
     findings: tuple[Finding, ...]
