@@ -146,6 +146,7 @@ def status_label(status: str) -> str:
         "fired": QCoreApplication.translate("Labels", "Déclenché"),
         "skipped": QCoreApplication.translate("Labels", "Ignoré"),
         "delayed": QCoreApplication.translate("Labels", "Retardé"),
+        "unplayed": QCoreApplication.translate("Labels", "Non joué"),
     }
     return labels.get(status, status)
 

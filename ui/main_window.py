@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         """Redraw every panel from the session state."""
         state = self.session.state
         self._signature = state_signature(state)
-        self.model.set_states(state.injects)
+        self.model.set_states(state.injects, ended=state.clock.state.name == "ENDED")
         self.situation.show_state(state)
         if hasattr(self.courante, "refresh_from_session"):
             self.courante.refresh_from_session()

@@ -158,3 +158,26 @@ def test_contingency_is_offered_when_the_backed_responses_lapse(qtbot, console, 
     qtbot.mouseClick(window.alert.contingency_fire, Qt.MouseButton.LeftButton)
     assert window.session.state.inject("I03b").status is InjectStatus.FIRED
     assert not window.alert.isVisible()
+
+
+def test_after_endex_nothing_is_next(qtbot, console, fake_time):
+    from ui.console.timeline_model import Column
+
+    window = console
+    window.actions.start.trigger()
+    fake_time.advance(121)
+    window.driver.on_deadline()
+    assert window.model.next_id == "I02"
+    window.session.end()
+    window.driver.poke()
+    window.tick()
+    assert window.model.next_id is None
+    model = window.model
+    times = [model.data(model.index(row, Column.TIME)) for row in range(model.rowCount())]
+    assert not any("▶" in text for text in times), times
+    assert status_of(window, "I02") == "Non joué"
+    assert status_of(window, "I01") == "Déclenché"
+    assert window.clock_bar.next_label.full_text() == ""
+    assert window.timeline.select("I04")
+    assert "Non joué" in window.detail.browser.toPlainText()
+    assert "Prochain" not in window.detail.browser.toPlainText()

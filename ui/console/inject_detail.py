@@ -114,7 +114,8 @@ class InjectDetail(QWidget):
     def _render(self, state, session_state, package, document: QTextDocument, attachment_reader, scenario_at) -> str:
         inject = state.inject
         esc = html.escape
-        status = display_status(state)
+        ended = session_state is not None and session_state.clock.state.name == "ENDED"
+        status = display_status(state, ended)
         background, foreground = status_brushes(status)
         badge_bg = background.name() if background is not None else "#eeeeee"
         roles = {role.id: role.name for role in package.roles} if package is not None else {}

@@ -13,6 +13,7 @@ STATUS_COLORS: dict[str, tuple[str | None, str]] = {
     "fired": (None, "#8c8c8c"),
     "skipped": (None, "#a6a6a6"),
     "delayed": ("#e9e1fb", "#3b1f7a"),
+    "unplayed": (None, "#8a6d3b"),  # after ENDEX, never fired nor skipped
 }
 
 CLOCK_STATE_COLORS = {

@@ -40,13 +40,18 @@ class Column(IntEnum):
     STATUS = 6
 
 
-def display_status(state) -> str:
-    """Map an InjectState to the timeline's status code (pending/due/late/fired/skipped/delayed)."""
+def display_status(state, ended: bool = False) -> str:
+    """Map an InjectState to the timeline's status code (pending/due/late/fired/skipped/delayed/unplayed).
+
+    After ENDEX (``ended``) an inject neither fired nor skipped is "unplayed": nothing is to come any more.
+    """
     name = state.status.name
     if name == "FIRED":
         return "fired"
     if name == "SKIPPED":
         return "skipped"
+    if ended:
+        return "unplayed"
     if name == "DUE":
         return "late" if state.overdue else "due"
     return "delayed" if state.delayed else "pending"
@@ -71,6 +76,7 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: tuple = ()
         self._next_id: str | None = None
+        self._ended = False
         self._scenario_at = scenario_at
         self._bold = QFont()
         self._bold.setBold(True)
@@ -78,21 +84,22 @@ class TimelineModel(QAbstractTableModel):
         self._struck.setStrikeOut(True)
 
     # public API
-    def set_states(self, states: Sequence) -> None:
-        """Show ``states``; keep rows (and selection) when only their contents changed."""
+    def set_states(self, states: Sequence, *, ended: bool = False) -> None:
+        """Show ``states`` (``ended``: after ENDEX, nothing is next); keep rows (and selection) when only
+        their contents changed."""
         states = tuple(states)
-        next_id = next_pending_id(states)
+        next_id = None if ended else next_pending_id(states)
         same_rows = [s.inject.id for s in states] == [s.inject.id for s in self._rows]
         if same_rows:
-            changed = states != self._rows or next_id != self._next_id
-            self._rows, self._next_id = states, next_id
+            changed = states != self._rows or next_id != self._next_id or ended != self._ended
+            self._rows, self._next_id, self._ended = states, next_id, ended
             if changed and states:
                 self.dataChanged.emit(
                     self.index(0, 0), self.index(len(states) - 1, len(Column) - 1)
                 )
             return
         self.beginResetModel()
-        self._rows, self._next_id = states, next_id
+        self._rows, self._next_id, self._ended = states, next_id, ended
         self.endResetModel()
 
     def state_at(self, row: int):
@@ -136,7 +143,7 @@ class TimelineModel(QAbstractTableModel):
             return None
         state = self._rows[index.row()]
         column = Column(index.column())
-        status = display_status(state)
+        status = display_status(state, self._ended)
         is_next = state.inject.id == self._next_id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(state, column, status, is_next)

@@ -20,7 +20,7 @@ from ui.console.timeline_model import INJECT_ID_ROLE, Column, TimelineFilter, Ti
 # status filter choices: key -> statuses kept (None = all)
 STATUS_GROUPS: dict[str, frozenset[str] | None] = {
     "all": None,
-    "open": frozenset({"pending", "delayed", "due", "late"}),
+    "open": frozenset({"pending", "delayed", "due", "late", "unplayed"}),
     "due": frozenset({"due", "late"}),
     "fired": frozenset({"fired"}),
     "skipped": frozenset({"skipped"}),

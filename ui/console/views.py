@@ -11,7 +11,9 @@ def clock_view(session, now: float) -> ClockView:
     state = session.state
     clock = state.clock
     elapsed = clock.elapsed(now)
-    next_state = next((s for s in state.injects if s.status.name == "PENDING"), None)
+    # Once ended, nothing is "next".
+    next_state = None if clock.state.name == "ENDED" else next(
+        (s for s in state.injects if s.status.name == "PENDING"), None)
     next_in = None
     next_label = ""
     if next_state is not None:

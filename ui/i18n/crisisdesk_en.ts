@@ -800,87 +800,87 @@ Details saved in: {path}</translation>
         <translation>Delay by</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="130"/>
+        <location filename="../console/inject_detail.py" line="131"/>
         <source>déclenchement manuel</source>
         <translation>manual firing</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="132"/>
+        <location filename="../console/inject_detail.py" line="133"/>
         <source>inject ad hoc</source>
         <translation>ad-hoc inject</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="134"/>
+        <location filename="../console/inject_detail.py" line="135"/>
         <source>modifié</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="136"/>
+        <location filename="../console/inject_detail.py" line="137"/>
         <source>rattrapage de {id}</source>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="140"/>
+        <location filename="../console/inject_detail.py" line="141"/>
         <source>(prévu T+{planned})</source>
         <translation>(planned T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="142"/>
+        <location filename="../console/inject_detail.py" line="143"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="144"/>
+        <location filename="../console/inject_detail.py" line="145"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="146"/>
+        <location filename="../console/inject_detail.py" line="147"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="147"/>
+        <location filename="../console/inject_detail.py" line="148"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="148"/>
+        <location filename="../console/inject_detail.py" line="149"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="151"/>
+        <location filename="../console/inject_detail.py" line="152"/>
         <source>Déclenché à</source>
         <translation>Fired at</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="157"/>
+        <location filename="../console/inject_detail.py" line="158"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="162"/>
+        <location filename="../console/inject_detail.py" line="163"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="170"/>
+        <location filename="../console/inject_detail.py" line="171"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="179"/>
+        <location filename="../console/inject_detail.py" line="180"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="184"/>
+        <location filename="../console/inject_detail.py" line="185"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="201"/>
+        <location filename="../console/inject_detail.py" line="202"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -1196,42 +1196,47 @@ Details saved in: {path}</translation>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="156"/>
+        <location filename="../labels.py" line="149"/>
+        <source>Non joué</source>
+        <translation>Not played</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="157"/>
         <source>Prêt — avant STARTEX</source>
         <translation>Ready — before STARTEX</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="157"/>
+        <location filename="../labels.py" line="158"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="158"/>
+        <location filename="../labels.py" line="159"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="159"/>
+        <location filename="../labels.py" line="160"/>
         <source>Terminé — ENDEX</source>
         <translation>Ended — ENDEX</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="167"/>
+        <location filename="../labels.py" line="168"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="168"/>
+        <location filename="../labels.py" line="169"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="170"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="177"/>
+        <location filename="../labels.py" line="178"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -2160,57 +2165,57 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../console/timeline_model.py" line="124"/>
+        <location filename="../console/timeline_model.py" line="131"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="125"/>
+        <location filename="../console/timeline_model.py" line="132"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="126"/>
+        <location filename="../console/timeline_model.py" line="133"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="127"/>
+        <location filename="../console/timeline_model.py" line="134"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="128"/>
+        <location filename="../console/timeline_model.py" line="135"/>
         <source>De → À</source>
         <translation>From → To</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="129"/>
+        <location filename="../console/timeline_model.py" line="136"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="130"/>
+        <location filename="../console/timeline_model.py" line="137"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="195"/>
+        <location filename="../console/timeline_model.py" line="202"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="203"/>
+        <location filename="../console/timeline_model.py" line="210"/>
         <source>Prévu à T+{planned}, décalé à T+{due}</source>
         <translation>Planned at T+{planned}, moved to T+{due}</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="209"/>
+        <location filename="../console/timeline_model.py" line="216"/>
         <source>Déclenchement manuel</source>
         <translation>Manual firing</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="211"/>
+        <location filename="../console/timeline_model.py" line="218"/>
         <source>Inject de rattrapage pour {id}</source>
         <translation>Contingency inject for {id}</translation>
     </message>
