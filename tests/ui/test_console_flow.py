@@ -181,3 +181,20 @@ def test_after_endex_nothing_is_next(qtbot, console, fake_time):
     assert window.timeline.select("I04")
     assert "Non joué" in window.detail.browser.toPlainText()
     assert "Prochain" not in window.detail.browser.toPlainText()
+
+
+def test_fired_inject_pane_shows_planned_and_actual_times(qtbot, console, fake_time):
+    window = console
+    window.actions.start.trigger()
+    fake_time.advance(121)
+    window.driver.on_deadline()  # I01 fires on time at T+0:02
+    assert window.timeline.select("I04")  # planned T+0:32 (J+1 14:08), fired early now
+    text = window.detail.browser.toPlainText()
+    assert "T+0:32" in text and "23/06/2032 14:08" in text and "déclenché" not in text
+    window.actions.fire.trigger()
+    text = window.detail.browser.toPlainText()
+    assert "prévu T+0:32 · déclenché T+0:02 (scénario 07:12)" in text
+    assert "prévu 23/06/2032 14:08 · déclenché 22/06/2032 07:12" in text
+    window.timeline.select("I01")
+    assert "prévu T+0:02 · déclenché T+0:02 (scénario 07:12)" in window.detail.browser.toPlainText()
+    save_shot(window.detail, "inject-pane-fired")

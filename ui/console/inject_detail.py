@@ -136,20 +136,12 @@ class InjectDetail(QWidget):
         if inject.contingency_for:
             parts.append(" &nbsp;" + esc(self.tr("rattrapage de {id}").format(id=inject.contingency_for)))
         parts.append("</p><table class='meta'>")
-        when = "T+" + format_offset(state.due_at, with_seconds=False)
-        if state.due_at != state.planned_at:
-            when += " " + esc(self.tr("(prévu T+{planned})").format(
-                planned=format_offset(state.planned_at, with_seconds=False)))
-        rows = [(self.tr("Heure"), esc(when))]
-        if scenario_at is not None:
-            rows.append((self.tr("Scénario"), esc(scenario_at(state.due_at).strftime("%d/%m/%Y %H:%M"))))
+        rows = self._time_rows(state, scenario_at)
         rows += [
             (self.tr("De"), esc(roles.get(inject.sender, inject.sender))),
             (self.tr("À"), recipients),
             (self.tr("Canal"), esc(channel_label(inject.channel))),
         ]
-        if state.fired_elapsed is not None:
-            rows.append((self.tr("Déclenché à"), esc("T+" + format_offset(state.fired_elapsed))))
         parts += [f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows]
         parts.append("</table><hr/>")
         parts.append(markdown_to_html(inject.body))
@@ -186,6 +178,35 @@ class InjectDetail(QWidget):
             for relpath in inject.attachments:
                 parts.append(self._attachment_html(relpath, document, attachment_reader))
         return "".join(parts)
+
+    def _time_rows(self, state, scenario_at) -> list[tuple[str, str]]:
+        """Return the (label, escaped HTML) rows for when the inject was planned and, once fired, went out."""
+        esc = html.escape
+        planned = "T+" + format_offset(state.due_at, with_seconds=False)
+        if state.due_at != state.planned_at:
+            planned += " " + self.tr("(initialement T+{planned})").format(
+                planned=format_offset(state.planned_at, with_seconds=False))
+        planned_scenario = scenario_at(state.due_at) if scenario_at is not None else None
+        if state.fired_elapsed is None:
+            rows = [(self.tr("Heure"), esc(planned))]
+            if planned_scenario is not None:
+                rows.append((self.tr("Scénario"), esc(planned_scenario.strftime("%d/%m/%Y %H:%M"))))
+            return rows
+        # Fired: the row in the timeline shows the actual time; show both here, never only the plan.
+        fired = "T+" + format_offset(state.fired_elapsed, with_seconds=False)
+        fired_scenario = state.fired_scenario
+        if fired_scenario is None and scenario_at is not None:
+            fired_scenario = scenario_at(int(state.fired_elapsed))
+        if fired_scenario is not None:
+            when = self.tr("prévu {planned} · déclenché {fired} (scénario {time})").format(
+                planned=planned, fired=fired, time=fired_scenario.strftime("%H:%M"))
+        else:
+            when = self.tr("prévu {planned} · déclenché {fired}").format(planned=planned, fired=fired)
+        rows = [(self.tr("Heure"), esc(when))]
+        if planned_scenario is not None and fired_scenario is not None:
+            rows.append((self.tr("Scénario"), esc(self.tr("prévu {planned} · déclenché {fired}").format(
+                planned=planned_scenario.strftime("%d/%m/%Y %H:%M"), fired=fired_scenario.strftime("%d/%m/%Y %H:%M")))))
+        return rows
 
     def _attachment_html(self, relpath: str, document: QTextDocument, attachment_reader) -> str:
         name = html.escape(PurePosixPath(relpath).name)

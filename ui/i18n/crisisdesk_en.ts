@@ -820,67 +820,75 @@ Details saved in: {path}</translation>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="141"/>
-        <source>(prévu T+{planned})</source>
-        <translation>(planned T+{planned})</translation>
-    </message>
-    <message>
-        <location filename="../console/inject_detail.py" line="143"/>
+        <location filename="../console/inject_detail.py" line="191"/>
+        <location filename="../console/inject_detail.py" line="205"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="145"/>
+        <location filename="../console/inject_detail.py" line="193"/>
+        <location filename="../console/inject_detail.py" line="207"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="147"/>
+        <location filename="../console/inject_detail.py" line="141"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="148"/>
+        <location filename="../console/inject_detail.py" line="142"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="149"/>
+        <location filename="../console/inject_detail.py" line="143"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="152"/>
-        <source>Déclenché à</source>
-        <translation>Fired at</translation>
-    </message>
-    <message>
-        <location filename="../console/inject_detail.py" line="158"/>
+        <location filename="../console/inject_detail.py" line="150"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="163"/>
+        <location filename="../console/inject_detail.py" line="155"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="171"/>
+        <location filename="../console/inject_detail.py" line="163"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="180"/>
+        <location filename="../console/inject_detail.py" line="172"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="185"/>
+        <location filename="../console/inject_detail.py" line="177"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="202"/>
+        <location filename="../console/inject_detail.py" line="187"/>
+        <source>(initialement T+{planned})</source>
+        <translation>(originally T+{planned})</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="201"/>
+        <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
+        <translation>planned {planned} · fired {fired} (scenario {time})</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="204"/>
+        <location filename="../console/inject_detail.py" line="207"/>
+        <source>prévu {planned} · déclenché {fired}</source>
+        <translation>planned {planned} · fired {fired}</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="223"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
