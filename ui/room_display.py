@@ -236,7 +236,8 @@ class RoomDisplay(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("roomDisplay")
-        self.setWindowTitle(self.tr("crisisdesk — écran de salle"))
+        # Qt adds the application name (" — crisisdesk") itself: the title names the exercise (show_view).
+        self.setWindowTitle(self.tr("Écran de salle"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
         self.resize(1280, 720)
@@ -288,6 +289,7 @@ class RoomDisplay(QWidget):
     def show_view(self, view: RoomView) -> None:
         """Display ``view`` according to the controller's selection."""
         self.title_label.setText(view.exercise_title)
+        self.setWindowTitle(self.tr("{title} — écran de salle").format(title=view.exercise_title))
         self.clock_box.setVisible(self.selection.show_clock)
         if view.scenario_time is not None:
             self.clock_label.setText(view.scenario_time.strftime("%H:%M"))

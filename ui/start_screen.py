@@ -33,7 +33,8 @@ class StartScreen(QWidget):
     def __init__(self, bundled: Path | None, recent: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startScreen")
-        self.setWindowTitle(self.tr("crisisdesk — conduite d'exercice de crise"))
+        # Qt appends the application name (" — crisisdesk"): do not repeat it.
+        self.setWindowTitle(self.tr("Conduite d'exercice de crise"))
         self.setAcceptDrops(True)
         self.bundled = bundled
         self.resize(1100, 680)

@@ -128,3 +128,11 @@ def test_report_action_renders_html_off_the_ui_thread(qtbot, console, fake_time,
     assert out.exists()
     assert "Mini-exercice canicule" in out.read_text(encoding="utf-8")
     assert "Rapport enregistré" in console.statusBar().currentMessage()
+
+
+def test_room_display_title_names_the_exercise_once(qtbot, console):
+    console.actions.room_display.setChecked(True)
+    room = console.room
+    assert room.windowTitle() == "Mini-exercice canicule — écran de salle"
+    # Qt appends the application display name: the title itself must not carry it (no "— crisisdesk" twice).
+    assert "crisisdesk" not in room.windowTitle()

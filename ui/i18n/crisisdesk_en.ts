@@ -2004,22 +2004,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoomDisplay</name>
     <message>
-        <location filename="../room_display.py" line="239"/>
-        <source>crisisdesk — écran de salle</source>
-        <translation>crisisdesk — room display</translation>
+        <location filename="../room_display.py" line="240"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="247"/>
+        <location filename="../room_display.py" line="248"/>
         <source>EXERCICE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="297"/>
+        <location filename="../room_display.py" line="292"/>
+        <source>{title} — écran de salle</source>
+        <translation>{title} — room display</translation>
+    </message>
+    <message>
+        <location filename="../room_display.py" line="299"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="316"/>
+        <location filename="../room_display.py" line="318"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
     </message>
@@ -2085,87 +2090,87 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="36"/>
-        <source>crisisdesk — conduite d&apos;exercice de crise</source>
-        <translation>crisisdesk — crisis exercise control</translation>
+        <location filename="../start_screen.py" line="37"/>
+        <source>Conduite d&apos;exercice de crise</source>
+        <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="42"/>
+        <location filename="../start_screen.py" line="43"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="48"/>
+        <location filename="../start_screen.py" line="49"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="55"/>
+        <location filename="../start_screen.py" line="56"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="62"/>
+        <location filename="../start_screen.py" line="63"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="64"/>
+        <location filename="../start_screen.py" line="65"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="70"/>
+        <location filename="../start_screen.py" line="71"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="77"/>
+        <location filename="../start_screen.py" line="78"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="78"/>
+        <location filename="../start_screen.py" line="79"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="81"/>
+        <location filename="../start_screen.py" line="82"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="84"/>
+        <location filename="../start_screen.py" line="85"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="135"/>
+        <location filename="../start_screen.py" line="136"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="146"/>
+        <location filename="../start_screen.py" line="147"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="156"/>
+        <location filename="../start_screen.py" line="157"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="159"/>
+        <location filename="../start_screen.py" line="160"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="188"/>
+        <location filename="../start_screen.py" line="189"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="210"/>
+        <location filename="../start_screen.py" line="211"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
