@@ -298,3 +298,49 @@ def play_paris_rehearsal(path: Path, package_path: Path, *, end: bool = True, se
     finally:
         session.close()
     return clock
+
+
+SHORT_RUN_IMPROVEMENT_DUE = "2027-02-25"
+
+
+def play_short_paris_run(path: Path, package_path: Path) -> FakeTime:
+    """Play 6 minutes of ``package_path`` then ENDEX, as a new user did.
+
+    Auto-fire runs; at 0:02 the controller moves P1-06 from 0:18 to 0:04; the app is
+    down from 0:03:40 to 0:05:30 (P1-02 at 0:05 and P1-06 fall due meanwhile); the
+    controller fires P1-06 at 0:05:35 (1:35 late) and leaves P1-02; ENDEX at 0:06:10;
+    one improvement is planned for SHORT_RUN_IMPROVEMENT_DUE.
+    """
+    clock = FakeTime(PARIS_START - 300)
+    session = Session.create(path, package_path, time_source=clock, observer=OBSERVERS[0])
+    try:
+        clock.set(PARIS_START)
+        session.start()
+        session.tick()
+        while session.elapsed() < 120:
+            clock.advance(20)
+            session.tick()
+        session.edit_inject("P1-06", at=240)
+        while session.elapsed() < 220:
+            clock.advance(20)
+            session.tick()
+        session.log_entry(observer=OBSERVERS[0], role="DIR", kind="decision",
+                          text="Activation de la cellule de crise", inject_id="P1-01")
+    finally:
+        session.close()  # the app goes down
+    clock.set(PARIS_START + 330)
+    session = Session.open(path, time_source=clock)
+    try:
+        session.tick()  # takes over: what fell due meanwhile waits for the controller
+        clock.set(PARIS_START + 335)
+        session.fire("P1-06", actor="Animation")
+        while session.elapsed() < 370:
+            clock.advance(10)
+            session.tick()
+        session.end()
+        clock.advance(60)
+        session.add_improvement(action="Revoir l'annuaire de crise", owner_role="DIR", priority="high",
+                                due_date=SHORT_RUN_IMPROVEMENT_DUE)
+    finally:
+        session.close()
+    return clock

@@ -257,3 +257,39 @@ def test_chronology_shows_planned_effective_and_actual_times_of_a_moved_inject(t
     text = " ".join("".join(parse(html).text).split())
     assert "envoyés : 1 (en retard : 1, en avance : 0)" in text
     assert "Prévu 0:10 (22 juin 07:10) · Effectif 0:04 · Réalisé 0:05" in text
+
+
+@pytest.fixture(scope="module")
+def short_paris_run(tmp_path_factory) -> Path:
+    from tests.conftest import ROOT
+    from tests.report_sessions import play_short_paris_run
+
+    path = tmp_path_factory.mktemp("short") / "short.crisisdesk"
+    play_short_paris_run(path, ROOT / "injects" / "paris-50c")
+    return path
+
+
+def test_unplayed_injects_of_an_ended_session_are_listed_compactly(short_paris_run, tmp_path):
+    from crisisdesk.report import build_figures
+
+    with Session.open(short_paris_run, time_source=FakeTime(0), read_only=True) as session:
+        fig = build_figures(session)
+        package = session.package
+    not_played = [i for g in fig.unplayed for i in g.injects]
+    reserves = [i for g in fig.unplayed for i in g.reserves]
+    assert len(not_played) == fig.counts.not_reached == 46  # 50 scripted, 4 were due in the 6 minutes
+    assert len(reserves) == fig.counts.unused == sum(1 for i in package.injects if i.manual)
+    assert {r.status for r in not_played} == {"not_reached"}
+    shown = [item.inject.inject_id for item in fig.chronology if item.inject]
+    assert shown == ["P1-00", "P1-01", "P1-02", "P1-06"]  # P1-02 fell due while the app was down: a miss
+    assert [g.phase_title for g in fig.unplayed][0].startswith("J0")
+
+    out = tmp_path / "short.html"
+    write_report(short_paris_run, out)
+    html = out.read_text(encoding="utf-8")
+    timeline = html[html.index('id="timeline"'):html.index('id="objectives"')]
+    assert "st-not_reached" not in timeline and "st-unused" not in timeline  # no detailed row each
+    assert "Injects non joués" in timeline and "P2-00" in timeline
+    annex = html[html.index('id="annex-injects"'):html.index('id="annex-roles"')]
+    assert "<h3>P1-06 — " in annex and "<h3>P2-00 — " not in annex
+    assert f"Les textes des {len(not_played) + len(reserves)} injects non joués" in annex

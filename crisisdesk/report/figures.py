@@ -241,6 +241,25 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class UnplayedGroup:
+    """The injects of one phase that were not played, listed compactly (ids only).
+
+    In an ended session: the scripted injects whose time never came (``not_reached``)
+    and the reserves nobody used; in a draft: the injects still to come and the
+    reserves not used so far. They are no part of what happened, so the report lists
+    them in one short table instead of one detailed row (and one annex text) each.
+    """
+
+    phase_title: str
+    start: float
+    injects: tuple[InjectRow, ...]  # not_reached (ended) or pending (draft)
+    reserves: tuple[InjectRow, ...]  # unused reserves and contingencies
+
+
+UNPLAYED_STATUSES = frozenset({"not_reached", "pending", "unused"})
+
+
+@dataclass(frozen=True)
 class PhaseBand:
     """A phase as played: its effective start and end in exercise time."""
 
@@ -278,7 +297,8 @@ class ReportFigures:
     response_count: int
     counts: TimelineCounts
     injects: tuple[InjectRow, ...]
-    chronology: tuple[ChronologyItem, ...]
+    chronology: tuple[ChronologyItem, ...]  # what was played (and what is due, in a draft)
+    unplayed: tuple[UnplayedGroup, ...]  # what was not, by phase
     roles: tuple[RoleSummary, ...]
     objectives: tuple[ObjectiveSummary, ...]
     general_findings: tuple[FindingRow, ...]
@@ -332,6 +352,23 @@ def _inject_status(row_fired: float | None, inject_state: InjectState, planned_a
     if draft:
         return ("due" if status is InjectStatus.DUE or reached else "pending"), None
     return ("not_fired" if reached else "not_reached"), None
+
+
+def _unplayed_by_phase(rows: list[InjectRow], phases: tuple[Phase, ...]) -> tuple[UnplayedGroup, ...]:
+    """Group the unplayed injects by the phase their effective due time falls in."""
+    groups: list[UnplayedGroup] = []
+    starts = [p.at for p in phases]
+    for i, phase in enumerate(phases):
+        end = starts[i + 1] if i + 1 < len(starts) else None
+
+        def in_phase(row: InjectRow, i=i, end=end) -> bool:
+            return (i == 0 or row.due_at >= starts[i]) and (end is None or row.due_at < end)
+
+        injects = tuple(r for r in rows if r.status in ("not_reached", "pending") and in_phase(r))
+        reserves = tuple(r for r in rows if r.status == "unused" and in_phase(r))
+        if injects or reserves:
+            groups.append(UnplayedGroup(phase.title, float(phase.at), injects, reserves))
+    return tuple(groups)
 
 
 def _counts_template() -> dict[str, int]:
@@ -528,7 +565,8 @@ def compute_figures(
     )
 
     # Chronology: injects and decisions interleaved in order of play.
-    chronology: list[ChronologyItem] = [ChronologyItem(r.sort_time, inject=r) for r in inject_rows]
+    chronology: list[ChronologyItem] = [ChronologyItem(r.sort_time, inject=r) for r in inject_rows
+                                        if r.status not in UNPLAYED_STATUSES]
     for row in current_rows:
         if row.kind in DECISION_KINDS and row.first_elapsed is not None and row.stage == "play":
             chronology.append(ChronologyItem(row.first_elapsed, entry=row))
@@ -663,6 +701,7 @@ def compute_figures(
     downtime_seconds = sum(max(0.0, b - a) for a, b in state.downtime)
 
     effective_phases = phases or exercise.phases
+    unplayed = _unplayed_by_phase(inject_rows, effective_phases)
     fired_times = [r.fired_elapsed for r in inject_rows if r.fired_elapsed is not None]
     if draft:
         # Still running: the axis shows the whole plan, with what is still to come.
@@ -703,6 +742,7 @@ def compute_figures(
         counts=counts,
         injects=tuple(inject_rows),
         chronology=tuple(chronology),
+        unplayed=unplayed,
         roles=tuple(role_summaries),
         objectives=tuple(objective_summaries),
         general_findings=general_findings,

@@ -24,7 +24,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from crisisdesk.report.chart import build_chart, safe_color
-from crisisdesk.report.figures import ON_TIME_TOLERANCE, ReportFigures
+from crisisdesk.report.figures import ON_TIME_TOLERANCE, UNPLAYED_STATUSES, ReportFigures
 from crisisdesk.report.labels import (
     EVENT_LABELS,
     format_duration,
@@ -226,6 +226,7 @@ def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
         chart=build_chart(fig, lang),
         log_chunks=log_table_rows(fig, lang),
         on_time_tolerance=ON_TIME_TOLERANCE,
+        unplayed_statuses=tuple(sorted(UNPLAYED_STATUSES)),
         t=labels(lang),
         events_t=EVENT_LABELS[lang],
         lang=lang,
