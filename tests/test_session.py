@@ -427,3 +427,16 @@ def test_the_first_tick_after_reopening_records_downtime_even_with_nothing_overd
         assert not any(s.overdue for s in again.state.injects)
         clock.set(T0 + 300)  # I02 falls due with the app up: it fires as usual
         assert again.tick() == ["I02"]
+
+
+def test_session_files_and_journals_kept_in_the_package_folder_are_not_snapshotted(tmp_path, mini_package_path,
+                                                                                  clock):
+    package = tmp_path / "pkg"
+    shutil.copytree(mini_package_path, package)
+    for name in ("run.crisisdesk", "run.crisisdesk-wal", "run.crisisdesk-pending", "run.crisisdesk-pending-0a1b",
+                 "run.crisisdesk.bak-v1"):
+        (package / name).write_bytes(b"x")
+    with Session.create(tmp_path / "s.crisisdesk", package, time_source=clock) as s:
+        for name in ("run.crisisdesk-pending-0a1b", "run.crisisdesk-pending", "run.crisisdesk"):
+            with pytest.raises(SessionError, match="no file"):
+                s.attachment_bytes(name)

@@ -482,3 +482,71 @@ def test_checks_and_ratings_return_their_id_and_accept_the_clients(session_file)
         assert [c.event_id for c in s.state.check_history] == ["c-1"]
         with pytest.raises(InvalidActionError, match="id must be"):
             s.rate_objective("O1", "S", "x", observer="Eva", event_id="")
+
+
+# -- one journal per window ----------------------------------------------------------------------
+
+def test_each_window_keeps_its_writes_in_its_own_journal(session_file):
+    clock = FakeTime(T0)
+    a = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    b = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    try:
+        _locked_write(session_file, lambda: a.log_entry(observer="Ana", role="DIR", kind="decision", text="A",
+                                                        entry_id="e-a"))
+        _locked_write(session_file, lambda: b.log_entry(observer="Bob", role="DIR", kind="decision", text="B",
+                                                        entry_id="e-b"))
+        assert a.journal_path != b.journal_path
+        assert session_file.name in a.journal_path.name and a.journal_path.parent == session_file.parent
+        assert a.retry_pending() == 1
+        assert not a.journal_path.exists()  # a rewrote (removed) only its own journal...
+        assert [json.loads(line)["event_id"] for line in b.journal_path.read_text(encoding="utf-8").splitlines()] \
+            == ["e-b"]  # ...never the other window's
+    finally:
+        a.close()
+        b._engine.dispose()  # b dies with its write kept in its journal only
+    with Session.open(session_file, time_source=clock) as again:  # any window picks up every journal
+        assert again.state.entry("e-b").text == "B"
+        assert again.pending_writes == ()
+    assert sorted(p.name for p in session_file.parent.iterdir() if "-pending" in p.name) == []
+
+
+def test_journals_of_several_dead_windows_and_the_old_single_journal_are_all_picked_up(session_file):
+    clock = FakeTime(T0)
+    windows = [Session.open(session_file, time_source=clock, busy_timeout_ms=100) for _ in range(2)]
+    for n, window in enumerate(windows):
+        clock.advance(10)
+        _locked_write(session_file, lambda w=window, n=n: w.log_entry(
+            observer="Ana", role=None, kind="observation", text=f"fenêtre {n}", entry_id=f"w{n}"))
+        window._engine.dispose()
+    legacy = session_file.with_name(session_file.name + "-pending")  # written by an older crisisdesk
+    legacy.write_text(json.dumps({
+        "event_id": "old", "kind": "entry", "real_time": T0 + 1, "elapsed": None, "scenario_time": None,
+        "actor": "Zoé", "payload": {"entry_id": "old", "observer": "Zoé", "role": None, "kind": "observation",
+                                    "text": "ancienne version", "stage": "briefing", "tags": []}}) + "\n",
+        encoding="utf-8")
+    with Session.open(session_file, time_source=clock) as again:
+        assert [e.entry_id for e in again.state.entries] == ["old", "w0", "w1"]  # in the order they were made
+    assert not any("-pending" in p.name for p in session_file.parent.iterdir())
+
+
+def test_a_write_the_journal_cannot_take_stays_in_memory_and_can_be_exported(session_file, tmp_path):
+    s = Session.open(session_file)
+    try:
+        s.journal_path.mkdir()  # the journal cannot be written (as on a full disk)
+        _fill_the_disk(s)
+        with pytest.raises(WriteFailedError, match="not in the journal") as failure:
+            s.log_entry(observer="Bob", role="DSOL", kind="information", text="Rien n'est écrit " * 400,
+                        entry_id="e-lost")
+        assert failure.value.pending
+        [kept] = s.pending_writes
+        assert kept.event_id == "e-lost" and not kept.journaled
+        out = tmp_path / "non-enregistre.json"
+        assert s.export_pending(out) == 1
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assert data["session"] == str(session_file)
+        assert [w["payload"]["text"] for w in data["writes"]] == ["Rien n'est écrit " * 400]
+        with pytest.raises(SessionError, match="cannot write"):
+            s.export_pending(tmp_path / "absent" / "x.json")
+    finally:
+        s.journal_path.rmdir()
+        s.close()

@@ -18,6 +18,7 @@ from crisisdesk.session.errors import (
     SessionLockedError,
     WriteFailedError,
 )
+from crisisdesk.session.journal import PendingWrite
 from crisisdesk.session.state import (
     CHECK_STATUSES,
     ENTRY_KINDS,
@@ -37,7 +38,7 @@ from crisisdesk.session.state import (
 )
 
 if TYPE_CHECKING:
-    from crisisdesk.session.session import PendingWrite, Session
+    from crisisdesk.session.session import Session
 
 SESSION_SUFFIX = ".crisisdesk"
 
@@ -77,7 +78,7 @@ __all__ = [
 
 def __getattr__(name: str):
     # Lazy: the facade pulls in SQLAlchemy.
-    if name in ("Session", "PendingWrite"):
+    if name == "Session":
         from crisisdesk.session import session as _module
 
         return getattr(_module, name)

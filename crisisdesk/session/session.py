@@ -26,7 +26,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ from crisisdesk.clock import ClockError, ClockState, SystemTime, TimeSource
 from crisisdesk.package.loader import load_package
 from crisisdesk.package.model import Package
 from crisisdesk.package.problems import PackageError
-from crisisdesk.session import inject_fields, migrations, scheduler
+from crisisdesk.session import inject_fields, journal, migrations, scheduler
 from crisisdesk.session.db import BUSY_TIMEOUT_MS, backup_sqlite, sqlite_engine
 from crisisdesk.session.errors import (
     InvalidActionError,
@@ -49,6 +49,7 @@ from crisisdesk.session.errors import (
     SessionLockedError,
     WriteFailedError,
 )
+from crisisdesk.session.journal import Journal, PendingWrite
 from crisisdesk.session.replay import Replayer
 from crisisdesk.session.schema import (
     APPLICATION_ID,
@@ -80,21 +81,6 @@ HEARTBEAT_INTERVAL = 5.0  # seconds between two "controller alive" marks while r
 BEAT_BUSY_TIMEOUT_MS = 80
 DOWNTIME_GRACE = 15.0  # a gap shorter than this is a restart, not downtime worth reporting
 SQLITE_MAGIC = b"SQLite format 3\x00"
-JOURNAL_SUFFIX = "-pending"
-
-
-@dataclass(frozen=True)
-class PendingWrite:
-    """A main-courante or evaluation write that has not reached the file yet (kept and retried)."""
-
-    event_id: str
-    kind: str
-    real_time: float
-    elapsed: float | None
-    scenario_time: datetime | None
-    actor: str | None
-    payload: dict[str, Any]
-    error: str = ""
 
 
 @dataclass(frozen=True)
@@ -224,6 +210,7 @@ class Session:
         self._time = time_source
         self._replayer = Replayer(self.package)
         self._pending: list[PendingWrite] = []
+        self._journal = Journal(path)
         self._state: SessionState | None = None
         self._state_key: tuple | None = None
         self._closed = False
@@ -244,9 +231,16 @@ class Session:
             self._load_journal()
 
     def close(self) -> None:
-        """Close the file (pending writes stay in the journal for the next open)."""
+        """Close the file (pending writes stay in this window's journal for the next open).
+
+        Writes the journal could not take (``PendingWrite.journaled`` False) are
+        tried once more here; if they still fail they are lost when the app quits:
+        offer ``export_pending`` first.
+        """
         if self._closed:
             return
+        if not self.read_only and any(not p.journaled for p in self._pending):
+            self._sync_journal()
         self._closed = True
         self._engine.dispose()
         self._extracted.cleanup()
@@ -629,8 +623,21 @@ class Session:
 
     @property
     def pending_writes(self) -> tuple[PendingWrite, ...]:
-        """Writes kept because the file could not take them (oldest first)."""
+        """Writes kept because the file could not take them, in the order they were made.
+
+        The UI's source of truth for "not saved yet"; ``journaled`` False marks those
+        that even the journal beside the file could not take (full disk).
+        """
         return tuple(self._pending)
+
+    def export_pending(self, path: str | os.PathLike) -> int:
+        """Write the kept writes to a JSON file the user picked (e.g. on a USB key); return how many."""
+        target = Path(path)
+        try:
+            journal.export(self._pending, self.path, target)
+        except OSError as exc:
+            raise SessionError(f"{target}: cannot write the unsaved writes there: {exc.strerror or exc}") from None
+        return len(self._pending)
 
     def retry_pending(self) -> int:
         """Store the kept writes; return how many were saved. Raise WriteFailedError if some still fail."""
@@ -650,7 +657,7 @@ class Session:
         self._apply(records)
         saved = len(self._pending)
         self._pending.clear()
-        self._rewrite_journal()
+        self._sync_journal()
         return saved
 
     # -- internals: writing ------------------------------------------------------------
@@ -723,14 +730,17 @@ class Session:
                     select(Event.seq).where(Event.event_id == draft.event_id)).scalar_one()
         except (OperationalError, DBAPIError) as exc:
             reason = self._write_error(exc)
-            self._keep(draft, reason)
-            raise WriteFailedError(f"{reason} Kept: it will be saved when the file can take it.",
-                                   pending=True, event_id=draft.event_id) from None
+            if self._keep(draft, reason):
+                message = f"{reason} Kept: it will be saved when the file can take it."
+            else:
+                message = (f"{reason} Kept in memory only, not in the journal beside the file "
+                           f"({self._journal.error}): export the unsaved writes before closing.")
+            raise WriteFailedError(message, pending=True, event_id=draft.event_id) from None
         self._apply(records)
         if kept:
             saved = {d.event_id for d in kept}
             self._pending = [p for p in self._pending if p.event_id not in saved]
-            self._rewrite_journal()
+            self._sync_journal()
         return seq
 
     def _draft(self, kind: str, now: float, payload: dict[str, Any], actor: str | None = None,
@@ -862,70 +872,45 @@ class Session:
 
     @property
     def journal_path(self) -> Path:
-        """Where writes that could not reach the file are kept (beside it)."""
-        return self.path.with_name(self.path.name + JOURNAL_SUFFIX)
+        """Where this window keeps the writes that could not reach the file (beside it)."""
+        return self._journal.path
 
-    def _keep(self, draft: _Draft, reason: str) -> None:
+    def _keep(self, draft: _Draft, reason: str) -> bool:
+        """Keep a failed write in memory and in the journal; False if the journal could not take it."""
         pending = PendingWrite(draft.event_id, draft.kind, draft.real_time, draft.elapsed, draft.scenario_time,
                                draft.actor, draft.payload, reason)
-        if not any(p.event_id == draft.event_id for p in self._pending):
-            self._pending.append(pending)
-        try:
-            with open(self.journal_path, "a", encoding="utf-8") as journal:
-                journal.write(_journal_line(pending) + "\n")
-                journal.flush()
-                os.fsync(journal.fileno())
-        except OSError:
-            pass  # disk full or read-only too: it stays in memory, shown as not saved
+        if any(p.event_id == draft.event_id for p in self._pending):
+            return True  # the same user action again: kept already
+        self._pending.append(pending)
+        if self._journal.keep(pending, self._pending):
+            return True
+        self._pending[-1] = replace(pending, journaled=False)
+        return False
 
     def _load_journal(self) -> None:
-        try:
-            lines = self.journal_path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
+        """Adopt the journals left beside the file (by any window) and store their writes."""
+        adopted, files = self._journal.adopt()
+        if not adopted and not files:
             return
-        except OSError as exc:
-            raise SessionError(f"{self.journal_path}: cannot read the kept writes: {exc}") from None
         seen = {p.event_id for p in self._pending}
-        for line in lines:
-            try:
-                pending = _pending_from_line(line)
-            except (ValueError, KeyError, TypeError):
-                continue  # a line cut short by a crash while it was written: its write never returned
+        for pending in adopted:
             if pending.event_id not in seen:
                 seen.add(pending.event_id)
                 self._pending.append(pending)
+        self._pending.sort(key=lambda p: p.real_time)  # stable: the order they were made in
+        if self._sync_journal():
+            self._journal.discard(files)  # safe in our journal now
         try:
             self.retry_pending()
         except WriteFailedError:
             pass  # still kept; the UI shows them as not saved
-        if not self._pending:
-            self._rewrite_journal()
 
-    def _rewrite_journal(self) -> None:
-        """Drop the journal lines whose writes are stored (another window may have added lines)."""
-        try:
-            lines = self.journal_path.read_text(encoding="utf-8").splitlines()
-        except OSError:
-            return
-        keep = []
-        with self._read() as conn:
-            for line in lines:
-                try:
-                    pending = _pending_from_line(line)
-                except (ValueError, KeyError, TypeError):
-                    continue
-                stored = conn.execute(select(Event.seq).where(Event.event_id == pending.event_id)).scalar()
-                if stored is None:
-                    keep.append(line)
-        try:
-            if keep:
-                tmp = self.journal_path.with_name(self.journal_path.name + ".tmp")
-                tmp.write_text("\n".join(keep) + "\n", encoding="utf-8")
-                os.replace(tmp, self.journal_path)
-            else:
-                self.journal_path.unlink(missing_ok=True)
-        except OSError:
-            pass
+    def _sync_journal(self) -> bool:
+        """Make this window's journal hold exactly the kept writes; False if it could not be written."""
+        if not self._journal.rewrite(self._pending):
+            return False
+        self._pending = journal.mark_journaled(self._pending)
+        return True
 
 
 @contextmanager
@@ -1084,17 +1069,4 @@ def _draft_of(pending: PendingWrite) -> _Draft:
 
 
 def _with_error(pending: PendingWrite, reason: str) -> PendingWrite:
-    return PendingWrite(**{**asdict(pending), "error": reason})
-
-
-def _journal_line(pending: PendingWrite) -> str:
-    data = asdict(pending)
-    data["scenario_time"] = pending.scenario_time.isoformat() if pending.scenario_time else None
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _pending_from_line(line: str) -> PendingWrite:
-    data = json.loads(line)
-    if data.get("scenario_time"):
-        data["scenario_time"] = datetime.fromisoformat(data["scenario_time"])
-    return PendingWrite(**data)
+    return replace(pending, error=reason)

@@ -16,7 +16,8 @@ from crisisdesk.package.loader import load_package
 from crisisdesk.package.model import Package
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
-SKIPPED_SUFFIXES = (".crisisdesk", ".crisisdesk-wal", ".crisisdesk-shm", ".crisisdesk-pending")
+SKIPPED_SUFFIXES = (".crisisdesk", ".crisisdesk-wal", ".crisisdesk-shm")
+SKIPPED_PARTS = (".crisisdesk.bak", ".crisisdesk-pending")  # backups; kept-writes journals (one per window)
 
 
 def package_files(root: Path) -> list[tuple[str, bytes]]:
@@ -30,7 +31,8 @@ def package_files(root: Path) -> list[tuple[str, bytes]]:
         rel = path.relative_to(root)
         if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
             continue
-        if not path.is_file() or path.name.endswith(SKIPPED_SUFFIXES) or ".crisisdesk.bak" in path.name:
+        if (not path.is_file() or path.name.endswith(SKIPPED_SUFFIXES)
+                or any(part in path.name for part in SKIPPED_PARTS)):
             continue
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ValueError(f"{path}: too large to keep in a session file ({path.stat().st_size} bytes)")
