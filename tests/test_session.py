@@ -440,3 +440,50 @@ def test_session_files_and_journals_kept_in_the_package_folder_are_not_snapshott
         for name in ("run.crisisdesk-pending-0a1b", "run.crisisdesk-pending", "run.crisisdesk"):
             with pytest.raises(SessionError, match="no file"):
                 s.attachment_bytes(name)
+
+
+# -- a controller action that pulls an inject into the past holds it ------------------------------
+
+def test_a_negative_shift_holds_what_it_pulls_into_the_past(session, clock):
+    session.start()
+    clock.set(T0 + 130)
+    assert session.tick() == ["I01"]
+    session.shift_timeline(-240)  # everything left would be due before now
+    state = session.state
+    assert [(s.id, s.due_at, s.overdue) for s in state.injects if not s.done] == [
+        ("I02", 130, True), ("I03", 130, True), ("I03b", 130, True), ("I04", 130, True), ("I05", 130, True)]
+    assert session.tick() == []  # nothing fires by itself, not even phase 2's I04
+    assert session.next_due_at() is None
+    session.fire("I02")  # the controller decides, one at a time
+    assert session.state.inject("I02").status is InjectStatus.FIRED
+    assert_replays_the_same(session, clock)
+
+
+def test_a_negative_shift_that_stays_in_the_future_does_not_hold(session, clock):
+    session.start()
+    clock.set(T0 + 130)
+    session.tick()
+    session.shift_timeline(-2)
+    assert session.state.inject("I02").due_at == 180 and not session.state.inject("I02").overdue
+    clock.set(T0 + 180)
+    assert session.tick() == ["I02"]
+
+
+def test_a_negative_delay_or_an_edit_into_the_past_holds_the_inject(session, clock):
+    session.start()
+    clock.set(T0 + 100)
+    session.delay("I02", -4)  # 0:05 -> 0:01, already past
+    session.delay("I03", -5)  # 0:10 -> 0:05, still to come
+    session.edit_inject("I04", at="0:01")
+    state = session.state
+    assert (state.inject("I02").due_at, state.inject("I02").overdue) == (60, True)
+    assert (state.inject("I03").due_at, state.inject("I03").overdue) == (300, False)
+    assert (state.inject("I04").due_at, state.inject("I04").overdue) == (60, True)
+    clock.set(T0 + 120)
+    assert session.tick() == ["I01"]
+    clock.set(T0 + 300)
+    assert session.tick() == ["I03"]
+    assert [s.id for s in session.due_injects()] == ["I02", "I04"]
+    session.delay("I02", 10)  # the controller puts it back in the future: it fires by itself again
+    assert not session.state.inject("I02").overdue
+    assert_replays_the_same(session, clock)

@@ -173,7 +173,8 @@ class Replayer:
         inj = self._pending(p["inject_id"])
         inj.due_at = int(p["due_at"])
         inj.delayed = True
-        inj.overdue = False  # the controller has dealt with it
+        # Put back in the future: the controller has dealt with it. Pulled into the past: held.
+        inj.overdue = _in_the_past(inj.due_at, rec.elapsed)
 
     def _on_edit(self, rec: EventRecord, p: dict) -> None:
         inj = self._pending(p["inject_id"])
@@ -181,7 +182,7 @@ class Replayer:
         inj.inject = inject_fields.apply(inj.inject, fields, self.package)
         if "at" in fields:
             inj.due_at = int(fields["at"])
-            inj.overdue = False
+            inj.overdue = _in_the_past(inj.due_at, rec.elapsed)
         inj.edited = True
 
     def _on_add(self, rec: EventRecord, p: dict) -> None:
@@ -225,6 +226,8 @@ class Replayer:
                 moved = inj.due_at + delta
                 if delta < 0:
                     moved = max(moved, min(inj.due_at, origin))
+                    if inj.due_at > origin and moved <= origin:
+                        inj.overdue = True  # pulled into the past: held for the controller
                 inj.due_at = moved
 
     def _on_autofire(self, rec: EventRecord, p: dict) -> None:
@@ -388,6 +391,16 @@ class Replayer:
             phase_index=self.clock.phase_index_at(elapsed),
             **views,
         )
+
+
+def _in_the_past(due_at: int, elapsed: float | None) -> bool:
+    """True if a controller action put an inject at or before the exercise time it was taken at.
+
+    Such an inject is held (flagged overdue): it waits for the controller to fire or
+    skip it and never fires by itself, so pulling the timeline earlier cannot fire
+    the rest of the scenario at once.
+    """
+    return elapsed is not None and due_at <= elapsed
 
 
 def _keep_latest(latest: dict, key, item) -> None:

@@ -344,7 +344,11 @@ class Session:
         self._control(build)
 
     def delay(self, inject_id: str, minutes: int) -> None:
-        """Postpone an inject by ``minutes`` (from its due time, or from now if it is already due)."""
+        """Postpone an inject by ``minutes`` (from its due time, or from now if it is already due).
+
+        A negative delay that brings it to now or earlier holds it (overdue): it then
+        waits for the controller and never fires by itself.
+        """
         minutes = _whole(minutes, "minutes")
         if minutes == 0:
             raise InvalidActionError("delay by how many minutes? 0 changes nothing")
@@ -358,7 +362,10 @@ class Session:
         self._control(build)
 
     def edit_inject(self, inject_id: str, **fields: Any) -> InjectState:
-        """Change a not-yet-fired inject (title, body, to, channel, sender, at, notes, expected, sets...)."""
+        """Change a not-yet-fired inject (title, body, to, channel, sender, at, notes, expected, sets...).
+
+        An ``at`` already past (or now) holds the inject for the controller (overdue).
+        """
         if not fields:
             raise InvalidActionError(f"inject {inject_id}: nothing to change")
 
@@ -411,7 +418,11 @@ class Session:
         self._control(build)
 
     def shift_timeline(self, minutes: int) -> None:
-        """Move every not-yet-fired inject and every phase still to come by ``minutes`` (+ later, - earlier)."""
+        """Move every not-yet-fired inject and every phase still to come by ``minutes`` (+ later, - earlier).
+
+        Nothing moves before now. An inject still to come that a negative shift brings
+        to now is held (overdue) for the controller: it never fires by itself.
+        """
         minutes = _whole(minutes, "minutes")
         if minutes == 0:
             raise InvalidActionError("shift by how many minutes? 0 changes nothing")

@@ -39,9 +39,10 @@ class InjectState:
     """One inject as it stands now: the effective content and its timing.
 
     ``due_at`` is the effective exercise offset after delays, shifts, phase jumps
-    and edits; ``planned_at`` is the package's. ``overdue`` marks injects that fell
-    due while the app was down (or were left behind by a jump to the next phase):
-    they wait for the controller and are never fired automatically.
+    and edits; ``planned_at`` is the package's. ``overdue`` marks injects held for
+    the controller: they fell due while the app was down, were left behind by a jump
+    to the next phase, or were pulled to a time already past by a shift, a delay or
+    an edit of ``at``. They wait for the controller and never fire by themselves.
     ``late_seconds`` is how late the firing was (fired) or is (due, as of the state).
     """
 
