@@ -77,7 +77,11 @@ def test_html_report_of_the_rehearsal(figures):
     chart = html[html.index("<svg"):html.index("</svg>")]
     lanes = re.findall(r'<text x="10" [^>]*><title>([^<]*)</title>', chart)
     assert [unescape(x) for x in lanes[1:]] == [f"{r.role.id} — {r.role.name}" for r in fig.roles]
-    assert all(f"<h3>{i.id} — " in html for i in package.injects if "<" not in i.title and "&" not in i.title)
+    # Annex C holds the text of every inject played, not those of the reserves nobody used.
+    unused = {r.inject_id for g in fig.unplayed for r in (*g.injects, *g.reserves)}
+    assert unused and all(r.status == "unused" for g in fig.unplayed for r in g.reserves)
+    plain = [i for i in package.injects if "<" not in i.title and "&" not in i.title]
+    assert all((f"<h3>{i.id} — " in html) == (i.id not in unused) for i in plain)
 
 
 def _word_width(doc: QPdfDocument, word: str, qtbot) -> float:
@@ -101,6 +105,10 @@ def test_pdf_report_of_the_rehearsal(rehearsal, tmp_path, webengine_renderer, qt
         image = doc.render(page, QSize(100, 141))
         data = bytes(image.constBits())
         assert data.count(255) < 0.995 * len(data), f"page {page + 1} is blank"
+    from tests.test_report_pdf import lowest_ink
+
+    for page in range(pages - 1):  # sections flow: no page ends early but the last
+        assert lowest_ink(doc, page) > 0.5, f"page {page + 1} of {pages} is mostly empty"
 
     # Chromium shrinks a whole document to fit when one table is too wide for A4; the
     # heading must print at the size it has in a document holding nothing else.
