@@ -66,6 +66,9 @@ def main(argv: list[str]) -> int:
         "-no-obsolete", "-ts", str(TS),
     ])
     subprocess.check_call([_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)])
+    # Hand-written French for the few Qt strings qtbase_fr.qm leaves in English (not lupdate's).
+    for extra in sorted(TS.parent.glob("qt_extra_*.ts")):
+        subprocess.check_call([_tool("pyside6-lrelease"), str(extra), "-qm", str(extra.with_suffix(".qm"))])
     missing = unfinished(TS)
     if missing:
         print(f"{len(missing)} string(s) without an English translation:", file=sys.stderr)

@@ -414,9 +414,15 @@ class MainWindow(QMainWindow):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("Documents PDF (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"cartes-de-role-{self.package.exercise.id}.pdf")
+        self._beside_session(dialog, f"cartes-de-role-{self.package.exercise.id}.pdf")
         dialog.fileSelected.connect(lambda path: self.export_cards(Path(path)))
         dialog.open()
+
+    def _beside_session(self, dialog: QFileDialog, name: str) -> None:
+        """Open ``dialog`` in the session file's folder with ``name`` proposed (not the app's working folder)."""
+        folder = Path(self.session.path).resolve().parent
+        dialog.setDirectory(str(folder))
+        dialog.selectFile(str(folder / name))
 
     def export_cards(self, out_path: Path):
         """Write every role card to ``out_path`` (one per page) on a worker thread; return the task."""
@@ -491,7 +497,7 @@ class MainWindow(QMainWindow):
         dialog.setNameFilter(self.tr("Pages HTML (*.html)") if kind == "html" else self.tr("Documents PDF (*.pdf)"))
         dialog.setDefaultSuffix(kind)
         stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd")
-        dialog.selectFile(f"retex-{self.package.exercise.id}-{stamp}.{kind}")
+        self._beside_session(dialog, f"retex-{self.package.exercise.id}-{stamp}.{kind}")
         dialog.fileSelected.connect(lambda path: self.start_report(kind, Path(path)))
         dialog.open()
 

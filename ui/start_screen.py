@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -148,6 +148,8 @@ class StartScreen(QWidget):
         dialog.setObjectName("packageFolderDialog")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        # Beside the bundled exercise (other packages usually sit there), never the working folder.
+        dialog.setDirectory(str(self.bundled.parent if self.bundled is not None else Path.home()))
         dialog.fileSelected.connect(lambda path: self.package_chosen.emit(Path(path)))
         dialog.open()
         self._dialog = dialog
@@ -158,9 +160,20 @@ class StartScreen(QWidget):
         dialog.setObjectName("sessionFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Sessions crisisdesk (*.crisisdesk)"))
+        dialog.setDirectory(str(self._sessions_folder()))
         dialog.fileSelected.connect(lambda path: self.session_chosen.emit(Path(path)))
         dialog.open()
         self._dialog = dialog
+
+    def _sessions_folder(self) -> Path:
+        """Return where session files most likely are: the latest recent one's folder, else the user's."""
+        for row in range(self.recent_list.count()):
+            path = self.recent_list.item(row).data(Qt.ItemDataRole.UserRole)
+            if path:
+                return Path(path).parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        default = Path(documents or Path.home()) / "crisisdesk"  # where new sessions are saved (ui.app)
+        return default if default.is_dir() else Path(documents or Path.home())
 
     def _on_recent_activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
