@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -445,8 +446,10 @@ class MainWindow(QMainWindow):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printCardsDialog")
         dialog.accepted.connect(lambda: paint_cards(printer, self.role_cards.cards_html()))
-        dialog.open()
+        # PySide6 binds only QPrintDialog.open(receiver, member): the plain QDialog.open() is hidden.
+        QDialog.open(dialog)
         self._print_dialog = (dialog, printer)
 
     # observers and report (other modules, loaded on demand)

@@ -76,3 +76,12 @@ def test_start_screen_dialogs_open_where_the_files_are(qtbot, tmp_path):
     screen.ask_folder()
     assert Path(screen._dialog.directory().absolutePath()) == BUNDLED_PACKAGE.parent
     screen._dialog.reject()
+
+
+def test_print_cards_opens_the_print_dialog(qtbot, console):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    console.ask_print_cards()  # raised TypeError: PySide6's QPrintDialog.open() wants (receiver, member)
+    dialog = console.findChild(QPrintDialog, "printCardsDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
