@@ -293,3 +293,28 @@ def test_unplayed_injects_of_an_ended_session_are_listed_compactly(short_paris_r
     annex = html[html.index('id="annex-injects"'):html.index('id="annex-roles"')]
     assert "<h3>P1-06 — " in annex and "<h3>P2-00 — " not in annex
     assert f"Les textes des {len(not_played) + len(reserves)} injects non joués" in annex
+
+
+def test_improvement_plan_due_dates_are_written_in_the_report_language(short_paris_run):
+    from crisisdesk.report.labels import format_day
+
+    with Session.open(short_paris_run, time_source=FakeTime(0), read_only=True) as session:
+        french = report_html(session)
+        english = report_html(session, language="en")
+    plan = french[french.index("Plan d&#39;actions"):french.index('id="annex-log"')]
+    assert "25 février 2027" in plan and "2027-02-25" not in plan
+    plan = english[english.index("Improvement plan"):english.index('id="annex-log"')]
+    assert "25 February 2027" in plan and "2027-02-25" not in plan
+    from datetime import date
+
+    assert format_day(date(2026, 6, 1), "fr") == "1er juin 2026"
+    assert format_day(date(2026, 6, 1), "en") == "1 June 2026"
+
+
+def test_a_due_date_that_is_no_iso_date_is_shown_as_typed():
+    from crisisdesk.report.render import make_environment
+
+    env = make_environment()
+    template = env.from_string("{{ value|day }}")
+    assert template.render(value="fin du trimestre", lang="fr") == "fin du trimestre"
+    assert template.render(value="2027-02-25", lang="fr") == "25 février 2027"

@@ -223,7 +223,7 @@ class ImprovementRow:
     owner_role: str
     owner_name: str
     priority: str
-    due_date: str
+    due_date: str  # ISO date text as stored ("2027-02-25"); the template formats it in the report's language
     objective_id: str | None
     objective_title: str
 

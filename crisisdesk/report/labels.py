@@ -7,7 +7,7 @@ language fails the render at once (StrictUndefined) and the label test.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -511,6 +511,13 @@ def format_long_date(moment: datetime, language: str) -> str:
     lang = language_of(language)
     day = "1er" if lang == "fr" and moment.day == 1 else str(moment.day)
     return f"{_WEEKDAYS[lang][moment.weekday()]} {day} {_MONTHS[lang][moment.month - 1]} {moment.year}"
+
+
+def format_day(day: date, language: str) -> str:
+    """Format a calendar day as "25 février 2027" / "25 February 2027" (no weekday)."""
+    lang = language_of(language)
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def format_short_date(moment: datetime, language: str) -> str:

@@ -9,7 +9,7 @@ template can also extend a default one as ``default/<name>``.
 from __future__ import annotations
 
 import functools
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from crisisdesk.report.chart import build_chart, safe_color
 from crisisdesk.report.figures import ON_TIME_TOLERANCE, UNPLAYED_STATUSES, ReportFigures
 from crisisdesk.report.labels import (
     EVENT_LABELS,
+    format_day,
     format_duration,
     format_long_date,
     format_short_date,
@@ -95,6 +96,19 @@ def _long_datetime(context, epoch: float | None) -> str:
 
 
 @pass_context
+def _day(context, value: date | str | None) -> str:
+    """A calendar day in the report's language ("25 février 2027"); text that is no ISO date as is."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return format_day(value, context["lang"])
+
+
+@pass_context
 def _scenario(context, moment: datetime | None) -> str:
     if moment is None:
         return "—"
@@ -149,6 +163,7 @@ def _environment(user_folder: str | None) -> Environment:
         duration=_duration,
         long_date=_long_date,
         long_datetime=_long_datetime,
+        day=_day,
         scenario=_scenario,
         css_string=_css_string,
         markdown=_markdown,
