@@ -487,3 +487,31 @@ def test_a_negative_delay_or_an_edit_into_the_past_holds_the_inject(session, clo
     session.delay("I02", 10)  # the controller puts it back in the future: it fires by itself again
     assert not session.state.inject("I02").overdue
     assert_replays_the_same(session, clock)
+
+
+def test_an_entry_made_just_after_another_windows_endex_is_stamped_hot_wash(session, clock, monkeypatch):
+    other = Session.open(session.path, time_source=clock)
+    try:
+        session.start()
+        clock.advance(600)
+        other.refresh()
+        ended = []
+        read = session.refresh
+
+        def read_then_endex_elsewhere() -> bool:
+            changed = read()
+            if not ended:  # ENDEX lands between this window's last read and its write
+                clock.advance(2)
+                other.end()
+                ended.append(clock.now())
+            return changed
+
+        monkeypatch.setattr(session, "refresh", read_then_endex_elsewhere)
+        entry = session.log_entry(observer="Bob", role="DIR", kind="observation", text="Juste après ENDEX")
+        finding = session.add_finding("improvement", "Fin d'exercice confuse", observer="Bob")
+        assert ended
+        assert (entry.stage, entry.elapsed, entry.phase_index) == ("hotwash", 602.0, 0)
+        assert entry.real_time >= ended[0]
+        assert session.state.findings[finding - 1].stage == "hotwash"
+    finally:
+        other.close()

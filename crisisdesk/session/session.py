@@ -522,27 +522,29 @@ class Session:
         wrong = [t for t in tags if t not in ENTRY_TAGS and t not in objectives]
         if wrong:
             raise InvalidActionError(f"unknown tag {', '.join(wrong)} (tags: {', '.join(ENTRY_TAGS)} or an objective id)")
-        revision = 1
-        if supersedes is not None:
-            previous = self._replayer.current_revision(supersedes)
-            if previous is None:
-                raise InvalidActionError(f"cannot correct entry {supersedes}: no such entry")
-            if previous.entry_id != supersedes:
-                raise InvalidActionError(f"entry {supersedes} was already corrected by {previous.entry_id}; "
-                                         "correct the latest revision")
-            revision = previous.revision + 1
-        now = self._time.now()
-        clock = self._replayer.clock
-        elapsed, scenario = self._times(now)
-        payload = {
-            "entry_id": entry_id or uuid.uuid4().hex, "revision": revision, "supersedes": supersedes,
-            "observer": observer, "role": role, "kind": kind, "text": text, "inject_id": inject_id,
-            "tags": list(tags), "stage": stage_of(clock.state),
-            "phase_index": None if elapsed is None else clock.phase_index_at(elapsed),
-        }
-        draft = _Draft("entry", now, elapsed, scenario, payload, actor=observer, event_id=payload["entry_id"])
-        self._record(draft)
-        return self._replayer.find_entry(draft.event_id)
+        entry_id = entry_id or uuid.uuid4().hex
+
+        def make(now: float) -> _Draft:
+            revision = 1
+            if supersedes is not None:
+                previous = self._replayer.current_revision(supersedes)
+                if previous is None:
+                    raise InvalidActionError(f"cannot correct entry {supersedes}: no such entry")
+                if previous.entry_id != supersedes:
+                    raise InvalidActionError(f"entry {supersedes} was already corrected by {previous.entry_id}; "
+                                             "correct the latest revision")
+                revision = previous.revision + 1
+            clock = self._replayer.clock
+            elapsed, scenario = self._times(now)
+            payload = {
+                "entry_id": entry_id, "revision": revision, "supersedes": supersedes,
+                "observer": observer, "role": role, "kind": kind, "text": text, "inject_id": inject_id,
+                "tags": list(tags), "stage": stage_of(clock.state),
+                "phase_index": None if elapsed is None else clock.phase_index_at(elapsed),
+            }
+            return _Draft("entry", now, elapsed, scenario, payload, actor=observer, event_id=entry_id)
+        self._record(make)
+        return self._replayer.find_entry(entry_id)
 
     def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "",
                           event_id: str | None = None) -> str:
@@ -569,7 +571,7 @@ class Session:
         payload = {"inject_id": inject_id, "index": index, "status": status,
                    "observer": observer or self.observer or "", "note": note or "", "role": item.role,
                    "action": item.action}
-        self._record(self._draft("check", self._time.now(), payload, actor=observer, event_id=event_id))
+        self._record(lambda now: self._draft("check", now, payload, actor=observer, event_id=event_id))
         return event_id
 
     def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str,
@@ -587,7 +589,7 @@ class Session:
             raise InvalidActionError(f"rating {rating!r} is not one of {', '.join(RATINGS)}")
         payload = {"objective_id": objective_id, "rating": rating, "justification": justification or "",
                    "observer": observer or self.observer or ""}
-        self._record(self._draft("rating", self._time.now(), payload, actor=observer, event_id=event_id))
+        self._record(lambda now: self._draft("rating", now, payload, actor=observer, event_id=event_id))
         return event_id
 
     def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
@@ -608,7 +610,7 @@ class Session:
         payload = {"action": _required_text(action, "improvement action"), "owner_role": owner_role,
                    "priority": _required_text(priority, "priority"), "due_date": _iso_date(due_date),
                    "objective_id": objective_id, "observer": observer or self.observer}
-        seq = self._record(self._draft("improvement", self._time.now(), payload, actor=observer, event_id=event_id))
+        seq = self._record(lambda now: self._draft("improvement", now, payload, actor=observer, event_id=event_id))
         return next(i.id for i in self.state.improvements if i.seq == seq)
 
     def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
@@ -626,8 +628,12 @@ class Session:
         if objective_id is not None and objective_id not in {o.id for o in self.package.exercise.objectives}:
             raise InvalidActionError(f"unknown objective {objective_id!r}")
         payload = {"kind": kind, "text": _required_text(text, "finding text"), "objective_id": objective_id,
-                   "observer": observer or self.observer, "stage": stage_of(self._replayer.clock.state)}
-        seq = self._record(self._draft("finding", self._time.now(), payload, actor=observer, event_id=event_id))
+                   "observer": observer or self.observer}
+
+        def make(now: float) -> _Draft:
+            stage = stage_of(self._replayer.clock.state)
+            return self._draft("finding", now, {**payload, "stage": stage}, actor=observer, event_id=event_id)
+        seq = self._record(make)
         return next(f.id for f in self.state.findings if f.seq == seq)
 
     # -- pending writes ----------------------------------------------------------------
@@ -723,23 +729,33 @@ class Session:
         self._apply(records)
         return records
 
-    def _record(self, draft: _Draft) -> int:
+    def _record(self, make: Callable[[float], _Draft]) -> int:
         """Write one courante/evaluation event and return its seq; keep it pending if the file cannot take it.
 
-        The writes kept earlier go in first, in the order they were made and in the
-        same transaction, so a later write is never stored before an earlier one.
+        ``make(now)`` stamps the event (exercise time, stage, phase) once the events of
+        other windows are applied, under the write lock: an entry made just after
+        another window's ENDEX says "hotwash". If the lock cannot be had, it is stamped
+        with what this window knows and kept. The writes kept earlier go in first, in
+        the order they were made and in the same transaction, so a later write is
+        never stored before an earlier one.
         """
         self._writable()
+        acted = self._time.now()
         kept = [_draft_of(p) for p in self._pending]
+        draft: _Draft | None = None
         try:
             with self._engine.begin() as conn:
                 self._apply(self._fetch(conn))
+                # Never before the last stored event: the stamp must agree with the replayed clock.
+                draft = make(max(acted, self._replayer.last_real_time))
                 records = [r for r in (self._insert(conn, d) for d in [*kept, draft]) if r is not None]
                 mine = next((r for r in records if r.event_id == draft.event_id), None)
                 # None: stored before (an idempotent retry), and the catch-up applied it.
                 seq = mine.seq if mine else conn.execute(
                     select(Event.seq).where(Event.event_id == draft.event_id)).scalar_one()
         except (OperationalError, DBAPIError) as exc:
+            if draft is None:  # the write lock could not be had
+                draft = make(acted)
             reason = self._write_error(exc)
             if self._keep(draft, reason):
                 message = f"{reason} Kept: it will be saved when the file can take it."
