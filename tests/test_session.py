@@ -515,3 +515,27 @@ def test_an_entry_made_just_after_another_windows_endex_is_stamped_hot_wash(sess
         assert session.state.findings[finding - 1].stage == "hotwash"
     finally:
         other.close()
+
+
+def test_a_jump_moves_every_inject_with_the_phase_its_time_falls_in(session, clock):
+    session.start()
+    clock.set(T0 + 130)
+    assert session.tick() == ["I01"]
+    press = session.add_inject(title="Point presse", body="", to=["DIR"], channel="phone", sender="Cabinet",
+                               at="0:35")  # 5 min into phase 2
+    call = session.add_inject(title="Relance", body="", to=["DIR"], channel="phone", sender="Cabinet",
+                              at="0:15")  # still phase 1
+    session.edit_inject("I03", at="0:31")  # moved by hand into phase 2
+    session.delay("I02", 30)  # 0:05 -> 0:35, phase 2
+    clock.set(T0 + 200)
+    session.jump_to_next_phase()  # phase 2 (planned at 0:30) starts now, at 0:03:20
+    state = session.state
+    assert state.phase_starts == (0, 200)
+    moved = {s.id: (s.due_at, s.overdue) for s in state.injects if not s.done}
+    assert moved == {
+        "I03": (260, False), "I04": (320, False), "I02": (500, False), press: (500, False), "I05": (800, False),
+        "I03b": (200, True), call: (200, True),  # phase 1's, left behind: held for the controller
+    }
+    clock.set(T0 + 500)
+    assert session.tick() == ["I03", "I04", "I02", press]
+    assert_replays_the_same(session, clock)

@@ -197,16 +197,24 @@ class Replayer:
         self.adhoc_count += 1
 
     def _on_jump(self, rec: EventRecord, p: dict) -> None:
+        """The next phase starts at ``at``; every inject still to come goes with the phase its time falls in.
+
+        The phase of an inject is the one its effective time falls in before the jump
+        (planned, ad-hoc, edited or delayed alike). Those in the new phase or later
+        keep their offset from their phase's start; those of the phase being left
+        that were still to come are held at the jump for the controller.
+        """
         target, new_start = int(p["to_phase"]), int(p["at"])
-        starts = list(self.clock.phase_starts)
+        before = self.clock
+        starts = list(before.phase_starts)
         delta = new_start - starts[target]
         for j in range(target, len(starts)):
             starts[j] += delta
-        self.clock = self.clock.with_phase_starts(tuple(starts))
+        self.clock = before.with_phase_starts(tuple(starts))
         for inj in self.injects.values():
-            if not inj.pending or inj.phase_index is None:
+            if not inj.pending:
                 continue
-            if inj.phase_index >= target:
+            if before.phase_index_at(inj.due_at) >= target:
                 inj.due_at = max(inj.due_at + delta, new_start)
             elif inj.due_at > new_start:
                 # Left behind by the jump: the controller fires or skips it.

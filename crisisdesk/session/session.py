@@ -404,7 +404,13 @@ class Session:
         return new_id[0]
 
     def jump_to_next_phase(self) -> None:
-        """Start the next phase now: it and the injects after it move earlier, keeping their offsets."""
+        """Start the next phase now: it and the injects after it move earlier, keeping their offsets.
+
+        Each inject still to come goes with the phase its current time falls in,
+        whether planned, ad-hoc, edited or delayed: one in the next phase or later
+        keeps its offset from that phase's start; one of the current phase that was
+        still to come is held at the jump (overdue) for the controller to fire or skip.
+        """
         def build(now: float) -> list[_Draft]:
             self._in_play("jump to the next phase")
             clock = self._replayer.clock
