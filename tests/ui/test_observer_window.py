@@ -64,3 +64,37 @@ def test_ctrl_l_returns_to_the_quick_entry_from_the_log_and_from_the_hot_wash(qt
     qtbot.keyClick(QApplication.focusWidget() or window.hotwash, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.panel
     assert QApplication.focusWidget() is line
+
+
+def test_window_fits_a_1366x768_laptop_screen(tmp_path, paris_package_path):
+    """On a 1366×768 screen the whole window, "Corriger (F2)" and the entry count included, is on screen."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    path = tmp_path / "laptop.crisisdesk"
+    session = Session.create(path, paris_package_path)
+    try:
+        session.start()
+        session.fire("P1-00")
+        for number in range(3):
+            session.log_entry(observer="Claire Dubois", role="DIR", kind="decision", text=f"Décision n° {number}")
+    finally:
+        session.close()
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    args = [sys.executable, "-m", "tests.ui.observer_laptop_probe", str(path)]
+    if os.environ.get("CRISISDESK_SHOTS"):
+        args.append(str(Path(os.environ["CRISISDESK_SHOTS"]) / "observer-window-1366x768.png"))
+    done = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["screen"] == [1366, 768]
+    assert report["fits"], report
+    assert report["correct_button"] and report["count_label"] and report["status"], report
+    assert "3" in report["count_text"], report

@@ -7,13 +7,15 @@ polls ``session.refresh()`` twice a second to show what other processes wrote.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 
+PREFERRED_SIZE = QSize(1280, 800)
+FRAME_ALLOWANCE = QSize(16, 40)  # a typical title bar and borders, kept free on small screens
 REFRESH_INTERVAL_MS = 500
 CLOCK_INTERVAL_MS = 1000
 
@@ -44,7 +46,7 @@ class ObserverWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
         self._status.setText(str(session.path))
         self._build_actions()
-        self.resize(1280, 800)
+        self._fit_to_screen(parent)
 
         self._last_stage = session.state.stage
         if self._last_stage == "hotwash":
@@ -56,6 +58,20 @@ class ObserverWindow(QMainWindow):
         if auto_refresh:
             self._refresh_timer.start()
         self._clock_timer.start()
+
+    def _fit_to_screen(self, near: QWidget | None) -> None:
+        # 1280×800 is the comfortable size, but never larger than the screen's free area: on a
+        # 1366×768 laptop the bottom ("Corriger (F2)", the entry count) would fall off the screen.
+        screen = (near.screen() if near is not None else None) or self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        area = screen.availableGeometry()
+        # Room for a window manager's title bar and borders (nothing under a bare X server: a few px lost).
+        width = min(PREFERRED_SIZE.width(), area.width() - FRAME_ALLOWANCE.width())
+        height = min(PREFERRED_SIZE.height(), area.height() - FRAME_ALLOWANCE.height())
+        self.resize(max(width, 320), max(height, 240))
+        self.move(area.x() + (area.width() - self.width()) // 2, area.y() + (area.height() - self.height() - FRAME_ALLOWANCE.height()) // 2)
 
     def _build_actions(self) -> None:
         focus = QAction(self.tr("Saisie rapide"), self)
