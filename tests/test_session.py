@@ -539,3 +539,21 @@ def test_a_jump_moves_every_inject_with_the_phase_its_time_falls_in(session, clo
     clock.set(T0 + 500)
     assert session.tick() == ["I03", "I04", "I02", press]
     assert_replays_the_same(session, clock)
+
+
+def test_fire_next_fires_the_first_due_else_the_next_to_come(session, clock):
+    session.start()
+    session.set_autofire(False)
+    clock.set(T0 + 320)  # I01 and I02 due
+    assert session.next_to_fire().id == "I01"
+    assert session.fire_next(actor="Chef").id == "I01"
+    assert session.fire_next().id == "I02"
+    fired = session.fire_next()  # nothing due: the next to come, early
+    assert (fired.id, fired.fired_early, fired.status) == ("I03", True, InjectStatus.FIRED)
+    assert [session.fire_next().id for _ in range(3)] == ["I03b", "I04", "I05"]
+    assert session.next_to_fire() is None
+    with pytest.raises(InvalidActionError, match="no inject left to fire"):
+        session.fire_next()
+    session.end()
+    with pytest.raises(InvalidActionError, match="has ended"):
+        session.fire_next()

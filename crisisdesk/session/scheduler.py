@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from crisisdesk.session.state import InjectState, InjectStatus
+from crisisdesk.clock import ClockState
+from crisisdesk.session.state import InjectState, InjectStatus, SessionState
 
 
 def due(injects: Iterable[InjectState]) -> list[InjectState]:
@@ -34,3 +35,21 @@ def next_deadline(injects: Iterable[InjectState], elapsed: float, *, autofire: b
         if fires_itself or s.due_at > elapsed:
             best = s.due_at if best is None else min(best, s.due_at)
     return best
+
+
+def next_to_fire(state: SessionState) -> InjectState | None:
+    """The next inject to fire: the first due by effective time, else the first still to come.
+
+    The one definition of "the next inject" (the console's fire-next button, its clock
+    bar and timeline). Held and manual injects count; None once the exercise has
+    ended or when every inject is fired or skipped.
+    """
+    if state.clock_state is ClockState.ENDED:
+        return None
+    first_to_come = None
+    for s in state.injects:  # in effective time order
+        if s.status is InjectStatus.DUE:
+            return s
+        if first_to_come is None and s.status is InjectStatus.PENDING:
+            first_to_come = s
+    return first_to_come

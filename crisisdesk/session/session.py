@@ -335,6 +335,20 @@ class Session:
         self._control(lambda now: [self._fire_draft(inject_id, now, actor=actor, auto=False)])
         return self.state.inject(inject_id)
 
+    def fire_next(self, *, actor: str | None = None) -> InjectState:
+        """Fire the next inject (``scheduler.next_to_fire``, judged on the latest state); return its new state."""
+        chosen: list[str] = []
+
+        def build(now: float) -> list[_Draft]:
+            target = scheduler.next_to_fire(self._replayer.snapshot(now))
+            if target is None:
+                self._in_play("fire an inject")
+                raise InvalidActionError("no inject left to fire")
+            chosen[:] = [target.id]
+            return [self._fire_draft(target.id, now, actor=actor, auto=False)]
+        self._control(build)
+        return self.state.inject(chosen[0])
+
     def skip(self, inject_id: str) -> None:
         """Mark an inject as not played."""
         def build(now: float) -> list[_Draft]:
@@ -461,6 +475,10 @@ class Session:
     def due_injects(self) -> list[InjectState]:
         """Injects whose time has come and which are neither fired nor skipped (manual and overdue included)."""
         return scheduler.due(self.state.injects)
+
+    def next_to_fire(self) -> InjectState | None:
+        """The inject ``fire_next()`` would fire now (None once ended or when none is left)."""
+        return scheduler.next_to_fire(self.state)
 
     def tick(self) -> list[str]:
         """Fire the due injects that fire by themselves; return their ids (in firing order).
