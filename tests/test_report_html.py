@@ -203,6 +203,34 @@ def test_cli_missing_or_foreign_session_file(tmp_path, capsys):
     assert "junk.crisisdesk" in capsys.readouterr().err
 
 
+def test_cli_names_a_foreign_file_once(tmp_path, capsys):
+    readme = tmp_path / "README.md"
+    readme.write_text("# notes\n", encoding="utf-8")
+    assert cli_main(["report", str(readme), "-o", str(tmp_path / "r.html")]) == 2
+    assert capsys.readouterr().err == f"crisisdesk report: {readme}: not a crisisdesk session file\n"
+
+
+@pytest.mark.parametrize("command", [["report", "-o", "r.html"], ["export", "--format", "json"]])
+def test_cli_given_a_package_folder_says_how_to_make_a_session(paris_package_path, tmp_path, capsys, command):
+    name, *options = command
+    options = [str(tmp_path / o) if o.endswith(".html") else o for o in options]
+    assert cli_main([name, str(paris_package_path), *options]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"crisisdesk {name}: {paris_package_path}: this is an exercise package folder, not a session "
+                   f"file: create a session with `crisisdesk new {paris_package_path} -o FILE.crisisdesk`, "
+                   f"or run it with `crisisdesk rehearse {paris_package_path}`\n")
+    assert cli_main([name, str(tmp_path), *options]) == 2  # any other folder
+    assert capsys.readouterr().err == f"crisisdesk {name}: {tmp_path}: is a folder, not a session file (FILE.crisisdesk)\n"
+
+
+def test_cli_output_that_cannot_be_written_is_one_line(ended_path, tmp_path, capsys):
+    blocker = tmp_path / "rapports"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    out = blocker / "r.html"
+    assert cli_main(["report", str(ended_path), "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"crisisdesk report: {out}: cannot write the report: {blocker} is a file, not a folder\n"
+
+
 def test_cli_pdf_without_a_renderer_says_why(ended_path, tmp_path, capsys, no_pdf_renderer):
     assert pdf_renderer_name() == ""
     assert cli_main(["report", str(ended_path), "-o", str(tmp_path / "r.pdf")]) == 2

@@ -110,6 +110,31 @@ def test_installed_command_line_writes_a_pdf_without_a_display(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "PDF report written" in result.stdout
     assert out.read_bytes()[:5] == b"%PDF-"
+    # Chromium's GPU and D-Bus chatter (QRhiGles2, Vulkan, GBM, "Failed to connect to the bus") stays off the terminal.
+    assert result.stderr == ""
+
+    # A real error still reaches it, as one line.
+    blocker = tmp_path / "rapports"
+    blocker.write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "report", str(path), "-o", str(blocker / "r.pdf")],
+        capture_output=True, text=True, env=env, timeout=120, cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"crisisdesk report: {blocker / 'r.pdf'}: cannot write the report: {blocker} is a file, not a folder\n"
+
+
+def test_chromium_flags_for_the_terminal_are_added_once_and_not_when_debugging(monkeypatch):
+    from ui.webengine_env import quiet_chromium_for_the_terminal
+
+    monkeypatch.delenv("CRISISDESK_DEBUG", raising=False)
+    monkeypatch.setenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+    assert quiet_chromium_for_the_terminal() and quiet_chromium_for_the_terminal()
+    assert os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] == "--no-sandbox --disable-gpu --log-level=3"
+    monkeypatch.setenv("CRISISDESK_DEBUG", "1")
+    monkeypatch.setenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+    assert not quiet_chromium_for_the_terminal()
+    assert os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] == "--no-sandbox"
 
 
 def test_a_renderer_failure_is_reported_and_leaves_no_file(tmp_path):

@@ -10,6 +10,12 @@ from pathlib import Path
 
 
 def _render_pdf_with_webengine(html: str, out_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is None:  # a terminal run, not the app: keep Chromium quiet
+        from ui.webengine_env import quiet_chromium_for_the_terminal
+
+        quiet_chromium_for_the_terminal()  # before ui.pdf imports QtWebEngine
     from ui.pdf import render_pdf_blocking
 
     render_pdf_blocking(html, out_path)

@@ -137,10 +137,11 @@ def _ensure_application() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if not os.environ.get("CRISISDESK_DEBUG"):
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-        flags += [f for f in ("--log-level=3", "--disable-gpu") if f not in flags]
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    from ui.webengine_env import quiet_chromium_for_the_terminal
+
+    # The command line set the flags before importing this module; a script calling
+    # render_pdf_blocking directly gets them here, before the first page starts Chromium.
+    if quiet_chromium_for_the_terminal():
         qInstallMessageHandler(_quiet_messages)
     from PySide6.QtWidgets import QApplication
 

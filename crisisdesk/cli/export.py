@@ -36,9 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from crisisdesk.cli.session_argument import check_session_argument
     from crisisdesk.session import Session, SessionError
 
-    path = Path(args.session)
+    path = check_session_argument(args.session)
     try:
         with Session.open(path, read_only=True) as session:
             events = session.events_since(0)

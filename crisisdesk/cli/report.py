@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from crisisdesk.cli.session_argument import check_session_argument
     from crisisdesk.report import (
         PdfFailed,
         PdfUnavailable,
@@ -36,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         kind = output_format(args.output)
+        check_session_argument(args.session)
         started = time.perf_counter()
         out = write_report(args.session, args.output, templates=args.templates, language=args.language)
     except (ReportError, TemplateFolderError, PdfUnavailable) as exc:
@@ -43,5 +45,15 @@ def run(args: argparse.Namespace) -> int:
     except PdfFailed as exc:
         print(f"crisisdesk report: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # the output folder cannot be made or written
+        raise UsageError(f"{args.output}: cannot write the report: {_why(exc)}") from None
     print(f"{out}: {kind.upper()} report written in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def _why(exc: OSError) -> str:
+    """Say why the output could not be written, naming the path at fault."""
+    culprit = exc.filename
+    if isinstance(exc, (FileExistsError, NotADirectoryError)) and culprit:
+        return f"{culprit} is a file, not a folder"
+    return f"{exc.strerror or exc}: {culprit}" if culprit else str(exc.strerror or exc)

@@ -107,12 +107,14 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
     if templates is not None:
         make_environment(templates)  # fail on a bad template folder before any work
     source = Path(session_path)
+    if source.is_dir():
+        raise ReportError(f"{source}: is a folder, not a session file")
     if not source.is_file():
         raise ReportError(f"{source}: no such session file")
     try:
         session = Session.open(source, time_source=time_source, read_only=True)
     except SessionError as exc:
-        raise ReportError(f"{source}: {exc}") from exc
+        raise ReportError(str(exc)) from exc  # its message already names the file
     try:
         html = report_html(session, templates=templates, language=language)
     except TemplateError as exc:
