@@ -118,3 +118,27 @@ def test_improvement_plan_rows_are_stored_and_listed(qtbot, hotwash, ended_sessi
         "Former deux secrétaires de cellule à la main courante", "DSOL", "haute", "30/09/2032", "O1",
     ]
     assert hotwash.plan_action.text() == ""
+
+
+def test_plan_action_field_and_column_are_wide_enough_at_the_consoles_size(qtbot, ended_session):
+    """The console opens the hot wash at 900×640: the action field and column must stay readable."""
+    import os
+    from pathlib import Path
+
+    widget = HotWashWidget(ended_session, observer_name="Claire Dubois")
+    qtbot.addWidget(widget)
+    widget.resize(900, 640)
+    widget.show()
+    ended_session.add_improvement(action="Former deux secrétaires de cellule à la main courante",
+                                  owner_role="DSOL", priority="high", due_date="2032-09-30", objective_id="O1")
+    widget.refresh()
+    QTest.qWait(0)
+    assert widget.minimumSizeHint().width() <= 900  # the window keeps the size the console gives it
+    assert widget.plan_action.width() >= 240, widget.plan_action.width()
+    assert widget.finding_text.width() >= 240, widget.finding_text.width()
+    assert widget.plan.columnWidth(0) >= widget.plan.viewport().width() // 3, (
+        widget.plan.columnWidth(0), widget.plan.viewport().width())
+    folder = os.environ.get("CRISISDESK_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / "hotwash-900x640.png"))
