@@ -26,8 +26,12 @@ def typing_in_the_dock(window):
 
 def record_triggers(window) -> list[str]:
     fired: list[str] = []
+
+    def recorder(name: str):
+        return lambda *_args: fired.append(name)
+
     for action in window.actions.shortcut_actions():
-        action.triggered.connect(lambda *_a, name=action.objectName(): fired.append(name))
+        action.triggered.connect(recorder(action.objectName()))
     return fired
 
 

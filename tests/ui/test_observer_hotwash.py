@@ -142,3 +142,26 @@ def test_plan_action_field_and_column_are_wide_enough_at_the_consoles_size(qtbot
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / "hotwash-900x640.png"))
+
+
+def test_objective_card_shows_package_text_verbatim(qtbot):
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QLabel
+
+    from ui.observer.hotwash import ObjectiveRatingCard
+
+    objective = SimpleNamespace(id="O3", title="Alerte ARS & préfecture < 10 min",
+                                criteria=("Appel reçu en <5 min", "Relais l'« EHPAD »"))
+    card = ObjectiveRatingCard(objective)
+    qtbot.addWidget(card)
+
+    def shown(label: QLabel) -> str:
+        document = QTextDocument()
+        document.setHtml(label.text())
+        return document.toPlainText()
+
+    texts = [shown(label) for label in card.findChildren(QLabel) if label.textFormat() == Qt.TextFormat.RichText]
+    assert "O3 · Alerte ARS & préfecture < 10 min" in texts
+    assert "• Appel reçu en <5 min\n• Relais l'« EHPAD »" in texts

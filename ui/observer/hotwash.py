@@ -6,6 +6,7 @@ Everything is written through the Session API (``rate_objective``, ``add_finding
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -58,12 +59,16 @@ class ObjectiveRatingCard(QFrame):
         self.setObjectName(f"objectiveCard_{objective.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(f"QFrame#objectiveCard_{objective.id} {{ background: #ffffff; border: 1px solid #d5d9df; border-radius: 4px; }}")
-        title = QLabel(f"<b>{objective.id}</b> · {objective.title}")
+        # Package text in rich-text labels: escaped, so "< 10 min" or "ARS & préfecture" read as written.
+        title = QLabel(f"<b>{html.escape(objective.id)}</b> · {html.escape(objective.title)}")
+        title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         title.setFont(font)
-        criteria = QLabel("<br>".join(f"• {c}" for c in objective.criteria) or self.tr("(pas de critère)"))
+        criteria = QLabel("<br>".join(f"• {html.escape(c)}" for c in objective.criteria)
+                          or html.escape(self.tr("(pas de critère)")))
+        criteria.setTextFormat(Qt.TextFormat.RichText)
         criteria.setWordWrap(True)
         criteria.setStyleSheet(_MUTED_STYLE)
         self.evidence = QLabel(objectName=f"evidence_{objective.id}")
