@@ -66,7 +66,17 @@ class ClockState(Enum):
 
 
 class ClockError(ValueError):
-    """A clock transition that is not allowed in the current state (e.g. pause when ready)."""
+    """A clock transition that is not allowed in the current state (e.g. pause when ready).
+
+    ``code`` says why in a stable word the interface translates ("not_started",
+    "ended", "already_started", "not_running", "not_paused"); ``params`` holds the
+    ``action`` and the clock's ``state``. str() is an English sentence.
+    """
+
+    def __init__(self, message: str, *, code: str, params: dict[str, str]):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 _ALLOWED = {
@@ -76,12 +86,18 @@ _ALLOWED = {
     "end": (ClockState.RUNNING, ClockState.PAUSED),
 }
 
-_STATE_NAMES_FR = {
-    ClockState.READY: "pas encore commencé",
-    ClockState.RUNNING: "en cours",
-    ClockState.PAUSED: "en pause",
-    ClockState.ENDED: "terminé",
-}
+
+def _refusal(action: str, state: ClockState) -> tuple[str, str]:
+    """The code and the English reason why ``action`` is refused in ``state``."""
+    if state is ClockState.READY:
+        return "not_started", "it has not started"
+    if state is ClockState.ENDED:
+        return "ended", "it has ended"
+    if action == "start":
+        return "already_started", "it has already started"
+    if action == "pause":
+        return "not_running", "it is not running (paused)"
+    return "not_paused", "it is not paused (running)"
 
 
 @dataclass(frozen=True)
@@ -105,7 +121,9 @@ class ExerciseClock:
 
     def _check(self, action: str) -> None:
         if self.state not in _ALLOWED[action]:
-            raise ClockError(f"cannot {action} the exercise: it is {_STATE_NAMES_FR[self.state]} ({self.state.value})")
+            code, reason = _refusal(action, self.state)
+            raise ClockError(f"cannot {action} the exercise: {reason}", code=code,
+                             params={"action": action, "state": self.state.value})
 
     def can(self, action: str) -> bool:
         """True if ``action`` (start, pause, resume, end) is allowed now."""

@@ -62,17 +62,25 @@ def test_wall_time_at_inverts_elapsed_while_running():
 
 
 @pytest.mark.parametrize(
-    "steps, action",
-    [((), "pause"), ((), "resume"), ((), "end"), (("start",), "start"), (("start",), "resume"),
-     (("start", "pause"), "pause"), (("start", "end"), "resume"), (("start", "end"), "start")],
+    "steps, action, code, message",
+    [((), "pause", "not_started", "cannot pause the exercise: it has not started"),
+     ((), "resume", "not_started", "cannot resume the exercise: it has not started"),
+     ((), "end", "not_started", "cannot end the exercise: it has not started"),
+     (("start",), "start", "already_started", "cannot start the exercise: it has already started"),
+     (("start",), "resume", "not_paused", "cannot resume the exercise: it is not paused (running)"),
+     (("start", "pause"), "pause", "not_running", "cannot pause the exercise: it is not running (paused)"),
+     (("start", "end"), "resume", "ended", "cannot resume the exercise: it has ended"),
+     (("start", "end"), "start", "ended", "cannot start the exercise: it has ended")],
 )
-def test_invalid_transitions_raise(steps, action):
+def test_invalid_transitions_raise_with_a_code_and_an_english_message(steps, action, code, message):
     clock = ExerciseClock(PHASES)
     for step in steps:
         clock = getattr(clock, step)(T0)
     assert not clock.can(action)
-    with pytest.raises(ClockError, match=f"cannot {action}"):
+    with pytest.raises(ClockError) as refused:
         getattr(clock, action)(T0 + 1)
+    assert (str(refused.value), refused.value.code) == (message, code)
+    assert refused.value.params == {"action": action, "state": clock.state.value}
 
 
 def test_scenario_time_follows_each_phase_scale():
