@@ -9,13 +9,20 @@ writer. The SQLite specifics stay here; the rest of the store is dialect-neutral
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 5000
+# A writer copies the write-ahead log into the main file at most this often (seconds),
+# so that the .crisisdesk file copied alone, even after a crash, holds everything up
+# to the last checkpoint. SQLite's own automatic checkpoint waits for 1000 pages
+# (4 MB): a whole exercise's log can stay in the -wal file beside it.
+CHECKPOINT_INTERVAL = 60.0
 
 
 def _pragmas(read_only: bool, busy_timeout_ms: int) -> list[str]:
@@ -58,7 +65,45 @@ def sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool = Fals
         else:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
+    if not read_only:
+        last = [time.monotonic()]
+
+        @event.listens_for(engine, "checkin")
+        def _on_checkin(dbapi_connection, _record) -> None:
+            # Back in the pool, out of any transaction: the cheapest moment to checkpoint.
+            now = time.monotonic()
+            if now - last[0] >= CHECKPOINT_INTERVAL:
+                last[0] = now
+                checkpoint_connection(dbapi_connection)
+
     return engine
+
+
+def checkpoint_connection(dbapi_connection) -> bool:
+    """Copy the write-ahead log into the main file as far as it can without waiting; True if all of it.
+
+    PASSIVE: it never waits for a reader or writer in another window and never calls
+    the busy handler, so it cannot hold the UI; what a reader still needs is copied by
+    a later checkpoint. A failure (full disk...) is no error of the action that
+    triggered it: the data is safe in the -wal file, and False is returned.
+    """
+    try:
+        busy, frames, copied = dbapi_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    except sqlite3.Error:
+        return False
+    return busy == 0 and (frames == -1 or copied == frames)
+
+
+def checkpoint(engine: Engine) -> bool:
+    """Checkpoint the session file of ``engine`` now (PASSIVE); True if the whole log was copied."""
+    try:
+        raw = engine.raw_connection()
+    except Exception:  # noqa: BLE001 - a checkpoint is a courtesy: never fail the caller
+        return False
+    try:
+        return checkpoint_connection(raw.driver_connection)
+    finally:
+        raw.close()
 
 
 def backup_sqlite(engine: Engine, target: Path) -> None:

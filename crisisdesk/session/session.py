@@ -40,7 +40,7 @@ from crisisdesk.package.loader import load_package
 from crisisdesk.package.model import Package
 from crisisdesk.package.problems import PackageError
 from crisisdesk.session import inject_fields, journal, migrations, scheduler
-from crisisdesk.session.db import BUSY_TIMEOUT_MS, backup_sqlite, sqlite_engine
+from crisisdesk.session.db import BUSY_TIMEOUT_MS, backup_sqlite, checkpoint, sqlite_engine
 from crisisdesk.session.errors import (
     InvalidActionError,
     NotASessionFile,
@@ -241,6 +241,9 @@ class Session:
             return
         if not self.read_only and any(not p.journaled for p in self._pending):
             self._sync_journal()
+        if not self.read_only:
+            # Into the main file: another window may keep the -wal file open after us.
+            checkpoint(self._engine)
         self._closed = True
         self._engine.dispose()
         self._extracted.cleanup()
@@ -327,8 +330,13 @@ class Session:
         self._control(lambda now: self._clock_draft("resume", now))
 
     def end(self) -> None:
-        """ENDEX: the exercise is over (the courante stays open for the hot wash)."""
+        """ENDEX: the exercise is over (the courante stays open for the hot wash).
+
+        The write-ahead log is then copied into the main file, so the file copied
+        alone for the RETEX team holds the whole exercise.
+        """
         self._control(lambda now: self._clock_draft("end", now))
+        checkpoint(self._engine)
 
     def fire(self, inject_id: str, *, actor: str | None = None) -> InjectState:
         """Fire an inject now: planned, early, manual or overdue; return its new state."""
