@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
-from crisisdesk.package.model import Phase
+from crisisdesk.package.model import Phase, phase_index_at, scenario_time_at
 
 
 class TimeSource(Protocol):
@@ -178,20 +178,15 @@ class ExerciseClock:
 
     def phase_index_at(self, elapsed: float) -> int:
         """Index of the phase in force at exercise offset ``elapsed``."""
-        index = 0
-        for i, phase in enumerate(self.phases):
-            if phase.at <= elapsed:
-                index = i
-        return index
+        return phase_index_at(self.phases, elapsed)
 
     def phase_at(self, elapsed: float) -> Phase:
         """The (effective) phase in force at exercise offset ``elapsed``."""
         return self.phases[self.phase_index_at(elapsed)]
 
     def scenario_time_at(self, elapsed: float) -> datetime:
-        """Scenario date and time at exercise offset ``elapsed``."""
-        phase = self.phase_at(elapsed)
-        return phase.scenario_time + timedelta(seconds=(elapsed - phase.at) * phase.scale)
+        """Scenario date and time at exercise offset ``elapsed`` (effective phases)."""
+        return scenario_time_at(self.phases, elapsed)
 
     def current_phase(self, now: float) -> Phase:
         """The phase in force at wall time ``now``."""

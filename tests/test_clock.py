@@ -99,3 +99,13 @@ def test_moved_phase_start_moves_scenario_time():
     assert clock.scenario_time(T0 + 1260) == datetime(2032, 6, 23, 14, 4)
     with pytest.raises(ValueError):
         clock.with_phase_starts((600, 300))
+
+
+def test_the_clock_and_the_package_use_the_same_phase_rules(mini_package_path):
+    from crisisdesk.package.loader import load_package
+
+    package = load_package(mini_package_path)
+    clock = ExerciseClock(package.exercise.phases)
+    for offset in (0, 599.5, 1799, 1800, 1950, 4000):
+        assert clock.phase_at(offset) == package.phase_at(offset)
+        assert clock.scenario_time_at(offset) == package.scenario_time_at(offset)

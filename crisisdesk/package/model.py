@@ -7,6 +7,7 @@ All exercise-time values are whole seconds since STARTEX.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -141,14 +142,28 @@ class Package:
         raise KeyError(inject_id)
 
     def phase_at(self, offset: float) -> Phase:
-        """Return the phase in force at ``offset`` seconds of exercise time."""
-        current = self.exercise.phases[0]
-        for phase in self.exercise.phases:
-            if phase.at <= offset:
-                current = phase
-        return current
+        """Return the planned phase in force at ``offset`` seconds of exercise time."""
+        return self.exercise.phases[phase_index_at(self.exercise.phases, offset)]
 
     def scenario_time_at(self, offset: float) -> datetime:
         """Scenario clock at an exercise offset, following the planned phases."""
-        phase = self.phase_at(offset)
-        return phase.scenario_time + timedelta(seconds=(offset - phase.at) * phase.scale)
+        return scenario_time_at(self.exercise.phases, offset)
+
+
+def phase_index_at(phases: Sequence[Phase], offset: float) -> int:
+    """Index of the phase in force at exercise offset ``offset`` (the first one before any has begun).
+
+    The one place for this rule: the package (planned phases) and the exercise clock
+    (effective phases, after jumps and shifts) both use it.
+    """
+    index = 0
+    for i, phase in enumerate(phases):
+        if phase.at <= offset:
+            index = i
+    return index
+
+
+def scenario_time_at(phases: Sequence[Phase], offset: float) -> datetime:
+    """Scenario date and time at exercise offset ``offset``: its phase's start plus the time played at its scale."""
+    phase = phases[phase_index_at(phases, offset)]
+    return phase.scenario_time + timedelta(seconds=(offset - phase.at) * phase.scale)

@@ -313,10 +313,6 @@ class Replayer:
 
     # -- reading ----------------------------------------------------------------------
 
-    def entry_root(self, entry_id: str) -> str | None:
-        """The first entry of the revision chain ``entry_id`` belongs to (None if unknown)."""
-        return self._c.root_of.get(entry_id)
-
     def current_revision(self, entry_id: str) -> LogEntry | None:
         """The latest revision of the chain ``entry_id`` belongs to (None if unknown)."""
         root = self._c.root_of.get(entry_id)
@@ -330,14 +326,6 @@ class Replayer:
             if entry.entry_id == entry_id:
                 return entry
         return None
-
-    @property
-    def improvement_count(self) -> int:
-        return len(self._c.improvements)
-
-    @property
-    def finding_count(self) -> int:
-        return len(self._c.findings)
 
     def _collection_views(self) -> dict[str, tuple]:
         if self._views_version != self.version:
