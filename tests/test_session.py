@@ -557,3 +557,32 @@ def test_fire_next_fires_the_first_due_else_the_next_to_come(session, clock):
     session.end()
     with pytest.raises(InvalidActionError, match="has ended"):
         session.fire_next()
+
+
+# -- errors: an English message, a stable code for the interface ---------------------------------
+
+def _refusal(action) -> tuple[str, dict]:
+    with pytest.raises(SessionError) as refused:
+        action()
+    return refused.value.code, refused.value.params
+
+
+def test_refusals_carry_a_stable_code_and_their_params(session, clock):
+    assert _refusal(session.pause) == ("not_started", {"action": "pause", "state": "ready"})
+    assert _refusal(lambda: session.fire("I01")) == ("not_started", {"action": "fire an inject"})
+    session.start()
+    assert _refusal(session.resume) == ("not_paused", {"action": "resume", "state": "running"})
+    assert _refusal(lambda: session.fire("NOPE")) == ("unknown_inject", {"inject_id": "NOPE"})
+    session.fire("I01")
+    assert _refusal(lambda: session.fire("I01")) == ("already_fired", {"inject_id": "I01"})
+    session.skip("I02")
+    assert _refusal(lambda: session.delay("I02", 5)) == ("already_skipped", {"inject_id": "I02"})
+    assert _refusal(lambda: session.log_entry(observer="A", role="ZZZ", kind="decision", text="x")) == (
+        "unknown_role", {"role": "ZZZ"})
+    assert _refusal(lambda: session.rate_objective("O1", "X", "", observer="Eva")) == (
+        "unknown_rating", {"value": "X", "allowed": ["P", "S", "M", "U"]})
+    assert _refusal(lambda: session.edit_inject("I03", colour="red"))[0] == "not_editable"
+    assert _refusal(lambda: session.edit_inject("I03", to=["NOBODY"]))[0] == "unknown_role"
+    session.end()
+    assert _refusal(lambda: session.skip("I03")) == ("ended", {"action": "skip an inject"})
+    assert _refusal(session.fire_next) == ("ended", {"action": "fire an inject"})

@@ -26,6 +26,7 @@ from crisisdesk.session import (
     WriteFailedError,
 )
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
+from crisisdesk.session.schema import SCHEMA_VERSION
 from crisisdesk.session.session import HEARTBEAT_INTERVAL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -550,3 +551,34 @@ def test_a_write_the_journal_cannot_take_stays_in_memory_and_can_be_exported(ses
     finally:
         s.journal_path.rmdir()
         s.close()
+
+
+def test_file_and_write_failures_carry_a_stable_code(session_file, tmp_path):
+    text = tmp_path / "notes.crisisdesk"
+    text.write_text("hello", encoding="utf-8")
+    with pytest.raises(NotASessionFile) as wrong:
+        Session.open(text)
+    assert (wrong.value.code, wrong.value.params) == ("not_a_session", {"path": str(text)})
+    with pytest.raises(SessionError) as missing:
+        Session.open(tmp_path / "absent.crisisdesk")
+    assert missing.value.code == "no_such_file"
+    with Session.open(session_file, read_only=True) as s:
+        with pytest.raises(ReadOnlySessionError) as read_only:
+            s.start()
+        assert read_only.value.code == "read_only"
+    clock = FakeTime(T0)
+    with Session.open(session_file, time_source=clock, busy_timeout_ms=100) as s:
+        locked = _locked_write(session_file, lambda: s.log_entry(observer="Bob", role=None, kind="decision",
+                                                                 text="x", entry_id="e-1"))
+        assert (locked.code, locked.params["path"], locked.event_id) == ("locked", str(session_file), "e-1")
+        s.retry_pending()
+        _fill_the_disk(s)
+        with pytest.raises(WriteFailedError) as full:
+            s.log_entry(observer="Bob", role=None, kind="decision", text="y" * 20000)
+        assert full.value.code == "disk_full" and full.value.params["journaled"] is True
+    with sqlite3.connect(session_file) as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(NewerSchemaError) as newer:
+        Session.open(session_file)
+    assert (newer.value.code, newer.value.params["version"], newer.value.params["supported"]) == (
+        "newer_version", 99, SCHEMA_VERSION)

@@ -20,18 +20,18 @@ EDITABLE = ("title", "body", "to", "channel", "sender", "at", "notes", "expected
 
 def _offset(value: Any, what: str) -> int:
     if isinstance(value, bool):
-        raise InvalidActionError(f"{what}: expected seconds or H:MM, got {value!r}")
+        raise _bad(what, value, f"{what}: expected seconds or H:MM, got {value!r}")
     if isinstance(value, int | float):
         seconds = int(round(value))
     elif isinstance(value, str):
         try:
             seconds = parse_offset(value)
         except ValueError as exc:
-            raise InvalidActionError(f"{what}: {exc}") from None
+            raise _bad(what, value, f"{what}: {exc}") from None
     else:
-        raise InvalidActionError(f"{what}: expected seconds or H:MM, got {value!r}")
+        raise _bad(what, value, f"{what}: expected seconds or H:MM, got {value!r}")
     if seconds < 0:
-        raise InvalidActionError(f"{what}: must not be negative")
+        raise _bad(what, value, f"{what}: must not be negative")
     return seconds
 
 
@@ -39,10 +39,14 @@ def _text(value: Any, what: str, *, required: bool) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidActionError(f"{what}: expected text, got {value!r}")
+        raise _bad(what, value, f"{what}: expected text, got {value!r}")
     if required and not value.strip():
-        raise InvalidActionError(f"{what} must not be empty")
+        raise InvalidActionError(f"{what} must not be empty", code="empty", params={"field": what})
     return value
+
+
+def _bad(field: str, value: Any, message: str) -> InvalidActionError:
+    return InvalidActionError(message, code="bad_value", params={"field": field, "value": repr(value)})
 
 
 def _role_ids(package: Package) -> set[str]:
@@ -53,7 +57,8 @@ def normalize(fields: dict[str, Any], package: Package, *, subject: str) -> dict
     """Check ``fields`` against the package and return them as JSON-ready values."""
     unknown = sorted(set(fields) - set(EDITABLE))
     if unknown:
-        raise InvalidActionError(f"{subject}: cannot edit {', '.join(unknown)} (editable: {', '.join(EDITABLE)})")
+        raise InvalidActionError(f"{subject}: cannot edit {', '.join(unknown)} (editable: {', '.join(EDITABLE)})",
+                                 code="not_editable", params={"field": unknown, "allowed": list(EDITABLE)})
     roles = _role_ids(package)
     out: dict[str, Any] = {}
     for name, value in fields.items():
@@ -64,7 +69,9 @@ def normalize(fields: dict[str, Any], package: Package, *, subject: str) -> dict
             out[name] = _text(value, what, required=False)
         elif name == "channel":
             if value not in CHANNELS:
-                raise InvalidActionError(f"{what}: {value!r} is not a channel ({', '.join(CHANNELS)})")
+                raise InvalidActionError(f"{what}: {value!r} is not a channel ({', '.join(CHANNELS)})",
+                                         code="bad_value", params={"field": what, "value": value,
+                                                                   "allowed": list(CHANNELS)})
             out[name] = value
         elif name == "at":
             out[name] = _offset(value, what)
@@ -76,10 +83,12 @@ def normalize(fields: dict[str, Any], package: Package, *, subject: str) -> dict
                 value = [value]
             to = [str(v) for v in value]
             if not to:
-                raise InvalidActionError(f"{what}: name at least one recipient role, or 'all'")
+                raise InvalidActionError(f"{what}: name at least one recipient role, or 'all'", code="empty",
+                                         params={"field": what})
             missing = [r for r in to if r not in roles]
             if missing:
-                raise InvalidActionError(f"{what}: unknown role {', '.join(missing)}")
+                raise InvalidActionError(f"{what}: unknown role {', '.join(missing)}", code="unknown_role",
+                                         params={"field": what, "role": missing})
             out[name] = to
         elif name == "expected":
             items = []
@@ -87,9 +96,10 @@ def normalize(fields: dict[str, Any], package: Package, *, subject: str) -> dict
                 if isinstance(item, Expected):
                     item = {"role": item.role, "action": item.action, "within": item.within}
                 if not isinstance(item, dict) or not {"role", "action", "within"} <= set(item):
-                    raise InvalidActionError(f"{what}[{i}]: expected role, action and within")
+                    raise _bad(f"{what}[{i}]", item, f"{what}[{i}]: expected role, action and within")
                 if item["role"] not in roles:
-                    raise InvalidActionError(f"{what}[{i}]: unknown role {item['role']}")
+                    raise InvalidActionError(f"{what}[{i}]: unknown role {item['role']}", code="unknown_role",
+                                             params={"field": f"{what}[{i}]", "role": item["role"]})
                 items.append({"role": item["role"], "action": _text(item["action"], f"{what}[{i}].action", required=True),
                               "within": _offset(item["within"], f"{what}[{i}].within")})
             out[name] = items
@@ -98,17 +108,19 @@ def normalize(fields: dict[str, Any], package: Package, *, subject: str) -> dict
             sets = dict(value or {})
             missing = [k for k in sets if k not in known]
             if missing:
-                raise InvalidActionError(f"{what}: unknown indicator {', '.join(missing)}")
+                raise InvalidActionError(f"{what}: unknown indicator {', '.join(missing)}", code="unknown_indicator",
+                                         params={"field": what, "indicator_id": missing})
             for key, v in sets.items():
                 if isinstance(v, bool) or not isinstance(v, int | float | str):
-                    raise InvalidActionError(f"{what}.{key}: expected a number or a text, got {v!r}")
+                    raise _bad(f"{what}.{key}", v, f"{what}.{key}: expected a number or a text, got {v!r}")
             out[name] = sets
         elif name == "objectives":
             known = {obj.id for obj in package.exercise.objectives}
             objectives = [str(v) for v in value or ()]
             missing = [o for o in objectives if o not in known]
             if missing:
-                raise InvalidActionError(f"{what}: unknown objective {', '.join(missing)}")
+                raise InvalidActionError(f"{what}: unknown objective {', '.join(missing)}", code="unknown_objective",
+                                         params={"field": what, "objective_id": missing})
             out[name] = objectives
         elif name == "attachments":
             out[name] = [str(v) for v in value or ()]

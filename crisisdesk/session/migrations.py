@@ -130,11 +130,14 @@ def read_version(conn: Connection, path: Path) -> int:
     except OperationalError as exc:
         if "no such table" not in str(exc.orig):
             raise  # locked, unreadable...: the caller says which
-        raise NotASessionFile(f"{path}: not a crisisdesk session file (no meta table)") from None
+        raise NotASessionFile(f"{path}: not a crisisdesk session file (no meta table)",
+                              params={"path": str(path), "reason": "no meta table"}) from None
     except DatabaseError:
-        raise NotASessionFile(f"{path}: not a crisisdesk session file (not an SQLite database)") from None
+        raise NotASessionFile(f"{path}: not a crisisdesk session file (not an SQLite database)",
+                              params={"path": str(path), "reason": "not an SQLite database"}) from None
     if rows.get("application") != APPLICATION_ID or not str(rows.get("schema_version", "")).isdigit():
-        raise NotASessionFile(f"{path}: not a crisisdesk session file (an SQLite database of another program)")
+        raise NotASessionFile(f"{path}: not a crisisdesk session file (an SQLite database of another program)",
+                              params={"path": str(path), "reason": "another program's database"})
     return int(rows["schema_version"])
 
 
@@ -143,7 +146,8 @@ def check_version(version: int, path: Path) -> None:
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"{path}: written by a newer crisisdesk (session schema {version}; this version reads up to "
-            f"{SCHEMA_VERSION}). Update crisisdesk to open it."
+            f"{SCHEMA_VERSION}). Update crisisdesk to open it.",
+            params={"path": str(path), "version": version, "supported": SCHEMA_VERSION},
         )
 
 
@@ -175,7 +179,9 @@ def upgrade(engine: Engine, path: Path, backup: Callable[[Path], None]) -> int |
             try:
                 STEPS[version](conn)
             except Exception as exc:  # the transaction rolls back; the file stays at ``old``
-                raise SessionError(f"{path}: could not upgrade the session file from schema {version}: {exc}") from exc
+                raise SessionError(f"{path}: could not upgrade the session file from schema {version}: {exc}",
+                                   code="upgrade_failed",
+                                   params={"path": str(path), "version": version, "reason": str(exc)}) from exc
             version += 1
         conn.execute(V1_META.update().where(V1_META.c.key == "schema_version").values(value=str(version)))
     return old

@@ -112,16 +112,19 @@ class Session:
         path = Path(path)
         package_root = Path(package_path)
         if path.exists():
-            raise SessionError(f"{path}: already exists; choose another name or delete it first")
+            raise SessionError(f"{path}: already exists; choose another name or delete it first",
+                               code="file_exists", params={"path": str(path)})
         if not path.parent.is_dir():
-            raise SessionError(f"{path.parent}: no such folder")
+            raise SessionError(f"{path.parent}: no such folder", code="no_such_folder",
+                               params={"path": str(path.parent)})
         if not os.access(path.parent, os.W_OK):
-            raise ReadOnlySessionError(f"{path.parent}: cannot write in this folder")
+            raise ReadOnlySessionError(f"{path.parent}: cannot write in this folder", params={"path": str(path.parent)})
         package = load_package(package_root)  # PackageError lists every problem
         try:
             files = package_files(package_root)
         except (OSError, ValueError) as exc:
-            raise SessionError(f"{package_root}: cannot read the package files: {exc}") from None
+            raise SessionError(f"{package_root}: cannot read the package files: {exc}", code="package_unreadable",
+                               params={"path": str(package_root), "reason": str(exc)}) from None
         clock_source = time_source or SystemTime()
         now = clock_source.now()
         engine = sqlite_engine(path)
@@ -148,7 +151,8 @@ class Session:
         except DBAPIError as exc:
             engine.dispose()
             _remove_database(path)
-            raise SessionError(f"{path}: could not create the session file: {_reason(exc)}") from None
+            raise SessionError(f"{path}: could not create the session file: {_reason(exc)}", code="create_failed",
+                               params={"path": str(path), "reason": _reason(exc)}) from None
         except BaseException:
             engine.dispose()
             _remove_database(path)
@@ -170,7 +174,7 @@ class Session:
         if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             raise ReadOnlySessionError(
                 f"{path}: the file or its folder is read-only. Open it read-only to view or export it, "
-                "or copy it to a folder where you can write."
+                "or copy it to a folder where you can write.", params={"path": str(path)},
             )
         engine = sqlite_engine(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
         try:
@@ -181,11 +185,13 @@ class Session:
             except OperationalError as exc:
                 raise _open_error(path, exc) from None
             except DBAPIError as exc:
-                raise NotASessionFile(f"{path}: not a readable crisisdesk session file ({_reason(exc)})") from None
+                raise NotASessionFile(f"{path}: not a readable crisisdesk session file ({_reason(exc)})",
+                                      params={"path": str(path), "reason": _reason(exc)}) from None
             try:
                 extracted = ExtractedPackage(files)
             except PackageError as exc:
-                raise SessionError(f"{path}: the package stored in this session cannot be loaded:\n{exc}") from None
+                raise SessionError(f"{path}: the package stored in this session cannot be loaded:\n{exc}",
+                                   code="package_invalid", params={"path": str(path), "reason": str(exc)}) from None
             session = cls(path, engine, extracted, time_source or SystemTime(), read_only=read_only,
                           observer=observer, busy_timeout_ms=busy_timeout_ms)
         except BaseException:
@@ -259,11 +265,12 @@ class Session:
         try:
             key = safe_relpath(relpath).as_posix()
         except ValueError as exc:
-            raise SessionError(str(exc)) from None
+            raise SessionError(str(exc), code="bad_path", params={"path": relpath}) from None
         with self._read() as conn:
             data = conn.execute(select(PackageFile.data).where(PackageFile.path == key)).scalar()
         if data is None:
-            raise SessionError(f"{self.path.name}: no file {key} in the stored package")
+            raise SessionError(f"{self.path.name}: no file {key} in the stored package", code="no_such_attachment",
+                               params={"path": key})
         return bytes(data)
 
     # -- reading -----------------------------------------------------------------------
@@ -293,7 +300,8 @@ class Session:
         except OperationalError as exc:
             if _is_locked(exc):
                 return False  # try again at the next refresh
-            raise SessionError(f"{self.path.name}: cannot read the session file: {_reason(exc)}") from None
+            raise SessionError(f"{self.path.name}: cannot read the session file: {_reason(exc)}", code="read_failed",
+                               params={"path": str(self.path), "reason": _reason(exc)}) from None
         self._apply(records)
         return bool(records)
 
@@ -351,7 +359,7 @@ class Session:
             target = scheduler.next_to_fire(self._replayer.snapshot(now))
             if target is None:
                 self._in_play("fire an inject")
-                raise InvalidActionError("no inject left to fire")
+                raise InvalidActionError("no inject left to fire", code="nothing_to_fire")
             chosen[:] = [target.id]
             return [self._fire_draft(target.id, now, actor=actor, auto=False)]
         self._control(build)
@@ -373,7 +381,8 @@ class Session:
         """
         minutes = _whole(minutes, "minutes")
         if minutes == 0:
-            raise InvalidActionError("delay by how many minutes? 0 changes nothing")
+            raise InvalidActionError("delay by how many minutes? 0 changes nothing", code="zero_minutes",
+                                     params={"inject_id": inject_id})
 
         def build(now: float) -> list[_Draft]:
             self._not_ended("delay an inject")
@@ -389,7 +398,8 @@ class Session:
         An ``at`` already past (or now) holds the inject for the controller (overdue).
         """
         if not fields:
-            raise InvalidActionError(f"inject {inject_id}: nothing to change")
+            raise InvalidActionError(f"inject {inject_id}: nothing to change", code="nothing_to_change",
+                                     params={"inject_id": inject_id})
 
         def build(now: float) -> list[_Draft]:
             self._not_ended("edit an inject")
@@ -439,7 +449,7 @@ class Session:
             elapsed = clock.elapsed(now)
             current = clock.phase_index_at(elapsed)
             if current + 1 >= len(clock.phases):
-                raise InvalidActionError("already in the last phase")
+                raise InvalidActionError("already in the last phase", code="last_phase")
             at = max(int(elapsed), clock.phases[current].at)
             return [self._draft("jump", now, {"from_phase": current, "to_phase": current + 1, "at": at,
                                               "title": clock.phases[current + 1].title})]
@@ -453,7 +463,7 @@ class Session:
         """
         minutes = _whole(minutes, "minutes")
         if minutes == 0:
-            raise InvalidActionError("shift by how many minutes? 0 changes nothing")
+            raise InvalidActionError("shift by how many minutes? 0 changes nothing", code="zero_minutes")
 
         def build(now: float) -> list[_Draft]:
             self._not_ended("shift the timeline")
@@ -473,9 +483,11 @@ class Session:
         """Correct a situation figure by hand."""
         known = {i.id for i in self.package.exercise.indicators}
         if indicator_id not in known:
-            raise InvalidActionError(f"unknown indicator {indicator_id!r} (known: {', '.join(sorted(known))})")
+            raise InvalidActionError(f"unknown indicator {indicator_id!r} (known: {', '.join(sorted(known))})",
+                                     code="unknown_indicator", params={"indicator_id": indicator_id})
         if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise InvalidActionError(f"indicator {indicator_id}: expected a number or a text, got {value!r}")
+            raise InvalidActionError(f"indicator {indicator_id}: expected a number or a text, got {value!r}",
+                                     code="bad_value", params={"field": indicator_id, "value": repr(value)})
         self._control(lambda now: [self._draft("indicator", now, {"indicator_id": indicator_id, "value": value})])
 
     # -- scheduler ---------------------------------------------------------------------
@@ -534,7 +546,8 @@ class Session:
         self._refresh_quietly()
         if entry_id is not None:
             if not isinstance(entry_id, str) or not 0 < len(entry_id) <= 64:
-                raise InvalidActionError(f"entry id must be a text of 1 to 64 characters, got {entry_id!r}")
+                raise InvalidActionError(f"entry id must be a text of 1 to 64 characters, got {entry_id!r}",
+                                         code="bad_id", params={"field": "entry_id", "value": repr(entry_id)})
             stored = self._replayer.find_entry(entry_id)
             if stored is not None:
                 return stored
@@ -544,16 +557,18 @@ class Session:
         observer = _required_text(observer, "observer")
         text = _required_text(text, "entry text")
         if kind not in ENTRY_KINDS:
-            raise InvalidActionError(f"entry kind {kind!r} is not one of {', '.join(ENTRY_KINDS)}")
+            raise InvalidActionError(f"entry kind {kind!r} is not one of {', '.join(ENTRY_KINDS)}", code="unknown_kind",
+                                     params={"value": kind, "allowed": list(ENTRY_KINDS)})
         if role is not None:
             self._known_role(role)
         if inject_id is not None and inject_id not in self._replayer.injects:
-            raise InvalidActionError(f"unknown inject {inject_id!r}")
+            raise _unknown_inject(inject_id)
         objectives = {o.id for o in self.package.exercise.objectives}
         tags = tuple(dict.fromkeys(tags))
         wrong = [t for t in tags if t not in ENTRY_TAGS and t not in objectives]
         if wrong:
-            raise InvalidActionError(f"unknown tag {', '.join(wrong)} (tags: {', '.join(ENTRY_TAGS)} or an objective id)")
+            raise InvalidActionError(f"unknown tag {', '.join(wrong)} (tags: {', '.join(ENTRY_TAGS)} or an objective id)",
+                                     code="unknown_tag", params={"value": wrong, "allowed": list(ENTRY_TAGS)})
         entry_id = entry_id or uuid.uuid4().hex
 
         def make(now: float) -> _Draft:
@@ -561,10 +576,12 @@ class Session:
             if supersedes is not None:
                 previous = self._replayer.current_revision(supersedes)
                 if previous is None:
-                    raise InvalidActionError(f"cannot correct entry {supersedes}: no such entry")
+                    raise InvalidActionError(f"cannot correct entry {supersedes}: no such entry", code="unknown_entry",
+                                             params={"entry_id": supersedes})
                 if previous.entry_id != supersedes:
                     raise InvalidActionError(f"entry {supersedes} was already corrected by {previous.entry_id}; "
-                                             "correct the latest revision")
+                                             "correct the latest revision", code="already_corrected",
+                                             params={"entry_id": supersedes, "by": previous.entry_id})
                 revision = previous.revision + 1
             clock = self._replayer.clock
             elapsed, scenario = self._times(now)
@@ -590,15 +607,19 @@ class Session:
         event_id = _client_id(event_id)
         self._refresh_quietly()
         if status not in CHECK_STATUSES:
-            raise InvalidActionError(f"check status {status!r} is not one of {', '.join(CHECK_STATUSES)}")
+            raise InvalidActionError(f"check status {status!r} is not one of {', '.join(CHECK_STATUSES)}",
+                                     code="unknown_status", params={"value": status, "allowed": list(CHECK_STATUSES)})
         inj = self._replayer.injects.get(inject_id)
         if inj is None:
-            raise InvalidActionError(f"unknown inject {inject_id!r}")
+            raise _unknown_inject(inject_id)
         if inj.status is not InjectStatus.FIRED:
-            raise InvalidActionError(f"inject {inject_id} has not been fired: nothing to check yet")
+            raise InvalidActionError(f"inject {inject_id} has not been fired: nothing to check yet", code="not_fired",
+                                     params={"inject_id": inject_id})
         expected = inj.inject.expected
         if not isinstance(index, int) or not 0 <= index < len(expected):
-            raise InvalidActionError(f"inject {inject_id} has {len(expected)} expected response(s); no item {index!r}")
+            raise InvalidActionError(f"inject {inject_id} has {len(expected)} expected response(s); no item {index!r}",
+                                     code="unknown_item",
+                                     params={"inject_id": inject_id, "value": index, "count": len(expected)})
         item = expected[index]
         payload = {"inject_id": inject_id, "index": index, "status": status,
                    "observer": observer or self.observer or "", "note": note or "", "role": item.role,
@@ -616,9 +637,11 @@ class Session:
         self._writable()
         event_id = _client_id(event_id)
         if objective_id not in {o.id for o in self.package.exercise.objectives}:
-            raise InvalidActionError(f"unknown objective {objective_id!r}")
+            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
+                                     params={"objective_id": objective_id})
         if rating not in RATINGS:
-            raise InvalidActionError(f"rating {rating!r} is not one of {', '.join(RATINGS)}")
+            raise InvalidActionError(f"rating {rating!r} is not one of {', '.join(RATINGS)}", code="unknown_rating",
+                                     params={"value": rating, "allowed": list(RATINGS)})
         payload = {"objective_id": objective_id, "rating": rating, "justification": justification or "",
                    "observer": observer or self.observer or ""}
         self._record(lambda now: self._draft("rating", now, payload, actor=observer, event_id=event_id))
@@ -638,7 +661,8 @@ class Session:
         if owner_role is not None:
             self._known_role(owner_role)
         if objective_id is not None and objective_id not in {o.id for o in self.package.exercise.objectives}:
-            raise InvalidActionError(f"unknown objective {objective_id!r}")
+            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
+                                     params={"objective_id": objective_id})
         payload = {"action": _required_text(action, "improvement action"), "owner_role": owner_role,
                    "priority": _required_text(priority, "priority"), "due_date": _iso_date(due_date),
                    "objective_id": objective_id, "observer": observer or self.observer}
@@ -656,9 +680,11 @@ class Session:
         event_id = _client_id(event_id)
         self._refresh_quietly()
         if kind not in FINDING_KINDS:
-            raise InvalidActionError(f"finding kind {kind!r} is not one of {', '.join(FINDING_KINDS)}")
+            raise InvalidActionError(f"finding kind {kind!r} is not one of {', '.join(FINDING_KINDS)}",
+                                     code="unknown_kind", params={"value": kind, "allowed": list(FINDING_KINDS)})
         if objective_id is not None and objective_id not in {o.id for o in self.package.exercise.objectives}:
-            raise InvalidActionError(f"unknown objective {objective_id!r}")
+            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
+                                     params={"objective_id": objective_id})
         payload = {"kind": kind, "text": _required_text(text, "finding text"), "objective_id": objective_id,
                    "observer": observer or self.observer}
 
@@ -685,7 +711,9 @@ class Session:
         try:
             journal.export(self._pending, self.path, target)
         except OSError as exc:
-            raise SessionError(f"{target}: cannot write the unsaved writes there: {exc.strerror or exc}") from None
+            raise SessionError(f"{target}: cannot write the unsaved writes there: {exc.strerror or exc}",
+                               code="export_failed",
+                               params={"path": str(target), "reason": str(exc.strerror or exc)}) from None
         return len(self._pending)
 
     def retry_pending(self) -> int:
@@ -702,7 +730,7 @@ class Session:
             reason = self._write_error(exc)
             self._pending = [_with_error(p, reason) for p in self._pending]
             raise WriteFailedError(f"{reason} {len(self._pending)} write(s) still kept, not saved yet.",
-                                   pending=True) from None
+                                   pending=True, **self._failure(exc, count=len(self._pending))) from None
         self._apply(records)
         saved = len(self._pending)
         self._pending.clear()
@@ -755,9 +783,10 @@ class Session:
                 drafts = build(now)
                 records = [r for r in (self._insert(conn, d) for d in drafts) if r is not None]
         except (OperationalError, DBAPIError) as exc:
-            raise WriteFailedError(f"{self._write_error(exc)} Nothing was changed; try again.", pending=False) from None
+            raise WriteFailedError(f"{self._write_error(exc)} Nothing was changed; try again.", pending=False,
+                                   **self._failure(exc)) from None
         except ClockError as exc:
-            raise InvalidActionError(str(exc)) from None
+            raise InvalidActionError(str(exc), code=exc.code, params=exc.params) from None
         self._apply(records)
         return records
 
@@ -794,7 +823,8 @@ class Session:
             else:
                 message = (f"{reason} Kept in memory only, not in the journal beside the file "
                            f"({self._journal.error}): export the unsaved writes before closing.")
-            raise WriteFailedError(message, pending=True, event_id=draft.event_id) from None
+            raise WriteFailedError(message, pending=True, event_id=draft.event_id,
+                                   **self._failure(exc, journaled=self._journal.error is None)) from None
         self._apply(records)
         if kept:
             saved = {d.event_id for d in kept}
@@ -825,14 +855,15 @@ class Session:
     def _fire_draft(self, inject_id: str, now: float, *, actor: str | None, auto: bool) -> _Draft:
         inj = self._replayer.injects.get(inject_id)
         if inj is None:
-            raise InvalidActionError(f"unknown inject {inject_id!r}")
+            raise _unknown_inject(inject_id)
         if not inj.pending:
-            raise _AlreadyDone(f"inject {inject_id} is already {inj.status.value}")
+            raise _already_done(inject_id, inj.status)
         self._in_play("fire an inject")
         elapsed, _ = self._times(now)
         if auto and (inj.overdue or inj.inject.manual or not self._replayer.autofire
                      or elapsed is None or inj.due_at > elapsed):
-            raise _AlreadyDone(f"inject {inject_id} no longer fires by itself")
+            raise _AlreadyDone(f"inject {inject_id} no longer fires by itself", code="not_automatic",
+                               params={"inject_id": inject_id})
         payload = {"inject_id": inject_id, "title": inj.inject.title, "to": list(inj.inject.to), "auto": auto,
                    "overdue": inj.overdue, "due_at": inj.due_at, "sets": dict(inj.inject.sets)}
         return self._draft("fire", now, payload, actor)
@@ -840,31 +871,34 @@ class Session:
     def _pending_inject(self, inject_id: str):
         inj = self._replayer.injects.get(inject_id)
         if inj is None:
-            raise InvalidActionError(f"unknown inject {inject_id!r}")
+            raise _unknown_inject(inject_id)
         if not inj.pending:
-            raise _AlreadyDone(f"inject {inject_id} is already {inj.status.value}")
+            raise _already_done(inject_id, inj.status)
         return inj
 
     def _in_play(self, what: str) -> None:
         state = self._replayer.clock.state
         if state is ClockState.READY:
-            raise InvalidActionError(f"cannot {what}: the exercise has not started")
+            raise InvalidActionError(f"cannot {what}: the exercise has not started", code="not_started",
+                                     params={"action": what})
         if state is ClockState.ENDED:
-            raise InvalidActionError(f"cannot {what}: the exercise has ended")
+            raise InvalidActionError(f"cannot {what}: the exercise has ended", code="ended", params={"action": what})
 
     def _not_ended(self, what: str) -> None:
         if self._replayer.clock.state is ClockState.ENDED:
-            raise InvalidActionError(f"cannot {what}: the exercise has ended")
+            raise InvalidActionError(f"cannot {what}: the exercise has ended", code="ended", params={"action": what})
 
     def _known_role(self, role: str) -> None:
         if role not in {r.id for r in self.package.roles}:
-            raise InvalidActionError(f"unknown role {role!r}")
+            raise InvalidActionError(f"unknown role {role!r}", code="unknown_role", params={"role": role})
 
     def _writable(self) -> None:
         if self._closed:
-            raise SessionError(f"{self.path.name}: the session is closed")
+            raise SessionError(f"{self.path.name}: the session is closed", code="closed",
+                               params={"path": str(self.path)})
         if self.read_only:
-            raise ReadOnlySessionError(f"{self.path.name}: opened read-only; nothing can be changed")
+            raise ReadOnlySessionError(f"{self.path.name}: opened read-only; nothing can be changed",
+                                       params={"path": str(self.path)})
 
     def _refresh_quietly(self) -> None:
         try:
@@ -874,6 +908,10 @@ class Session:
 
     def _write_error(self, exc: Exception) -> str:
         return f"{self.path.name}: could not save ({_reason(exc)})."
+
+    def _failure(self, exc: Exception, **params: Any) -> dict[str, Any]:
+        """The ``code`` and ``params`` of a WriteFailedError for a database error."""
+        return {"code": _failure_code(exc), "params": {"path": str(self.path), "reason": _reason(exc), **params}}
 
     # -- internals: crash recovery -------------------------------------------------------
 
@@ -1039,24 +1077,40 @@ def _prepare(engine, path: Path, read_only: bool, busy_timeout_ms: int):
 
 
 def _check_is_session_file(path: Path) -> None:
+    params = {"path": str(path)}
     if not path.exists():
-        raise SessionError(f"{path}: no such file")
+        raise SessionError(f"{path}: no such file", code="no_such_file", params=params)
     if path.is_dir():
-        raise NotASessionFile(f"{path}: is a folder, not a session file")
+        raise NotASessionFile(f"{path}: is a folder, not a session file", params={**params, "reason": "folder"})
     try:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except PermissionError:
-        raise ReadOnlySessionError(f"{path}: permission denied") from None
+        raise ReadOnlySessionError(f"{path}: permission denied", params=params) from None
     except OSError as exc:
-        raise SessionError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise SessionError(f"{path}: cannot read: {exc.strerror or exc}", code="read_failed",
+                           params={**params, "reason": str(exc.strerror or exc)}) from None
     if head != SQLITE_MAGIC:
-        raise NotASessionFile(f"{path}: not a crisisdesk session file")
+        raise NotASessionFile(f"{path}: not a crisisdesk session file", params=params)
 
 
 def _is_locked(exc: BaseException) -> bool:
     text = str(getattr(exc, "orig", exc)).lower()
     return "locked" in text or "busy" in text
+
+
+def _failure_code(exc: BaseException) -> str:
+    """The stable code for why a write failed (see errors.py)."""
+    low = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in low or "busy" in low:
+        return "locked"
+    if "full" in low:
+        return "disk_full"
+    if "readonly" in low or "read-only" in low:
+        return "read_only"
+    if "disk i/o" in low:
+        return "io_error"
+    return "write_failed"
 
 
 def _reason(exc: BaseException) -> str:
@@ -1074,13 +1128,16 @@ def _reason(exc: BaseException) -> str:
 
 
 def _open_error(path: Path, exc: OperationalError) -> SessionError:
+    params = {"path": str(path)}
     if _is_locked(exc):
-        return SessionLockedError(f"{path}: locked by another program; close it there, or try again in a moment")
+        return SessionLockedError(f"{path}: locked by another program; close it there, or try again in a moment",
+                                  params=params)
     low = str(exc.orig).lower()
     if "readonly" in low or "unable to open" in low:
         return ReadOnlySessionError(f"{path}: cannot be opened for writing ({exc.orig}); open it read-only "
-                                    "or copy it to a folder where you can write")
-    return SessionError(f"{path}: cannot open the session file: {_reason(exc)}")
+                                    "or copy it to a folder where you can write", params=params)
+    return SessionError(f"{path}: cannot open the session file: {_reason(exc)}", code="open_failed",
+                        params={**params, "reason": _reason(exc)})
 
 
 def _remove_database(path: Path) -> None:
@@ -1088,15 +1145,25 @@ def _remove_database(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
+def _unknown_inject(inject_id: str) -> InvalidActionError:
+    return InvalidActionError(f"unknown inject {inject_id!r}", code="unknown_inject", params={"inject_id": inject_id})
+
+
+def _already_done(inject_id: str, status: InjectStatus) -> _AlreadyDone:
+    code = "already_fired" if status is InjectStatus.FIRED else "already_skipped"
+    return _AlreadyDone(f"inject {inject_id} is already {status.value}", code=code, params={"inject_id": inject_id})
+
+
 def _whole(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidActionError(f"{what}: expected a whole number, got {value!r}")
+        raise InvalidActionError(f"{what}: expected a whole number, got {value!r}", code="bad_value",
+                                 params={"field": what, "value": repr(value)})
     return value
 
 
 def _required_text(value: Any, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidActionError(f"{what} must not be empty")
+        raise InvalidActionError(f"{what} must not be empty", code="empty", params={"field": what})
     return value
 
 
@@ -1110,7 +1177,8 @@ def _iso_date(value: date | str | None) -> str | None:
     try:
         return date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise InvalidActionError(f"due date {value!r} is not a date (YYYY-MM-DD)") from None
+        raise InvalidActionError(f"due date {value!r} is not a date (YYYY-MM-DD)", code="bad_date",
+                                 params={"field": "due_date", "value": str(value)}) from None
 
 
 def _client_id(event_id: str | None) -> str:
@@ -1118,7 +1186,8 @@ def _client_id(event_id: str | None) -> str:
     if event_id is None:
         return uuid.uuid4().hex
     if not isinstance(event_id, str) or not 0 < len(event_id) <= 64:
-        raise InvalidActionError(f"event id must be a text of 1 to 64 characters, got {event_id!r}")
+        raise InvalidActionError(f"event id must be a text of 1 to 64 characters, got {event_id!r}", code="bad_id",
+                                 params={"field": "event_id", "value": repr(event_id)})
     return event_id
 
 
