@@ -234,24 +234,44 @@ def format_entry_line(
     return " ".join(part for part in parts if part)
 
 
-def latest_fired_inject_for_role(inject_states: Iterable[object], role: str | None) -> str | None:
-    """Return the id of the latest fired inject addressed to ``role`` (None if none).
+def latest_fired_inject_for_role(
+    inject_states: Iterable[object], role: str | None, checks: Iterable[object] = ()
+) -> str | None:
+    """Return the id of the fired inject an entry about ``role`` most likely answers (None if none reached it).
 
-    Works on the session's ``InjectState`` objects (``inject``, ``fired_at``); an inject
-    addressed to everyone lists every played role in ``inject.to``.
+    The most recent fired inject, in this order of preference:
+
+    1. one that expects a response from ``role`` and whose expected responses from ``role`` are not
+       all checked yet (``checks``: the session's latest ExpectationCheck objects, with ``inject_id``
+       and ``index``);
+    2. one addressed to ``role`` by name (not only through ``to: all``);
+    3. any that reached ``role``, ``to: all`` included.
+
+    Why: the most recent inject a role received is often a broadcast (DEBEX) or another topic, while
+    the entry answers an earlier inject still waiting for that role's response. Works on the session's
+    ``InjectState`` objects (``inject``, ``fired_at``); an inject addressed to everyone lists every
+    played role in ``inject.to`` and has ``inject.to_all`` set.
     """
     if not role:
         return None
-    best_id: str | None = None
-    best_time = float("-inf")
+    checked = {(getattr(c, "inject_id", None), getattr(c, "index", None)) for c in checks}
+    best: list[tuple[float, str] | None] = [None, None, None]  # (fired_at, id) per preference
     for state in inject_states:
         fired_at = getattr(state, "fired_at", None)
         if fired_at is None:
             continue
         inject = state.inject  # type: ignore[attr-defined]
-        if role not in inject.to and not getattr(inject, "to_all", False):
+        to_all = bool(getattr(inject, "to_all", False))
+        if role not in inject.to and not to_all:
             continue
-        if fired_at >= best_time:
-            best_time = fired_at
-            best_id = inject.id
-    return best_id
+        expected = [index for index, item in enumerate(getattr(inject, "expected", ()) or ()) if item.role == role]
+        if any((inject.id, index) not in checked for index in expected):
+            rank = 0
+        elif not to_all:
+            rank = 1
+        else:
+            rank = 2
+        # Same fired_at (rare: wall-clock times): the one listed later wins.
+        if best[rank] is None or fired_at >= best[rank][0]:
+            best[rank] = (fired_at, inject.id)
+    return next((found[1] for found in best if found is not None), None)

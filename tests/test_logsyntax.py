@@ -154,3 +154,111 @@ def test_a_long_capitalised_word_is_text_not_a_role():
     entry = parse("ATTENTION: le standard est saturé")
     assert (entry.role, entry.unknown_role) == (None, None)
     assert entry.text == "ATTENTION: le standard est saturé"
+
+
+def _sent(inject_id, to, fired_at, expects=(), to_all=False):
+    """A fired inject state; ``expects`` lists the roles of its expected responses, in order."""
+    expected = tuple(SimpleNamespace(role=role, action="…", within=600) for role in expects)
+    inject = SimpleNamespace(id=inject_id, to=to, to_all=to_all, expected=expected)
+    return SimpleNamespace(inject=inject, fired_at=fired_at)
+
+
+def _check(inject_id, index):
+    return SimpleNamespace(inject_id=inject_id, index=index, status="met")
+
+
+PLAYED = ("DIR", "DSOL", "PP")
+
+
+def test_an_open_expected_response_beats_a_more_recent_inject():
+    states = [
+        _sent("P1-02", ("DIR",), 300.0, expects=("DIR", "DIR")),  # COZ audioconference: DIR must answer
+        _sent("P1-05", ("PP", "DIR"), 900.0, expects=("PP",)),  # Airparif: only PP must answer
+    ]
+    assert latest_fired_inject_for_role(states, "DIR") == "P1-02"
+    assert latest_fired_inject_for_role(states, "PP") == "P1-05"
+
+
+def test_once_all_its_responses_are_checked_the_most_recent_named_inject_wins():
+    states = [
+        _sent("P1-02", ("DIR",), 300.0, expects=("DIR", "DIR")),
+        _sent("P1-05", ("PP", "DIR"), 900.0, expects=("PP",)),
+    ]
+    assert latest_fired_inject_for_role(states, "DIR", [_check("P1-02", 0)]) == "P1-02"  # one still open
+    assert latest_fired_inject_for_role(states, "DIR", [_check("P1-02", 0), _check("P1-02", 1)]) == "P1-05"
+
+
+def test_checks_of_another_roles_response_do_not_close_this_roles():
+    states = [
+        _sent("P1-03", ("DSOL", "DIR"), 480.0, expects=("DSOL", "DIR")),
+        _sent("P1-04", ("DSOL",), 720.0),
+    ]
+    assert latest_fired_inject_for_role(states, "DSOL", [_check("P1-03", 1)]) == "P1-03"
+    assert latest_fired_inject_for_role(states, "DSOL", [_check("P1-03", 0)]) == "P1-04"
+
+
+def test_among_open_responses_the_most_recent_inject_wins():
+    states = [
+        _sent("P1-01", ("DIR", "PP"), 120.0, expects=("DIR",)),
+        _sent("P1-03", ("DSOL", "DIR"), 480.0, expects=("DSOL", "DIR")),
+    ]
+    assert latest_fired_inject_for_role(states, "DIR") == "P1-03"
+    assert latest_fired_inject_for_role(list(reversed(states)), "DIR") == "P1-03"  # order of the list is irrelevant
+
+
+def test_an_inject_named_for_the_role_beats_a_more_recent_broadcast():
+    states = [
+        _sent("P1-04", ("MAIRIES", "DSOL"), 720.0),
+        _sent("P1-09", PLAYED, 1800.0, to_all=True),  # sent to all, expects nothing from DSOL
+    ]
+    assert latest_fired_inject_for_role(states, "DSOL") == "P1-04"
+
+
+def test_a_broadcast_expecting_a_response_from_the_role_counts_as_open():
+    states = [
+        _sent("P1-00", PLAYED, 0.0, expects=("DIR",), to_all=True),  # DEBEX: DIR opens the main courante
+        _sent("P1-02", ("DIR",), 300.0),
+    ]
+    assert latest_fired_inject_for_role(states, "DIR") == "P1-00"
+    assert latest_fired_inject_for_role(states, "DIR", [_check("P1-00", 0)]) == "P1-02"
+
+
+def test_a_broadcast_is_the_last_resort_and_an_unreached_role_gets_none():
+    states = [
+        _sent("P1-00", PLAYED, 0.0, expects=("DIR",), to_all=True),
+        _sent("P1-02", ("DIR",), 300.0),
+        _sent("P1-06", ("ENF",), None, expects=("ENF",)),  # not fired yet
+    ]
+    assert latest_fired_inject_for_role(states, "DSOL") == "P1-00"
+    assert latest_fired_inject_for_role(states, "ENF") == "P1-00"  # P1-06, for ENF, has not gone out
+    assert latest_fired_inject_for_role(states[1:], "ENF") is None
+    assert latest_fired_inject_for_role(states[1:], "DSOL") is None
+
+
+def test_the_rule_on_the_paris_package(tmp_path, paris_package_path):
+    """Replayed on the bundled exercise: DIR's entries go to the inject still waiting for DIR."""
+    from crisisdesk.clock import FakeTime
+    from crisisdesk.session import Session
+
+    clock = FakeTime(1_780_000_000.0)
+    session = Session.create(tmp_path / "paris.crisisdesk", paris_package_path, time_source=clock)
+    try:
+        session.start()
+        session.set_autofire(False)
+        for inject_id, minute in (("P1-00", 0), ("P1-01", 2), ("P1-02", 5)):
+            clock.set(1_780_000_000.0 + minute * 60)
+            session.fire(inject_id)
+        state = session.state
+        assert latest_fired_inject_for_role(state.injects, "DIR", state.checks) == "P1-02"
+        assert latest_fired_inject_for_role(state.injects, "DSOL", state.checks) == "P1-00"  # only DEBEX reached DSOL
+        for index in (0, 1):
+            session.check_expectation("P1-02", index, "met", observer="Claire Dubois")
+        state = session.state
+        # P1-02 answered: DIR's next open response is P1-01's (two DIR items), not the DEBEX one (older).
+        assert latest_fired_inject_for_role(state.injects, "DIR", state.checks) == "P1-01"
+        clock.set(1_780_000_000.0 + 8 * 60)
+        session.fire("P1-03")
+        state = session.state
+        assert latest_fired_inject_for_role(state.injects, "DSOL", state.checks) == "P1-03"
+    finally:
+        session.close()

@@ -282,3 +282,22 @@ def test_tab_moves_on_when_there_is_nothing_to_complete(qtbot, panel):
     type_text(panel.quick.line, "Texte libre")
     QTest.keyClick(panel.quick.line, Qt.Key.Key_Tab)
     assert not panel.quick.line.hasFocus()
+
+
+def test_default_inject_is_the_one_still_waiting_for_the_roles_response(qtbot, panel, mini_session, fake_time):
+    mini_session.start()
+    mini_session.fire("I01")  # to DIR and PP; DIR must activate the crisis cell
+    fake_time.advance(60)
+    mini_session.fire("I05")  # a rumour sent to DIR, expects nothing
+    fake_time.advance(60)
+    mini_session.fire("I03")  # flash info to all, expects nothing
+    panel.refresh_from_session()
+    quick = panel.quick
+    quick.role_combo.setCurrentIndex(quick.role_combo.findData("DIR"))
+    assert quick.inject_combo.currentData() == "I01"  # not the more recent rumour or broadcast
+    quick.role_combo.setCurrentIndex(quick.role_combo.findData("DSOL"))
+    assert quick.inject_combo.currentData() == "I03"  # only the broadcast reached DSOL
+    mini_session.check_expectation("I01", 0, "met", observer="Claire Dubois")
+    panel.refresh_from_session()
+    quick.role_combo.setCurrentIndex(quick.role_combo.findData("DIR"))
+    assert quick.inject_combo.currentData() == "I05"  # DIR's response checked: the latest sent to DIR by name

@@ -540,8 +540,10 @@ class ObserverPanel(QWidget):
             if self.model.sync(state.entries, state.entry_history):
                 self._update_counts()
                 self._update_observer_filter(state)
-            if state.injects is not self._seen_injects:
-                self._seen_injects = state.injects
+            # Checks count too: the default "Répond à" moves on once a role's responses are checked.
+            seen = self._seen_injects
+            if seen is None or state.injects is not seen[0] or state.checks is not seen[1]:
+                self._seen_injects = (state.injects, state.checks)
                 self._update_fired_injects(state)
             self.checklist.refresh()
         self.update_clock()
@@ -576,7 +578,7 @@ class ObserverPanel(QWidget):
             )
             for s in fired
         ]
-        latest = {role.id: latest_fired_inject_for_role(fired, role.id) for role in self._played}
+        latest = {role.id: latest_fired_inject_for_role(fired, role.id, state.checks) for role in self._played}
         self.quick.set_fired_injects(choices, latest)
 
     def _update_observer_filter(self, state) -> None:
