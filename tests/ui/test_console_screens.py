@@ -143,3 +143,27 @@ def test_courante_tab_shot(paris_console, fake_time):
     assert window.courante_dock.isVisible()
     assert window.courante.compact  # the dock keeps name, entry line and log only
     save_shot(window, "console-courante-tab")
+
+
+def test_console_after_endex(qtbot, paris_console, fake_time):
+    from ui.console.timeline_model import Column
+
+    window = paris_console
+    window.actions.start.trigger()
+    play(window, fake_time, 12 * 60)
+    window.controller.fire("P1-05")  # early: planned T+0:15
+    window.session.end()
+    window.driver.poke()
+    window.tick()
+    window.timeline.select("P1-05")
+    model = window.model
+    assert model.next_id is None
+    assert window.clock_bar.next_label.full_text() == ""
+    assert not any("▶" in model.data(model.index(row, Column.TIME)) for row in range(model.rowCount()))
+    assert model.data(model.index(model.row_of("C-01"), Column.STATUS)) == "Non joué"
+    assert "prévu T+0:15 · déclenché T+0:12" in window.detail.browser.toPlainText()
+    qtbot.waitUntil(lambda: window.timeline.width() > window.detail_dock.width())
+    qtbot.wait(50)  # let the pending layout requests run before the screenshot
+    badge = window.clock_bar.state_label
+    assert badge.width() >= badge.sizeHint().width(), "the clock state badge is cut"
+    save_shot(window, "console-after-endex")

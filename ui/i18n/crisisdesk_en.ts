@@ -1696,22 +1696,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="555"/>
+        <location filename="../observer/panel.py" line="557"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="557"/>
+        <location filename="../observer/panel.py" line="559"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="562"/>
+        <location filename="../observer/panel.py" line="564"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="566"/>
+        <location filename="../observer/panel.py" line="568"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
