@@ -80,6 +80,7 @@ def _schema(path: Path) -> dict[str, list]:
         out = {t: [tuple(c[1:]) for c in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
         out["indexes"] = sorted(r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='index' AND name NOT LIKE 'sqlite_autoindex%'"))
+        out["views"] = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='view' ORDER BY name").fetchall()
     return out
 
 
@@ -98,7 +99,7 @@ def test_a_version_1_file_opens_upgraded_with_a_backup(tmp_path, mini_package_pa
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
         assert conn.execute("SELECT count(*) FROM events").fetchone() == (5,)
-    with sqlite3.connect(path) as conn:  # the courante query table was filled from the old events
+    with sqlite3.connect(path) as conn:  # the courante query view shows the old entries and the new one
         rows = conn.execute("SELECT entry_id, revision, supersedes, text, tags FROM log_entries ORDER BY event_seq").fetchall()
     assert rows == [("v1-a", 1, None, "Cellule activée", '["strength"]'),
                     ("v1-b", 2, "v1-a", "Cellule activée à 7h19", '["strength"]'),
@@ -145,3 +146,81 @@ def test_read_only_open_reads_an_old_file_without_upgrading_it(tmp_path, mini_pa
         assert len(session.state.entries) == 1
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+
+
+def write_v2_file(path: Path, package_root: Path) -> None:
+    """A file as schema version 2 left it: version 1 plus the ``log_entries`` table its step filled."""
+    write_v1_file(path, package_root)
+    with sqlite3.connect(path) as conn:
+        conn.executescript(V2_DDL)
+        conn.execute("INSERT INTO log_entries SELECT json_extract(payload, '$.entry_id'), seq, "
+                     "json_extract(payload, '$.revision'), json_extract(payload, '$.supersedes'), "
+                     "json_extract(payload, '$.observer'), json_extract(payload, '$.role'), "
+                     "json_extract(payload, '$.kind'), json_extract(payload, '$.text'), "
+                     "json_extract(payload, '$.inject_id'), json_extract(payload, '$.tags'), real_time, elapsed, "
+                     "scenario_time, json_extract(payload, '$.stage') FROM events WHERE kind = 'entry'")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+# The table schema version 2 added, exactly as that version wrote it. Frozen: never edit.
+V2_DDL = """
+CREATE TABLE log_entries (
+    entry_id VARCHAR(64) NOT NULL,
+    event_seq INTEGER NOT NULL,
+    revision INTEGER NOT NULL,
+    supersedes VARCHAR(64),
+    observer VARCHAR(200) NOT NULL,
+    role VARCHAR(100),
+    kind VARCHAR(32) NOT NULL,
+    text TEXT NOT NULL,
+    inject_id VARCHAR(100),
+    tags TEXT NOT NULL,
+    real_time FLOAT NOT NULL,
+    elapsed FLOAT,
+    scenario_time DATETIME,
+    stage VARCHAR(16) NOT NULL,
+    PRIMARY KEY (entry_id),
+    FOREIGN KEY(event_seq) REFERENCES events (seq),
+    UNIQUE (event_seq)
+);
+CREATE INDEX ix_log_entries_role ON log_entries (role);
+CREATE INDEX ix_log_entries_inject ON log_entries (inject_id);
+CREATE INDEX ix_log_entries_supersedes ON log_entries (supersedes);
+"""
+
+
+def _courante_rows(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT entry_id, event_seq, revision, supersedes, observer, role, kind, text, inject_id, "
+                            "tags, real_time, elapsed, scenario_time, stage FROM log_entries ORDER BY event_seq").fetchall()
+
+
+def test_the_courante_query_table_is_a_view_of_the_events_nothing_is_written_twice(tmp_path, mini_package_path):
+    path = tmp_path / "s.crisisdesk"
+    with Session.create(path, mini_package_path, time_source=FakeTime(T0)) as session:
+        first = session.log_entry(observer="Alice", role="DIR", kind="decision", text="Cellule activée",
+                                  tags=["strength"])
+        session.log_entry(observer="Alice", role="DIR", kind="decision", text="Cellule activée à 7h",
+                          supersedes=first.entry_id)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'log_entries'").fetchone() == ("view",)
+    rows = _courante_rows(path)
+    assert [(r[0], r[2], r[3], r[7], r[9], r[13]) for r in rows] == [
+        (first.entry_id, 1, None, "Cellule activée", '["strength"]', "briefing"),
+        (rows[1][0], 2, first.entry_id, "Cellule activée à 7h", "[]", "briefing")]
+
+
+def test_a_version_2_file_opens_upgraded_and_its_courante_reads_the_same(tmp_path, mini_package_path):
+    path = tmp_path / "v2.crisisdesk"
+    write_v2_file(path, mini_package_path)
+    before = _courante_rows(path)
+    assert len(before) == 2
+    with Session.open(path, time_source=FakeTime(T0 + 300)) as session:
+        assert session.meta()["schema_version"] == str(SCHEMA_VERSION)
+        assert [e.text for e in session.state.entries] == ["Cellule activée à 7h19"]
+    assert _courante_rows(path) == before
+    with sqlite3.connect(tmp_path / "v2.crisisdesk.bak-v2") as conn:
+        assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'log_entries'").fetchone() == ("table",)
+    new = tmp_path / "new.crisisdesk"
+    Session.create(new, mini_package_path).close()
+    assert _schema(path) == _schema(new)

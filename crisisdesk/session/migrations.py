@@ -83,7 +83,7 @@ V2_LOG_ENTRIES = Table(
 
 
 def entry_row(event_seq: int, payload: dict, real_time: float, elapsed, scenario_time) -> dict:
-    """Return the ``log_entries`` row for an ``entry`` event (shared by the step and the live writer)."""
+    """Return the version-2 ``log_entries`` row for an ``entry`` event."""
     return {
         "entry_id": payload["entry_id"],
         "event_seq": event_seq,
@@ -115,9 +115,36 @@ def _v1_to_v2(conn: Connection) -> None:
         conn.execute(V2_LOG_ENTRIES.insert(), batch)
 
 
+# -- version 3 (frozen): the courante query table becomes a view of the events ------------
+
+V3_LOG_ENTRIES_VIEW = """CREATE VIEW log_entries AS SELECT
+    json_extract(payload, '$.entry_id') AS entry_id,
+    seq AS event_seq,
+    COALESCE(json_extract(payload, '$.revision'), 1) AS revision,
+    json_extract(payload, '$.supersedes') AS supersedes,
+    COALESCE(json_extract(payload, '$.observer'), '') AS observer,
+    json_extract(payload, '$.role') AS role,
+    COALESCE(json_extract(payload, '$.kind'), 'observation') AS kind,
+    COALESCE(json_extract(payload, '$.text'), '') AS text,
+    json_extract(payload, '$.inject_id') AS inject_id,
+    COALESCE(json_extract(payload, '$.tags'), '[]') AS tags,
+    real_time,
+    elapsed,
+    scenario_time,
+    COALESCE(json_extract(payload, '$.stage'), 'play') AS stage
+FROM events WHERE kind = 'entry'"""
+
+
+def _v2_to_v3(conn: Connection) -> None:
+    """Replace the ``log_entries`` table (written twice, read by no one in the app) with a view of the events."""
+    conn.exec_driver_sql("DROP TABLE log_entries")  # its indexes go with it
+    conn.exec_driver_sql(V3_LOG_ENTRIES_VIEW)
+
+
 # version N -> the step that turns a version-N file into version N+1
 STEPS: dict[int, Callable[[Connection], None]] = {
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION)), "one step per older version"
 

@@ -1,21 +1,21 @@
 """Tables of a session file (current schema version), as SQLAlchemy typed ORM classes.
 
 The event log is the single source of truth: every action is one row of ``events``
-and the state of the exercise is replayed from it. ``log_entries`` is a query
-table for the main courante (one row per revision, written in the same transaction
-as its event) so the courante can be searched with plain SQL without a replay.
-Types are dialect-neutral (no SQLite-only types; JSON payloads as text) so a
-session could live on PostgreSQL.
+and the state of the exercise is replayed from it. ``log_entries`` is a view of the
+``entry`` events (one row per revision) so the courante can be searched with plain
+SQL by anyone who opens the file; the app never reads it, and nothing is written
+twice. Table types are dialect-neutral (no SQLite-only types; JSON payloads as
+text); the view uses SQLite's ``json_extract``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Connection, DateTime, Float, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = "crisisdesk-session"
 
 
@@ -56,27 +56,26 @@ class Event(Base):
     payload: Mapped[str] = mapped_column(Text)  # JSON object
 
 
-class LogEntryRow(Base):
-    """One revision of a main-courante entry (schema 2): a query table fed with the ``entry`` events."""
+# The main courante for plain SQL queries: one row per revision, read from the events.
+LOG_ENTRIES_VIEW = """CREATE VIEW log_entries AS SELECT
+    json_extract(payload, '$.entry_id') AS entry_id,
+    seq AS event_seq,
+    COALESCE(json_extract(payload, '$.revision'), 1) AS revision,
+    json_extract(payload, '$.supersedes') AS supersedes,
+    COALESCE(json_extract(payload, '$.observer'), '') AS observer,
+    json_extract(payload, '$.role') AS role,
+    COALESCE(json_extract(payload, '$.kind'), 'observation') AS kind,
+    COALESCE(json_extract(payload, '$.text'), '') AS text,
+    json_extract(payload, '$.inject_id') AS inject_id,
+    COALESCE(json_extract(payload, '$.tags'), '[]') AS tags,
+    real_time,
+    elapsed,
+    scenario_time,
+    COALESCE(json_extract(payload, '$.stage'), 'play') AS stage
+FROM events WHERE kind = 'entry'"""
 
-    __tablename__ = "log_entries"
-    __table_args__ = (
-        Index("ix_log_entries_role", "role"),
-        Index("ix_log_entries_inject", "inject_id"),
-        Index("ix_log_entries_supersedes", "supersedes"),
-    )
 
-    entry_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    event_seq: Mapped[int] = mapped_column(ForeignKey("events.seq"), unique=True)
-    revision: Mapped[int] = mapped_column(Integer)
-    supersedes: Mapped[str | None] = mapped_column(String(64))
-    observer: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str | None] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(32))
-    text: Mapped[str] = mapped_column(Text)
-    inject_id: Mapped[str | None] = mapped_column(String(100))
-    tags: Mapped[str] = mapped_column(Text)  # JSON list
-    real_time: Mapped[float] = mapped_column(Float)
-    elapsed: Mapped[float | None] = mapped_column(Float)
-    scenario_time: Mapped[datetime | None] = mapped_column(DateTime)
-    stage: Mapped[str] = mapped_column(String(16))
+def create_schema(conn: Connection) -> None:
+    """Create the tables and views of a new session file (current version)."""
+    Base.metadata.create_all(conn)
+    conn.exec_driver_sql(LOG_ENTRIES_VIEW)

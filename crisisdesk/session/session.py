@@ -54,11 +54,10 @@ from crisisdesk.session.replay import Replayer
 from crisisdesk.session.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
-    Base,
     Event,
-    LogEntryRow,
     Meta,
     PackageFile,
+    create_schema,
 )
 from crisisdesk.session.snapshot import ExtractedPackage, package_files, safe_relpath
 from crisisdesk.session.state import (
@@ -130,7 +129,7 @@ class Session:
         engine = sqlite_engine(path)
         try:
             with engine.begin() as conn:
-                Base.metadata.create_all(conn)
+                create_schema(conn)
                 facts = {
                     "application": APPLICATION_ID,
                     "schema_version": str(SCHEMA_VERSION),
@@ -751,7 +750,7 @@ class Session:
             self._replayer.apply(rec)
 
     def _insert(self, conn, draft: _Draft) -> EventRecord | None:
-        """Insert one event (and its courante row); None if that event id is already stored."""
+        """Insert one event; None if that event id is already stored."""
         exists = conn.execute(select(Event.seq).where(Event.event_id == draft.event_id)).scalar()
         if exists is not None:
             return None
@@ -760,9 +759,6 @@ class Session:
             event_id=draft.event_id, kind=draft.kind, real_time=draft.real_time, elapsed=draft.elapsed,
             scenario_time=draft.scenario_time, actor=draft.actor, payload=text,
         )).inserted_primary_key[0]
-        if draft.kind == "entry":
-            conn.execute(insert(LogEntryRow).values(
-                migrations.entry_row(seq, draft.payload, draft.real_time, draft.elapsed, draft.scenario_time)))
         # Apply what a re-read would give (JSON turns tuples into lists).
         return EventRecord(seq, draft.kind, draft.real_time, draft.elapsed, draft.scenario_time, json.loads(text),
                            draft.event_id, draft.actor)
