@@ -26,8 +26,8 @@ from crisisdesk.session import (
     WriteFailedError,
 )
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
+from crisisdesk.session.recovery import HEARTBEAT_INTERVAL
 from crisisdesk.session.schema import SCHEMA_VERSION
-from crisisdesk.session.session import HEARTBEAT_INTERVAL
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPERS = Path(__file__).resolve().parent / "helpers"

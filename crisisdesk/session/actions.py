@@ -1,0 +1,275 @@
+"""The exercise controller's actions: the clock, the injects, the timeline, and the scheduler's tick.
+
+Each action is one event committed under the write lock after catching up with the
+other windows (``SessionCore._commit``), so two windows cannot both fire one inject.
+A controller action that fails to reach the file raises ``WriteFailedError`` and
+changes nothing: the controller sees it at once and can try again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from crisisdesk.clock import ClockState
+from crisisdesk.session import arguments, inject_fields, scheduler
+from crisisdesk.session.arguments import AlreadyDone
+from crisisdesk.session.db import checkpoint
+from crisisdesk.session.errors import InvalidActionError
+from crisisdesk.session.recovery import Recovery
+from crisisdesk.session.state import InjectState
+from crisisdesk.session.store import Draft
+
+
+class ControllerActions(Recovery):
+    """Start, pause, fire, skip, delay, edit, add, jump, shift; and ``tick()`` for what fires by itself."""
+
+    def start(self) -> None:
+        """STARTEX: the exercise clock starts."""
+        self._control(lambda now: self._clock_draft("start", now))
+
+    def pause(self) -> None:
+        """Pause the exercise clock."""
+        self._control(lambda now: self._clock_draft("pause", now))
+
+    def resume(self) -> None:
+        """Resume the exercise clock after a pause."""
+        self._control(lambda now: self._clock_draft("resume", now))
+
+    def end(self) -> None:
+        """ENDEX: the exercise is over (the courante stays open for the hot wash).
+
+        The write-ahead log is then copied into the main file, so the file copied
+        alone for the RETEX team holds the whole exercise.
+        """
+        self._control(lambda now: self._clock_draft("end", now))
+        checkpoint(self._engine)
+
+    def fire(self, inject_id: str, *, actor: str | None = None) -> InjectState:
+        """Fire an inject now: planned, early, manual or overdue; return its new state."""
+        self._control(lambda now: [self._fire_draft(inject_id, now, actor=actor, auto=False)])
+        return self.state.inject(inject_id)
+
+    def fire_next(self, *, actor: str | None = None) -> InjectState:
+        """Fire the next inject (``scheduler.next_to_fire``, judged on the latest state); return its new state."""
+        chosen: list[str] = []
+
+        def build(now: float) -> list[Draft]:
+            target = scheduler.next_to_fire(self._replayer.snapshot(now))
+            if target is None:
+                self._in_play("fire an inject")
+                raise InvalidActionError("no inject left to fire", code="nothing_to_fire")
+            chosen[:] = [target.id]
+            return [self._fire_draft(target.id, now, actor=actor, auto=False)]
+        self._control(build)
+        return self.state.inject(chosen[0])
+
+    def skip(self, inject_id: str) -> None:
+        """Mark an inject as not played."""
+        def build(now: float) -> list[Draft]:
+            self._not_ended("skip an inject")
+            self._pending_inject(inject_id)
+            return [self._draft("skip", now, {"inject_id": inject_id})]
+        self._control(build)
+
+    def delay(self, inject_id: str, minutes: int) -> None:
+        """Postpone an inject by ``minutes`` (from its due time, or from now if it is already due).
+
+        A negative delay that brings it to now or earlier holds it (overdue): it then
+        waits for the controller and never fires by itself.
+        """
+        minutes = arguments.whole(minutes, "minutes")
+        if minutes == 0:
+            raise InvalidActionError("delay by how many minutes? 0 changes nothing", code="zero_minutes",
+                                     params={"inject_id": inject_id})
+
+        def build(now: float) -> list[Draft]:
+            self._not_ended("delay an inject")
+            inj = self._pending_inject(inject_id)
+            base = inj.due_at if minutes < 0 else max(inj.due_at, int(self._replayer.clock.elapsed(now)))
+            due_at = max(0, base + minutes * 60)
+            return [self._draft("delay", now, {"inject_id": inject_id, "minutes": minutes, "due_at": due_at})]
+        self._control(build)
+
+    def edit_inject(self, inject_id: str, **fields: Any) -> InjectState:
+        """Change a not-yet-fired inject (title, body, to, channel, sender, at, notes, expected, sets...).
+
+        An ``at`` already past (or now) holds the inject for the controller (overdue).
+        """
+        if not fields:
+            raise InvalidActionError(f"inject {inject_id}: nothing to change", code="nothing_to_change",
+                                     params={"inject_id": inject_id})
+
+        def build(now: float) -> list[Draft]:
+            self._not_ended("edit an inject")
+            self._pending_inject(inject_id)
+            clean = inject_fields.normalize(fields, self.package, subject=f"inject {inject_id}")
+            return [self._draft("edit", now, {"inject_id": inject_id, "fields": clean})]
+        self._control(build)
+        return self.state.inject(inject_id)
+
+    def add_inject(self, *, title: str, body: str, to: Iterable[str] | str, channel: str, sender: str,
+                   at: int | str | None = None, expected: Iterable = (), sets: Mapping | None = None,
+                   notes: str = "", fire_now: bool = False, manual: bool = False) -> str:
+        """Add an ad-hoc inject (at an exercise offset, default now); return its id ("ADHOC-1"...)."""
+        new_id: list[str] = []
+
+        def build(now: float) -> list[Draft]:
+            self._not_ended("add an inject")
+            when = int(self._replayer.clock.elapsed(now)) if at is None else at
+            raw = {"title": title, "body": body, "to": to if isinstance(to, str) else list(to), "channel": channel,
+                   "sender": sender, "at": when, "expected": list(expected), "sets": dict(sets or {}),
+                   "notes": notes, "manual": manual}
+            inject_id = f"ADHOC-{self._replayer.adhoc_count + 1}"
+            while inject_id in self._replayer.injects:
+                inject_id += "b"
+            clean = inject_fields.normalize(raw, self.package, subject=f"new inject {title!r}")
+            drafts = [self._draft("add", now, {"inject_id": inject_id, "fields": clean})]
+            if fire_now:
+                self._in_play("fire an inject")
+                drafts.append(self._draft("fire", now, {"inject_id": inject_id, "title": clean["title"],
+                                                         "auto": False, "adhoc": True}))
+            new_id[:] = [inject_id]
+            return drafts
+        self._control(build)
+        return new_id[0]
+
+    def jump_to_next_phase(self) -> None:
+        """Start the next phase now: it and the injects after it move earlier, keeping their offsets.
+
+        Each inject still to come goes with the phase its current time falls in,
+        whether planned, ad-hoc, edited or delayed: one in the next phase or later
+        keeps its offset from that phase's start; one of the current phase that was
+        still to come is held at the jump (overdue) for the controller to fire or skip.
+        """
+        def build(now: float) -> list[Draft]:
+            self._in_play("jump to the next phase")
+            clock = self._replayer.clock
+            elapsed = clock.elapsed(now)
+            current = clock.phase_index_at(elapsed)
+            if current + 1 >= len(clock.phases):
+                raise InvalidActionError("already in the last phase", code="last_phase")
+            at = max(int(elapsed), clock.phases[current].at)
+            return [self._draft("jump", now, {"from_phase": current, "to_phase": current + 1, "at": at,
+                                              "title": clock.phases[current + 1].title})]
+        self._control(build)
+
+    def shift_timeline(self, minutes: int) -> None:
+        """Move every not-yet-fired inject and every phase still to come by ``minutes`` (+ later, - earlier).
+
+        Nothing moves before now. An inject still to come that a negative shift brings
+        to now is held (overdue) for the controller: it never fires by itself.
+        """
+        minutes = arguments.whole(minutes, "minutes")
+        if minutes == 0:
+            raise InvalidActionError("shift by how many minutes? 0 changes nothing", code="zero_minutes")
+
+        def build(now: float) -> list[Draft]:
+            self._not_ended("shift the timeline")
+            origin = int(self._replayer.clock.elapsed(now))
+            return [self._draft("shift", now, {"minutes": minutes, "from_elapsed": origin})]
+        self._control(build)
+
+    def set_autofire(self, enabled: bool) -> None:
+        """Let due injects fire by themselves (on) or wait for the controller (off)."""
+        def build(now: float) -> list[Draft]:
+            if self._replayer.autofire == bool(enabled):
+                return []
+            return [self._draft("autofire", now, {"enabled": bool(enabled)})]
+        self._control(build)
+
+    def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
+        """Correct a situation figure by hand."""
+        known = {i.id for i in self.package.exercise.indicators}
+        if indicator_id not in known:
+            raise InvalidActionError(f"unknown indicator {indicator_id!r} (known: {', '.join(sorted(known))})",
+                                     code="unknown_indicator", params={"indicator_id": indicator_id})
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise InvalidActionError(f"indicator {indicator_id}: expected a number or a text, got {value!r}",
+                                     code="bad_value", params={"field": indicator_id, "value": repr(value)})
+        self._control(lambda now: [self._draft("indicator", now, {"indicator_id": indicator_id, "value": value})])
+
+
+    # -- scheduler ---------------------------------------------------------------------
+
+    def due_injects(self) -> list[InjectState]:
+        """Injects whose time has come and which are neither fired nor skipped (manual and overdue included)."""
+        return scheduler.due(self.state.injects)
+
+    def next_to_fire(self) -> InjectState | None:
+        """The inject ``fire_next()`` would fire now (None once ended or when none is left)."""
+        return scheduler.next_to_fire(self.state)
+
+    def tick(self) -> list[str]:
+        """Fire the due injects that fire by themselves; return their ids (in firing order).
+
+        Nothing fires unless the clock runs and auto-fire is on; manual and overdue
+        injects wait for the controller. Call it when ``next_due_at()`` comes.
+        """
+        if self.read_only:
+            return []
+        self._is_controller = True
+        self._take_over()  # the first tick after reopening dates the downtime and holds what fell due
+        self.beat()
+        state = self.state
+        if state.clock_state is not ClockState.RUNNING:
+            return []
+        fired = []
+        for candidate in scheduler.autofire_candidates(state.injects, autofire=state.autofire):
+            try:
+                self._control(lambda now, c=candidate: [self._fire_draft(c.id, now, actor=None, auto=True)])
+            except AlreadyDone:
+                continue  # fired or skipped by another window a moment ago
+            fired.append(candidate.id)
+        return fired
+
+    def next_due_at(self) -> float | None:
+        """Wall-clock time at which ``tick()`` (or a repaint) is next needed; None if paused, ended or done."""
+        clock = self._replayer.clock
+        if clock.state is not ClockState.RUNNING:
+            return None
+        state = self.state
+        deadline = scheduler.next_deadline(state.injects, clock.elapsed(self._time.now()), autofire=state.autofire)
+        return None if deadline is None else clock.wall_time_at(deadline)
+
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _control(self, build: Callable[[float], list[Draft]]) -> None:
+        """Run one controller action: catch up under the write lock, check, write, apply."""
+        self._writable()
+        self._is_controller = True
+        self._take_over()
+        self._commit(build)
+
+    def _clock_draft(self, kind: str, now: float) -> list[Draft]:
+        clock = self._replayer.clock
+        if not clock.can(kind):
+            getattr(clock, kind)(now)  # raises ClockError with the reason
+        if kind == "start":
+            return [Draft("start", now, 0.0, clock.scenario_time_at(0.0))]
+        return [self._draft(kind, now, {})]
+
+    def _fire_draft(self, inject_id: str, now: float, *, actor: str | None, auto: bool) -> Draft:
+        inj = self._replayer.injects.get(inject_id)
+        if inj is None:
+            raise arguments.unknown_inject(inject_id)
+        if not inj.pending:
+            raise arguments.already_done(inject_id, inj.status)
+        self._in_play("fire an inject")
+        elapsed, _ = self._times(now)
+        if auto and (inj.overdue or inj.inject.manual or not self._replayer.autofire
+                     or elapsed is None or inj.due_at > elapsed):
+            raise AlreadyDone(f"inject {inject_id} no longer fires by itself", code="not_automatic",
+                               params={"inject_id": inject_id})
+        payload = {"inject_id": inject_id, "title": inj.inject.title, "to": list(inj.inject.to), "auto": auto,
+                   "overdue": inj.overdue, "due_at": inj.due_at, "sets": dict(inj.inject.sets)}
+        return self._draft("fire", now, payload, actor)
+
+    def _pending_inject(self, inject_id: str):
+        inj = self._replayer.injects.get(inject_id)
+        if inj is None:
+            raise arguments.unknown_inject(inject_id)
+        if not inj.pending:
+            raise arguments.already_done(inject_id, inj.status)
+        return inj

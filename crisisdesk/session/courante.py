@@ -1,0 +1,192 @@
+"""The observers' and evaluators' writes: main-courante entries, expectation checks, ratings, hot wash.
+
+Each write is stamped (exercise time, stage, phase) under the write lock after
+catching up with the other windows, and is never lost: if the file cannot take it,
+it is kept and retried (``pending.py``). A client-made id makes a retry of the same
+user action a no-op.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date
+
+from crisisdesk.session import arguments
+from crisisdesk.session.errors import InvalidActionError
+from crisisdesk.session.pending import PendingWrites
+from crisisdesk.session.state import (
+    CHECK_STATUSES,
+    ENTRY_KINDS,
+    ENTRY_TAGS,
+    FINDING_KINDS,
+    RATINGS,
+    InjectStatus,
+    LogEntry,
+    stage_of,
+)
+from crisisdesk.session.store import Draft
+
+
+class CouranteWrites(PendingWrites):
+    """Log entries (and corrections), check expected responses, rate objectives, note findings and actions."""
+
+    def log_entry(self, *, observer: str, role: str | None, kind: str, text: str, inject_id: str | None = None,
+                  tags: Iterable[str] = (), entry_id: str | None = None, supersedes: str | None = None) -> LogEntry:
+        """Log a main-courante entry (or a correction of one); return it once committed.
+
+        The same ``entry_id`` twice is a no-op returning the stored entry, so a retry
+        after a crash never duplicates. Raises WriteFailedError(pending=True) if the
+        file could not take it: the entry is then kept and retried.
+        """
+        self._writable()
+        self._refresh_quietly()
+        if entry_id is not None:
+            if not isinstance(entry_id, str) or not 0 < len(entry_id) <= 64:
+                raise InvalidActionError(f"entry id must be a text of 1 to 64 characters, got {entry_id!r}",
+                                         code="bad_id", params={"field": "entry_id", "value": repr(entry_id)})
+            stored = self._replayer.find_entry(entry_id)
+            if stored is not None:
+                return stored
+            if any(p.event_id == entry_id for p in self._pending):
+                self.retry_pending()
+                return self._replayer.find_entry(entry_id)
+        observer = arguments.required_text(observer, "observer")
+        text = arguments.required_text(text, "entry text")
+        if kind not in ENTRY_KINDS:
+            raise InvalidActionError(f"entry kind {kind!r} is not one of {', '.join(ENTRY_KINDS)}", code="unknown_kind",
+                                     params={"value": kind, "allowed": list(ENTRY_KINDS)})
+        if role is not None:
+            self._known_role(role)
+        if inject_id is not None and inject_id not in self._replayer.injects:
+            raise arguments.unknown_inject(inject_id)
+        objectives = {o.id for o in self.package.exercise.objectives}
+        tags = tuple(dict.fromkeys(tags))
+        wrong = [t for t in tags if t not in ENTRY_TAGS and t not in objectives]
+        if wrong:
+            raise InvalidActionError(f"unknown tag {', '.join(wrong)} (tags: {', '.join(ENTRY_TAGS)} or an objective id)",
+                                     code="unknown_tag", params={"value": wrong, "allowed": list(ENTRY_TAGS)})
+        entry_id = entry_id or uuid.uuid4().hex
+
+        def make(now: float) -> Draft:
+            revision = 1
+            if supersedes is not None:
+                previous = self._replayer.current_revision(supersedes)
+                if previous is None:
+                    raise InvalidActionError(f"cannot correct entry {supersedes}: no such entry", code="unknown_entry",
+                                             params={"entry_id": supersedes})
+                if previous.entry_id != supersedes:
+                    raise InvalidActionError(f"entry {supersedes} was already corrected by {previous.entry_id}; "
+                                             "correct the latest revision", code="already_corrected",
+                                             params={"entry_id": supersedes, "by": previous.entry_id})
+                revision = previous.revision + 1
+            clock = self._replayer.clock
+            elapsed, scenario = self._times(now)
+            payload = {
+                "entry_id": entry_id, "revision": revision, "supersedes": supersedes,
+                "observer": observer, "role": role, "kind": kind, "text": text, "inject_id": inject_id,
+                "tags": list(tags), "stage": stage_of(clock.state),
+                "phase_index": None if elapsed is None else clock.phase_index_at(elapsed),
+            }
+            return Draft("entry", now, elapsed, scenario, payload, actor=observer, event_id=entry_id)
+        self._record(make)
+        return self._replayer.find_entry(entry_id)
+
+    def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "",
+                          event_id: str | None = None) -> str:
+        """Record whether an expected response of a fired inject was met, partly met or missed; return its id.
+
+        The check made last (by the time the user acted) wins. ``event_id`` is the
+        client's id for this user action (generated if None): a retry with the same
+        id is stored once.
+        """
+        self._writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        if status not in CHECK_STATUSES:
+            raise InvalidActionError(f"check status {status!r} is not one of {', '.join(CHECK_STATUSES)}",
+                                     code="unknown_status", params={"value": status, "allowed": list(CHECK_STATUSES)})
+        inj = self._replayer.injects.get(inject_id)
+        if inj is None:
+            raise arguments.unknown_inject(inject_id)
+        if inj.status is not InjectStatus.FIRED:
+            raise InvalidActionError(f"inject {inject_id} has not been fired: nothing to check yet", code="not_fired",
+                                     params={"inject_id": inject_id})
+        expected = inj.inject.expected
+        if not isinstance(index, int) or not 0 <= index < len(expected):
+            raise InvalidActionError(f"inject {inject_id} has {len(expected)} expected response(s); no item {index!r}",
+                                     code="unknown_item",
+                                     params={"inject_id": inject_id, "value": index, "count": len(expected)})
+        item = expected[index]
+        payload = {"inject_id": inject_id, "index": index, "status": status,
+                   "observer": observer or self.observer or "", "note": note or "", "role": item.role,
+                   "action": item.action}
+        self._record(lambda now: self._draft("check", now, payload, actor=observer, event_id=event_id))
+        return event_id
+
+    def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str,
+                       event_id: str | None = None) -> str:
+        """Rate an objective P, S, M or U (HSEEP); return the rating's id.
+
+        The rating made last (by the time the user acted) wins. ``event_id`` as for
+        ``check_expectation``.
+        """
+        self._writable()
+        event_id = arguments.client_id(event_id)
+        if objective_id not in {o.id for o in self.package.exercise.objectives}:
+            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
+                                     params={"objective_id": objective_id})
+        if rating not in RATINGS:
+            raise InvalidActionError(f"rating {rating!r} is not one of {', '.join(RATINGS)}", code="unknown_rating",
+                                     params={"value": rating, "allowed": list(RATINGS)})
+        payload = {"objective_id": objective_id, "rating": rating, "justification": justification or "",
+                   "observer": observer or self.observer or ""}
+        self._record(lambda now: self._draft("rating", now, payload, actor=observer, event_id=event_id))
+        return event_id
+
+    def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
+                        objective_id: str | None = None, observer: str | None = None,
+                        event_id: str | None = None) -> int:
+        """Add a line to the improvement plan; return its number (1, 2, ...).
+
+        ``event_id`` is the client's id for this user action (generated if None; the
+        stored line carries it): a retry with the same id is stored once.
+        """
+        self._writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        if owner_role is not None:
+            self._known_role(owner_role)
+        if objective_id is not None and objective_id not in {o.id for o in self.package.exercise.objectives}:
+            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
+                                     params={"objective_id": objective_id})
+        payload = {"action": arguments.required_text(action, "improvement action"), "owner_role": owner_role,
+                   "priority": arguments.required_text(priority, "priority"), "due_date": arguments.iso_date(due_date),
+                   "objective_id": objective_id, "observer": observer or self.observer}
+        seq = self._record(lambda now: self._draft("improvement", now, payload, actor=observer, event_id=event_id))
+        return next(i.id for i in self.state.improvements if i.seq == seq)
+
+    def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
+                    observer: str | None = None, event_id: str | None = None) -> int:
+        """Note a strength or an area for improvement (hot wash); return its number.
+
+        ``event_id`` as for ``add_improvement``: a finding clicked again after a
+        failed save is stored once.
+        """
+        self._writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        if kind not in FINDING_KINDS:
+            raise InvalidActionError(f"finding kind {kind!r} is not one of {', '.join(FINDING_KINDS)}",
+                                     code="unknown_kind", params={"value": kind, "allowed": list(FINDING_KINDS)})
+        if objective_id is not None and objective_id not in {o.id for o in self.package.exercise.objectives}:
+            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
+                                     params={"objective_id": objective_id})
+        payload = {"kind": kind, "text": arguments.required_text(text, "finding text"), "objective_id": objective_id,
+                   "observer": observer or self.observer}
+
+        def make(now: float) -> Draft:
+            stage = stage_of(self._replayer.clock.state)
+            return self._draft("finding", now, {**payload, "stage": stage}, actor=observer, event_id=event_id)
+        seq = self._record(make)
+        return next(f.id for f in self.state.findings if f.seq == seq)
