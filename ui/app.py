@@ -18,6 +18,7 @@ os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported (via ui.
 from PySide6.QtCore import QObject, QStandardPaths, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
+from ui.labels import error_text  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 
 BUNDLED_PACKAGE = Path(__file__).resolve().parent.parent / "injects" / "paris-50c"
@@ -86,7 +87,7 @@ class AppController(QObject):
         except PackageError as error:
             return self._fail(self.tr("Ce dossier d'exercice contient des erreurs :\n{details}").format(details=error))
         except (SessionError, OSError) as error:
-            return self._fail(self.tr("Impossible de créer la session :\n{details}").format(details=error))
+            return self._fail(self.tr("Impossible de créer la session :\n{details}").format(details=error_text(error)))
         return self._show_console(session)
 
     def open_session(self, path: Path):
@@ -98,7 +99,7 @@ class AppController(QObject):
         except (SessionError, OSError) as error:
             self.settings.remove_recent_file(path)
             return self._fail(self.tr("Impossible d'ouvrir « {name} » :\n{details}").format(
-                name=Path(path).name, details=error))
+                name=Path(path).name, details=error_text(error)))
         return self._show_console(session)
 
     def open_observer(self, path: Path):
@@ -109,7 +110,7 @@ class AppController(QObject):
             session = Session.open(path, time_source=self.time_source)
         except (SessionError, OSError) as error:
             return self._fail(self.tr("Impossible d'ouvrir « {name} » :\n{details}").format(
-                name=Path(path).name, details=error))
+                name=Path(path).name, details=error_text(error)))
         try:
             from ui.observer.window import ObserverWindow
         except ImportError:

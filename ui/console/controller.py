@@ -15,6 +15,7 @@ from crisisdesk.session import SessionError
 from ui.console.actions import ConsoleActions
 from ui.console.driver import SessionDriver
 from ui.console.inject_dialog import InjectDialog
+from ui.labels import error_text
 
 
 class ConsoleController(QObject):
@@ -60,7 +61,7 @@ class ConsoleController(QObject):
         try:
             call()
         except SessionError as error:
-            self.refused.emit(str(error))
+            self.refused.emit(error_text(error))
             return False
         finally:
             self.driver.poke()

@@ -4,34 +4,34 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="87"/>
+        <location filename="../app.py" line="88"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="89"/>
+        <location filename="../app.py" line="90"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="100"/>
-        <location filename="../app.py" line="111"/>
+        <location filename="../app.py" line="101"/>
+        <location filename="../app.py" line="112"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="116"/>
+        <location filename="../app.py" line="117"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="164"/>
+        <location filename="../app.py" line="165"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -340,122 +340,122 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../console/controller.py" line="44"/>
+        <location filename="../console/controller.py" line="45"/>
         <source>STARTEX : l&apos;exercice commence.</source>
         <translation>STARTEX: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="45"/>
+        <location filename="../console/controller.py" line="46"/>
         <source>Exercice en pause.</source>
         <translation>Exercise paused.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="46"/>
+        <location filename="../console/controller.py" line="47"/>
         <source>Exercice repris.</source>
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="74"/>
+        <location filename="../console/controller.py" line="75"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="81"/>
+        <location filename="../console/controller.py" line="82"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="85"/>
+        <location filename="../console/controller.py" line="86"/>
         <source>Inject {id} ignoré.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="90"/>
+        <location filename="../console/controller.py" line="91"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="97"/>
+        <location filename="../console/controller.py" line="98"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="98"/>
+        <location filename="../console/controller.py" line="99"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="107"/>
+        <location filename="../console/controller.py" line="108"/>
         <source>Plus aucun inject à déclencher.</source>
         <translation>No inject left to fire.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="114"/>
+        <location filename="../console/controller.py" line="115"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="115"/>
+        <location filename="../console/controller.py" line="116"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="120"/>
+        <location filename="../console/controller.py" line="121"/>
         <source>ENDEX : l&apos;exercice est terminé.</source>
         <translation>ENDEX: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="125"/>
+        <location filename="../console/controller.py" line="126"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="126"/>
+        <location filename="../console/controller.py" line="127"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="131"/>
+        <location filename="../console/controller.py" line="132"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="136"/>
+        <location filename="../console/controller.py" line="137"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="137"/>
+        <location filename="../console/controller.py" line="138"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="143"/>
+        <location filename="../console/controller.py" line="144"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="144"/>
+        <location filename="../console/controller.py" line="145"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="148"/>
+        <location filename="../console/controller.py" line="149"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="165"/>
+        <location filename="../console/controller.py" line="166"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="177"/>
+        <location filename="../console/controller.py" line="178"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="195"/>
+        <location filename="../console/controller.py" line="196"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -539,6 +539,261 @@ Détails enregistrés dans : {path}</source>
         <translation>{summary}
 
 Details saved in: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../labels.py" line="199"/>
+        <source>Valeur « {value} » inconnue (valeurs possibles : {allowed}).</source>
+        <translation>Unknown value “{value}” (possible values: {allowed}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="201"/>
+        <source>Pièce jointe introuvable dans l&apos;exercice : {path}.</source>
+        <translation>No such attachment in the exercise: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="203"/>
+        <source>« {name} » n&apos;est pas un fichier de session crisisdesk, ou il est endommagé.</source>
+        <translation>“{name}” is not a crisisdesk session file, or it is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="205"/>
+        <source>« {name} » a été écrit par une version plus récente de crisisdesk (format {version}, cette version lit jusqu&apos;au format {supported}) : mettez crisisdesk à jour.</source>
+        <translation>“{name}” was written by a newer crisisdesk (format {version}; this version reads up to format {supported}): update crisisdesk.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="209"/>
+        <source>Le fichier « {path} » n&apos;existe pas.</source>
+        <translation>The file “{path}” does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="210"/>
+        <source>Le dossier « {path} » n&apos;existe pas.</source>
+        <translation>The folder “{path}” does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="211"/>
+        <source>« {path} » existe déjà : choisissez un autre nom.</source>
+        <translation>“{path}” already exists: choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="213"/>
+        <source>« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, ou session ouverte en lecture seule.</source>
+        <translation>“{name}” cannot be changed: the file or folder is read-only, or the session was opened read-only.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="216"/>
+        <source>le fichier « {name} » est verrouillé par un autre programme.</source>
+        <translation>the file “{name}” is locked by another program.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="218"/>
+        <source>le disque est plein (« {name} »).</source>
+        <translation>the disk is full (“{name}”).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="219"/>
+        <source>erreur d&apos;écriture sur le disque (« {name} »).</source>
+        <translation>disk write error (“{name}”).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="220"/>
+        <source>l&apos;enregistrement dans « {name} » a échoué ({reason}).</source>
+        <translation>saving to “{name}” failed ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="222"/>
+        <source>Impossible d&apos;ouvrir « {name} » ({reason}).</source>
+        <translation>Could not open “{name}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="223"/>
+        <source>Impossible de lire « {name} » ({reason}).</source>
+        <translation>Could not read “{name}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="224"/>
+        <source>Impossible de créer « {name} » ({reason}).</source>
+        <translation>Could not create “{name}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="225"/>
+        <source>Impossible de mettre « {name} » au format de cette version ({reason}).</source>
+        <translation>Could not upgrade “{name}” to this version&apos;s format ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="227"/>
+        <source>Les fichiers de l&apos;exercice « {path} » ne peuvent pas être lus ({reason}).</source>
+        <translation>The exercise files in “{path}” cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="229"/>
+        <source>L&apos;exercice enregistré dans « {name} » ne peut pas être chargé :
+{reason}</source>
+        <translation>The exercise stored in “{name}” cannot be loaded:
+{reason}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="233"/>
+        <source>Impossible d&apos;écrire « {path} » ({reason}).</source>
+        <translation>Could not write “{path}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="234"/>
+        <source>La session « {name} » est fermée.</source>
+        <translation>The session “{name}” is closed.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="235"/>
+        <source>L&apos;exercice n&apos;a pas encore commencé (STARTEX).</source>
+        <translation>The exercise has not started yet (STARTEX).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="236"/>
+        <source>L&apos;exercice est terminé (ENDEX).</source>
+        <translation>The exercise has ended (ENDEX).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="237"/>
+        <source>L&apos;exercice a déjà commencé.</source>
+        <translation>The exercise has already started.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="238"/>
+        <source>L&apos;exercice n&apos;est pas en cours : il est en pause.</source>
+        <translation>The exercise is not running: it is paused.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="240"/>
+        <source>L&apos;exercice n&apos;est pas en pause.</source>
+        <translation>The exercise is not paused.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="241"/>
+        <source>L&apos;inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre).</source>
+        <translation>Inject {inject_id} has already been fired (perhaps from another window).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="243"/>
+        <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
+        <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="245"/>
+        <source>L&apos;inject {inject_id} ne se déclenche plus automatiquement.</source>
+        <translation>Inject {inject_id} no longer fires by itself.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="247"/>
+        <source>Plus aucun inject à déclencher.</source>
+        <translation>No inject left to fire.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="248"/>
+        <source>L&apos;exercice est déjà dans sa dernière phase.</source>
+        <translation>The exercise is already in its last phase.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="249"/>
+        <source>Un décalage de 0 minute ne change rien.</source>
+        <translation>A shift of 0 minutes changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="250"/>
+        <source>Rien à modifier dans l&apos;inject {inject_id}.</source>
+        <translation>Nothing to change in inject {inject_id}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="252"/>
+        <source>Inject inconnu : {inject_id}.</source>
+        <translation>Unknown inject: {inject_id}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="253"/>
+        <source>Rôle inconnu : {role}.</source>
+        <translation>Unknown role: {role}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="254"/>
+        <source>Indicateur inconnu : {indicator_id}.</source>
+        <translation>Unknown indicator: {indicator_id}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="255"/>
+        <source>Objectif inconnu : {objective_id}.</source>
+        <translation>Unknown objective: {objective_id}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="256"/>
+        <source>Entrée de main courante inconnue : {entry_id}.</source>
+        <translation>Unknown log entry: {entry_id}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="262"/>
+        <source>L&apos;inject {inject_id} n&apos;a pas de réponse attendue n° {value}.</source>
+        <translation>Inject {inject_id} has no expected response no. {value}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="264"/>
+        <source>L&apos;inject {inject_id} n&apos;a pas encore été déclenché : rien à constater.</source>
+        <translation>Inject {inject_id} has not been fired yet: nothing to check.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="266"/>
+        <source>Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version.</source>
+        <translation>This entry has already been corrected ({by}): correct its latest version.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="268"/>
+        <source>Identifiant invalide : {value}.</source>
+        <translation>Invalid id: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="269"/>
+        <source>Valeur invalide pour « {field} » : {value}.</source>
+        <translation>Invalid value for “{field}”: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="270"/>
+        <source>« {value} » n&apos;est pas une date (AAAA-MM-JJ).</source>
+        <translation>“{value}” is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="271"/>
+        <source>Ce champ ne peut pas être vide : {field}.</source>
+        <translation>This field must not be empty: {field}.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="272"/>
+        <source>Champ non modifiable : {field} (modifiables : {allowed}).</source>
+        <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="288"/>
+        <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
+        <translation>The operation failed. Detail: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="304"/>
+        <source>Non enregistré : {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="307"/>
+        <source>Rien n&apos;a été modifié : réessayez.</source>
+        <translation>Nothing was changed: try again.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="309"/>
+        <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
+        <translation>Kept in memory only: export the unsaved entries before closing.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="312"/>
+        <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
+        <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
 </context>
 <context>
@@ -765,11 +1020,6 @@ Details saved in: {path}</translation>
         <location filename="../observer/hotwash.py" line="440"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="474"/>
-        <source>Non enregistré : {error}</source>
-        <translation>Not saved: {error}</translation>
     </message>
     <message>
         <location filename="../observer/hotwash.py" line="485"/>
@@ -1719,35 +1969,35 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverWindow</name>
     <message>
-        <location filename="../observer/window.py" line="34"/>
+        <location filename="../observer/window.py" line="35"/>
         <source>Main courante — {title}</source>
         <translation>Log — {title}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="41"/>
-        <location filename="../observer/window.py" line="80"/>
+        <location filename="../observer/window.py" line="42"/>
+        <location filename="../observer/window.py" line="81"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="42"/>
-        <location filename="../observer/window.py" line="83"/>
-        <location filename="../observer/window.py" line="109"/>
+        <location filename="../observer/window.py" line="43"/>
+        <location filename="../observer/window.py" line="84"/>
+        <location filename="../observer/window.py" line="110"/>
         <source>Retour à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="77"/>
+        <location filename="../observer/window.py" line="78"/>
         <source>Saisie rapide</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="98"/>
+        <location filename="../observer/window.py" line="99"/>
         <source>Lecture du fichier impossible : {error}</source>
         <translation>Cannot read the file: {error}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="109"/>
+        <location filename="../observer/window.py" line="110"/>
         <source>Retour à chaud ●</source>
         <translation>Hot wash ●</translation>
     </message>

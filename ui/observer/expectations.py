@@ -348,7 +348,7 @@ class ExpectationsChecklist(QWidget):
         except Exception as exc:  # the file may be locked or full: tell, keep the UI usable
             if key in self._buttons:
                 self._show_check(key)
-            self.check_failed.emit(str(exc))
+            self.check_failed.emit(labels.error_text(exc))
             return False
         self.checked.emit(inject_id, index, status)
         self.refresh()

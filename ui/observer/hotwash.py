@@ -471,9 +471,9 @@ class HotWashWidget(QWidget):
         try:
             action()
         except Exception as exc:  # a refused value or a write that did not reach the file
-            self.error_label.setText(self.tr("Non enregistré : {error}").format(error=exc))
+            self.error_label.setText(labels.error_text(exc))
             self.error_label.setVisible(True)
-            self.failed.emit(str(exc))
+            self.failed.emit(labels.error_text(exc))
             return False
         self.error_label.setVisible(False)
         self.refresh()

@@ -386,14 +386,14 @@ class ObserverPanel(QWidget):
             self._session.log_entry(**arguments)
         except WriteFailedError as exc:
             # Kept by the session (memory and journal beside the file): show it, retry later.
-            self._mark_failed(entry_id, str(exc))
+            self._mark_failed(entry_id, labels.error_reason(exc))
             return False
         except SessionError as exc:
             # Refused (unknown role or inject, read-only file...): nothing stored, give the text back.
-            self._refused(entry_id, str(exc))
+            self._refused(entry_id, labels.error_reason(exc))
             return False
         except Exception as exc:  # anything else unforeseen: keep the row and its text, retry
-            self._mark_failed(entry_id, str(exc))
+            self._mark_failed(entry_id, labels.error_reason(exc))
             return False
         del self._pending[entry_id]
         self.model.set_save_state(entry_id, SaveState.SAVED)
