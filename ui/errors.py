@@ -39,6 +39,11 @@ def setup_logging(directory: Path | None = None) -> Path:
     return target
 
 
+def report_unexpected(error: BaseException) -> None:
+    """Hand an exception caught in the UI to the app's error reporter (sys.excepthook once installed)."""
+    sys.excepthook(type(error), error, error.__traceback__)
+
+
 class ErrorReporter(QObject):
     """GUI: receive unexpected exceptions from any thread, log them and show a non-modal dialog."""
 

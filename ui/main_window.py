@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.contingency import offered_contingencies
 from ui.async_bridge import run_in_worker, spawn
 from ui.console.actions import ConsoleActions
-from ui.console.alerts import DueAlert, RecoveryBanner
+from ui.console.alerts import DueAlert, RecoveryBanner, WriteFailureBanner
 from ui.console.clock_bar import ClockBar
 from ui.console.controller import ConsoleController
 from ui.console.driver import SessionDriver
@@ -35,6 +35,8 @@ from ui.console.situation_panel import SituationPanel
 from ui.console.timeline_model import TimelineModel
 from ui.console.timeline_view import TimelinePanel
 from ui.console.views import clock_view, room_view, state_signature
+from ui.errors import report_unexpected
+from ui.labels import error_reason
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.model = TimelineModel(scenario_at=self._scenario_at, parent=self)
         self.clock_bar = ClockBar(self.actions)
         self.recovery = RecoveryBanner()
+        self.write_banner = WriteFailureBanner()
         self.alert = DueAlert()
         self.alert.sound = settings.sound_alerts
         self.timeline = TimelinePanel(self.model, self.package.roles)
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self.write_banner)
         column.addWidget(self.recovery)
         column.addWidget(self.alert)
         column.addWidget(self.timeline, 1)
@@ -126,7 +130,10 @@ class MainWindow(QMainWindow):
 
         # The first tick after reopening a running exercise records what fell due while the app
         # was down (overdue, never fired by itself) and the downtime: show it at once.
-        self.driver.on_deadline()
+        try:
+            self.driver.on_deadline()  # a file that refuses writes shows the banner (the driver retries)
+        except Exception as error:  # a bug must not keep the console from opening: report it, carry on
+            report_unexpected(error)
         self.refresh()
         state = session.state
         overdue = [s for s in state.injects if s.overdue and not s.done]
@@ -215,6 +222,9 @@ class MainWindow(QMainWindow):
         self.driver.changed.connect(self.refresh)
         self.driver.clock_tick.connect(self.tick)
         self.driver.fired.connect(self._on_auto_fired)
+        self.driver.write_failed.connect(
+            lambda error: self.write_banner.show_failure(error_reason(error), self.driver.retry_in_ms()))
+        self.driver.write_recovered.connect(self.write_banner.hide)
         self.controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.controller.refused.connect(self.show_refusal)
         self.timeline.inject_selected.connect(lambda _id: self._show_selected())
@@ -250,6 +260,8 @@ class MainWindow(QMainWindow):
         """Move the clocks; redraw the panels only when the state changed."""
         now = self.time_source.now()
         self.clock_bar.show_view(clock_view(self.session, now))
+        if self.write_banner.isVisible():
+            self.write_banner.show_countdown(self.driver.retry_in_ms())
         if self.room is not None and self.room.isVisible():
             self.room.show_view(room_view(self.session, now, self.room.selection))
         if state_signature(self.session.state) != self._signature:

@@ -1,8 +1,9 @@
 """GUI: alerts that stay until handled — due injects waiting for the controller, offered contingencies,
-and what happened while the app was down."""
+what happened while the app was down, and a session file that refuses writes."""
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -182,3 +183,45 @@ class RecoveryBanner(QFrame):
         self.text.setText(" ".join(parts))
         self.show()
         return True
+
+
+class WriteFailureBanner(QFrame):
+    """GUI: while the session file refuses writes, say why and when the next attempt is (stays until it works)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("writeFailureBanner")
+        self.text = QLabel(objectName="writeFailureText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # file names shown verbatim
+        self.text.setWordWrap(True)
+        self.advice = QLabel(objectName="writeFailureAdvice")
+        self.advice.setTextFormat(Qt.TextFormat.PlainText)
+        self.advice.setWordWrap(True)
+        self.advice.setText(self.tr(
+            "Ce qui est déjà enregistré n'est pas perdu, et les saisies refusées sont gardées. "
+            "Fermez le programme qui bloque le fichier, ou libérez de la place sur le disque."))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.text)
+        layout.addWidget(self.advice)
+        self.setStyleSheet(
+            "#writeFailureBanner { background: #fde7e6; border: 2px solid #b3261e; border-radius: 6px; }"
+            "#writeFailureText { font-size: 12pt; font-weight: 700; color: #7a1410; }"
+            "#writeFailureAdvice { color: #7a1410; }"
+        )
+        self._reason = ""
+        self.hide()
+
+    def show_failure(self, reason: str, retry_in_ms: int | None) -> None:
+        """Show ``reason`` (a translated sentence) and the seconds left before the next attempt."""
+        self._reason = reason[:1].lower() + reason[1:]
+        self.show_countdown(retry_in_ms)
+        self.show()
+
+    def show_countdown(self, retry_in_ms: int | None) -> None:
+        """Update the seconds left before the next attempt (None: unknown)."""
+        text = self.tr("Le fichier de session n'accepte plus d'écriture : {reason}").format(reason=self._reason)
+        if retry_in_ms is not None:
+            text += " " + self.tr("Nouvel essai dans {n} s.").format(n=max(1, math.ceil(retry_in_ms / 1000)))
+        self.text.setText(text)

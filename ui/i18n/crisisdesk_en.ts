@@ -463,58 +463,58 @@
 <context>
     <name>DueAlert</name>
     <message>
-        <location filename="../console/alerts.py" line="44"/>
+        <location filename="../console/alerts.py" line="45"/>
         <source>Déclencher</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="45"/>
+        <location filename="../console/alerts.py" line="46"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="46"/>
-        <location filename="../console/alerts.py" line="51"/>
+        <location filename="../console/alerts.py" line="47"/>
+        <location filename="../console/alerts.py" line="52"/>
         <source>Voir</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="50"/>
+        <location filename="../console/alerts.py" line="51"/>
         <source>Déclencher le rattrapage</source>
         <translation>Fire the contingency</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="96"/>
+        <location filename="../console/alerts.py" line="97"/>
         <source>À déclencher : {id} — {title}</source>
         <translation>To fire: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="98"/>
+        <location filename="../console/alerts.py" line="99"/>
         <source>En retard : {id} — {title}</source>
         <translation>Overdue: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="100"/>
+        <location filename="../console/alerts.py" line="101"/>
         <source>(+{n} autres)</source>
         <translation>(+{n} more)</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="104"/>
+        <location filename="../console/alerts.py" line="105"/>
         <source>réponses de {id} manquées</source>
         <translation>responses to {id} missed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="105"/>
+        <location filename="../console/alerts.py" line="106"/>
         <source>délai de réponse à {id} écoulé</source>
         <translation>response time for {id} has lapsed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="107"/>
+        <location filename="../console/alerts.py" line="108"/>
         <source>Rattrapage proposé : {id} — {title} ({why})</source>
         <translation>Contingency offered: {id} — {title} ({why})</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="131"/>
+        <location filename="../console/alerts.py" line="132"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
@@ -522,17 +522,17 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../errors.py" line="87"/>
+        <location filename="../errors.py" line="92"/>
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="90"/>
+        <location filename="../errors.py" line="95"/>
         <source>Une erreur inattendue s&apos;est produite. L&apos;exercice continue : rien de ce qui était enregistré n&apos;est perdu.</source>
         <translation>An unexpected error occurred. The exercise goes on: nothing that was saved is lost.</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="95"/>
+        <location filename="../errors.py" line="100"/>
         <source>{summary}
 
 Détails enregistrés dans : {path}</source>
@@ -799,94 +799,94 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="95"/>
+        <location filename="../observer/expectations.py" line="98"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="100"/>
+        <location filename="../observer/expectations.py" line="103"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="113"/>
+        <location filename="../observer/expectations.py" line="116"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="113"/>
+        <location filename="../observer/expectations.py" line="116"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="113"/>
+        <location filename="../observer/expectations.py" line="116"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="133"/>
+        <location filename="../observer/expectations.py" line="145"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="200"/>
+        <location filename="../observer/expectations.py" line="222"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="201"/>
+        <location filename="../observer/expectations.py" line="223"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="217"/>
+        <location filename="../observer/expectations.py" line="237"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="269"/>
+        <location filename="../observer/expectations.py" line="285"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="289"/>
+        <location filename="../observer/expectations.py" line="305"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="293"/>
+        <location filename="../observer/expectations.py" line="309"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="125"/>
-        <location filename="../observer/expectations.py" line="296"/>
+        <location filename="../observer/expectations.py" line="128"/>
+        <location filename="../observer/expectations.py" line="312"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="125"/>
-        <location filename="../observer/expectations.py" line="300"/>
+        <location filename="../observer/expectations.py" line="128"/>
+        <location filename="../observer/expectations.py" line="316"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="136"/>
+        <location filename="../observer/expectations.py" line="148"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="215"/>
+        <location filename="../observer/expectations.py" line="235"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="313"/>
+        <location filename="../observer/expectations.py" line="333"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="315"/>
+        <location filename="../observer/expectations.py" line="335"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -1595,202 +1595,202 @@ Details saved in: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="92"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="99"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="101"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="120"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="160"/>
         <source>La main courante n&apos;est pas disponible dans cette version.</source>
         <translation>The log is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="168"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="172"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="175"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="178"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="181"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="188"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="329"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="512"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="443"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="446"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="478"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479"/>
+        <location filename="../main_window.py" line="491"/>
         <source>Le débriefing à chaud n&apos;est pas disponible dans cette version.</source>
         <translation>The hot wash is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="497"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="507"/>
         <source>Le rapport RETEX n&apos;est pas disponible dans cette version.</source>
         <translation>The after-action report is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="509"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="512"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="526"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="548"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="550"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="555"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="557"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547"/>
+        <location filename="../main_window.py" line="559"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="563"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="564"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2131,27 +2131,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RecoveryBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="149"/>
+        <location filename="../console/alerts.py" line="150"/>
         <source>Compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="169"/>
+        <location filename="../console/alerts.py" line="170"/>
         <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
         <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="175"/>
+        <location filename="../console/alerts.py" line="176"/>
         <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
         <translation>The clock kept running while it was down.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="178"/>
+        <location filename="../console/alerts.py" line="179"/>
         <source>{n} inject(s) en retard à déclencher ou ignorer : {ids}.</source>
         <translation>{n} overdue inject(s) to fire or skip: {ids}.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="181"/>
+        <location filename="../console/alerts.py" line="182"/>
         <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
         <translation>The exercise is paused: resume when the room is ready.</translation>
     </message>
@@ -2529,6 +2529,24 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../console/timeline_view.py" line="85"/>
         <source>Filtrer :</source>
         <translation>Filter:</translation>
+    </message>
+</context>
+<context>
+    <name>WriteFailureBanner</name>
+    <message>
+        <location filename="../console/alerts.py" line="201"/>
+        <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées. Fermez le programme qui bloque le fichier, ou libérez de la place sur le disque.</source>
+        <translation>Nothing already saved is lost, and refused entries are kept. Close the program that holds the file, or free some disk space.</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="224"/>
+        <source>Le fichier de session n&apos;accepte plus d&apos;écriture : {reason}</source>
+        <translation>The session file no longer accepts writes: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="226"/>
+        <source>Nouvel essai dans {n} s.</source>
+        <translation>Next try in {n} s.</translation>
     </message>
 </context>
 </TS>
