@@ -6,9 +6,10 @@ their window, and turns a click (or the keys 1, 2, 3) into ``session.check_expec
 
 from __future__ import annotations
 
+import bisect
 from datetime import datetime
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,6 +88,8 @@ class ExpectationsChecklist(QWidget):
         self._inject_items: dict[str, QTreeWidgetItem] = {}
         self._data: dict[tuple[str, int], ChecklistItem] = {}
         self._buttons: dict[tuple[str, int], dict[str, QToolButton]] = {}
+        self._orders: list[tuple[float, str]] = []  # (fired_at, inject_id) of the inject rows, ascending
+        self._shown: dict[tuple[str, int], tuple] = {}  # what update_times last set on each row
         self._seen: tuple | None = None
         self._build()
         self.refresh()
@@ -125,10 +128,25 @@ class ExpectationsChecklist(QWidget):
         widest = max(self.tr("⚠ dépassé {over}").format(over="0:00:00"), self.tr("reste {left}").format(left="0:00:00"), key=len)
         self.tree.setColumnWidth(1, self.fontMetrics().horizontalAdvance(widest) + 24)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # One style sheet for every check button (a sheet per button is parsed per button: slow
+        # with thousands of rows); each button says which status it is in a property.
+        self.tree.setStyleSheet("".join(
+            f"QToolButton[checkStatus=\"{status}\"] {{ color: {labels.check_color(status).name()}; font-weight: bold; "
+            "border: 1px solid #c4c9d0; border-radius: 3px; background: #f6f7f9; }"
+            f"QToolButton[checkStatus=\"{status}\"]:checked {{ background: {labels.check_color(status).name()}; "
+            f"color: white; border-color: {labels.check_color(status).name()}; }}"
+            for status in ("met", "partial", "missed")
+        ))
         self.tree.status_key.connect(self._check_selected)
         self.tree.setItemDelegate(_WrapDelegate(self.tree, self.ROW_HEIGHT))
         # Re-measure the wrapped rows when the column width changes.
         head.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
+        # Buttons are made for the rows in view: make them when other rows come into view.
+        self._buttons_timer = QTimer(self, singleShot=True, interval=0)
+        self._buttons_timer.timeout.connect(self._add_visible_buttons)
+        # (Through a lambda: connected directly, valueChanged(int) would call start(msec).)
+        self.tree.verticalScrollBar().valueChanged.connect(lambda *_: self._buttons_timer.start())
+        self.tree.expanded.connect(lambda *_: self._buttons_timer.start())
 
         self.empty = QLabel(self.tr("Aucune réponse attendue pour l'instant : elles apparaissent quand un inject est envoyé."))
         self.empty.setWordWrap(True)
@@ -146,6 +164,14 @@ class ExpectationsChecklist(QWidget):
         layout.addWidget(hint)
         self.role_filter.currentIndexChanged.connect(self._role_filter_changed)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._buttons_timer.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._buttons_timer.start()
+
     # -- configuration -------------------------------------------------------------------
 
     def set_observer(self, name: str | None) -> None:
@@ -162,6 +188,8 @@ class ExpectationsChecklist(QWidget):
         self._inject_items.clear()
         self._buttons.clear()
         self._data.clear()
+        self._orders.clear()
+        self._shown.clear()
         self._seen = None
         self.refresh()
 
@@ -184,11 +212,24 @@ class ExpectationsChecklist(QWidget):
             return
         self._seen = key
         items = checklist_items(state, None if role is None else (role,))
+        new_parents: list[tuple[ChecklistItem, QTreeWidgetItem]] = []
         for item in items:
-            self._place(item)
+            if self._data.get((item.inject_id, item.index)) != item:
+                self._place(item, new_parents)
+        # Every change to a row in the tree makes it measure the row again, and expanding or
+        # spanning a row lays out the whole tree: new inject rows get their items first, go in
+        # once each, and are expanded and spanned after every insertion (row by row it was
+        # quadratic: minutes with 2,000 injects fired).
+        for first, parent in new_parents:
+            self.tree.insertTopLevelItem(self._insert_position(first), parent)
         self.update_times()
+        for _first, parent in new_parents:
+            parent.setExpanded(True)
+        for _first, parent in new_parents:
+            parent.setFirstColumnSpanned(True)
+        self._add_visible_buttons()
 
-    def _place(self, item: ChecklistItem) -> None:
+    def _place(self, item: ChecklistItem, new_parents: list[tuple[ChecklistItem, QTreeWidgetItem]]) -> None:
         key = (item.inject_id, item.index)
         self._data[key] = item
         tree_item = self._items.get(key)
@@ -205,28 +246,40 @@ class ExpectationsChecklist(QWidget):
                 parent.setFont(0, font)
                 parent.setBackground(0, QBrush(labels.BG_HEADER))
                 parent.setData(0, _ORDER_ROLE, (item.fired_at, item.inject_id))
-                index = self._insert_position(item)
-                self.tree.insertTopLevelItem(index, parent)
-                parent.setFirstColumnSpanned(True)
-                parent.setExpanded(True)
+                new_parents.append((item, parent))  # goes into the tree with its items
                 self._inject_items[item.inject_id] = parent
-            tree_item = QTreeWidgetItem(parent)
+            tree_item = QTreeWidgetItem()
             tree_item.setData(0, _KEY_ROLE, key)
             tree_item.setText(0, self.tr("{role} (≤ {window}) · {action}").format(
                 role=item.role, action=item.action, window=format_offset(item.within, with_seconds=False)))
             tree_item.setToolTip(0, self.tr("{role} : {action} (dans les {window})").format(
                 role=item.role, action=item.action, window=format_offset(item.within, with_seconds=False)))
+            parent.addChild(tree_item)
             self._items[key] = tree_item
-            self.tree.setItemWidget(tree_item, 2, self._make_buttons(key))
         self._show_check(key)
 
+    def _add_visible_buttons(self) -> None:
+        """Give the rows in view their ✓ ◐ ✗ buttons (created on demand: a widget per row of
+        thousands would take seconds to build and lay out)."""
+        if not self.tree.isVisible():
+            return
+        bottom = self.tree.viewport().height()
+        item = self.tree.itemAt(1, 1)
+        while item is not None and self.tree.visualItemRect(item).top() <= bottom:
+            key = item.data(0, _KEY_ROLE)
+            if key is not None and tuple(key) not in self._buttons:
+                key = tuple(key)
+                self.tree.setItemWidget(item, 2, self._make_buttons(key))
+                self._show_check(key)
+            item = self.tree.itemBelow(item)
+
     def _insert_position(self, item: ChecklistItem) -> int:
-        # Keep the injects ordered by fire time, newest first.
+        # Keep the injects ordered by fire time, newest first: after every row whose order
+        # is not below this one (``_orders`` mirrors the rows, ascending).
         order = (item.fired_at, item.inject_id)
-        for index in range(self.tree.topLevelItemCount()):
-            if tuple(self.tree.topLevelItem(index).data(0, _ORDER_ROLE)) < order:
-                return index
-        return self.tree.topLevelItemCount()
+        position = bisect.bisect_left(self._orders, order)
+        self._orders.insert(position, order)
+        return len(self._orders) - 1 - position
 
     def _make_buttons(self, key: tuple[str, int]) -> QWidget:
         box = QWidget()
@@ -243,11 +296,7 @@ class ExpectationsChecklist(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(labels.check_label(status).capitalize())
             button.setAccessibleName(labels.check_label(status))
-            color = labels.check_color(status).name()
-            button.setStyleSheet(
-                f"QToolButton {{ color: {color}; font-weight: bold; border: 1px solid #c4c9d0; border-radius: 3px; background: #f6f7f9; }}"
-                f"QToolButton:checked {{ background: {color}; color: white; border-color: {color}; }}"
-            )
+            button.setProperty("checkStatus", status)  # styled by the tree's sheet
             button.clicked.connect(lambda _checked=False, k=key, s=status: self.check(k[0], k[1], s))
             layout.addWidget(button)
             buttons[status] = button
@@ -258,7 +307,7 @@ class ExpectationsChecklist(QWidget):
         item = self._data[key]
         tree_item = self._items[key]
         check = item.check
-        for status, button in self._buttons[key].items():
+        for status, button in self._buttons.get(key, {}).items():
             button.setChecked(check is not None and check.status == status)
         if check is None:
             tree_item.setToolTip(1, "")
@@ -278,7 +327,29 @@ class ExpectationsChecklist(QWidget):
     def update_times(self) -> None:
         """Refresh the time left in each window and the overdue flags (call every second)."""
         elapsed_now = self._elapsed_now()
-        overdue_count = 0
+        # The status column never wraps, so these changes keep every row's height: the
+        # tree is spared a re-measure per change (thousands a second) and repainted once.
+        model = self.tree.model()
+        blocked = model.blockSignals(True)
+        try:
+            changed = self._restyle(elapsed_now)
+        finally:
+            model.blockSignals(blocked)
+        if changed:
+            self.tree.viewport().update()
+        overdue_count = sum(1 for item in self._data.values() if item.overdue(elapsed_now))
+        total = len(self._data)
+        checked = sum(1 for item in self._data.values() if item.check is not None)
+        summary = self.tr("{checked}/{total} constatés").format(checked=checked, total=total)
+        if overdue_count:
+            summary += " · " + self.tr("<span style='color:#b3261e;font-weight:bold'>{n} en retard</span>").format(n=overdue_count)
+        self.summary.setText(summary)
+        self.empty.setVisible(total == 0)
+        self.tree.setVisible(total > 0)
+
+    def _restyle(self, elapsed_now: float) -> bool:
+        """Set each row's status text and colours; return True if any row changed."""
+        changed = False
         for key, item in self._data.items():
             tree_item = self._items[key]
             remaining = item.remaining(elapsed_now)
@@ -296,11 +367,15 @@ class ExpectationsChecklist(QWidget):
                 text = self.tr("reste {left}").format(left=format_offset(remaining))
                 color = labels.COLOR_MUTED
             else:
-                overdue_count += 1
                 text = self.tr("⚠ dépassé {over}").format(over=format_offset(-remaining))
                 color = labels.COLOR_OVERDUE
                 background = labels.BG_OVERDUE
                 bold = True
+            shown = (text, color.rgba(), None if background is None else background.rgba(), bold)
+            if self._shown.get(key) == shown:
+                continue  # every second, most rows are unchanged: leave them alone
+            changed = True
+            self._shown[key] = shown
             tree_item.setText(1, text)
             tree_item.setForeground(1, QBrush(color))
             for column in range(2):
@@ -308,14 +383,7 @@ class ExpectationsChecklist(QWidget):
             font = QFont(tree_item.font(1))
             font.setBold(bold)
             tree_item.setFont(1, font)
-        total = len(self._data)
-        checked = sum(1 for item in self._data.values() if item.check is not None)
-        summary = self.tr("{checked}/{total} constatés").format(checked=checked, total=total)
-        if overdue_count:
-            summary += " · " + self.tr("<span style='color:#b3261e;font-weight:bold'>{n} en retard</span>").format(n=overdue_count)
-        self.summary.setText(summary)
-        self.empty.setVisible(total == 0)
-        self.tree.setVisible(total > 0)
+        return changed
 
     def focus_first_open(self) -> bool:
         """Put the keyboard on the most urgent item: the first overdue, else the first unchecked."""
