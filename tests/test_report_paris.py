@@ -105,10 +105,11 @@ def test_pdf_report_of_the_rehearsal(rehearsal, tmp_path, webengine_renderer, qt
         image = doc.render(page, QSize(100, 141))
         data = bytes(image.constBits())
         assert data.count(255) < 0.995 * len(data), f"page {page + 1} is blank"
-    from tests.test_report_pdf import lowest_ink
+    from tests.test_report_pdf import assert_sections_start_pages, thin_pages
 
-    for page in range(pages - 1):  # sections flow: no page ends early but the last
-        assert lowest_ink(doc, page) > 0.5, f"page {page + 1} of {pages} is mostly empty"
+    starts = assert_sections_start_pages(doc)  # a page break before each section
+    assert (starts["Synthèse"], starts["Chronologie : prévu / réalisé"]) == (1, 2)  # the summary holds on one page
+    assert thin_pages(doc) == []  # and no page holds a line or two left over from the one before
 
     # Chromium shrinks a whole document to fit when one table is too wide for A4; the
     # heading must print at the size it has in a document holding nothing else.

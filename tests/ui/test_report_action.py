@@ -76,7 +76,7 @@ def test_pdf_report_of_a_running_exercise_is_a_draft(qtbot, window, tmp_path):
 
     doc = QPdfDocument()
     doc.load(str(out))
-    assert doc.pageCount() >= 5  # the cover, then the sections flowing one after the other
+    assert doc.pageCount() >= 10  # the cover, then each of the nine sections on a page of its own
     assert "PROVISOIRE" in doc.getAllText(1).text()
 
 
