@@ -37,6 +37,7 @@ from ui.console.timeline_view import TimelinePanel
 from ui.console.views import clock_view, room_view, state_signature
 from ui.errors import report_unexpected
 from ui.labels import error_reason
+from ui.observer.unsaved import UnsavedWritesGuard
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.role_cards = RoleCardsPanel(self.package)
         self.courante = self._make_observer_panel()
         self.controller = ConsoleController(session, self.driver, self.actions, self.timeline.selected_id, self)
+        self.unsaved = UnsavedWritesGuard(self, session, self._observer_panels)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -570,9 +572,18 @@ class MainWindow(QMainWindow):
         return box
 
     def close_without_asking(self) -> bool:
-        """Close even mid-exercise (the app is ending: Ctrl+C in the terminal, end of a test)."""
+        """Close even mid-exercise (the app is ending: Ctrl+C in the terminal, end of a test).
+
+        Unsaved writes stay in the journal beside the file (stored at the next open).
+        """
         self._quit_confirmed = True
+        self.unsaved.settled = True
         return self.close()
+
+    def _observer_panels(self) -> list:
+        """The main-courante panels of this console (its dock and its observer windows)."""
+        panels = [self.courante, *(getattr(w, "panel", None) for w in self.observer_windows)]
+        return [p for p in panels if hasattr(p, "pending_entry_ids")]
 
     def _on_quit_answered(self, quit_now: bool) -> None:
         box, self.quit_box = self.quit_box, None
@@ -603,10 +614,14 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.confirm_quit(clock)
             return
+        if not self.unsaved.may_close():  # writes the file refused: retried once, else the user is asked
+            event.ignore()
+            return
         self.settings.save_window_layout("console", self.saveGeometry(), self.saveState())
         self.driver.stop()
         if self.room is not None:
             self.room.close()
         for window in list(self.observer_windows):
-            window.close()
+            # Their unsaved writes are the session's, counted above: no second question.
+            getattr(window, "close_without_asking", window.close)()
         super().closeEvent(event)

@@ -824,69 +824,69 @@ Details saved in: {path}</translation>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="145"/>
+        <location filename="../observer/expectations.py" line="151"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="222"/>
+        <location filename="../observer/expectations.py" line="241"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="223"/>
+        <location filename="../observer/expectations.py" line="242"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="237"/>
+        <location filename="../observer/expectations.py" line="255"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="285"/>
+        <location filename="../observer/expectations.py" line="318"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="305"/>
+        <location filename="../observer/expectations.py" line="360"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="309"/>
+        <location filename="../observer/expectations.py" line="364"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="128"/>
-        <location filename="../observer/expectations.py" line="312"/>
+        <location filename="../observer/expectations.py" line="367"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="128"/>
-        <location filename="../observer/expectations.py" line="316"/>
+        <location filename="../observer/expectations.py" line="370"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="148"/>
+        <location filename="../observer/expectations.py" line="154"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="235"/>
+        <location filename="../observer/expectations.py" line="253"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="333"/>
+        <location filename="../observer/expectations.py" line="343"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="335"/>
+        <location filename="../observer/expectations.py" line="345"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -1502,92 +1502,104 @@ Details saved in: {path}</translation>
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../observer/log_model.py" line="132"/>
+        <location filename="../observer/log_model.py" line="134"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="133"/>
+        <location filename="../observer/log_model.py" line="135"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="134"/>
+        <location filename="../observer/log_model.py" line="136"/>
         <source>T+</source>
         <translation>T+</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="135"/>
+        <location filename="../observer/log_model.py" line="137"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="136"/>
+        <location filename="../observer/log_model.py" line="138"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="137"/>
+        <location filename="../observer/log_model.py" line="139"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="138"/>
+        <location filename="../observer/log_model.py" line="140"/>
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="139"/>
+        <location filename="../observer/log_model.py" line="141"/>
         <source>Inject</source>
         <translation>Inject</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="140"/>
+        <location filename="../observer/log_model.py" line="142"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="141"/>
+        <location filename="../observer/log_model.py" line="143"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="463"/>
+        <location filename="../observer/log_model.py" line="478"/>
         <source>enregistré</source>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="464"/>
+        <location filename="../observer/log_model.py" line="479"/>
         <source>en cours…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="465"/>
+        <location filename="../observer/log_model.py" line="480"/>
         <source>non enregistré — nouvel essai</source>
         <translation>not saved — retrying</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="450"/>
+        <location filename="../observer/log_model.py" line="465"/>
         <source>✎ {text}</source>
         <translation>✎ {text}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="485"/>
+        <location filename="../observer/log_model.py" line="481"/>
+        <source>refusé — à reprendre</source>
+        <translation>refused — to redo</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="502"/>
         <source>Saisie à {first}, corrigée à {last}</source>
         <translation>Logged at {first}, corrected at {last}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="489"/>
+        <location filename="../observer/log_model.py" line="506"/>
         <source>L&apos;entrée n&apos;est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.</source>
         <translation>The entry is not in the session file yet; it is kept and sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="499"/>
+        <location filename="../observer/log_model.py" line="508"/>
+        <source>Entrée refusée, non enregistrée : {reason}
+Double-cliquez (ou F2) pour remettre le texte dans la saisie et le corriger.</source>
+        <translation>Entry refused, not saved: {reason}
+Double-click (or F2) to put the text back in the entry line and correct it.</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="519"/>
         <source>Historique des révisions :</source>
         <translation>Revision history:</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="503"/>
+        <location filename="../observer/log_model.py" line="523"/>
         <source>{n}. {time} ({observer}) : {text}</source>
         <translation>{n}. {time} ({observer}): {text}</translation>
     </message>
@@ -1595,202 +1607,202 @@ Details saved in: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="94"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="101"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="114"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="122"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="162"/>
         <source>La main courante n&apos;est pas disponible dans cette version.</source>
         <translation>The log is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="170"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="174"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="177"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="183"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="187"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="427"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="445"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="480"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491"/>
+        <location filename="../main_window.py" line="493"/>
         <source>Le débriefing à chaud n&apos;est pas disponible dans cette version.</source>
         <translation>The hot wash is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507"/>
+        <location filename="../main_window.py" line="509"/>
         <source>Le rapport RETEX n&apos;est pas disponible dans cette version.</source>
         <translation>The after-action report is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="511"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="540"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548"/>
+        <location filename="../main_window.py" line="550"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="552"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="557"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="559"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559"/>
+        <location filename="../main_window.py" line="561"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="565"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -1836,132 +1848,147 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="84"/>
+        <location filename="../observer/panel.py" line="85"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="85"/>
+        <location filename="../observer/panel.py" line="86"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="93"/>
+        <location filename="../observer/panel.py" line="94"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="99"/>
+        <location filename="../observer/panel.py" line="100"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="173"/>
+        <location filename="../observer/panel.py" line="174"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="176"/>
+        <location filename="../observer/panel.py" line="177"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="177"/>
+        <location filename="../observer/panel.py" line="178"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="178"/>
+        <location filename="../observer/panel.py" line="179"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="179"/>
+        <location filename="../observer/panel.py" line="180"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="182"/>
+        <location filename="../observer/panel.py" line="183"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="186"/>
+        <location filename="../observer/panel.py" line="187"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="190"/>
+        <location filename="../observer/panel.py" line="191"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="283"/>
+        <location filename="../observer/panel.py" line="284"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="359"/>
+        <location filename="../observer/panel.py" line="360"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="410"/>
+        <location filename="../observer/panel.py" line="411"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="424"/>
-        <source>Entrée refusée : {error}. Le texte est remis dans la saisie.</source>
-        <translation>Entry refused: {error}. The text is back in the entry line.</translation>
+        <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
+        <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="499"/>
+        <location filename="../observer/panel.py" line="429"/>
+        <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
+        <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="439"/>
+        <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
+        <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="531"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="520"/>
+        <location filename="../observer/panel.py" line="552"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="520"/>
+        <location filename="../observer/panel.py" line="552"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="528"/>
+        <location filename="../observer/panel.py" line="560"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="528"/>
+        <location filename="../observer/panel.py" line="560"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="531"/>
+        <location filename="../observer/panel.py" line="566"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="557"/>
+        <location filename="../observer/panel.py" line="568"/>
+        <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
+        <translation>⚠ {n} refused entry(ies) to redo</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="595"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="559"/>
+        <location filename="../observer/panel.py" line="597"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="564"/>
+        <location filename="../observer/panel.py" line="602"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="568"/>
+        <location filename="../observer/panel.py" line="606"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -1969,35 +1996,35 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverWindow</name>
     <message>
-        <location filename="../observer/window.py" line="35"/>
+        <location filename="../observer/window.py" line="36"/>
         <source>Main courante — {title}</source>
         <translation>Log — {title}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="42"/>
-        <location filename="../observer/window.py" line="81"/>
+        <location filename="../observer/window.py" line="44"/>
+        <location filename="../observer/window.py" line="83"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="43"/>
-        <location filename="../observer/window.py" line="84"/>
-        <location filename="../observer/window.py" line="110"/>
+        <location filename="../observer/window.py" line="45"/>
+        <location filename="../observer/window.py" line="86"/>
+        <location filename="../observer/window.py" line="112"/>
         <source>Retour à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="78"/>
+        <location filename="../observer/window.py" line="80"/>
         <source>Saisie rapide</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="99"/>
+        <location filename="../observer/window.py" line="101"/>
         <source>Lecture du fichier impossible : {error}</source>
         <translation>Cannot read the file: {error}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="110"/>
+        <location filename="../observer/window.py" line="112"/>
         <source>Retour à chaud ●</source>
         <translation>Hot wash ●</translation>
     </message>
@@ -2529,6 +2556,65 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../console/timeline_view.py" line="85"/>
         <source>Filtrer :</source>
         <translation>Filter:</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWritesGuard</name>
+    <message>
+        <location filename="../observer/unsaved.py" line="80"/>
+        <location filename="../observer/unsaved.py" line="144"/>
+        <source>Saisies non enregistrées</source>
+        <translation>Unsaved entries</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="81"/>
+        <source>{n} saisie(s) ne sont pas encore dans le fichier de session « {file} ».</source>
+        <translation>{n} entry(ies) not yet in the session file “{file}”.</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="87"/>
+        <source>Elles sont gardées dans un journal à côté du fichier et seront enregistrées à la prochaine ouverture de la session. Pour les mettre aussi à l&apos;abri ailleurs (clé USB), enregistrez-les dans un fichier.</source>
+        <translation>They are kept in a journal beside the file and will be saved the next time the session is opened. To keep them safe elsewhere too (USB key), save them to a file.</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="92"/>
+        <source>Le journal à côté du fichier n&apos;a pas pu toutes les prendre (disque plein ?) : si vous quittez sans les enregistrer dans un fichier, elles seront perdues.</source>
+        <translation>The journal beside the file could not take them all (disk full?): if you quit without saving them to a file, they will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="94"/>
+        <source>Enregistrer dans un fichier…</source>
+        <translation>Save to a file…</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="95"/>
+        <source>Réessayer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="97"/>
+        <source>Quitter quand même</source>
+        <translation>Quit anyway</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="97"/>
+        <source>Quitter et les perdre</source>
+        <translation>Quit and lose them</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="99"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="122"/>
+        <source>Enregistrer les saisies non enregistrées</source>
+        <translation>Save the unsaved entries</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="125"/>
+        <source>Fichiers JSON (*.json)</source>
+        <translation>JSON files (*.json)</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ class SaveState(enum.Enum):
     SAVED = "saved"
     SAVING = "saving"
     FAILED = "failed"
+    REFUSED = "refused"  # the session refused it (never stored): kept on screen so the text is not lost
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class LogRow:
     save: SaveState = SaveState.SAVED
     earlier: tuple[Any, ...] = ()  # earlier revisions, oldest first
     first_time: float = 0.0  # when the first revision was logged: the sort key
+    note: str = ""  # why the session refused it (REFUSED rows)
     _haystack: str | None = field(default=None, repr=False)
 
     @property
@@ -261,6 +263,19 @@ class LogTableModel(QAbstractTableModel):
             previous = row.earlier[-1]
             self._insert(LogRow(entry=previous, earlier=row.earlier[:-1], first_time=row.first_time))
 
+    def mark_refused(self, entry_id: str, reason: str) -> None:
+        """Keep a draft the session refused on screen, marked refused; a corrected entry it replaced comes back."""
+        row = self._by_id.get(entry_id)
+        if row is None or not isinstance(row.entry, DraftEntry):
+            return
+        if row.earlier:
+            self.remove_draft(entry_id)  # the stored entry it was to correct takes its place again
+            row = LogRow(entry=row.entry, first_time=row.entry.real_time)
+            self._insert(row)
+        row.save = SaveState.REFUSED
+        row.note = reason
+        self._changed(row)
+
     def set_save_state(self, entry_id: str, save: SaveState) -> None:
         """Mark a row as saving, saved or failed."""
         row = self._by_id.get(entry_id)
@@ -269,7 +284,7 @@ class LogTableModel(QAbstractTableModel):
             self._changed(row)
 
     def pending_ids(self) -> list[str]:
-        """Return the ids of the rows not yet saved (saving or failed)."""
+        """Return the ids of the rows not saved (saving, failed or refused)."""
         return [row.entry.entry_id for row in self._rows if row.save is not SaveState.SAVED]
 
     def sync(self, entries: tuple[Any, ...], history: Iterable[Any] = ()) -> bool:
@@ -400,7 +415,7 @@ class LogTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if row.save is SaveState.FAILED:
+            if row.save in (SaveState.FAILED, SaveState.REFUSED):
                 return QBrush(labels.BG_FAILED)
             if row.save is SaveState.SAVING:
                 return QBrush(labels.BG_SAVING)
@@ -411,7 +426,7 @@ class LogTableModel(QAbstractTableModel):
                     return QBrush(labels.BG_STRENGTH)
             return None
         if role == Qt.ItemDataRole.FontRole:
-            if column == Column.STATUS and row.save is SaveState.FAILED:
+            if column == Column.STATUS and row.save in (SaveState.FAILED, SaveState.REFUSED):
                 return self._bold
             if column == Column.ROLE:
                 return self._bold
@@ -463,12 +478,14 @@ class LogTableModel(QAbstractTableModel):
             SaveState.SAVED: self.tr("enregistré"),
             SaveState.SAVING: self.tr("en cours…"),
             SaveState.FAILED: self.tr("non enregistré — nouvel essai"),
+            SaveState.REFUSED: self.tr("refusé — à reprendre"),
         }[save]
 
     def _foreground(self, row: LogRow, column: Column) -> QBrush | None:
         if column == Column.STATUS:
             return QBrush(
-                {SaveState.SAVED: labels.COLOR_SAVED, SaveState.SAVING: labels.COLOR_SAVING, SaveState.FAILED: labels.COLOR_FAILED}[row.save]
+                {SaveState.SAVED: labels.COLOR_SAVED, SaveState.SAVING: labels.COLOR_SAVING, SaveState.FAILED: labels.COLOR_FAILED,
+                 SaveState.REFUSED: labels.COLOR_FAILED}[row.save]
             )
         if column in (Column.REAL, Column.SCENARIO, Column.OBSERVER, Column.INJECT):
             return QBrush(labels.COLOR_MUTED)
@@ -487,6 +504,9 @@ class LogTableModel(QAbstractTableModel):
             )
         if column == Column.STATUS and row.save is SaveState.FAILED:
             return self.tr("L'entrée n'est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.")
+        if column == Column.STATUS and row.save is SaveState.REFUSED:
+            return self.tr("Entrée refusée, non enregistrée : {reason}\nDouble-cliquez (ou F2) pour remettre le texte "
+                           "dans la saisie et le corriger.").format(reason=row.note)
         if column == Column.TAGS and entry.tags:
             return ", ".join(labels.tag_label(tag) for tag in entry.tags)
         if column == Column.OBSERVER:

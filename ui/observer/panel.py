@@ -60,6 +60,7 @@ class ObserverPanel(QWidget):
         self._settings = settings if settings is not None else QSettings("crisisdesk", "crisisdesk")
         self._observer = (observer_name or str(self._settings.value(SETTINGS_KEY_NAME, "") or "")).strip() or None
         self._pending: dict[str, dict] = {}  # entry id -> log_entry keyword arguments, until committed
+        self._refused_ids: list[str] = []  # entries the session refused, shown until taken back
         self._seen_state = None
         self._seen_injects = None
         self._seen_observers: tuple[str, ...] = ()
@@ -414,15 +415,38 @@ class ObserverPanel(QWidget):
 
     def _refused(self, entry_id: str, reason: str) -> None:
         arguments = self._pending.pop(entry_id)
-        self.model.remove_draft(entry_id)
-        line = format_entry_line(
-            role=arguments["role"], kind=arguments["kind"], text=arguments["text"],
-            inject_id=arguments["inject_id"], tags=arguments["tags"],
-        )
         if not self.quick.line.text().strip():
-            self.quick.line.setText(line)
-        self._show_error(self.tr("Entrée refusée : {error}. Le texte est remis dans la saisie.").format(error=reason))
+            self.model.remove_draft(entry_id)
+            self.quick.line.setText(format_entry_line(
+                role=arguments["role"], kind=arguments["kind"], text=arguments["text"],
+                inject_id=arguments["inject_id"], tags=arguments["tags"],
+            ))
+            self._show_error(self.tr("Entrée refusée : {error} Le texte est remis dans la saisie.").format(error=reason))
+        else:
+            # Something else is being typed: never overwrite it, never drop this text either.
+            self.model.mark_refused(entry_id, reason)
+            self._refused_ids.append(entry_id)
+            self._show_error(self.tr("Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : "
+                                     "double-cliquez dessus pour le reprendre.").format(error=reason))
         self._update_counts()
+
+    def take_back_refused(self, entry_id: str) -> bool:
+        """Put a refused entry's text back in the quick-entry line (if it is empty) to correct it."""
+        row = self.model.row_for(entry_id)
+        if row is None or row.save is not SaveState.REFUSED:
+            return False
+        if self.quick.line.text().strip():
+            self._show_error(self.tr("Terminez ou videz d'abord la saisie en cours, puis reprenez l'entrée refusée."))
+            self.quick.line.setFocus()
+            return False
+        entry = row.entry
+        self.model.remove_draft(entry_id)
+        self._refused_ids.remove(entry_id)
+        self.quick.line.setText(format_entry_line(role=entry.role, kind=entry.kind, text=entry.text,
+                                                  inject_id=entry.inject_id, tags=entry.tags))
+        self.quick.line.setFocus()
+        self._update_counts()
+        return True
 
     def retry_failed(self) -> int:
         """Try again every entry not yet saved; return how many are still pending."""
@@ -438,8 +462,13 @@ class ObserverPanel(QWidget):
 
     @property
     def pending_entry_ids(self) -> list[str]:
-        """Ids of the entries typed here that are not in the session file yet."""
+        """Ids of the entries typed here that are not in the session file yet (being saved or kept for a retry)."""
         return list(self._pending)
+
+    @property
+    def refused_entry_ids(self) -> list[str]:
+        """Ids of the entries the session refused, still shown for the observer to take back."""
+        return list(self._refused_ids)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -473,6 +502,9 @@ class ObserverPanel(QWidget):
         if entry_id is None or not self._observer:
             return
         row = self.model.row_for(entry_id)
+        if row is not None and row.save is SaveState.REFUSED:
+            self.take_back_refused(entry_id)
+            return
         if row is None or row.save is not SaveState.SAVED:
             return
         entry = row.entry
@@ -483,7 +515,7 @@ class ObserverPanel(QWidget):
     def _show_detail(self, *_args) -> None:
         entry_id = self.selected_entry_id()
         row = self.model.row_for(entry_id) if entry_id else None
-        self.correct_button.setEnabled(row is not None and row.save is SaveState.SAVED)
+        self.correct_button.setEnabled(row is not None and row.save in (SaveState.SAVED, SaveState.REFUSED))
         if row is None:
             self.detail.setText("")
             return
@@ -528,7 +560,13 @@ class ObserverPanel(QWidget):
         text = self.tr("{n} entrées").format(n=total) if shown == total else self.tr("{shown} / {n} entrées").format(shown=shown, n=total)
         self.count_label.setText(text)
         failed = sum(1 for entry_id in self._pending if (row := self.model.row_for(entry_id)) and row.save is SaveState.FAILED)
-        self.pending_label.setText(self.tr("⚠ {n} entrée(s) non enregistrée(s)").format(n=failed) if failed else "")
+        refused = len(self.refused_entry_ids)
+        notes = []
+        if failed:
+            notes.append(self.tr("⚠ {n} entrée(s) non enregistrée(s)").format(n=failed))
+        if refused:
+            notes.append(self.tr("⚠ {n} entrée(s) refusée(s) à reprendre").format(n=refused))
+        self.pending_label.setText(" · ".join(notes))
 
     # -- session updates ---------------------------------------------------------------------------
 

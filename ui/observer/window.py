@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from ui.labels import error_reason
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
+from ui.observer.unsaved import UnsavedWritesGuard
 
 PREFERRED_SIZE = QSize(1280, 800)
 FRAME_ALLOWANCE = QSize(16, 40)  # a typical title bar and borders, kept free on small screens
@@ -37,6 +38,7 @@ class ObserverWindow(QMainWindow):
         self.hotwash = HotWashWidget(session, self, observer_name=self.panel.observer_name)
         self.panel.observer_changed.connect(self.hotwash.set_observer)
         self.panel.entry_logged.connect(lambda _entry_id: self.hotwash.refresh())
+        self.unsaved = UnsavedWritesGuard(self, session, lambda: [self.panel])
         self.tabs = QTabWidget(objectName="observerTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.panel, self.tr("Main courante"))
@@ -114,3 +116,16 @@ class ObserverWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.panel.focus_quick_entry)
+
+    def close_without_asking(self) -> bool:
+        """Close even with unsaved writes (they stay in the journal beside the file): the console asked already."""
+        self.unsaved.settled = True
+        return self.close()
+
+    def closeEvent(self, event) -> None:
+        if not self.unsaved.may_close():  # writes the file refused: retried once, else the user is asked
+            event.ignore()
+            return
+        self._refresh_timer.stop()
+        self._clock_timer.stop()
+        super().closeEvent(event)

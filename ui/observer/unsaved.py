@@ -1,0 +1,161 @@
+"""GUI: closing a window never loses unsaved writes silently — retry once, then ask, and offer a file.
+
+The session keeps the main-courante and evaluation writes the file refused
+(``session.pending_writes``, also in a journal beside the file, stored at the next
+open). On close the guard tries to store them once; if some are still unsaved it asks
+(non-modal: ``open()``, answered through signals) and offers to write them to a file
+of the user's choice (``session.export_pending``), e.g. on a USB key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from crisisdesk.session import SessionError
+from ui.labels import error_text
+
+
+class UnsavedWritesGuard(QObject):
+    """GUI: decide whether a window over a session may close, given the writes not in the file yet."""
+
+    def __init__(self, window: QWidget, session, panels: Callable[[], list]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self._panels = panels  # the observer panels whose typed entries count as unsaved too
+        self.box: QMessageBox | None = None  # the open question, if any (tests reach it here)
+        self.file_dialog: QFileDialog | None = None
+        self.settled = False  # the user answered (or nothing was left): closing may go on
+        self._export_button = self._retry_button = self._quit_button = None
+
+    # -- what is unsaved -------------------------------------------------------------------
+
+    def unsaved_count(self) -> int:
+        """Writes not in the session file: kept by the session, or typed in a panel and not kept (yet)."""
+        kept = {p.event_id for p in self.session.pending_writes}
+        typed = {entry_id for panel in self._panels() for entry_id in panel.pending_entry_ids}
+        return len(kept | typed)
+
+    def all_journaled(self) -> bool:
+        """True if every unsaved write is in the journal beside the file (stored at the next open)."""
+        kept = self.session.pending_writes
+        typed = {entry_id for panel in self._panels() for entry_id in panel.pending_entry_ids}
+        return all(p.journaled for p in kept) and typed <= {p.event_id for p in kept}
+
+    def retry(self) -> int:
+        """Try once to store every unsaved write; return how many are still unsaved."""
+        if self.session.pending_writes:
+            try:
+                self.session.retry_pending()
+            except SessionError:
+                return self.unsaved_count()  # the file still refuses: the panels' retries would wait for nothing
+        for panel in self._panels():
+            if panel.pending_entry_ids:
+                panel.retry_failed()
+        return self.unsaved_count()
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def may_close(self) -> bool:
+        """True if the window may close now; otherwise ask (non-modal) and return False."""
+        if self.settled:
+            return True
+        if self.box is not None or self.file_dialog is not None:
+            (self.file_dialog or self.box).raise_()
+            return False
+        if not self.unsaved_count() or not self.retry():
+            return True
+        self.ask()
+        return False
+
+    def ask(self) -> QMessageBox:
+        """Say how many writes are unsaved and offer: save to a file, try again, quit anyway, cancel."""
+        count = self.unsaved_count()
+        name = Path(self.session.path).name
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Saisies non enregistrées"),
+                          self.tr("{n} saisie(s) ne sont pas encore dans le fichier de session « {file} »."
+                                  ).format(n=count, file=name), QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("unsavedWritesDialog")
+        journaled = self.all_journaled()
+        if journaled:
+            box.setInformativeText(self.tr(
+                "Elles sont gardées dans un journal à côté du fichier et seront enregistrées à la prochaine "
+                "ouverture de la session. Pour les mettre aussi à l'abri ailleurs (clé USB), "
+                "enregistrez-les dans un fichier."))
+        else:
+            box.setInformativeText(self.tr(
+                "Le journal à côté du fichier n'a pas pu toutes les prendre (disque plein ?) : si vous quittez "
+                "sans les enregistrer dans un fichier, elles seront perdues."))
+        self._export_button = box.addButton(self.tr("Enregistrer dans un fichier…"), QMessageBox.ButtonRole.AcceptRole)
+        self._retry_button = box.addButton(self.tr("Réessayer"), QMessageBox.ButtonRole.ActionRole)
+        self._quit_button = box.addButton(
+            self.tr("Quitter quand même") if journaled else self.tr("Quitter et les perdre"),
+            QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self._export_button)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(self._answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.box = box
+        box.open()
+        return box
+
+    def _answered(self, button) -> None:
+        self.box = None
+        if button is self._export_button:
+            self.ask_file()
+        elif button is self._retry_button:
+            if self.retry():
+                self.ask()
+            else:
+                self._close_now()
+        elif button is self._quit_button:
+            self._close_now()
+
+    def ask_file(self) -> QFileDialog:
+        """Ask where to write the unsaved writes (beside the session file by default)."""
+        dialog = QFileDialog(self.window, self.tr("Enregistrer les saisies non enregistrées"))
+        dialog.setObjectName("exportPendingDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Fichiers JSON (*.json)"))
+        dialog.setDefaultSuffix("json")
+        path = Path(self.session.path).resolve()
+        stamp = datetime.fromtimestamp(self.session.now()).strftime("%Y-%m-%d_%Hh%M")
+        dialog.setDirectory(str(path.parent))
+        dialog.selectFile(str(path.parent / f"{path.stem}-saisies-non-enregistrees-{stamp}.json"))
+        dialog.fileSelected.connect(self.export_to)
+        dialog.rejected.connect(self._file_dialog_cancelled)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: str) -> bool:
+        """Write the unsaved writes to ``path`` and close the window; on failure say why and ask again."""
+        self.file_dialog = None
+        try:
+            self.session.export_pending(path)
+        except SessionError as error:
+            failure = QMessageBox(QMessageBox.Icon.Warning, self.tr("Saisies non enregistrées"), error_text(error),
+                                  QMessageBox.StandardButton.Ok, self.window)
+            failure.setObjectName("exportPendingFailed")
+            failure.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            failure.finished.connect(lambda _result: self.ask())
+            failure.open()
+            return False
+        self._close_now()
+        return True
+
+    def _file_dialog_cancelled(self) -> None:
+        self.file_dialog = None
+        self.ask()  # back to the question: nothing was written anywhere
+
+    def _close_now(self) -> None:
+        self.settled = True
+        # After the dialog has fully closed: never close the window from inside its child's signal.
+        QTimer.singleShot(0, self.window.close)
