@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.clock import ClockState
 from crisisdesk.contingency import offered_contingencies
+from crisisdesk.session import InjectStatus
 from ui.async_bridge import run_in_worker, spawn
 from ui.console.actions import ConsoleActions
 from ui.console.alerts import DueAlert, RecoveryBanner, WriteFailureBanner
@@ -277,7 +279,9 @@ class MainWindow(QMainWindow):
         """Redraw every panel from the session state."""
         state = self.session.state
         self._signature = state_signature(state)
-        self.model.set_states(state.injects, ended=state.clock.state.name == "ENDED")
+        following = self.session.next_to_fire()
+        self.model.set_states(state.injects, ended=state.clock.state is ClockState.ENDED,
+                              next_id=following.inject.id if following is not None else None)
         self.situation.show_state(state)
         if hasattr(self.courante, "refresh_from_session"):
             self.courante.refresh_from_session()
@@ -293,21 +297,23 @@ class MainWindow(QMainWindow):
         self.actions.autofire.blockSignals(blocked)
         now = self.time_source.now()
         self.clock_bar.show_view(clock_view(self.session, now))
-        clock = state.clock.state.name
-        self.actions.start.setEnabled(clock == "READY")
-        self.actions.pause.setEnabled(clock == "RUNNING")
-        self.actions.resume.setEnabled(clock == "PAUSED")
-        self.actions.end.setEnabled(clock in ("RUNNING", "PAUSED"))
-        self.actions.next_phase.setEnabled(clock in ("RUNNING", "PAUSED"))
+        clock = state.clock.state
+        in_play = clock in (ClockState.RUNNING, ClockState.PAUSED)
+        self.actions.start.setEnabled(clock is ClockState.READY)
+        self.actions.pause.setEnabled(clock is ClockState.RUNNING)
+        self.actions.resume.setEnabled(clock is ClockState.PAUSED)
+        self.actions.end.setEnabled(in_play)
+        self.actions.next_phase.setEnabled(in_play)
         if self.room is not None and self.room.isVisible():
             self.room.show_view(room_view(self.session, now, self.room.selection))
 
     def _update_alerts(self) -> None:
         state = self.session.state
-        waiting = sorted((s for s in state.injects if s.status.name == "DUE"), key=lambda s: s.due_at)
+        # In the core's order, so the first one is what "fire next" fires (scheduler.next_to_fire).
+        waiting = [s for s in state.injects if s.status is InjectStatus.DUE]
         elapsed = state.clock.elapsed(self.time_source.now())
         offered = [(state.inject(i), reason) for i, reason in offered_contingencies(state, elapsed)]
-        offered = [(s, reason) for s, reason in offered if s.status.name != "DUE"]  # already in `waiting`
+        offered = [(s, reason) for s, reason in offered if s.status is not InjectStatus.DUE]  # already in `waiting`
         self.alert.show_due(waiting, offered)
 
     def _show_selected(self) -> None:
@@ -316,11 +322,11 @@ class MainWindow(QMainWindow):
         inject_state = state.inject(inject_id) if inject_id is not None else None
         self.detail.show_inject(inject_state, state, self.package, self.session.attachment_bytes, self._scenario_at)
         done = inject_state is None or inject_state.done
-        self.actions.fire.setEnabled(not done and state.clock.state.name != "ENDED")
+        self.actions.fire.setEnabled(not done and state.clock.state is not ClockState.ENDED)
         self.actions.skip.setEnabled(not done)
         self.actions.delay.setEnabled(not done)
         self.actions.edit.setEnabled(not done)
-        in_room = inject_state is not None and inject_state.status.name == "FIRED"
+        in_room = inject_state is not None and inject_state.status is InjectStatus.FIRED
         self.actions.show_in_room.setEnabled(in_room)
         room_selection = self.room.selection if self.room is not None else None
         self.actions.show_in_room.setChecked(
@@ -609,10 +615,11 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        clock = self.session.state.clock.state.name
-        if self.confirm_quit_while_running and not self._quit_confirmed and clock in ("RUNNING", "PAUSED"):
+        clock = self.session.state.clock.state
+        if (self.confirm_quit_while_running and not self._quit_confirmed
+                and clock in (ClockState.RUNNING, ClockState.PAUSED)):
             event.ignore()
-            self.confirm_quit(clock)
+            self.confirm_quit(clock.name)
             return
         if not self.unsaved.may_close():  # writes the file refused: retried once, else the user is asked
             event.ignore()

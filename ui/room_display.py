@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.session import InjectStatus
 from ui.console.clock_bar import ElidedLabel
 from ui.console.inject_detail import markdown_to_html
 from ui.console.theme import text_color_on, vigilance_color
@@ -87,7 +88,7 @@ class RoomSelection:
     def is_shown(self, state) -> bool:
         """True if the fired inject ``state`` belongs in the feed."""
         inject_id = state.inject.id
-        if state.status.name != "FIRED" or inject_id in self.hidden:
+        if state.status is not InjectStatus.FIRED or inject_id in self.hidden:
             return False
         return state.inject.public or inject_id in self.pinned
 

@@ -198,3 +198,23 @@ def test_fired_inject_pane_shows_planned_and_actual_times(qtbot, console, fake_t
     window.timeline.select("I01")
     assert "prévu T+0:02 · déclenché T+0:02 (scénario 07:12)" in window.detail.browser.toPlainText()
     save_shot(window.detail, "inject-pane-fired")
+
+
+def test_next_is_the_cores_next_to_fire_everywhere(qtbot, console, fake_time):
+    """Clock bar, timeline mark, due alert and "fire next" agree: the first due inject, else the next to come."""
+    window = console
+    window.actions.start.trigger()
+    window.actions.autofire.setChecked(False)  # I01 will wait, due, for the controller
+    fake_time.advance(121)
+    window.driver.on_deadline()
+    window.tick()
+    assert window.session.next_to_fire().inject.id == "I01"
+    assert window.model.next_id == "I01"  # not I02, the next one still to come
+    assert window.clock_bar.next_label.full_text() == (
+        "Prochain : I01 Bulletin de vigilance orange — à déclencher maintenant")
+    assert window.alert.inject_id == "I01"
+    assert window.controller.fire_next()
+    assert window.session.state.inject("I01").status is InjectStatus.FIRED
+    window.tick()
+    assert window.model.next_id == "I02"
+    assert window.clock_bar.next_label.full_text().startswith("Prochain : I02 Appel de la plateforme dans ")

@@ -50,7 +50,7 @@ def test_model_passes_qt_model_tester_through_resets_and_updates(qapp, states):
 def test_next_inject_is_marked_and_past_is_grey(qapp, states):
     model = TimelineModel()
     fired = replace(states[0], status=InjectStatus.FIRED)
-    model.set_states([fired, *states[1:]])
+    model.set_states([fired, *states[1:]], next_id=states[1].inject.id)  # the core's next_to_fire
     assert model.next_id == states[1].inject.id
     next_time = model.data(model.index(1, Column.TIME))
     assert next_time.startswith("▶ ")
@@ -59,6 +59,17 @@ def test_next_inject_is_marked_and_past_is_grey(qapp, states):
     grey = model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
     assert grey.name() == "#8c8c8c"
     assert model.data(model.index(0, Column.STATUS)) == "Déclenché"
+
+
+def test_a_due_next_inject_keeps_its_due_colour_with_the_mark(qapp, states):
+    model = TimelineModel()
+    model.set_states([replace(states[0], status=InjectStatus.DUE), *states[1:]], next_id="I01")
+    assert model.data(model.index(0, Column.TIME)) == "▶ T+0:02"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).name() == "#ffd97a"
+    assert model.data(model.index(0, Column.STATUS)) == "À déclencher"
+    assert not model.data(model.index(1, Column.TIME)).startswith("▶")
+    model.set_states(states, ended=True, next_id="I01")  # after ENDEX nothing is next
+    assert model.next_id is None
 
 
 def test_due_is_amber_and_overdue_red(qapp, states):
@@ -72,7 +83,7 @@ def test_due_is_amber_and_overdue_red(qapp, states):
 
 def test_route_and_channel_columns(qapp, states):
     model = TimelineModel()
-    model.set_states(states)
+    model.set_states(states, next_id="I01")
     row = model.row_of("I03")
     assert model.data(model.index(row, Column.ROUTE)) == "Chaîne d'info → Tous"
     assert model.data(model.index(row, Column.CHANNEL)) == "Flash info"

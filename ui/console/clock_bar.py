@@ -35,6 +35,7 @@ class ClockView:
     autofire: bool
     next_label: str = ""  # e.g. "I04 Vigilance rouge"
     next_in: float | None = None  # seconds until the next inject is due
+    next_due: bool = False  # the next inject is due now, waiting for the controller
 
 
 class ElidedLabel(QLabel):
@@ -145,7 +146,10 @@ class ClockBar(QFrame):
             date = locale.toString(view.scenario_time.date(), QLocale.FormatType.LongFormat)
             self.scenario_label.setText(f"{date} — {view.scenario_time:%H:%M}")
         self.phase_label.setText(self.tr("Phase : {title}").format(title=view.phase_title))
-        if view.next_label and view.next_in is not None:
+        if view.next_label and view.next_due:
+            self.next_label.setText(self.tr("Prochain : {inject} — à déclencher maintenant").format(
+                inject=view.next_label))
+        elif view.next_label and view.next_in is not None:
             self.next_label.setText(
                 self.tr("Prochain : {inject} dans {delay}").format(
                     inject=view.next_label, delay=format_offset(max(view.next_in, 0))

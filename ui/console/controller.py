@@ -99,15 +99,12 @@ class ConsoleController(QObject):
                          else self.tr("Déclenchement automatique désactivé : chaque inject attend votre clic."))
 
     def fire_next(self) -> bool:
-        """Fire the oldest due inject, or else the next one to come (early)."""
-        state = self.session.state
-        due = [s for s in state.injects if s.status.name == "DUE"]
-        pending = [s for s in state.injects if s.status.name == "PENDING"]
-        target = due[0] if due else (pending[0] if pending else None)
-        if target is None:
-            self.refused.emit(self.tr("Plus aucun inject à déclencher."))
+        """Fire the next inject as the core defines it (``Session.fire_next``: the first due, else the next to come)."""
+        fired = []
+        if not self._run(lambda: fired.append(self.session.fire_next(actor=self.actor))):
             return False
-        return self.fire(target.inject.id)
+        self.message.emit(self.tr("Inject {id} déclenché.").format(id=fired[0].inject.id))
+        return True
 
     # dialogs (opened with open(): no nested loop)
     def confirm_end(self) -> None:

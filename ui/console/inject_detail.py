@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.clock import ClockState
 from crisisdesk.timefmt import format_offset
 from ui.console.actions import ConsoleActions
 from ui.console.theme import status_brushes
@@ -114,7 +115,7 @@ class InjectDetail(QWidget):
     def _render(self, state, session_state, package, document: QTextDocument, attachment_reader, scenario_at) -> str:
         inject = state.inject
         esc = html.escape
-        ended = session_state is not None and session_state.clock.state.name == "ENDED"
+        ended = session_state is not None and session_state.clock.state is ClockState.ENDED
         status = display_status(state, ended)
         background, foreground = status_brushes(status)
         badge_bg = background.name() if background is not None else "#eeeeee"

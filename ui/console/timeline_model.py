@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from crisisdesk.session import InjectStatus
 from crisisdesk.timefmt import format_offset
 from ui.console.theme import status_brushes
 from ui.labels import all_roles_label, channel_label, status_label
@@ -45,24 +46,16 @@ def display_status(state, ended: bool = False) -> str:
 
     After ENDEX (``ended``) an inject neither fired nor skipped is "unplayed": nothing is to come any more.
     """
-    name = state.status.name
-    if name == "FIRED":
+    status = state.status
+    if status is InjectStatus.FIRED:
         return "fired"
-    if name == "SKIPPED":
+    if status is InjectStatus.SKIPPED:
         return "skipped"
     if ended:
         return "unplayed"
-    if name == "DUE":
+    if status is InjectStatus.DUE:
         return "late" if state.overdue else "due"
     return "delayed" if state.delayed else "pending"
-
-
-def next_pending_id(states: Sequence) -> str | None:
-    """Return the id of the first inject still to come, in effective time order."""
-    for state in states:
-        if state.status.name == "PENDING":
-            return state.inject.id
-    return None
 
 
 class TimelineModel(QAbstractTableModel):
@@ -84,11 +77,11 @@ class TimelineModel(QAbstractTableModel):
         self._struck.setStrikeOut(True)
 
     # public API
-    def set_states(self, states: Sequence, *, ended: bool = False) -> None:
-        """Show ``states`` (``ended``: after ENDEX, nothing is next); keep rows (and selection) when only
-        their contents changed."""
+    def set_states(self, states: Sequence, *, ended: bool = False, next_id: str | None = None) -> None:
+        """Show ``states``, marking ``next_id`` (the core's ``next_to_fire``; ``ended``: after ENDEX, nothing
+        is next); keep rows (and selection) when only their contents changed."""
         states = tuple(states)
-        next_id = None if ended else next_pending_id(states)
+        next_id = None if ended else next_id
         same_rows = [s.inject.id for s in states] == [s.inject.id for s in self._rows]
         if same_rows:
             changed = states != self._rows or next_id != self._next_id or ended != self._ended
@@ -149,11 +142,13 @@ class TimelineModel(QAbstractTableModel):
             return self._display(state, column, status, is_next)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(state)
+        # The next inject may already be due: it keeps the due/late colours, with the ▶ mark.
+        style = "next" if is_next and status in ("pending", "delayed") else status
         if role == Qt.ItemDataRole.BackgroundRole:
-            background, _ = status_brushes("next" if is_next else status)
+            background, _ = status_brushes(style)
             return background
         if role == Qt.ItemDataRole.ForegroundRole:
-            _, foreground = status_brushes("next" if is_next else status)
+            _, foreground = status_brushes(style)
             return foreground
         if role == Qt.ItemDataRole.FontRole:
             if is_next or status in ("due", "late"):

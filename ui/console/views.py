@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crisisdesk.clock import ClockState
+from crisisdesk.session import InjectStatus
 from ui.console.clock_bar import ClockView
 from ui.room_display import RoomSelection, RoomView
 
@@ -11,14 +13,16 @@ def clock_view(session, now: float) -> ClockView:
     state = session.state
     clock = state.clock
     elapsed = clock.elapsed(now)
-    # Once ended, nothing is "next".
-    next_state = None if clock.state.name == "ENDED" else next(
-        (s for s in state.injects if s.status.name == "PENDING"), None)
+    # The core's one definition of "next" (what "fire next" fires; None once ended).
+    next_state = session.next_to_fire()
     next_in = None
     next_label = ""
+    next_due = False
     if next_state is not None:
         next_label = f"{next_state.inject.id} {next_state.inject.title}"
-        if clock.state.name == "RUNNING":
+        if next_state.status is InjectStatus.DUE:
+            next_due = True
+        elif clock.state is ClockState.RUNNING:
             next_in = next_state.due_at - elapsed
     return ClockView(
         state=clock.state.name,
@@ -28,6 +32,7 @@ def clock_view(session, now: float) -> ClockView:
         autofire=state.autofire,
         next_label=next_label,
         next_in=next_in,
+        next_due=next_due,
     )
 
 
@@ -47,7 +52,7 @@ def room_view(session, now: float, selection: RoomSelection) -> RoomView:
         phase_title=clock.phase_at(elapsed).title,
         indicators=indicators,
         feed=selection.feed(state.injects, clock.scenario_time_at),
-        ended=clock.state.name == "ENDED",
+        ended=clock.state is ClockState.ENDED,
         language=package.exercise.language,
     )
 

@@ -39,27 +39,32 @@
 <context>
     <name>ClockBar</name>
     <message>
-        <location filename="../console/clock_bar.py" line="79"/>
+        <location filename="../console/clock_bar.py" line="80"/>
         <source>Temps d&apos;exercice</source>
         <translation>Exercise time</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="96"/>
+        <location filename="../console/clock_bar.py" line="97"/>
         <source>Déclenchement auto</source>
         <translation>Auto-fire</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="147"/>
+        <location filename="../console/clock_bar.py" line="148"/>
         <source>Phase : {title}</source>
         <translation>Phase: {title}</translation>
     </message>
     <message>
         <location filename="../console/clock_bar.py" line="150"/>
+        <source>Prochain : {inject} — à déclencher maintenant</source>
+        <translation>Next: {inject} — fire it now</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="154"/>
         <source>Prochain : {inject} dans {delay}</source>
         <translation>Next: {inject} in {delay}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="155"/>
+        <location filename="../console/clock_bar.py" line="159"/>
         <source>Prochain : {inject}</source>
         <translation>Next: {inject}</translation>
     </message>
@@ -361,6 +366,7 @@
     </message>
     <message>
         <location filename="../console/controller.py" line="82"/>
+        <location filename="../console/controller.py" line="106"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
@@ -385,77 +391,72 @@
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="108"/>
-        <source>Plus aucun inject à déclencher.</source>
-        <translation>No inject left to fire.</translation>
-    </message>
-    <message>
-        <location filename="../console/controller.py" line="115"/>
+        <location filename="../console/controller.py" line="112"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="116"/>
+        <location filename="../console/controller.py" line="113"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="121"/>
+        <location filename="../console/controller.py" line="118"/>
         <source>ENDEX : l&apos;exercice est terminé.</source>
         <translation>ENDEX: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="126"/>
+        <location filename="../console/controller.py" line="123"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="127"/>
+        <location filename="../console/controller.py" line="124"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="132"/>
+        <location filename="../console/controller.py" line="129"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="137"/>
+        <location filename="../console/controller.py" line="134"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="138"/>
+        <location filename="../console/controller.py" line="135"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="144"/>
+        <location filename="../console/controller.py" line="141"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="145"/>
+        <location filename="../console/controller.py" line="142"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="149"/>
+        <location filename="../console/controller.py" line="146"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="166"/>
+        <location filename="../console/controller.py" line="163"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="178"/>
+        <location filename="../console/controller.py" line="175"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="196"/>
+        <location filename="../console/controller.py" line="193"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -894,7 +895,7 @@ Details saved in: {path}</translation>
 <context>
     <name>FeedCard</name>
     <message>
-        <location filename="../room_display.py" line="141"/>
+        <location filename="../room_display.py" line="142"/>
         <source>FLASH INFO</source>
         <translation>NEWS FLASH</translation>
     </message>
@@ -1030,115 +1031,115 @@ Details saved in: {path}</translation>
 <context>
     <name>InjectDetail</name>
     <message>
-        <location filename="../console/inject_detail.py" line="54"/>
+        <location filename="../console/inject_detail.py" line="55"/>
         <source>Sélectionnez un inject dans la chronologie.</source>
         <translation>Select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="68"/>
+        <location filename="../console/inject_detail.py" line="69"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="69"/>
+        <location filename="../console/inject_detail.py" line="70"/>
         <source>Retarder</source>
         <translation>Delay</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="72"/>
+        <location filename="../console/inject_detail.py" line="73"/>
         <source>Retarder de</source>
         <translation>Delay by</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="131"/>
+        <location filename="../console/inject_detail.py" line="132"/>
         <source>déclenchement manuel</source>
         <translation>manual firing</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="133"/>
+        <location filename="../console/inject_detail.py" line="134"/>
         <source>inject ad hoc</source>
         <translation>ad-hoc inject</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="135"/>
+        <location filename="../console/inject_detail.py" line="136"/>
         <source>modifié</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="137"/>
+        <location filename="../console/inject_detail.py" line="138"/>
         <source>rattrapage de {id}</source>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="191"/>
-        <location filename="../console/inject_detail.py" line="205"/>
+        <location filename="../console/inject_detail.py" line="192"/>
+        <location filename="../console/inject_detail.py" line="206"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="193"/>
-        <location filename="../console/inject_detail.py" line="207"/>
+        <location filename="../console/inject_detail.py" line="194"/>
+        <location filename="../console/inject_detail.py" line="208"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="141"/>
+        <location filename="../console/inject_detail.py" line="142"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="142"/>
+        <location filename="../console/inject_detail.py" line="143"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="143"/>
+        <location filename="../console/inject_detail.py" line="144"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="150"/>
+        <location filename="../console/inject_detail.py" line="151"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="155"/>
+        <location filename="../console/inject_detail.py" line="156"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="163"/>
+        <location filename="../console/inject_detail.py" line="164"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="172"/>
+        <location filename="../console/inject_detail.py" line="173"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="177"/>
+        <location filename="../console/inject_detail.py" line="178"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="187"/>
+        <location filename="../console/inject_detail.py" line="188"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="201"/>
+        <location filename="../console/inject_detail.py" line="202"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="204"/>
-        <location filename="../console/inject_detail.py" line="207"/>
+        <location filename="../console/inject_detail.py" line="205"/>
+        <location filename="../console/inject_detail.py" line="208"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="223"/>
+        <location filename="../console/inject_detail.py" line="224"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -1607,202 +1608,202 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="94"/>
+        <location filename="../main_window.py" line="96"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="105"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="124"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="164"/>
         <source>La main courante n&apos;est pas disponible dans cette version.</source>
         <translation>The log is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="172"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="176"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="179"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="182"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="185"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="187"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="192"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="342"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="456"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480"/>
+        <location filename="../main_window.py" line="486"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Le débriefing à chaud n&apos;est pas disponible dans cette version.</source>
         <translation>The hot wash is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="505"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="515"/>
         <source>Le rapport RETEX n&apos;est pas disponible dans cette version.</source>
         <translation>The after-action report is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="520"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="534"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531"/>
+        <location filename="../main_window.py" line="537"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="556"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="558"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="563"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559"/>
+        <location filename="../main_window.py" line="565"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="567"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565"/>
+        <location filename="../main_window.py" line="571"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="572"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2281,27 +2282,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoomDisplay</name>
     <message>
-        <location filename="../room_display.py" line="240"/>
+        <location filename="../room_display.py" line="241"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="248"/>
+        <location filename="../room_display.py" line="249"/>
         <source>EXERCICE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="292"/>
+        <location filename="../room_display.py" line="293"/>
         <source>{title} — écran de salle</source>
         <translation>{title} — room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="299"/>
+        <location filename="../room_display.py" line="300"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="318"/>
+        <location filename="../room_display.py" line="319"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
     </message>
@@ -2455,57 +2456,57 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../console/timeline_model.py" line="131"/>
+        <location filename="../console/timeline_model.py" line="124"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="132"/>
+        <location filename="../console/timeline_model.py" line="125"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="133"/>
+        <location filename="../console/timeline_model.py" line="126"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="134"/>
+        <location filename="../console/timeline_model.py" line="127"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="135"/>
+        <location filename="../console/timeline_model.py" line="128"/>
         <source>De → À</source>
         <translation>From → To</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="136"/>
+        <location filename="../console/timeline_model.py" line="129"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="137"/>
+        <location filename="../console/timeline_model.py" line="130"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="202"/>
+        <location filename="../console/timeline_model.py" line="197"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="210"/>
+        <location filename="../console/timeline_model.py" line="205"/>
         <source>Prévu à T+{planned}, décalé à T+{due}</source>
         <translation>Planned at T+{planned}, moved to T+{due}</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="216"/>
+        <location filename="../console/timeline_model.py" line="211"/>
         <source>Déclenchement manuel</source>
         <translation>Manual firing</translation>
     </message>
     <message>
-        <location filename="../console/timeline_model.py" line="218"/>
+        <location filename="../console/timeline_model.py" line="213"/>
         <source>Inject de rattrapage pour {id}</source>
         <translation>Contingency inject for {id}</translation>
     </message>
