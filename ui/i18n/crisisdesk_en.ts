@@ -800,94 +800,99 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="98"/>
+        <location filename="../observer/expectations.py" line="100"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="103"/>
+        <location filename="../observer/expectations.py" line="105"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="116"/>
+        <location filename="../observer/expectations.py" line="118"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="116"/>
+        <location filename="../observer/expectations.py" line="118"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="116"/>
+        <location filename="../observer/expectations.py" line="118"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="151"/>
+        <location filename="../observer/expectations.py" line="153"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="241"/>
+        <location filename="../observer/expectations.py" line="243"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="242"/>
+        <location filename="../observer/expectations.py" line="244"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="255"/>
+        <location filename="../observer/expectations.py" line="257"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="318"/>
+        <location filename="../observer/expectations.py" line="320"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="360"/>
+        <location filename="../observer/expectations.py" line="362"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="364"/>
+        <location filename="../observer/expectations.py" line="366"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="128"/>
-        <location filename="../observer/expectations.py" line="367"/>
+        <location filename="../observer/expectations.py" line="422"/>
+        <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
+        <translation>Check not saved: unexpected error (details in the error window).</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="130"/>
+        <location filename="../observer/expectations.py" line="369"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="128"/>
-        <location filename="../observer/expectations.py" line="370"/>
+        <location filename="../observer/expectations.py" line="130"/>
+        <location filename="../observer/expectations.py" line="372"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="154"/>
+        <location filename="../observer/expectations.py" line="156"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="253"/>
+        <location filename="../observer/expectations.py" line="255"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="343"/>
+        <location filename="../observer/expectations.py" line="345"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="345"/>
+        <location filename="../observer/expectations.py" line="347"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -903,127 +908,132 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="226"/>
+        <location filename="../observer/hotwash.py" line="228"/>
         <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
         <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="233"/>
+        <location filename="../observer/hotwash.py" line="235"/>
         <source>Évaluation des objectifs</source>
         <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="244"/>
+        <location filename="../observer/hotwash.py" line="246"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
         <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="246"/>
+        <location filename="../observer/hotwash.py" line="248"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="247"/>
+        <location filename="../observer/hotwash.py" line="249"/>
         <source>△ Axe d&apos;amélioration</source>
         <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="264"/>
+        <location filename="../observer/hotwash.py" line="266"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="264"/>
+        <location filename="../observer/hotwash.py" line="266"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="274"/>
+        <location filename="../observer/hotwash.py" line="276"/>
         <source>Points forts et axes d&apos;amélioration</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="285"/>
+        <location filename="../observer/hotwash.py" line="287"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="285"/>
+        <location filename="../observer/hotwash.py" line="287"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="285"/>
+        <location filename="../observer/hotwash.py" line="287"/>
         <source>Priorité</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="285"/>
+        <location filename="../observer/hotwash.py" line="287"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="285"/>
+        <location filename="../observer/hotwash.py" line="287"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="296"/>
+        <location filename="../observer/hotwash.py" line="298"/>
         <source>Action corrective…</source>
         <translation>Corrective action…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="310"/>
+        <location filename="../observer/hotwash.py" line="312"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="330"/>
+        <location filename="../observer/hotwash.py" line="332"/>
         <source>Plan d&apos;amélioration</source>
         <translation>Improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="359"/>
+        <location filename="../observer/hotwash.py" line="361"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="386"/>
+        <location filename="../observer/hotwash.py" line="388"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="389"/>
+        <location filename="../observer/hotwash.py" line="391"/>
         <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
         <translation>The exercise is not over: you can already prepare the hot wash and complete it after ENDEX.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="399"/>
+        <location filename="../observer/hotwash.py" line="401"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="401"/>
+        <location filename="../observer/hotwash.py" line="403"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="424"/>
+        <location filename="../observer/hotwash.py" line="426"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="427"/>
+        <location filename="../observer/hotwash.py" line="429"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="440"/>
+        <location filename="../observer/hotwash.py" line="442"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="485"/>
+        <location filename="../observer/hotwash.py" line="479"/>
+        <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
+        <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="493"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -1811,37 +1821,37 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="70"/>
+        <location filename="../observer/hotwash.py" line="72"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="104"/>
+        <location filename="../observer/hotwash.py" line="106"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="108"/>
+        <location filename="../observer/hotwash.py" line="110"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="112"/>
+        <location filename="../observer/hotwash.py" line="114"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="142"/>
+        <location filename="../observer/hotwash.py" line="144"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="159"/>
+        <location filename="../observer/hotwash.py" line="161"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="163"/>
+        <location filename="../observer/hotwash.py" line="165"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -1849,147 +1859,147 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="85"/>
+        <location filename="../observer/panel.py" line="87"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="86"/>
+        <location filename="../observer/panel.py" line="88"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="94"/>
+        <location filename="../observer/panel.py" line="96"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="100"/>
+        <location filename="../observer/panel.py" line="102"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="174"/>
+        <location filename="../observer/panel.py" line="176"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="177"/>
+        <location filename="../observer/panel.py" line="179"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="178"/>
+        <location filename="../observer/panel.py" line="180"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="179"/>
+        <location filename="../observer/panel.py" line="181"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="180"/>
+        <location filename="../observer/panel.py" line="182"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="183"/>
+        <location filename="../observer/panel.py" line="185"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="187"/>
+        <location filename="../observer/panel.py" line="189"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="191"/>
+        <location filename="../observer/panel.py" line="193"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="284"/>
+        <location filename="../observer/panel.py" line="286"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="360"/>
+        <location filename="../observer/panel.py" line="362"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="411"/>
+        <location filename="../observer/panel.py" line="418"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="424"/>
+        <location filename="../observer/panel.py" line="431"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="429"/>
+        <location filename="../observer/panel.py" line="436"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="439"/>
+        <location filename="../observer/panel.py" line="446"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="531"/>
+        <location filename="../observer/panel.py" line="537"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="552"/>
+        <location filename="../observer/panel.py" line="558"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="552"/>
+        <location filename="../observer/panel.py" line="558"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="560"/>
+        <location filename="../observer/panel.py" line="566"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="560"/>
+        <location filename="../observer/panel.py" line="566"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="566"/>
+        <location filename="../observer/panel.py" line="572"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="568"/>
+        <location filename="../observer/panel.py" line="574"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="595"/>
+        <location filename="../observer/panel.py" line="601"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="597"/>
+        <location filename="../observer/panel.py" line="603"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="602"/>
+        <location filename="../observer/panel.py" line="608"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="606"/>
+        <location filename="../observer/panel.py" line="612"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -1997,35 +2007,35 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverWindow</name>
     <message>
-        <location filename="../observer/window.py" line="36"/>
+        <location filename="../observer/window.py" line="37"/>
         <source>Main courante — {title}</source>
         <translation>Log — {title}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="44"/>
-        <location filename="../observer/window.py" line="83"/>
+        <location filename="../observer/window.py" line="45"/>
+        <location filename="../observer/window.py" line="84"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="45"/>
-        <location filename="../observer/window.py" line="86"/>
-        <location filename="../observer/window.py" line="112"/>
+        <location filename="../observer/window.py" line="46"/>
+        <location filename="../observer/window.py" line="87"/>
+        <location filename="../observer/window.py" line="113"/>
         <source>Retour à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="80"/>
+        <location filename="../observer/window.py" line="81"/>
         <source>Saisie rapide</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="101"/>
+        <location filename="../observer/window.py" line="102"/>
         <source>Lecture du fichier impossible : {error}</source>
         <translation>Cannot read the file: {error}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="112"/>
+        <location filename="../observer/window.py" line="113"/>
         <source>Retour à chaud ●</source>
         <translation>Hot wash ●</translation>
     </message>

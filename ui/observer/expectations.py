@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.checklist import ChecklistItem, checklist_items
+from crisisdesk.session import SessionError
 from crisisdesk.timefmt import format_offset
 from ui import labels
+from ui.errors import report_unexpected
 from ui.observer.session_time import session_now
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (inject_id, index) on item rows
@@ -413,12 +415,17 @@ class ExpectationsChecklist(QWidget):
         key = (inject_id, index)
         try:
             self._session.check_expectation(inject_id, index, status, observer=self._observer or "")
-        except Exception as exc:  # the file may be locked or full: tell, keep the UI usable
-            if key in self._buttons:
-                self._show_check(key)
-            self.check_failed.emit(labels.error_text(exc))
-            return False
-        self.checked.emit(inject_id, index, status)
-        self.refresh()
-        return True
+        except SessionError as exc:  # the file may be locked or full: tell, keep the UI usable
+            message = labels.error_text(exc)
+        except Exception as exc:  # a bug: the error reporter shows it
+            report_unexpected(exc)
+            message = self.tr("Constat non enregistré : erreur inattendue (détails dans la fenêtre d'erreur).")
+        else:
+            self.checked.emit(inject_id, index, status)
+            self.refresh()
+            return True
+        if key in self._buttons:
+            self._show_check(key)  # the buttons show what is stored, not the click that failed
+        self.check_failed.emit(message)
+        return False
 

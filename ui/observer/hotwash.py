@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.checklist import checklist_items
+from crisisdesk.session import SessionError
 from ui import labels
+from ui.errors import report_unexpected
 
 _TITLE_STYLE = "QLabel { font-weight: bold; font-size: 13pt; color: #1f2a37; }"
 _MUTED_STYLE = "QLabel { color: #6b6f76; }"
@@ -470,14 +472,20 @@ class HotWashWidget(QWidget):
     def _run(self, action) -> bool:
         try:
             action()
-        except Exception as exc:  # a refused value or a write that did not reach the file
-            self.error_label.setText(labels.error_text(exc))
-            self.error_label.setVisible(True)
-            self.failed.emit(labels.error_text(exc))
-            return False
-        self.error_label.setVisible(False)
-        self.refresh()
-        return True
+        except SessionError as exc:  # a refused value or a write that did not reach the file
+            message = labels.error_text(exc)
+        except Exception as exc:  # a bug: the error reporter shows it; what was typed stays in its field
+            report_unexpected(exc)
+            message = self.tr("Non enregistré : erreur inattendue (détails dans la fenêtre d'erreur). "
+                              "Votre saisie est restée à l'écran.")
+        else:
+            self.error_label.setVisible(False)
+            self.refresh()
+            return True
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
+        self.failed.emit(message)
+        return False
 
     def rate(self, objective_id: str, rating: str, justification: str) -> bool:
         """Store an objective's rating; a justification is required."""

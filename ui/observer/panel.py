@@ -34,6 +34,7 @@ from crisisdesk.logsyntax import format_entry_line, latest_fired_inject_for_role
 from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.timefmt import format_offset
 from ui import labels
+from ui.errors import report_unexpected
 from ui.observer.expectations import ExpectationsChecklist
 from ui.observer.log_model import Column, DraftEntry, LogFilterProxy, LogTableModel, SaveState
 from ui.observer.quick_entry import InjectChoice, QuickEntry, QuickEntryBar
@@ -61,6 +62,7 @@ class ObserverPanel(QWidget):
         self._observer = (observer_name or str(self._settings.value(SETTINGS_KEY_NAME, "") or "")).strip() or None
         self._pending: dict[str, dict] = {}  # entry id -> log_entry keyword arguments, until committed
         self._refused_ids: list[str] = []  # entries the session refused, shown until taken back
+        self._reported: set[str] = set()  # entries whose unforeseen error went to the error reporter
         self._seen_state = None
         self._seen_injects = None
         self._seen_observers: tuple[str, ...] = ()
@@ -393,9 +395,14 @@ class ObserverPanel(QWidget):
             # Refused (unknown role or inject, read-only file...): nothing stored, give the text back.
             self._refused(entry_id, labels.error_reason(exc))
             return False
-        except Exception as exc:  # anything else unforeseen: keep the row and its text, retry
+        except Exception as exc:
+            # A bug, not the file: the error reporter shows it (once per entry); the row and its text stay.
+            if entry_id not in self._reported:
+                self._reported.add(entry_id)
+                report_unexpected(exc)
             self._mark_failed(entry_id, labels.error_reason(exc))
             return False
+        self._reported.discard(entry_id)
         del self._pending[entry_id]
         self.model.set_save_state(entry_id, SaveState.SAVED)
         self.refresh_from_session()
@@ -450,12 +457,11 @@ class ObserverPanel(QWidget):
 
     def retry_failed(self) -> int:
         """Try again every entry not yet saved; return how many are still pending."""
-        retry_pending = getattr(self._session, "retry_pending", None)
-        if callable(retry_pending):
+        if self._session.pending_writes:
             try:
-                retry_pending()
-            except Exception:  # still failing: our own retries below say so
-                pass
+                self._session.retry_pending()
+            except SessionError:
+                pass  # still failing: the entries' own retries below say so
         for entry_id in list(self._pending):
             self._save(entry_id)
         return len(self._pending)

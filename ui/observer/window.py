@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
+from crisisdesk.session import SessionError
 from ui.labels import error_reason
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
@@ -97,7 +98,7 @@ class ObserverWindow(QMainWindow):
         """Read what other processes wrote and show it (the 500 ms timer calls this)."""
         try:
             self._session.refresh()
-        except Exception as exc:  # the file vanished or is unreadable: say so, keep the window
+        except SessionError as exc:  # the file vanished or is unreadable: say so, keep the window
             self.statusBar().showMessage(self.tr("Lecture du fichier impossible : {error}").format(error=error_reason(exc)), 5000)
             return
         self.refresh_from_session()
