@@ -165,3 +165,34 @@ def test_objective_card_shows_package_text_verbatim(qtbot):
     texts = [shown(label) for label in card.findChildren(QLabel) if label.textFormat() == Qt.TextFormat.RichText]
     assert "O3 · Alerte ARS & préfecture < 10 min" in texts
     assert "• Appel reçu en <5 min\n• Relais l'« EHPAD »" in texts
+
+
+def test_importing_tagged_entries_follows_the_entry_not_its_text(qtbot, hotwash, ended_session):
+    session = ended_session
+    assert hotwash.import_tagged_entries() == 2
+    # A correction of an imported entry is the same entry: not offered again.
+    visits = next(e for e in session.state.entries if e.role == "DSOL")
+    session.log_entry(observer="Claire Dubois", role="DSOL", kind="decision", supersedes=visits.entry_id,
+                      text="Visites à domicile dès 9 h 30", tags=("strength", "O2"))
+    # Another entry with the same text as an imported one is another finding.
+    session.log_entry(observer="Marc Lefèvre", role="PP", kind="observation",
+                      text="Remontées d'information trop lentes", tags=("improvement",))
+    hotwash.refresh()
+    assert hotwash.import_button.text() == "Reprendre les entrées marquées (1)"
+    assert hotwash.import_tagged_entries() == 1
+    assert hotwash.import_tagged_entries() == 0
+    texts = [f.text for f in session.state.findings]
+    assert texts == ["DSOL — Visites à domicile dès 10 h", "PP — Remontées d'information trop lentes",
+                     "PP — Remontées d'information trop lentes"]
+
+
+def test_two_windows_importing_store_each_finding_once(qtbot, hotwash, ended_session, fake_time):
+    other = Session.open(ended_session.path, time_source=fake_time)
+    try:
+        other_window = HotWashWidget(other, observer_name="Marc Lefèvre")
+        qtbot.addWidget(other_window)
+        assert other_window.import_tagged_entries() == 2
+        assert hotwash.import_tagged_entries() == 2  # this window had not seen them yet: same ids, stored once
+    finally:
+        other.close()
+    assert len(ended_session.state.findings) == 2

@@ -6,6 +6,7 @@ Everything is written through the Session API (``rate_objective``, ``add_finding
 
 from __future__ import annotations
 
+import hashlib
 import html
 from datetime import date, datetime
 
@@ -512,23 +513,32 @@ class HotWashWidget(QWidget):
             self.finding_text.setFocus()
 
     def _tagged_entries_to_import(self, state) -> list:
-        known = {(f.kind, f.text.strip()) for f in state.findings}
+        """(kind, entry, finding id) for each tagged entry not imported yet, judged by the finding's id."""
+        imported = {f.event_id for f in state.findings}
         result = []
         for entry in state.entries:
             for kind in ("strength", "improvement"):
-                if kind in entry.tags and (kind, _finding_text(entry)) not in known:
-                    result.append((kind, entry))
+                if kind in entry.tags:
+                    finding_id = _imported_finding_id(state, entry, kind)
+                    if finding_id not in imported:
+                        result.append((kind, entry, finding_id))
         return result
 
     def import_tagged_entries(self) -> int:
-        """Add the log entries tagged strength/improvement as findings (once each); return how many."""
+        """Add the log entries tagged strength/improvement as findings (once each); return how many.
+
+        Each finding's id is made from its entry's (first revision) id: importing twice,
+        from two windows, or after the entry was corrected stores it once; two entries
+        with the same text are two findings.
+        """
         state = self._session.state
         added = 0
         objective_ids = {o.id for o in self._objectives}
-        for kind, entry in self._tagged_entries_to_import(state):
+        for kind, entry, finding_id in self._tagged_entries_to_import(state):
             objective = next((tag for tag in entry.tags if tag in objective_ids), None)
             text = _finding_text(entry)
-            if not self._run(lambda k=kind, t=text, o=objective: self._session.add_finding(k, t, o, observer=self._observer)):
+            if not self._run(lambda k=kind, t=text, o=objective, i=finding_id: self._session.add_finding(
+                    k, t, o, observer=self._observer, event_id=i)):
                 break
             added += 1
         return added
@@ -552,6 +562,20 @@ class HotWashWidget(QWidget):
         if ok:
             self.plan_action.clear()
             self.plan_action.setFocus()
+
+
+def _imported_finding_id(state, entry, kind: str) -> str:
+    """The client id of the finding imported from ``entry`` as ``kind``: the same for all its revisions."""
+    first = entry
+    while first.supersedes:
+        try:
+            first = state.entry(first.supersedes)
+        except KeyError:
+            break
+    entry_id = first.entry_id
+    if len(entry_id) > 40:  # event ids hold at most 64 characters
+        entry_id = hashlib.sha1(entry_id.encode("utf-8")).hexdigest()
+    return f"entry:{entry_id}:{kind}"
 
 
 def _finding_text(entry) -> str:
