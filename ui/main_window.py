@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
     QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -39,7 +38,11 @@ from ui.console.timeline_view import TimelinePanel
 from ui.console.views import clock_view, room_view, state_signature
 from ui.errors import report_unexpected
 from ui.labels import error_reason
+from ui.observer.hotwash import HotWashWidget
+from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
+from ui.observer.window import ObserverWindow
+from ui.report_action import ReportController
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
@@ -153,18 +156,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _make_observer_panel(self) -> QWidget:
-        if importlib.util.find_spec("ui.observer.panel") is not None:
-            from ui.observer.panel import ObserverPanel
-
-            panel = ObserverPanel(self.session, parent=self, settings=self.settings.qsettings)
-            # The dock is short: name, quick entry and log only; the observer window has the rest.
-            panel.set_compact(True)
-            return panel
-        placeholder = QLabel(self.tr("La main courante n'est pas disponible dans cette version."))
-        placeholder.setObjectName("courantePlaceholder")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return placeholder
+    def _make_observer_panel(self) -> ObserverPanel:
+        panel = ObserverPanel(self.session, parent=self, settings=self.settings.qsettings)
+        # The dock is short: name, quick entry and log only; the observer window has the rest.
+        panel.set_compact(True)
+        return panel
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -272,8 +268,7 @@ class MainWindow(QMainWindow):
             self.refresh()
         else:
             self._update_alerts()
-            if hasattr(self.courante, "update_clock"):
-                self.courante.update_clock()
+            self.courante.update_clock()
 
     def refresh(self) -> None:
         """Redraw every panel from the session state."""
@@ -283,12 +278,11 @@ class MainWindow(QMainWindow):
         self.model.set_states(state.injects, ended=state.clock.state is ClockState.ENDED,
                               next_id=following.inject.id if following is not None else None)
         self.situation.show_state(state)
-        if hasattr(self.courante, "refresh_from_session"):
-            self.courante.refresh_from_session()
-        for window in self.observer_windows:
-            if hasattr(window, "refresh_from_session"):
+        self.courante.refresh_from_session()
+        for window in self.observer_windows:  # observer windows and hot-wash windows
+            if isinstance(window, ObserverWindow):
                 window.refresh_from_session()
-            elif hasattr(window, "refresh"):
+            else:
                 window.refresh()
         self._show_selected()
         self._update_alerts()
@@ -472,21 +466,15 @@ class MainWindow(QMainWindow):
         QDialog.open(dialog)
         self._print_dialog = (dialog, printer)
 
-    # observers and report (other modules, loaded on demand)
+    # observers and report
     def focus_new_entry(self) -> None:
         """Show the main courante and put the cursor in its quick-entry line."""
         self.courante_dock.show()
         self.courante_dock.raise_()
-        if hasattr(self.courante, "focus_quick_entry"):
-            self.courante.focus_quick_entry()
+        self.courante.focus_quick_entry()
 
     def open_observer_window(self) -> None:
         """Open an observer window on this session, in this process."""
-        if importlib.util.find_spec("ui.observer.window") is None:
-            self.show_refusal(self.tr("La fenêtre observateur n'est pas disponible dans cette version."))
-            return
-        from ui.observer.window import ObserverWindow
-
         window = ObserverWindow(self.session, self, settings=self.settings.qsettings)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _=None, w=window: self.observer_windows.remove(w) if w in self.observer_windows else None)
@@ -495,12 +483,7 @@ class MainWindow(QMainWindow):
 
     def open_hotwash(self) -> None:
         """Open the hot-wash (débriefing à chaud) window."""
-        if importlib.util.find_spec("ui.observer.hotwash") is None:
-            self.show_refusal(self.tr("Le débriefing à chaud n'est pas disponible dans cette version."))
-            return
-        from ui.observer.hotwash import HotWashWidget
-
-        widget = HotWashWidget(self.session, observer_name=getattr(self.courante, "observer_name", None))
+        widget = HotWashWidget(self.session, observer_name=self.courante.observer_name)
         widget.setWindowFlag(Qt.WindowType.Window, True)
         widget.setWindowTitle(self.tr("Débriefing à chaud — {title}").format(title=self.package.exercise.title))
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -511,23 +494,18 @@ class MainWindow(QMainWindow):
 
     def ask_report(self, kind: str) -> None:
         """Ask where to save the RETEX report, then render it off the UI thread."""
-        if importlib.util.find_spec("ui.report_action") is None:
-            self.show_refusal(self.tr("Le rapport RETEX n'est pas disponible dans cette version."))
-            return
         dialog = QFileDialog(self, self.tr("Enregistrer le rapport RETEX"))
         dialog.setObjectName("reportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("Pages HTML (*.html)") if kind == "html" else self.tr("Documents PDF (*.pdf)"))
         dialog.setDefaultSuffix(kind)
-        stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd")
+        stamp = datetime.fromtimestamp(self.time_source.now()).strftime("%Y-%m-%d")
         self._beside_session(dialog, f"retex-{self.package.exercise.id}-{stamp}.{kind}")
         dialog.fileSelected.connect(lambda path: self.start_report(kind, Path(path)))
         dialog.open()
 
     def start_report(self, kind: str, out_path: Path):
         """Render the report to ``out_path`` off the UI thread (the report module's controller)."""
-        from ui.report_action import ReportController
-
         if self._report is None:
             self._report = ReportController(Path(self.session.path), self, time_source=self.time_source)
             self._report.finished.connect(
@@ -588,8 +566,7 @@ class MainWindow(QMainWindow):
 
     def _observer_panels(self) -> list:
         """The main-courante panels of this console (its dock and its observer windows)."""
-        panels = [self.courante, *(getattr(w, "panel", None) for w in self.observer_windows)]
-        return [p for p in panels if hasattr(p, "pending_entry_ids")]
+        return [self.courante, *(w.panel for w in self.observer_windows if isinstance(w, ObserverWindow))]
 
     def _on_quit_answered(self, quit_now: bool) -> None:
         box, self.quit_box = self.quit_box, None

@@ -800,99 +800,99 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="100"/>
+        <location filename="../observer/expectations.py" line="99"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="105"/>
+        <location filename="../observer/expectations.py" line="104"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="118"/>
+        <location filename="../observer/expectations.py" line="117"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="118"/>
+        <location filename="../observer/expectations.py" line="117"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="118"/>
+        <location filename="../observer/expectations.py" line="117"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="153"/>
+        <location filename="../observer/expectations.py" line="152"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="243"/>
+        <location filename="../observer/expectations.py" line="242"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="244"/>
+        <location filename="../observer/expectations.py" line="243"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="257"/>
+        <location filename="../observer/expectations.py" line="256"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="320"/>
+        <location filename="../observer/expectations.py" line="319"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="362"/>
+        <location filename="../observer/expectations.py" line="361"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="366"/>
+        <location filename="../observer/expectations.py" line="365"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="422"/>
+        <location filename="../observer/expectations.py" line="421"/>
         <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
         <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="130"/>
-        <location filename="../observer/expectations.py" line="369"/>
+        <location filename="../observer/expectations.py" line="129"/>
+        <location filename="../observer/expectations.py" line="368"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="130"/>
-        <location filename="../observer/expectations.py" line="372"/>
+        <location filename="../observer/expectations.py" line="129"/>
+        <location filename="../observer/expectations.py" line="371"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="156"/>
+        <location filename="../observer/expectations.py" line="155"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="255"/>
+        <location filename="../observer/expectations.py" line="254"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="345"/>
+        <location filename="../observer/expectations.py" line="344"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="347"/>
+        <location filename="../observer/expectations.py" line="346"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -908,132 +908,132 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="228"/>
+        <location filename="../observer/hotwash.py" line="229"/>
         <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
         <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="235"/>
+        <location filename="../observer/hotwash.py" line="236"/>
         <source>Évaluation des objectifs</source>
         <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="246"/>
+        <location filename="../observer/hotwash.py" line="247"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
         <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="248"/>
+        <location filename="../observer/hotwash.py" line="249"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="249"/>
+        <location filename="../observer/hotwash.py" line="250"/>
         <source>△ Axe d&apos;amélioration</source>
         <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="266"/>
+        <location filename="../observer/hotwash.py" line="267"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="266"/>
+        <location filename="../observer/hotwash.py" line="267"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="276"/>
+        <location filename="../observer/hotwash.py" line="277"/>
         <source>Points forts et axes d&apos;amélioration</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="287"/>
+        <location filename="../observer/hotwash.py" line="288"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="287"/>
+        <location filename="../observer/hotwash.py" line="288"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="287"/>
+        <location filename="../observer/hotwash.py" line="288"/>
         <source>Priorité</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="287"/>
+        <location filename="../observer/hotwash.py" line="288"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="287"/>
+        <location filename="../observer/hotwash.py" line="288"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="298"/>
+        <location filename="../observer/hotwash.py" line="299"/>
         <source>Action corrective…</source>
         <translation>Corrective action…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="312"/>
+        <location filename="../observer/hotwash.py" line="313"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="332"/>
+        <location filename="../observer/hotwash.py" line="333"/>
         <source>Plan d&apos;amélioration</source>
         <translation>Improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="361"/>
+        <location filename="../observer/hotwash.py" line="362"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="388"/>
+        <location filename="../observer/hotwash.py" line="389"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="391"/>
+        <location filename="../observer/hotwash.py" line="392"/>
         <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
         <translation>The exercise is not over: you can already prepare the hot wash and complete it after ENDEX.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="401"/>
+        <location filename="../observer/hotwash.py" line="402"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="403"/>
+        <location filename="../observer/hotwash.py" line="404"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="426"/>
+        <location filename="../observer/hotwash.py" line="427"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="429"/>
+        <location filename="../observer/hotwash.py" line="430"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="442"/>
+        <location filename="../observer/hotwash.py" line="443"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="479"/>
+        <location filename="../observer/hotwash.py" line="480"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="493"/>
+        <location filename="../observer/hotwash.py" line="494"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -1618,202 +1618,182 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="99"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="106"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="127"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
-        <source>La main courante n&apos;est pas disponible dans cette version.</source>
-        <translation>The log is not available in this version.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="168"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="172"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="175"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="178"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="181"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="188"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="427"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="500"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="445"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
-        <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
-        <translation>The observer window is not available in this version.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="499"/>
-        <source>Le débriefing à chaud n&apos;est pas disponible dans cette version.</source>
-        <translation>The hot wash is not available in this version.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="488"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
-        <source>Le rapport RETEX n&apos;est pas disponible dans cette version.</source>
-        <translation>The after-action report is not available in this version.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="497"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="500"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534"/>
+        <location filename="../main_window.py" line="512"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="537"/>
+        <location filename="../main_window.py" line="515"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="534"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../main_window.py" line="536"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="541"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571"/>
+        <location filename="../main_window.py" line="549"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572"/>
+        <location filename="../main_window.py" line="550"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -1821,37 +1801,37 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="72"/>
+        <location filename="../observer/hotwash.py" line="73"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="106"/>
+        <location filename="../observer/hotwash.py" line="107"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="110"/>
+        <location filename="../observer/hotwash.py" line="111"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="114"/>
+        <location filename="../observer/hotwash.py" line="115"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="144"/>
+        <location filename="../observer/hotwash.py" line="145"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="161"/>
+        <location filename="../observer/hotwash.py" line="162"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="165"/>
+        <location filename="../observer/hotwash.py" line="166"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -1859,147 +1839,147 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="87"/>
+        <location filename="../observer/panel.py" line="86"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="88"/>
+        <location filename="../observer/panel.py" line="87"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="96"/>
+        <location filename="../observer/panel.py" line="95"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="102"/>
+        <location filename="../observer/panel.py" line="101"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="176"/>
+        <location filename="../observer/panel.py" line="175"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="179"/>
+        <location filename="../observer/panel.py" line="178"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="180"/>
+        <location filename="../observer/panel.py" line="179"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="181"/>
+        <location filename="../observer/panel.py" line="180"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="182"/>
+        <location filename="../observer/panel.py" line="181"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="185"/>
+        <location filename="../observer/panel.py" line="184"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="189"/>
+        <location filename="../observer/panel.py" line="188"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="193"/>
+        <location filename="../observer/panel.py" line="192"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="286"/>
+        <location filename="../observer/panel.py" line="285"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="362"/>
+        <location filename="../observer/panel.py" line="361"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="418"/>
+        <location filename="../observer/panel.py" line="417"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="431"/>
+        <location filename="../observer/panel.py" line="430"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="436"/>
+        <location filename="../observer/panel.py" line="435"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="446"/>
+        <location filename="../observer/panel.py" line="445"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="537"/>
+        <location filename="../observer/panel.py" line="536"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="558"/>
+        <location filename="../observer/panel.py" line="557"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="558"/>
+        <location filename="../observer/panel.py" line="557"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="566"/>
+        <location filename="../observer/panel.py" line="565"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="566"/>
+        <location filename="../observer/panel.py" line="565"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="572"/>
+        <location filename="../observer/panel.py" line="571"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="574"/>
+        <location filename="../observer/panel.py" line="573"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="601"/>
+        <location filename="../observer/panel.py" line="600"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="603"/>
+        <location filename="../observer/panel.py" line="602"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="608"/>
+        <location filename="../observer/panel.py" line="607"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="612"/>
+        <location filename="../observer/panel.py" line="611"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>

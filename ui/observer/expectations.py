@@ -30,7 +30,6 @@ from crisisdesk.session import SessionError
 from crisisdesk.timefmt import format_offset
 from ui import labels
 from ui.errors import report_unexpected
-from ui.observer.session_time import session_now
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (inject_id, index) on item rows
 _ORDER_ROLE = Qt.ItemDataRole.UserRole + 2  # (fired_at, inject_id) on inject rows
@@ -199,7 +198,7 @@ class ExpectationsChecklist(QWidget):
 
     def _elapsed_now(self) -> float:
         state = self._session.state
-        return state.clock.elapsed(session_now(self._session))
+        return state.clock.elapsed(self._session.now())
 
     def refresh(self) -> None:
         """Bring the list in line with the session (new fired injects, new checks); cheap if unchanged."""

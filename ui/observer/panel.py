@@ -38,7 +38,6 @@ from ui.errors import report_unexpected
 from ui.observer.expectations import ExpectationsChecklist
 from ui.observer.log_model import Column, DraftEntry, LogFilterProxy, LogTableModel, SaveState
 from ui.observer.quick_entry import InjectChoice, QuickEntry, QuickEntryBar
-from ui.observer.session_time import session_now
 
 SETTINGS_KEY_NAME = "observer/name"
 SETTINGS_KEY_NAMES = "observer/recent_names"
@@ -362,7 +361,7 @@ class ObserverPanel(QWidget):
             self._show_error(self.tr("Indiquez votre nom avant de saisir."))
             return
         entry_id = uuid.uuid4().hex
-        now = session_now(self._session)
+        now = self._session.now()
         state = self._session.state
         stage = state.stage
         elapsed = None if stage == "briefing" else state.clock.elapsed(now)
@@ -595,7 +594,7 @@ class ObserverPanel(QWidget):
     def update_clock(self) -> None:
         """Refresh the stage and clock line and the checklist's time windows (call every second)."""
         state = self._session.state
-        now = session_now(self._session)
+        now = self._session.now()
         stage = state.stage
         if stage == "briefing":
             text = self.tr("<b>Briefing</b> · avant STARTEX")
