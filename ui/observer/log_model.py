@@ -3,7 +3,8 @@
 The model keeps its rows sorted by the time each entry was first logged (a correction
 stays where the original was) and serves them newest first or chronologically by
 mapping row numbers, so flipping the order never sorts 50,000 rows in Python. The
-filter proxy reads the row objects directly, never through ``data()``.
+filter proxy (``ui/observer/log_filter.py``) reads the row objects directly, never
+through ``data()``, in one pass per filter change.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from crisisdesk.logsyntax import fold
 from crisisdesk.timefmt import format_offset
 from ui import labels
+from ui.observer.log_filter import LogFilterProxy  # noqa: F401  (the view's filter; imported from here by callers)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -478,7 +479,7 @@ class LogTableModel(QAbstractTableModel):
             SaveState.SAVED: self.tr("enregistré"),
             SaveState.SAVING: self.tr("en cours…"),
             SaveState.FAILED: self.tr("non enregistré — nouvel essai"),
-            SaveState.REFUSED: self.tr("refusé — à reprendre"),
+            SaveState.REFUSED: self.tr("refusé"),
         }[save]
 
     def _foreground(self, row: LogRow, column: Column) -> QBrush | None:
@@ -526,65 +527,3 @@ class LogTableModel(QAbstractTableModel):
                 )
             return "\n".join(lines)
         return None
-
-
-class LogFilterProxy(QSortFilterProxyModel):
-    """GUI: filters the main courante by role, kind, observer, inject, tag and text."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._role: str | None = None
-        self._kind: str | None = None
-        self._observer: str | None = None
-        self._inject: str | None = None
-        self._tag: str | None = None
-        self._needle = ""
-        self.setDynamicSortFilter(True)
-
-    def set_filters(
-        self,
-        *,
-        role: str | None = None,
-        kind: str | None = None,
-        observer: str | None = None,
-        inject: str | None = None,
-        tag: str | None = None,
-        text: str = "",
-    ) -> None:
-        """Replace every filter at once (None or "" means no filter)."""
-        values = (role or None, kind or None, observer or None, inject or None, tag or None, fold(text.strip()))
-        if values == (self._role, self._kind, self._observer, self._inject, self._tag, self._needle):
-            return
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self._role, self._kind, self._observer, self._inject, self._tag, self._needle = values
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._role, self._kind, self._observer, self._inject, self._tag, self._needle = values
-            self.invalidateRowsFilter()
-
-    @property
-    def active(self) -> bool:
-        """True if any filter hides rows."""
-        return any((self._role, self._kind, self._observer, self._inject, self._tag, self._needle))
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self.sourceModel()
-        row = model.row_at(source_row)
-        entry = row.entry
-        if self._role and entry.role != self._role:
-            return False
-        if self._kind and entry.kind != self._kind:
-            return False
-        if self._observer and entry.observer != self._observer:
-            return False
-        if self._inject and entry.inject_id != self._inject:
-            return False
-        if self._tag and self._tag not in entry.tags:
-            return False
-        if self._needle:
-            haystack = row.haystack()
-            # Every typed word must appear, in any order.
-            if not all(word in haystack for word in self._needle.split()):
-                return False
-        return True
