@@ -25,6 +25,13 @@ PYTHON = sys.executable
 GENERATOR_VERSION = 1  # bump when generate.py / generate_session.py change what they write
 
 
+def _cache_tag() -> str:
+    """Version tag of cached session files: the generator's and the session schema's."""
+    from crisisdesk.session.schema import SCHEMA_VERSION
+
+    return f"v{GENERATOR_VERSION}s{SCHEMA_VERSION}"
+
+
 def child_env(**extra: str) -> dict[str, str]:
     """Environment for a child: offscreen Qt, no sandbox for WebEngine (root), the repo importable."""
     env = dict(os.environ)
@@ -138,7 +145,7 @@ def large_package() -> Path:
 
 def large_session(entries: int) -> Path:
     """The large session file played on the large package (generated once, then cached)."""
-    path = CACHE / f"large-e{entries}-v{GENERATOR_VERSION}.crisisdesk"
+    path = CACHE / f"large-e{entries}-{_cache_tag()}.crisisdesk"
     if not path.exists():
         _generate(path, ["--package", str(large_package()), "--entries", str(entries)])
     return path
@@ -146,7 +153,7 @@ def large_session(entries: int) -> Path:
 
 def paris_session(entries: int = 400) -> Path:
     """A rehearsal of the bundled Paris exercise with a real-size main courante (cached)."""
-    path = CACHE / f"paris-e{entries}-v{GENERATOR_VERSION}.crisisdesk"
+    path = CACHE / f"paris-e{entries}-{_cache_tag()}.crisisdesk"
     if not path.exists():
         _generate(path, ["--package", str(PARIS), "--entries", str(entries)])
     return path
