@@ -1513,104 +1513,104 @@ Details saved in: {path}</translation>
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../observer/log_model.py" line="134"/>
+        <location filename="../observer/log_model.py" line="135"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="135"/>
+        <location filename="../observer/log_model.py" line="136"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="136"/>
+        <location filename="../observer/log_model.py" line="137"/>
         <source>T+</source>
         <translation>T+</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="137"/>
+        <location filename="../observer/log_model.py" line="138"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="138"/>
+        <location filename="../observer/log_model.py" line="139"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="139"/>
+        <location filename="../observer/log_model.py" line="140"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="140"/>
+        <location filename="../observer/log_model.py" line="141"/>
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="141"/>
+        <location filename="../observer/log_model.py" line="142"/>
         <source>Inject</source>
         <translation>Inject</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="142"/>
+        <location filename="../observer/log_model.py" line="143"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="143"/>
+        <location filename="../observer/log_model.py" line="144"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="478"/>
+        <location filename="../observer/log_model.py" line="479"/>
         <source>enregistré</source>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="479"/>
+        <location filename="../observer/log_model.py" line="480"/>
         <source>en cours…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="480"/>
+        <location filename="../observer/log_model.py" line="481"/>
         <source>non enregistré — nouvel essai</source>
         <translation>not saved — retrying</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="465"/>
+        <location filename="../observer/log_model.py" line="482"/>
+        <source>refusé</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="466"/>
         <source>✎ {text}</source>
         <translation>✎ {text}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="481"/>
-        <source>refusé — à reprendre</source>
-        <translation>refused — to redo</translation>
-    </message>
-    <message>
-        <location filename="../observer/log_model.py" line="502"/>
+        <location filename="../observer/log_model.py" line="503"/>
         <source>Saisie à {first}, corrigée à {last}</source>
         <translation>Logged at {first}, corrected at {last}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="506"/>
+        <location filename="../observer/log_model.py" line="507"/>
         <source>L&apos;entrée n&apos;est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.</source>
         <translation>The entry is not in the session file yet; it is kept and sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="508"/>
+        <location filename="../observer/log_model.py" line="509"/>
         <source>Entrée refusée, non enregistrée : {reason}
 Double-cliquez (ou F2) pour remettre le texte dans la saisie et le corriger.</source>
         <translation>Entry refused, not saved: {reason}
 Double-click (or F2) to put the text back in the entry line and correct it.</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="519"/>
+        <location filename="../observer/log_model.py" line="520"/>
         <source>Historique des révisions :</source>
         <translation>Revision history:</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="523"/>
+        <location filename="../observer/log_model.py" line="524"/>
         <source>{n}. {time} ({observer}) : {text}</source>
         <translation>{n}. {time} ({observer}): {text}</translation>
     </message>

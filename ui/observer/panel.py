@@ -150,7 +150,7 @@ class ObserverPanel(QWidget):
 
         role_codes = [role.id for role in self._played] or ["DIR"]
         widths = {
-            Column.STATUS: fit([self.model.status_text(SaveState.SAVED), self.model.status_text(SaveState.SAVING)]),
+            Column.STATUS: fit([self.model.status_text(s) for s in (SaveState.SAVED, SaveState.SAVING, SaveState.REFUSED)]),
             Column.REAL: fit(["00:00:00"]),
             Column.ELAPSED: fit(["0:00:00", "briefing"]),
             Column.SCENARIO: fit(["00/00 00:00"]),
