@@ -184,6 +184,15 @@ def _usage_error(text: str) -> int:
     return 2
 
 
+def _open_in_place(controller: AppController, target: Path, opening: QWidget) -> None:
+    """Open ``target`` (console, or the start screen with the error) and drop the opening window."""
+    try:
+        controller.open_path(target)
+    finally:
+        opening.close()
+        opening.deleteLater()
+
+
 def run_app(args: list[str]) -> int:
     """Run the desktop app with ``args`` (see module docstring); return the exit status."""
     observer_file: Path | None = None
@@ -223,7 +232,13 @@ def run_app(args: list[str]) -> int:
         if window is None and controller.start_screen is None:
             return 1
     elif target is not None:
-        controller.open_path(target)
+        # Paint a window first, then load (SQLAlchemy, the package, the console): the app
+        # answers in a fraction of a second and the console replaces it when it is ready.
+        from ui.opening_window import OpeningWindow
+
+        opening = OpeningWindow(target, settings.window_geometry("console"))
+        opening.painted.connect(lambda: _open_in_place(controller, target, opening))
+        opening.show()
     else:
         controller.show_start()
 

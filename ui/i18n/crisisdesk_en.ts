@@ -2021,6 +2021,24 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>OpeningWindow</name>
+    <message>
+        <location filename="../opening_window.py" line="28"/>
+        <source>crisisdesk — ouverture de {name}…</source>
+        <translation>crisisdesk — opening {name}…</translation>
+    </message>
+    <message>
+        <location filename="../opening_window.py" line="29"/>
+        <source>Ouverture de « {name} »…</source>
+        <translation>Opening “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../opening_window.py" line="34"/>
+        <source>Lecture de l&apos;exercice et préparation de la console</source>
+        <translation>Reading the exercise and preparing the console</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrinter</name>
     <message>
         <location filename="../pdf.py" line="100"/>
