@@ -3,8 +3,9 @@
     python benchmarks/startup_probe.py app PACKAGE   # the real app, as ``python main.py PACKAGE`` starts it
     python benchmarks/startup_probe.py bare          # the floor: a bare PySide6 window
 
-Prints one JSON line: ``painted`` (epoch time of the first paint of the main window),
-``usable`` (the event loop is idle again after that paint, with the package loaded),
+Prints one JSON line: ``painted`` (epoch time of the first paint of the app's window:
+the opening window, or the console if it comes first), ``usable`` (the console window,
+package loaded, has been painted and the event loop is idle again after that paint),
 and ``imports_done`` (when the app module was imported, for the record). The parent
 records the time just before it started the process, so every figure counts the
 interpreter's own start too. Nothing is imported here before the app imports it.
@@ -34,21 +35,21 @@ def _report_and_quit(marks: dict) -> None:
     os._exit(0)
 
 
-def _watch(window_class_name: str, marks: dict) -> None:
-    """Record the first paint of a top-level window of that class, then the next idle moment."""
+def _watch(first_classes: tuple[str, ...], usable_class: str, marks: dict) -> None:
+    """Record the first paint of a top-level window of ``first_classes`` ("painted"), then the
+    first paint of a ``usable_class`` window and the next idle moment after it ("usable")."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     class Probe(QObject):
         def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
-            if (
-                "painted" not in marks
-                and event.type() == QEvent.Type.Paint
-                and obj.isWidgetType()
-                and obj.window().metaObject().className() == window_class_name
-            ):
-                marks["painted"] = time.time()
-                QTimer.singleShot(0, self._usable)
+            if event.type() == QEvent.Type.Paint and obj.isWidgetType():
+                name = obj.window().metaObject().className()
+                if "painted" not in marks and name in first_classes:
+                    marks["painted"] = time.time()
+                if "usable_painted" not in marks and name == usable_class:
+                    marks["usable_painted"] = time.time()
+                    QTimer.singleShot(0, self._usable)
             return False
 
         def _usable(self) -> None:
@@ -66,13 +67,16 @@ def run_app(package: str) -> None:
     import ui.app as app_module  # what ui.launcher imports to open the app
 
     marks["imports_done"] = time.time()
-    show_console = app_module.AppController._show_console
+    # Watch from the moment the application object exists (run_app makes it).
 
-    def watched(self, session):
-        _watch("MainWindow", marks)
-        return show_console(self, session)
+    original_app = app_module.QApplication
 
-    app_module.AppController._show_console = watched
+    class WatchedApplication(original_app):
+        def __init__(self, *args):
+            super().__init__(*args)
+            _watch(("OpeningWindow", "MainWindow"), "MainWindow", marks)
+
+    app_module.QApplication = WatchedApplication
     from ui.launcher import main
 
     main([package])
@@ -88,7 +92,7 @@ def run_bare() -> None:
     window = QMainWindow()
     window.setCentralWidget(QLabel("crisisdesk"))
     window.resize(1366, 768)
-    _watch("QMainWindow", marks)
+    _watch(("QMainWindow",), "QMainWindow", marks)
     window.show()
     app.exec()
     raise SystemExit("the bare window quit before it was painted")
