@@ -94,3 +94,24 @@ def test_selection_survives_a_filter_change_when_its_row_stays(qtbot):
     assert not hidden.isValid()
     proxy.set_filters()
     assert selected.data() == "Évacuation n° 7"
+
+
+def test_texts_are_folded_ahead_so_the_first_search_folds_nothing(qtbot, monkeypatch):
+    import ui.observer.log_filter as log_filter
+
+    monkeypatch.setattr(log_filter, "IDLE_CHUNK", 100)  # 15 idle steps for 1,500 entries
+    model = LogTableModel()
+    proxy = LogFilterProxy()
+    proxy.setSourceModel(model)
+    entries = tuple(_entry(n) for n in range(1500))
+    model.sync(entries, entries)
+    qtbot.waitUntil(lambda: not proxy._idle.isActive(), timeout=10_000)
+
+    def no_more_folding(texts):
+        raise AssertionError(f"folded again: {texts[:2]}")
+
+    monkeypatch.setattr(log_filter, "fold_many", no_more_folding)
+    proxy.set_filters(text="EVACUATION n° 149")
+    shown = _shown(proxy)
+    assert shown == _expected(model, proxy)
+    assert "Évacuation n° 149" in shown and "Évacuation n° 1149" in shown and "Évacuation n° 150" not in shown

@@ -139,7 +139,7 @@ class LogFilterProxy(QAbstractProxyModel):
         if self._needle:
             texts = self._columns.get("haystack")
             if texts is None:
-                texts = self._columns["haystack"] = self._haystacks(entries)
+                texts = self._columns["haystack"] = self._haystacks(entries, every=True)
             for word in self._needle.split():  # every typed word must appear, in any order
                 positions = [p for p in positions if word in texts[p]]
         if model.newest_first:
@@ -158,14 +158,18 @@ class LogFilterProxy(QAbstractProxyModel):
             self._columns[attribute] = values
         return values
 
-    def _haystacks(self, entries: list[Any]) -> list[str]:
-        """The folded searchable text of each entry (cached by entry; new ones folded in one go)."""
+    def _haystacks(self, entries: list[Any], *, every: bool = False) -> list[str]:
+        """The folded searchable text of each entry (cached by entry; new ones folded in one go).
+
+        ``every``: ``entries`` are all the current ones, so the cache can drop the others
+        (entries replaced by corrections).
+        """
         cache = self._hay
         missing = [e for e in entries if (hit := cache.get(id(e))) is None or hit[0] is not e]
         if missing:
             for entry, text in zip(missing, fold_many([searchable(e) for e in missing]), strict=True):
                 cache[id(entry)] = (entry, text)
-            if len(cache) > 2 * len(entries) + 1000:  # entries replaced by corrections: drop the stale ones
+            if every and len(cache) > 2 * len(entries) + 1000:
                 alive = {id(e) for e in entries}
                 for key in [k for k in cache if k not in alive]:
                     del cache[key]
