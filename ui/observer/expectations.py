@@ -91,6 +91,7 @@ class ExpectationsChecklist(QWidget):
         self._buttons: dict[tuple[str, int], dict[str, QToolButton]] = {}
         self._orders: list[tuple[float, str]] = []  # (fired_at, inject_id) of the inject rows, ascending
         self._shown: dict[tuple[str, int], tuple] = {}  # what update_times last set on each row
+        self._styled: dict[tuple[str, int], ChecklistItem] = {}  # the item each row was last styled from
         self._seen: tuple | None = None
         self._build()
         self.refresh()
@@ -191,6 +192,7 @@ class ExpectationsChecklist(QWidget):
         self._data.clear()
         self._orders.clear()
         self._shown.clear()
+        self._styled.clear()
         self._seen = None
         self.refresh()
 
@@ -351,7 +353,11 @@ class ExpectationsChecklist(QWidget):
     def _restyle(self, elapsed_now: float) -> bool:
         """Set each row's status text and colours; return True if any row changed."""
         changed = False
+        styled = self._styled
         for key, item in self._data.items():
+            if item.check is not None and styled.get(key) is item:
+                continue  # a checked item's text does not depend on the time
+            styled[key] = item
             tree_item = self._items[key]
             remaining = item.remaining(elapsed_now)
             background = None
