@@ -8,6 +8,7 @@ never flatter the next one.
 from __future__ import annotations
 
 import json
+import math
 import os
 import platform
 import statistics
@@ -106,7 +107,7 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
         return float("nan")
-    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
     return ordered[rank - 1]
 
 
