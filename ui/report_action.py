@@ -1,9 +1,12 @@
 """GUI: make the RETEX report from the app without ever freezing the window.
 
-The HTML is rendered on a worker thread, which opens its OWN read-only session on
-the file (SQLite connections and ORM objects never cross threads); the PDF is then
-printed by QtWebEngine on the UI thread, asynchronously. A non-modal progress dialog
-shows the step, so the controller can keep firing injects while a draft is made.
+The HTML is rendered by a child process (``ui/report_process.py``), which opens its
+OWN read-only session on the file; the PDF is then printed by QtWebEngine on the UI
+thread, asynchronously. A non-modal progress dialog shows the step, so the controller
+can keep firing injects while a draft is made. (A thread was not enough: the rendering
+is pure-Python work that held the interpreter lock against the window, and injects
+fired up to 1.6 s late while a long exercise's report was made.) A frozen build, which
+has no Python to start, renders on a thread instead.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QThread, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 log = logging.getLogger("crisisdesk")
@@ -23,7 +27,72 @@ KINDS = ("html", "pdf")
 
 # Workers still running are kept here, not parented to their controller: a window
 # closed mid-report must not destroy a running QThread (Qt aborts the process).
-_RUNNING: set[QThread] = set()
+_RUNNING: set[QObject] = set()
+_ROOT = Path(__file__).resolve().parent.parent  # holds the ui and crisisdesk packages
+
+
+class _HtmlProcess(QObject):
+    """Render the report HTML of a session file into ``html_path`` in a child process."""
+
+    step = Signal(int)  # 0 opening and computing, 1 laying out
+    rendered = Signal(str)
+    error = Signal(str)
+    finished = Signal()
+
+    def __init__(self, session_path: Path, html_path: Path, time_source, parent: QObject | None = None):
+        super().__init__(parent)
+        self._html_path = html_path
+        self._args = ["-m", "ui.report_process", str(session_path), str(html_path)]
+        if time_source is not None:
+            self._args += ["--now", repr(time_source.now())]
+        self._process: QProcess | None = None
+        self._last = ""
+        self._buffer = b""
+
+    def start(self) -> None:
+        process = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        paths = [str(_ROOT), env.value("PYTHONPATH", "")]
+        env.insert("PYTHONPATH", os.pathsep.join(p for p in paths if p))
+        process.setProcessEnvironment(env)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._done)
+        process.errorOccurred.connect(self._failed_to_start)
+        self._process = process
+        process.start(sys.executable, self._args)
+
+    def isRunning(self) -> bool:  # noqa: N802 (as QThread)
+        return self._process is not None and self._process.state() != QProcess.ProcessState.NotRunning
+
+    def _read(self) -> None:
+        self._buffer += bytes(self._process.readAllStandardOutput())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for raw in lines:
+            line = raw.decode("utf-8", "replace").strip()
+            if line.startswith("step "):
+                self.step.emit(int(line[5:]))
+            elif line:
+                self._last = line
+
+    def _done(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._read()
+        if code == 0 and status == QProcess.ExitStatus.NormalExit and self._last == "done":
+            self.rendered.emit(str(self._html_path))
+        else:
+            details = bytes(self._process.readAllStandardError()).decode("utf-8", "replace").strip()
+            if details:
+                log.error("report rendering failed:\n%s", details)
+            if self._last.startswith("error: "):
+                message = self._last[7:].replace("\x1f", "\n")  # newlines, as ui/report_process.py wrote them
+            else:
+                message = f"the report process stopped ({status.name}, code {code})"
+            self.error.emit(message)
+        self.finished.emit()
+
+    def _failed_to_start(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self.error.emit(f"cannot start {sys.executable}: {self._process.errorString()}")
+            self.finished.emit()
 
 
 class _HtmlWorker(QThread):
@@ -113,7 +182,8 @@ class ReportController(QObject):
         self._tmp = Path(tempfile.mkdtemp(prefix="crisisdesk-report-"))
         if self._show_progress:
             self._open_dialog()
-        worker = _HtmlWorker(self.session_path, self._tmp / "report.html", self._time_source)
+        worker_class = _HtmlWorker if getattr(sys, "frozen", False) else _HtmlProcess
+        worker = worker_class(self.session_path, self._tmp / "report.html", self._time_source)
         worker.step.connect(self._on_step)
         worker.rendered.connect(self._on_rendered)
         worker.error.connect(self._fail)
