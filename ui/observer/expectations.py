@@ -30,6 +30,7 @@ from crisisdesk.session import SessionError
 from crisisdesk.timefmt import format_offset
 from ui import labels
 from ui.errors import report_unexpected
+from ui.observer.action_ids import ActionIds
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (inject_id, index) on item rows
 _ORDER_ROLE = Qt.ItemDataRole.UserRole + 2  # (fired_at, inject_id) on inject rows
@@ -93,6 +94,7 @@ class ExpectationsChecklist(QWidget):
         self._shown: dict[tuple[str, int], tuple] = {}  # what update_times last set on each row
         self._styled: dict[tuple[str, int], ChecklistItem] = {}  # the item each row was last styled from
         self._seen: tuple | None = None
+        self._action_ids = ActionIds()  # per item: the click not confirmed saved, reused if clicked again
         self._build()
         self.refresh()
 
@@ -418,14 +420,19 @@ class ExpectationsChecklist(QWidget):
     def check(self, inject_id: str, index: int, status: str) -> bool:
         """Record a check of one item; return False (and say why) if it could not be stored."""
         key = (inject_id, index)
+        # The same status clicked again after a failed save is the same check (the session may have
+        # kept the first one): its id is reused, so it is stored once.
+        event_id = self._action_ids.for_action(key, status)
         try:
-            self._session.check_expectation(inject_id, index, status, observer=self._observer or "")
+            self._session.check_expectation(inject_id, index, status, observer=self._observer or "",
+                                            event_id=event_id)
         except SessionError as exc:  # the file may be locked or full: tell, keep the UI usable
             message = labels.error_text(exc)
         except Exception as exc:  # a bug: the error reporter shows it
             report_unexpected(exc)
             message = self.tr("Constat non enregistré : erreur inattendue (détails dans la fenêtre d'erreur).")
         else:
+            self._action_ids.saved(key, event_id)
             self.checked.emit(inject_id, index, status)
             self.refresh()
             return True

@@ -40,6 +40,7 @@ from crisisdesk.checklist import checklist_items
 from crisisdesk.session import SessionError
 from ui import labels
 from ui.errors import report_unexpected
+from ui.observer.action_ids import ActionIds
 
 _TITLE_STYLE = "QLabel { font-weight: bold; font-size: 13pt; color: #1f2a37; }"
 _MUTED_STYLE = "QLabel { color: #6b6f76; }"
@@ -193,6 +194,9 @@ class HotWashWidget(QWidget):
         self._session = session
         self._observer = observer_name
         self._seen: tuple | None = None
+        # The event id of each rating, finding or plan line not confirmed saved: clicked again
+        # after a failed save (the session may have kept it), it is stored once.
+        self._action_ids = ActionIds()
         package = session.package
         self._objectives = package.exercise.objectives
         self._played = [role for role in package.roles if role.played]
@@ -496,7 +500,12 @@ class HotWashWidget(QWidget):
             self.cards[objective_id].justification.setFocus()
             return False
         card = self.cards.get(objective_id)
-        ok = self._run(lambda: self._session.rate_objective(objective_id, rating, justification, observer=self._observer or ""))
+        # One slot per objective: the latest rating wins, so going back to an earlier one is a new action.
+        event_id = self._action_ids.for_action(objective_id, (rating, justification))
+        ok = self._run(lambda: self._session.rate_objective(objective_id, rating, justification,
+                                                            observer=self._observer or "", event_id=event_id))
+        if ok:
+            self._action_ids.saved(objective_id, event_id)
         if ok and card is not None:
             card._dirty = False
             self._seen = None
@@ -508,7 +517,12 @@ class HotWashWidget(QWidget):
         if not text:
             return
         objective = self.finding_objective.currentData()
-        if self._run(lambda: self._session.add_finding(kind, text, objective, observer=self._observer)):
+        # Findings add up: the same finding is the same action, whatever was tried in between.
+        action = ("finding", kind, text, objective)
+        event_id = self._action_ids.for_action(action, action)
+        if self._run(lambda: self._session.add_finding(kind, text, objective, observer=self._observer,
+                                                       event_id=event_id)):
+            self._action_ids.saved(action, event_id)
             self.finding_text.clear()
             self.finding_text.setFocus()
 
@@ -548,18 +562,14 @@ class HotWashWidget(QWidget):
         if not action:
             self.plan_action.setFocus()
             return
-        due = self.plan_due.date().toString("yyyy-MM-dd")
-        ok = self._run(
-            lambda: self._session.add_improvement(
-                action=action,
-                owner_role=self.plan_owner.currentData(),
-                priority=self.plan_priority.currentData(),
-                due_date=due,
-                objective_id=self.plan_objective.currentData(),
-                observer=self._observer,
-            )
-        )
+        line = dict(action=action, owner_role=self.plan_owner.currentData(),
+                    priority=self.plan_priority.currentData(), due_date=self.plan_due.date().toString("yyyy-MM-dd"),
+                    objective_id=self.plan_objective.currentData())
+        slot = ("plan", *line.values())  # plan lines add up, as findings do
+        event_id = self._action_ids.for_action(slot, slot)
+        ok = self._run(lambda: self._session.add_improvement(**line, observer=self._observer, event_id=event_id))
         if ok:
+            self._action_ids.saved(slot, event_id)
             self.plan_action.clear()
             self.plan_action.setFocus()
 
