@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from crisisdesk import collector
 from crisisdesk.clock import ClockState, SystemTime, TimeSource
 from crisisdesk.package.loader import load_package
 from crisisdesk.package.problems import PackageError
@@ -76,6 +77,12 @@ class Session(ControllerActions, CouranteWrites):
         (after a backup copy beside it); a newer one is refused.
         """
         path = Path(path)
+        with collector.paused():  # reading back a long exercise: see crisisdesk/collector.py
+            return cls._open_file(path, time_source, read_only, observer, busy_timeout_ms)
+
+    @classmethod
+    def _open_file(cls, path: Path, time_source: TimeSource | None, read_only: bool, observer: str | None,
+                   busy_timeout_ms: int) -> Session:
         engine, stored = files.open_engine(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
         try:
             try:
