@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
+from crisisdesk import collector
 from crisisdesk.report.figures import ReportFigures, compute_figures
 from crisisdesk.report.pdf import PdfFailed, PdfUnavailable, register_pdf_renderer, render_pdf
 from crisisdesk.report.render import TemplateFolderError, make_environment, render_html
@@ -116,7 +117,8 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
     except SessionError as exc:
         raise ReportError(str(exc)) from exc  # its message already names the file
     try:
-        html = report_html(session, templates=templates, language=language)
+        with collector.paused():  # a long exercise's report is hundreds of thousands of rows: see crisisdesk/collector.py
+            html = report_html(session, templates=templates, language=language)
     except TemplateError as exc:
         raise ReportError(f"report template: {describe_template_error(exc)}") from exc
     finally:
