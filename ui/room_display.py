@@ -8,11 +8,12 @@ controller chose to show, minus those the controller withdrew.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QKeyEvent, QScreen
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -125,13 +126,13 @@ class RoomSelection:
 class FeedCard(QFrame):
     """GUI: one inject styled as a news flash, a social post, or a plain message."""
 
-    def __init__(self, item: FeedItem, parent: QWidget | None = None) -> None:
+    def __init__(self, item: FeedItem, parent: QWidget | None = None, *, factor: float = 1.0) -> None:
         super().__init__(parent)
         self.setObjectName("feedCard")
         self.setProperty("inject_id", item.inject_id)
         self.setProperty("channel", item.channel)
         # A widget's own style sheet beats the window's, whatever the selectors' specificity.
-        self.setStyleSheet(CARD_FRAMES.get(item.channel, DEFAULT_FRAME) + CARD_STYLE)
+        self.setStyleSheet(scale_css(CARD_FRAMES.get(item.channel, DEFAULT_FRAME) + CARD_STYLE, factor))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         esc = html.escape
         when = item.scenario_time.strftime("%H:%M") if item.scenario_time else ""
@@ -178,7 +179,8 @@ class FeedCard(QFrame):
 class IndicatorTile(QFrame):
     """GUI: one indicator as a big coloured tile (vigilance levels in their colour)."""
 
-    def __init__(self, label: str, value: str, unit: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, value: str, unit: str, parent: QWidget | None = None, *,
+                 factor: float = 1.0) -> None:
         super().__init__(parent)
         self.setObjectName("indicatorTile")
         color = vigilance_color(value)
@@ -187,6 +189,7 @@ class IndicatorTile(QFrame):
         self.setStyleSheet(
             f"#indicatorTile {{ background: {background}; border-radius: 12px; }}"
             f" QLabel {{ color: {foreground}; background: transparent; }}"
+            + scale_css(TILE_FONTS, factor)
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
@@ -198,6 +201,12 @@ class IndicatorTile(QFrame):
         layout.addWidget(caption)
         layout.addWidget(figure)
 
+
+# Tile fonts sit in the tile's own style sheet so they scale with the window (see scale_css).
+TILE_FONTS = """
+#tileCaption { font-size: 12pt; }
+#tileValue { font-size: 26pt; font-weight: 800; }
+"""
 
 CARD_STYLE = """
 QLabel { color: #111111; background: transparent; }
@@ -225,8 +234,6 @@ STYLE = """
 #roomClock { font-size: 84pt; font-weight: 800; font-family: monospace; }
 #roomDate { font-size: 24pt; font-weight: 600; }
 #roomPhase { font-size: 18pt; color: #9fb3c8; }
-#tileCaption { font-size: 12pt; }
-#tileValue { font-size: 26pt; font-weight: 800; }
 #roomEmptyFeed { font-size: 16pt; color: #6b7f95; }
 """
 
@@ -240,6 +247,9 @@ class RoomDisplay(QWidget):
         # Qt adds the application name (" — crisisdesk") itself: the title names the exercise (show_view).
         self.setWindowTitle(self.tr("Écran de salle"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Sizes are designed for a 720p window and scale with its height, so a 1080p or 4K
+        # projector reads as large from the back of the room.
+        self._factor = 1.0
         self.setStyleSheet(STYLE)
         self.resize(1280, 720)
         self.selection = RoomSelection()
@@ -311,7 +321,8 @@ class RoomDisplay(QWidget):
         columns = 2 if len(indicators) > 3 else 1
         # Fewer tiles read bigger: the figure's size follows how many there are.
         for number, (label, value, unit) in enumerate(indicators):
-            self.indicator_grid.addWidget(IndicatorTile(label, value, unit), number // columns, number % columns)
+            tile = IndicatorTile(label, value, unit, factor=self._factor)
+            self.indicator_grid.addWidget(tile, number // columns, number % columns)
 
     def _fill_feed(self, feed) -> None:
         _clear(self.feed_layout)
@@ -321,7 +332,7 @@ class RoomDisplay(QWidget):
             self.feed_layout.addWidget(empty)
             return
         for item in feed:
-            self.feed_layout.addWidget(FeedCard(item), 1, Qt.AlignmentFlag.AlignTop)
+            self.feed_layout.addWidget(FeedCard(item, factor=self._factor), 1, Qt.AlignmentFlag.AlignTop)
         for _ in range(FEED_SIZE - len(feed)):
             self.feed_layout.addStretch(1)
 
@@ -338,12 +349,36 @@ class RoomDisplay(QWidget):
         self.setGeometry(screen.geometry())
         self.showFullScreen()
 
+    @property
+    def scale_factor(self) -> float:
+        """How much larger than the 720p design the room display draws its text."""
+        return self._factor
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        factor = max(0.75, min(3.0, self.height() / 720))
+        if abs(factor - self._factor) < 0.05:
+            return
+        self._factor = factor
+        self.setStyleSheet(scale_css(STYLE, factor))
+        last_view = getattr(self, "_last_view", None)  # None while the window is being built
+        if last_view is not None:
+            self._fill_indicators(last_view.indicators)
+            self._fill_feed(last_view.feed)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Escape leaves full screen so the controller is never stuck behind the projector view.
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
             self.showNormal()
             return
         super().keyPressEvent(event)
+
+
+def scale_css(css: str, factor: float) -> str:
+    """Return ``css`` with every pt and px size multiplied by ``factor`` (1.0 = designed for 720p)."""
+    if abs(factor - 1.0) < 0.01:
+        return css
+    return re.sub(r"(\d+)(pt|px)", lambda m: f"{max(1, round(int(m.group(1)) * factor))}{m.group(2)}", css)
 
 
 def _plain(text: str) -> QLabel:

@@ -104,3 +104,23 @@ def test_controller_hides_parts(qtbot, fired_states):
     assert not room.indicator_box.isVisible()
     assert not room.feed_box.isVisible()
     assert room.clock_box.isVisible()
+
+
+def test_room_display_text_grows_with_the_projector(qtbot):
+    """The text scales with the window's height: a bigger projector picture reads from further back."""
+    from PySide6.QtGui import QFontInfo
+
+    from ui.room_display import RoomDisplay, scale_css
+
+    assert scale_css("a { font-size: 20pt; border: 2px; }", 1.5) == "a { font-size: 30pt; border: 3px; }"
+    room = RoomDisplay()
+    qtbot.addWidget(room)
+    room.show()
+    # Sizes below the offscreen screen's, which caps a window's size.
+    room.resize(1280, 720)
+    qtbot.waitUntil(lambda: room.height() == 720 and abs(room.scale_factor - 1.0) < 0.01)
+    large = QFontInfo(room.clock_label.font()).pixelSize()
+    room.resize(720, 540)
+    qtbot.waitUntil(lambda: room.height() == 540 and abs(room.scale_factor - 0.75) < 0.01)
+    small = QFontInfo(room.clock_label.font()).pixelSize()
+    assert large >= small * 1.25
