@@ -67,6 +67,7 @@ class LogFilterProxy(QAbstractProxyModel):
         self._tag: str | None = None
         self._needle = ""
         self._rows: list[int] | None = None  # accepted source rows, ascending; None: every row
+        self._model = None
         self._saved: list[tuple[QModelIndex, QPersistentModelIndex]] = []
         self._removing: tuple[int, int] | None = None
         self._hay: dict[int, tuple[Any, str]] = {}  # id(entry) -> (entry, folded text)
@@ -198,6 +199,7 @@ class LogFilterProxy(QAbstractProxyModel):
                 signal.disconnect(slot)
         self.beginResetModel()
         super().setSourceModel(model)
+        self._model = model  # sourceModel() is a call into Qt; data() and index() run per painted cell
         self._rows = self._accepted_rows()
         self.endResetModel()
         if model is not None:
@@ -335,14 +337,19 @@ class LogFilterProxy(QAbstractProxyModel):
         return self.createIndex(row, source_index.column())
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        model = self.sourceModel()
-        if model is None or not index.isValid() or role == Qt.ItemDataRole.CheckStateRole:
+        model = self._model
+        if model is None or role == Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return None  # (no check boxes in the log: one round trip less per painted cell)
         row = index.row() if self._rows is None else self._rows[index.row()]
-        return model.data(model.index(row, index.column()), role)
+        # createIndex, not index(): no bounds check through rowCount()/columnCount() per cell.
+        return model.data(model.createIndex(row, index.column()), role)
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or row < 0 or column < 0 or row >= self.rowCount() or column >= self.columnCount():
+        model = self._model
+        if model is None or parent.isValid() or row < 0 or column < 0:
+            return QModelIndex()
+        rows = model.rowCount() if self._rows is None else len(self._rows)
+        if row >= rows or column >= model.columnCount():
             return QModelIndex()
         return self.createIndex(row, column)
 
