@@ -26,6 +26,7 @@ _NON_ASCII = re.compile("[^\x00-\x7f]+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _folded_runs: dict[str, str] = {}  # non-ASCII run -> its fold (a handful of accents in French)
 IDLE_CHUNK = 2000  # entries folded per idle step, a few ms each
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)  # looked up once: data() runs per painted cell and role
 
 
 def searchable(entry: Any) -> str:
@@ -126,7 +127,6 @@ class LogFilterProxy(QAbstractProxyModel):
         if model is None:
             return []
         rows = model.rows()  # oldest first; the view order may be the reverse
-        entries = self._column("entry", rows)
         positions: list[int] | range = range(len(rows))
         # One comprehension per active filter over a cached column: no Python call per row.
         for attribute, wanted in (("role", self._role), ("kind", self._kind), ("observer", self._observer),
@@ -138,11 +138,12 @@ class LogFilterProxy(QAbstractProxyModel):
                 else:
                     positions = [p for p in positions if values[p] == wanted]
         if self._needle:
-            texts = self._columns.get("haystack")
-            if texts is None:
-                texts = self._columns["haystack"] = self._haystacks(entries, every=True)
+            texts = self._haystack_column(rows)
             for word in self._needle.split():  # every typed word must appear, in any order
-                positions = [p for p in positions if word in texts[p]]
+                if isinstance(positions, range):
+                    positions = [p for p, text in enumerate(texts) if word in text]
+                else:
+                    positions = [p for p in positions if word in texts[p]]
         if model.newest_first:
             last = len(rows) - 1
             return [last - position for position in reversed(positions)]
@@ -158,6 +159,13 @@ class LogFilterProxy(QAbstractProxyModel):
                 values = list(map(attrgetter(attribute), self._column("entry", rows)))
             self._columns[attribute] = values
         return values
+
+    def _haystack_column(self, rows: list[Any]) -> list[str]:
+        """The folded searchable text of every row, oldest first (kept until the source changes)."""
+        texts = self._columns.get("haystack")
+        if texts is None:
+            texts = self._columns["haystack"] = self._haystacks(self._column("entry", rows), every=True)
+        return texts
 
     def _haystacks(self, entries: list[Any], *, every: bool = False) -> list[str]:
         """The folded searchable text of each entry (cached by entry; new ones folded in one go).
@@ -182,6 +190,7 @@ class LogFilterProxy(QAbstractProxyModel):
         chunk = rows[self._idle_at:self._idle_at + IDLE_CHUNK]
         if not chunk:
             self._idle.stop()
+            self._haystack_column(rows)  # and lined up, ready for the first search
             return
         self._haystacks([row.entry for row in chunk])
         self._idle_at += IDLE_CHUNK
@@ -338,7 +347,7 @@ class LogFilterProxy(QAbstractProxyModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         model = self._model
-        if model is None or role == Qt.ItemDataRole.CheckStateRole or not index.isValid():
+        if model is None or role == _CHECK_STATE or not index.isValid():
             return None  # (no check boxes in the log: one round trip less per painted cell)
         row = index.row() if self._rows is None else self._rows[index.row()]
         # createIndex, not index(): no bounds check through rowCount()/columnCount() per cell.
