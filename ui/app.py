@@ -134,9 +134,12 @@ class AppController(QObject):
         return window
 
     def _keep(self, window: QWidget, session) -> None:
+        from crisisdesk import collector
+
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.windows.append(window)
         self.sessions.append(session)
+        collector.settle()  # the session and its window live for the run: out of the collector's scans
 
         def forget(_obj=None, w=window, s=session) -> None:
             if w in self.windows:
@@ -144,6 +147,7 @@ class AppController(QObject):
             if s in self.sessions:
                 self.sessions.remove(s)
                 s.close()
+                collector.unsettle()
 
         window.destroyed.connect(forget)
 
