@@ -81,6 +81,7 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # noqa: F841  (kept alive for the run)
+    from crisisdesk import collector
     from crisisdesk.clock import SystemTime
     from crisisdesk.session import Session
     from ui.observer.panel import ObserverPanel
@@ -100,6 +101,7 @@ def main() -> int:
     panel.resize(1366, 500)
     panel.show()
     QCoreApplication.processEvents()
+    collector.settle()  # as the app does once a window is open on a session (ui/app.py, AppController._keep)
 
     marks: dict[str, float] = {}
     log_entry = session.log_entry

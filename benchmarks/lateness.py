@@ -41,6 +41,7 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])
+    from crisisdesk import collector
     from crisisdesk.clock import SystemTime
     from crisisdesk.session import Session
     from ui import async_bridge
@@ -58,6 +59,7 @@ def main() -> int:
                               sender="ANIM", at=start + 3 + args.spacing * n) for n in range(args.injects)]
     window = MainWindow(session, clock, Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)))
     window.show()
+    collector.settle()  # as the app does once a window is open on a session (ui/app.py, AppController._keep)
 
     jobs = []
     for spec in args.report:

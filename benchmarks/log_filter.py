@@ -48,6 +48,7 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])  # noqa: F841
+    from crisisdesk import collector
     from crisisdesk.session import Session
     from ui.observer.log_model import Column, LogTableModel
     from ui.observer.panel import LogFilterProxy, ObserverPanel  # the proxy the panel uses
@@ -79,6 +80,7 @@ def main() -> int:
         model.sync(state.entries, state.entry_history)
     settle()
     opened = (time.perf_counter() - t0) * 1000
+    collector.settle()  # as the app does once a window is open on a session (ui/app.py, AppController._keep)
     # The proxy folds the texts for the search ahead, in idle moments: let it finish, as it
     # does while the observer reads the log (about a second for 50,000 entries).
     t0 = time.perf_counter()
