@@ -73,12 +73,18 @@ def spawn(coro: Awaitable[Any]) -> asyncio.Task:
 
 def run_event_loop(app: QApplication, main: Callable[[], Awaitable[int]]) -> int:
     """Run ``main()`` on a qasync loop driven by ``app`` until it returns; return its status."""
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        runner.get_loop().set_exception_handler(_loop_exception_handler)
-        try:
-            return runner.run(main())
-        finally:
-            shutdown_workers()
+    loop = qasync.QEventLoop(app)
+    loop.set_exception_handler(_loop_exception_handler)
+    asyncio.set_event_loop(loop)
+    try:
+        return loop.run_until_complete(main())
+    finally:
+        shutdown_workers()
+        asyncio.set_event_loop(None)
+        # No asyncio.Runner / loop.close() here: closing runs the Qt event loop once more
+        # (to shut down async generators) after aboutToQuit, when QtWebEngine has already torn
+        # itself down, and QApplication.exit() then segfaults (reproduced on quitting after a
+        # PDF report). The process is ending: there is nothing left for that extra turn to do.
 
 
 def _loop_exception_handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
