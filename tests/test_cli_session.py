@@ -193,3 +193,16 @@ def test_export_errors_are_one_line_and_exit_2(tmp_path):
         assert result.returncode == 2
         assert result.stderr.startswith(f"crisisdesk export: {target}: ")
         assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_new_without_output_names_the_file_as_the_app_does(tmp_path, mini_package_path, monkeypatch):
+    """`crisisdesk new PKG` writes <exercise id>_<YYYY-MM-DD_HHhMM>.crisisdesk here, like the app."""
+    import re
+
+    from crisisdesk.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", str(mini_package_path)]) == 0
+    created = [p.name for p in tmp_path.glob("*.crisisdesk")]
+    assert len(created) == 1
+    assert re.fullmatch(r"mini-canicule_\d{4}-\d{2}-\d{2}_\d{2}h\d{2}\.crisisdesk", created[0])

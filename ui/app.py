@@ -18,11 +18,11 @@ os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported (via ui.
 from PySide6.QtCore import QObject, QStandardPaths, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
+from crisisdesk.session.naming import dated_session_path  # noqa: E402
 from ui.labels import error_text  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 
 BUNDLED_PACKAGE = Path(__file__).resolve().parent.parent / "injects" / "paris-50c"
-SESSION_SUFFIX = ".crisisdesk"
 
 
 def default_session_path(package_id: str, now: datetime | None = None, folder: Path | None = None) -> Path:
@@ -31,13 +31,7 @@ def default_session_path(package_id: str, now: datetime | None = None, folder: P
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         folder = Path(documents or Path.home()) / "crisisdesk"
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime("%Y-%m-%d_%Hh%M")
-    candidate = folder / f"{package_id}_{stamp}{SESSION_SUFFIX}"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{package_id}_{stamp}_{number}{SESSION_SUFFIX}"
-        number += 1
-    return candidate
+    return dated_session_path(folder, package_id, now or datetime.now())
 
 
 class AppController(QObject):
@@ -83,7 +77,8 @@ class AppController(QObject):
 
             package = load_package(package_path)
             target = default_session_path(package.exercise.id, folder=self.session_folder)
-            session = Session.create(target, package_path, time_source=self.time_source)
+            # The package is already loaded (its id names the file): the store need not read it again.
+            session = Session.create(target, package_path, time_source=self.time_source, package=package)
         except PackageError as error:
             return self._fail(self.tr("Ce dossier d'exercice contient des erreurs :\n{details}").format(details=error))
         except (SessionError, OSError) as error:

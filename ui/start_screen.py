@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.session.naming import SESSION_SUFFIX
 from crisisdesk.timefmt import format_offset
-
-SESSION_SUFFIX = ".crisisdesk"
 
 
 class StartScreen(QWidget):

@@ -16,18 +16,23 @@ from crisisdesk.cli import UsageError
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("package", metavar="PACKAGE", help="the package folder (holding exercise.yaml)")
     parser.add_argument("-o", "--output", metavar="FILE.crisisdesk",
-                        help="the session file to create (default: <package>-<date>-<time>.crisisdesk here)")
+                        help="the session file to create (default: <exercise id>_<date>_<time>.crisisdesk here,"
+                             " named as the app names them)")
     parser.add_argument("--observer", metavar="NAME", help="who creates the session (written in its log)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from crisisdesk.package.loader import load_package
     from crisisdesk.package.problems import PackageError
     from crisisdesk.session import Session, SessionError
+    from crisisdesk.session.naming import dated_session_path
 
     package = Path(args.package)
-    output = Path(args.output) if args.output else Path(f"{package.resolve().name}-{datetime.now():%Y%m%d-%H%M}.crisisdesk")
     try:
-        with Session.create(output, package, observer=args.observer) as session:
+        loaded = load_package(package)
+        output = Path(args.output) if args.output else dated_session_path(Path.cwd(), loaded.exercise.id,
+                                                                          datetime.now())
+        with Session.create(output, package, observer=args.observer, package=loaded) as session:
             state = session.state
             ex = session.package.exercise
             print(f"{output}: new session of {ex.title!r} ({ex.id}): {len(state.injects)} injects, "

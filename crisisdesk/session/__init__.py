@@ -19,6 +19,7 @@ from crisisdesk.session.errors import (
     WriteFailedError,
 )
 from crisisdesk.session.journal import PendingWrite
+from crisisdesk.session.naming import SESSION_SUFFIX
 from crisisdesk.session.state import (
     CHECK_STATUSES,
     ENTRY_KINDS,
@@ -40,7 +41,6 @@ from crisisdesk.session.state import (
 if TYPE_CHECKING:
     from crisisdesk.session.session import Session
 
-SESSION_SUFFIX = ".crisisdesk"
 
 __all__ = [
     "CHECK_STATUSES",

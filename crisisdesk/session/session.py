@@ -29,6 +29,7 @@ from sqlalchemy.exc import OperationalError
 from crisisdesk import collector
 from crisisdesk.clock import ClockState, SystemTime, TimeSource
 from crisisdesk.package.loader import load_package
+from crisisdesk.package.model import Package
 from crisisdesk.package.problems import PackageError
 from crisisdesk.session import files
 from crisisdesk.session.actions import ControllerActions
@@ -52,12 +53,18 @@ class Session(ControllerActions, CouranteWrites):
 
     @classmethod
     def create(cls, path: str | os.PathLike, package_path: str | os.PathLike, *,
-               time_source: TimeSource | None = None, observer: str | None = None) -> Session:
-        """Create a new session file holding a snapshot of the package; raise PackageError if it is invalid."""
+               time_source: TimeSource | None = None, observer: str | None = None,
+               package: Package | None = None) -> Session:
+        """Create a new session file holding a snapshot of the package; raise PackageError if it is invalid.
+
+        ``package`` is the package already loaded from ``package_path`` by the caller, if it has it
+        (the app and ``crisisdesk new`` read it to name the file): it is not read a second time.
+        """
         path = Path(path)
         package_root = Path(package_path)
         files.check_new_file(path)
-        package = load_package(package_root)  # PackageError lists every problem
+        if package is None:
+            package = load_package(package_root)  # PackageError lists every problem
         try:
             snapshot = package_files(package_root)
         except (OSError, ValueError) as exc:
