@@ -23,3 +23,36 @@ def mini_package_path() -> Path:
 def paris_package_path() -> Path:
     """The bundled showcase package."""
     return ROOT / "injects" / "paris-50c"
+
+
+# -- PostgreSQL: one throwaway server for the whole run, started and stopped here ----------
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server on 127.0.0.1 (tests/helpers/pg_server.py), stopped after the run.
+
+    Skipped, saying why, only where no server can be started; under CI (``CI`` set)
+    that is an error instead, so the PostgreSQL tests never vanish silently.
+    """
+    from tests.helpers.pg_server import ServerUnavailable, TestServer
+
+    try:
+        server = TestServer()
+        server.start()
+    except ServerUnavailable as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL test server: {exc}")
+        pytest.skip(f"no PostgreSQL test server: {exc}")
+    server.create_database("exercises")
+    yield server
+    server.stop()
+
+
+_session_names = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def postgres_url(postgres_server, monkeypatch, tmp_path) -> str:
+    """The URL of a new, not yet created session in the test server's ``exercises`` database."""
+    monkeypatch.setenv("CRISISDESK_DATA_DIR", str(tmp_path / "data"))  # journals of kept writes
+    return postgres_server.url("exercises", session=f"t{next(_session_names)}_{os.getpid()}")

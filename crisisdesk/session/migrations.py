@@ -30,7 +30,7 @@ from sqlalchemy import (
     Text,
     select,
 )
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 
 from crisisdesk.session.errors import NewerSchemaError, NotASessionFile, SessionError
 from crisisdesk.session.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -135,10 +135,29 @@ V3_LOG_ENTRIES_VIEW = """CREATE VIEW log_entries AS SELECT
 FROM events WHERE kind = 'entry'"""
 
 
+V3_LOG_ENTRIES_VIEW_POSTGRESQL = """CREATE VIEW log_entries AS SELECT
+    payload::jsonb ->> 'entry_id' AS entry_id,
+    seq AS event_seq,
+    COALESCE((payload::jsonb ->> 'revision')::integer, 1) AS revision,
+    payload::jsonb ->> 'supersedes' AS supersedes,
+    COALESCE(payload::jsonb ->> 'observer', '') AS observer,
+    payload::jsonb ->> 'role' AS role,
+    COALESCE(payload::jsonb ->> 'kind', 'observation') AS kind,
+    COALESCE(payload::jsonb ->> 'text', '') AS text,
+    payload::jsonb ->> 'inject_id' AS inject_id,
+    COALESCE((payload::jsonb -> 'tags')::text, '[]') AS tags,
+    real_time,
+    elapsed,
+    scenario_time,
+    COALESCE(payload::jsonb ->> 'stage', 'play') AS stage
+FROM events WHERE kind = 'entry'"""
+
+
 def _v2_to_v3(conn: Connection) -> None:
     """Replace the ``log_entries`` table (written twice, read by no one in the app) with a view of the events."""
     conn.exec_driver_sql("DROP TABLE log_entries")  # its indexes go with it
-    conn.exec_driver_sql(V3_LOG_ENTRIES_VIEW)
+    postgres = conn.dialect.name == "postgresql"
+    conn.exec_driver_sql(V3_LOG_ENTRIES_VIEW_POSTGRESQL if postgres else V3_LOG_ENTRIES_VIEW)
 
 
 # version N -> the step that turns a version-N file into version N+1
@@ -154,8 +173,10 @@ def read_version(conn: Connection, path: Path) -> int:
     try:
         rows = dict(conn.execute(select(V1_META.c.key, V1_META.c.value)
                                  .where(V1_META.c.key.in_(("application", "schema_version")))).all())
-    except OperationalError as exc:
-        if "no such table" not in str(exc.orig):
+    except (OperationalError, ProgrammingError) as exc:
+        # SQLite: "no such table"; PostgreSQL: relation "meta" does not exist (UndefinedTable)
+        missing = "no such table" in str(exc.orig) or getattr(exc.orig, "sqlstate", None) == "42P01"
+        if not missing:
             raise  # locked, unreadable...: the caller says which
         raise NotASessionFile(f"{path}: not a crisisdesk session file (no meta table)",
                               params={"path": str(path), "reason": "no meta table"}) from None

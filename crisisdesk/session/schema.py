@@ -5,7 +5,8 @@ and the state of the exercise is replayed from it. ``log_entries`` is a view of 
 ``entry`` events (one row per revision) so the courante can be searched with plain
 SQL by anyone who opens the file; the app never reads it, and nothing is written
 twice. Table types are dialect-neutral (no SQLite-only types; JSON payloads as
-text); the view uses SQLite's ``json_extract``.
+text); the view has one form per engine: SQLite's ``json_extract``, PostgreSQL's
+``jsonb`` operators (same columns, same values, ``tags`` as JSON text on both).
 """
 
 from __future__ import annotations
@@ -75,7 +76,31 @@ LOG_ENTRIES_VIEW = """CREATE VIEW log_entries AS SELECT
 FROM events WHERE kind = 'entry'"""
 
 
+# The same view on PostgreSQL (a session there is a schema; ``payload`` is JSON text).
+LOG_ENTRIES_VIEW_POSTGRESQL = """CREATE VIEW log_entries AS SELECT
+    payload::jsonb ->> 'entry_id' AS entry_id,
+    seq AS event_seq,
+    COALESCE((payload::jsonb ->> 'revision')::integer, 1) AS revision,
+    payload::jsonb ->> 'supersedes' AS supersedes,
+    COALESCE(payload::jsonb ->> 'observer', '') AS observer,
+    payload::jsonb ->> 'role' AS role,
+    COALESCE(payload::jsonb ->> 'kind', 'observation') AS kind,
+    COALESCE(payload::jsonb ->> 'text', '') AS text,
+    payload::jsonb ->> 'inject_id' AS inject_id,
+    COALESCE((payload::jsonb -> 'tags')::text, '[]') AS tags,
+    real_time,
+    elapsed,
+    scenario_time,
+    COALESCE(payload::jsonb ->> 'stage', 'play') AS stage
+FROM events WHERE kind = 'entry'"""
+
+
+def log_entries_view(dialect: str) -> str:
+    """The ``CREATE VIEW log_entries`` statement for an engine (``sqlite`` or ``postgresql``)."""
+    return LOG_ENTRIES_VIEW_POSTGRESQL if dialect == "postgresql" else LOG_ENTRIES_VIEW
+
+
 def create_schema(conn: Connection) -> None:
-    """Create the tables and views of a new session file (current version)."""
+    """Create the tables and views of a new session (current version), in a file or a server schema."""
     Base.metadata.create_all(conn)
-    conn.exec_driver_sql(LOG_ENTRIES_VIEW)
+    conn.exec_driver_sql(log_entries_view(conn.dialect.name))
