@@ -10,10 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-KIND_ORDER = ("decision", "action", "information", "request", "communication", "observation")
-CHECK_STATUSES = ("met", "partial", "missed")
-RATINGS = ("P", "S", "M", "U")
-PRIORITIES = ("high", "medium", "low")
+from crisisdesk.vocabulary import CHECK_STATUSES, PRIORITIES, RATINGS  # noqa: F401 (the UI's code lists)
+from crisisdesk.vocabulary import ENTRY_KINDS as KIND_ORDER  # noqa: F401
 
 # Status colours, chosen to stay legible on white and for the common colour blindnesses
 # (green/red pairs always come with a text or symbol).

@@ -19,6 +19,7 @@ from crisisdesk.session.errors import InvalidActionError
 from crisisdesk.session.recovery import Recovery
 from crisisdesk.session.state import InjectState
 from crisisdesk.session.store import Draft
+from crisisdesk.vocabulary import EventKind
 
 
 class ControllerActions(Recovery):
@@ -26,15 +27,15 @@ class ControllerActions(Recovery):
 
     def start(self) -> None:
         """STARTEX: the exercise clock starts."""
-        self._control(lambda now: self._clock_draft("start", now))
+        self._control(lambda now: self._clock_draft(EventKind.START, now))
 
     def pause(self) -> None:
         """Pause the exercise clock."""
-        self._control(lambda now: self._clock_draft("pause", now))
+        self._control(lambda now: self._clock_draft(EventKind.PAUSE, now))
 
     def resume(self) -> None:
         """Resume the exercise clock after a pause."""
-        self._control(lambda now: self._clock_draft("resume", now))
+        self._control(lambda now: self._clock_draft(EventKind.RESUME, now))
 
     def end(self) -> None:
         """ENDEX: the exercise is over (the courante stays open for the hot wash).
@@ -42,7 +43,7 @@ class ControllerActions(Recovery):
         The write-ahead log is then copied into the main file, so the file copied
         alone for the RETEX team holds the whole exercise.
         """
-        self._control(lambda now: self._clock_draft("end", now))
+        self._control(lambda now: self._clock_draft(EventKind.END, now))
         checkpoint(self._engine)
 
     def fire(self, inject_id: str, *, actor: str | None = None) -> InjectState:
@@ -69,7 +70,7 @@ class ControllerActions(Recovery):
         def build(now: float) -> list[Draft]:
             self._not_ended("skip an inject")
             self._pending_inject(inject_id)
-            return [self._draft("skip", now, {"inject_id": inject_id})]
+            return [self._draft(EventKind.SKIP, now, {"inject_id": inject_id})]
         self._control(build)
 
     def delay(self, inject_id: str, minutes: int) -> None:
@@ -88,7 +89,7 @@ class ControllerActions(Recovery):
             inj = self._pending_inject(inject_id)
             base = inj.due_at if minutes < 0 else max(inj.due_at, int(self._replayer.clock.elapsed(now)))
             due_at = max(0, base + minutes * 60)
-            return [self._draft("delay", now, {"inject_id": inject_id, "minutes": minutes, "due_at": due_at})]
+            return [self._draft(EventKind.DELAY, now, {"inject_id": inject_id, "minutes": minutes, "due_at": due_at})]
         self._control(build)
 
     def edit_inject(self, inject_id: str, **fields: Any) -> InjectState:
@@ -104,7 +105,7 @@ class ControllerActions(Recovery):
             self._not_ended("edit an inject")
             self._pending_inject(inject_id)
             clean = inject_fields.normalize(fields, self.package, subject=f"inject {inject_id}")
-            return [self._draft("edit", now, {"inject_id": inject_id, "fields": clean})]
+            return [self._draft(EventKind.EDIT, now, {"inject_id": inject_id, "fields": clean})]
         self._control(build)
         return self.state.inject(inject_id)
 
@@ -124,10 +125,10 @@ class ControllerActions(Recovery):
             while inject_id in self._replayer.injects:
                 inject_id += "b"
             clean = inject_fields.normalize(raw, self.package, subject=f"new inject {title!r}")
-            drafts = [self._draft("add", now, {"inject_id": inject_id, "fields": clean})]
+            drafts = [self._draft(EventKind.ADD, now, {"inject_id": inject_id, "fields": clean})]
             if fire_now:
                 self._in_play("fire an inject")
-                drafts.append(self._draft("fire", now, {"inject_id": inject_id, "title": clean["title"],
+                drafts.append(self._draft(EventKind.FIRE, now, {"inject_id": inject_id, "title": clean["title"],
                                                          "auto": False, "adhoc": True}))
             new_id[:] = [inject_id]
             return drafts
@@ -150,7 +151,7 @@ class ControllerActions(Recovery):
             if current + 1 >= len(clock.phases):
                 raise InvalidActionError("already in the last phase", code="last_phase")
             at = max(int(elapsed), clock.phases[current].at)
-            return [self._draft("jump", now, {"from_phase": current, "to_phase": current + 1, "at": at,
+            return [self._draft(EventKind.JUMP, now, {"from_phase": current, "to_phase": current + 1, "at": at,
                                               "title": clock.phases[current + 1].title})]
         self._control(build)
 
@@ -167,7 +168,7 @@ class ControllerActions(Recovery):
         def build(now: float) -> list[Draft]:
             self._not_ended("shift the timeline")
             origin = int(self._replayer.clock.elapsed(now))
-            return [self._draft("shift", now, {"minutes": minutes, "from_elapsed": origin})]
+            return [self._draft(EventKind.SHIFT, now, {"minutes": minutes, "from_elapsed": origin})]
         self._control(build)
 
     def set_autofire(self, enabled: bool) -> None:
@@ -175,7 +176,7 @@ class ControllerActions(Recovery):
         def build(now: float) -> list[Draft]:
             if self._replayer.autofire == bool(enabled):
                 return []
-            return [self._draft("autofire", now, {"enabled": bool(enabled)})]
+            return [self._draft(EventKind.AUTOFIRE, now, {"enabled": bool(enabled)})]
         self._control(build)
 
     def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
@@ -187,7 +188,7 @@ class ControllerActions(Recovery):
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise InvalidActionError(f"indicator {indicator_id}: expected a number or a text, got {value!r}",
                                      code="bad_value", params={"field": indicator_id, "value": repr(value)})
-        self._control(lambda now: [self._draft("indicator", now, {"indicator_id": indicator_id, "value": value})])
+        self._control(lambda now: [self._draft(EventKind.INDICATOR, now, {"indicator_id": indicator_id, "value": value})])
 
 
     # -- scheduler ---------------------------------------------------------------------
@@ -247,7 +248,7 @@ class ControllerActions(Recovery):
         if not clock.can(kind):
             getattr(clock, kind)(now)  # raises ClockError with the reason
         if kind == "start":
-            return [Draft("start", now, 0.0, clock.scenario_time_at(0.0))]
+            return [Draft(EventKind.START, now, 0.0, clock.scenario_time_at(0.0))]
         return [self._draft(kind, now, {})]
 
     def _fire_draft(self, inject_id: str, now: float, *, actor: str | None, auto: bool) -> Draft:
@@ -264,7 +265,7 @@ class ControllerActions(Recovery):
                                params={"inject_id": inject_id})
         payload = {"inject_id": inject_id, "title": inj.inject.title, "to": list(inj.inject.to), "auto": auto,
                    "overdue": inj.overdue, "due_at": inj.due_at, "sets": dict(inj.inject.sets)}
-        return self._draft("fire", now, payload, actor)
+        return self._draft(EventKind.FIRE, now, payload, actor)
 
     def _pending_inject(self, inject_id: str):
         inj = self._replayer.injects.get(inject_id)

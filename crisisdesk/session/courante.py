@@ -26,6 +26,7 @@ from crisisdesk.session.state import (
     stage_of,
 )
 from crisisdesk.session.store import Draft
+from crisisdesk.vocabulary import EventKind
 
 
 class CouranteWrites(PendingWrites):
@@ -88,7 +89,7 @@ class CouranteWrites(PendingWrites):
                 "tags": list(tags), "stage": stage_of(clock.state),
                 "phase_index": None if elapsed is None else clock.phase_index_at(elapsed),
             }
-            return Draft("entry", now, elapsed, scenario, payload, actor=observer, event_id=entry_id)
+            return Draft(EventKind.ENTRY, now, elapsed, scenario, payload, actor=observer, event_id=entry_id)
         self._record(make)
         return self._replayer.find_entry(entry_id)
 
@@ -121,7 +122,7 @@ class CouranteWrites(PendingWrites):
         payload = {"inject_id": inject_id, "index": index, "status": status,
                    "observer": observer or self.observer or "", "note": note or "", "role": item.role,
                    "action": item.action}
-        self._record(lambda now: self._draft("check", now, payload, actor=observer, event_id=event_id))
+        self._record(lambda now: self._draft(EventKind.CHECK, now, payload, actor=observer, event_id=event_id))
         return event_id
 
     def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str,
@@ -141,7 +142,7 @@ class CouranteWrites(PendingWrites):
                                      params={"value": rating, "allowed": list(RATINGS)})
         payload = {"objective_id": objective_id, "rating": rating, "justification": justification or "",
                    "observer": observer or self.observer or ""}
-        self._record(lambda now: self._draft("rating", now, payload, actor=observer, event_id=event_id))
+        self._record(lambda now: self._draft(EventKind.RATING, now, payload, actor=observer, event_id=event_id))
         return event_id
 
     def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
@@ -163,7 +164,7 @@ class CouranteWrites(PendingWrites):
         payload = {"action": arguments.required_text(action, "improvement action"), "owner_role": owner_role,
                    "priority": arguments.required_text(priority, "priority"), "due_date": arguments.iso_date(due_date),
                    "objective_id": objective_id, "observer": observer or self.observer}
-        seq = self._record(lambda now: self._draft("improvement", now, payload, actor=observer, event_id=event_id))
+        seq = self._record(lambda now: self._draft(EventKind.IMPROVEMENT, now, payload, actor=observer, event_id=event_id))
         return next(i.id for i in self.state.improvements if i.seq == seq)
 
     def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
@@ -187,6 +188,6 @@ class CouranteWrites(PendingWrites):
 
         def make(now: float) -> Draft:
             stage = stage_of(self._replayer.clock.state)
-            return self._draft("finding", now, {**payload, "stage": stage}, actor=observer, event_id=event_id)
+            return self._draft(EventKind.FINDING, now, {**payload, "stage": stage}, actor=observer, event_id=event_id)
         seq = self._record(make)
         return next(f.id for f in self.state.findings if f.seq == seq)

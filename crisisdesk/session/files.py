@@ -33,6 +33,7 @@ from crisisdesk.session.schema import (
     PackageFile,
     create_schema,
 )
+from crisisdesk.vocabulary import EventKind
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -73,7 +74,7 @@ def write_new_file(path: Path, package: Package, package_root: Path, package_fil
             payload = {"package_id": package.exercise.id, "package_title": package.exercise.title,
                        "created_with": __version__, "observer": observer}
             conn.execute(insert(Event).values(
-                event_id=uuid.uuid4().hex, kind="created", real_time=now, elapsed=None, scenario_time=None,
+                event_id=uuid.uuid4().hex, kind=EventKind.CREATED.value, real_time=now, elapsed=None, scenario_time=None,
                 actor=observer, payload=json.dumps(payload, ensure_ascii=False),
             ))
     except DBAPIError as exc:

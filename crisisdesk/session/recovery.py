@@ -15,6 +15,7 @@ from crisisdesk.clock import ClockState
 from crisisdesk.session.core import SessionCore
 from crisisdesk.session.schema import Meta
 from crisisdesk.session.store import Draft, busy_timeout
+from crisisdesk.vocabulary import EventKind
 
 HEARTBEAT_INTERVAL = 5.0  # seconds between two "controller alive" marks while running
 # A heartbeat waits this long at most for the write lock: it runs on the UI thread, and a
@@ -79,6 +80,6 @@ class Recovery(SessionCore):
             if not overdue and not down:
                 return []
             payload = {"overdue": overdue, "down_from": alive if down else None, "down_to": opened_at if down else None}
-            return [self._draft("recovered", now, payload)]
+            return [self._draft(EventKind.RECOVERED, now, payload)]
         self._commit(build)  # if this fails, nothing fires by itself: the next tick tries again
         self._needs_takeover = False
