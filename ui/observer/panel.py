@@ -599,9 +599,9 @@ class ObserverPanel(QWidget):
         now = self._session.now()
         stage = state.stage
         if stage == "briefing":
-            text = self.tr("<b>Briefing</b> · avant STARTEX")
+            text = self.tr("<b>Briefing</b> · avant {startex}").format(startex=labels.term("startex"))
         elif stage == "hotwash":
-            text = self.tr("<b>Retour à chaud</b> · après ENDEX")
+            text = self.tr("<b>Retour à chaud</b> · après {endex}").format(endex=labels.term("endex"))
         else:
             elapsed = state.clock.elapsed(now)
             phase = state.clock.phase_at(elapsed)
