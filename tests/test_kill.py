@@ -27,11 +27,20 @@ WRITER = Path(__file__).resolve().parent / "helpers" / "kill_writer.py"
 ROUNDS = int(os.environ.get("CRISISDESK_KILL_ROUNDS", "25"))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request, tmp_path):
+    """The session killed under: a file, or a session on the test PostgreSQL server."""
+    if request.param == "sqlite":
+        return tmp_path / "killed.crisisdesk"
+    return request.getfixturevalue("postgres_url")
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path, mini_package_path):
+def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path, mini_package_path, where):
     rng = random.Random(int(os.environ.get("CRISISDESK_KILL_SEED", time.time_ns() % 100_000)))
-    path = tmp_path / "killed.crisisdesk"
+    path = where
+    on_server = isinstance(where, str)
     Session.create(path, mini_package_path).close()
     watcher_clock = FakeTime(time.time())
     watcher = Session.open(path, time_source=watcher_clock)  # a second window following along
@@ -67,9 +76,11 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path, mini_pac
                 assert "READY" in lines
             acked_entries += [line[2:] for line in lines if line.startswith("E ")]
             acked_fires += [line[2:] for line in lines if line.startswith("F ")]
+        watcher.wait_for_changes(2)  # a server session learns of the last commits by NOTIFY
         watcher.refresh()
-        with sqlite3.connect(path) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        if not on_server:
+            with sqlite3.connect(path) as conn:
+                assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         end = FakeTime(time.time())
         watcher_clock.set(end.now())
         with Session.open(path, time_source=end) as reopened:
@@ -78,7 +89,7 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path, mini_pac
             lost_entries = [e for e in acked_entries if e not in stored_entries]
             lost_fires = [i for i in acked_fires if state.inject(i).status is not InjectStatus.FIRED]
             unacked = len(stored_entries) - len(set(acked_entries))
-            print(f"\nkill test: {ROUNDS} rounds ({killed_while_writing} killed while writing), "
+            print(f"\nkill test ({'PostgreSQL' if on_server else 'SQLite'}): {ROUNDS} rounds ({killed_while_writing} killed while writing), "
                   f"{len(acked_entries)} entries and {len(acked_fires)} firings acknowledged, "
                   f"{len(lost_entries) + len(lost_fires)} lost, {unacked} committed but not acknowledged, "
                   f"{len(reopened.events_since(0))} events in the file")

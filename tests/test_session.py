@@ -19,11 +19,26 @@ def clock() -> FakeTime:
     return FakeTime(T0)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request, tmp_path):
+    """Where new sessions go: ``where("name")`` is a file in tmp_path, or a new session on the test server."""
+    if request.param == "sqlite":
+        return lambda name: tmp_path / f"{name}.crisisdesk"
+    url = request.getfixturevalue("postgres_url")
+    return lambda name: f"{url}_{name}"
+
+
 @pytest.fixture
-def session(tmp_path, mini_package_path, clock):
-    s = Session.create(tmp_path / "run.crisisdesk", mini_package_path, time_source=clock, observer="Alice")
+def session(where, mini_package_path, clock):
+    s = Session.create(where("run"), mini_package_path, time_source=clock, observer="Alice")
     yield s
     s.close()
+
+
+def catch_up(session) -> bool:
+    """``refresh()`` once another window's commit has been announced (a server session is told by NOTIFY)."""
+    session.wait_for_changes(5)
+    return session.refresh()
 
 
 def statuses(session) -> dict[str, str]:
@@ -57,8 +72,9 @@ def test_create_keeps_a_snapshot_of_the_package(tmp_path, mini_package_path, clo
 
 
 def test_create_refuses_an_existing_file(session, mini_package_path):
-    with pytest.raises(SessionError, match="already exists"):
-        Session.create(session.path, mini_package_path)
+    with pytest.raises(SessionError, match="already exists") as refused:
+        Session.create(session.location, mini_package_path)
+    assert refused.value.code == "file_exists"
 
 
 def test_new_session_is_ready_with_the_planned_timeline(session):
@@ -352,12 +368,12 @@ def test_state_is_cached_until_something_changes(session, clock):
 
 
 def test_refresh_reads_what_another_session_object_wrote(session, clock):
-    other = Session.open(session.path, time_source=clock)
+    other = Session.open(session.location, time_source=clock)
     try:
         assert session.refresh() is False
         other.log_entry(observer="Bob", role="DIR", kind="decision", text="Vu par l'autre")
         other.start()
-        assert session.refresh() is True
+        assert catch_up(session) is True
         assert session.state.entries[-1].text == "Vu par l'autre"
         assert session.state.clock_state is ClockState.RUNNING
         assert session.refresh() is False
@@ -373,8 +389,8 @@ def test_refresh_reads_what_another_session_object_wrote(session, clock):
 
 # -- after a crash -------------------------------------------------------------------------
 
-def test_reopening_a_running_exercise_counts_the_downtime_and_holds_what_fell_due(tmp_path, mini_package_path, clock):
-    path = tmp_path / "crash.crisisdesk"
+def test_reopening_a_running_exercise_counts_the_downtime_and_holds_what_fell_due(where, mini_package_path, clock):
+    path = where("crash")
     s = Session.create(path, mini_package_path, time_source=clock)
     s.start()
     for _ in range(4):  # the controller's timer ticks: I01 fires, heartbeats are written
@@ -398,8 +414,8 @@ def test_reopening_a_running_exercise_counts_the_downtime_and_holds_what_fell_du
         assert_replays_the_same(again, clock)
 
 
-def test_a_quick_restart_records_no_downtime(tmp_path, mini_package_path, clock):
-    path = tmp_path / "quick.crisisdesk"
+def test_a_quick_restart_records_no_downtime(where, mini_package_path, clock):
+    path = where("quick")
     s = Session.create(path, mini_package_path, time_source=clock)
     s.start()
     clock.advance(100)
@@ -412,9 +428,8 @@ def test_a_quick_restart_records_no_downtime(tmp_path, mini_package_path, clock)
         assert [e.kind for e in again.state.events][-1] == "start"  # nothing to record
 
 
-def test_the_first_tick_after_reopening_records_downtime_even_with_nothing_overdue(tmp_path, mini_package_path,
-                                                                                    clock):
-    path = tmp_path / "idle.crisisdesk"
+def test_the_first_tick_after_reopening_records_downtime_even_with_nothing_overdue(where, mini_package_path, clock):
+    path = where("idle")
     s = Session.create(path, mini_package_path, time_source=clock)
     s.start()
     clock.advance(130)
@@ -490,7 +505,7 @@ def test_a_negative_delay_or_an_edit_into_the_past_holds_the_inject(session, clo
 
 
 def test_an_entry_made_just_after_another_windows_endex_is_stamped_hot_wash(session, clock, monkeypatch):
-    other = Session.open(session.path, time_source=clock)
+    other = Session.open(session.location, time_source=clock)
     try:
         session.start()
         clock.advance(600)

@@ -26,6 +26,7 @@ from crisisdesk.session import (
     WriteFailedError,
 )
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
+from crisisdesk.session.engines import data_dir
 from crisisdesk.session.recovery import HEARTBEAT_INTERVAL
 from crisisdesk.session.schema import SCHEMA_VERSION
 
@@ -36,9 +37,61 @@ T0 = 1_780_000_000.0
 
 @pytest.fixture
 def session_file(tmp_path, mini_package_path) -> Path:
+    """A session file (the tests of what is particular to files: damage, permissions, disk, locks by SQLite)."""
     path = tmp_path / "run.crisisdesk"
     Session.create(path, mini_package_path, time_source=FakeTime(T0 - 3600)).close()
     return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def stored(request, tmp_path, mini_package_path):
+    """A session on each engine: a file (a Path) or a session on the test PostgreSQL server (a URL)."""
+    where = tmp_path / "run.crisisdesk" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    Session.create(where, mini_package_path, time_source=FakeTime(T0 - 3600)).close()
+    return where
+
+
+def _on_server(where) -> bool:
+    return isinstance(where, str)
+
+
+class _LockHolder:
+    """Another program holding the session's write lock; a timer frees it after a while if the test does not.
+
+    On a file: ``BEGIN IMMEDIATE``; on a server: the session's advisory lock, as a console's writer takes it.
+    """
+
+    def __init__(self, where, seconds: float = 3.0):
+        self._server = _on_server(where)
+        if self._server:
+            import psycopg
+
+            from crisisdesk.session.engines import lock_key, parse_location
+
+            loc = parse_location(where)
+            self.conn = psycopg.connect(str(loc.url.set(drivername="postgresql").render_as_string(False)))
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(loc.session),))
+        else:
+            self.conn = sqlite3.connect(where, isolation_level=None, check_same_thread=False)
+            self.conn.execute("BEGIN IMMEDIATE")
+        self._lock = threading.Lock()
+        self._held = True
+        self._timer = threading.Timer(seconds, self.release)
+        self._timer.start()
+
+    def release(self) -> None:
+        with self._lock:
+            if self._held:
+                self._held = False
+                if self._server:
+                    self.conn.rollback()
+                else:
+                    self.conn.execute("ROLLBACK")
+        self._timer.cancel()
+
+    def close(self) -> None:
+        self.release()
+        self.conn.close()
 
 
 # -- files that are not (usable) session files ---------------------------------------------
@@ -145,16 +198,16 @@ def test_a_file_locked_exclusively_by_another_program(session_file):
     Session.open(session_file).close()  # fine once released
 
 
-def test_writes_while_another_writer_holds_the_lock(session_file):
+def test_writes_while_another_writer_holds_the_lock(stored):
     clock = FakeTime(T0)
-    s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    s = Session.open(stored, time_source=clock, busy_timeout_ms=100)
     try:
         s.start()
-        holder = sqlite3.connect(session_file, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
+        holder = _LockHolder(stored, seconds=60)
         clock.advance(130)
         # An observer's entry is kept and retried...
-        with pytest.raises(WriteFailedError, match="locked by another program") as failure:
+        with pytest.raises(WriteFailedError, match="locked by another program|another console is writing") \
+                as failure:
             s.log_entry(observer="Bob", role="DIR", kind="decision", text="Pendant le verrou", entry_id="e-lock")
         assert failure.value.pending
         assert [p.event_id for p in s.pending_writes] == ["e-lock"]
@@ -164,7 +217,6 @@ def test_writes_while_another_writer_holds_the_lock(session_file):
             s.fire("I01")
         assert not refused.value.pending
         assert s.state.inject("I01").status.value == "due"
-        holder.execute("ROLLBACK")
         holder.close()
         assert s.retry_pending() == 1
         assert s.pending_writes == ()
@@ -212,7 +264,9 @@ def test_a_torn_journal_line_is_ignored(session_file):
 
 # -- two processes ----------------------------------------------------------------------------
 
-def test_two_processes_write_at_once_and_see_each_other(session_file, tmp_path):
+def test_two_processes_write_at_once_and_see_each_other(stored, tmp_path):
+    session_file = stored
+    engine = "PostgreSQL" if _on_server(stored) else "SQLite"
     with Session.open(session_file) as s:
         s.start()
     go = tmp_path / "go"
@@ -241,12 +295,15 @@ def test_two_processes_write_at_once_and_see_each_other(session_file, tmp_path):
         assert len(fired) == len(set(fired))  # never fired twice
         assert sorted(fired) == sorted(results[0]["fired"] + results[1]["fired"])
     assert any(r["seen_during"] > 0 for r in results)  # they really overlapped
+    print(f"\ntwo writers ({engine}): {len(state.entries)} entries, "
+          f"{len(fired)} firings once each, {sum(r['refused'] for r in results)} refused as already fired, "
+          f"seen during {[r['seen_during'] for r in results]}")
 
 
-def test_a_write_checks_the_latest_state_from_other_windows(session_file):
+def test_a_write_checks_the_latest_state_from_other_windows(stored):
     clock = FakeTime(T0)
-    a = Session.open(session_file, time_source=clock)
-    b = Session.open(session_file, time_source=clock)
+    a = Session.open(stored, time_source=clock)
+    b = Session.open(stored, time_source=clock)
     try:
         a.start()
         b.skip("I02")  # b has not refreshed, but its write catches up under the lock first
@@ -258,18 +315,17 @@ def test_a_write_checks_the_latest_state_from_other_windows(session_file):
         b.close()
 
 
-def test_a_takeover_that_cannot_be_saved_fires_nothing_and_is_tried_again(session_file):
+def test_a_takeover_that_cannot_be_saved_fires_nothing_and_is_tried_again(stored):
     clock = FakeTime(T0)
-    with Session.open(session_file, time_source=clock) as s:
+    with Session.open(stored, time_source=clock) as s:
         s.start()
     clock.advance(400)  # the app was down while I01 and I02 fell due
-    s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
+    s = Session.open(stored, time_source=clock, busy_timeout_ms=100)
     try:
-        holder = sqlite3.connect(session_file, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        with pytest.raises(WriteFailedError, match="locked"):
+        holder = _LockHolder(stored, seconds=60)
+        with pytest.raises(WriteFailedError) as locked:
             s.tick()
-        holder.execute("ROLLBACK")
+        assert locked.value.code == "locked"
         holder.close()
         assert s.tick() == []
         assert [i.id for i in s.state.injects if i.overdue] == ["I01", "I02"]
@@ -279,33 +335,9 @@ def test_a_takeover_that_cannot_be_saved_fires_nothing_and_is_tried_again(sessio
 
 # -- heartbeat: never blocks the UI thread ------------------------------------------------------
 
-class _LockHolder:
-    """Another program holding the write lock; a timer frees it after a while if the test does not."""
-
-    def __init__(self, path: Path, seconds: float = 3.0):
-        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._lock = threading.Lock()
-        self._held = True
-        self._timer = threading.Timer(seconds, self.release)
-        self._timer.start()
-
-    def release(self) -> None:
-        with self._lock:
-            if self._held:
-                self._held = False
-                self.conn.execute("ROLLBACK")
-        self._timer.cancel()
-
-    def close(self) -> None:
-        self.release()
-        self.conn.close()
-
-
-def _heartbeat(path: Path) -> str | None:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'heartbeat'").fetchone()
-    return row[0] if row else None
+def _heartbeat(where) -> str | None:
+    with Session.open(where, read_only=True) as reader:
+        return reader.meta().get("heartbeat")
 
 
 def _running_controller(path: Path, clock: FakeTime, **options) -> Session:
@@ -315,7 +347,8 @@ def _running_controller(path: Path, clock: FakeTime, **options) -> Session:
     return s
 
 
-def test_refresh_only_reads_even_while_another_program_writes(session_file):
+def test_refresh_only_reads_even_while_another_program_writes(stored):
+    session_file = stored
     clock = FakeTime(T0)
     s = _running_controller(session_file, clock)  # the default 5-second busy timeout
     try:
@@ -332,7 +365,8 @@ def test_refresh_only_reads_even_while_another_program_writes(session_file):
         s.close()
 
 
-def test_beat_does_not_wait_for_the_lock_and_a_missed_beat_is_not_retried_at_once(session_file):
+def test_beat_does_not_wait_for_the_lock_and_a_missed_beat_is_not_retried_at_once(stored):
+    session_file = stored
     clock = FakeTime(T0)
     s = _running_controller(session_file, clock)
     try:
@@ -348,49 +382,53 @@ def test_beat_does_not_wait_for_the_lock_and_a_missed_beat_is_not_retried_at_onc
         assert s.beat() is True
         assert _heartbeat(session_file) == repr(T0 + 30 + HEARTBEAT_INTERVAL)
         with s._engine.connect().execution_options(read_only=True) as conn:
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS  # restored
+            if _on_server(stored):  # restored: the next write transaction waits the usual time again
+                assert conn.get_execution_options().get("lock_wait_ms") is None
+                assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == f"{BUSY_TIMEOUT_MS // 1000}s"
+            else:
+                assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
     finally:
         s.close()
 
 
-def test_a_locked_entry_waits_for_the_lock_once_not_for_a_heartbeat_too(session_file):
+def test_a_locked_entry_waits_for_the_lock_once_not_for_a_heartbeat_too(stored):
     clock = FakeTime(T0)
-    s = _running_controller(session_file, clock, busy_timeout_ms=100)
+    s = _running_controller(stored, clock, busy_timeout_ms=100)
     attempts = []
+    taking_the_lock = "advisory_xact_lock" if _on_server(stored) else "IMMEDIATE"
     event.listen(s._engine, "before_cursor_execute",
-                 lambda conn, cursor, statement, *rest: attempts.append(statement) if "IMMEDIATE" in statement else None)
+                 lambda conn, cursor, statement, *rest: attempts.append(statement)
+                 if taking_the_lock in statement else None)
     try:
         clock.advance(30)
-        holder = sqlite3.connect(session_file, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
+        holder = _LockHolder(stored, seconds=60)
         try:
-            with pytest.raises(WriteFailedError, match="locked"):
+            with pytest.raises(WriteFailedError) as locked:
                 s.log_entry(observer="Bob", role="DIR", kind="decision", text="Sous verrou")
+            assert locked.value.code == "locked"
         finally:
-            holder.execute("ROLLBACK")
             holder.close()
-        assert attempts == ["BEGIN IMMEDIATE"]
+        assert len(attempts) == 1
     finally:
         s.close()
 
 
 # -- kept writes come back in the order the user made them ------------------------------------
 
-def _locked_write(path: Path, write):
+def _locked_write(where, write):
     """Run ``write`` while another program holds the write lock; return the WriteFailedError it raised."""
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+    holder = _LockHolder(where, seconds=60)
     try:
         with pytest.raises(WriteFailedError) as failure:
             write()
     finally:
-        holder.execute("ROLLBACK")
         holder.close()
     assert failure.value.pending
     return failure.value
 
 
-def test_a_kept_rating_never_overrides_a_later_one(session_file):
+def test_a_kept_rating_never_overrides_a_later_one(stored):
+    session_file = stored
     clock = FakeTime(T0)
     s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
     try:
@@ -406,7 +444,8 @@ def test_a_kept_rating_never_overrides_a_later_one(session_file):
         assert [r.rating for r in again.state.rating_history] == ["U", "P"]
 
 
-def test_a_kept_check_never_overrides_a_later_one(session_file):
+def test_a_kept_check_never_overrides_a_later_one(stored):
+    session_file = stored
     clock = FakeTime(T0)
     s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
     try:
@@ -424,7 +463,8 @@ def test_a_kept_check_never_overrides_a_later_one(session_file):
         assert [c.status for c in again.state.check_history] == ["missed", "met"]
 
 
-def test_the_latest_check_and_rating_by_the_time_the_user_acted_wins_across_windows(session_file):
+def test_the_latest_check_and_rating_by_the_time_the_user_acted_wins_across_windows(stored):
+    session_file = stored
     clock = FakeTime(T0)
     a = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
     b = Session.open(session_file, time_source=clock)
@@ -435,6 +475,7 @@ def test_the_latest_check_and_rating_by_the_time_the_user_acted_wins_across_wind
         clock.advance(60)
         assert a.retry_pending() == 1  # stored after it, but made before it
         for window in (a, b):
+            window.wait_for_changes(5)
             window.refresh()
             assert [(r.rating, r.observer) for r in window.state.ratings] == [("S", "Marc")]
     finally:
@@ -442,7 +483,8 @@ def test_the_latest_check_and_rating_by_the_time_the_user_acted_wins_across_wind
         b.close()
 
 
-def test_a_finding_retried_with_its_id_is_stored_once(session_file):
+def test_a_finding_retried_with_its_id_is_stored_once(stored):
+    session_file = stored
     clock = FakeTime(T0)
     s = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
     try:
@@ -467,7 +509,8 @@ def test_a_finding_retried_with_its_id_is_stored_once(session_file):
         assert len(again.state.findings) == 1 and len(again.state.improvements) == 1
 
 
-def test_checks_and_ratings_return_their_id_and_accept_the_clients(session_file):
+def test_checks_and_ratings_return_their_id_and_accept_the_clients(stored):
+    session_file = stored
     clock = FakeTime(T0)
     with Session.open(session_file, time_source=clock) as s:
         made = s.rate_objective("O1", "S", "Correct", observer="Eva")
@@ -487,7 +530,8 @@ def test_checks_and_ratings_return_their_id_and_accept_the_clients(session_file)
 
 # -- one journal per window ----------------------------------------------------------------------
 
-def test_each_window_keeps_its_writes_in_its_own_journal(session_file):
+def test_each_window_keeps_its_writes_in_its_own_journal(stored):
+    session_file = stored
     clock = FakeTime(T0)
     a = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
     b = Session.open(session_file, time_source=clock, busy_timeout_ms=100)
@@ -497,7 +541,10 @@ def test_each_window_keeps_its_writes_in_its_own_journal(session_file):
         _locked_write(session_file, lambda: b.log_entry(observer="Bob", role="DIR", kind="decision", text="B",
                                                         entry_id="e-b"))
         assert a.journal_path != b.journal_path
-        assert session_file.name in a.journal_path.name and a.journal_path.parent == session_file.parent
+        if _on_server(stored):  # no file to put it beside: this laptop's data folder
+            assert a.journal_path.parent == data_dir() / "servers"
+        else:
+            assert session_file.name in a.journal_path.name and a.journal_path.parent == session_file.parent
         assert a.retry_pending() == 1
         assert not a.journal_path.exists()  # a rewrote (removed) only its own journal...
         assert [json.loads(line)["event_id"] for line in b.journal_path.read_text(encoding="utf-8").splitlines()] \
@@ -508,7 +555,7 @@ def test_each_window_keeps_its_writes_in_its_own_journal(session_file):
     with Session.open(session_file, time_source=clock) as again:  # any window picks up every journal
         assert again.state.entry("e-b").text == "B"
         assert again.pending_writes == ()
-    assert sorted(p.name for p in session_file.parent.iterdir() if "-pending" in p.name) == []
+    assert sorted(p.name for p in a.journal_path.parent.iterdir() if "-pending" in p.name) == []
 
 
 def test_journals_of_several_dead_windows_and_the_old_single_journal_are_all_picked_up(session_file):

@@ -34,7 +34,9 @@ from crisisdesk.session.replay import Replayer
 from crisisdesk.session.schema import Meta, PackageFile
 from crisisdesk.session.snapshot import ExtractedPackage, safe_relpath
 from crisisdesk.session.state import EventRecord, SessionState
-from crisisdesk.session.store import Draft, ReadTx, insert_event, read_records
+from crisisdesk.session.engines import SessionLocation
+from crisisdesk.session.listener import ChangeListener
+from crisisdesk.session.store import Draft, ReadTx, announce, insert_event, read_records
 
 
 class EventStore:
@@ -47,8 +49,13 @@ class EventStore:
     """
 
     def __init__(self, path: Path, engine, extracted: ExtractedPackage, time_source: TimeSource, *,
-                 read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
+                 read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                 location: SessionLocation | None = None):
+        # ``path``: the file, or for a server session the local stand-in its journal hangs from.
         self.path = path
+        self.location = location or SessionLocation(path=path)
+        self.name = self.location.name  # what messages call the session
+        self._listener: ChangeListener | None = None  # server sessions: started at the first refresh
         self.busy_timeout_ms = busy_timeout_ms
         self.read_only = read_only
         self.observer = observer
@@ -65,7 +72,9 @@ class EventStore:
         """Close the file, its write-ahead log copied into the main file."""
         if self.closed:
             return
-        if not self.read_only:
+        if self._listener is not None:
+            self._listener.close()
+        if not self.read_only and not self.location.on_server:
             # Into the main file: another window may keep the -wal file open after us.
             checkpoint(self.engine)
         self.closed = True
@@ -81,7 +90,7 @@ class EventStore:
         with self.read() as conn:
             data = conn.execute(select(PackageFile.data).where(PackageFile.path == key)).scalar()
         if data is None:
-            raise SessionError(f"{self.path.name}: no file {key} in the stored package", code="no_such_attachment",
+            raise SessionError(f"{self.name}: no file {key} in the stored package", code="no_such_attachment",
                                params={"path": key})
         return bytes(data)
 
@@ -100,20 +109,41 @@ class EventStore:
     def refresh(self) -> bool:
         """Read the events other processes committed since the last look; True if anything changed.
 
-        Only reads (WAL: never waits for a writer), so the UI may call it often.
+        Only reads (WAL: never waits for a writer), so the UI may call it often. On a
+        server it does not even query unless another console announced a commit
+        (LISTEN/NOTIFY, ``listener.py``), or the announcements cannot be trusted.
         """
         if self.closed:
             return False
+        if self.location.on_server:
+            if self._listener is None:
+                self._listener = ChangeListener(self.location)
+            if not self._listener.take():
+                return False
         try:
             with self.read() as conn:
                 records = self.fetch(conn)
-        except OperationalError as exc:
-            if files.is_locked(exc):
+        except (OperationalError, DBAPIError) as exc:
+            if files.cause(exc) in ("locked", "connection_lost", "unreachable"):
+                if self._listener is not None:
+                    self._listener.missed()
                 return False  # try again at the next refresh
-            raise SessionError(f"{self.path.name}: cannot read the session file: {files.reason(exc)}", code="read_failed",
-                               params={"path": str(self.path), "reason": files.reason(exc)}) from None
+            raise SessionError(f"{self.name}: cannot read the session: {files.reason(exc)}", code="read_failed",
+                               params=self.params(reason=files.reason(exc))) from None
         self.apply(records)
         return bool(records)
+
+    def wait_for_changes(self, timeout: float) -> bool:
+        """Block until a commit of another window may be there to read, at most ``timeout`` s; True if so.
+
+        A file has no announcements: True at once (``refresh`` reads it). A server
+        session waits for the NOTIFY of a commit (or a reconnection of its listener).
+        """
+        if not self.location.on_server or self.closed:
+            return True
+        if self._listener is None:
+            self._listener = ChangeListener(self.location)
+        return self._listener.wait(timeout)
 
     def events_since(self, seq: int = 0) -> list[EventRecord]:
         """Every stored event (controller and courante) with a sequence number above ``seq``."""
@@ -162,6 +192,7 @@ class EventStore:
             records = [r for r in (insert_event(conn, d) for d in drafts) if r is not None]
             if after is not None:
                 after(conn, records)
+            announce(conn, records)
         self.apply(records)
         return records
 
@@ -212,17 +243,20 @@ class EventStore:
 
     def require_writable(self) -> None:
         if self.closed:
-            raise SessionError(f"{self.path.name}: the session is closed", code="closed",
-                               params={"path": str(self.path)})
+            raise SessionError(f"{self.name}: the session is closed", code="closed", params=self.params())
         if self.read_only:
-            raise ReadOnlySessionError(f"{self.path.name}: opened read-only; nothing can be changed",
-                                       params={"path": str(self.path)})
+            raise ReadOnlySessionError(f"{self.name}: opened read-only; nothing can be changed",
+                                       params=self.params())
 
     # -- describing a database error -----------------------------------------------------
 
     def write_error(self, exc: Exception) -> str:
-        return f"{self.path.name}: could not save ({files.reason(exc)})."
+        return f"{self.name}: could not save ({files.reason(exc)})."
 
     def failure(self, exc: Exception, **params: Any) -> dict[str, Any]:
         """The ``code`` and ``params`` of a WriteFailedError for a database error."""
-        return {"code": files.failure_code(exc), "params": {"path": str(self.path), "reason": files.reason(exc), **params}}
+        return {"code": files.failure_code(exc), "params": self.params(reason=files.reason(exc), **params)}
+
+    def params(self, **more: Any) -> dict[str, Any]:
+        """The ``path`` (file path or URL without password) and ``name`` an error names, and ``more``."""
+        return {"path": self.location.display, "name": self.name, **more}

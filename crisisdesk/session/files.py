@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from crisisdesk import __version__
 from crisisdesk.package.model import Package
-from crisisdesk.session import migrations
+from crisisdesk.session import migrations, server_errors
 from crisisdesk.session.db import backup_sqlite, sqlite_engine
 from crisisdesk.session.errors import (
     NotASessionFile,
@@ -59,24 +59,7 @@ def write_new_file(path: Path, package: Package, package_root: Path, package_fil
     engine = sqlite_engine(path)
     try:
         with engine.begin() as conn:
-            create_schema(conn)
-            facts = {
-                "application": APPLICATION_ID,
-                "schema_version": str(SCHEMA_VERSION),
-                "created_with": f"crisisdesk {__version__}",
-                "created_at": datetime.fromtimestamp(now).astimezone().isoformat(timespec="seconds"),
-                "package_id": package.exercise.id,
-                "package_title": package.exercise.title,
-                "package_source": str(package_root.resolve()),
-            }
-            conn.execute(insert(Meta), [{"key": k, "value": v} for k, v in facts.items()])
-            conn.execute(insert(PackageFile), [{"path": p, "data": d} for p, d in package_files])
-            payload = {"package_id": package.exercise.id, "package_title": package.exercise.title,
-                       "created_with": __version__, "observer": observer}
-            conn.execute(insert(Event).values(
-                event_id=uuid.uuid4().hex, kind=EventKind.CREATED.value, real_time=now, elapsed=None, scenario_time=None,
-                actor=observer, payload=json.dumps(payload, ensure_ascii=False),
-            ))
+            fill_new_session(conn, package, package_root, package_files, now, observer)
     except DBAPIError as exc:
         engine.dispose()
         _remove_database(path)
@@ -87,6 +70,29 @@ def write_new_file(path: Path, package: Package, package_root: Path, package_fil
         _remove_database(path)
         raise
     engine.dispose()
+
+
+def fill_new_session(conn, package: Package, package_root: Path, package_files: list[tuple[str, bytes]],
+                     now: float, observer: str | None) -> None:
+    """Write a new session's schema, facts, package snapshot and ``created`` event (file or server schema)."""
+    create_schema(conn)
+    facts = {
+        "application": APPLICATION_ID,
+        "schema_version": str(SCHEMA_VERSION),
+        "created_with": f"crisisdesk {__version__}",
+        "created_at": datetime.fromtimestamp(now).astimezone().isoformat(timespec="seconds"),
+        "package_id": package.exercise.id,
+        "package_title": package.exercise.title,
+        "package_source": str(package_root.resolve()),
+    }
+    conn.execute(insert(Meta), [{"key": k, "value": v} for k, v in facts.items()])
+    conn.execute(insert(PackageFile), [{"path": p, "data": d} for p, d in package_files])
+    payload = {"package_id": package.exercise.id, "package_title": package.exercise.title,
+               "created_with": __version__, "observer": observer}
+    conn.execute(insert(Event).values(
+        event_id=uuid.uuid4().hex, kind=EventKind.CREATED.value, real_time=now, elapsed=None, scenario_time=None,
+        actor=observer, payload=json.dumps(payload, ensure_ascii=False),
+    ))
 
 
 def open_engine(path: Path, *, read_only: bool, busy_timeout_ms: int) -> tuple[Engine, list[tuple[str, bytes]]]:
@@ -197,6 +203,9 @@ def cause(exc: BaseException) -> str | None:
     message, which SQLite does not promise to keep. An error that carries no code (not
     raised by sqlite3) falls back to its message.
     """
+    problem = server_errors.classify(exc)
+    if problem is not None:  # PostgreSQL: "locked", "connection_lost", "unreachable"...
+        return problem.code
     name = sqlite_errorname(exc)
     if name is not None:
         return _CAUSES.get(name)
@@ -222,11 +231,14 @@ def is_locked(exc: BaseException) -> bool:
 def failure_code(exc: BaseException) -> str:
     """The stable code for why a write failed (see errors.py)."""
     found = cause(exc)
-    return found if found in _REASONS else "write_failed"
+    return found if found in _REASONS or found in server_errors.CODES else "write_failed"
 
 
 def reason(exc: BaseException) -> str:
     """Return a database error in words a user understands."""
+    problem = server_errors.classify(exc)
+    if problem is not None:
+        return problem.words
     found = cause(exc)
     return _REASONS[found] if found in _REASONS else str(getattr(exc, "orig", exc))
 

@@ -66,6 +66,10 @@ class ChangeListener:
             return True
         return False
 
+    def missed(self) -> None:
+        """The read that followed ``take()`` failed: read again next time."""
+        self._changed.set()
+
     def wait(self, timeout: float) -> bool:
         """Block until a change is announced or ``timeout`` passes; True if one was (does not clear it)."""
         return self._changed.wait(timeout)

@@ -29,6 +29,10 @@ _UNREACHABLE = ("connection refused", "could not connect", "timeout expired", "c
                 "temporary failure in name resolution", "host is down", "connection to server at")
 
 
+CODES = ("unreachable", "bad_password", "no_such_database", "permission_denied", "connection_lost", "locked",
+         "read_only", "disk_full", "server_busy")
+
+
 @dataclass(frozen=True)
 class ServerProblem:
     code: str

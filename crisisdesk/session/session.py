@@ -31,11 +31,12 @@ from crisisdesk.clock import SystemTime, TimeSource
 from crisisdesk.package.loader import load_package
 from crisisdesk.package.model import Package
 from crisisdesk.package.problems import PackageError
-from crisisdesk.session import files
+from crisisdesk.session import files, server_store
 from crisisdesk.session.actions import ControllerActions
 from crisisdesk.session.core import EventStore
 from crisisdesk.session.courante import CouranteWrites
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
+from crisisdesk.session.engines import SessionLocation, parse_location, require_session_name
 from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.session.journal import PendingWrite
 from crisisdesk.session.pending import KeptWrites
@@ -58,9 +59,11 @@ class Session:
     """
 
     def __init__(self, path: Path, engine, extracted: ExtractedPackage, time_source: TimeSource, *,
-                 read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
+                 read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                 location: SessionLocation | None = None):
+        # A server session has no file: its journal of kept writes lives in the user's data folder.
         self.store = EventStore(path, engine, extracted, time_source, read_only=read_only, observer=observer,
-                                busy_timeout_ms=busy_timeout_ms)
+                                busy_timeout_ms=busy_timeout_ms, location=location)
         self.kept = KeptWrites(path)
         self.recovery = Recovery(self.store)
         self.controller = ControllerActions(self.store, self.recovery)
@@ -76,9 +79,12 @@ class Session:
         ``package`` is the package already loaded from ``package_path`` by the caller, if it has it
         (the app and ``crisisdesk new`` read it to name the file): it is not read a second time.
         """
-        path = Path(path)
+        location = parse_location(path)
         package_root = Path(package_path)
-        files.check_new_file(path)
+        if location.on_server:
+            require_session_name(location)
+        else:
+            files.check_new_file(location.path)
         if package is None:
             package = load_package(package_root)  # PackageError lists every problem
         try:
@@ -87,8 +93,13 @@ class Session:
             raise SessionError(f"{package_root}: cannot read the package files: {exc}", code="package_unreadable",
                                params={"path": str(package_root), "reason": str(exc)}) from None
         clock_source = time_source or SystemTime()
-        files.write_new_file(path, package, package_root, snapshot, clock_source.now(), observer)
-        return cls.open(path, time_source=clock_source, observer=observer)
+        now = clock_source.now()
+        if location.on_server:
+            server_store.write_new(location, lambda conn: files.fill_new_session(
+                conn, package, package_root, snapshot, now, observer))
+        else:
+            files.write_new_file(location.path, package, package_root, snapshot, now, observer)
+        return cls.open(location, time_source=clock_source, observer=observer)
 
     @classmethod
     def open(cls, path: str | os.PathLike, *, time_source: TimeSource | None = None, read_only: bool = False,
@@ -99,14 +110,23 @@ class Session:
         (actions then raise ReadOnlySessionError). An older file is upgraded in place
         (after a backup copy beside it); a newer one is refused.
         """
-        path = Path(path)
+        location = parse_location(path)
         with collector.paused():  # reading back a long exercise: see crisisdesk/collector.py
-            return cls._open_file(path, time_source, read_only, observer, busy_timeout_ms)
+            return cls._open_file(location, time_source, read_only, observer, busy_timeout_ms)
 
     @classmethod
-    def _open_file(cls, path: Path, time_source: TimeSource | None, read_only: bool, observer: str | None,
-                   busy_timeout_ms: int) -> Session:
-        engine, stored = files.open_engine(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+    def _open_file(cls, location: SessionLocation, time_source: TimeSource | None, read_only: bool,
+                   observer: str | None, busy_timeout_ms: int) -> Session:
+        if location.on_server:
+            engine, stored = server_store.open_engine(location, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+            path = location.local_stand_in()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # then a write the server refuses is kept in memory only, and the message says so
+        else:
+            path = location.path
+            engine, stored = files.open_engine(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
         try:
             try:
                 extracted = ExtractedPackage(stored)
@@ -114,7 +134,7 @@ class Session:
                 raise SessionError(f"{path}: the package stored in this session cannot be loaded:\n{exc}",
                                    code="package_invalid", params={"path": str(path), "reason": str(exc)}) from None
             session = cls(path, engine, extracted, time_source or SystemTime(), read_only=read_only,
-                          observer=observer, busy_timeout_ms=busy_timeout_ms)
+                          observer=observer, busy_timeout_ms=busy_timeout_ms, location=location)
         except BaseException:
             engine.dispose()
             raise
@@ -129,6 +149,8 @@ class Session:
         try:
             self.store.load()
         except OperationalError as exc:
+            if self.location.on_server:
+                raise server_store.server_error(self.location, exc, "open the session") from None
             raise files.open_error(self.path, exc) from None
         self.recovery.opened()
         if not self.read_only and self.kept.adopt():
@@ -141,7 +163,18 @@ class Session:
 
     @property
     def path(self) -> Path:
+        """The session file; for a server session, the local stand-in its journal hangs from (see ``location``)."""
         return self.store.path
+
+    @property
+    def location(self) -> SessionLocation:
+        """Where the session lives: a file, or a server URL (``display`` shows it without any password)."""
+        return self.store.location
+
+    @property
+    def name(self) -> str:
+        """What to call the session in a title or message: the file name, or the session and its database."""
+        return self.store.name
 
     @property
     def package(self) -> Package:
@@ -186,6 +219,10 @@ class Session:
     def refresh(self) -> bool:
         """Read the events other processes committed since the last look; True if anything changed."""
         return self.store.refresh()
+
+    def wait_for_changes(self, timeout: float) -> bool:
+        """Block until another window's commit may be there for ``refresh`` (at once for a file); True if so."""
+        return self.store.wait_for_changes(timeout)
 
     def events_since(self, seq: int = 0):
         """Every stored event (controller and courante) with a sequence number above ``seq``."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from crisisdesk.session.schema import Event
 from crisisdesk.session.state import EventRecord
@@ -73,9 +73,25 @@ def insert_event(conn, draft: Draft) -> EventRecord | None:
                        draft.event_id, draft.actor)
 
 
+def announce(conn, records: list[EventRecord]) -> None:
+    """On a server, tell the other consoles at commit that events were added (LISTEN/NOTIFY; see listener.py)."""
+    if records and conn.dialect.name == "postgresql":
+        # Delivered only if, and when, the transaction commits; the channel is the session's schema.
+        conn.execute(text("SELECT pg_notify('crisisdesk.' || current_schema(), :seq)"),
+                     {"seq": str(records[-1].seq)})
+
+
 @contextmanager
 def busy_timeout(conn, ms: int, restore_ms: int):
     """Run the block with another busy timeout on this pooled connection, then restore it."""
+    if conn.dialect.name == "postgresql":
+        # The write lock is taken as the transaction begins (engines.py): its wait is set there.
+        conn.execution_options(lock_wait_ms=int(ms))
+        try:
+            yield
+        finally:
+            conn.execution_options(lock_wait_ms=None)
+        return
     raw = conn.connection.driver_connection  # a PRAGMA through SQLAlchemy would begin a transaction
     raw.execute(f"PRAGMA busy_timeout = {int(ms)}")
     try:
