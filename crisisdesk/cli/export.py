@@ -28,7 +28,8 @@ EVENT_COLUMNS = ("seq", "event_id", "kind", "real_time", "elapsed", "scenario_ti
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", metavar="FILE.crisisdesk", help="the session file")
+    parser.add_argument("session", metavar="FILE.crisisdesk",
+                        help="the session file, or postgresql://USER@HOST/DB?session=NAME")
     parser.add_argument("--format", required=True, choices=("csv", "json"), help="output format")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="json: the file to write (default: standard output); "
@@ -56,7 +57,14 @@ def run(args: argparse.Namespace) -> int:
             out.write_text(text, encoding="utf-8")
             print(f"{out}: {len(data['main_courante'])} entries, {len(data['events'])} events", file=sys.stderr)
             return 0
-        folder = Path(args.output) if args.output else path.with_name(path.stem + "-export")
+        if args.output:
+            folder = Path(args.output)
+        elif isinstance(path, str):  # a server session: the folder is made here, named after the session
+            from crisisdesk.session.engines import parse_location
+
+            folder = Path.cwd() / f"{parse_location(path).session}-export"
+        else:
+            folder = path.with_name(path.stem + "-export")
         folder.mkdir(parents=True, exist_ok=True)
         _write_csv(folder / "main-courante.csv", ENTRY_COLUMNS, data["main_courante"])
         _write_csv(folder / "events.csv", EVENT_COLUMNS, data["events"])
@@ -83,7 +91,7 @@ def export_data(session, events) -> dict[str, Any]:
         })
     ex = session.package.exercise
     return {
-        "session": {"file": str(session.path), "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "session": {"file": session.location.display, "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
                     **{k: v for k, v in session.meta().items() if k != "heartbeat"}},
         "exercise": {"id": ex.id, "title": ex.title},
         "clock": {"state": state.clock_state.value, "started_at": _when(state.started_at),

@@ -18,6 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE.crisisdesk",
                         help="the session file to create (default: <exercise id>_<date>_<time>.crisisdesk here,"
                              " named as the app names them)")
+    parser.add_argument("--db", metavar="URL",
+                        help="create it on a PostgreSQL server instead: postgresql://USER@HOST/DB?session=NAME "
+                             "(several sites, one exercise; without ?session= it is named after the exercise and "
+                             "the time)")
     parser.add_argument("--observer", metavar="NAME", help="who creates the session (written in its log)")
 
 
@@ -30,9 +34,15 @@ def run(args: argparse.Namespace) -> int:
     package = Path(args.package)
     try:
         loaded = load_package(package)
-        output = Path(args.output) if args.output else dated_session_path(Path.cwd(), loaded.exercise.id,
-                                                                          datetime.now())
+        if args.db and args.output:
+            raise UsageError("give either -o FILE.crisisdesk or --db URL, not both")
+        if args.db:
+            output = server_target(args.db, loaded.exercise.id, datetime.now())
+        else:
+            output = Path(args.output) if args.output else dated_session_path(Path.cwd(), loaded.exercise.id,
+                                                                              datetime.now())
         with Session.create(output, package, observer=args.observer, package=loaded) as session:
+            output = session.location.display
             state = session.state
             ex = session.package.exercise
             print(f"{output}: new session of {ex.title!r} ({ex.id}): {len(state.injects)} injects, "
@@ -42,6 +52,25 @@ def run(args: argparse.Namespace) -> int:
     except SessionError as exc:
         raise UsageError(str(exc)) from None
     return 0
+
+
+def server_target(url: str, package_id: str, now: datetime):
+    """The server location to create: the URL's ``?session=``, else ``<exercise id>_<YYYYMMDD_HHMM>``."""
+    import re
+    from dataclasses import replace
+
+    from crisisdesk.session.engines import parse_location
+
+    location = parse_location(url)
+    if not location.on_server:
+        raise UsageError(f"{url}: --db takes a server URL (postgresql://USER@HOST/DB?session=NAME); "
+                         "for a file use -o FILE.crisisdesk")
+    if location.session:
+        return location
+    base = re.sub(r"[^a-z0-9_]+", "_", package_id.lower()).strip("_") or "exercice"
+    if not base[0].isalpha():
+        base = f"s_{base}"
+    return replace(location, session=f"{base[:26]}_{now:%Y%m%d_%H%M}")
 
 
 def package_error_message(path: Path, exc) -> str:

@@ -23,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("package", metavar="PACKAGE", help="the package folder (holding exercise.yaml)")
     parser.add_argument("--speed", type=float, default=60.0, metavar="N",
                         help="how many exercise seconds pass per real second (default 60)")
-    parser.add_argument("--db", metavar="FILE.crisisdesk", help="keep the rehearsal's session file here")
+    parser.add_argument("--db", metavar="FILE.crisisdesk",
+                        help="keep the rehearsal's session here: a file, or postgresql://USER@HOST/DB?session=NAME")
 
 
 def run(args: argparse.Namespace, *, sleep=time.sleep, out=None) -> int:
@@ -37,7 +38,10 @@ def run(args: argparse.Namespace, *, sleep=time.sleep, out=None) -> int:
     package = Path(args.package)
     try:
         if args.db:
-            return _rehearse(package, Path(args.db), args.speed, sleep, out, keep=True)
+            from crisisdesk.session.engines import is_server_url
+
+            db = args.db if is_server_url(args.db) else Path(args.db)
+            return _rehearse(package, db, args.speed, sleep, out, keep=True)
         with tempfile.TemporaryDirectory(prefix="crisisdesk-rehearse-") as tmp:
             return _rehearse(package, Path(tmp) / "rehearsal.crisisdesk", args.speed, sleep, out, keep=False)
     except PackageError as exc:
@@ -46,7 +50,7 @@ def run(args: argparse.Namespace, *, sleep=time.sleep, out=None) -> int:
         raise UsageError(str(exc)) from None
 
 
-def _rehearse(package_path: Path, db: Path, speed: float, sleep, out, *, keep: bool) -> int:
+def _rehearse(package_path: Path, db: Path | str, speed: float, sleep, out, *, keep: bool) -> int:
     from crisisdesk.clock import FakeTime
     from crisisdesk.session import InjectStatus, Session
 

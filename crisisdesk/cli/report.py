@@ -15,7 +15,8 @@ from crisisdesk.cli import UsageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", metavar="FILE.crisisdesk", help="the session file")
+    parser.add_argument("session", metavar="FILE.crisisdesk",
+                        help="the session file, or postgresql://USER@HOST/DB?session=NAME")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.html|OUT.pdf",
                         help="where to write the report; .html or .pdf")
     parser.add_argument("--templates", metavar="DIR",

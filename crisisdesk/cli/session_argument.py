@@ -7,15 +7,26 @@ from pathlib import Path
 from crisisdesk.cli import UsageError
 
 
-def check_session_argument(path: str | Path) -> Path:
-    """Return ``path`` if it may be a session file; raise UsageError saying what to do otherwise.
+def check_session_argument(path: str | Path) -> Path | str:
+    """Return ``path`` if it may be a session file (or a session on a server); raise UsageError otherwise.
+
+    A ``postgresql://...?session=NAME`` URL is returned as given once it parses (the
+    store says whether the server and the session are there).
 
     A package folder is the usual mix-up (the folder of YAML files, not the
     ``.crisisdesk`` file made from it): the message says how to make a session.
     What is a file is left to the session store, which tells a session file apart.
     """
     from crisisdesk.package.loader import EXERCISE_FILE
+    from crisisdesk.session.engines import is_server_url, parse_location, require_session_name
+    from crisisdesk.session.errors import SessionError
 
+    if is_server_url(path):
+        try:
+            require_session_name(parse_location(path))
+        except SessionError as exc:
+            raise UsageError(str(exc)) from None
+        return str(path)
     path = Path(path)
     if path.is_dir():
         if (path / EXERCISE_FILE).is_file():

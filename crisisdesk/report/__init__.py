@@ -107,10 +107,12 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
     kind = output_format(out)
     if templates is not None:
         make_environment(templates)  # fail on a bad template folder before any work
-    source = Path(session_path)
-    if source.is_dir():
+    from crisisdesk.session.engines import is_server_url
+
+    source = session_path if is_server_url(session_path) else Path(session_path)  # a file, or a server URL
+    if isinstance(source, Path) and source.is_dir():
         raise ReportError(f"{source}: is a folder, not a session file")
-    if not source.is_file():
+    if isinstance(source, Path) and not source.is_file():
         raise ReportError(f"{source}: no such session file")
     try:
         session = Session.open(source, time_source=time_source, read_only=True)

@@ -24,18 +24,18 @@ from crisisdesk.clock import ClockError, ClockState, TimeSource
 from crisisdesk.package.model import Package
 from crisisdesk.session import files
 from crisisdesk.session.db import BUSY_TIMEOUT_MS, checkpoint
+from crisisdesk.session.engines import SessionLocation
 from crisisdesk.session.errors import (
     InvalidActionError,
     ReadOnlySessionError,
     SessionError,
     WriteFailedError,
 )
+from crisisdesk.session.listener import ChangeListener
 from crisisdesk.session.replay import Replayer
 from crisisdesk.session.schema import Meta, PackageFile
 from crisisdesk.session.snapshot import ExtractedPackage, safe_relpath
 from crisisdesk.session.state import EventRecord, SessionState
-from crisisdesk.session.engines import SessionLocation
-from crisisdesk.session.listener import ChangeListener
 from crisisdesk.session.store import Draft, ReadTx, announce, insert_event, read_records
 
 

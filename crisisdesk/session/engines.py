@@ -92,8 +92,10 @@ class SessionLocation:
         user = f"{quote(url.username, safe='')}@" if url.username else ""
         host = url.host or ""
         port = f":{url.port}" if url.port else ""
-        extra = "".join(f"&{k}={quote(str(v), safe='')}" for k, v in sorted(url.query.items()))
-        return f"postgresql://{user}{host}{port}/{url.database}?session={self.session}{extra}"
+        query = ([f"session={self.session}"] if self.session else []) + [
+            f"{k}={quote(str(v), safe='')}" for k, v in sorted(url.query.items())]
+        tail = "?" + "&".join(query) if query else ""
+        return f"postgresql://{user}{host}{port}/{url.database}{tail}"
 
     def __str__(self) -> str:
         return self.display
