@@ -18,7 +18,7 @@ os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported (via ui.
 from PySide6.QtCore import QObject, QStandardPaths, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
-from crisisdesk.session.naming import dated_session_path  # noqa: E402
+from crisisdesk.session.naming import dated_session_path, is_server_url  # noqa: E402
 from ui.labels import error_text  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 
@@ -52,17 +52,21 @@ class AppController(QObject):
 
         if self.start_screen is None:
             bundled = BUNDLED_PACKAGE if (BUNDLED_PACKAGE / "exercise.yaml").exists() else None
-            self.start_screen = StartScreen(bundled, self.settings.recent_files)
+            self.start_screen = StartScreen(bundled, self.settings.recent_files,
+                                            servers=self.settings.recent_servers)
             self.start_screen.package_chosen.connect(self.new_session)
             self.start_screen.session_chosen.connect(self.open_session)
+            self.start_screen.server_session_chosen.connect(self.open_session)
         else:
-            self.start_screen.set_recent(self.settings.recent_files)
+            self.start_screen.set_recent(self.settings.recent_files, servers=self.settings.recent_servers)
         self.start_screen.show()
         self.start_screen.raise_()
         return self.start_screen
 
-    def open_path(self, path: Path):
-        """Open ``path``: a folder is a package (new session), a file a session."""
+    def open_path(self, path: Path | str):
+        """Open ``path``: a folder is a package (new session), a file or a server URL a session."""
+        if is_server_url(path):
+            return self.open_session(path)
         if path.is_dir():
             return self.new_session(path)
         return self.open_session(path)
@@ -85,25 +89,63 @@ class AppController(QObject):
             return self._fail(self.tr("Impossible de créer la session :\n{details}").format(details=error_text(error)))
         return self._show_console(session)
 
-    def open_session(self, path: Path):
-        """Open the session file ``path`` in a console."""
+    def open_session(self, path: Path | str, password: str = ""):
+        """Open the session ``path`` (a file, or a server URL with ``password`` if any) in a console."""
         from crisisdesk.session import Session, SessionError
 
         try:
-            session = Session.open(path, time_source=self.time_source)
+            where = self._where(path, password)
+            session = Session.open(where, time_source=self.time_source)
         except (SessionError, OSError) as error:
+            if is_server_url(path):
+                return self._server_failed(str(path), error)
             self.settings.remove_recent_file(path)
             return self._fail(self.tr("Impossible d'ouvrir « {name} » :\n{details}").format(
                 name=Path(path).name, details=error_text(error)))
         return self._show_console(session)
 
-    def open_observer(self, path: Path):
-        """Open only an observer window on the session file ``path``."""
+    @staticmethod
+    def _where(path: Path | str, password: str):
+        """A file path, or a server location carrying the password typed (memory only)."""
+        if not is_server_url(path):
+            return Path(path)
+        from crisisdesk.session.engines import parse_location
+
+        location = parse_location(str(path))
+        return location.with_password(password) if password else location
+
+    def _server_failed(self, url: str, error, *, observer: bool = False):
+        """A server session did not open: ask again for the password if that was it, else say why."""
+        if getattr(error, "code", None) in ("bad_password", "bad_url", "no_such_database", "unreachable",
+                                            "permission_denied", "no_such_session"):
+            return self.ask_server(url, error_text(error), observer=observer)
+        return self._fail(self.tr("Impossible d'ouvrir la session sur le serveur :\n{details}").format(
+            details=error_text(error)))
+
+    def ask_server(self, url: str = "", message: str = "", *, observer: bool = False):
+        """Show the dialog asking for a server session's address and password (non-blocking)."""
+        from ui.server_dialog import ServerSessionDialog
+
+        parent = self.start_screen if self.start_screen is not None and self.start_screen.isVisible() else None
+        dialog = ServerSessionDialog(parent, url=url, message=message)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        opener = self.open_observer if observer else self.open_session
+        dialog.chosen.connect(lambda chosen, password: opener(chosen, password))
+        if parent is None and not self.windows:
+            dialog.rejected.connect(lambda: self.show_start())
+        dialog.open()
+        self.server_dialog = dialog
+        return dialog
+
+    def open_observer(self, path: Path | str, password: str = ""):
+        """Open only an observer window on the session ``path`` (a file, or a server URL)."""
         from crisisdesk.session import Session, SessionError
 
         try:
-            session = Session.open(path, time_source=self.time_source)
+            session = Session.open(self._where(path, password), time_source=self.time_source)
         except (SessionError, OSError) as error:
+            if is_server_url(path):
+                return self._server_failed(str(path), error, observer=True)
             return self._fail(self.tr("Impossible d'ouvrir « {name} » :\n{details}").format(
                 name=Path(path).name, details=error_text(error)))
         try:
@@ -121,7 +163,10 @@ class AppController(QObject):
         window = MainWindow(session, self.time_source, self.settings)
         window.new_session_requested.connect(self._on_new_requested)
         window.open_session_requested.connect(self._on_open_requested)
-        self.settings.add_recent_file(Path(session.path))
+        if session.location.on_server:
+            self.settings.add_recent_server(session.location.display)  # never the password
+        else:
+            self.settings.add_recent_file(Path(session.path))
         self._keep(window, session)
         window.show()
         if self.start_screen is not None:
@@ -200,9 +245,11 @@ def run_app(args: list[str]) -> int:
     if rest and rest[0] == "--observer":
         if len(rest) != 2:
             return _usage_error("--observer takes exactly one session file")
-        observer_file = Path(rest[1])
+        observer_file = rest[1] if is_server_url(rest[1]) else Path(rest[1])
     elif len(rest) > 1:
         return _usage_error("give at most one package folder or session file")
+    elif rest and is_server_url(rest[0]):
+        target = rest[0]  # a session on a server: the store says if it is there
     elif rest:
         target = Path(rest[0])
         if not target.exists():

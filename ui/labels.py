@@ -284,6 +284,24 @@ def _error_templates() -> dict[str, str]:
         "empty": QCoreApplication.translate("Errors", "Ce champ ne peut pas être vide : {field}."),
         "not_editable": QCoreApplication.translate(
             "Errors", "Champ non modifiable : {field} (modifiables : {allowed})."),
+        # a session on a PostgreSQL server (crisisdesk/session/server_errors.py)
+        "bad_url": QCoreApplication.translate(
+            "Errors", "Adresse de session incorrecte « {url} » : {reason}. Forme attendue : "
+                      "postgresql://utilisateur@serveur/base?session=nom"),
+        "unreachable": QCoreApplication.translate(
+            "Errors", "Le serveur de « {path} » ne répond pas : vérifiez l'adresse, le port et le réseau."),
+        "bad_password": QCoreApplication.translate(
+            "Errors", "Le serveur a refusé l'utilisateur ou le mot de passe pour « {path} »."),
+        "no_such_database": QCoreApplication.translate(
+            "Errors", "La base de données de « {path} » n'existe pas sur ce serveur."),
+        "permission_denied": QCoreApplication.translate(
+            "Errors", "Accès refusé par le serveur pour « {path} » : demandez les droits à son administrateur."),
+        "no_such_session": QCoreApplication.translate(
+            "Errors", "Aucune session de ce nom dans cette base : « {path} »."),
+        "connection_lost": QCoreApplication.translate(
+            "Errors", "la connexion au serveur de « {name} » est perdue"),
+        "server_busy": QCoreApplication.translate(
+            "Errors", "le serveur de « {name} » est surchargé ({reason})"),
     }
 
 

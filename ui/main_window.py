@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
 
         self.setWindowTitle(self.tr("crisisdesk — {title} — {file}").format(
-            title=self.package.exercise.title, file=Path(session.path).name))
+            title=self.package.exercise.title, file=session.name))
         self.resize(1366, 768)
         geometry, layout = settings.window_geometry("console"), settings.window_state("console")
         # Dock sizes only take once the window has its real size: set the defaults at first show.
@@ -435,7 +435,11 @@ class MainWindow(QMainWindow):
 
     def _beside_session(self, dialog: QFileDialog, name: str) -> None:
         """Open ``dialog`` in the session file's folder with ``name`` proposed (not the app's working folder)."""
-        folder = Path(self.session.path).resolve().parent
+        if self.session.location.on_server:  # no session file: the user's documents
+            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            folder = Path(documents or Path.home())
+        else:
+            folder = Path(self.session.path).resolve().parent
         dialog.setDirectory(str(folder))
         dialog.selectFile(str(folder / name))
 
@@ -507,7 +511,8 @@ class MainWindow(QMainWindow):
     def start_report(self, kind: str, out_path: Path):
         """Render the report to ``out_path`` off the UI thread (the report module's controller)."""
         if self._report is None:
-            self._report = ReportController(Path(self.session.path), self, time_source=self.time_source)
+            where = self.session.location if self.session.location.on_server else Path(self.session.path)
+            self._report = ReportController(where, self, time_source=self.time_source)
             self._report.finished.connect(
                 lambda path: self.statusBar().showMessage(self.tr("Rapport enregistré : {path}").format(path=path), 15000))
             self._report.failed.connect(self.show_refusal)
@@ -545,7 +550,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quitter pendant l'exercice"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmQuitDialog")
-        box.setInformativeText(detail.format(file=Path(self.session.path).name))
+        box.setInformativeText(detail.format(file=self.session.name))
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Quitter"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Continuer l'exercice"))
         box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -15,16 +15,18 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QVBoxLayout, QWidget
 
+from crisisdesk.session.naming import short_name
+
 
 class OpeningWindow(QMainWindow):
     """GUI: "Ouverture de …" in the console's place; emits ``painted`` once it is on screen."""
 
     painted = Signal()
 
-    def __init__(self, target: Path, geometry=None, parent: QWidget | None = None) -> None:
+    def __init__(self, target: Path | str, geometry=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("openingWindow")
-        name = Path(target).name
+        name = short_name(target)
         self.setWindowTitle(self.tr("crisisdesk — ouverture de {name}…").format(name=name))
         title = QLabel(self.tr("Ouverture de « {name} »…").format(name=name), objectName="openingTitle")
         font = title.font()

@@ -39,10 +39,14 @@ class _HtmlProcess(QObject):
     error = Signal(str)
     finished = Signal()
 
-    def __init__(self, session_path: Path, html_path: Path, time_source, parent: QObject | None = None):
+    def __init__(self, session_path, html_path: Path, time_source, parent: QObject | None = None):
         super().__init__(parent)
         self._html_path = html_path
-        self._args = ["-m", "ui.report_process", str(session_path), str(html_path)]
+        # A server session: its URL without the password on the command line (others can read it);
+        # the password, if any, through the child's environment, as libpq reads it.
+        self._password = getattr(getattr(session_path, "url", None), "password", None)
+        shown = session_path.display if hasattr(session_path, "display") else str(session_path)
+        self._args = ["-m", "ui.report_process", shown, str(html_path)]
         if time_source is not None:
             self._args += ["--now", repr(time_source.now())]
         self._process: QProcess | None = None
@@ -54,6 +58,8 @@ class _HtmlProcess(QObject):
         env = QProcessEnvironment.systemEnvironment()
         paths = [str(_ROOT), env.value("PYTHONPATH", "")]
         env.insert("PYTHONPATH", os.pathsep.join(p for p in paths if p))
+        if self._password:
+            env.insert("PGPASSWORD", self._password)
         process.setProcessEnvironment(env)
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._done)
@@ -152,10 +158,11 @@ class ReportController(QObject):
 
     STEPS = 3
 
-    def __init__(self, session_path: str | Path, parent: QObject | None = None, *, time_source=None,
+    def __init__(self, session_path, parent: QObject | None = None, *, time_source=None,
                  show_progress: bool = True):
         super().__init__(parent)
-        self.session_path = Path(session_path)
+        # A file path, or a server session's location (crisisdesk.session.engines.SessionLocation).
+        self.session_path = session_path if hasattr(session_path, "on_server") else Path(session_path)
         self._time_source = time_source
         self._show_progress = show_progress
         self._kind = ""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.report_process")
-    parser.add_argument("session", type=Path)
+    parser.add_argument("session")  # a file, or a server URL (password from PGPASSWORD / .pgpass)
     parser.add_argument("out", type=Path)
     parser.add_argument("--now", type=float)
     args = parser.parse_args(argv)

@@ -50,6 +50,24 @@ class Settings:
         files = [p for p in self.recent_files if p != Path(path).resolve()]
         self._store.setValue("files/recent", [str(p) for p in files])
 
+    # recent sessions on a server: their URLs, never with a password
+    @property
+    def recent_servers(self) -> list[str]:
+        raw = self._store.value("servers/recent", [])
+        if isinstance(raw, str):
+            raw = [raw]
+        return [str(u) for u in (raw or []) if u]
+
+    def add_recent_server(self, url: str) -> None:
+        from crisisdesk.session.engines import parse_location
+
+        shown = parse_location(url).display  # drops any password
+        urls = [shown] + [u for u in self.recent_servers if u != shown]
+        self._store.setValue("servers/recent", urls[:MAX_RECENT])
+
+    def remove_recent_server(self, url: str) -> None:
+        self._store.setValue("servers/recent", [u for u in self.recent_servers if u != url])
+
     # window layout
     def window_geometry(self, name: str) -> QByteArray | None:
         value = self._store.value(f"layout/{name}/geometry")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crisisdesk.session.naming import SESSION_SUFFIX
+from crisisdesk.session.naming import SESSION_SUFFIX, short_name
 from crisisdesk.timefmt import format_offset
 
 
@@ -28,8 +28,10 @@ class StartScreen(QWidget):
 
     package_chosen = Signal(Path)
     session_chosen = Signal(Path)
+    server_session_chosen = Signal(str, str)  # URL without password, password typed (memory only)
 
-    def __init__(self, bundled: Path | None, recent: list[Path], parent: QWidget | None = None) -> None:
+    def __init__(self, bundled: Path | None, recent: list[Path], parent: QWidget | None = None, *,
+                 servers: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startScreen")
         # Qt appends the application name (" — crisisdesk"): do not repeat it.
@@ -77,13 +79,17 @@ class StartScreen(QWidget):
         open_layout.addWidget(QLabel(self.tr("Reprendre une session"), objectName="startSectionTitle"))
         self.open_button = QPushButton(self.tr("Ouvrir un fichier de session…"), objectName="startOpen")
         self.open_button.clicked.connect(self.ask_session_file)
+        self.server_button = QPushButton(self.tr("Session sur un serveur (plusieurs sites)…"),
+                                         objectName="startServer")
+        self.server_button.clicked.connect(lambda: self.ask_server())
         self.recent_list = QListWidget(objectName="startRecent")
         self.recent_list.setAccessibleName(self.tr("Sessions récentes"))
         self.recent_list.itemActivated.connect(self._on_recent_activated)
         open_layout.addWidget(self.open_button)
+        open_layout.addWidget(self.server_button)
         open_layout.addWidget(QLabel(self.tr("Sessions récentes :")))
         open_layout.addWidget(self.recent_list, 1)
-        self.set_recent(recent)
+        self.set_recent(recent, servers=servers)
 
         self.error_label = QLabel(objectName="startError")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages shown verbatim
@@ -112,7 +118,7 @@ class StartScreen(QWidget):
             " border-radius: 8px; border: none; }"
             "#startBundled:hover { background: #186a32; }"
             "#startBundledSummary { font-size: 11pt; color: #33414f; }"
-            "#startFolder, #startOpen { font-size: 12pt; padding: 8px; }"
+            "#startFolder, #startOpen, #startServer { font-size: 12pt; padding: 8px; }"
             "#startDropHint { color: #6b7785; font-size: 12pt; font-style: italic; border: 2px dashed #c3ccd6;"
             " border-radius: 8px; padding: 14px; }"
             "#startOtherLabel { font-size: 12pt; font-weight: 600; color: #33414f; }"
@@ -121,9 +127,14 @@ class StartScreen(QWidget):
             " border-radius: 6px; }"
         )
 
-    def set_recent(self, files: list[Path]) -> None:
-        """List the recent session files (missing ones are left out)."""
+    def set_recent(self, files: list[Path], *, servers: list[str] | None = None) -> None:
+        """List the recent sessions: files (missing ones are left out), then sessions on a server."""
         self.recent_list.clear()
+        for url in servers or []:
+            item = QListWidgetItem(self.tr("{name}   —   serveur {url}").format(name=short_name(url), url=url))
+            item.setData(Qt.ItemDataRole.UserRole + 1, url)
+            item.setToolTip(url)
+            self.recent_list.addItem(item)
         for path in files:
             if not path.exists():
                 continue
@@ -175,9 +186,24 @@ class StartScreen(QWidget):
         return default if default.is_dir() else Path(documents or Path.home())
 
     def _on_recent_activated(self, item: QListWidgetItem) -> None:
+        url = item.data(Qt.ItemDataRole.UserRole + 1)
+        if url:  # the password is asked again if .pgpass does not hold it
+            self.server_session_chosen.emit(url, "")
+            return
         path = item.data(Qt.ItemDataRole.UserRole)
         if path:
             self.session_chosen.emit(Path(path))
+
+    def ask_server(self, url: str = "", message: str = ""):
+        """Ask for a session on a server: its address and password (non-blocking dialog)."""
+        from ui.server_dialog import ServerSessionDialog  # loads the store: only when asked
+
+        dialog = ServerSessionDialog(self, url=url, message=message)
+        dialog.chosen.connect(self.server_session_chosen)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._dialog = dialog
+        return dialog
 
     # drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -37,21 +37,15 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from crisisdesk.session.errors import SessionError
+from crisisdesk.session.naming import is_server_url
 
-URL_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+__all__ = ["SessionLocation", "is_server_url", "parse_location", "postgres_engine"]
+
 SESSION_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 CONNECT_TIMEOUT_S = 5
 # Idle connections are probed so a server that went away (network cut, restart) is noticed
 # within ~15 s, not at the next write after the operating system's two-hour default.
 _KEEPALIVES = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3}
-
-
-def is_server_url(text: str | os.PathLike) -> bool:
-    """True if ``text`` names a session on a PostgreSQL server rather than a file."""
-    if not isinstance(text, str):
-        return False
-    scheme = text.split("://", 1)[0].lower() if "://" in text else ""
-    return scheme in URL_SCHEMES
 
 
 @dataclass(frozen=True)

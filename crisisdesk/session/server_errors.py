@@ -11,6 +11,8 @@ The codes extend the table in ``errors.py``:
 | ``no_such_database`` | the database in the URL does not exist |
 | ``permission_denied`` | the role may not connect, create or write there |
 | ``connection_lost`` | the connection dropped mid-exercise (network, server restarted or stopped) |
+| ``no_such_session`` | the database has no session of that name (``server_store.py``) |
+| ``bad_url`` | the URL cannot name a session (``engines.py``) |
 | ``locked`` | another console held the session's write lock past the wait |
 | ``read_only``, ``disk_full`` | as for a file |
 """

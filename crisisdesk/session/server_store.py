@@ -83,7 +83,7 @@ def open_engine(location: SessionLocation, *, read_only: bool,
         with engine.connect().execution_options(read_only=True) as conn, conn.begin():
             if not _session_exists(conn, location.session):
                 raise SessionError(f"{location.display}: no session named {location.session!r} in database "
-                                   f"{location.url.database!r}", code="no_such_file",
+                                   f"{location.url.database!r}", code="no_such_session",
                                    params={"path": location.display})
             version = migrations.read_version(conn, location.display)
         migrations.check_version(version, location.display)

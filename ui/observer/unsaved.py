@@ -76,7 +76,7 @@ class UnsavedWritesGuard(QObject):
     def ask(self) -> QMessageBox:
         """Say how many writes are unsaved and offer: save to a file, try again, quit anyway, cancel."""
         count = self.unsaved_count()
-        name = Path(self.session.path).name
+        name = self.session.name
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Saisies non enregistrées"),
                           self.tr("{n} saisie(s) ne sont pas encore dans le fichier de session « {file} »."
                                   ).format(n=count, file=name), QMessageBox.StandardButton.NoButton, self.window)

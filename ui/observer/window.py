@@ -48,7 +48,7 @@ class ObserverWindow(QMainWindow):
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
         self.statusBar().setSizeGripEnabled(False)
-        self._status.setText(str(session.path))
+        self._status.setText(session.location.display)
         self._build_actions()
         self._fit_to_screen(parent)
 

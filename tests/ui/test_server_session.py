@@ -1,0 +1,86 @@
+"""Opening a session held on PostgreSQL from the app: the start screen's dialog, the password asked, the console."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from crisisdesk.session import Session
+from ui.app import AppController
+
+SHOTS = os.environ.get("CRISISDESK_SCREENSHOTS")  # a folder: the screens are saved there to look at
+
+
+@pytest.fixture
+def controller(qtbot, qloop, settings, fake_time, tmp_path):
+    app_controller = AppController(settings, fake_time, session_folder=tmp_path / "sessions")
+    yield app_controller
+    app_controller.close_all()
+
+
+@pytest.fixture
+def on_server(postgres_url, mini_package_path, fake_time):
+    """A session on the test server, started; its URL with, and without, the password."""
+    with Session.create(postgres_url, mini_package_path, time_source=fake_time) as s:
+        s.start()
+        return s.location
+
+
+def _shot(widget, name: str) -> None:
+    if SHOTS:
+        widget.resize(1366, 768) if widget.isWindow() and "Dialog" not in type(widget).__name__ else None
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+def test_the_start_screen_asks_for_the_password_and_opens_the_console(qtbot, controller, on_server, settings,
+                                                                      postgres_server):
+    screen = controller.show_start()
+    qtbot.addWidget(screen)
+    _shot(screen, "start-screen")
+    dialog = screen.ask_server()
+    dialog.url_edit.setText(on_server.display)  # shown without any password
+    dialog.password_edit.setText("faux")
+    assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
+    _shot(dialog, "server-dialog")
+    dialog.chosen.disconnect()
+    dialog.chosen.connect(screen.server_session_chosen)
+    dialog._on_accept()
+    # refused: asked again, saying why, the address kept, never the password
+    qtbot.waitUntil(lambda: getattr(controller, "server_dialog", None) is not None)
+    again = controller.server_dialog
+    assert again.url_edit.text() == on_server.display
+    assert "mot de passe" in again.error_label.text().lower() or "password" in again.error_label.text().lower()
+    _shot(again, "server-dialog-refused")
+    again.password_edit.setText(postgres_server.password)
+    again._on_accept()
+    qtbot.waitUntil(lambda: bool(controller.windows))
+    window = controller.windows[-1]
+    assert window.session.location.on_server
+    assert window.session.state.clock_state.name == "RUNNING"
+    assert on_server.session in window.windowTitle()
+    _shot(window, "console-on-server")
+    # remembered without the password
+    assert settings.recent_servers == [on_server.display]
+    assert postgres_server.password not in str(settings.qsettings.allKeys()) + str(
+        [settings.qsettings.value(k) for k in settings.qsettings.allKeys()])
+
+
+def test_another_consoles_entry_reaches_this_console(qtbot, controller, on_server, postgres_server, fake_time):
+    window = controller.open_session(on_server.display, postgres_server.password)
+    assert window is not None
+    with Session.open(on_server.with_password(postgres_server.password), time_source=fake_time) as other:
+        other.log_entry(observer="Site préfecture", role="DIR", kind="decision", text="Ouverture du COD")
+    qtbot.waitUntil(lambda: any(e.text == "Ouverture du COD" for e in window.session.state.entries), timeout=5000)
+
+
+def test_an_unreachable_server_is_said_in_words(qtbot, controller):
+    from tests.helpers.pg_server import free_port
+
+    url = f"postgresql://anim@127.0.0.1:{free_port()}/exo?session=paris"
+    dialog = controller.open_session(url, "x")
+    assert not controller.windows and dialog is controller.server_dialog
+    assert "127.0.0.1" in dialog.error_label.text()
+    assert "Traceback" not in dialog.error_label.text()
+    _shot(dialog, "server-unreachable")
