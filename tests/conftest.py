@@ -36,10 +36,13 @@ def postgres_server():
     """
     from tests.helpers.pg_server import ServerUnavailable, TestServer
 
+    server = None
     try:
         server = TestServer()
         server.start()
     except ServerUnavailable as exc:
+        if server is not None:
+            server.stop()
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL test server: {exc}")
         pytest.skip(f"no PostgreSQL test server: {exc}")

