@@ -132,7 +132,7 @@ def test_a_role_that_may_only_read_is_refused_clearly(postgres_server, postgres_
 
     Session.create(postgres_url, mini_package_path, time_source=clock).close()
     name = parse_location(postgres_url).session
-    postgres_server.sql(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'lecture') THEN "
+    postgres_server.sql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'lecture') THEN "
                         "CREATE ROLE lecture LOGIN PASSWORD 'lecture'; END IF; END $$")
     postgres_server.sql(f"GRANT USAGE ON SCHEMA {name} TO lecture", "exercises")
     postgres_server.sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA {name} TO lecture", "exercises")
