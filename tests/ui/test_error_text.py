@@ -80,4 +80,4 @@ def test_no_exception_text_is_shown_raw(path):
 
 def test_session_files_that_cannot_be_opened_are_explained_in_french():
     # (A PackageError lists the package's own problems, file and line: shown as it is.)
-    assert (ROOT / "ui/app.py").read_text(encoding="utf-8").count("details=error_text(error)") == 3
+    assert (ROOT / "ui/app.py").read_text(encoding="utf-8").count("details=error_text(error)") == 4  # + server sessions
