@@ -47,6 +47,10 @@ from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
 
+# Bumped when the docks change place: a layout saved before would hide the new arrangement.
+LAYOUT_VERSION = 2
+
+
 class MainWindow(QMainWindow):
     """GUI: the console window for one session; owns the driver that keeps time."""
 
@@ -114,13 +118,14 @@ class MainWindow(QMainWindow):
         courante_scroll.setWidgetResizable(True)
         courante_scroll.setFrameShape(QFrame.Shape.NoFrame)
         courante_scroll.setWidget(self.courante)
-        # Tabbed with the situation and the role cards: the timeline keeps the window's full height,
-        # which matters more to the controller than the log (observers have their own window).
+        # The director reads and types the log beside the timeline: the main courante has the lower
+        # half of the right column to itself; the situation and the role cards are tabs of the upper
+        # half, behind the selected inject (one screen, 1366×768, no second window needed).
         self.courante_dock = self._dock("dockCourante", self.tr("Main courante"), courante_scroll,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.detail_dock, self.situation_dock)
         self.tabifyDockWidget(self.situation_dock, self.cards_dock)
-        self.tabifyDockWidget(self.cards_dock, self.courante_dock)
-        self.situation_dock.raise_()
+        self.detail_dock.raise_()
         self._build_menus()
         self._connect_signals()
 
@@ -132,8 +137,9 @@ class MainWindow(QMainWindow):
         self._default_layout_pending = layout is None
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if layout is not None:
-            self.restoreState(layout)
+        # A layout saved by an older console (other docks) is ignored: restoreState refuses it.
+        if layout is not None and not self.restoreState(layout, LAYOUT_VERSION):
+            self._default_layout_pending = True
 
         # The first tick after reopening a running exercise records what fell due while the app
         # was down (overdue, never fired by itself) and the downtime: show it at once.
@@ -588,7 +594,7 @@ class MainWindow(QMainWindow):
         # The timeline gets the larger share: titles must stay readable on a 1366 px laptop.
         self.resizeDocks([self.detail_dock], [max(420, self.width() * 2 // 5)],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.detail_dock, self.situation_dock], [400, 260],
+        self.resizeDocks([self.detail_dock, self.courante_dock], [self.height() * 9 // 20, self.height() * 11 // 20],
                          Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -601,7 +607,7 @@ class MainWindow(QMainWindow):
         if not self.unsaved.may_close():  # writes the file refused: retried once, else the user is asked
             event.ignore()
             return
-        self.settings.save_window_layout("console", self.saveGeometry(), self.saveState())
+        self.settings.save_window_layout("console", self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.driver.stop()
         if self.room is not None:
             self.room.close()

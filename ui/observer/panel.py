@@ -47,6 +47,10 @@ DEFAULT_HIDDEN_COLUMNS = ("observer",)
 RETRY_INTERVAL_MS = 3000
 
 
+# Columns a compact panel (the console's dock) leaves out.
+COMPACT_HIDDEN_COLUMNS = (Column.REAL, Column.SCENARIO, Column.KIND, Column.INJECT, Column.TAGS, Column.OBSERVER)
+
+
 class ObserverPanel(QWidget):
     """GUI: everything an observer needs during play, keyboard first."""
 
@@ -342,6 +346,16 @@ class ObserverPanel(QWidget):
         self.filters_bar.setVisible(not compact)
         self.detail.setVisible(not compact)
         self.checklist.setVisible(not compact)
+        # Beside the timeline on a 1366 px laptop the entry's text must stay in view: only the
+        # save state, exercise time and role stand beside it (the observer window shows the rest).
+        hidden = set(self._hidden_columns())
+        for column in COMPACT_HIDDEN_COLUMNS:
+            self.view.setColumnHidden(column, compact or column in hidden)
+        self.stage_label.setVisible(not compact)  # the console's clock bar shows it, larger
+        self.name_combo.setMinimumContentsLength(10 if compact else 16)
+        self.quick.inject_combo.setMinimumContentsLength(10 if compact else 16)
+        self.name_prompt.setText(self.tr("◀ Votre nom, puis Entrée") if compact
+                                 else self.tr("◀ Indiquez votre nom puis Entrée pour commencer à saisir."))
 
     @property
     def compact(self) -> bool:
