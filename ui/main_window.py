@@ -46,7 +46,6 @@ from ui.report_action import ReportController
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
-
 # Bumped when the docks change place: a layout saved before would hide the new arrangement.
 LAYOUT_VERSION = 2
 
@@ -66,6 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.package = session.package
         self._signature: tuple | None = None
+        self._fitted_rows: tuple | None = None  # (rows, clock state) the timeline columns were sized for
         self.pending_tasks: list = []
         self.observer_windows: list[QWidget] = []
         self.room: RoomDisplay | None = None
@@ -283,6 +283,9 @@ class MainWindow(QMainWindow):
         following = self.session.next_to_fire()
         self.model.set_states(state.injects, ended=state.clock.state is ClockState.ENDED,
                               next_id=following.inject.id if following is not None else None)
+        if self._fitted_rows != (len(state.injects), state.clock.state):
+            self._fitted_rows = (len(state.injects), state.clock.state)
+            self.timeline.fit_columns()
         self.situation.show_state(state)
         self.courante.refresh_from_session()
         for window in self.observer_windows:  # observer windows and hot-wash windows
@@ -353,8 +356,7 @@ class MainWindow(QMainWindow):
                 self.room.hide()
             return
         if self.room is None:
-            self.room = RoomDisplay()
-            self._on_room_content_changed()
+            self._make_room()
         screen = self._room_screen()
         self.room.show_view(room_view(self.session, self.time_source.now(), self.room.selection))
         self.room.show_on(screen)
@@ -409,9 +411,14 @@ class MainWindow(QMainWindow):
 
     def _room_selection(self):
         if self.room is None:
-            self.room = RoomDisplay()
-            self._on_room_content_changed()
+            self._make_room()
         return self.room.selection
+
+    def _make_room(self) -> None:
+        self.room = RoomDisplay()
+        # Escape or a close on the display itself: the menu's toggle and F10 stay truthful.
+        self.room.dismissed.connect(lambda: self.actions.room_display.setChecked(False))
+        self._on_room_content_changed()
 
     def _toggle_in_room(self) -> None:
         inject_id = self.timeline.selected_id()

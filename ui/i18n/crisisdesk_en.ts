@@ -910,7 +910,7 @@ Details saved in: {path}</translation>
 <context>
     <name>FeedCard</name>
     <message>
-        <location filename="../room_display.py" line="143"/>
+        <location filename="../room_display.py" line="145"/>
         <source>FLASH INFO</source>
         <translation>NEWS FLASH</translation>
     </message>
@@ -1071,95 +1071,95 @@ Details saved in: {path}</translation>
         <translation>Delay by</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="132"/>
+        <location filename="../console/inject_detail.py" line="134"/>
         <source>déclenchement manuel</source>
         <translation>manual firing</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="134"/>
+        <location filename="../console/inject_detail.py" line="136"/>
         <source>inject ad hoc</source>
         <translation>ad-hoc inject</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="136"/>
+        <location filename="../console/inject_detail.py" line="138"/>
         <source>modifié</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="138"/>
+        <location filename="../console/inject_detail.py" line="140"/>
         <source>rattrapage de {id}</source>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="192"/>
-        <location filename="../console/inject_detail.py" line="206"/>
+        <location filename="../console/inject_detail.py" line="194"/>
+        <location filename="../console/inject_detail.py" line="208"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="194"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="196"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="142"/>
+        <location filename="../console/inject_detail.py" line="144"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="143"/>
+        <location filename="../console/inject_detail.py" line="145"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="144"/>
+        <location filename="../console/inject_detail.py" line="146"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="151"/>
+        <location filename="../console/inject_detail.py" line="153"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="156"/>
+        <location filename="../console/inject_detail.py" line="158"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="164"/>
+        <location filename="../console/inject_detail.py" line="166"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="173"/>
+        <location filename="../console/inject_detail.py" line="175"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="178"/>
+        <location filename="../console/inject_detail.py" line="180"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="188"/>
+        <location filename="../console/inject_detail.py" line="190"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="202"/>
+        <location filename="../console/inject_detail.py" line="204"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="205"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="207"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="224"/>
+        <location filename="../console/inject_detail.py" line="226"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -1703,107 +1703,107 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="340"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="345"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="440"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
-        <location filename="../main_window.py" line="506"/>
+        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="458"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454"/>
+        <location filename="../main_window.py" line="461"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494"/>
+        <location filename="../main_window.py" line="501"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="510"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="525"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="537"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="547"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="549"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547"/>
+        <location filename="../main_window.py" line="554"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="558"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="562"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="563"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2306,27 +2306,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoomDisplay</name>
     <message>
-        <location filename="../room_display.py" line="248"/>
+        <location filename="../room_display.py" line="252"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="259"/>
+        <location filename="../room_display.py" line="263"/>
         <source>EXERCICE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="303"/>
+        <location filename="../room_display.py" line="307"/>
         <source>{title} — écran de salle</source>
         <translation>{title} — room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="310"/>
+        <location filename="../room_display.py" line="314"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="330"/>
+        <location filename="../room_display.py" line="334"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
     </message>
@@ -2538,47 +2538,47 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../console/timeline_view.py" line="42"/>
+        <location filename="../console/timeline_view.py" line="48"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="49"/>
+        <location filename="../console/timeline_view.py" line="55"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="50"/>
+        <location filename="../console/timeline_view.py" line="56"/>
         <source>Restant à jouer</source>
         <translation>Still to play</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="51"/>
+        <location filename="../console/timeline_view.py" line="57"/>
         <source>À déclencher / en retard</source>
         <translation>Due / overdue</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="52"/>
+        <location filename="../console/timeline_view.py" line="58"/>
         <source>Déclenchés</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="53"/>
+        <location filename="../console/timeline_view.py" line="59"/>
         <source>Ignorés</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="58"/>
+        <location filename="../console/timeline_view.py" line="64"/>
         <source>Rechercher (n°, titre, texte)…</source>
         <translation>Search (no., title, text)…</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="82"/>
+        <location filename="../console/timeline_view.py" line="88"/>
         <source>Chronologie des injects</source>
         <translation>Inject timeline</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="85"/>
+        <location filename="../console/timeline_view.py" line="91"/>
         <source>Filtrer :</source>
         <translation>Filter:</translation>
     </message>
@@ -2658,6 +2658,14 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../console/alerts.py" line="226"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
+    </message>
+</context>
+<context>
+    <name>self.model</name>
+    <message>
+        <location filename="../console/timeline_view.py" line="200"/>
+        <source>(retardé)</source>
+        <translation type="unfinished">(delayed)</translation>
     </message>
 </context>
 </TS>
