@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -197,7 +197,7 @@ class TimelinePanel(QWidget):
         rows = range(self.model.rowCount())
         for column in (Column.TIME, Column.ID, Column.SCENARIO):
             fit(column, {str(self.model.data(self.model.index(row, column)) or "") for row in rows})
-        delayed = " " + self.model.tr("(retardé)")
+        delayed = " " + QCoreApplication.translate("TimelineModel", "(retardé)")
         fit(Column.STATUS, [status_label(key) + delayed for key in STATUS_KEYS])
 
     def _remember_selection(self) -> None:

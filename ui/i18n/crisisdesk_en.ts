@@ -2516,6 +2516,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
+        <location filename="../console/timeline_view.py" line="200"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
@@ -2658,14 +2659,6 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../console/alerts.py" line="226"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
-    </message>
-</context>
-<context>
-    <name>self.model</name>
-    <message>
-        <location filename="../console/timeline_view.py" line="200"/>
-        <source>(retardé)</source>
-        <translation type="unfinished">(delayed)</translation>
     </message>
 </context>
 </TS>
