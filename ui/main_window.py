@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _make_observer_panel(self) -> ObserverPanel:
-        panel = ObserverPanel(self.session, parent=self, settings=self.settings.qsettings)
+        panel = ObserverPanel(self.session, parent=self, settings=self.settings.qsettings, seat="console")
         # The dock is short: name, quick entry and log only; the observer window has the rest.
         panel.set_compact(True)
         return panel
@@ -497,6 +497,7 @@ class MainWindow(QMainWindow):
     def open_hotwash(self) -> None:
         """Open the hot-wash (débriefing à chaud) window."""
         widget = HotWashWidget(self.session, observer_name=self.courante.observer_name)
+        self.courante.observer_changed.connect(widget.set_observer)  # ratings credited to whoever is named now
         widget.setWindowFlag(Qt.WindowType.Window, True)
         widget.setWindowTitle(self.tr("Débriefing à chaud — {title}").format(title=self.package.exercise.title))
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

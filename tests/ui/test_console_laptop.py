@@ -130,3 +130,26 @@ def test_room_card_cut_never_leaves_a_raw_emphasis_mark():
     for limit in range(60, len(body), 7):
         text = shorten(body, limit)
         assert text.count("*") % 2 == 0, (limit, text)
+
+
+def test_each_window_has_its_own_author(qtbot, qloop, console, settings):
+    """An observer's window naming itself never renames the director at the console."""
+    from ui.observer.window import ObserverWindow
+
+    console.courante.set_observer_name("Directrice Martin")
+    observer = ObserverWindow(console.session, settings=settings.qsettings, auto_refresh=False)
+    qtbot.addWidget(observer)
+    assert observer.panel.observer_name != "Directrice Martin"
+    observer.panel.set_observer_name("Observateur Dupont")
+    # A console opened later on this machine (same settings) is still the director's.
+    from ui.observer.panel import ObserverPanel
+
+    again = ObserverPanel(console.session, settings=settings.qsettings, seat="console")
+    qtbot.addWidget(again)
+    assert again.observer_name == "Directrice Martin"
+    assert console.courante.observer_name == "Directrice Martin"
+    console.open_hotwash()
+    hotwash = console.observer_windows[-1]
+    assert hotwash._observer == "Directrice Martin"
+    console.courante.set_observer_name("Directrice Leroy")
+    assert hotwash._observer == "Directrice Leroy"

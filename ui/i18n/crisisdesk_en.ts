@@ -1719,7 +1719,7 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
     </message>
     <message>
         <location filename="../main_window.py" line="443"/>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -1739,71 +1739,71 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510"/>
+        <location filename="../main_window.py" line="511"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="526"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="537"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547"/>
+        <location filename="../main_window.py" line="548"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="550"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="555"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="557"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../main_window.py" line="559"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="563"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="564"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -1849,153 +1849,153 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="90"/>
+        <location filename="../observer/panel.py" line="97"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="91"/>
+        <location filename="../observer/panel.py" line="98"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="99"/>
-        <location filename="../observer/panel.py" line="358"/>
+        <location filename="../observer/panel.py" line="106"/>
+        <location filename="../observer/panel.py" line="365"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="105"/>
+        <location filename="../observer/panel.py" line="112"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="179"/>
+        <location filename="../observer/panel.py" line="186"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="182"/>
+        <location filename="../observer/panel.py" line="189"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="183"/>
+        <location filename="../observer/panel.py" line="190"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="184"/>
+        <location filename="../observer/panel.py" line="191"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="185"/>
+        <location filename="../observer/panel.py" line="192"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="188"/>
+        <location filename="../observer/panel.py" line="195"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="192"/>
+        <location filename="../observer/panel.py" line="199"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="196"/>
+        <location filename="../observer/panel.py" line="203"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="289"/>
+        <location filename="../observer/panel.py" line="296"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="357"/>
+        <location filename="../observer/panel.py" line="364"/>
         <source>◀ Votre nom, puis Entrée</source>
         <translation>◀ Your name, then Enter</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="375"/>
+        <location filename="../observer/panel.py" line="382"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="431"/>
+        <location filename="../observer/panel.py" line="438"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="444"/>
+        <location filename="../observer/panel.py" line="451"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="449"/>
+        <location filename="../observer/panel.py" line="456"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="459"/>
+        <location filename="../observer/panel.py" line="466"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="550"/>
+        <location filename="../observer/panel.py" line="557"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="571"/>
+        <location filename="../observer/panel.py" line="578"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="571"/>
+        <location filename="../observer/panel.py" line="578"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="579"/>
+        <location filename="../observer/panel.py" line="586"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="579"/>
+        <location filename="../observer/panel.py" line="586"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="585"/>
+        <location filename="../observer/panel.py" line="592"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="587"/>
+        <location filename="../observer/panel.py" line="594"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="616"/>
+        <location filename="../observer/panel.py" line="623"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="618"/>
+        <location filename="../observer/panel.py" line="625"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="623"/>
+        <location filename="../observer/panel.py" line="630"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="627"/>
+        <location filename="../observer/panel.py" line="634"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -2075,107 +2075,112 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>QuickEntryBar</name>
     <message>
-        <location filename="../observer/quick_entry.py" line="103"/>
+        <location filename="../observer/quick_entry.py" line="104"/>
         <source>Rôle observé (Ctrl+1…9, ou le code en tête de ligne)</source>
         <translation>Observed role (Ctrl+1…9, or its code at the start of the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="107"/>
+        <location filename="../observer/quick_entry.py" line="108"/>
         <source>Type d&apos;entrée (Ctrl+K pour changer, ou « d: », « a: »… en tête de ligne)</source>
         <translation>Entry kind (Ctrl+K to change, or “d:”, “a:”… at the start of the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="111"/>
+        <location filename="../observer/quick_entry.py" line="112"/>
         <source>Inject auquel l&apos;entrée répond (Ctrl+J pour changer, ou « &gt;I02 » dans la ligne)</source>
         <translation>Inject the entry answers (Ctrl+J to change, or “&gt;I02” in the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="115"/>
+        <location filename="../observer/quick_entry.py" line="116"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="116"/>
+        <location filename="../observer/quick_entry.py" line="117"/>
         <source>Marquer comme point fort (Alt+S, ou #fort)</source>
         <translation>Tag as a strength (Alt+S, or #strength)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="118"/>
+        <location filename="../observer/quick_entry.py" line="119"/>
         <source>△ Amélioration</source>
         <translation>△ Improvement</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="119"/>
+        <location filename="../observer/quick_entry.py" line="120"/>
         <source>Marquer comme axe d&apos;amélioration (Alt+I, ou #amélioration)</source>
         <translation>Tag as an area for improvement (Alt+I, or #improvement)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="124"/>
+        <location filename="../observer/quick_entry.py" line="125"/>
         <source>Saisie rapide</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="125"/>
+        <location filename="../observer/quick_entry.py" line="126"/>
         <source>DSOL d: Ouverture de 3 salles rafraîchies #fort   — Entrée pour enregistrer</source>
         <translation>DSOL d: 3 cool rooms opened #strength   — Enter to save</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="146"/>
+        <location filename="../observer/quick_entry.py" line="147"/>
         <source>&lt;b&gt;Rôle&lt;/b&gt; en tête (Tab complète, Ctrl+1…9) · &lt;b&gt;type&lt;/b&gt; : &lt;code&gt;d:&lt;/code&gt; décision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; demande &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#fort&lt;/code&gt; &lt;code&gt;#amélioration&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Échap efface</source>
         <translation>&lt;b&gt;Role&lt;/b&gt; first (Tab completes, Ctrl+1…9) · &lt;b&gt;kind&lt;/b&gt;: &lt;code&gt;d:&lt;/code&gt; decision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; request &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#strength&lt;/code&gt; &lt;code&gt;#improvement&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Esc clears</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="157"/>
+        <location filename="../observer/quick_entry.py" line="158"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="158"/>
+        <location filename="../observer/quick_entry.py" line="159"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="159"/>
+        <location filename="../observer/quick_entry.py" line="160"/>
         <source>Répond à</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="232"/>
+        <location filename="../observer/quick_entry.py" line="233"/>
         <source>(aucun inject)</source>
         <translation>(no inject)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="280"/>
+        <location filename="../observer/quick_entry.py" line="281"/>
         <source>Correction de l&apos;entrée {summary} — Entrée enregistre une révision, Échap annule</source>
         <translation>Correcting the entry {summary} — Enter saves a revision, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="349"/>
+        <location filename="../observer/quick_entry.py" line="350"/>
         <source>rôle « {code} » inconnu (rôles : {known})</source>
         <translation>unknown role “{code}” (roles: {known})</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="351"/>
+        <location filename="../observer/quick_entry.py" line="352"/>
         <source>inject « {ref} » inconnu</source>
         <translation>unknown inject “{ref}”</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="353"/>
+        <location filename="../observer/quick_entry.py" line="354"/>
         <source>aucun rôle joué dans ce paquet</source>
         <translation>no played role in this package</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="361"/>
-        <source>répond à {inject}</source>
-        <translation>answers {inject}</translation>
-    </message>
-    <message>
-        <location filename="../observer/quick_entry.py" line="361"/>
+        <location filename="../observer/quick_entry.py" line="373"/>
         <source>sans inject</source>
         <translation>no inject</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="406"/>
+        <location filename="../observer/quick_entry.py" line="375"/>
+        <source>&lt;b&gt;répond à {inject}&lt;/b&gt; (proposé : attend une réponse de ce rôle ; Ctrl+J pour changer)</source>
+        <translation>&lt;b&gt;answers {inject}&lt;/b&gt; (proposed: it awaits this role&apos;s response; Ctrl+J to change)</translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="377"/>
+        <source>&lt;b&gt;répond à {inject}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;answers {inject}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="416"/>
         <source> — Entrée à nouveau pour enregistrer tel quel</source>
         <translation> — Enter again to save it as typed</translation>
     </message>

@@ -57,12 +57,19 @@ class ObserverPanel(QWidget):
     entry_logged = Signal(str)  # entry id, once committed
     observer_changed = Signal(str)
 
-    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *, settings: QSettings | None = None):
+    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None, seat: str = "observer"):
         super().__init__(parent)
         self.setObjectName("observerPanel")
         self._session = session
         self._settings = settings if settings is not None else QSettings("crisisdesk", "crisisdesk")
-        self._observer = (observer_name or str(self._settings.value(SETTINGS_KEY_NAME, "") or "")).strip() or None
+        # Each kind of window remembers its own author (the console's director, an observer's
+        # window): a name typed in one never becomes the author of another's entries or ratings.
+        self._name_key = f"{SETTINGS_KEY_NAME}/{seat}"
+        remembered = self._settings.value(self._name_key, None)
+        if remembered is None and seat == "observer":  # files of the version with one shared name
+            remembered = self._settings.value(SETTINGS_KEY_NAME, "")
+        self._observer = (observer_name or str(remembered or "")).strip() or None
         self._pending: dict[str, dict] = {}  # entry id -> log_entry keyword arguments, until committed
         self._refused_ids: list[str] = []  # entries the session refused, shown until taken back
         self._reported: set[str] = set()  # entries whose unforeseen error went to the error reporter
@@ -314,7 +321,7 @@ class ObserverPanel(QWidget):
         if not name:
             return
         self._observer = name
-        self._settings.setValue(SETTINGS_KEY_NAME, name)
+        self._settings.setValue(self._name_key, name)
         recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
         if isinstance(recent, str):
             recent = [recent]
@@ -637,7 +644,8 @@ class ObserverPanel(QWidget):
             )
             for s in fired
         ]
-        latest = {role.id: latest_fired_inject_for_role(fired, role.id, state.checks) for role in self._played}
+        latest = {role.id: latest_fired_inject_for_role(fired, role.id, state.checks, awaiting_only=True)
+                  for role in self._played}
         self.quick.set_fired_injects(choices, latest)
 
     def _update_observer_filter(self, state) -> None:
