@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.clock import ClockState
-from crisisdesk.contingency import offered_contingencies
+from crisisdesk.contingency import awaiting_controller
 from crisisdesk.session import InjectStatus
 from ui.async_bridge import run_in_worker, spawn
 from ui.console.actions import ConsoleActions
@@ -149,8 +149,10 @@ class MainWindow(QMainWindow):
             report_unexpected(error)
         self.refresh()
         state = session.state
-        overdue = [s for s in state.injects if s.overdue and not s.done]
-        self.recovery.show_recovery(state.downtime, overdue, state.clock.state.name)
+        # The same injects as the due banner counts (contingencies offered included): one count.
+        waiting, offered = awaiting_controller(state, state.clock.elapsed(time_source.now()))
+        waiting += [s for s, _reason in offered]
+        self.recovery.show_recovery(state.downtime, waiting if state.downtime else [], state.clock.state.name)
         self.timeline.show_next()
         self.driver.start()
 
@@ -313,10 +315,7 @@ class MainWindow(QMainWindow):
     def _update_alerts(self) -> None:
         state = self.session.state
         # In the core's order, so the first one is what "fire next" fires (scheduler.next_to_fire).
-        waiting = [s for s in state.injects if s.status is InjectStatus.DUE]
-        elapsed = state.clock.elapsed(self.time_source.now())
-        offered = [(state.inject(i), reason) for i, reason in offered_contingencies(state, elapsed)]
-        offered = [(s, reason) for s, reason in offered if s.status is not InjectStatus.DUE]  # already in `waiting`
+        waiting, offered = awaiting_controller(state, state.clock.elapsed(self.time_source.now()))
         self.alert.show_due(waiting, offered)
 
     def _show_selected(self) -> None:

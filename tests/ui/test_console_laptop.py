@@ -153,3 +153,42 @@ def test_each_window_has_its_own_author(qtbot, qloop, console, settings):
     assert hotwash._observer == "Directrice Martin"
     console.courante.set_observer_name("Directrice Leroy")
     assert hotwash._observer == "Directrice Leroy"
+
+
+def test_after_a_crash_the_recovery_message_and_the_due_banner_count_the_same_injects(
+        qtbot, qloop, tmp_path, paris_package_path, fake_time, settings):
+    import re
+
+    from crisisdesk.contingency import awaiting_controller
+    from crisisdesk.session import Session
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "crash.crisisdesk"
+    first = Session.create(path, paris_package_path, time_source=fake_time)
+    first.start()
+    for _ in range(10):  # the first ten minutes play with auto-fire
+        fake_time.advance(60)
+        first.tick()
+    first.close()  # the laptop dies at T+0:10
+    fake_time.advance(25 * 60)  # back at T+0:35: several injects and the contingency C-01 fell due
+    session = Session.open(path, time_source=fake_time)
+    window = MainWindow(session, fake_time, settings)
+    window.confirm_quit_while_running = False
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        waiting, offered = awaiting_controller(session.state, session.state.clock.elapsed(fake_time.now()))
+        expected = [s.inject.id for s in waiting] + [s.inject.id for s, _ in offered]
+        assert "C-01" in expected
+        text = window.recovery.text.text()
+        count = int(re.search(r"(\d+) inject\(s\) vous attendent", text).group(1))
+        assert count == len(expected)
+        for inject_id in expected[:8]:
+            assert inject_id in text
+        window.tick()
+        banner = window.alert.message.text()
+        shown = 1 + int(re.search(r"\(\+(\d+) autres\)", banner).group(1)) if "autres" in banner else 1
+        assert shown == len(waiting)
+    finally:
+        window.driver.stop()
+        session.close()

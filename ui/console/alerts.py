@@ -176,7 +176,7 @@ class RecoveryBanner(QFrame):
                 parts.append(self.tr("L'horloge a continué de tourner pendant l'arrêt."))
         if overdue:
             ids = ", ".join(s.inject.id for s in overdue[:8]) + ("…" if len(overdue) > 8 else "")
-            parts.append(self.tr("{n} inject(s) en retard à déclencher ou ignorer : {ids}.").format(
+            parts.append(self.tr("{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.").format(
                 n=len(overdue), ids=ids))
         if clock_state == "PAUSED":
             parts.append(self.tr("L'exercice est en pause : reprenez quand la salle est prête."))
