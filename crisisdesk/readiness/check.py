@@ -152,7 +152,10 @@ class _Checker:
             for expected in inject.expected:
                 if expected.role in events:
                     events[expected.role].append(min(inject.at + expected.within, self.duration))
+        addressed = {role for inject in self.package.injects for role in inject.to}
         for role, times in events.items():
+            if role not in addressed:
+                continue  # reported once, as a role never addressed
             marks = [0, *sorted(times), self.duration]
             for start, end in zip(marks, marks[1:]):  # noqa: B905 - pairs of neighbours
                 if end - start > limit:
