@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -318,3 +319,34 @@ def test_long_exercise_table_falls_back_to_wider_windows(tmp_path):
     header = next(line for line in text.splitlines() if line.startswith("role "))
     assert header.split()[1:4] == ["0:00", "1:00", "2:00"]  # 16 half-hours would not fit
     assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_documented_defaults_are_the_defaults():
+    from crisisdesk.package.model import ReadinessSettings
+    from crisisdesk.timefmt import parse_offset
+
+    doc = (ROOT / "docs" / "package-format.md").read_text(encoding="utf-8")
+    section = doc.split("### `readiness` (in `exercise.yaml`)", 1)[1].split("```yaml", 1)[0]
+    rows = dict(re.findall(r"^\| `(\w+)` \| `?\"?([^|`\"]+)\"?`? \|", section, re.MULTILINE))
+    defaults = ReadinessSettings()
+    assert set(rows) == set(vars(defaults))
+    for key, text in rows.items():
+        expected = getattr(defaults, key)
+        if key == "briefings":
+            assert expected is None and text.strip() == "titles"
+        elif ":" in text:
+            assert parse_offset(text) == expected, key
+        else:
+            assert int(text) == expected, key
+
+
+def test_check_runs_on_the_benchmark_package(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate import build
+
+    folder = build(tmp_path / "big", injects=60, roles=8)
+    report = check_package(load_package(folder), folder)
+    assert len(report.roles) == 4 and report.pace.busiest_count > 0
+    assert all(f.line for f in report.findings if f.inject)  # ids found despite yaml.safe_dump's layout
