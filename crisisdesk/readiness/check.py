@@ -224,7 +224,7 @@ class _Checker:
                     "objective_undertested",
                     f"objective {objective.id}: tested by {len(testing)} "
                     f"inject{'s' if len(testing) != 1 else ''} (fewer than {minimum})",
-                    "exercise.yaml", objective.id, value=len(testing), limit=minimum,
+                    "exercise.yaml", objective.id, objective=objective.id, value=len(testing), limit=minimum,
                 )
             # msel.yaml links responses to objectives, not to single criteria: a
             # criterion is served when an inject testing its objective expects a response.
@@ -234,7 +234,7 @@ class _Checker:
                         "criterion_unserved",
                         f"objective {objective.id}: no expected response serves the criterion "
                         f"\u201c{_short(criterion)}\u201d",
-                        "exercise.yaml", objective.id,
+                        "exercise.yaml", objective.id, objective=objective.id, detail=criterion,
                     )
         addressed = {role for inject in package.injects for role in inject.to}
         senders = {inject.sender for inject in package.injects}
@@ -261,7 +261,7 @@ class _Checker:
                 self.findings.append(Finding(
                     kind="attachment_unused",
                     message=f"file {path} is in the package but no inject hands it out",
-                    file=self._file(path),
+                    file=self._file(path), detail=path,
                 ))
 
     def _pace(self) -> Pace:

@@ -49,6 +49,8 @@ class Finding:
     line: int | None = None
     role: str | None = None
     inject: str | None = None
+    objective: str | None = None
+    detail: str | None = None  # the criterion's text, or the unused file's path
     start: int | None = None
     end: int | None = None
     value: int | None = None
