@@ -350,3 +350,13 @@ def test_check_runs_on_the_benchmark_package(tmp_path):
     report = check_package(load_package(folder), folder)
     assert len(report.roles) == 4 and report.pace.busiest_count > 0
     assert all(f.line for f in report.findings if f.inject)  # ids found despite yaml.safe_dump's layout
+
+
+def test_a_timeline_of_manual_injects_only(tmp_path):
+    data = variant()
+    for item in data["msel"]:
+        item["manual"] = True
+    report = check(data, tmp_path)
+    assert report.pace.busiest_start is None and report.pace.last_inject is None
+    assert sorted(f.kind for f in report.alerts) == ["dead_time", "dead_time", "early_end"]
+    assert "Pace: no inject on the timeline" in render_text(report)

@@ -294,8 +294,9 @@ class _Checker:
             self.findings.append(Finding(
                 kind="early_end",
                 message=(
-                    f"the last inject is at {hm(last) if last is not None else '—'}, "
-                    f"{hm(tail)} before ENDEX ({hm(self.duration)}; more than {hm(limit)})"
+                    f"the last inject is at {hm(last)}, {hm(tail)} before ENDEX ({hm(self.duration)}; "
+                    f"more than {hm(limit)})" if last is not None
+                    else "no inject is on the timeline (every inject is manual)"
                 ),
                 file=self._file("msel.yaml"), start=last, end=self.duration, value=tail, limit=limit,
             ))

@@ -109,7 +109,9 @@ def render_text(report: ReadinessReport, width: int = WIDTH) -> str:
 
 def _over_cells(report: ReadinessReport, table: LoadTable) -> set[tuple[str, int]]:
     """(role, column) of the cells where an overload was found, for the table shown."""
-    cells = set()
+    cells: set[tuple[str, int]] = set()
+    if table.window != report.settings.window:
+        return cells  # overloads are counted in the settings' windows, not the ones shown
     for finding in report.findings:
         if finding.kind in ("overload_responses", "overload_injects") and finding.start is not None:
             cells.add((finding.role, finding.start // table.window))
