@@ -360,3 +360,17 @@ def test_a_timeline_of_manual_injects_only(tmp_path):
     assert report.pace.busiest_start is None and report.pace.last_inject is None
     assert sorted(f.kind for f in report.alerts) == ["dead_time", "dead_time", "early_end"]
     assert "Pace: no inject on the timeline" in render_text(report)
+
+
+def test_long_role_ids_stay_whole_in_the_table(tmp_path):
+    data = variant()
+    data["roles"][1]["id"] = "SAMU_75_PARIS"
+    for item in data["msel"]:
+        item["to"] = ["A", "SAMU_75_PARIS"]
+        for expected in item["expected"]:
+            expected["role"] = expected["role"].replace("B", "SAMU_75_PARIS")
+    data["exercise"]["duration"] = "3:00"
+    data["exercise"]["readiness"] = {"max_dead_time": "3:00", "max_quiet": "3:00"}
+    text = render_text(check(data, tmp_path))
+    assert any(line.startswith("SAMU_75_PARIS  ") for line in text.splitlines())
+    assert max(len(line) for line in text.splitlines()) <= 100

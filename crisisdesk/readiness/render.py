@@ -12,7 +12,8 @@ from crisisdesk.readiness.check import hm
 from crisisdesk.readiness.findings import LoadTable, ReadinessReport
 
 WIDTH = 100
-ROLE_COLUMN = 9
+ROLE_COLUMN = 9  # at least; up to MAX_ROLE_COLUMN for long role ids
+MAX_ROLE_COLUMN = 17
 CELL = 6  # "12/7!" plus a space
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -27,13 +28,18 @@ def table_for_width(report: ReadinessReport, width: int = WIDTH) -> LoadTable:
     A long exercise (8 h is 32 quarter-hours) falls back to 30-minute windows, then
     to coarser windows built by adding neighbouring columns.
     """
-    columns = (width - ROLE_COLUMN) // CELL
+    columns = (width - role_column(report)) // CELL
     for table in sorted(report.loads, key=lambda t: t.window):
         if len(table.starts) <= columns:
             return table
     coarsest = max(report.loads, key=lambda t: t.window)
     factor = -(-len(coarsest.starts) // columns)
     return _merge(coarsest, factor)
+
+
+def role_column(report: ReadinessReport) -> int:
+    longest = max((len(role) for role in report.roles), default=0)
+    return max(ROLE_COLUMN, min(MAX_ROLE_COLUMN, longest + 1))
 
 
 def _merge(table: LoadTable, factor: int) -> LoadTable:
@@ -65,14 +71,15 @@ def render_text(report: ReadinessReport, width: int = WIDTH) -> str:
         )
     else:
         lines.append("(· nothing)")
-    lines.append(("role".ljust(ROLE_COLUMN) + "".join(hm(start).rjust(CELL - 1) + " " for start in table.starts)).rstrip())
+    first = role_column(report)
+    lines.append(("role".ljust(first) + "".join(hm(start).rjust(CELL - 1) + " " for start in table.starts)).rstrip())
     for row in table.rows:
         cells = []
         for index, (received, due) in enumerate(zip(row.received, row.due, strict=True)):
             text = "·" if not received and not due else f"{received}/{due}"
             mark = "!" if (row.role, index) in over else " "
             cells.append((text + mark).rjust(CELL))
-        lines.append(row.role[: ROLE_COLUMN - 1].ljust(ROLE_COLUMN) + "".join(cells).rstrip())
+        lines.append(row.role[: first - 1].ljust(first) + "".join(cells).rstrip())
     lines.append("")
     if report.boundaries:
         marks = ", ".join(f"{hm(at)} {name}" for at, name in report.boundaries)
