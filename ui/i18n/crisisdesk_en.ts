@@ -4,34 +4,39 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="83"/>
+        <location filename="../app.py" line="84"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="85"/>
+        <location filename="../app.py" line="86"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="96"/>
-        <location filename="../app.py" line="107"/>
+        <location filename="../app.py" line="114"/>
+        <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
+        <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="126"/>
+        <location filename="../app.py" line="137"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="112"/>
+        <location filename="../app.py" line="142"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="164"/>
+        <location filename="../app.py" line="194"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -2521,87 +2526,107 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="39"/>
+        <location filename="../start_screen.py" line="40"/>
         <source>Conduite d&apos;exercice de crise</source>
         <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="45"/>
+        <location filename="../start_screen.py" line="46"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="51"/>
+        <location filename="../start_screen.py" line="52"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="61"/>
+        <location filename="../start_screen.py" line="62"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="68"/>
+        <location filename="../start_screen.py" line="69"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="70"/>
+        <location filename="../start_screen.py" line="71"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="77"/>
+        <location filename="../start_screen.py" line="78"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="84"/>
+        <location filename="../start_screen.py" line="85"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="85"/>
+        <location filename="../start_screen.py" line="86"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="88"/>
+        <location filename="../start_screen.py" line="89"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="91"/>
+        <location filename="../start_screen.py" line="96"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="142"/>
+        <location filename="../start_screen.py" line="150"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="153"/>
+        <location filename="../start_screen.py" line="156"/>
+        <source>pas commencée</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="157"/>
+        <source>en cours</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="158"/>
+        <source>en pause</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="159"/>
+        <source>terminée</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="169"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="165"/>
+        <location filename="../start_screen.py" line="181"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="168"/>
+        <location filename="../start_screen.py" line="184"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="208"/>
+        <location filename="../start_screen.py" line="224"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="250"/>
+        <location filename="../start_screen.py" line="266"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
