@@ -6,8 +6,8 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -26,7 +26,7 @@ from crisisdesk.contingency import awaiting_controller
 from crisisdesk.session import InjectStatus
 from ui.async_bridge import run_in_worker, spawn
 from ui.console.actions import ConsoleActions
-from ui.console.alerts import DueAlert, RecoveryBanner, WriteFailureBanner
+from ui.console.alerts import DueAlert, EndexBanner, RecoveryBanner, WriteFailureBanner
 from ui.console.clock_bar import ClockBar
 from ui.console.controller import ConsoleController
 from ui.console.driver import SessionDriver
@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self.observer_windows: list[QWidget] = []
         self.room: RoomDisplay | None = None
         self._report = None
+        self._open_report_when_ready = False
+        # How a finished report is shown (the system's viewer); tests put a recorder here.
+        self.report_opener = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         # Closing mid-exercise asks first (tests that close their window at teardown turn this off).
         self.confirm_quit_while_running = True
         self._quit_confirmed = False
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         self.recovery = RecoveryBanner()
         self.write_banner = WriteFailureBanner()
         self.alert = DueAlert()
+        self.endex_banner = EndexBanner()
         self.alert.sound = settings.sound_alerts
         self.timeline = TimelinePanel(self.model, self.package.roles)
         self.detail = InjectDetail(self.actions)
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.write_banner)
         column.addWidget(self.recovery)
         column.addWidget(self.alert)
+        column.addWidget(self.endex_banner)
         column.addWidget(self.timeline, 1)
         self.setCentralWidget(central)
         # The clock bar lives in a fixed toolbar so it spans the whole window, above the docks.
@@ -240,6 +245,8 @@ class MainWindow(QMainWindow):
         self.alert.fire_requested.connect(self.controller.fire)
         self.alert.skip_requested.connect(self.controller.skip)
         self.alert.show_requested.connect(self.timeline.select)
+        self.endex_banner.hotwash_requested.connect(self.open_hotwash)
+        self.endex_banner.report_requested.connect(lambda kind: self.ask_report(kind, open_when_ready=True))
         a.show_in_room.triggered.connect(self._toggle_in_room)
         a.room_display.toggled.connect(self.set_room_display_visible)
         for action in (a.room_clock, a.room_indicators, a.room_feed):
@@ -297,6 +304,7 @@ class MainWindow(QMainWindow):
                 window.refresh()
         self._show_selected()
         self._update_alerts()
+        self.endex_banner.setVisible(state.clock.state is ClockState.ENDED)
         blocked = self.actions.autofire.blockSignals(True)
         self.actions.autofire.setChecked(state.autofire)
         self.actions.autofire.blockSignals(blocked)
@@ -505,8 +513,9 @@ class MainWindow(QMainWindow):
         widget.destroyed.connect(lambda _=None, w=widget: self.observer_windows.remove(w) if w in self.observer_windows else None)
         widget.show()
 
-    def ask_report(self, kind: str) -> None:
-        """Ask where to save the RETEX report, then render it off the UI thread."""
+    def ask_report(self, kind: str, *, open_when_ready: bool = False) -> None:
+        """Ask where to save the RETEX report, then render it off the UI thread (and open it if asked)."""
+        self._open_report_when_ready = open_when_ready
         dialog = QFileDialog(self, self.tr("Enregistrer le rapport RETEX"))
         dialog.setObjectName("reportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -521,12 +530,18 @@ class MainWindow(QMainWindow):
         """Render the report to ``out_path`` off the UI thread (the report module's controller)."""
         if self._report is None:
             self._report = ReportController(Path(self.session.path), self, time_source=self.time_source)
-            self._report.finished.connect(
-                lambda path: self.statusBar().showMessage(self.tr("Rapport enregistré : {path}").format(path=path), 15000))
+            self._report.finished.connect(self._on_report_ready)
             self._report.failed.connect(self.show_refusal)
         if not self._report.start(kind, out_path):
             self.show_refusal(self.tr("Un rapport est déjà en préparation : attendez qu'il soit prêt."))
         return self._report
+
+    def _on_report_ready(self, path) -> None:
+        self.statusBar().showMessage(self.tr("Rapport enregistré : {path}").format(path=path), 15000)
+        if self._open_report_when_ready:
+            # Asked from the ENDEX banner: the room is about to leave, show the report at once.
+            self._open_report_when_ready = False
+            self.report_opener(Path(path))
 
     def _choose_language(self, language: str) -> None:
         if language == self.settings.language:

@@ -192,3 +192,49 @@ def test_after_a_crash_the_recovery_message_and_the_due_banner_count_the_same_in
     finally:
         window.driver.stop()
         session.close()
+
+
+def test_after_endex_the_console_leads_to_the_hot_wash_then_the_report(qtbot, console, tmp_path, fake_time):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = console
+    assert not window.endex_banner.isVisible()
+    window.actions.start.trigger()
+    fake_time.advance(600)
+    window.session.end()
+    window.driver.poke()
+    window.refresh()
+    assert window.endex_banner.isVisible()
+    assert not window.alert.isVisible()  # nothing is offered for firing after ENDEX
+    qtbot.mouseClick(window.endex_banner.hotwash_button, Qt.MouseButton.LeftButton)
+    assert any(w.windowTitle().startswith("Débriefing à chaud") for w in window.observer_windows)
+
+    opened = []
+    window.report_opener = opened.append
+    window.ask_report("html", open_when_ready=True)
+    dialog = window.findChild(QFileDialog, "reportDialog")
+    target = tmp_path / "retex.html"
+    with qtbot.waitSignal(window._report.finished if window._report else dialog.fileSelected, timeout=5000):
+        dialog.fileSelected.emit(str(target))
+    qtbot.waitUntil(lambda: opened == [target], timeout=60000)
+    assert target.exists()
+
+
+def test_checklist_stops_counting_down_at_endex(qtbot, console, fake_time):
+    from ui.observer.panel import ObserverPanel
+
+    window = console
+    window.actions.start.trigger()
+    fake_time.advance(121)
+    window.driver.on_deadline()  # I01 fires, its expected responses start their windows
+    panel = ObserverPanel(window.session, "Claire", settings=window.settings.qsettings)
+    qtbot.addWidget(panel)
+    panel.refresh_from_session()
+    tree = panel.checklist.tree
+    texts = lambda: [tree.topLevelItem(i).child(j).text(1) for i in range(tree.topLevelItemCount())  # noqa: E731
+                     for j in range(tree.topLevelItem(i).childCount())]
+    assert any(text.startswith("reste ") for text in texts())
+    window.session.end()
+    panel.refresh_from_session()
+    panel.update_clock()
+    assert texts() and all(text == "à évaluer (ENDEX)" for text in texts())
