@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.clock import ClockState
 from crisisdesk.contingency import awaiting_controller
 from crisisdesk.session import InjectStatus
-from ui.async_bridge import run_in_worker, spawn
+from ui.async_bridge import run_in_qt_thread, spawn
 from ui.console.actions import ConsoleActions
 from ui.console.alerts import DueAlert, EndexBanner, RecoveryBanner, WriteFailureBanner
 from ui.console.clock_bar import ClockBar
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
 
         async def job() -> None:
             self.statusBar().showMessage(self.tr("Export des cartes de rôle…"))
-            path = await run_in_worker(write_cards_pdf, cards, out_path, title)
+            path = await run_in_qt_thread(write_cards_pdf, cards, out_path, title)
             self.statusBar().showMessage(self.tr("Cartes de rôle enregistrées : {path}").format(path=path), 10000)
 
         task = spawn(job())
