@@ -238,3 +238,20 @@ def test_checklist_stops_counting_down_at_endex(qtbot, console, fake_time):
     panel.refresh_from_session()
     panel.update_clock()
     assert texts() and all(text == "à évaluer (ENDEX)" for text in texts())
+
+
+def test_startex_asks_first_and_a_second_f5_does_not_start(qtbot, console):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = console
+    window.controller.ask_before_start = True  # as in the app
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    box = window.controller.dialog
+    assert isinstance(box, QMessageBox) and box.objectName() == "confirmStartDialog"
+    assert window.session.state.clock_state.name == "READY"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    box.done(QMessageBox.StandardButton.No)
+    assert window.session.state.clock_state.name == "READY"
+    qtbot.mouseClick(window.clock_bar.start_button, Qt.MouseButton.LeftButton)
+    window.controller.dialog.done(QMessageBox.StandardButton.Yes)
+    assert window.session.state.clock_state.name == "RUNNING"

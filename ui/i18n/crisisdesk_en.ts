@@ -360,118 +360,134 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../console/controller.py" line="45"/>
+        <location filename="../console/controller.py" line="114"/>
         <source>STARTEX : l&apos;exercice commence.</source>
         <translation>STARTEX: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="46"/>
+        <location filename="../console/controller.py" line="49"/>
         <source>Exercice en pause.</source>
         <translation>Exercise paused.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="47"/>
+        <location filename="../console/controller.py" line="50"/>
         <source>Exercice repris.</source>
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="75"/>
+        <location filename="../console/controller.py" line="78"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="82"/>
-        <location filename="../console/controller.py" line="106"/>
+        <location filename="../console/controller.py" line="85"/>
+        <location filename="../console/controller.py" line="109"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="86"/>
+        <location filename="../console/controller.py" line="89"/>
         <source>Inject {id} ignoré.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="91"/>
+        <location filename="../console/controller.py" line="94"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="98"/>
+        <location filename="../console/controller.py" line="101"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="99"/>
+        <location filename="../console/controller.py" line="102"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="112"/>
+        <location filename="../console/controller.py" line="122"/>
+        <location filename="../console/controller.py" line="127"/>
+        <source>STARTEX</source>
+        <translation>STARTEX</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="123"/>
+        <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
+        <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="128"/>
+        <source>Pas encore</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="135"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="113"/>
+        <location filename="../console/controller.py" line="136"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="118"/>
+        <location filename="../console/controller.py" line="141"/>
         <source>ENDEX : l&apos;exercice est terminé.</source>
         <translation>ENDEX: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="123"/>
+        <location filename="../console/controller.py" line="146"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="124"/>
+        <location filename="../console/controller.py" line="147"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="129"/>
+        <location filename="../console/controller.py" line="152"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="134"/>
+        <location filename="../console/controller.py" line="157"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="135"/>
+        <location filename="../console/controller.py" line="158"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="141"/>
+        <location filename="../console/controller.py" line="164"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="142"/>
+        <location filename="../console/controller.py" line="165"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="146"/>
+        <location filename="../console/controller.py" line="169"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="163"/>
+        <location filename="../console/controller.py" line="186"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="175"/>
+        <location filename="../console/controller.py" line="198"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="193"/>
+        <location filename="../console/controller.py" line="216"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
