@@ -8,6 +8,7 @@ from __future__ import annotations
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
+APOSTROPHE = "\u2019"
 
 KIT_LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -40,6 +41,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "title": "Titre",
         "delivered": "Envoyé",
         "id": "N°",
+        "code": "Sigle",
         # run-sheet
         "runsheet": "Chronogramme de conduite",
         "runsheet_intro": "Chaque inject dans l'ordre du temps, avec son texte complet, les réponses attendues "
@@ -169,6 +171,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "title": "Title",
         "delivered": "Sent",
         "id": "No.",
+        "code": "Code",
         "runsheet": "Run-sheet",
         "runsheet_intro": "Every inject in time order, with its full text, the expected responses and the "
                           "controller notes. Tick the box when it is sent and write the actual time.",
@@ -267,8 +270,12 @@ KIT_LABELS: dict[str, dict[str, str]] = {
 
 def kit_labels(language: str) -> dict[str, str]:
     """The kit words of ``language`` (French when unknown), with {colon}/{nnbsp} filled in."""
-    words = KIT_LABELS.get(language, KIT_LABELS["fr"])
-    return {key: _fill(value, words["colon"]) for key, value in words.items()}
+    lang = language if language in KIT_LABELS else "fr"
+    words = KIT_LABELS[lang]
+    filled = {key: _fill(value, words["colon"]) for key, value in words.items()}
+    if lang == "fr":  # the typographic apostrophe, kept out of the source for easy typing
+        filled = {key: value.replace("'", APOSTROPHE) for key, value in filled.items()}
+    return filled
 
 
 def _fill(text: str, colon: str) -> str:

@@ -11,7 +11,9 @@ No session is needed: everything comes from the package; times are the planned o
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +23,7 @@ from markupsafe import Markup
 
 from crisisdesk.package.model import Inject, Objective, Package, Role
 from crisisdesk.report.glossary import Term, glossary_for
-from crisisdesk.report.kit_labels import NBSP, NNBSP, kit_labels
+from crisisdesk.report.kit_labels import APOSTROPHE, NBSP, NNBSP, kit_labels
 from crisisdesk.report.labels import format_duration, format_long_date, format_short_date, language_of
 from crisisdesk.report.role_cards import RoleCardWords, role_card_html
 from crisisdesk.timefmt import format_offset
@@ -73,6 +75,11 @@ class KitInject:
     def at(self) -> int:
         return self.inject.at
 
+    @property
+    def sender_short(self) -> str:
+        """The role code, or the free-text sender up to its first dash ("Préfecture de police")."""
+        return self.sender_id or self.sender.split(" — ")[0].strip()
+
 
 @dataclass(frozen=True)
 class KitPhase:
@@ -115,7 +122,7 @@ class Kit:
     def observer_groups(self) -> list[ObserverGroup]:
         """The observer kit's sections, per played role or per objective (``by``)."""
         responses = [e for inject in self.injects for e in inject.expected]
-        responses.sort(key=lambda e: (e.due_at, e.inject.number))
+        responses.sort(key=lambda e: (e.opens_at, e.inject.number, e.due_at))
         if self.by == "objective":
             groups = []
             for objective in self.exercise.objectives:
@@ -205,12 +212,12 @@ _FRENCH_SPACE_AFTER = re.compile(r"(«)[ \u00a0]")
 
 
 def french_spacing(text: str) -> str:
-    """Put the narrow no-break space of French typography before « ; : ! ? » and after «.
+    """French typography: a narrow no-break space before « ; : ! ? » and after «, and ’ for '.
 
     Only ordinary or no-break spaces already typed are replaced: a colon in "10:30" or a
     URL is left alone, and a line never breaks between a word and its colon.
     """
-    text = _FRENCH_SPACE_BEFORE.sub(NNBSP + r"\1", text)
+    text = _FRENCH_SPACE_BEFORE.sub(NNBSP + r"\1", text).replace("'", APOSTROPHE)
     return _FRENCH_SPACE_AFTER.sub(r"\1" + NNBSP, text)
 
 
@@ -261,11 +268,20 @@ def kit_html(package_or_kit: Package | Kit, kind: str, *, by: str = "role", lang
         tplus=lambda seconds: f"T+{format_offset(seconds, with_seconds=bool(seconds % 60))}",
         when=lambda moment: f"{format_short_date(moment, lang)}{NBSP}{moment:%H:%M}",
         clock=lambda moment: f"{moment:%H:%M}",
+        scenario_window=lambda start, end: _scenario_window(start, end, lang),
         long_date=lambda moment: format_long_date(moment, lang),
         span=lambda seconds: format_duration(seconds, lang).replace(" ", NBSP),
         typo=(french_spacing if fr else str),
         typo_html=(french_spacing_html if fr else Markup),
     )
+
+
+def _scenario_window(start: datetime, end: datetime, lang: str) -> str:
+    """"22 juin 07:00 → 08:15", or with both days when the window crosses midnight or a jump."""
+    first = f"{format_short_date(start, lang)}{NBSP}{start:%H:%M}"
+    if end.date() == start.date():
+        return f"{first} → {end:%H:%M}"
+    return f"{first} → {format_short_date(end, lang)}{NBSP}{end:%H:%M}"
 
 
 def kit_title(package: Package, kind: str, language: str | None = None) -> str:
@@ -286,7 +302,7 @@ def write_kits(package: Package, out_dir: str | Path, *, kinds: Iterable[str] = 
     Each file is written through a temporary file, so a failure leaves no half kit.
     ``progress(kind, path)`` is called after each file.
     """
-    from crisisdesk.report import write_pdf_atomically, write_text_atomically
+    from crisisdesk.report import write_text_atomically
 
     kinds = list(kinds)
     for kind in kinds:
@@ -304,8 +320,26 @@ def write_kits(package: Package, out_dir: str | Path, *, kinds: Iterable[str] = 
             out = out.with_suffix(".html")
             write_text_atomically(out, html)
         else:
-            write_pdf_atomically(html, out)
+            _write_pdf(html, out, kit_title(package, kind, kit.language))
         written.append(out)
         if progress is not None:
             progress(kind, out)
     return written
+
+
+def _write_pdf(html: str, out: Path, title: str) -> None:
+    """Print ``html`` to ``out`` through a temporary file, titled ``title`` in its metadata."""
+    from crisisdesk.report import REPORT_FILE_MODE
+    from crisisdesk.report.pdf import render_pdf
+    from crisisdesk.report.pdf_title import set_pdf_title
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        render_pdf(html, tmp)
+        set_pdf_title(tmp, title)
+        os.chmod(tmp, REPORT_FILE_MODE)
+        os.replace(tmp, out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
