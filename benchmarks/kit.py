@@ -65,7 +65,7 @@ def main() -> int:
     for metric, mid, top, target in rows:
         met = "" if target is None else ("yes" if mid <= target else "NO")
         failed |= met == "NO"
-        print(f"{metric} | {mid:.2f} s | {top:.2f} s | {'median ≤ %.1f s' % target if target else '—'} | {met}")
+        print(f"{metric} | {mid:.2f} s | {top:.2f} s | {f'median ≤ {target:.1f} s' if target else '—'} | {met}")
     return 1 if failed else 0
 
 

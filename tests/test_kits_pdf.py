@@ -42,7 +42,7 @@ def test_the_three_kits_are_numbered_a4_pdfs_titled_in_their_metadata(tmp_path, 
     written = write_kits(package, tmp_path / "kits")
     assert [p.name for p in written] == [f"mini-canicule-kit-{k}.pdf" for k in ("animateur", "observateur", "joueur")]
     titles = {"animateur": "Kit animateur", "observateur": "Kit observateur", "joueur": "Kit joueur"}
-    for path, (kind, kit_name) in zip(written, titles.items()):
+    for path, (kind, kit_name) in zip(written, titles.items(), strict=True):
         doc = open_pdf(path)
         pages = doc.pageCount()
         assert pages >= 2, kind

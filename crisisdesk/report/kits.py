@@ -24,7 +24,12 @@ from markupsafe import Markup
 from crisisdesk.package.model import Inject, Objective, Package, Role
 from crisisdesk.report.glossary import Term, glossary_for
 from crisisdesk.report.kit_labels import APOSTROPHE, NBSP, NNBSP, kit_labels
-from crisisdesk.report.labels import format_duration, format_long_date, format_short_date, language_of
+from crisisdesk.report.labels import (
+    format_duration,
+    format_long_date,
+    format_short_date,
+    language_of,
+)
 from crisisdesk.report.role_cards import RoleCardWords, role_card_html
 from crisisdesk.timefmt import format_offset
 
