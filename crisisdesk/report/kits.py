@@ -80,6 +80,17 @@ class KitInject:
     def at(self) -> int:
         return self.inject.at
 
+    def indicator_changes(self, package: Package) -> list[str]:
+        """What the inject sets, in the room display's words: "Vigilance du jour = rouge", "Température max. = 45 °C"."""
+        indicators = {i.id: i for i in package.exercise.indicators}
+        changes = []
+        for key, value in self.inject.sets.items():
+            indicator = indicators.get(key)
+            label = indicator.label if indicator else key
+            unit = f"{NBSP}{indicator.unit}" if indicator and indicator.unit else ""
+            changes.append(f"{label}{NBSP}= {value}{unit}")
+        return changes
+
     @property
     def sender_short(self) -> str:
         """The role code, or the free-text sender up to its first dash ("Préfecture de police")."""
