@@ -73,3 +73,19 @@ def test_set_pdf_title_refuses_a_file_it_does_not_understand(tmp_path):
     odd.write_bytes(b"%PDF-1.7\n% xref stream only\n")
     assert set_pdf_title(odd, "x") is False
     assert odd.read_bytes() == b"%PDF-1.7\n% xref stream only\n"
+
+
+def test_a_role_heading_is_never_alone_at_the_foot_of_an_observer_page(tmp_path, webengine_renderer, paris_package_path):
+    from crisisdesk.report.kits import build_kit
+
+    package = load_package(paris_package_path)
+    [path] = write_kits(package, tmp_path, kinds=["observateur"])
+    texts = [" ".join(text.split()) for text in page_texts(open_pdf(path))]  # lines joined: wrapping aside
+    for group in build_kit(package).observer_groups():
+        if not group.responses:
+            continue
+        heading = f"{group.key} — "
+        first_action = " ".join(group.responses[0].action.replace("'", "’").split()[:4])
+        pages = [i for i, text in enumerate(texts) if heading in text]
+        assert pages, f"no heading for {group.key}"
+        assert first_action in texts[pages[0]], f"{group.key}: heading on page {pages[0] + 1} without its first response"
