@@ -193,3 +193,28 @@ def test_command_line_refuses_an_invalid_package_or_a_file_as_folder(tmp_path, m
     blocker.write_text("", encoding="utf-8")
     result = run_cli("kit", str(mini_package_path), "-o", str(blocker), "--format", "html")
     assert result.returncode == 2 and "is a file, not a folder" in result.stderr
+
+
+def test_a_picture_attachment_is_printed_on_its_card_and_other_files_are_named(tmp_path, mini_package_path):
+    package_dir = tmp_path / "with-media"
+    shutil.copytree(mini_package_path, package_dir)
+    (package_dir / "media").mkdir()
+    (package_dir / "media" / "carte.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+        encoding="utf-8")
+    (package_dir / "media" / "note.pdf").write_bytes(b"%PDF-1.4\n")
+    msel = package_dir / "msel.yaml"
+    msel.write_text(msel.read_text(encoding="utf-8").replace(
+        "  sets:\n    tmax: 42\n", "  sets:\n    tmax: 42\n  attachments: [media/carte.svg, media/note.pdf]\n", 1),
+        encoding="utf-8")
+    package = load_package(package_dir)
+    html = kit_html(package, "animateur")
+    card = section(html, "card-I01")
+    assert '<img src="data:image/svg+xml;base64,' in card
+    assert "media/note.pdf" in card and "data:application/pdf" not in html
+    # In the app the snapshot in the session file is read, not the folder (which may be gone).
+    shutil.rmtree(package_dir / "media")
+    assert "data:image/svg+xml" not in kit_html(package, "animateur")  # unreadable: named only
+    snapshot = {"media/carte.svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>'}
+    html = kit_html(package, "animateur", read_attachment=lambda path: snapshot[path])
+    assert "data:image/svg+xml;base64," in section(html, "card-I01")

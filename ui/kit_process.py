@@ -39,9 +39,9 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             with Session.open(args.session, read_only=True) as session:
-                package = session.package
-            write_kits(package, args.out, kinds=args.only or KINDS, by=args.by, fmt="html",
-                       progress=lambda kind, _path: say(f"kit {kind}"))
+                # Attachments come from the snapshot too: the package folder may be gone.
+                write_kits(session.package, args.out, kinds=args.only or KINDS, by=args.by, fmt="html",
+                           progress=lambda kind, _path: say(f"kit {kind}"), read_attachment=session.attachment_bytes)
         except (SessionError, OSError) as exc:
             say(f"error: {_one_line(str(exc))}")
             return 1

@@ -68,6 +68,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "cards_intro": "Une carte par inject, à découper, à remettre au destinataire ou à lire au téléphone. "
                        "Les cartes ne portent ni les consignes d'animation ni les réponses attendues.",
         "card_to": "Pour",
+        "cards_footer": "Cartes d'injects — à découper, pour les joueurs",
         "card_from": "De",
         "exercise_mark": "EXERCICE EXERCICE EXERCICE",
         # observer
@@ -195,6 +196,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "cards_intro": "One card per inject, to cut out and hand to the addressee or read out on the phone. "
                        "Cards carry neither controller notes nor expected responses.",
         "card_to": "To",
+        "cards_footer": "Inject cards — to cut out, for the players",
         "card_from": "From",
         "exercise_mark": "EXERCISE EXERCISE EXERCISE",
         "by_role": "Expected responses by role",

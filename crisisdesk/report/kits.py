@@ -11,16 +11,18 @@ No session is needed: everything comes from the package; times are the planned o
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
+from crisisdesk.package.attachments import attachment_problem
 from crisisdesk.package.model import Inject, Objective, Package, Role
 from crisisdesk.report.glossary import Term, glossary_for
 from crisisdesk.report.kit_labels import APOSTROPHE, NBSP, NNBSP, kit_labels
@@ -36,6 +38,11 @@ from crisisdesk.timefmt import format_offset
 KIT_KINDS = ("animateur", "observateur", "joueur")
 GROUPINGS = ("role", "objective")
 TEMPLATE = "kit_{kind}.html.j2"
+# Attachments printed as pictures on the inject cards (the vigilance map handed to the
+# player), embedded as data URIs so the HTML kit stays one self-contained file.
+IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+               ".gif": "image/gif", ".webp": "image/webp"}
+MAX_IMAGE_BYTES = 4_000_000  # a bigger picture is named on the card, not printed
 
 
 class KitError(ValueError):
@@ -130,6 +137,7 @@ class Kit:
     channels: tuple[str, ...]  # channel codes used, in the package's order of first use
     glossary: tuple[Term, ...]
     by: str = "role"
+    images: dict[str, str] = field(default_factory=dict)  # attachment path -> data URI
 
     @property
     def exercise(self):
@@ -155,8 +163,13 @@ class Kit:
         ]
 
 
-def build_kit(package: Package, *, language: str | None = None, by: str = "role") -> Kit:
-    """Work out every row the kits print from ``package``."""
+def build_kit(package: Package, *, language: str | None = None, by: str = "role",
+              read_attachment: Callable[[str], bytes] | None = None) -> Kit:
+    """Work out every row the kits print from ``package``.
+
+    ``read_attachment(relpath) -> bytes`` reads an attachment (a session's snapshot, say);
+    by default it is read from the package folder.
+    """
     if by not in GROUPINGS:
         raise KitError(f"the observer kit is grouped by {' or '.join(GROUPINGS)}, not {by!r}")
     lang = language_of(language or package.exercise.language)
@@ -210,7 +223,36 @@ def build_kit(package: Package, *, language: str | None = None, by: str = "role"
         channels=channels,
         glossary=tuple(glossary_for(package, lang)),
         by=by,
+        images=attachment_images(package, read_attachment or package_file_reader(package)),
     )
+
+
+def package_file_reader(package: Package) -> Callable[[str], bytes]:
+    """Read an attachment from the package folder, refusing any path the loader would refuse."""
+
+    def read(relpath: str) -> bytes:
+        problem = attachment_problem(package.root, relpath)
+        if problem:
+            raise OSError(f"{relpath} {problem}")
+        return (package.root / relpath).read_bytes()
+
+    return read
+
+
+def attachment_images(package: Package, read: Callable[[str], bytes]) -> dict[str, str]:
+    """The picture attachments as data URIs; an unreadable or too big one is left out (its name still prints)."""
+    images = {}
+    for relpath in dict.fromkeys(a for inject in package.injects for a in inject.attachments):
+        mime = IMAGE_TYPES.get(PurePosixPath(relpath).suffix.lower())
+        if mime is None:
+            continue
+        try:
+            data = read(relpath)
+        except (OSError, KeyError, ValueError, RuntimeError):
+            continue
+        if len(data) <= MAX_IMAGE_BYTES:
+            images[relpath] = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    return images
 
 
 def _phase_index(phases, offset: int) -> int:
@@ -259,13 +301,17 @@ def role_cards(kit: Kit) -> list[Markup]:
     return cards
 
 
-def kit_html(package_or_kit: Package | Kit, kind: str, *, by: str = "role", language: str | None = None) -> str:
+def kit_html(package_or_kit: Package | Kit, kind: str, *, by: str = "role", language: str | None = None,
+             read_attachment: Callable[[str], bytes] | None = None) -> str:
     """Render the ``kind`` kit (animateur, observateur, joueur) as one self-contained HTML document."""
     from crisisdesk.report.render import make_environment
 
     if kind not in KIT_KINDS:
         raise KitError(f"the kits are {', '.join(KIT_KINDS)}, not {kind!r}")
-    kit = package_or_kit if isinstance(package_or_kit, Kit) else build_kit(package_or_kit, language=language, by=by)
+    if isinstance(package_or_kit, Kit):
+        kit = package_or_kit
+    else:
+        kit = build_kit(package_or_kit, language=language, by=by, read_attachment=read_attachment)
     lang = kit.language
     env = make_environment()
     template = env.get_template(TEMPLATE.format(kind=kind))
@@ -312,7 +358,8 @@ def kit_file_name(package: Package, kind: str) -> str:
 
 
 def write_kits(package: Package, out_dir: str | Path, *, kinds: Iterable[str] = KIT_KINDS, by: str = "role",
-               language: str | None = None, fmt: str = "pdf", progress=None) -> list[Path]:
+               language: str | None = None, fmt: str = "pdf", progress=None,
+               read_attachment: Callable[[str], bytes] | None = None) -> list[Path]:
     """Write the chosen kits of ``package`` into ``out_dir`` as PDF (or HTML); return the files.
 
     Each file is written through a temporary file, so a failure leaves no half kit.
@@ -326,7 +373,7 @@ def write_kits(package: Package, out_dir: str | Path, *, kinds: Iterable[str] = 
             raise KitError(f"the kits are {', '.join(KIT_KINDS)}, not {kind!r}")
     if fmt not in ("pdf", "html"):
         raise KitError(f"a kit is written as pdf or html, not {fmt!r}")
-    kit = build_kit(package, language=language, by=by)
+    kit = build_kit(package, language=language, by=by, read_attachment=read_attachment)
     folder = Path(out_dir)
     written = []
     for kind in kinds:
