@@ -341,6 +341,16 @@
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
+    <message>
+        <location filename="../console/actions.py" line="39"/>
+        <source>Imprimer le &amp;kit…</source>
+        <translation>Print the &amp;kit…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="40"/>
+        <source>Kits animateur, observateur et joueur en PDF, depuis le dossier d&apos;exercice</source>
+        <translation>Control, observer and player kits as PDF, from the exercise package</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleController</name>
@@ -1797,6 +1807,16 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
+    <message>
+        <location filename="../main_window.py" line="522"/>
+        <source>Dossier du kit imprimé</source>
+        <translation>Folder for the printed kit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="539"/>
+        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
+        <translation>A kit is already being made: wait until it is ready.</translation>
+    </message>
 </context>
 <context>
     <name>ObjectiveRatingCard</name>
@@ -2766,6 +2786,70 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../console/alerts.py" line="226"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
+    </message>
+</context>
+<context>
+    <name>KitController</name>
+    <message>
+        <location filename="../kit_action.py" line="160"/>
+        <source>Mise en page des kits…</source>
+        <translation>Laying out the kits…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="175"/>
+        <source>Préparation du kit…</source>
+        <translation>Preparing the kit…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="177"/>
+        <location filename="../kit_action.py" line="257"/>
+        <source>Kit imprimé</source>
+        <translation>Printed kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="193"/>
+        <source>kit animateur</source>
+        <translation>control kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="193"/>
+        <source>kit observateur</source>
+        <translation>observer kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="194"/>
+        <source>kit joueur</source>
+        <translation>player kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="199"/>
+        <source>Mise en page : {kit}</source>
+        <translation>Laid out: {kit}</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="213"/>
+        <source>Impression du {kit} (PDF A4)…</source>
+        <translation>Printing the {kit} (A4 PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="242"/>
+        <source>Impossible d&apos;enregistrer le kit dans {path} : {reason}</source>
+        <translation>Cannot save the kit in {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="245"/>
+        <source>Kit enregistré.</source>
+        <translation>Kit saved.</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="250"/>
+        <source>Kit enregistré dans {path} ({count} PDF)</source>
+        <translation>Kit saved in {path} ({count} PDF)</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="258"/>
+        <source>Le kit n&apos;a pas pu être produit.</source>
+        <translation>The kit could not be made.</translation>
     </message>
 </context>
 </TS>
