@@ -530,254 +530,254 @@ Details saved in: {path}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../labels.py" line="211"/>
+        <location filename="../labels.py" line="205"/>
         <source>Valeur « {value} » inconnue (valeurs possibles : {allowed}).</source>
         <translation>Unknown value “{value}” (possible values: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="213"/>
+        <location filename="../labels.py" line="207"/>
         <source>Pièce jointe introuvable dans l&apos;exercice : {path}.</source>
         <translation>No such attachment in the exercise: {path}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="215"/>
+        <location filename="../labels.py" line="209"/>
         <source>« {name} » n&apos;est pas un fichier de session crisisdesk, ou il est endommagé.</source>
         <translation>“{name}” is not a crisisdesk session file, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="217"/>
+        <location filename="../labels.py" line="211"/>
         <source>« {name} » a été écrit par une version plus récente de crisisdesk (format {version}, cette version lit jusqu&apos;au format {supported}) : mettez crisisdesk à jour.</source>
         <translation>“{name}” was written by a newer crisisdesk (format {version}; this version reads up to format {supported}): update crisisdesk.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="221"/>
+        <location filename="../labels.py" line="215"/>
         <source>Le fichier « {path} » n&apos;existe pas.</source>
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="222"/>
+        <location filename="../labels.py" line="216"/>
         <source>Le dossier « {path} » n&apos;existe pas.</source>
         <translation>The folder “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="223"/>
+        <location filename="../labels.py" line="217"/>
         <source>« {path} » existe déjà : choisissez un autre nom.</source>
         <translation>“{path}” already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="225"/>
+        <location filename="../labels.py" line="219"/>
         <source>« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, ou session ouverte en lecture seule.</source>
         <translation>“{name}” cannot be changed: the file or folder is read-only, or the session was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="228"/>
+        <location filename="../labels.py" line="222"/>
         <source>le fichier « {name} » est verrouillé par un autre programme.</source>
         <translation>the file “{name}” is locked by another program.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="230"/>
+        <location filename="../labels.py" line="224"/>
         <source>le disque est plein (« {name} »).</source>
         <translation>the disk is full (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="231"/>
+        <location filename="../labels.py" line="225"/>
         <source>erreur d&apos;écriture sur le disque (« {name} »).</source>
         <translation>disk write error (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="232"/>
+        <location filename="../labels.py" line="226"/>
         <source>l&apos;enregistrement dans « {name} » a échoué ({reason}).</source>
         <translation>saving to “{name}” failed ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="234"/>
+        <location filename="../labels.py" line="228"/>
         <source>Impossible d&apos;ouvrir « {name} » ({reason}).</source>
         <translation>Could not open “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="235"/>
+        <location filename="../labels.py" line="229"/>
         <source>Impossible de lire « {name} » ({reason}).</source>
         <translation>Could not read “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="236"/>
+        <location filename="../labels.py" line="230"/>
         <source>Impossible de créer « {name} » ({reason}).</source>
         <translation>Could not create “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="237"/>
+        <location filename="../labels.py" line="231"/>
         <source>Impossible de mettre « {name} » au format de cette version ({reason}).</source>
         <translation>Could not upgrade “{name}” to this version&apos;s format ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="239"/>
+        <location filename="../labels.py" line="233"/>
         <source>Les fichiers de l&apos;exercice « {path} » ne peuvent pas être lus ({reason}).</source>
         <translation>The exercise files in “{path}” cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../labels.py" line="235"/>
         <source>L&apos;exercice enregistré dans « {name} » ne peut pas être chargé :
 {reason}</source>
         <translation>The exercise stored in “{name}” cannot be loaded:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../labels.py" line="239"/>
         <source>Impossible d&apos;écrire « {path} » ({reason}).</source>
         <translation>Could not write “{path}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="246"/>
+        <location filename="../labels.py" line="240"/>
         <source>La session « {name} » est fermée.</source>
         <translation>The session “{name}” is closed.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="247"/>
+        <location filename="../labels.py" line="241"/>
         <source>L&apos;exercice n&apos;a pas encore commencé ({startex}).</source>
         <translation>The exercise has not started yet ({startex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="249"/>
+        <location filename="../labels.py" line="243"/>
         <source>L&apos;exercice est terminé ({endex}).</source>
         <translation>The exercise has ended ({endex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="250"/>
+        <location filename="../labels.py" line="244"/>
         <source>L&apos;exercice a déjà commencé.</source>
         <translation>The exercise has already started.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="251"/>
+        <location filename="../labels.py" line="245"/>
         <source>L&apos;exercice n&apos;est pas en cours : il est en pause.</source>
         <translation>The exercise is not running: it is paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="253"/>
+        <location filename="../labels.py" line="247"/>
         <source>L&apos;exercice n&apos;est pas en pause.</source>
         <translation>The exercise is not paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="254"/>
+        <location filename="../labels.py" line="248"/>
         <source>L&apos;inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been fired (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="256"/>
+        <location filename="../labels.py" line="250"/>
         <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="258"/>
+        <location filename="../labels.py" line="252"/>
         <source>L&apos;inject {inject_id} ne se déclenche plus automatiquement.</source>
         <translation>Inject {inject_id} no longer fires by itself.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="260"/>
+        <location filename="../labels.py" line="254"/>
         <source>Plus aucun inject à déclencher.</source>
         <translation>No inject left to fire.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="261"/>
+        <location filename="../labels.py" line="255"/>
         <source>L&apos;exercice est déjà dans sa dernière phase.</source>
         <translation>The exercise is already in its last phase.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="262"/>
+        <location filename="../labels.py" line="256"/>
         <source>Un décalage de 0 minute ne change rien.</source>
         <translation>A shift of 0 minutes changes nothing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="263"/>
+        <location filename="../labels.py" line="257"/>
         <source>Rien à modifier dans l&apos;inject {inject_id}.</source>
         <translation>Nothing to change in inject {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="265"/>
+        <location filename="../labels.py" line="259"/>
         <source>Inject inconnu : {inject_id}.</source>
         <translation>Unknown inject: {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="266"/>
+        <location filename="../labels.py" line="260"/>
         <source>Rôle inconnu : {role}.</source>
         <translation>Unknown role: {role}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="267"/>
+        <location filename="../labels.py" line="261"/>
         <source>Indicateur inconnu : {indicator_id}.</source>
         <translation>Unknown indicator: {indicator_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="268"/>
+        <location filename="../labels.py" line="262"/>
         <source>Objectif inconnu : {objective_id}.</source>
         <translation>Unknown objective: {objective_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="269"/>
+        <location filename="../labels.py" line="263"/>
         <source>Entrée de main courante inconnue : {entry_id}.</source>
         <translation>Unknown log entry: {entry_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="275"/>
+        <location filename="../labels.py" line="269"/>
         <source>L&apos;inject {inject_id} n&apos;a pas de réponse attendue n° {value}.</source>
         <translation>Inject {inject_id} has no expected response no. {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="277"/>
+        <location filename="../labels.py" line="271"/>
         <source>L&apos;inject {inject_id} n&apos;a pas encore été déclenché : rien à constater.</source>
         <translation>Inject {inject_id} has not been fired yet: nothing to check.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="279"/>
+        <location filename="../labels.py" line="273"/>
         <source>Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version.</source>
         <translation>This entry has already been corrected ({by}): correct its latest version.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="281"/>
+        <location filename="../labels.py" line="275"/>
         <source>Identifiant invalide : {value}.</source>
         <translation>Invalid id: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="282"/>
+        <location filename="../labels.py" line="276"/>
         <source>Valeur invalide pour « {field} » : {value}.</source>
         <translation>Invalid value for “{field}”: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="283"/>
+        <location filename="../labels.py" line="277"/>
         <source>« {value} » n&apos;est pas une date (AAAA-MM-JJ).</source>
         <translation>“{value}” is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="284"/>
+        <location filename="../labels.py" line="278"/>
         <source>Ce champ ne peut pas être vide : {field}.</source>
         <translation>This field must not be empty: {field}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="285"/>
+        <location filename="../labels.py" line="279"/>
         <source>Champ non modifiable : {field} (modifiables : {allowed}).</source>
         <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="301"/>
+        <location filename="../labels.py" line="295"/>
         <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
         <translation>The operation failed. Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="317"/>
+        <location filename="../labels.py" line="311"/>
         <source>Non enregistré : {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="320"/>
+        <location filename="../labels.py" line="314"/>
         <source>Rien n&apos;a été modifié : réessayez.</source>
         <translation>Nothing was changed: try again.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="322"/>
+        <location filename="../labels.py" line="316"/>
         <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
         <translation>Kept in memory only: export the unsaved entries before closing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="325"/>
+        <location filename="../labels.py" line="319"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
@@ -1260,237 +1260,192 @@ Details saved in: {path}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="52"/>
-        <source>décision</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="53"/>
-        <source>action</source>
-        <translation>action</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="54"/>
-        <source>information</source>
-        <translation>information</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="55"/>
-        <source>demande</source>
-        <translation>request</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="56"/>
-        <source>communication</source>
-        <translation>communication</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="57"/>
-        <source>observation</source>
-        <translation>observation</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="64"/>
         <source>point fort</source>
         <translation>strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="66"/>
         <source>amélioration</source>
         <translation>improvement</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="73"/>
         <source>+ fort</source>
         <translation>+ strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="75"/>
         <source>△ amél.</source>
         <translation>△ impr.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="82"/>
         <source>briefing</source>
         <translation>briefing</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="83"/>
         <source>jeu</source>
         <translation>play</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="85"/>
+        <location filename="../labels.py" line="84"/>
         <source>retour à chaud</source>
         <translation>hot wash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="92"/>
         <source>réalisé</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94"/>
+        <location filename="../labels.py" line="93"/>
         <source>partiel</source>
         <translation>partial</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95"/>
+        <location filename="../labels.py" line="94"/>
         <source>non réalisé</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="108"/>
+        <location filename="../labels.py" line="107"/>
         <source>Réalisé sans difficulté</source>
         <translation>Performed without challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="109"/>
+        <location filename="../labels.py" line="108"/>
         <source>Réalisé avec quelques difficultés</source>
         <translation>Performed with some challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="110"/>
+        <location filename="../labels.py" line="109"/>
         <source>Réalisé avec des difficultés majeures</source>
         <translation>Performed with major challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="111"/>
+        <location filename="../labels.py" line="110"/>
         <source>Non réalisable</source>
         <translation>Unable to be performed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="129"/>
-        <source>haute</source>
-        <translation>high</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="130"/>
-        <source>moyenne</source>
-        <translation>medium</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="131"/>
-        <source>basse</source>
-        <translation>low</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="139"/>
+        <location filename="../labels.py" line="133"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="140"/>
+        <location filename="../labels.py" line="134"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="141"/>
+        <location filename="../labels.py" line="135"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142"/>
+        <location filename="../labels.py" line="136"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143"/>
+        <location filename="../labels.py" line="137"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="144"/>
+        <location filename="../labels.py" line="138"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145"/>
+        <location filename="../labels.py" line="139"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146"/>
+        <location filename="../labels.py" line="140"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="154"/>
+        <location filename="../labels.py" line="148"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="155"/>
+        <location filename="../labels.py" line="149"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="156"/>
+        <location filename="../labels.py" line="150"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="157"/>
+        <location filename="../labels.py" line="151"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="158"/>
+        <location filename="../labels.py" line="152"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="159"/>
+        <location filename="../labels.py" line="153"/>
         <source>Ignoré</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="160"/>
+        <location filename="../labels.py" line="154"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="161"/>
+        <location filename="../labels.py" line="155"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="163"/>
         <source>Prêt — avant {startex}</source>
         <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="172"/>
+        <location filename="../labels.py" line="166"/>
         <source>Terminé — {endex}</source>
         <translation>Ended — {endex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="170"/>
+        <location filename="../labels.py" line="164"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="171"/>
+        <location filename="../labels.py" line="165"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="180"/>
+        <location filename="../labels.py" line="174"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="181"/>
+        <location filename="../labels.py" line="175"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="182"/>
+        <location filename="../labels.py" line="176"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="190"/>
+        <location filename="../labels.py" line="184"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -1824,72 +1779,72 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="86"/>
+        <location filename="../observer/panel.py" line="85"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="87"/>
+        <location filename="../observer/panel.py" line="86"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="95"/>
+        <location filename="../observer/panel.py" line="94"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="101"/>
+        <location filename="../observer/panel.py" line="100"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="175"/>
+        <location filename="../observer/panel.py" line="174"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="178"/>
+        <location filename="../observer/panel.py" line="177"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="179"/>
+        <location filename="../observer/panel.py" line="178"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="180"/>
+        <location filename="../observer/panel.py" line="179"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="181"/>
+        <location filename="../observer/panel.py" line="180"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="184"/>
+        <location filename="../observer/panel.py" line="183"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="188"/>
+        <location filename="../observer/panel.py" line="187"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="192"/>
+        <location filename="../observer/panel.py" line="191"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="285"/>
+        <location filename="../observer/panel.py" line="284"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="361"/>
+        <location filename="../observer/panel.py" line="360"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
@@ -2550,58 +2505,58 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>UnsavedWritesGuard</name>
     <message>
-        <location filename="../observer/unsaved.py" line="80"/>
-        <location filename="../observer/unsaved.py" line="144"/>
+        <location filename="../observer/unsaved.py" line="76"/>
+        <location filename="../observer/unsaved.py" line="140"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="81"/>
+        <location filename="../observer/unsaved.py" line="77"/>
         <source>{n} saisie(s) ne sont pas encore dans le fichier de session « {file} ».</source>
         <translation>{n} entry(ies) not yet in the session file “{file}”.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="87"/>
+        <location filename="../observer/unsaved.py" line="83"/>
         <source>Elles sont gardées dans un journal à côté du fichier et seront enregistrées à la prochaine ouverture de la session. Pour les mettre aussi à l&apos;abri ailleurs (clé USB), enregistrez-les dans un fichier.</source>
         <translation>They are kept in a journal beside the file and will be saved the next time the session is opened. To keep them safe elsewhere too (USB key), save them to a file.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="92"/>
+        <location filename="../observer/unsaved.py" line="88"/>
         <source>Le journal à côté du fichier n&apos;a pas pu toutes les prendre (disque plein ?) : si vous quittez sans les enregistrer dans un fichier, elles seront perdues.</source>
         <translation>The journal beside the file could not take them all (disk full?): if you quit without saving them to a file, they will be lost.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="94"/>
+        <location filename="../observer/unsaved.py" line="90"/>
         <source>Enregistrer dans un fichier…</source>
         <translation>Save to a file…</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="95"/>
+        <location filename="../observer/unsaved.py" line="91"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="93"/>
         <source>Quitter quand même</source>
         <translation>Quit anyway</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="93"/>
         <source>Quitter et les perdre</source>
         <translation>Quit and lose them</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="99"/>
+        <location filename="../observer/unsaved.py" line="95"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="122"/>
+        <location filename="../observer/unsaved.py" line="118"/>
         <source>Enregistrer les saisies non enregistrées</source>
         <translation>Save the unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="125"/>
+        <location filename="../observer/unsaved.py" line="121"/>
         <source>Fichiers JSON (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
