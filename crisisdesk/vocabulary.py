@@ -6,11 +6,14 @@ instead of spelling strings. The enums are ``StrEnum``: a member *is* its stored
 string (``EventKind.FIRE == "fire"``), so the session file, the JSON export and the
 old files read back unchanged.
 
-Adding an event kind: add it to ``EventKind`` (and to ``OBSERVER_KINDS`` if an
-observer writes it), give it a payload dataclass in ``PAYLOAD_TYPES``, a label in
-both languages in ``EVENT_LABELS``, then a replay handler in
-``crisisdesk/session/replay.py``'s ``HANDLERS`` and the code that writes it.
-``tests/test_vocabulary.py`` fails until all of these exist.
+Adding an event kind, e.g. "delivered":
+1. here: a member of ``EventKind`` (and of ``OBSERVER_KINDS`` if an observer writes it),
+   a ``Payload`` dataclass naming that kind (it registers itself in ``PAYLOAD_TYPES``),
+   and its label in both languages in ``EVENT_LABELS``;
+2. ``crisisdesk/session/replay.py``: an ``_on_delivered`` method and its row in ``HANDLERS``;
+3. the code that writes it (``session/actions.py`` or ``session/courante.py``, and the
+   ``Session`` forward if it is a new public action).
+``tests/test_vocabulary.py`` fails, naming the piece, until all of these exist.
 
 The words: ``GLOSSARY`` names the exercise terms per language (French follows the
 ANSSI guide — DEBEX/FINEX, retour à chaud, chronogramme, cellule d'animation;
@@ -138,6 +141,10 @@ PRIORITIES = tuple(p.value for p in Priority)
 # -- payloads -----------------------------------------------------------------------------
 
 
+# Event kind -> its payload dataclass, filled as each Payload subclass below is defined.
+PAYLOAD_TYPES: dict[EventKind, type[Payload]] = {}
+
+
 @dataclass(frozen=True)
 class Payload:
     """Base of the event payloads: what one event of a kind carries, read from its stored JSON.
@@ -148,6 +155,14 @@ class Payload:
     """
 
     kind: ClassVar[EventKind]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A payload class registers itself for the kind it names: one place to add a kind's payload.
+        super().__init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            if cls.kind in PAYLOAD_TYPES:
+                raise TypeError(f"{cls.__name__}: kind {cls.kind!r} already has {PAYLOAD_TYPES[cls.kind].__name__}")
+            PAYLOAD_TYPES[cls.kind] = cls
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Payload:
@@ -170,8 +185,6 @@ class CreatedPayload(Payload):
 @dataclass(frozen=True)
 class ClockPayload(Payload):
     """start, pause, resume, end: nothing but the event's own times."""
-
-    kind: ClassVar[EventKind] = EventKind.START
 
 
 @dataclass(frozen=True)
@@ -352,30 +365,6 @@ class FindingPayload(Payload):
     def to_payload(self) -> dict[str, Any]:
         return {"kind": self.finding_kind, "text": self.text, "objective_id": self.objective_id,
                 "observer": self.observer, "stage": self.stage}
-
-
-PAYLOAD_TYPES: dict[EventKind, type[Payload]] = {
-    EventKind.CREATED: CreatedPayload,
-    EventKind.START: StartPayload,
-    EventKind.PAUSE: PausePayload,
-    EventKind.RESUME: ResumePayload,
-    EventKind.END: EndPayload,
-    EventKind.FIRE: FirePayload,
-    EventKind.SKIP: SkipPayload,
-    EventKind.DELAY: DelayPayload,
-    EventKind.EDIT: EditPayload,
-    EventKind.ADD: AddPayload,
-    EventKind.JUMP: JumpPayload,
-    EventKind.SHIFT: ShiftPayload,
-    EventKind.AUTOFIRE: AutofirePayload,
-    EventKind.INDICATOR: IndicatorPayload,
-    EventKind.RECOVERED: RecoveredPayload,
-    EventKind.ENTRY: EntryPayload,
-    EventKind.CHECK: CheckPayload,
-    EventKind.RATING: RatingPayload,
-    EventKind.IMPROVEMENT: ImprovementPayload,
-    EventKind.FINDING: FindingPayload,
-}
 
 
 def parse_payload(kind: str, data: dict[str, Any]) -> Payload:
