@@ -1,7 +1,8 @@
 """The heart of a ``Session``: the open file, the replayed state, reading, and the one way to write events.
 
-``EventStore`` holds the engine, the package and the ``Replayer``. Every event goes in
-through ``write``: under the write lock it first applies the events other windows
+``EventStore`` holds the engine, the package and the ``Replayer``. Every event of an
+open session goes in through ``write`` (only ``created`` is written with the new file,
+by ``files.py``): under the write lock it first applies the events other windows
 committed, then builds the new events from that latest state, inserts them and
 applies them. The other parts of a session hold the store as a collaborator: the
 controller actions (``actions.py``), the courante writes (``courante.py``, with the
