@@ -6,11 +6,14 @@ instead of spelling strings. The enums are ``StrEnum``: a member *is* its stored
 string (``EventKind.FIRE == "fire"``), so the session file, the JSON export and the
 old files read back unchanged.
 
-Adding an event kind: add it to ``EventKind`` (and to ``OBSERVER_KINDS`` if an
-observer writes it), give it a payload dataclass in ``PAYLOAD_TYPES``, a label in
-both languages in ``EVENT_LABELS``, then a replay handler in
-``crisisdesk/session/replay.py``'s ``HANDLERS`` and the code that writes it.
-``tests/test_vocabulary.py`` fails until all of these exist.
+Adding an event kind, e.g. "delivered":
+1. here: a member of ``EventKind`` (and of ``OBSERVER_KINDS`` if an observer writes it),
+   a ``Payload`` dataclass naming that kind (it registers itself in ``PAYLOAD_TYPES``),
+   and its label in both languages in ``EVENT_LABELS``;
+2. ``crisisdesk/session/replay.py``: an ``_on_delivered`` method and its row in ``HANDLERS``;
+3. the code that writes it (``session/actions.py`` or ``session/courante.py``, and the
+   ``Session`` forward if it is a new public action).
+``tests/test_vocabulary.py`` fails, naming the piece, until all of these exist.
 
 The words: ``GLOSSARY`` names the exercise terms per language (French follows the
 ANSSI guide — DEBEX/FINEX, retour à chaud, chronogramme, cellule d'animation;
@@ -138,9 +141,16 @@ PRIORITIES = tuple(p.value for p in Priority)
 # -- payloads -----------------------------------------------------------------------------
 
 
+# Event kind -> its payload dataclass, filled as each Payload subclass below is defined.
+PAYLOAD_TYPES: dict[EventKind, type[Payload]] = {}
+
+
 @dataclass(frozen=True)
 class Payload:
-    """Base of the event payloads: what one event of a kind carries, read from its stored JSON.
+    """Base of the event payloads: what one event of a kind carries, as written and read back.
+
+    Writers build one and store ``to_payload()`` (the field order is the stored key order,
+    which the report's event annex follows).
 
     ``from_payload`` is lenient the way the replay always was: optional keys may be
     missing (older files), unknown keys are ignored; a missing required key raises
@@ -148,6 +158,14 @@ class Payload:
     """
 
     kind: ClassVar[EventKind]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A payload class registers itself for the kind it names: one place to add a kind's payload.
+        super().__init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            if cls.kind in PAYLOAD_TYPES:
+                raise TypeError(f"{cls.__name__}: kind {cls.kind!r} already has {PAYLOAD_TYPES[cls.kind].__name__}")
+            PAYLOAD_TYPES[cls.kind] = cls
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Payload:
@@ -170,8 +188,6 @@ class CreatedPayload(Payload):
 @dataclass(frozen=True)
 class ClockPayload(Payload):
     """start, pause, resume, end: nothing but the event's own times."""
-
-    kind: ClassVar[EventKind] = EventKind.START
 
 
 @dataclass(frozen=True)
@@ -196,15 +212,21 @@ class EndPayload(ClockPayload):
 
 @dataclass(frozen=True)
 class FirePayload(Payload):
+    """An inject fired. Fields left None are not stored: an ad-hoc inject fired as it is added
+    (``adhoc``) carries only its id, title and ``auto``; the others carry the rest."""
+
     kind: ClassVar[EventKind] = EventKind.FIRE
     inject_id: str
     title: str = ""
-    to: list[str] = field(default_factory=list)
+    to: list[str] | None = None
     auto: bool = False
-    overdue: bool = False
+    overdue: bool | None = None
     due_at: int | None = None
-    sets: dict[str, Any] = field(default_factory=dict)
-    adhoc: bool = False  # fired as it was added
+    sets: dict[str, Any] | None = None
+    adhoc: bool | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -217,8 +239,8 @@ class SkipPayload(Payload):
 class DelayPayload(Payload):
     kind: ClassVar[EventKind] = EventKind.DELAY
     inject_id: str
-    due_at: int
-    minutes: int | None = None
+    minutes: int
+    due_at: int  # the new due time (exercise seconds): the replay applies it as it is
 
 
 @dataclass(frozen=True)
@@ -238,10 +260,10 @@ class AddPayload(Payload):
 @dataclass(frozen=True)
 class JumpPayload(Payload):
     kind: ClassVar[EventKind] = EventKind.JUMP
+    from_phase: int
     to_phase: int
-    at: int
-    from_phase: int | None = None
-    title: str = ""
+    at: int  # the new start of ``to_phase`` (exercise seconds)
+    title: str  # of the phase jumped to
 
 
 @dataclass(frozen=True)
@@ -352,30 +374,6 @@ class FindingPayload(Payload):
     def to_payload(self) -> dict[str, Any]:
         return {"kind": self.finding_kind, "text": self.text, "objective_id": self.objective_id,
                 "observer": self.observer, "stage": self.stage}
-
-
-PAYLOAD_TYPES: dict[EventKind, type[Payload]] = {
-    EventKind.CREATED: CreatedPayload,
-    EventKind.START: StartPayload,
-    EventKind.PAUSE: PausePayload,
-    EventKind.RESUME: ResumePayload,
-    EventKind.END: EndPayload,
-    EventKind.FIRE: FirePayload,
-    EventKind.SKIP: SkipPayload,
-    EventKind.DELAY: DelayPayload,
-    EventKind.EDIT: EditPayload,
-    EventKind.ADD: AddPayload,
-    EventKind.JUMP: JumpPayload,
-    EventKind.SHIFT: ShiftPayload,
-    EventKind.AUTOFIRE: AutofirePayload,
-    EventKind.INDICATOR: IndicatorPayload,
-    EventKind.RECOVERED: RecoveredPayload,
-    EventKind.ENTRY: EntryPayload,
-    EventKind.CHECK: CheckPayload,
-    EventKind.RATING: RatingPayload,
-    EventKind.IMPROVEMENT: ImprovementPayload,
-    EventKind.FINDING: FindingPayload,
-}
 
 
 def parse_payload(kind: str, data: dict[str, Any]) -> Payload:

@@ -80,3 +80,33 @@ def test_the_code_lists_are_defined_once():
     assert state.ENTRY_KINDS is vocabulary.ENTRY_KINDS
     assert state.RATINGS is vocabulary.RATINGS
     assert figures.EXPECTATION_STATUSES[:3] == vocabulary.CHECK_STATUSES
+
+
+def test_the_vocabulary_is_the_bottom_floor():
+    """It imports nothing from crisisdesk, so every layer (session, report, CLI, UI) may import it."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(vocabulary.__file__).read_text(encoding="utf-8"))
+    imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert not [m for m in imported if m and m.split(".")[0] == "crisisdesk"]
+
+
+def test_session_parts_use_each_other_only_through_their_public_members():
+    """A part holds its collaborators (self._store, self._kept...) and never reaches into their private state."""
+    import ast
+    from pathlib import Path
+
+    from crisisdesk import session
+
+    folder = Path(session.__file__).parent
+    offences = []
+    for name in ("actions.py", "courante.py", "recovery.py", "pending.py", "core.py", "session.py"):
+        for node in ast.walk(ast.parse((folder / name).read_text(encoding="utf-8"))):
+            # self.<part>.<_private>: a collaborator's private member
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+                    and isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name)
+                    and node.value.value.id == "self"):
+                offences.append(f"{name}:{node.lineno}: self.{node.value.attr}.{node.attr}")
+    assert offences == []

@@ -47,16 +47,15 @@ def term(key: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    """Return the French label of an entry kind code."""
-    labels = {
-        "decision": QCoreApplication.translate("Labels", "décision"),
-        "action": QCoreApplication.translate("Labels", "action"),
-        "information": QCoreApplication.translate("Labels", "information"),
-        "request": QCoreApplication.translate("Labels", "demande"),
-        "communication": QCoreApplication.translate("Labels", "communication"),
-        "observation": QCoreApplication.translate("Labels", "observation"),
-    }
-    return labels.get(kind, kind)
+    """Return the label of an entry kind code, in the interface's language (the core's words, as in the report)."""
+    return _code_label(vocabulary.EntryKind, kind)
+
+
+def _code_label(codes: type, code: str) -> str:
+    try:
+        return vocabulary.code_label(codes(code), ui_language())
+    except ValueError:
+        return code  # not one of ours: shown as it is
 
 
 def tag_label(tag: str) -> str:
@@ -124,13 +123,8 @@ def rating_color(rating: str) -> QColor:
 
 
 def priority_label(priority: str) -> str:
-    """Return the French label of an improvement priority."""
-    labels = {
-        "high": QCoreApplication.translate("Labels", "haute"),
-        "medium": QCoreApplication.translate("Labels", "moyenne"),
-        "low": QCoreApplication.translate("Labels", "basse"),
-    }
-    return labels.get(priority, priority)
+    """Return the label of an improvement priority, in the interface's language (the core's words)."""
+    return _code_label(vocabulary.Priority, priority)
 
 
 def channel_label(channel: str) -> str:

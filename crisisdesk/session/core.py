@@ -1,7 +1,8 @@
 """The heart of a ``Session``: the open file, the replayed state, reading, and the one way to write events.
 
-``EventStore`` holds the engine, the package and the ``Replayer``. Every event goes in
-through ``write``: under the write lock it first applies the events other windows
+``EventStore`` holds the engine, the package and the ``Replayer``. Every event of an
+open session goes in through ``write`` (only ``created`` is written with the new file,
+by ``files.py``): under the write lock it first applies the events other windows
 committed, then builds the new events from that latest state, inserts them and
 applies them. The other parts of a session hold the store as a collaborator: the
 controller actions (``actions.py``), the courante writes (``courante.py``, with the
@@ -37,6 +38,7 @@ from crisisdesk.session.schema import Meta, PackageFile
 from crisisdesk.session.snapshot import ExtractedPackage, safe_relpath
 from crisisdesk.session.state import EventRecord, SessionState
 from crisisdesk.session.store import Draft, ReadTx, announce, insert_event, read_records
+from crisisdesk.vocabulary import Payload
 
 
 class EventStore:
@@ -206,10 +208,10 @@ class EventStore:
         except ClockError as exc:
             raise InvalidActionError(str(exc), code=exc.code, params=exc.params) from None
 
-    def draft(self, kind: str, now: float, payload: dict[str, Any], actor: str | None = None,
-              event_id: str | None = None) -> Draft:
+    def draft(self, payload: Payload, now: float, actor: str | None = None, event_id: str | None = None) -> Draft:
+        """The event carrying ``payload`` (its kind is the payload's), stamped with the times at ``now``."""
         elapsed, scenario = self.times(now)
-        return Draft(kind, now, elapsed, scenario, payload, actor, event_id or uuid.uuid4().hex)
+        return Draft(payload.kind, now, elapsed, scenario, payload.to_payload(), actor, event_id or uuid.uuid4().hex)
 
     def times(self, now: float) -> tuple[float | None, datetime | None]:
         clock = self.replayer.clock

@@ -30,7 +30,8 @@ class KeptWrites:
         self.session_path = session_path
         self._kept: list[PendingWrite] = []
         self._journal = Journal(session_path)
-        self._held: dict[str, dict[str, Any]] = {}  # event id -> what was typed, until stored or refused
+        # event id -> (who typed it, what to send), until stored or refused; "who" is opaque here
+        self._held: dict[str, tuple[object, dict[str, Any]]] = {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -68,19 +69,23 @@ class KeptWrites:
 
     # -- typed, not sent yet ---------------------------------------------------------------
 
-    def hold(self, event_id: str, typed: dict[str, Any]) -> None:
-        """Note a write typed in a window and not handed to the session yet (``typed``: what to send)."""
-        self._held[event_id] = typed
+    def hold(self, event_id: str, typed: dict[str, Any], owner: object = None) -> None:
+        """Note a write typed in a window and not stored yet: ``typed`` is what to send, ``owner`` who typed it."""
+        self._held[event_id] = (owner, typed)
 
     def held(self, event_id: str) -> dict[str, Any] | None:
-        return self._held.get(event_id)
+        """What was typed for a held write (None once stored or refused)."""
+        found = self._held.get(event_id)
+        return found[1] if found else None
 
     def release(self, event_id: str) -> dict[str, Any] | None:
         """Forget a held write (stored, or refused and given back to the user); return what was typed."""
-        return self._held.pop(event_id, None)
+        found = self._held.pop(event_id, None)
+        return found[1] if found else None
 
-    def held_ids(self) -> list[str]:
-        return list(self._held)
+    def held_ids(self, owner: object = None) -> list[str]:
+        """The held writes, in the order they were typed (only ``owner``'s if given)."""
+        return [i for i, (who, _) in self._held.items() if owner is None or who is owner]
 
     def unsaved_ids(self) -> set[str]:
         """Every write not in the file: kept, or typed and not stored yet."""

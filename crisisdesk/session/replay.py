@@ -28,7 +28,7 @@ from crisisdesk.session.state import (
     ObjectiveRating,
     SessionState,
 )
-from crisisdesk.vocabulary import OBSERVER_KINDS, EventKind
+from crisisdesk.vocabulary import OBSERVER_KINDS, EventKind, Stage
 
 Handler = Callable[["Replayer", EventRecord, dict], None]
 
@@ -263,7 +263,7 @@ class Replayer:
             entry_id=p["entry_id"], revision=int(p.get("revision", 1)), supersedes=p.get("supersedes"),
             observer=p.get("observer") or "", role=p.get("role"), kind=p["kind"], text=p.get("text", ""),
             inject_id=p.get("inject_id"), tags=tuple(p.get("tags") or ()), real_time=rec.real_time,
-            elapsed=rec.elapsed, scenario_time=rec.scenario_time, stage=p.get("stage") or "play",
+            elapsed=rec.elapsed, scenario_time=rec.scenario_time, stage=p.get("stage") or Stage.PLAY.value,
             phase_index=p.get("phase_index"), seq=rec.seq,
         )
         c = self._c
@@ -308,7 +308,7 @@ class Replayer:
         self._c.findings.append(Finding(
             id=len(self._c.findings) + 1, kind=p["kind"], text=p["text"], objective_id=p.get("objective_id"),
             observer=p.get("observer"), real_time=rec.real_time, elapsed=rec.elapsed,
-            stage=p.get("stage") or "play", seq=rec.seq, event_id=rec.event_id,
+            stage=p.get("stage") or Stage.PLAY.value, seq=rec.seq, event_id=rec.event_id,
         ))
 
     # -- reading ----------------------------------------------------------------------

@@ -22,7 +22,10 @@ heartbeat), and they wait for the controller to fire or skip them.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
@@ -244,7 +247,7 @@ class Session:
         """Wall time from the session's time source."""
         return self.store.time.now()
 
-    # -- the controller (actions.py, recovery.py) ----------------------------------------
+    # -- the controller (actions.py, recovery.py): see ControllerActions for each action ---
 
     def start(self) -> None:
         self.controller.start()
@@ -270,11 +273,15 @@ class Session:
     def delay(self, inject_id: str, minutes: int) -> None:
         self.controller.delay(inject_id, minutes)
 
-    def edit_inject(self, inject_id: str, **fields) -> InjectState:
+    def edit_inject(self, inject_id: str, **fields: Any) -> InjectState:
         return self.controller.edit_inject(inject_id, **fields)
 
-    def add_inject(self, **fields) -> str:
-        return self.controller.add_inject(**fields)
+    def add_inject(self, *, title: str, body: str, to: Iterable[str] | str, channel: str, sender: str,
+                   at: int | str | None = None, expected: Iterable = (), sets: Mapping | None = None,
+                   notes: str = "", fire_now: bool = False, manual: bool = False) -> str:
+        return self.controller.add_inject(title=title, body=body, to=to, channel=channel, sender=sender, at=at,
+                                          expected=expected, sets=sets, notes=notes, fire_now=fire_now,
+                                          manual=manual)
 
     def jump_to_next_phase(self) -> None:
         self.controller.jump_to_next_phase()
@@ -303,22 +310,33 @@ class Session:
     def beat(self) -> bool:
         return self.recovery.beat()
 
-    # -- observers and evaluators (courante.py, pending.py) -------------------------------
+    # -- observers and evaluators (courante.py, pending.py): see CouranteWrites ----------
 
-    def log_entry(self, **fields) -> LogEntry:
-        return self.courante.log_entry(**fields)
+    def log_entry(self, *, observer: str, role: str | None, kind: str, text: str, inject_id: str | None = None,
+                  tags: Iterable[str] = (), entry_id: str | None = None, supersedes: str | None = None) -> LogEntry:
+        return self.courante.log_entry(observer=observer, role=role, kind=kind, text=text, inject_id=inject_id,
+                                       tags=tags, entry_id=entry_id, supersedes=supersedes)
 
-    def check_expectation(self, inject_id: str, index: int, status: str, **fields) -> str:
-        return self.courante.check_expectation(inject_id, index, status, **fields)
+    def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "",
+                          event_id: str | None = None) -> str:
+        return self.courante.check_expectation(inject_id, index, status, observer=observer, note=note,
+                                               event_id=event_id)
 
-    def rate_objective(self, objective_id: str, rating: str, justification: str, **fields) -> str:
-        return self.courante.rate_objective(objective_id, rating, justification, **fields)
+    def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str,
+                       event_id: str | None = None) -> str:
+        return self.courante.rate_objective(objective_id, rating, justification, observer=observer,
+                                            event_id=event_id)
 
-    def add_improvement(self, **fields) -> int:
-        return self.courante.add_improvement(**fields)
+    def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
+                        objective_id: str | None = None, observer: str | None = None,
+                        event_id: str | None = None) -> int:
+        return self.courante.add_improvement(action=action, owner_role=owner_role, priority=priority,
+                                             due_date=due_date, objective_id=objective_id, observer=observer,
+                                             event_id=event_id)
 
-    def add_finding(self, kind: str, text: str, objective_id: str | None = None, **fields) -> int:
-        return self.courante.add_finding(kind, text, objective_id, **fields)
+    def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
+                    observer: str | None = None, event_id: str | None = None) -> int:
+        return self.courante.add_finding(kind, text, objective_id, observer=observer, event_id=event_id)
 
     def retry_pending(self) -> int:
         """Store the kept writes; return how many were saved. Raise WriteFailedError if some still fail."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from crisisdesk.session import SessionError
@@ -27,7 +27,7 @@ class UnsavedWritesGuard(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
-        self._panels = panels  # the observer panels whose typed entries count as unsaved too
+        self._panels = panels  # the observer panels that retry their typed entries (counted by the session)
         self.box: QMessageBox | None = None  # the open question, if any (tests reach it here)
         self.file_dialog: QFileDialog | None = None
         self.settled = False  # the user answered (or nothing was left): closing may go on
@@ -36,16 +36,12 @@ class UnsavedWritesGuard(QObject):
     # -- what is unsaved -------------------------------------------------------------------
 
     def unsaved_count(self) -> int:
-        """Writes not in the session file: kept by the session, or typed in a panel and not kept (yet)."""
-        kept = {p.event_id for p in self.session.pending_writes}
-        typed = {entry_id for panel in self._panels() for entry_id in panel.pending_entry_ids}
-        return len(kept | typed)
+        """Writes not in the session file: kept by the session, or typed in a panel and not stored yet."""
+        return len(self.session.unsaved_ids())
 
     def all_journaled(self) -> bool:
         """True if every unsaved write is in the journal beside the file (stored at the next open)."""
-        kept = self.session.pending_writes
-        typed = {entry_id for panel in self._panels() for entry_id in panel.pending_entry_ids}
-        return all(p.journaled for p in kept) and typed <= {p.event_id for p in kept}
+        return self.session.kept.all_journaled()
 
     def retry(self) -> int:
         """Try once to store every unsaved write; return how many are still unsaved."""
@@ -125,9 +121,14 @@ class UnsavedWritesGuard(QObject):
         dialog.setNameFilter(self.tr("Fichiers JSON (*.json)"))
         dialog.setDefaultSuffix("json")
         path = Path(self.session.path).resolve()
+        folder = path.parent
+        location = getattr(self.session, "location", None)
+        if location is not None and location.on_server:  # no session file here: the user's documents
+            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            folder = Path(documents or Path.home())
         stamp = datetime.fromtimestamp(self.session.now()).strftime("%Y-%m-%d_%Hh%M")
-        dialog.setDirectory(str(path.parent))
-        dialog.selectFile(str(path.parent / f"{path.stem}-saisies-non-enregistrees-{stamp}.json"))
+        dialog.setDirectory(str(folder))
+        dialog.selectFile(str(folder / f"{path.stem}-saisies-non-enregistrees-{stamp}.json"))
         dialog.fileSelected.connect(self.export_to)
         dialog.rejected.connect(self._file_dialog_cancelled)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
