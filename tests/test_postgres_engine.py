@@ -216,3 +216,14 @@ def _wait(condition, seconds: float = 10) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
         done.wait(0.02)
+
+
+def test_engine_for_picks_the_engine_of_the_location(tmp_path, postgres_url):
+    from crisisdesk.session.engines import engine_for
+
+    for where, dialect in ((tmp_path / "a.crisisdesk", "sqlite"), (postgres_url, "postgresql")):
+        engine = engine_for(parse_location(where))
+        try:
+            assert engine.dialect.name == dialect
+        finally:
+            engine.dispose()

@@ -39,7 +39,7 @@ from sqlalchemy.exc import ArgumentError
 from crisisdesk.session.errors import SessionError
 from crisisdesk.session.naming import is_server_url
 
-__all__ = ["SessionLocation", "is_server_url", "parse_location", "postgres_engine"]
+__all__ = ["SessionLocation", "engine_for", "is_server_url", "parse_location", "postgres_engine"]
 
 SESSION_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 CONNECT_TIMEOUT_S = 5
@@ -167,6 +167,15 @@ def data_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "crisisdesk" / "crisisdesk"
+
+
+def engine_for(location: SessionLocation, *, read_only: bool = False, busy_timeout_ms: int = 5000) -> Engine:
+    """An engine on the session, whichever engine holds it (no checks: ``Session.open`` makes those)."""
+    if location.on_server:
+        return postgres_engine(location, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+    from crisisdesk.session.db import sqlite_engine
+
+    return sqlite_engine(location.path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
 
 
 # -- PostgreSQL engines --------------------------------------------------------------------

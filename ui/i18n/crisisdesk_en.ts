@@ -4,39 +4,46 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="84"/>
+        <location filename="../app.py" line="88"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="86"/>
+        <location filename="../app.py" line="90"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="114"/>
+        <location filename="../app.py" line="118"/>
         <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
         <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="126"/>
-        <location filename="../app.py" line="137"/>
+        <location filename="../app.py" line="133"/>
+        <location filename="../app.py" line="179"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="142"/>
+        <location filename="../app.py" line="152"/>
+        <source>Impossible d&apos;ouvrir la session sur le serveur :
+{details}</source>
+        <translation>Could not open the session on the server:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="184"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="194"/>
+        <location filename="../app.py" line="239"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -810,27 +817,67 @@ Details saved in: {path}</translation>
         <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
     </message>
     <message>
+        <location filename="../labels.py" line="282"/>
+        <source>Adresse de session incorrecte « {url} » : {reason}. Forme attendue : postgresql://utilisateur@serveur/base?session=nom</source>
+        <translation>Wrong session address “{url}”: {reason}. Expected form: postgresql://user@server/database?session=name</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="285"/>
+        <source>Le serveur de « {path} » ne répond pas : vérifiez l&apos;adresse, le port et le réseau.</source>
+        <translation>The server of “{path}” does not answer: check the address, the port and the network.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="287"/>
+        <source>Le serveur a refusé l&apos;utilisateur ou le mot de passe pour « {path} ».</source>
+        <translation>The server refused the user name or the password for “{path}”.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="289"/>
+        <source>La base de données de « {path} » n&apos;existe pas sur ce serveur.</source>
+        <translation>The database of “{path}” does not exist on this server.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="291"/>
+        <source>Accès refusé par le serveur pour « {path} » : demandez les droits à son administrateur.</source>
+        <translation>The server denied access to “{path}”: ask its administrator for the rights.</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="293"/>
+        <source>Aucune session de ce nom dans cette base : « {path} ».</source>
+        <translation>No session of that name in this database: “{path}”.</translation>
+    </message>
+    <message>
         <location filename="../labels.py" line="295"/>
+        <source>la connexion au serveur de « {name} » est perdue</source>
+        <translation>the connection to the server of “{name}” was lost</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="297"/>
+        <source>le serveur de « {name} » est surchargé ({reason})</source>
+        <translation>the server of “{name}” is overloaded ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="313"/>
         <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
         <translation>The operation failed. Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="311"/>
+        <location filename="../labels.py" line="329"/>
         <source>Non enregistré : {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="314"/>
+        <location filename="../labels.py" line="332"/>
         <source>Rien n&apos;a été modifié : réessayez.</source>
         <translation>Nothing was changed: try again.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="316"/>
+        <location filename="../labels.py" line="334"/>
         <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
         <translation>Kept in memory only: export the unsaved entries before closing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="319"/>
+        <location filename="../labels.py" line="337"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
@@ -1318,63 +1365,63 @@ Details saved in: {path}</translation>
 <context>
     <name>KitController</name>
     <message>
-        <location filename="../kit_action.py" line="160"/>
+        <location filename="../kit_action.py" line="166"/>
         <source>Mise en page des kits…</source>
         <translation>Laying out the kits…</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="175"/>
+        <location filename="../kit_action.py" line="181"/>
         <source>Préparation du kit…</source>
         <translation>Preparing the kit…</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="177"/>
-        <location filename="../kit_action.py" line="257"/>
+        <location filename="../kit_action.py" line="183"/>
+        <location filename="../kit_action.py" line="263"/>
         <source>Kit imprimé</source>
         <translation>Printed kit</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="193"/>
+        <location filename="../kit_action.py" line="199"/>
         <source>kit animateur</source>
         <translation>control kit</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="193"/>
+        <location filename="../kit_action.py" line="199"/>
         <source>kit observateur</source>
         <translation>observer kit</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="194"/>
+        <location filename="../kit_action.py" line="200"/>
         <source>kit joueur</source>
         <translation>player kit</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="199"/>
+        <location filename="../kit_action.py" line="205"/>
         <source>Mise en page : {kit}</source>
         <translation>Laid out: {kit}</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="213"/>
+        <location filename="../kit_action.py" line="219"/>
         <source>Impression du {kit} (PDF A4)…</source>
         <translation>Printing the {kit} (A4 PDF)…</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="242"/>
+        <location filename="../kit_action.py" line="248"/>
         <source>Impossible d&apos;enregistrer le kit dans {path} : {reason}</source>
         <translation>Cannot save the kit in {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="245"/>
+        <location filename="../kit_action.py" line="251"/>
         <source>Kit enregistré.</source>
         <translation>Kit saved.</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="250"/>
+        <location filename="../kit_action.py" line="256"/>
         <source>Kit enregistré dans {path} ({count} PDF)</source>
         <translation>Kit saved in {path} ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="258"/>
+        <location filename="../kit_action.py" line="264"/>
         <source>Le kit n&apos;a pas pu être produit.</source>
         <translation>The kit could not be made.</translation>
     </message>
@@ -1771,101 +1818,101 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
     </message>
     <message>
         <location filename="../main_window.py" line="452"/>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467"/>
+        <location filename="../main_window.py" line="474"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="477"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472"/>
+        <location filename="../main_window.py" line="479"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="550"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="558"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="576"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="585"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="595"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="597"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="602"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="604"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="606"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="611"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2101,17 +2148,17 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>OpeningWindow</name>
     <message>
-        <location filename="../opening_window.py" line="28"/>
+        <location filename="../opening_window.py" line="30"/>
         <source>crisisdesk — ouverture de {name}…</source>
         <translation>crisisdesk — opening {name}…</translation>
     </message>
     <message>
-        <location filename="../opening_window.py" line="29"/>
+        <location filename="../opening_window.py" line="31"/>
         <source>Ouverture de « {name} »…</source>
         <translation>Opening “{name}”…</translation>
     </message>
     <message>
-        <location filename="../opening_window.py" line="34"/>
+        <location filename="../opening_window.py" line="36"/>
         <source>Lecture de l&apos;exercice et préparation de la console</source>
         <translation>Reading the exercise and preparing the console</translation>
     </message>
@@ -2402,53 +2449,53 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="210"/>
+        <location filename="../report_action.py" line="217"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="210"/>
+        <location filename="../report_action.py" line="217"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="212"/>
-        <location filename="../report_action.py" line="288"/>
+        <location filename="../report_action.py" line="219"/>
+        <location filename="../report_action.py" line="295"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="224"/>
+        <location filename="../report_action.py" line="231"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="224"/>
+        <location filename="../report_action.py" line="231"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="244"/>
+        <location filename="../report_action.py" line="251"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="268"/>
+        <location filename="../report_action.py" line="275"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="271"/>
+        <location filename="../report_action.py" line="278"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="275"/>
+        <location filename="../report_action.py" line="282"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="289"/>
+        <location filename="../report_action.py" line="296"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
     </message>
@@ -2518,6 +2565,44 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>ServerSessionDialog</name>
+    <message>
+        <location filename="../server_dialog.py" line="34"/>
+        <source>Session sur un serveur</source>
+        <translation>Session on a server</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="36"/>
+        <source>Une session jouée sur plusieurs sites est conservée sur un serveur PostgreSQL. Indiquez son adresse, de la forme :</source>
+        <translation>A session played on several sites is kept on a PostgreSQL server. Give its address, in the form:</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="45"/>
+        <source>vide si votre fichier .pgpass le contient</source>
+        <translation>empty if your .pgpass file holds it</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="46"/>
+        <source>Le mot de passe n&apos;est jamais enregistré : il sert à cette connexion seulement.</source>
+        <translation>The password is never stored: it is used for this connection only.</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="55"/>
+        <source>Adresse :</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="56"/>
+        <source>Mot de passe :</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../server_dialog.py" line="74"/>
+        <source>« {text} » n&apos;est pas une adresse postgresql://…</source>
+        <translation>“{text}” is not a postgresql://… address</translation>
+    </message>
+</context>
+<context>
     <name>SituationPanel</name>
     <message>
         <location filename="../console/situation_panel.py" line="42"/>
@@ -2578,107 +2663,117 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="40"/>
+        <location filename="../start_screen.py" line="42"/>
         <source>Conduite d&apos;exercice de crise</source>
         <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="46"/>
+        <location filename="../start_screen.py" line="48"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="52"/>
+        <location filename="../start_screen.py" line="54"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="62"/>
+        <location filename="../start_screen.py" line="64"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="69"/>
+        <location filename="../start_screen.py" line="71"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="71"/>
+        <location filename="../start_screen.py" line="73"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="78"/>
+        <location filename="../start_screen.py" line="80"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="85"/>
+        <location filename="../start_screen.py" line="87"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="86"/>
+        <location filename="../start_screen.py" line="88"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="89"/>
+        <location filename="../start_screen.py" line="90"/>
+        <source>Session sur un serveur (plusieurs sites)…</source>
+        <translation>Session on a server (several sites)…</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="94"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="96"/>
+        <location filename="../start_screen.py" line="102"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="150"/>
+        <location filename="../start_screen.py" line="146"/>
+        <source>{name}   —   serveur {url}</source>
+        <translation>{name}   —   server {url}</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="161"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="156"/>
+        <location filename="../start_screen.py" line="167"/>
         <source>pas commencée</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="157"/>
+        <location filename="../start_screen.py" line="168"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="158"/>
+        <location filename="../start_screen.py" line="169"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="159"/>
+        <location filename="../start_screen.py" line="170"/>
         <source>terminée</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="169"/>
+        <location filename="../start_screen.py" line="180"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="181"/>
+        <location filename="../start_screen.py" line="192"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="184"/>
+        <location filename="../start_screen.py" line="195"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="224"/>
+        <location filename="../start_screen.py" line="250"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="266"/>
+        <location filename="../start_screen.py" line="292"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
@@ -2794,7 +2889,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     <name>UnsavedWritesGuard</name>
     <message>
         <location filename="../observer/unsaved.py" line="76"/>
-        <location filename="../observer/unsaved.py" line="140"/>
+        <location filename="../observer/unsaved.py" line="145"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
     </message>
