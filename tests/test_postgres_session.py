@@ -146,3 +146,28 @@ def test_a_role_that_may_only_read_is_refused_clearly(postgres_server, postgres_
         with pytest.raises(WriteFailedError) as kept:
             s.log_entry(observer="Bob", role="DIR", kind="decision", text="Refusé", entry_id="e-ro")
         assert kept.value.pending  # nothing typed is lost: kept in this laptop's journal
+
+
+def test_a_password_in_pgpass_is_used_and_none_is_ever_written(postgres_server, postgres_url, mini_package_path,
+                                                              clock, tmp_path, monkeypatch):
+    from crisisdesk.session.engines import parse_location
+
+    Session.create(postgres_url, mini_package_path, time_source=clock).close()
+    bare = parse_location(postgres_url).display  # the URL as shown and remembered: no password
+    assert postgres_server.password not in bare
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{postgres_server.port}:exercises:postgres:{postgres_server.password}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    with Session.open(bare, time_source=clock) as s:
+        s.start()
+        s.log_entry(observer="Bob", role="DIR", kind="decision", text="Par .pgpass")
+        assert s.location.url.password is None
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "absent"))
+    from crisisdesk.session import SessionError
+
+    with pytest.raises(SessionError) as refused:
+        Session.open(bare, time_source=clock)
+    assert refused.value.code == "bad_password" and "or none was given" in str(refused.value)
+    written = [p for p in (tmp_path / "data").rglob("*") if p.is_file()] if (tmp_path / "data").exists() else []
+    assert all(postgres_server.password not in p.read_text(errors="replace") for p in written)
