@@ -184,7 +184,8 @@ class MainWindow(QMainWindow):
                        a.report_html, a.report_pdf, None, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         exercise = bar.addMenu(self.tr("&Exercice"))
-        for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline):
+        for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline,
+                       None, a.briefing_timer):
             exercise.addSeparator() if action is None else exercise.addAction(action)
         injects = bar.addMenu(self.tr("In&jects"))  # not Alt+I: the main courante's "improvement" tag
         for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.new_inject):
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
         """Move the clocks; redraw the panels only when the state changed."""
         now = self.time_source.now()
         self.clock_bar.show_view(clock_view(self.session, now))
+        self.clock_bar.show_briefing(self.controller.briefing.remaining(now))
         if self.write_banner.isVisible():
             self.write_banner.show_countdown(self.driver.retry_in_ms())
         if self.room is not None and self.room.isVisible():
@@ -312,6 +314,7 @@ class MainWindow(QMainWindow):
         self.actions.autofire.blockSignals(blocked)
         now = self.time_source.now()
         self.clock_bar.show_view(clock_view(self.session, now))
+        self.clock_bar.show_briefing(self.controller.briefing.remaining(now))
         clock = state.clock.state
         in_play = clock in (ClockState.RUNNING, ClockState.PAUSED)
         self.actions.start.setEnabled(clock is ClockState.READY)

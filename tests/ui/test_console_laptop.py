@@ -255,3 +255,26 @@ def test_startex_asks_first_and_a_second_f5_does_not_start(qtbot, console):
     qtbot.mouseClick(window.clock_bar.start_button, Qt.MouseButton.LeftButton)
     window.controller.dialog.done(QMessageBox.StandardButton.Yes)
     assert window.session.state.clock_state.name == "RUNNING"
+
+
+def test_situation_briefing_timer_counts_down_then_shows_the_overrun(qtbot, console, fake_time):
+    window = console
+    bar = window.clock_bar
+    window.tick()
+    assert not bar.briefing_label.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.controller.dialog
+    dialog.setIntValue(10)
+    dialog.accept()
+    fake_time.advance(90)
+    window.tick()
+    assert bar.briefing_label.isVisible()
+    assert bar.briefing_label.text() == "Point de situation : reste 0:08:30"
+    assert bar.briefing_label.property("overrun") is False
+    fake_time.advance(10 * 60)
+    window.tick()
+    assert bar.briefing_label.text() == "Point de situation : dépassé de 0:01:30"
+    assert bar.briefing_label.property("overrun") is True
+    window.actions.briefing_timer.trigger()  # again: stop it
+    window.tick()
+    assert not bar.briefing_label.isVisible()

@@ -56,6 +56,8 @@ class ConsoleActions(QObject):
                                self.tr("Sauter à la phase suivante du scénario"))
         self.shift_timeline = make("actionShiftTimeline", self.tr("Décaler la chronologie…"), None,
                                    self.tr("Décaler tous les injects non joués"))
+        self.briefing_timer = make("actionBriefingTimer", self.tr("Minuteur de point de situation…"), "Ctrl+T",
+                                   self.tr("Chronométrer un point de situation (relancer l'action pour l'arrêter)"))
 
         # injects
         self.fire_next = make("actionFireNext", self.tr("Déclencher le prochain"), "F9",

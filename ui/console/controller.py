@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from crisisdesk.session import SessionError
 from ui.console.actions import ConsoleActions
+from ui.console.briefing import BriefingTimer
 from ui.console.driver import SessionDriver
 from ui.console.inject_dialog import InjectDialog
 from ui.labels import error_text
@@ -44,6 +45,7 @@ class ConsoleController(QObject):
         # STARTEX cannot be undone, and F5 is "refresh" to many hands: it asks first. Tests that
         # start the clock as a step of something else turn the question off.
         self.ask_before_start = True
+        self.briefing = BriefingTimer()  # the clock bar shows it (MainWindow.tick)
         a = actions
         a.start.triggered.connect(self.confirm_start)
         a.pause.triggered.connect(lambda: self._run(self.session.pause, self.tr("Exercice en pause.")))
@@ -58,6 +60,7 @@ class ConsoleController(QObject):
         a.new_inject.triggered.connect(self.open_adhoc)
         a.next_phase.triggered.connect(self.confirm_next_phase)
         a.shift_timeline.triggered.connect(self.ask_shift)
+        a.briefing_timer.triggered.connect(self.toggle_briefing)
 
     # core calls
     def _run(self, call: Callable[[], object], done: str | None = None) -> bool:
@@ -167,6 +170,20 @@ class ConsoleController(QObject):
         dialog.intValueSelected.connect(lambda minutes: self._run(
             lambda: self.session.shift_timeline(minutes),
             self.tr("Chronologie décalée de {n} min.").format(n=minutes)))
+        self._open(dialog)
+
+    def toggle_briefing(self) -> None:
+        """Time a situation briefing (asks how long), or stop the one being timed."""
+        timer = self.briefing
+        if timer.running:
+            timer.stop()
+            self.message.emit(self.tr("Minuteur du point de situation arrêté."))
+            return
+        dialog = self._minutes_dialog(self.tr("Point de situation"),
+                                      self.tr("Durée du point de situation (minutes) :"), 10, 1)
+        dialog.intValueSelected.connect(lambda minutes: (
+            timer.start(minutes, self.driver.time_source.now()),
+            self.message.emit(self.tr("Point de situation chronométré : {n} min.").format(n=minutes))))
         self._open(dialog)
 
     def _minutes_dialog(self, title: str, label: str, value: int, minimum: int) -> QInputDialog:

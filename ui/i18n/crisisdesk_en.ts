@@ -59,29 +59,39 @@
         <translation>Auto-fire</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="167"/>
+        <location filename="../console/clock_bar.py" line="173"/>
         <source>Phase : {title}</source>
         <translation>Phase: {title}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="169"/>
+        <location filename="../console/clock_bar.py" line="175"/>
         <source>Prochain : à déclencher maintenant —</source>
         <translation>Next: to fire now —</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="171"/>
+        <location filename="../console/clock_bar.py" line="177"/>
         <source>Prochain dans {delay} :</source>
         <translation>Next in {delay}:</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="174"/>
+        <location filename="../console/clock_bar.py" line="180"/>
         <source>Prochain :</source>
         <translation>Next:</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="179"/>
+        <location filename="../console/clock_bar.py" line="185"/>
         <source>Heure réelle {time}</source>
         <translation>Local time {time}</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="204"/>
+        <source>Point de situation : dépassé de {time}</source>
+        <translation>Situation briefing: over by {time}</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="205"/>
+        <source>Point de situation : reste {time}</source>
+        <translation>Situation briefing: {time} left</translation>
     </message>
 </context>
 <context>
@@ -222,137 +232,147 @@
         <translation>Shift every inject not yet played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="61"/>
+        <location filename="../console/actions.py" line="59"/>
+        <source>Minuteur de point de situation…</source>
+        <translation>Situation briefing timer…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="60"/>
+        <source>Chronométrer un point de situation (relancer l&apos;action pour l&apos;arrêter)</source>
+        <translation>Time a situation briefing (trigger again to stop it)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="63"/>
         <source>Déclencher le prochain</source>
         <translation>Fire next</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="62"/>
+        <location filename="../console/actions.py" line="64"/>
         <source>Déclencher l&apos;inject dû, sinon le prochain</source>
         <translation>Fire the due inject, otherwise the next one</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="63"/>
+        <location filename="../console/actions.py" line="65"/>
         <source>Déclencher maintenant</source>
         <translation>Fire now</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="64"/>
+        <location filename="../console/actions.py" line="66"/>
         <source>Déclencher l&apos;inject sélectionné</source>
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="70"/>
+        <location filename="../console/actions.py" line="72"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="73"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="72"/>
+        <location filename="../console/actions.py" line="74"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="73"/>
+        <location filename="../console/actions.py" line="75"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="78"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="77"/>
+        <location filename="../console/actions.py" line="79"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="78"/>
+        <location filename="../console/actions.py" line="80"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="81"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="82"/>
         <source>Débriefing à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="86"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="87"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="89"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
+        <location filename="../console/actions.py" line="90"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="91"/>
+        <location filename="../console/actions.py" line="93"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="92"/>
+        <location filename="../console/actions.py" line="94"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -370,134 +390,154 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../console/controller.py" line="114"/>
+        <location filename="../console/controller.py" line="117"/>
         <source>STARTEX : l&apos;exercice commence.</source>
         <translation>STARTEX: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="49"/>
+        <location filename="../console/controller.py" line="51"/>
         <source>Exercice en pause.</source>
         <translation>Exercise paused.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="50"/>
+        <location filename="../console/controller.py" line="52"/>
         <source>Exercice repris.</source>
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="78"/>
+        <location filename="../console/controller.py" line="81"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="85"/>
-        <location filename="../console/controller.py" line="109"/>
+        <location filename="../console/controller.py" line="88"/>
+        <location filename="../console/controller.py" line="112"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="89"/>
+        <location filename="../console/controller.py" line="92"/>
         <source>Inject {id} ignoré.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="94"/>
+        <location filename="../console/controller.py" line="97"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="101"/>
+        <location filename="../console/controller.py" line="104"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="102"/>
+        <location filename="../console/controller.py" line="105"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="122"/>
-        <location filename="../console/controller.py" line="127"/>
+        <location filename="../console/controller.py" line="125"/>
+        <location filename="../console/controller.py" line="130"/>
         <source>STARTEX</source>
         <translation>STARTEX</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="123"/>
+        <location filename="../console/controller.py" line="126"/>
         <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
         <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="128"/>
+        <location filename="../console/controller.py" line="131"/>
         <source>Pas encore</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="135"/>
+        <location filename="../console/controller.py" line="138"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="136"/>
+        <location filename="../console/controller.py" line="139"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="141"/>
+        <location filename="../console/controller.py" line="144"/>
         <source>ENDEX : l&apos;exercice est terminé.</source>
         <translation>ENDEX: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="146"/>
+        <location filename="../console/controller.py" line="149"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="147"/>
+        <location filename="../console/controller.py" line="150"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="152"/>
+        <location filename="../console/controller.py" line="155"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="157"/>
+        <location filename="../console/controller.py" line="160"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="158"/>
+        <location filename="../console/controller.py" line="161"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="164"/>
+        <location filename="../console/controller.py" line="167"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="165"/>
+        <location filename="../console/controller.py" line="168"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="169"/>
+        <location filename="../console/controller.py" line="172"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
+        <location filename="../console/controller.py" line="180"/>
+        <source>Minuteur du point de situation arrêté.</source>
+        <translation>Situation briefing timer stopped.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="182"/>
+        <source>Point de situation</source>
+        <translation>Situation briefing</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="183"/>
+        <source>Durée du point de situation (minutes) :</source>
+        <translation>Length of the situation briefing (minutes):</translation>
+    </message>
+    <message>
         <location filename="../console/controller.py" line="186"/>
+        <source>Point de situation chronométré : {n} min.</source>
+        <translation>Situation briefing timed: {n} min.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="203"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="198"/>
+        <location filename="../console/controller.py" line="215"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="216"/>
+        <location filename="../console/controller.py" line="233"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -1786,152 +1826,152 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="190"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="193"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="196"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="198"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="352"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="357"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="473"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="541"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="579"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="589"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="591"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="596"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="598"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="600"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="604"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="605"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="553"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="570"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
