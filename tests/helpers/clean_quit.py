@@ -19,7 +19,7 @@ def poke() -> None:
         if window.objectName() == "consoleWindow" and window.isVisible():
             if mode == "cards":
                 task = window.export_cards(out / "cards.pdf")
-                task.add_done_callback(lambda _task: QTimer.singleShot(50, window.actions.quit.trigger))
+                task.add_done_callback(lambda _task, w=window: QTimer.singleShot(50, w.actions.quit.trigger))
             else:
                 window.actions.quit.trigger()
             return

@@ -16,7 +16,7 @@ from ui.console.actions import ConsoleActions
 from ui.console.briefing import BriefingTimer
 from ui.console.driver import SessionDriver
 from ui.console.inject_dialog import InjectDialog
-from ui.labels import error_text
+from ui.labels import error_text, term
 
 
 class ConsoleController(QObject):
@@ -114,7 +114,7 @@ class ConsoleController(QObject):
 
     def start(self) -> bool:
         """STARTEX: start the exercise clock."""
-        return self._run(self.session.start, self.tr("STARTEX : l'exercice commence."))
+        return self._run(self.session.start, self.tr("{startex} : l'exercice commence.").format(startex=term("startex")))
 
     # dialogs (opened with open(): no nested loop)
     def confirm_start(self) -> None:
@@ -122,12 +122,12 @@ class ConsoleController(QObject):
         if not self.ask_before_start:
             self.start()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("STARTEX"),
+        box = QMessageBox(QMessageBox.Icon.Question, term("startex"),
                           self.tr("Démarrer l'exercice maintenant ? L'horloge d'exercice part et les injects "
                                   "commencent à tomber ; ce geste ne peut pas être annulé."),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
         box.setObjectName("confirmStartDialog")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("STARTEX"))
+        box.button(QMessageBox.StandardButton.Yes).setText(term("startex"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Pas encore"))
         box.setDefaultButton(QMessageBox.StandardButton.No)  # a second F5 or Enter does not start it
         box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self.start())
@@ -135,13 +135,13 @@ class ConsoleController(QObject):
 
     def confirm_end(self) -> None:
         """Ask before ENDEX, then end the exercise."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("ENDEX"),
+        box = QMessageBox(QMessageBox.Icon.Question, term("endex"),
                           self.tr("Terminer l'exercice maintenant ? L'horloge s'arrête définitivement."),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
         box.setObjectName("confirmEndDialog")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self._run(
-            self.session.end, self.tr("ENDEX : l'exercice est terminé.")))
+            self.session.end, self.tr("{endex} : l'exercice est terminé.").format(endex=term("endex"))))
         self._open(box)
 
     def confirm_next_phase(self) -> None:

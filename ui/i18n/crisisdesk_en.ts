@@ -97,303 +97,288 @@
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../console/actions.py" line="31"/>
+        <location filename="../console/actions.py" line="33"/>
         <source>&amp;Nouvelle session…</source>
         <translation>&amp;New session…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="32"/>
+        <location filename="../console/actions.py" line="34"/>
         <source>Créer une session à partir d&apos;un dossier d&apos;exercice</source>
         <translation>Create a session from an exercise folder</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="33"/>
+        <location filename="../console/actions.py" line="35"/>
         <source>&amp;Ouvrir une session…</source>
         <translation>&amp;Open a session…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="34"/>
+        <location filename="../console/actions.py" line="36"/>
         <source>Ouvrir un fichier de session .crisisdesk</source>
         <translation>Open a .crisisdesk session file</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="35"/>
+        <location filename="../console/actions.py" line="37"/>
         <source>Exporter les cartes de rôle (PDF)…</source>
         <translation>Export role cards (PDF)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="36"/>
+        <location filename="../console/actions.py" line="38"/>
         <source>Une carte par page, à imprimer pour la table</source>
         <translation>One card per page, to print for the table</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="37"/>
+        <location filename="../console/actions.py" line="39"/>
         <source>Imprimer les cartes de rôle…</source>
         <translation>Print role cards…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="38"/>
+        <location filename="../console/actions.py" line="40"/>
         <source>Imprimer une carte par page</source>
         <translation>Print one card per page</translation>
     </message>
     <message>
         <location filename="../console/actions.py" line="41"/>
-        <source>Rapport RETEX (HTML)…</source>
-        <translation>After-action report (HTML)…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="42"/>
-        <source>Produire le rapport de retour d&apos;expérience en HTML</source>
-        <translation>Produce the after-action report as HTML</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="43"/>
-        <source>Rapport RETEX (PDF)…</source>
-        <translation>After-action report (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="44"/>
-        <source>Produire le rapport de retour d&apos;expérience en PDF</source>
-        <translation>Produce the after-action report as PDF</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="46"/>
-        <source>&amp;Quitter</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="49"/>
-        <source>STARTEX</source>
-        <translation>STARTEX</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="49"/>
-        <source>Démarrer l&apos;exercice</source>
-        <translation>Start the exercise</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="50"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="50"/>
-        <source>Suspendre l&apos;horloge d&apos;exercice</source>
-        <translation>Stop the exercise clock</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="51"/>
-        <source>Reprendre</source>
-        <translation>Resume</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="51"/>
-        <source>Relancer l&apos;horloge d&apos;exercice</source>
-        <translation>Restart the exercise clock</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="52"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="52"/>
-        <source>Terminer l&apos;exercice</source>
-        <translation>End the exercise</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="53"/>
-        <source>Déclenchement automatique</source>
-        <translation>Automatic firing</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="54"/>
-        <source>Déclencher les injects à l&apos;heure sans intervention</source>
-        <translation>Fire injects on time without intervention</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="55"/>
-        <source>Passer à la phase suivante</source>
-        <translation>Go to the next phase</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="56"/>
-        <source>Sauter à la phase suivante du scénario</source>
-        <translation>Jump to the scenario&apos;s next phase</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="57"/>
-        <source>Décaler la chronologie…</source>
-        <translation>Shift the timeline…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="58"/>
-        <source>Décaler tous les injects non joués</source>
-        <translation>Shift every inject not yet played</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="59"/>
-        <source>Minuteur de point de situation…</source>
-        <translation>Situation briefing timer…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="60"/>
-        <source>Chronométrer un point de situation (relancer l&apos;action pour l&apos;arrêter)</source>
-        <translation>Time a situation briefing (trigger again to stop it)</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="63"/>
-        <source>Déclencher le prochain</source>
-        <translation>Fire next</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="64"/>
-        <source>Déclencher l&apos;inject dû, sinon le prochain</source>
-        <translation>Fire the due inject, otherwise the next one</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="65"/>
-        <source>Déclencher maintenant</source>
-        <translation>Fire now</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="66"/>
-        <source>Déclencher l&apos;inject sélectionné</source>
-        <translation>Fire the selected inject</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="69"/>
-        <source>Ignorer</source>
-        <translation>Skip</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="69"/>
-        <source>Ne pas jouer l&apos;inject sélectionné</source>
-        <translation>Do not play the selected inject</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="70"/>
-        <source>Retarder…</source>
-        <translation>Delay…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="70"/>
-        <source>Retarder l&apos;inject sélectionné</source>
-        <translation>Delay the selected inject</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="71"/>
-        <source>Modifier…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="71"/>
-        <source>Modifier l&apos;inject avant de le jouer</source>
-        <translation>Edit the inject before it is played</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="72"/>
-        <source>Nouvel inject ad hoc…</source>
-        <translation>New ad-hoc inject…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="73"/>
-        <source>Créer un inject non prévu</source>
-        <translation>Create an unplanned inject</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="74"/>
-        <source>Afficher en salle</source>
-        <translation>Show in the room</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="75"/>
-        <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
-        <translation>Show (or withdraw) this inject on the room display</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="78"/>
-        <source>Nouvelle entrée en main courante</source>
-        <translation>New log entry</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="79"/>
-        <source>Aller à la saisie rapide de la main courante</source>
-        <translation>Go to the log&apos;s quick entry</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="80"/>
-        <source>Fenêtre observateur</source>
-        <translation>Observer window</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="81"/>
-        <source>Ouvrir une fenêtre observateur sur cette session</source>
-        <translation>Open an observer window on this session</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="82"/>
-        <source>Débriefing à chaud</source>
-        <translation>Hot wash</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="83"/>
-        <source>Recueillir points forts et axes d&apos;amélioration</source>
-        <translation>Collect strengths and areas for improvement</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="86"/>
-        <source>Écran de salle</source>
-        <translation>Room display</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="87"/>
-        <source>Afficher l&apos;écran de salle (projecteur)</source>
-        <translation>Show the room display (projector)</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="88"/>
-        <source>Horloge du scénario</source>
-        <translation>Scenario clock</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="89"/>
-        <source>Indicateurs</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="90"/>
-        <source>Fil des injects publics</source>
-        <translation>Public injects feed</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="93"/>
-        <source>Alerte sonore</source>
-        <translation>Sound alert</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="94"/>
-        <source>Bip tant qu&apos;un inject manuel attend</source>
-        <translation>Beep while a manual inject is waiting</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="39"/>
         <source>Imprimer le &amp;kit…</source>
         <translation>Print the &amp;kit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="40"/>
+        <location filename="../console/actions.py" line="42"/>
         <source>Kits animateur, observateur et joueur en PDF, depuis le dossier d&apos;exercice</source>
         <translation>Control, observer and player kits as PDF, from the exercise package</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="43"/>
+        <source>Rapport RETEX (HTML)…</source>
+        <translation>After-action report (HTML)…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="44"/>
+        <source>Produire le rapport de retour d&apos;expérience en HTML</source>
+        <translation>Produce the after-action report as HTML</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="45"/>
+        <source>Rapport RETEX (PDF)…</source>
+        <translation>After-action report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="46"/>
+        <source>Produire le rapport de retour d&apos;expérience en PDF</source>
+        <translation>Produce the after-action report as PDF</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="48"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="51"/>
+        <source>Démarrer l&apos;exercice</source>
+        <translation>Start the exercise</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="52"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="52"/>
+        <source>Suspendre l&apos;horloge d&apos;exercice</source>
+        <translation>Stop the exercise clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="53"/>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="53"/>
+        <source>Relancer l&apos;horloge d&apos;exercice</source>
+        <translation>Restart the exercise clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="54"/>
+        <source>Terminer l&apos;exercice</source>
+        <translation>End the exercise</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="55"/>
+        <source>Déclenchement automatique</source>
+        <translation>Automatic firing</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="56"/>
+        <source>Déclencher les injects à l&apos;heure sans intervention</source>
+        <translation>Fire injects on time without intervention</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="57"/>
+        <source>Passer à la phase suivante</source>
+        <translation>Go to the next phase</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="58"/>
+        <source>Sauter à la phase suivante du scénario</source>
+        <translation>Jump to the scenario&apos;s next phase</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="59"/>
+        <source>Décaler la chronologie…</source>
+        <translation>Shift the timeline…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="60"/>
+        <source>Décaler tous les injects non joués</source>
+        <translation>Shift every inject not yet played</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="61"/>
+        <source>Minuteur de point de situation…</source>
+        <translation>Situation briefing timer…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="62"/>
+        <source>Chronométrer un point de situation (relancer l&apos;action pour l&apos;arrêter)</source>
+        <translation>Time a situation briefing (trigger again to stop it)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="65"/>
+        <source>Déclencher le prochain</source>
+        <translation>Fire next</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="66"/>
+        <source>Déclencher l&apos;inject dû, sinon le prochain</source>
+        <translation>Fire the due inject, otherwise the next one</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="67"/>
+        <source>Déclencher maintenant</source>
+        <translation>Fire now</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="68"/>
+        <source>Déclencher l&apos;inject sélectionné</source>
+        <translation>Fire the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="71"/>
+        <source>Ignorer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="71"/>
+        <source>Ne pas jouer l&apos;inject sélectionné</source>
+        <translation>Do not play the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="72"/>
+        <source>Retarder…</source>
+        <translation>Delay…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="72"/>
+        <source>Retarder l&apos;inject sélectionné</source>
+        <translation>Delay the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="73"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="73"/>
+        <source>Modifier l&apos;inject avant de le jouer</source>
+        <translation>Edit the inject before it is played</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="74"/>
+        <source>Nouvel inject ad hoc…</source>
+        <translation>New ad-hoc inject…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="75"/>
+        <source>Créer un inject non prévu</source>
+        <translation>Create an unplanned inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="76"/>
+        <source>Afficher en salle</source>
+        <translation>Show in the room</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="77"/>
+        <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
+        <translation>Show (or withdraw) this inject on the room display</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="80"/>
+        <source>Nouvelle entrée en main courante</source>
+        <translation>New log entry</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="81"/>
+        <source>Aller à la saisie rapide de la main courante</source>
+        <translation>Go to the log&apos;s quick entry</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="82"/>
+        <source>Fenêtre observateur</source>
+        <translation>Observer window</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="83"/>
+        <source>Ouvrir une fenêtre observateur sur cette session</source>
+        <translation>Open an observer window on this session</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="84"/>
+        <source>Débriefing à chaud</source>
+        <translation>Hot wash</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="85"/>
+        <source>Recueillir points forts et axes d&apos;amélioration</source>
+        <translation>Collect strengths and areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="88"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="89"/>
+        <source>Afficher l&apos;écran de salle (projecteur)</source>
+        <translation>Show the room display (projector)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="90"/>
+        <source>Horloge du scénario</source>
+        <translation>Scenario clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="91"/>
+        <source>Indicateurs</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="92"/>
+        <source>Fil des injects publics</source>
+        <translation>Public injects feed</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="95"/>
+        <source>Alerte sonore</source>
+        <translation>Sound alert</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="96"/>
+        <source>Bip tant qu&apos;un inject manuel attend</source>
+        <translation>Beep while a manual inject is waiting</translation>
     </message>
 </context>
 <context>
     <name>ConsoleController</name>
-    <message>
-        <location filename="../console/controller.py" line="117"/>
-        <source>STARTEX : l&apos;exercice commence.</source>
-        <translation>STARTEX: the exercise begins.</translation>
-    </message>
     <message>
         <location filename="../console/controller.py" line="51"/>
         <source>Exercice en pause.</source>
@@ -436,10 +421,14 @@
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="125"/>
-        <location filename="../console/controller.py" line="130"/>
-        <source>STARTEX</source>
-        <translation>STARTEX</translation>
+        <location filename="../console/controller.py" line="139"/>
+        <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
+        <translation>End the exercise now? The clock stops for good.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="117"/>
+        <source>{startex} : l&apos;exercice commence.</source>
+        <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
         <location filename="../console/controller.py" line="126"/>
@@ -452,19 +441,9 @@
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="138"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../console/controller.py" line="139"/>
-        <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
-        <translation>End the exercise now? The clock stops for good.</translation>
-    </message>
-    <message>
         <location filename="../console/controller.py" line="144"/>
-        <source>ENDEX : l&apos;exercice est terminé.</source>
-        <translation>ENDEX: the exercise is over.</translation>
+        <source>{endex} : l&apos;exercice est terminé.</source>
+        <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
         <location filename="../console/controller.py" line="149"/>
@@ -644,254 +623,254 @@ Details saved in: {path}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../labels.py" line="199"/>
+        <location filename="../labels.py" line="205"/>
         <source>Valeur « {value} » inconnue (valeurs possibles : {allowed}).</source>
         <translation>Unknown value “{value}” (possible values: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="201"/>
+        <location filename="../labels.py" line="207"/>
         <source>Pièce jointe introuvable dans l&apos;exercice : {path}.</source>
         <translation>No such attachment in the exercise: {path}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="203"/>
+        <location filename="../labels.py" line="209"/>
         <source>« {name} » n&apos;est pas un fichier de session crisisdesk, ou il est endommagé.</source>
         <translation>“{name}” is not a crisisdesk session file, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="205"/>
+        <location filename="../labels.py" line="211"/>
         <source>« {name} » a été écrit par une version plus récente de crisisdesk (format {version}, cette version lit jusqu&apos;au format {supported}) : mettez crisisdesk à jour.</source>
         <translation>“{name}” was written by a newer crisisdesk (format {version}; this version reads up to format {supported}): update crisisdesk.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="209"/>
+        <location filename="../labels.py" line="215"/>
         <source>Le fichier « {path} » n&apos;existe pas.</source>
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="210"/>
+        <location filename="../labels.py" line="216"/>
         <source>Le dossier « {path} » n&apos;existe pas.</source>
         <translation>The folder “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="211"/>
+        <location filename="../labels.py" line="217"/>
         <source>« {path} » existe déjà : choisissez un autre nom.</source>
         <translation>“{path}” already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="213"/>
+        <location filename="../labels.py" line="219"/>
         <source>« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, ou session ouverte en lecture seule.</source>
         <translation>“{name}” cannot be changed: the file or folder is read-only, or the session was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="216"/>
+        <location filename="../labels.py" line="222"/>
         <source>le fichier « {name} » est verrouillé par un autre programme.</source>
         <translation>the file “{name}” is locked by another program.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="218"/>
+        <location filename="../labels.py" line="224"/>
         <source>le disque est plein (« {name} »).</source>
         <translation>the disk is full (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="219"/>
+        <location filename="../labels.py" line="225"/>
         <source>erreur d&apos;écriture sur le disque (« {name} »).</source>
         <translation>disk write error (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="220"/>
+        <location filename="../labels.py" line="226"/>
         <source>l&apos;enregistrement dans « {name} » a échoué ({reason}).</source>
         <translation>saving to “{name}” failed ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="222"/>
+        <location filename="../labels.py" line="228"/>
         <source>Impossible d&apos;ouvrir « {name} » ({reason}).</source>
         <translation>Could not open “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="223"/>
+        <location filename="../labels.py" line="229"/>
         <source>Impossible de lire « {name} » ({reason}).</source>
         <translation>Could not read “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="224"/>
+        <location filename="../labels.py" line="230"/>
         <source>Impossible de créer « {name} » ({reason}).</source>
         <translation>Could not create “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="225"/>
+        <location filename="../labels.py" line="231"/>
         <source>Impossible de mettre « {name} » au format de cette version ({reason}).</source>
         <translation>Could not upgrade “{name}” to this version&apos;s format ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="227"/>
+        <location filename="../labels.py" line="233"/>
         <source>Les fichiers de l&apos;exercice « {path} » ne peuvent pas être lus ({reason}).</source>
         <translation>The exercise files in “{path}” cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="229"/>
+        <location filename="../labels.py" line="235"/>
         <source>L&apos;exercice enregistré dans « {name} » ne peut pas être chargé :
 {reason}</source>
         <translation>The exercise stored in “{name}” cannot be loaded:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="233"/>
+        <location filename="../labels.py" line="239"/>
         <source>Impossible d&apos;écrire « {path} » ({reason}).</source>
         <translation>Could not write “{path}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="234"/>
+        <location filename="../labels.py" line="240"/>
         <source>La session « {name} » est fermée.</source>
         <translation>The session “{name}” is closed.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="235"/>
-        <source>L&apos;exercice n&apos;a pas encore commencé (STARTEX).</source>
-        <translation>The exercise has not started yet (STARTEX).</translation>
+        <location filename="../labels.py" line="241"/>
+        <source>L&apos;exercice n&apos;a pas encore commencé ({startex}).</source>
+        <translation>The exercise has not started yet ({startex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="236"/>
-        <source>L&apos;exercice est terminé (ENDEX).</source>
-        <translation>The exercise has ended (ENDEX).</translation>
+        <location filename="../labels.py" line="243"/>
+        <source>L&apos;exercice est terminé ({endex}).</source>
+        <translation>The exercise has ended ({endex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="237"/>
+        <location filename="../labels.py" line="244"/>
         <source>L&apos;exercice a déjà commencé.</source>
         <translation>The exercise has already started.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="238"/>
+        <location filename="../labels.py" line="245"/>
         <source>L&apos;exercice n&apos;est pas en cours : il est en pause.</source>
         <translation>The exercise is not running: it is paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="240"/>
+        <location filename="../labels.py" line="247"/>
         <source>L&apos;exercice n&apos;est pas en pause.</source>
         <translation>The exercise is not paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../labels.py" line="248"/>
         <source>L&apos;inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been fired (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="243"/>
+        <location filename="../labels.py" line="250"/>
         <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../labels.py" line="252"/>
         <source>L&apos;inject {inject_id} ne se déclenche plus automatiquement.</source>
         <translation>Inject {inject_id} no longer fires by itself.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="247"/>
+        <location filename="../labels.py" line="254"/>
         <source>Plus aucun inject à déclencher.</source>
         <translation>No inject left to fire.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="248"/>
+        <location filename="../labels.py" line="255"/>
         <source>L&apos;exercice est déjà dans sa dernière phase.</source>
         <translation>The exercise is already in its last phase.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="249"/>
+        <location filename="../labels.py" line="256"/>
         <source>Un décalage de 0 minute ne change rien.</source>
         <translation>A shift of 0 minutes changes nothing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="250"/>
+        <location filename="../labels.py" line="257"/>
         <source>Rien à modifier dans l&apos;inject {inject_id}.</source>
         <translation>Nothing to change in inject {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="252"/>
+        <location filename="../labels.py" line="259"/>
         <source>Inject inconnu : {inject_id}.</source>
         <translation>Unknown inject: {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="253"/>
+        <location filename="../labels.py" line="260"/>
         <source>Rôle inconnu : {role}.</source>
         <translation>Unknown role: {role}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="254"/>
+        <location filename="../labels.py" line="261"/>
         <source>Indicateur inconnu : {indicator_id}.</source>
         <translation>Unknown indicator: {indicator_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="255"/>
+        <location filename="../labels.py" line="262"/>
         <source>Objectif inconnu : {objective_id}.</source>
         <translation>Unknown objective: {objective_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="256"/>
+        <location filename="../labels.py" line="263"/>
         <source>Entrée de main courante inconnue : {entry_id}.</source>
         <translation>Unknown log entry: {entry_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="262"/>
+        <location filename="../labels.py" line="269"/>
         <source>L&apos;inject {inject_id} n&apos;a pas de réponse attendue n° {value}.</source>
         <translation>Inject {inject_id} has no expected response no. {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="264"/>
+        <location filename="../labels.py" line="271"/>
         <source>L&apos;inject {inject_id} n&apos;a pas encore été déclenché : rien à constater.</source>
         <translation>Inject {inject_id} has not been fired yet: nothing to check.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="266"/>
+        <location filename="../labels.py" line="273"/>
         <source>Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version.</source>
         <translation>This entry has already been corrected ({by}): correct its latest version.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="268"/>
+        <location filename="../labels.py" line="275"/>
         <source>Identifiant invalide : {value}.</source>
         <translation>Invalid id: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="269"/>
+        <location filename="../labels.py" line="276"/>
         <source>Valeur invalide pour « {field} » : {value}.</source>
         <translation>Invalid value for “{field}”: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="270"/>
+        <location filename="../labels.py" line="277"/>
         <source>« {value} » n&apos;est pas une date (AAAA-MM-JJ).</source>
         <translation>“{value}” is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="271"/>
+        <location filename="../labels.py" line="278"/>
         <source>Ce champ ne peut pas être vide : {field}.</source>
         <translation>This field must not be empty: {field}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="272"/>
+        <location filename="../labels.py" line="279"/>
         <source>Champ non modifiable : {field} (modifiables : {allowed}).</source>
         <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="288"/>
+        <location filename="../labels.py" line="295"/>
         <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
         <translation>The operation failed. Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="304"/>
+        <location filename="../labels.py" line="311"/>
         <source>Non enregistré : {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="307"/>
+        <location filename="../labels.py" line="314"/>
         <source>Rien n&apos;a été modifié : réessayez.</source>
         <translation>Nothing was changed: try again.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="309"/>
+        <location filename="../labels.py" line="316"/>
         <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
         <translation>Kept in memory only: export the unsaved entries before closing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="312"/>
+        <location filename="../labels.py" line="319"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
@@ -1103,8 +1082,8 @@ Details saved in: {path}</translation>
     </message>
     <message>
         <location filename="../observer/hotwash.py" line="396"/>
-        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
-        <translation>The exercise is not over: you can already prepare the hot wash and complete it after ENDEX.</translation>
+        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.</source>
+        <translation>The exercise is not over: you can already prepare the hot wash and complete it after {endex}.</translation>
     </message>
     <message>
         <location filename="../observer/hotwash.py" line="406"/>
@@ -1443,237 +1422,192 @@ Details saved in: {path}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="40"/>
-        <source>décision</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="41"/>
-        <source>action</source>
-        <translation>action</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="42"/>
-        <source>information</source>
-        <translation>information</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="43"/>
-        <source>demande</source>
-        <translation>request</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="44"/>
-        <source>communication</source>
-        <translation>communication</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="45"/>
-        <source>observation</source>
-        <translation>observation</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="64"/>
         <source>point fort</source>
         <translation>strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="66"/>
         <source>amélioration</source>
         <translation>improvement</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="73"/>
         <source>+ fort</source>
         <translation>+ strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="75"/>
         <source>△ amél.</source>
         <translation>△ impr.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="82"/>
         <source>briefing</source>
         <translation>briefing</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="83"/>
         <source>jeu</source>
         <translation>play</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="84"/>
         <source>retour à chaud</source>
         <translation>hot wash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="92"/>
         <source>réalisé</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="93"/>
         <source>partiel</source>
         <translation>partial</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="94"/>
         <source>non réalisé</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96"/>
+        <location filename="../labels.py" line="107"/>
         <source>Réalisé sans difficulté</source>
         <translation>Performed without challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="108"/>
         <source>Réalisé avec quelques difficultés</source>
         <translation>Performed with some challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="109"/>
         <source>Réalisé avec des difficultés majeures</source>
         <translation>Performed with major challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="99"/>
+        <location filename="../labels.py" line="110"/>
         <source>Non réalisable</source>
         <translation>Unable to be performed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="117"/>
-        <source>haute</source>
-        <translation>high</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="118"/>
-        <source>moyenne</source>
-        <translation>medium</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="119"/>
-        <source>basse</source>
-        <translation>low</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="127"/>
+        <location filename="../labels.py" line="133"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="128"/>
+        <location filename="../labels.py" line="134"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="129"/>
+        <location filename="../labels.py" line="135"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="130"/>
+        <location filename="../labels.py" line="136"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="131"/>
+        <location filename="../labels.py" line="137"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="132"/>
+        <location filename="../labels.py" line="138"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="133"/>
+        <location filename="../labels.py" line="139"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134"/>
+        <location filename="../labels.py" line="140"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142"/>
+        <location filename="../labels.py" line="148"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143"/>
+        <location filename="../labels.py" line="149"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="144"/>
+        <location filename="../labels.py" line="150"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145"/>
+        <location filename="../labels.py" line="151"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146"/>
+        <location filename="../labels.py" line="152"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="147"/>
+        <location filename="../labels.py" line="153"/>
         <source>Ignoré</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="148"/>
+        <location filename="../labels.py" line="154"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149"/>
+        <location filename="../labels.py" line="155"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="157"/>
-        <source>Prêt — avant STARTEX</source>
-        <translation>Ready — before STARTEX</translation>
+        <location filename="../labels.py" line="163"/>
+        <source>Prêt — avant {startex}</source>
+        <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="158"/>
+        <location filename="../labels.py" line="166"/>
+        <source>Terminé — {endex}</source>
+        <translation>Ended — {endex}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="164"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="159"/>
+        <location filename="../labels.py" line="165"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="160"/>
-        <source>Terminé — ENDEX</source>
-        <translation>Ended — ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="168"/>
+        <location filename="../labels.py" line="174"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="175"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="170"/>
+        <location filename="../labels.py" line="176"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="178"/>
+        <location filename="../labels.py" line="184"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -1922,6 +1856,16 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
+        <location filename="../main_window.py" line="553"/>
+        <source>Dossier du kit imprimé</source>
+        <translation>Folder for the printed kit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="570"/>
+        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
+        <translation>A kit is already being made: wait until it is ready.</translation>
+    </message>
+    <message>
         <location filename="../main_window.py" line="579"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
@@ -1965,16 +1909,6 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
-    <message>
-        <location filename="../main_window.py" line="553"/>
-        <source>Dossier du kit imprimé</source>
-        <translation>Folder for the printed kit</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="570"/>
-        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
-        <translation>A kit is already being made: wait until it is ready.</translation>
-    </message>
 </context>
 <context>
     <name>ObjectiveRatingCard</name>
@@ -2017,78 +1951,78 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="97"/>
+        <location filename="../observer/panel.py" line="96"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="98"/>
+        <location filename="../observer/panel.py" line="97"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="106"/>
-        <location filename="../observer/panel.py" line="365"/>
+        <location filename="../observer/panel.py" line="105"/>
+        <location filename="../observer/panel.py" line="364"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="112"/>
+        <location filename="../observer/panel.py" line="111"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="186"/>
+        <location filename="../observer/panel.py" line="185"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="189"/>
+        <location filename="../observer/panel.py" line="188"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="190"/>
+        <location filename="../observer/panel.py" line="189"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="191"/>
+        <location filename="../observer/panel.py" line="190"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="192"/>
+        <location filename="../observer/panel.py" line="191"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="195"/>
+        <location filename="../observer/panel.py" line="194"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="199"/>
+        <location filename="../observer/panel.py" line="198"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="203"/>
+        <location filename="../observer/panel.py" line="202"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="296"/>
+        <location filename="../observer/panel.py" line="295"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="364"/>
+        <location filename="../observer/panel.py" line="363"/>
         <source>◀ Votre nom, puis Entrée</source>
         <translation>◀ Your name, then Enter</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="382"/>
+        <location filename="../observer/panel.py" line="381"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
@@ -2149,13 +2083,13 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="623"/>
-        <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
-        <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
+        <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
+        <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="625"/>
-        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
-        <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
+        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après {endex}</source>
+        <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="630"/>
@@ -2618,11 +2552,6 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>{title} — room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="314"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
         <location filename="../room_display.py" line="334"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
@@ -2904,58 +2833,58 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>UnsavedWritesGuard</name>
     <message>
-        <location filename="../observer/unsaved.py" line="80"/>
-        <location filename="../observer/unsaved.py" line="144"/>
+        <location filename="../observer/unsaved.py" line="76"/>
+        <location filename="../observer/unsaved.py" line="140"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="81"/>
+        <location filename="../observer/unsaved.py" line="77"/>
         <source>{n} saisie(s) ne sont pas encore dans le fichier de session « {file} ».</source>
         <translation>{n} entry(ies) not yet in the session file “{file}”.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="87"/>
+        <location filename="../observer/unsaved.py" line="83"/>
         <source>Elles sont gardées dans un journal à côté du fichier et seront enregistrées à la prochaine ouverture de la session. Pour les mettre aussi à l&apos;abri ailleurs (clé USB), enregistrez-les dans un fichier.</source>
         <translation>They are kept in a journal beside the file and will be saved the next time the session is opened. To keep them safe elsewhere too (USB key), save them to a file.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="92"/>
+        <location filename="../observer/unsaved.py" line="88"/>
         <source>Le journal à côté du fichier n&apos;a pas pu toutes les prendre (disque plein ?) : si vous quittez sans les enregistrer dans un fichier, elles seront perdues.</source>
         <translation>The journal beside the file could not take them all (disk full?): if you quit without saving them to a file, they will be lost.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="94"/>
+        <location filename="../observer/unsaved.py" line="90"/>
         <source>Enregistrer dans un fichier…</source>
         <translation>Save to a file…</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="95"/>
+        <location filename="../observer/unsaved.py" line="91"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="93"/>
         <source>Quitter quand même</source>
         <translation>Quit anyway</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="93"/>
         <source>Quitter et les perdre</source>
         <translation>Quit and lose them</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="99"/>
+        <location filename="../observer/unsaved.py" line="95"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="122"/>
+        <location filename="../observer/unsaved.py" line="118"/>
         <source>Enregistrer les saisies non enregistrées</source>
         <translation>Save the unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="125"/>
+        <location filename="../observer/unsaved.py" line="121"/>
         <source>Fichiers JSON (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
