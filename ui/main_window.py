@@ -188,7 +188,8 @@ class MainWindow(QMainWindow):
                        None, a.briefing_timer):
             exercise.addSeparator() if action is None else exercise.addAction(action)
         injects = bar.addMenu(self.tr("In&jects"))  # not Alt+I: the main courante's "improvement" tag
-        for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.new_inject):
+        for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.undo, None,
+                       a.new_inject):
             injects.addSeparator() if action is None else injects.addAction(action)
         observers = bar.addMenu(self.tr("&Observateurs"))
         for action in (a.new_entry, a.observer_window, a.hotwash):
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         # The inject actions act on the timeline's selection: their keys work in the timeline and the
         # inject pane only, so typing in the main courante dock (Ctrl+Return...) never fires an inject.
-        inject_actions = a.inject_actions()
+        inject_actions = a.inject_actions() + (a.undo,)
         # Ctrl+L goes to the quick entry; inside the main courante dock the panel's own Ctrl+L does it
         # (two active shortcuts on one key would cancel each other out: "ambiguous").
         outside_courante = (a.new_entry,)
@@ -309,6 +310,8 @@ class MainWindow(QMainWindow):
         self._show_selected()
         self._update_alerts()
         self.endex_banner.setVisible(state.clock.state is ClockState.ENDED)
+        self.actions.undo.setEnabled(state.last_undoable is not None)
+        self.actions.undo.setText(self.controller.undo_text(state.last_undoable))
         blocked = self.actions.autofire.blockSignals(True)
         self.actions.autofire.setChecked(state.autofire)
         self.actions.autofire.blockSignals(blocked)

@@ -278,3 +278,41 @@ def test_situation_briefing_timer_counts_down_then_shows_the_overrun(qtbot, cons
     window.actions.briefing_timer.trigger()  # again: stop it
     window.tick()
     assert not bar.briefing_label.isVisible()
+
+
+def test_undo_a_mistaken_skip_then_mark_a_mistaken_firing(qtbot, console):
+    window = console
+    window.actions.start.trigger()
+    window.actions.autofire.setChecked(False)
+    assert not window.actions.undo.isEnabled()
+    window.timeline.select("I03")
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # skip by mistake
+    assert window.session.state.inject("I03").status.name == "SKIPPED"
+    assert window.actions.undo.isEnabled() and window.actions.undo.text() == "Annuler « ignorer I03 »"
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.state.inject("I03").status.name == "PENDING"
+    assert not window.actions.undo.isEnabled()
+
+    window.timeline.select("I04")
+    window.actions.fire.trigger()
+    assert window.actions.undo.text() == "Signaler I04 comme déclenché par erreur"
+    window.actions.undo.trigger()
+    state = window.session.state.inject("I04")
+    assert state.status.name == "FIRED" and state.mistaken
+    model = window.model
+    assert model.data(model.index(model.row_of("I04"), Column.STATUS)) == "Déclenché par erreur"
+
+
+def test_ctrl_z_in_the_main_courante_is_the_text_fields_own(qtbot, console):
+    from tests.qt_helpers import type_text
+
+    window = console
+    window.actions.start.trigger()
+    window.timeline.select("I03")
+    window.actions.skip.trigger()
+    window.courante.set_observer_name("Claire")
+    window.focus_new_entry()
+    line = window.courante.quick.line
+    type_text(line, "Texte à garder")
+    qtbot.keyClick(line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.state.inject("I03").status.name == "SKIPPED"  # not undone from the log

@@ -61,6 +61,7 @@ class ConsoleController(QObject):
         a.next_phase.triggered.connect(self.confirm_next_phase)
         a.shift_timeline.triggered.connect(self.ask_shift)
         a.briefing_timer.triggered.connect(self.toggle_briefing)
+        a.undo.triggered.connect(self.undo_last)
 
     # core calls
     def _run(self, call: Callable[[], object], done: str | None = None) -> bool:
@@ -115,6 +116,29 @@ class ConsoleController(QObject):
     def start(self) -> bool:
         """STARTEX: start the exercise clock."""
         return self._run(self.session.start, self.tr("{startex} : l'exercice commence.").format(startex=term("startex")))
+
+    def undo_last(self) -> bool:
+        """Undo the last undoable controller action (the core says which: SessionState.last_undoable)."""
+        undone = []
+        if not self._run(lambda: undone.append(self.session.undo_last())):
+            return False
+        action = undone[0]
+        self.message.emit({
+            "skip": self.tr("{id} rétabli : il revient dans le jeu."),
+            "delay": self.tr("Report de {id} annulé : il revient à son heure."),
+            "fire": self.tr("{id} signalé comme déclenché par erreur (il reste envoyé)."),
+        }[action.kind].format(id=action.inject_id))
+        return True
+
+    def undo_text(self, action) -> str:
+        """The undo action's menu text for ``action`` (an UndoableAction, or None)."""
+        if action is None:
+            return self.tr("Annuler la dernière action")
+        return {
+            "skip": self.tr("Annuler « ignorer {id} »"),
+            "delay": self.tr("Annuler le report de {id}"),
+            "fire": self.tr("Signaler {id} comme déclenché par erreur"),
+        }[action.kind].format(id=action.inject_id)
 
     # dialogs (opened with open(): no nested loop)
     def confirm_start(self) -> None:

@@ -24,13 +24,13 @@ STATUS_GROUPS: dict[str, frozenset[str] | None] = {
     "all": None,
     "open": frozenset({"pending", "delayed", "due", "late", "unplayed"}),
     "due": frozenset({"due", "late"}),
-    "fired": frozenset({"fired"}),
+    "fired": frozenset({"fired", "misfired"}),
     "skipped": frozenset({"skipped"}),
 }
 
 
 # every status a row can show (ui.labels.status_label)
-STATUS_KEYS = ("pending", "next", "due", "late", "fired", "skipped", "delayed", "unplayed")
+STATUS_KEYS = ("pending", "next", "due", "late", "fired", "misfired", "skipped", "delayed", "unplayed")
 
 
 class TimelinePanel(QWidget):
