@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         self.alert.skip_requested.connect(self.controller.skip)
         self.alert.show_requested.connect(self.timeline.select)
         self.endex_banner.hotwash_requested.connect(self.open_hotwash)
+        self.situation.indicator_edit_requested.connect(self.controller.ask_indicator)
         self.endex_banner.report_requested.connect(lambda kind: self.ask_report(kind, open_when_ready=True))
         a.show_in_room.triggered.connect(self._toggle_in_room)
         a.room_display.toggled.connect(self.set_room_display_visible)

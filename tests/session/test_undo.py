@@ -95,3 +95,4 @@ def test_the_schedulers_own_firings_do_not_hide_the_controllers_last_action(sess
     session.time.advance(3 * 60)
     assert session.tick() == ["I01"]
     assert session.state.last_undoable.inject_id == "I02"
+

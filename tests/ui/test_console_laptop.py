@@ -316,3 +316,24 @@ def test_ctrl_z_in_the_main_courante_is_the_text_fields_own(qtbot, console):
     type_text(line, "Texte à garder")
     qtbot.keyClick(line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.state.inject("I03").status.name == "SKIPPED"  # not undone from the log
+
+
+def test_the_director_corrects_an_indicator_by_hand(qtbot, paris_console):
+    window = paris_console
+    window.actions.start.trigger()
+    panel = window.situation
+    indicators = window.package.exercise.indicators
+    row = next(n for n, i in enumerate(indicators) if isinstance(i.initial, int | float))
+    indicator = indicators[row]
+    panel.indicators.setCurrentCell(row, 0)
+    qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+    dialog = window.controller.dialog
+    assert dialog.objectName() == "indicatorDialog"
+    dialog.setTextValue("47,6")
+    dialog.accept()
+    assert window.session.state.indicators[indicator.id] == 47.6
+    assert "47.6" in panel.indicators.item(row, 1).text()
+    [change] = [c for c in window.session.state.indicator_history if c.source == "manual"]
+    assert change.indicator_id == indicator.id
+    window.controller.set_indicator(indicator.id, "beaucoup")  # refused, with a message, nothing stored
+    assert window.session.state.indicators[indicator.id] == 47.6

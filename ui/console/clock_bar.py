@@ -122,9 +122,10 @@ class ClockBar(QFrame):
         state_row.setSpacing(10)
         state_row.addWidget(self.state_label)
         state_row.addWidget(self.wall_label)
+        # Under the auto-fire switch, not beside the clocks: the bar must not widen past a laptop screen.
         self.briefing_label = QLabel(objectName="clockBriefing")
+        self.briefing_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.briefing_label.hide()
-        state_row.addWidget(self.briefing_label)
         state_row.addStretch(1)
         time_box.addLayout(state_row)
         layout.addLayout(time_box)
@@ -133,7 +134,12 @@ class ClockBar(QFrame):
         layout.addWidget(self.pause_button)
         layout.addWidget(self.resume_button)
         layout.addWidget(self.end_button)
-        layout.addWidget(self.autofire_box)
+        switches = QVBoxLayout()
+        switches.setSpacing(4)
+        switches.addWidget(self.autofire_box)
+        switches.addWidget(self.briefing_label, 0, Qt.AlignmentFlag.AlignLeft)
+        switches.addStretch(1)
+        layout.addLayout(switches)
         self.setStyleSheet(
             "#clockBar { background: #f4f6f9; }"
             "#clockElapsed { font-size: 34pt; font-weight: 700; font-family: monospace; color: #0d1b2a; }"

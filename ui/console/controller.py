@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from crisisdesk.session import SessionError
+from crisisdesk.session.arguments import indicator_value
 from ui.console.actions import ConsoleActions
 from ui.console.briefing import BriefingTimer
 from ui.console.driver import SessionDriver
@@ -195,6 +196,25 @@ class ConsoleController(QObject):
             lambda: self.session.shift_timeline(minutes),
             self.tr("Chronologie décalée de {n} min.").format(n=minutes)))
         self._open(dialog)
+
+    def ask_indicator(self, indicator_id: str) -> None:
+        """Ask for an indicator's new value (prefilled with the current one), then store it."""
+        indicator = next(i for i in self.session.package.exercise.indicators if i.id == indicator_id)
+        current = self.session.state.indicators.get(indicator_id, indicator.initial)
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("indicatorDialog")
+        dialog.setWindowTitle(self.tr("Corriger un indicateur"))
+        unit = f" ({indicator.unit})" if indicator.unit else ""
+        dialog.setLabelText(self.tr("{label}{unit} — nouvelle valeur :").format(label=indicator.label, unit=unit))
+        dialog.setTextValue(str(current))
+        dialog.textValueSelected.connect(lambda text: self.set_indicator(indicator_id, text))
+        self._open(dialog)
+
+    def set_indicator(self, indicator_id: str, text: str) -> bool:
+        """Store ``text`` as the indicator's value, as a number where the package's value is one."""
+        indicator = next(i for i in self.session.package.exercise.indicators if i.id == indicator_id)
+        return self._run(lambda: self.session.set_indicator(indicator_id, indicator_value(text, indicator.initial)),
+                         self.tr("Indicateur « {label} » corrigé.").format(label=indicator.label))
 
     def toggle_briefing(self) -> None:
         """Time a situation briefing (asks how long), or stop the one being timed."""

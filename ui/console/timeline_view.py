@@ -198,7 +198,9 @@ class TimelinePanel(QWidget):
         for column in (Column.TIME, Column.ID, Column.SCENARIO):
             fit(column, {str(self.model.data(self.model.index(row, column)) or "") for row in rows})
         delayed = " " + QCoreApplication.translate("TimelineModel", "(retardé)")
-        fit(Column.STATUS, [status_label(key) + delayed for key in STATUS_KEYS])
+        # Only a due, late or next inject can carry "(retardé)" (TimelineModel._display).
+        fit(Column.STATUS, [status_label(key) + (delayed if key in ("due", "late", "next") else "")
+                            for key in STATUS_KEYS])
 
     def _remember_selection(self) -> None:
         self._kept_id = self.selected_id()

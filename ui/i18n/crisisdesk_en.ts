@@ -390,178 +390,193 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../console/controller.py" line="51"/>
+        <location filename="../console/controller.py" line="52"/>
         <source>Exercice en pause.</source>
         <translation>Exercise paused.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="52"/>
+        <location filename="../console/controller.py" line="53"/>
         <source>Exercice repris.</source>
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="82"/>
+        <location filename="../console/controller.py" line="83"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="89"/>
-        <location filename="../console/controller.py" line="113"/>
+        <location filename="../console/controller.py" line="90"/>
+        <location filename="../console/controller.py" line="114"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="93"/>
+        <location filename="../console/controller.py" line="94"/>
         <source>Inject {id} ignoré.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="98"/>
+        <location filename="../console/controller.py" line="99"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="105"/>
+        <location filename="../console/controller.py" line="106"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="106"/>
+        <location filename="../console/controller.py" line="107"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="163"/>
+        <location filename="../console/controller.py" line="164"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="118"/>
+        <location filename="../console/controller.py" line="119"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="127"/>
+        <location filename="../console/controller.py" line="128"/>
         <source>{id} rétabli : il revient dans le jeu.</source>
         <translation>{id} restored: back in play.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="128"/>
+        <location filename="../console/controller.py" line="129"/>
         <source>Report de {id} annulé : il revient à son heure.</source>
         <translation>Delay of {id} undone: back at its time.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="129"/>
+        <location filename="../console/controller.py" line="130"/>
         <source>{id} signalé comme déclenché par erreur (il reste envoyé).</source>
         <translation>{id} marked as fired by mistake (it stays sent).</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="136"/>
+        <location filename="../console/controller.py" line="137"/>
         <source>Annuler la dernière action</source>
         <translation>Undo the last action</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="138"/>
+        <location filename="../console/controller.py" line="139"/>
         <source>Annuler « ignorer {id} »</source>
         <translation>Undo “skip {id}”</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="139"/>
+        <location filename="../console/controller.py" line="140"/>
         <source>Annuler le report de {id}</source>
         <translation>Undo the delay of {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="140"/>
+        <location filename="../console/controller.py" line="141"/>
         <source>Signaler {id} comme déclenché par erreur</source>
         <translation>Mark {id} as fired by mistake</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="150"/>
+        <location filename="../console/controller.py" line="151"/>
         <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
         <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="155"/>
+        <location filename="../console/controller.py" line="156"/>
         <source>Pas encore</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="168"/>
+        <location filename="../console/controller.py" line="169"/>
         <source>{endex} : l&apos;exercice est terminé.</source>
         <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="173"/>
+        <location filename="../console/controller.py" line="174"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="174"/>
+        <location filename="../console/controller.py" line="175"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="179"/>
+        <location filename="../console/controller.py" line="180"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="184"/>
+        <location filename="../console/controller.py" line="185"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="185"/>
+        <location filename="../console/controller.py" line="186"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="191"/>
+        <location filename="../console/controller.py" line="192"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="192"/>
+        <location filename="../console/controller.py" line="193"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="196"/>
+        <location filename="../console/controller.py" line="197"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="204"/>
+        <location filename="../console/controller.py" line="206"/>
+        <source>Corriger un indicateur</source>
+        <translation>Correct an indicator</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="208"/>
+        <source>{label}{unit} — nouvelle valeur :</source>
+        <translation>{label}{unit} — new value:</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="217"/>
+        <source>Indicateur « {label} » corrigé.</source>
+        <translation>Indicator “{label}” corrected.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="224"/>
         <source>Minuteur du point de situation arrêté.</source>
         <translation>Situation briefing timer stopped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="206"/>
+        <location filename="../console/controller.py" line="226"/>
         <source>Point de situation</source>
         <translation>Situation briefing</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="207"/>
+        <location filename="../console/controller.py" line="227"/>
         <source>Durée du point de situation (minutes) :</source>
         <translation>Length of the situation briefing (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="210"/>
+        <location filename="../console/controller.py" line="230"/>
         <source>Point de situation chronométré : {n} min.</source>
         <translation>Situation briefing timed: {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="227"/>
+        <location filename="../console/controller.py" line="247"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="239"/>
+        <location filename="../console/controller.py" line="259"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="257"/>
+        <location filename="../console/controller.py" line="277"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -1845,117 +1860,117 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="456"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458"/>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="474"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476"/>
+        <location filename="../main_window.py" line="477"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="479"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="528"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="531"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548"/>
+        <location filename="../main_window.py" line="549"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="557"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573"/>
+        <location filename="../main_window.py" line="574"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582"/>
+        <location filename="../main_window.py" line="583"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="593"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="594"/>
+        <location filename="../main_window.py" line="595"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="600"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="602"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="604"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="609"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2610,57 +2625,62 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>SituationPanel</name>
     <message>
-        <location filename="../console/situation_panel.py" line="42"/>
+        <location filename="../console/situation_panel.py" line="46"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="42"/>
+        <location filename="../console/situation_panel.py" line="46"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="45"/>
+        <location filename="../console/situation_panel.py" line="49"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="45"/>
+        <location filename="../console/situation_panel.py" line="49"/>
         <source>Entrées</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="45"/>
+        <location filename="../console/situation_panel.py" line="49"/>
         <source>Vérifiées</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="45"/>
+        <location filename="../console/situation_panel.py" line="49"/>
         <source>Manquées</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="47"/>
+        <location filename="../console/situation_panel.py" line="51"/>
         <source>Réponses attendues vérifiées (faites ou partielles)</source>
         <translation>Expected responses checked (met or partial)</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="48"/>
+        <location filename="../console/situation_panel.py" line="52"/>
         <source>Réponses attendues manquées</source>
         <translation>Expected responses missed</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="59"/>
+        <location filename="../console/situation_panel.py" line="65"/>
+        <source>Corriger la valeur…</source>
+        <translation>Correct the value…</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="71"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="61"/>
+        <location filename="../console/situation_panel.py" line="75"/>
         <source>Activité par rôle</source>
         <translation>Activity by role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="94"/>
+        <location filename="../console/situation_panel.py" line="114"/>
         <source>{entries} entrées en main courante, {checks} vérifications</source>
         <translation>{entries} log entries, {checks} checks</translation>
     </message>
