@@ -84,3 +84,17 @@ def test_an_unreachable_server_is_said_in_words(qtbot, controller):
     assert "127.0.0.1" in dialog.error_label.text()
     assert "Traceback" not in dialog.error_label.text()
     _shot(dialog, "server-unreachable")
+
+
+def test_an_observer_window_on_a_server_session_writes_there(qtbot, controller, on_server, postgres_server,
+                                                             fake_time):
+    window = controller.open_observer(on_server.display, postgres_server.password)
+    assert window is not None and window.isVisible()
+    assert postgres_server.password not in window.windowTitle()
+    window.resize(1366, 768)
+    window._session.log_entry(observer="Obs préfecture", role="DIR", kind="decision", text="Activation du COD")
+    with Session.open(on_server.with_password(postgres_server.password), read_only=True,
+                      time_source=fake_time) as reader:
+        assert [e.text for e in reader.state.entries] == ["Activation du COD"]
+    window.refresh_from_session()
+    _shot(window, "observer-on-server")
