@@ -209,15 +209,19 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-def upgrade(engine: Engine, path: Path, backup: Callable[[Path], None]) -> int | None:
-    """Bring the file to the current schema; return the old version if it was upgraded, else None."""
+def upgrade(engine: Engine, path: Path, backup: Callable[[Path], None] | None) -> int | None:
+    """Bring the file to the current schema; return the old version if it was upgraded, else None.
+
+    ``backup`` is None for a server session: no copy beside it (see ``server_store.py``).
+    """
     with engine.connect().execution_options(read_only=True) as conn:
         with conn.begin():
             version = read_version(conn, path)
     check_version(version, path)
     if version == SCHEMA_VERSION:
         return None
-    backup(backup_path(path, version))
+    if backup is not None:
+        backup(backup_path(path, version))
     with engine.begin() as conn:  # BEGIN IMMEDIATE: one upgrader at a time
         version = read_version(conn, path)  # another process may have upgraded meanwhile
         if version == SCHEMA_VERSION:

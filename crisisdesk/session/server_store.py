@@ -88,7 +88,7 @@ def open_engine(location: SessionLocation, *, read_only: bool,
             version = migrations.read_version(conn, location.display)
         migrations.check_version(version, location.display)
         if not read_only and version < SCHEMA_VERSION:
-            migrations.upgrade(engine, location.display, backup=lambda _target: None)
+            migrations.upgrade(engine, location.display, backup=None)
         with engine.connect().execution_options(read_only=True) as conn, conn.begin():
             stored = [(p, bytes(d)) for p, d in conn.execute(select(PackageFile.path, PackageFile.data)).all()]
     except DBAPIError as exc:
