@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import child_env, machine_line, percentile  # noqa: E402
 
 MINI = ROOT / "tests" / "data" / "mini"
-REFRESH_PERIOD = 0.5  # the console's and observer window's refresh timer (ui/console/driver.py)
+REFRESH_PERIOD = 0.5  # the observer window's refresh timer (ui/observer/window.py; the console's is 0.25 s)
 
 
 # -- children ---------------------------------------------------------------------------------
