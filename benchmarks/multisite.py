@@ -9,7 +9,7 @@ What it measures, from the writers' and consoles' own clocks (one machine, one c
 - **write -> committed**: a writer calls ``log_entry`` until it returns (the entry is
   committed: acknowledged only after commit);
 - **write -> visible**: from that call's start until each *other* console's state holds
-  the entry. A console does what the app's window does: ``refresh()`` every 0.5 s (on
+  the entry. A console does what the observer window does: ``refresh()`` every 0.5 s (on
   PostgreSQL that refresh queries only when a NOTIFY announced a commit). Target: p99 <= 1 s.
 
 The writers are ``--writers`` Session objects (one per thread, spread over a few

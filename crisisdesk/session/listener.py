@@ -3,10 +3,10 @@
 Every write transaction on a server session sends ``NOTIFY`` on the session's
 channel; PostgreSQL delivers it to every listener when (and only if) the
 transaction commits. A ``ChangeListener`` keeps one connection in LISTEN on a
-background thread and raises a flag; ``Session.refresh()`` (called by the UI twice
-a second) then reads only the events after the last one it has, and does not query
-the server at all while nothing was announced. Another write reaches every console
-within the UI's refresh period (0.5 s) plus the network's delay.
+background thread and raises a flag; ``Session.refresh()`` (called by the console
+every 0.25 s, by the observer window every 0.5 s) then reads only the events after the
+last one it has, and does not query the server at all while nothing was announced.
+Another write reaches every window within its refresh period plus the network's delay.
 
 If the listening connection drops (network, server restarted) the listener says it
 is not ``healthy`` and reconnects with a growing pause; meanwhile every refresh
