@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.clock_bar = ClockBar(self.actions)
         self.recovery = RecoveryBanner()
         self.write_banner = WriteFailureBanner()
+        self.write_banner.set_on_server(session.location.on_server)
         self.alert = DueAlert()
         self.endex_banner = EndexBanner()
         self.alert.sound = settings.sound_alerts

@@ -98,3 +98,42 @@ def test_an_observer_window_on_a_server_session_writes_there(qtbot, controller, 
         assert [e.text for e in reader.state.entries] == ["Activation du COD"]
     window.refresh_from_session()
     _shot(window, "observer-on-server")
+
+
+def test_the_console_says_when_the_server_is_away_and_carries_on_when_it_is_back(qtbot, qloop, settings, tmp_path,
+                                                                               mini_package_path, fake_time,
+                                                                               monkeypatch):
+    from tests.helpers.pg_server import TestServer
+    from ui.main_window import MainWindow
+
+    monkeypatch.setenv("CRISISDESK_DATA_DIR", str(tmp_path / "data"))
+    server = TestServer()  # its own: this test stops it
+    server.start()
+    try:
+        server.create_database("exo")
+        session = Session.create(server.url("exo", session="coupure"), mini_package_path, time_source=fake_time)
+        console = MainWindow(session, fake_time, settings)
+        console.confirm_quit_while_running = False
+        console.controller.ask_before_start = False
+        qtbot.addWidget(console)
+        console.show()
+        try:
+            console.actions.start.trigger()
+            fake_time.advance(120)  # I01 falls due
+            server.stop(remove=False)
+            assert console.driver.on_deadline() == []  # no exception, no dialog
+            assert console.write_banner.isVisible()
+            text = console.write_banner.text.text()
+            assert text.startswith("Le serveur de la session n'accepte plus d'écriture")
+            assert "Traceback" not in text and server.password not in text
+            _shot(console, "console-server-away")
+            server.start()
+            fake_time.advance(2)
+            assert console.driver.on_deadline() == ["I01"]  # fired once the server is back
+            assert not console.write_banner.isVisible()
+        finally:
+            console.driver.stop()
+            console.close()
+            session.close()
+    finally:
+        server.stop()

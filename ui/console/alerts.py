@@ -211,7 +211,16 @@ class WriteFailureBanner(QFrame):
             "#writeFailureAdvice { color: #7a1410; }"
         )
         self._reason = ""
+        self._on_server = False
         self.hide()
+
+    def set_on_server(self, on_server: bool) -> None:
+        """Word the banner for a session held on a server (several sites) rather than a file."""
+        self._on_server = on_server
+        if on_server:
+            self.advice.setText(self.tr(
+                "Ce qui est déjà enregistré n'est pas perdu, et les saisies refusées sont gardées sur ce poste. "
+                "Vérifiez le réseau ou le serveur : la console réessaie d'elle-même."))
 
     def show_failure(self, reason: str, retry_in_ms: int | None) -> None:
         """Show ``reason`` (a translated sentence) and the seconds left before the next attempt."""
@@ -221,7 +230,11 @@ class WriteFailureBanner(QFrame):
 
     def show_countdown(self, retry_in_ms: int | None) -> None:
         """Update the seconds left before the next attempt (None: unknown)."""
-        text = self.tr("Le fichier de session n'accepte plus d'écriture : {reason}").format(reason=self._reason)
+        if self._on_server:
+            text = self.tr("Le serveur de la session n'accepte plus d'écriture : {reason}").format(
+                reason=self._reason)
+        else:
+            text = self.tr("Le fichier de session n'accepte plus d'écriture : {reason}").format(reason=self._reason)
         if retry_in_ms is not None:
             text += " " + self.tr("Nouvel essai dans {n} s.").format(n=max(1, math.ceil(retry_in_ms / 1000)))
         self.text.setText(text)
