@@ -62,3 +62,16 @@ def test_readiness_reports_each_criterion_no_response_serves(tmp_path):
 def test_readiness_without_links_keeps_the_objective_rule(tmp_path):
     report = check_package(load_package(make(tmp_path, exercise=TWO_CRITERIA)))
     assert not [f for f in report.findings if f.kind == "criterion_unserved"]
+
+
+def test_an_edit_in_session_keeps_the_criterion_of_each_response(tmp_path):
+    from crisisdesk.session import Session
+
+    root = make(tmp_path, exercise=TWO_CRITERIA, msel=linked("O1.2"))
+    with Session.create(tmp_path / "s.crisisdesk", root) as session:
+        original = session.package.inject("I01").expected
+        session.edit_inject("I01", expected=[*original, {"role": "PP", "action": "Appuyer", "within": "0:05"}])
+        expected = session.state.inject("I01").inject.expected
+    assert [(e.role, e.criterion) for e in expected] == [("DIR", "O1.2"), ("PP", None)]
+    with Session.open(tmp_path / "s.crisisdesk") as again:  # replayed from the stored events
+        assert [e.criterion for e in again.state.inject("I01").inject.expected] == ["O1.2", None]
