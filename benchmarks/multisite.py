@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -134,6 +135,7 @@ def run(where: str, *, consoles: int, writers: int, procs: int, seconds: float, 
         writes += data["writes"]
         failures += data["failures"]
     seen = [json.loads((tmp / f"console-{c}.json").read_text(encoding="utf-8")) for c in range(consoles)]
+    shutil.rmtree(tmp, ignore_errors=True)
     committed = [done - began for _id, began, done in writes]
     visible, missing = [], 0
     for console in seen:
@@ -190,6 +192,8 @@ def main(argv: list[str]) -> int:
                 where = str(Path(tempfile.mkdtemp(prefix="crisisdesk-bench-")) / "multisite.crisisdesk")
             rows[engine] = run(where, consoles=args.consoles, writers=args.writers, procs=args.procs,
                                seconds=args.seconds, interval=args.interval)
+            if engine == "sqlite":
+                shutil.rmtree(Path(where).parent, ignore_errors=True)
     finally:
         if server is not None:
             server.stop()

@@ -49,3 +49,19 @@ def test_percentile_is_nearest_rank():
     assert percentile(values, 50) == 50
     assert percentile(values, 99) == 99
     assert percentile([3.0], 99) == 3.0
+
+
+def test_the_multisite_benchmark_runs_on_both_engines_and_sees_every_write(postgres_server, tmp_path):
+    import json
+    import subprocess
+
+    out = tmp_path / "multisite.json"
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "multisite.py"), "--seconds", "1",
+                           "--consoles", "2", "--writers", "3", "--procs", "1", "--interval", "0.2",
+                           "--url", postgres_server.url("exercises"), "--json", str(out)],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    for engine in ("postgresql", "sqlite"):
+        assert rows[engine]["writes"] > 0 and rows[engine]["missing"] == 0 and rows[engine]["failures"] == 0
+    assert "| postgresql |" in done.stdout and postgres_server.password not in done.stdout
