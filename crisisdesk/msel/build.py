@@ -187,7 +187,12 @@ class _Builder:
             for sheet in self.book.sheets:
                 if sheet.name == self.mapping.sheet or normalise(sheet.name) == normalise(self.mapping.sheet):
                     return sheet
-            raise LookupError(f"no sheet {self.mapping.sheet!r} (the file has: {', '.join(self.book.names)})")
+            plain = [s for s in self.book.sheets if layout.side_sheet_kind(s.name) is None]
+            if len(plain) != 1:
+                raise LookupError(f"no sheet {self.mapping.sheet!r} (the file has: {', '.join(self.book.names)})")
+            self.result.problems.append(CellProblem(self.file, None, None, f"no sheet {self.mapping.sheet!r}: "
+                                                    f"the only sheet, {plain[0].name!r}, is read", warning=True))
+            return plain[0]
         candidates = [s for s in self.book.sheets if layout.side_sheet_kind(s.name) is None]
         for sheet in candidates or self.book.sheets:
             if any(any(v is not None for v in r) for r in sheet.rows):

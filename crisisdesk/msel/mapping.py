@@ -61,7 +61,12 @@ class Mapping:
     @classmethod
     def guessed(cls, headers: list[object], header_row: int | None, sheet: str | None) -> Mapping:
         meanings = guess_columns(headers) if header_row is not None else [UNMAPPED] * len(headers)
-        return cls(sheet=sheet, header_row=header_row, columns=columns_from(headers, meanings, header_row))
+        mapping = cls(sheet=sheet, header_row=header_row, columns=columns_from(headers, meanings, header_row))
+        if "time" in meanings:  # a header that says "since STARTEX" settles how to read 9:30
+            key = header_key(headers[meanings.index("time")])
+            if any(word in key.split() for word in ("t+", "h+", "delai", "t")) or key.startswith(("t+", "h+")):
+                mapping.time_mode = AS_OFFSET
+        return mapping
 
     def to_yaml(self) -> str:
         data: dict[str, object] = {"format": MAPPING_FORMAT}
