@@ -427,7 +427,7 @@ class _Builder:
         for ident, obj in objectives.items():
             if not known_objectives:
                 self.note(f"objective {ident} created: {obj.title}")
-        if not injects:
+        if not injects and not self.result.errors:
             self.problem(None, None, "no inject could be read from this sheet")
 
         phases = self._phases(drafts, sides.get("phases"), start)
