@@ -82,6 +82,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _slug(name: str) -> str:
-    from crisisdesk.msel.build import _slug as slug
+    from crisisdesk.msel.build import slug
 
     return slug(name)

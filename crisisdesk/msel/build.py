@@ -101,7 +101,7 @@ class ImportResult:
         return self.package is not None and not self.errors
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
     """A cell as text: 12.0 -> "12", a date -> ISO, None -> ""."""
     if value is None:
         return ""
@@ -213,7 +213,7 @@ class _Builder:
             if header_row is not None and index <= header_row:
                 continue
             raw = list(raw) + [None] * (len(header) - len(raw))
-            filled = [(i, v) for i, v in enumerate(raw) if _text(v)]
+            filled = [(i, v) for i, v in enumerate(raw) if cell_text(v)]
             if not filled:
                 skipped["empty"] += 1
                 continue
@@ -222,22 +222,22 @@ class _Builder:
                              warning=True)
                 skipped["hidden"] += 1
             if header_row is not None:
-                same = sum(1 for i, v in filled if header_keys[i] and header_key(_text(v)) == header_keys[i])
+                same = sum(1 for i, v in filled if header_keys[i] and header_key(cell_text(v)) == header_keys[i])
                 if same >= max(2, (len(filled) + 1) // 2):
                     skipped["header"] += 1
                     continue
-            first = header_key(_text(filled[0][1]))
-            if first.startswith(("total", "sous total", "subtotal", "nombre d")) and not _text(raw[time_col]):
+            first = header_key(cell_text(filled[0][1]))
+            if first.startswith(("total", "sous total", "subtotal", "nombre d")) and not cell_text(raw[time_col]):
                 skipped["total"] += 1
                 continue
-            texts = {_text(v) for _, v in filled}
-            if not _text(raw[time_col]) and len(texts) == 1:
+            texts = {cell_text(v) for _, v in filled}
+            if not cell_text(raw[time_col]) and len(texts) == 1:
                 section = next(iter(texts)).strip(" -—:")
                 skipped["section"] += 1
                 continue
             values = {m: raw[i] for i, m in enumerate(meanings) if m not in (UNMAPPED, DROP)}
             extras = [(header[i], column_letter(i), raw[i]) for i, m in enumerate(meanings)
-                      if m == UNMAPPED and _text(raw[i])]
+                      if m == UNMAPPED and cell_text(raw[i])]
             rows.append({"index": index, "values": values, "extras": extras, "section": section})
         if skipped["section"]:
             self.note(f"{skipped['section']} section row(s) read as phase names")
@@ -246,7 +246,7 @@ class _Builder:
                 self.note(f"{skipped[kind]} {label} row(s) skipped")
         unmapped = sorted({(letter, h) for r in rows for h, letter, _ in r["extras"]})
         for letter, h in unmapped:
-            name = f" ({_text(h)})" if _text(h) else ""
+            name = f" ({cell_text(h)})" if cell_text(h) else ""
             self.problem(header_row, _col(letter),
                          f"column {letter}{name} maps to nothing: its cells are kept in the injects' notes",
                          warning=True)
@@ -269,7 +269,7 @@ class _Builder:
                 continue
             records = []
             for index, raw in enumerate(sheet.rows[1:], start=1):
-                record = {cols[i]: v for i, v in enumerate(raw) if i in cols and _text(v)}
+                record = {cols[i]: v for i, v in enumerate(raw) if i in cols and cell_text(v)}
                 if record:
                     records.append((index, record))
             sides[kind] = records
@@ -327,7 +327,7 @@ class _Builder:
                 continue  # reported by _when
             at = round((moment - start).total_seconds())
             if at < 0:
-                self.problem(row["index"], col["time"], f"{_text(row['values']['time'])!r} falls "
+                self.problem(row["index"], col["time"], f"{cell_text(row['values']['time'])!r} falls "
                              f"{format_offset(-at, with_seconds=False)} before STARTEX ({start:%d/%m/%Y %H:%M})")
                 continue
             drafts.append({"row": row, "at": at, "scenario": scen_moments[n] if scen_moments else None})
@@ -338,9 +338,9 @@ class _Builder:
                         if d["at"] < a["at"]]
         for n, d in enumerate(drafts, start=1):
             raw = d["row"]["values"].get("id")
-            ident = _clean_id(_text(raw)) if _text(raw) else f"I{n:03d}"
+            ident = _clean_id(cell_text(raw)) if cell_text(raw) else f"I{n:03d}"
             if not ITEM_ID.match(ident):
-                self.problem(d["row"]["index"], col.get("id"), f"{_text(raw)!r} cannot be an inject id")
+                self.problem(d["row"]["index"], col.get("id"), f"{cell_text(raw)!r} cannot be an inject id")
                 ident = f"I{n:03d}"
             if ident in seen:
                 self.problem(d["row"]["index"], col.get("id"),
@@ -369,7 +369,7 @@ class _Builder:
 
         for d in drafts:
             values = d["row"]["values"]
-            text = _text(values.get("to"))
+            text = cell_text(values.get("to"))
             d["to_all"] = normalise(text) in layout.EVERYONE_WORDS
             d["to"] = []
             if not text:
@@ -383,7 +383,7 @@ class _Builder:
                             d["to"].append(ident)
                 received.update(d["to"])
         for d in drafts:
-            sender = _text(d["row"]["values"].get("sender")).replace("\n", " ")
+            sender = cell_text(d["row"]["values"].get("sender")).replace("\n", " ")
             if not sender:
                 sender = "Animation" if self.options.language == "fr" else "Exercise control"
                 d["default_sender"] = True
@@ -439,7 +439,7 @@ class _Builder:
         if self.result.errors:
             return
         exercise = Exercise(
-            id=exercise_fields.get("id") or self.options.package_id or _slug(self.book.path.stem),
+            id=exercise_fields.get("id") or self.options.package_id or slug(self.book.path.stem),
             title=exercise_fields.get("title") or self.options.title or self.book.path.stem.replace("_", " "),
             language=exercise_fields.get("language") or self.options.language,
             summary=exercise_fields.get("summary") or _long_text(
@@ -456,7 +456,7 @@ class _Builder:
 
     def _when(self, row: dict, meaning: str, col: dict[str, int]) -> When | None:
         value = row["values"].get(meaning)
-        if not _text(value):
+        if not cell_text(value):
             if meaning == "time":
                 self.problem(row["index"], col[meaning], "no time: every inject needs one")
             return None
@@ -466,7 +466,7 @@ class _Builder:
             self.problem(row["index"], col[meaning], str(exc))
             return None
         if meaning == "time" and when.kind == OFFSET and when.seconds < 0:
-            self.problem(row["index"], col[meaning], f"{_text(value)!r} is before STARTEX")
+            self.problem(row["index"], col[meaning], f"{cell_text(value)!r} is before STARTEX")
             return None
         return when
 
@@ -475,11 +475,11 @@ class _Builder:
                 header: list[object]) -> Inject | None:
         row, values = d["row"]["index"], d["row"]["values"]
         ok = True
-        body = _text(values.get("body"))
+        body = cell_text(values.get("body"))
         if body and looks_like_html(body):
             body = html_to_markdown(body)
             defaulted["html"] += 1
-        title = _text(values.get("title")).replace("\n", " ").strip()
+        title = cell_text(values.get("title")).replace("\n", " ").strip()
         if title and looks_like_html(title):
             title = html_to_markdown(title).replace("\n", " ")
         if not title:
@@ -491,7 +491,7 @@ class _Builder:
             defaulted["title"] += 1
         if not body:
             body = title
-        channel_text = _text(values.get("channel"))
+        channel_text = cell_text(values.get("channel"))
         if channel_text:
             channel = channel_for(channel_text, self.mapping.channels)
             if channel is None:
@@ -503,24 +503,24 @@ class _Builder:
             defaulted["channel"] += 1
         if d.get("default_sender"):
             defaulted["sender"] += 1
-        expected = self._expected(row, col, _text(values.get("expected")), d, roles, defaulted)
-        objective_ids = self._objectives(row, col, _text(values.get("objectives")), objectives, known_objectives)
-        attachments = self._attachments(row, col, _text(values.get("attachments")))
-        sets = self._sets(row, col, _text(values.get("sets")), indicators)
-        notes = _text(values.get("notes"))
-        extras = [f"{_text(h) or letter} : {_text(v)}" for h, letter, v in d["row"]["extras"]]
+        expected = self._expected(row, col, cell_text(values.get("expected")), d, roles, defaulted)
+        objective_ids = self._objectives(row, col, cell_text(values.get("objectives")), objectives, known_objectives)
+        attachments = self._attachments(row, col, cell_text(values.get("attachments")))
+        sets = self._sets(row, col, cell_text(values.get("sets")), indicators)
+        notes = cell_text(values.get("notes"))
+        extras = [f"{cell_text(h) or letter} : {cell_text(v)}" for h, letter, v in d["row"]["extras"]]
         if extras:
             notes = "\n".join(filter(None, [notes, *extras]))
-        manual_text = normalise(_text(values.get("manual")))
-        contingency = _text(values.get("contingency_for")) or None
+        manual_text = normalise(cell_text(values.get("manual")))
+        contingency = cell_text(values.get("contingency_for")) or None
         if manual_text in layout.YES_WORDS:
             manual = True
         elif manual_text in layout.NO_WORDS:
             manual = contingency is not None and not manual_text
         else:
-            self.problem(row, col["manual"], f"{_text(values.get('manual'))!r} is not oui or non")
+            self.problem(row, col["manual"], f"{cell_text(values.get('manual'))!r} is not oui or non")
             manual, ok = False, False
-        phase_title = _text(values.get("phase")) or d["row"]["section"]
+        phase_title = cell_text(values.get("phase")) or d["row"]["section"]
         d["phase"] = phase_title
         if None in (expected, objective_ids, attachments, sets) or not ok:
             return None
@@ -716,18 +716,18 @@ class _Builder:
                 at = _offset_of(rec.get("at"))
                 scenario = rec.get("scenario_time")
                 if not isinstance(scenario, datetime):
-                    scenario = datetime.fromisoformat(_text(scenario).replace(" ", "T"))
-                scale = float(_text(rec.get("scale")) or 1)
+                    scenario = datetime.fromisoformat(cell_text(scenario).replace(" ", "T"))
+                scale = float(cell_text(rec.get("scale")) or 1)
             except (ValueError, TypeError) as exc:
                 self.problem(index, None, f"phase not readable: {exc}", sheet=layout.SHEET_PHASES)
                 continue
-            phases.append(Phase(at=at, title=_text(rec.get("title")), scenario_time=scenario, scale=scale))
+            phases.append(Phase(at=at, title=cell_text(rec.get("title")), scenario_time=scenario, scale=scale))
         return phases
 
     def _exercise_fields(self, side: list[tuple[int, dict]] | None) -> dict[str, object]:
         out: dict[str, object] = {}
         for index, rec in side or ():
-            key, value = normalise(_text(rec.get("field"))), rec.get("value")
+            key, value = normalise(cell_text(rec.get("field"))), rec.get("value")
             if key not in layout.EXERCISE_FIELDS:
                 continue
             if key == "duration":
@@ -736,9 +736,9 @@ class _Builder:
                 except ValueError as exc:
                     self.problem(index, 1, str(exc), sheet=layout.SHEET_EXERCISE)
             elif key == "summary":
-                out[key] = _long_text(_text(value))
+                out[key] = _long_text(cell_text(value))
             else:
-                out[key] = _text(value)
+                out[key] = cell_text(value)
         return out
 
     def _read_roles(self, side: list[tuple[int, dict]] | None) -> dict[str, Role] | None:
@@ -747,34 +747,34 @@ class _Builder:
         kinds = {normalise(v): k for k, v in layout.ROLE_KIND_LABELS.items()} | {k: k for k in ROLE_KINDS}
         roles = {}
         for index, rec in side:
-            ident = _text(rec.get("id"))
-            kind = kinds.get(normalise(_text(rec.get("kind"))))
+            ident = cell_text(rec.get("id"))
+            kind = kinds.get(normalise(cell_text(rec.get("kind"))))
             if not ROLE_ID.match(ident) or kind is None:
                 self.problem(index, None, f"role {ident!r}: a code in capitals and a type "
                              f"({', '.join(layout.ROLE_KIND_LABELS.values())}) are needed", sheet=layout.SHEET_ROLES)
                 continue
             roles[ident] = Role(
-                id=ident, name=_text(rec.get("name")) or ident, kind=kind, mission=_text(rec.get("mission")),
+                id=ident, name=cell_text(rec.get("name")) or ident, kind=kind, mission=cell_text(rec.get("mission")),
                 decisions=_lines(rec.get("decisions")), resources=_lines(rec.get("resources")),
-                contacts=_lines(rec.get("contacts")), color=_text(rec.get("color")) or None,
+                contacts=_lines(rec.get("contacts")), color=cell_text(rec.get("color")) or None,
             )
         return roles
 
     def _read_objectives(self, side: list[tuple[int, dict]] | None) -> dict[str, Objective] | None:
         if side is None:
             return None
-        return {_text(rec.get("id")): Objective(id=_text(rec.get("id")), title=_text(rec.get("title")),
+        return {cell_text(rec.get("id")): Objective(id=cell_text(rec.get("id")), title=cell_text(rec.get("title")),
                                                 criteria=_lines(rec.get("criteria"))) for _, rec in side}
 
     def _read_indicators(self, side: list[tuple[int, dict]] | None) -> dict[str, Indicator]:
         out = {}
         for _, rec in side or ():
-            ident = _text(rec.get("id"))
-            out[ident] = Indicator(id=ident, label=_text(rec.get("label")) or ident,
-                                   initial=_typed(_text(rec.get("initial"))) if not isinstance(
+            ident = cell_text(rec.get("id"))
+            out[ident] = Indicator(id=ident, label=cell_text(rec.get("label")) or ident,
+                                   initial=_typed(cell_text(rec.get("initial"))) if not isinstance(
                                        rec.get("initial"), int | float) or isinstance(rec.get("initial"), bool)
                                    else _number(rec.get("initial")),
-                                   unit=_text(rec.get("unit")) or None)
+                                   unit=cell_text(rec.get("unit")) or None)
         return out
 
 
@@ -790,7 +790,7 @@ def _rows(numbers: list[int]) -> str:
 
 
 def _lines(value: object) -> tuple[str, ...]:
-    return tuple(line.strip() for line in _text(value).split("\n") if line.strip())
+    return tuple(line.strip() for line in cell_text(value).split("\n") if line.strip())
 
 
 def _number(value: float) -> int | float:
@@ -815,7 +815,7 @@ def _offset_of(value: object) -> int:
         return round(value.total_seconds())
     if isinstance(value, float) and 0 <= value < 10:
         return round(value * 86400)
-    return parse_offset(_text(value))
+    return parse_offset(cell_text(value))
 
 
 def _round_scale(scale: float) -> float:
@@ -855,7 +855,7 @@ def _role_id(name: str, taken: set[str]) -> str:
     return ident
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
     return slug[:60].strip("-") or "chronogramme"
 

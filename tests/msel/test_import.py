@@ -125,7 +125,7 @@ def test_bad_files_get_a_clear_answer(tmp_path):
     cases = {
         "empty.xlsx": b"",
         "corrupt.xlsx": b"PK\x03\x04 not really a zip",
-        "notes.txt": "hello".encode(),
+        "notes.txt": b"hello",
     }
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)

@@ -1,0 +1,86 @@
+"""The chronogramme import screen and the Fichier menu's import/export, with real widgets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+
+from crisisdesk.msel.mapping import MAPPING_FILE, load_mapping
+from crisisdesk.msel.sheets import read_workbook
+from crisisdesk.package.loader import load_package
+from tests.msel.sheets_for_tests import PREFECTURE_ROWS, write_xlsx
+from ui.importer.mapping_dialog import MappingDialog
+
+
+def save_shot(widget, name: str) -> None:
+    """Save a screenshot when CRISISDESK_SHOTS names a folder (not in normal test runs)."""
+    folder = os.environ.get("CRISISDESK_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def _dialog(qtbot, path: Path, target: Path) -> MappingDialog:
+    dialog = MappingDialog(read_workbook(path), target=target)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    return dialog
+
+
+def test_mapping_screen_guesses_lets_the_user_correct_and_saves(qtbot, tmp_path):
+    source = write_xlsx(tmp_path / "chrono.xlsx", PREFECTURE_ROWS)
+    target = tmp_path / "canicule"
+    dialog = _dialog(qtbot, source, target)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert dialog.header_spin.value() == 3  # the header row under the sheet's title
+    box = dialog.sheet_table.cellWidget(0, 9)
+    assert isinstance(box, QComboBox) and box.currentData() == "unmapped"
+    assert dialog.sheet_table.cellWidget(0, 1).currentData() == "time"
+    assert dialog.inject_table.rowCount() == 4 and save.isEnabled()
+    assert dialog.inject_table.item(0, 5).text() == "Vigilance orange"
+    save_shot(dialog, "msel-mapping-dialog")
+    # the user says the last column holds notes, not nothing; the title column is the message instead
+    box.setCurrentIndex(box.findData("drop"))
+    title_box = dialog.sheet_table.cellWidget(0, 5)
+    title_box.setCurrentIndex(title_box.findData("drop"))
+    assert dialog.inject_table.item(0, 5).text() == "Paris passe en vigilance orange."  # titles from the message
+    assert not any("maps to nothing" in dialog.problem_list.item(i).text()
+                   for i in range(dialog.problem_list.count()))
+    # a column mapped twice is an error: Save is refused until it is fixed
+    dialog.sheet_table.cellWidget(0, 2).setCurrentIndex(dialog.sheet_table.cellWidget(0, 2).findData("to"))
+    assert not save.isEnabled()
+    dialog.sheet_table.cellWidget(0, 2).setCurrentIndex(dialog.sheet_table.cellWidget(0, 2).findData("sender"))
+    assert save.isEnabled()
+    with qtbot.waitSignal(dialog.package_saved):
+        save.click()
+    package = load_package(target)
+    assert [i.title for i in package.injects][0] == "Paris passe en vigilance orange."
+    mapping = load_mapping(target / MAPPING_FILE)
+    assert mapping.columns["Responsable animation"] == "drop" and mapping.columns["Objet"] == "drop"
+
+
+def test_the_stored_mapping_is_reused_when_importing_into_the_same_folder(qtbot, tmp_path):
+    source = write_xlsx(tmp_path / "chrono.xlsx", PREFECTURE_ROWS)
+    target = tmp_path / "canicule"
+    first = _dialog(qtbot, source, target)
+    box = first.sheet_table.cellWidget(0, 9)
+    box.setCurrentIndex(box.findData("drop"))
+    with qtbot.waitSignal(first.package_saved):
+        first.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    again = _dialog(qtbot, source, target)
+    assert again.sheet_table.cellWidget(0, 9).currentData() == "drop"
+    assert again.force_check.isChecked() and "Correspondance reprise" in again.status.text()
+
+
+def test_file_menu_exports_the_running_session(console, tmp_path):
+    actions = console.msel_actions
+    names = [a.objectName() for a in console.menuBar().actions()[0].menu().actions()]
+    assert "actionImportMsel" in names and "actionExportMsel" in names
+    console.session.start()
+    assert actions.export_to(tmp_path / "played.xlsx")
+    sheet = load_workbook(tmp_path / "played.xlsx")["Chronogramme"]
+    assert sheet["A1"].value == "N°" and "Statut" in [c.value for c in sheet[1]]
