@@ -39,12 +39,16 @@ class Table:
     rows: list[list[object]] = field(default_factory=list)
     bands: list[int | None] = field(default_factory=list)
     main: bool = False  # the chronogramme itself: filters, frozen header, printed landscape
+    printed: int | None = None  # how many leading columns the printout shows (None: all)
 
 
-WIDTHS = {"id": 8, "time": 8, "scenario": 17, "phase": 24, "sender": 24, "to": 18, "channel": 14, "title": 36,
-          "body": 70, "expected": 50, "objectives": 11, "notes": 40, "manual": 8, "contingency_for": 10,
-          "attachments": 22, "sets": 22, "planned": 9, "actual": 9, "actual_scenario": 17, "status": 12,
-          "verdicts": 45}
+WIDTHS = {"id": 7, "time": 7, "scenario": 15, "phase": 18, "sender": 20, "to": 15, "channel": 12, "title": 28,
+          "body": 60, "expected": 42, "objectives": 9, "notes": 32, "manual": 8, "contingency_for": 10,
+          "attachments": 22, "sets": 22, "planned": 8, "actual": 8, "actual_scenario": 15, "status": 10,
+          "verdicts": 40}
+# What a printed chronogramme shows (the other columns are for the round trip and the RETEX team)
+PRINTED = ("id", "time", "scenario", "phase", "sender", "to", "channel", "title", "body", "expected", "objectives",
+           "notes")
 KINDS = {"time": DURATION, "planned": DURATION, "actual": DURATION, "scenario": MOMENT, "actual_scenario": MOMENT,
          "body": LONG, "expected": LONG, "notes": LONG, "verdicts": LONG, "title": LONG}
 
@@ -98,7 +102,8 @@ def msel_tables(package: Package, state: SessionState | None = None) -> list[Tab
     """The chronogramme sheet, then roles, objectives, phases, indicators and the exercise frame."""
     language = package.exercise.language
     keys = list(layout.INJECT_COLUMNS) + (list(layout.SESSION_COLUMNS) if state is not None else [])
-    main = Table(layout.SHEET_INJECTS, [Column(k, h, WIDTHS[k], KINDS.get(k, TEXT)) for k, h in keys], main=True)
+    main = Table(layout.SHEET_INJECTS, [Column(k, h, WIDTHS[k], KINDS.get(k, TEXT)) for k, h in keys], main=True,
+                 printed=len(PRINTED))
     phases = package.exercise.phases
     if state is None:
         items = [(inject, None) for inject in package.injects]

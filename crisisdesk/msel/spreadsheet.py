@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from crisisdesk.msel.csvsafe import neutralise
-from crisisdesk.msel.export import DURATION, LONG, MOMENT, Table
+from crisisdesk.msel.export import DURATION, MOMENT, Table
 from crisisdesk.timefmt import format_offset
 
 FORMATS = (".xlsx", ".ods", ".csv")
@@ -59,7 +59,7 @@ def _write_xlsx(tables: list[Table], path: Path) -> None:
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
     wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
+    body_font = Font(size=9)
     fills = [PatternFill("solid", fgColor=c) for c in BANDS]
     for table in tables:
         ws = book.create_sheet(table.name[:31])
@@ -69,6 +69,7 @@ def _write_xlsx(tables: list[Table], path: Path) -> None:
                                                                                       vertical="center")
         for index, column in enumerate(table.columns, start=1):
             ws.column_dimensions[get_column_letter(index)].width = column.width
+        ws.row_dimensions[1].height = 26  # two lines: "Date et heure scénario" wraps
         for r, row in enumerate(table.rows, start=2):
             band = table.bands[r - 2] if table.bands else None
             for c, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
@@ -82,14 +83,19 @@ def _write_xlsx(tables: list[Table], path: Path) -> None:
                         cell.number_format = "dd/mm/yyyy hh:mm"
                     elif isinstance(value, str):
                         cell.data_type = "s"  # never a formula, whatever the text starts with
-                cell.alignment = wrap if column.kind == LONG else top
+                cell.alignment = wrap
+                cell.font = body_font
                 if band is not None:
                     cell.fill = fills[band % len(fills)]
+            # Row heights are not computed by every program on opening: give them, from the wrapped text.
+            ws.row_dimensions[r].height = min(409, 11.5 * _lines_needed(table, row) + 2)
         ws.freeze_panes = "C2" if table.main else "A2"
         last = get_column_letter(len(table.columns))
         if table.rows:
             ws.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
         ws.print_title_rows = "1:1"
+        printed = table.printed or len(table.columns)
+        ws.print_area = f"A1:{get_column_letter(printed)}{len(table.rows) + 1}"
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
@@ -98,6 +104,17 @@ def _write_xlsx(tables: list[Table], path: Path) -> None:
         ws.print_options.gridLines = True
         ws.oddFooter.center.text = "&A — page &P / &N"
     book.save(path)
+
+
+def _lines_needed(table: Table, row: list[object]) -> int:
+    """Text lines the tallest cell of ``row`` takes once wrapped at its column's width (9-point text)."""
+    most = 1
+    for column, value in zip(table.columns, row, strict=True):
+        if isinstance(value, str) and value:
+            per_line = max(1, int(column.width * 1.5))  # 9-point text fits ~1.5 characters per width unit (LibreOffice render)
+            lines = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+            most = max(most, lines)
+    return most
 
 
 # -- ODS --------------------------------------------------------------------------
@@ -139,7 +156,7 @@ def _write_ods(tables: list[Table], path: Path) -> None:
     doc.automaticstyles.addElement(table_style)
 
     def cell_style(name: str, *, fill: str | None = None, bold: bool = False, wrap: bool = False,
-                   data: style.Style | None = None, white: bool = False) -> style.Style:
+                   data: style.Style | None = None, white: bool = False, small: bool = False) -> style.Style:
         kwargs = {"datastylename": data} if data is not None else {}
         st = style.Style(name=name, family="table-cell", **kwargs)
         props = {"verticalalign": "top", "border": "0.5pt solid #bfbfbf"}
@@ -148,9 +165,10 @@ def _write_ods(tables: list[Table], path: Path) -> None:
         if wrap:
             props["wrapoption"] = "wrap"
         st.addElement(style.TableCellProperties(**props))
-        if bold or white:
+        if bold or white or small:
             st.addElement(style.TextProperties(fontweight="bold" if bold else "normal",
-                                               color="#ffffff" if white else "#000000"))
+                                               color="#ffffff" if white else "#000000",
+                                               fontsize="9pt" if small else "10pt"))
         doc.automaticstyles.addElement(st)
         return st
 
@@ -161,7 +179,7 @@ def _write_ods(tables: list[Table], path: Path) -> None:
         key = (band or 0) % len(BANDS), kind
         if key not in styles:
             data = duration_style if kind == DURATION else moment_style if kind == MOMENT else None
-            styles[key] = cell_style(f"C{key[0]}{kind}", fill=BANDS[key[0]], wrap=kind == LONG, data=data)
+            styles[key] = cell_style(f"C{key[0]}{kind}", fill=BANDS[key[0]], wrap=True, data=data, small=True)
         return styles[key]
 
     settings = config.ConfigItemSet(name="ooo:view-settings")
@@ -172,7 +190,9 @@ def _write_ods(tables: list[Table], path: Path) -> None:
     database_ranges = table.DatabaseRanges()
 
     for t_index, data in enumerate(tables):
-        sheet = table.Table(name=data.name, stylename=table_style)
+        printed = data.printed or len(data.columns)
+        sheet = table.Table(name=data.name, stylename=table_style, printranges=(
+            f"'{data.name}'.A1:'{data.name}'.{_letter(printed - 1)}{len(data.rows) + 1}"))
         for c_index, column in enumerate(data.columns):
             col_style = style.Style(name=f"Co{t_index}_{c_index}", family="table-column")
             col_style.addElement(style.TableColumnProperties(columnwidth=f"{column.width * 0.21:.2f}cm"))

@@ -31,9 +31,10 @@ def test_xlsx_is_formatted_for_printing_and_filtering(tmp_path, paris_package_pa
     assert sheet.freeze_panes == "C2"
     assert sheet.auto_filter.ref == f"A1:P{sheet.max_row}"
     assert sheet.print_title_rows == "$1:$1"
+    assert sheet.print_area == "'Chronogramme'!$A$1:$L$57"  # the printout: N° to Notes
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
-    assert sheet["A1"].font.bold and sheet.column_dimensions["I"].width == 70
+    assert sheet["A1"].font.bold and sheet.column_dimensions["I"].width == 60
     # real times, not text
     t_plus, scenario = sheet["B3"], sheet["C3"]
     assert t_plus.value == timedelta(minutes=2) and t_plus.number_format == "[h]:mm"

@@ -150,6 +150,15 @@ def test_a_huge_sheet_is_refused_before_it_is_read(tmp_path):
         read_workbook(path)
 
 
+def test_a_password_protected_file_is_named_as_such(tmp_path):
+    msoffcrypto = pytest.importorskip("msoffcrypto.format.ooxml", reason="msoffcrypto-tool encrypts the test file")
+    plain = write_xlsx(tmp_path / "plain.xlsx", PREFECTURE_ROWS)
+    with open(plain, "rb") as source, open(tmp_path / "locked.xlsx", "wb") as target:
+        msoffcrypto.OOXMLFile(source).encrypt("secret", target)
+    with pytest.raises(SheetReadError, match="protected by a password"):
+        read_workbook(tmp_path / "locked.xlsx")
+
+
 def test_formulas_merged_hidden_rows_and_comments_are_reported(tmp_path):
     rows = [["N°", "T+", "De", "À", "Titre"], ["1", "0:05", "ANIM", "DIR", "Un"], ["2", "0:10", "ANIM", "DIR", "Deux"],
             ["3", "0:15", "ANIM", "DIR", "Trois"]]

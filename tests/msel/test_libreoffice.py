@@ -1,0 +1,40 @@
+"""Open the exported XLSX and ODS in LibreOffice, as a director would (skipped without LibreOffice).
+
+LibreOffice converts each file headless: to PDF (it prints: landscape A4 pages) and to
+CSV, where exercise times and scenario times come out as formatted values, which only
+real time cells do (text cells come out quoted).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from crisisdesk.msel.export import msel_tables
+from crisisdesk.msel.spreadsheet import write_tables
+from crisisdesk.package.loader import load_package
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+
+def _convert(path, target: str, out, profile) -> None:
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                    "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_libreoffice_prints_and_reads_real_times(tmp_path, paris_package_path, suffix):
+    path = write_tables(msel_tables(load_package(paris_package_path)), tmp_path / f"paris{suffix}")
+    profile = tmp_path / "lo-profile"
+    _convert(path, "pdf", tmp_path / "pdf", profile)
+    pdf = (tmp_path / "pdf" / "paris.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert b"/MediaBox [0 0 841.8" in pdf or b"/MediaBox[0 0 841.8" in pdf  # A4 landscape
+    _convert(path, "csv:Text - txt - csv (StarCalc):59,34,76,1", tmp_path / "csv", profile)
+    lines = (tmp_path / "csv" / "paris.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith('"N°";"T+";"Date et heure scénario"')
+    row = next(line for line in lines if line.startswith('"P1-01"'))
+    assert row.startswith('"P1-01";0:02;22/06/2032 07:30;')  # unquoted: numbers with a time format
