@@ -130,6 +130,7 @@ class _Builder:
         self.file = workbook.path.name
         self.result = ImportResult(mapping=mapping)
         self.sheet_name: str | None = None
+        self._role_names: tuple[dict, dict[str, str]] | None = None  # roles -> their names, for expected responses
 
     # -- problems ------------------------------------------------------------
 
@@ -222,7 +223,8 @@ class _Builder:
                              warning=True)
                 skipped["hidden"] += 1
             if header_row is not None:
-                same = sum(1 for i, v in filled if header_keys[i] and header_key(cell_text(v)) == header_keys[i])
+                same = sum(1 for i, v in filled if header_keys[i] and isinstance(v, str) and len(v) <= 100
+                           and header_key(v) == header_keys[i])
                 if same >= max(2, (len(filled) + 1) // 2):
                     skipped["header"] += 1
                     continue
@@ -536,7 +538,10 @@ class _Builder:
                   defaulted: dict[str, int]) -> list[Expected] | None:
         if not text:
             return []
-        names = {normalise(r.id): r.id for r in roles.values()} | {normalise(r.name): r.id for r in roles.values()}
+        if self._role_names is None or len(self._role_names[0]) != len(roles):
+            names = {normalise(r.id): r.id for r in roles.values()} | {normalise(r.name): r.id for r in roles.values()}
+            self._role_names = (dict(roles), names)
+        names = self._role_names[1]
         recipients = list(d["to"]) or [r.id for r in roles.values() if r.played]
         out: list[Expected] = []
         for line in text.split("\n"):

@@ -14,6 +14,7 @@ import csv
 import os
 import tempfile
 from collections.abc import Callable
+from copy import copy
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -70,23 +71,33 @@ def _write_xlsx(tables: list[Table], path: Path) -> None:
         for index, column in enumerate(table.columns, start=1):
             ws.column_dimensions[get_column_letter(index)].width = column.width
         ws.row_dimensions[1].height = 26  # two lines: "Date et heure scénario" wraps
+        # Setting font, fill and alignment cell by cell hashes openpyxl's style objects each time
+        # (7 of 13 s for 2,000 rows): style the first cell of each kind, then copy its style array,
+        # as openpyxl's own copy_worksheet does.
+        made: dict[tuple, object] = {}
         for r, row in enumerate(table.rows, start=2):
             band = table.bands[r - 2] if table.bands else None
             for c, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
-                if value is None or value == "":
-                    cell = ws.cell(row=r, column=c)
-                else:
-                    cell = ws.cell(row=r, column=c, value=value)
-                    if column.kind == DURATION:
-                        cell.number_format = "[h]:mm:ss" if value.seconds % 60 else "[h]:mm"
-                    elif column.kind == MOMENT:
-                        cell.number_format = "dd/mm/yyyy hh:mm"
-                    elif isinstance(value, str):
-                        cell.data_type = "s"  # never a formula, whatever the text starts with
+                empty = value is None or value == ""
+                cell = ws.cell(row=r, column=c) if empty else ws.cell(row=r, column=c, value=value)
+                number_format = None
+                if not empty and column.kind == DURATION:
+                    number_format = "[h]:mm:ss" if value.seconds % 60 else "[h]:mm"
+                elif not empty and column.kind == MOMENT:
+                    number_format = "dd/mm/yyyy hh:mm"
+                if isinstance(value, str) and value:
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                key = (band, number_format)
+                if key in made:
+                    cell._style = copy(made[key])
+                    continue
                 cell.alignment = wrap
                 cell.font = body_font
                 if band is not None:
                     cell.fill = fills[band % len(fills)]
+                if number_format:
+                    cell.number_format = number_format
+                made[key] = copy(cell._style)
             # Row heights are not computed by every program on opening: give them, from the wrapped text.
             ws.row_dimensions[r].height = min(409, 11.5 * _lines_needed(table, row) + 2)
         ws.freeze_panes = "C2" if table.main else "A2"
@@ -206,32 +217,34 @@ def _write_ods(tables: list[Table], path: Path) -> None:
             row.addElement(cell)
         header_rows.addElement(row)
         sheet.addElement(header_rows)
+        # The data rows are built without odfpy's grammar checks (the elements and attributes
+        # are fixed above): it halves the time of a 2,000-row export.
+        fast = {"check_grammar": False}
         for r_index, values in enumerate(data.rows):
             band = data.bands[r_index] if data.bands else None
-            row = table.TableRow()
+            row = table.TableRow(**fast)
             for column, value in zip(data.columns, values, strict=True):
                 st = style_for(band, column.kind)
                 if value is None or value == "":
-                    row.addElement(table.TableCell(stylename=st))
-                elif isinstance(value, timedelta):
-                    cell = table.TableCell(valuetype="time", timevalue=_iso_duration(value), stylename=st)
-                    cell.addElement(text.P(text=format_offset(value.total_seconds(), with_seconds=False)))
-                    row.addElement(cell)
+                    row.addElement(table.TableCell(stylename=st, **fast), **fast)
+                    continue
+                if isinstance(value, timedelta):
+                    cell = table.TableCell(valuetype="time", timevalue=_iso_duration(value), stylename=st, **fast)
+                    lines = [format_offset(value.total_seconds(), with_seconds=False)]
                 elif isinstance(value, datetime):
                     cell = table.TableCell(valuetype="date", datevalue=value.isoformat(timespec="seconds"),
-                                           stylename=st)
-                    cell.addElement(text.P(text=f"{value:%d/%m/%Y %H:%M}"))
-                    row.addElement(cell)
+                                           stylename=st, **fast)
+                    lines = [f"{value:%d/%m/%Y %H:%M}"]
                 elif isinstance(value, int | float) and not isinstance(value, bool):
-                    cell = table.TableCell(valuetype="float", value=value, stylename=st)
-                    cell.addElement(text.P(text=str(value)))
-                    row.addElement(cell)
+                    cell = table.TableCell(valuetype="float", value=value, stylename=st, **fast)
+                    lines = [str(value)]
                 else:
-                    cell = table.TableCell(valuetype="string", stylename=st)
-                    for line in str(value).split("\n"):
-                        cell.addElement(text.P(text=line))
-                    row.addElement(cell)
-            sheet.addElement(row)
+                    cell = table.TableCell(valuetype="string", stylename=st, **fast)
+                    lines = str(value).split("\n")
+                for line in lines:
+                    cell.addElement(text.P(text=line, **fast), **fast)
+                row.addElement(cell, **fast)
+            sheet.addElement(row, **fast)
         doc.spreadsheet.addElement(sheet)
         if data.rows:
             last = _letter(len(data.columns) - 1)

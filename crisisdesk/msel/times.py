@@ -63,10 +63,11 @@ class When:
 
 def normalise(text: str) -> str:
     """Lower-case, accents removed, non-breaking and repeated spaces made one space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").lower()
-    return re.sub(r"\s+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(text.lower().split())
 
 
 _HMS = r"(\d{1,3}):([0-5]\d)(?::([0-5]\d))?"
