@@ -60,3 +60,15 @@ def test_contingency_manual_defaults_are_kept(tmp_path, mini_package_path):
     package = replace(package, injects=tuple(flipped if i is contingency else i for i in package.injects))
     back, _ = _rewrite(package, tmp_path, mini_package_path)
     assert back.inject(contingency.id).manual == flipped.manual
+
+
+def test_readiness_thresholds_are_written_only_when_set(tmp_path, mini_package_path):
+    from crisisdesk.package.model import ReadinessSettings
+
+    package = load_package(mini_package_path)
+    settings = ReadinessSettings(window=600, max_quiet=1200, max_responses_due=3, briefings=(package.injects[0].id,))
+    package = replace(package, exercise=replace(package.exercise, readiness=settings))
+    back, folder = _rewrite(package, tmp_path, mini_package_path)
+    assert back.exercise.readiness == settings
+    text = (folder / "exercise.yaml").read_text(encoding="utf-8")
+    assert 'window: "0:10"' in text and "max_dead_time" not in text  # defaults are left out

@@ -450,6 +450,7 @@ class _Builder:
             phases=tuple(phases),
             indicators=tuple(indicators.values()),
             objectives=tuple(objectives.values()),
+            **self._readiness(exercise_fields.get("readiness")),
         )
         self.result.package = Package(root=Path("."), exercise=exercise, roles=tuple(roles.values()),
                                        injects=tuple(injects))
@@ -733,6 +734,14 @@ class _Builder:
         out: dict[str, object] = {}
         for index, rec in side or ():
             key, value = normalise(cell_text(rec.get("field"))), rec.get("value")
+            if key.startswith("readiness."):
+                readiness = out.setdefault("readiness", {})
+                name = key.split(".", 1)[1]
+                try:
+                    readiness[name] = _readiness_value(name, value)
+                except (ValueError, TypeError) as exc:
+                    self.problem(index, 1, f"{key}: {exc}", sheet=layout.SHEET_EXERCISE)
+                continue
             if key not in layout.EXERCISE_FIELDS:
                 continue
             if key == "duration":
@@ -745,6 +754,20 @@ class _Builder:
             else:
                 out[key] = cell_text(value)
         return out
+
+    @staticmethod
+    def _readiness(values: dict | None) -> dict:
+        """``readiness=`` for the Exercise, when the sheet gives thresholds and the model has them."""
+        if not values:
+            return {}
+        from dataclasses import fields as dataclass_fields
+
+        try:
+            from crisisdesk.package.model import ReadinessSettings
+        except ImportError:  # a model without readiness thresholds
+            return {}
+        known = {f.name for f in dataclass_fields(ReadinessSettings)}
+        return {"readiness": ReadinessSettings(**{k: v for k, v in values.items() if k in known})}
 
     def _read_roles(self, side: list[tuple[int, dict]] | None) -> dict[str, Role] | None:
         if side is None:
@@ -821,6 +844,14 @@ def _offset_of(value: object) -> int:
     if isinstance(value, float) and 0 <= value < 10:
         return round(value * 86400)
     return parse_offset(cell_text(value))
+
+
+def _readiness_value(name: str, value: object) -> object:
+    if name in ("window", "max_dead_time", "max_quiet"):
+        return _offset_of(value)
+    if name == "briefings":
+        return _lines(value)
+    return int(cell_text(value))
 
 
 def _round_scale(scale: float) -> float:

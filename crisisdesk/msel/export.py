@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from crisisdesk.msel import layout
 from crisisdesk.package.model import Inject, Package
+from crisisdesk.package.writer import readiness_fields
 from crisisdesk.timefmt import format_offset
 
 if TYPE_CHECKING:
@@ -154,6 +155,8 @@ def msel_tables(package: Package, state: SessionState | None = None) -> list[Tab
     frame = Table(layout.SHEET_EXERCISE, [Column("field", "Champ", 12), Column("value", "Valeur", 90, LONG)])
     frame.rows = [["id", ex.id], ["title", ex.title], ["language", ex.language], ["summary", ex.summary.rstrip("\n")],
                   ["duration", format_offset(ex.duration, with_seconds=bool(ex.duration % 60))]]
+    for key, value in readiness_fields(ex).items():  # only the thresholds that differ from the defaults
+        frame.rows.append([f"readiness.{key}", "\n".join(value) if isinstance(value, list) else str(value)])
     tables.append(frame)
     return tables
 

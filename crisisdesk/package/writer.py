@@ -9,6 +9,7 @@ block literals so a person can still edit the files by hand.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import yaml
@@ -79,7 +80,30 @@ def dump_exercise(exercise: Exercise) -> str:
             for i in exercise.indicators
         ]
     data["objectives"] = [{"id": o.id, "title": o.title, "criteria": list(o.criteria)} for o in exercise.objectives]
+    readiness = readiness_fields(exercise)
+    if readiness:
+        data["readiness"] = readiness
     return _dump(data, "")
+
+
+def readiness_fields(exercise: Exercise) -> dict[str, object]:
+    """The readiness thresholds that differ from their defaults, as written in exercise.yaml."""
+    settings = getattr(exercise, "readiness", None)
+    if settings is None:
+        return {}
+    defaults = type(settings)()
+    out: dict[str, object] = {}
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        if value == getattr(defaults, f.name):
+            continue
+        if f.name in ("window", "max_dead_time", "max_quiet"):
+            out[f.name] = _time(value)
+        elif isinstance(value, tuple):
+            out[f.name] = list(value)
+        else:
+            out[f.name] = value
+    return out
 
 
 def _role(role: Role) -> dict[str, object]:

@@ -86,3 +86,16 @@ def test_a_package_edited_in_the_spreadsheet_comes_back_with_only_those_edits(pa
     assert {k: v for k, v in changed.items() if v} == {"P1-03": ["title", "channel"]}
     assert result.package.inject("P1-03").title == "Titre corrigé en réunion"
     assert result.package.exercise == paris.exercise and result.package.roles == paris.roles
+
+
+def test_readiness_thresholds_travel_in_the_exercise_sheet(tmp_path, mini_package_path):
+    from dataclasses import replace
+
+    from crisisdesk.package.model import ReadinessSettings
+
+    mini = load_package(mini_package_path)
+    settings = ReadinessSettings(window=600, max_injects_received=9, briefings=(mini.injects[0].id,))
+    mini = replace(mini, exercise=replace(mini.exercise, readiness=settings))
+    book = read_workbook(write_tables(msel_tables(mini), tmp_path / "mini.ods"))
+    result = build_import(book, guess_mapping(book))
+    assert result.ok and result.package.exercise == mini.exercise
