@@ -38,3 +38,21 @@ def test_libreoffice_prints_and_reads_real_times(tmp_path, paris_package_path, s
     assert lines[0].startswith('"N°";"T+";"Date et heure scénario"')
     row = next(line for line in lines if line.startswith('"P1-01"'))
     assert row.startswith('"P1-01";0:02;22/06/2032 07:30;')  # unquoted: numbers with a time format
+
+
+@pytest.mark.parametrize(("ours", "saved_as"), [(".xlsx", "ods"), (".ods", "xlsx")])
+def test_a_file_saved_again_by_libreoffice_imports_to_the_same_package(tmp_path, paris_package_path, ours,
+                                                                       saved_as):
+    """A director opens the export, saves it from LibreOffice (in the other format), and imports that."""
+    from crisisdesk.msel.build import build_import, guess_mapping
+    from crisisdesk.msel.sheets import read_workbook
+
+    shutil.copytree(paris_package_path / "media", tmp_path / "resaved" / "media")
+    paris = load_package(paris_package_path)
+    path = write_tables(msel_tables(paris), tmp_path / f"paris{ours}")
+    _convert(path, saved_as, tmp_path / "resaved", tmp_path / "lo-profile")
+    book = read_workbook(tmp_path / "resaved" / f"paris.{saved_as}")
+    result = build_import(book, guess_mapping(book))
+    assert result.ok, [str(p) for p in result.problems]
+    assert (result.package.exercise, result.package.roles, result.package.injects) == (
+        paris.exercise, paris.roles, paris.injects)
