@@ -84,3 +84,37 @@ def test_file_menu_exports_the_running_session(console, tmp_path):
     assert actions.export_to(tmp_path / "played.xlsx")
     sheet = load_workbook(tmp_path / "played.xlsx")["Chronogramme"]
     assert sheet["A1"].value == "N°" and "Statut" in [c.value for c in sheet[1]]
+
+
+def test_an_imported_chronogramme_opens_in_a_new_console(qtbot, qloop, settings, fake_time, tmp_path,
+                                                         mini_package_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import AppController
+
+    controller = AppController(settings, fake_time, session_folder=tmp_path / "sessions")
+    try:
+        console = controller.open_path(mini_package_path)
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        dialog = console.msel_actions.open_import(write_xlsx(tmp_path / "chrono.xlsx", PREFECTURE_ROWS))
+        dialog.folder_edit.setText(str(tmp_path / "canicule"))
+        dialog.rebuild()
+        with qtbot.waitSignal(dialog.package_saved):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: len(controller.windows) == 2)
+        opened = controller.windows[-1]
+        assert opened.session.package.exercise.id == "canicule"
+        assert len(opened.session.package.injects) == 4
+    finally:
+        controller.close_all()
+
+
+def test_an_unreadable_file_is_explained_not_opened(qtbot, console, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 nope")
+    assert console.msel_actions.open_import(broken) is None
+    assert shown and "broken.xlsx" in shown[0] and "damaged" in shown[0]
