@@ -298,6 +298,12 @@ class _Builder:
         scen_whens = [self._when(r, "scenario", col) if "scenario" in col else None for r in rows]
         bare_offset = bare_means_offset(time_whens, self.mapping.time_mode)
         scen_bare_offset = bare_means_offset(scen_whens, "clock")
+        if _dates_beside_times(time_whens, scen_whens, bare_offset):
+            # "Date | Heure" columns: each row's date and time of day make one moment.
+            time_whens = [_on_date(t, d) for t, d in zip(time_whens, scen_whens, strict=True)]
+            scen_whens = [None] * len(scen_whens)
+            col.pop("scenario")
+            self.note("the date column and the time column are read together as each row's date and time")
         start = self.mapping.start or self.options.start
         start_said = start is not None
         if start is None:
@@ -844,6 +850,20 @@ def _offset_of(value: object) -> int:
     if isinstance(value, float) and 0 <= value < 10:
         return round(value * 86400)
     return parse_offset(cell_text(value))
+
+
+def _dates_beside_times(times: list[When | None], dates: list[When | None], bare_offset: bool) -> bool:
+    """True when the scenario column holds only dates (midnight) and the time column times of day."""
+    given = [d for d in dates if d is not None]
+    if not given or not all(d.kind == DATETIME and d.moment.time() == time() for d in given):
+        return False
+    return any(t is not None and (t.kind == CLOCK or (t.kind == BARE and not bare_offset)) for t in times)
+
+
+def _on_date(when: When | None, day: When | None) -> When | None:
+    if when is None or day is None or when.kind not in (CLOCK, BARE) or when.day is not None:
+        return when
+    return When(DATETIME, moment=day.moment + timedelta(seconds=when.seconds))
 
 
 def _readiness_value(name: str, value: object) -> object:

@@ -197,3 +197,15 @@ def test_a_mapping_is_reused_on_a_new_version_with_moved_columns(tmp_path):
     assert result.ok
     assert result.meanings == ["notes", UNMAPPED, "id", "time", "to", "title"]
     assert result.package.injects[0].notes.startswith("Lina")
+
+
+def test_a_date_column_beside_a_time_column_makes_one_moment(tmp_path):
+    rows = [["N°", "Date", "Heure", "Destinataire", "Objet"],
+            ["1", "22/06/2032", "09h00", "DIR", "Ouverture"],
+            ["2", "22/06/2032", "11h30", "DIR", "Point"],
+            ["3", datetime(2032, 6, 23), "08h00", "DIR", "Lendemain"]]
+    result = _import(write_xlsx(tmp_path / "dates.xlsx", rows))
+    assert result.ok, [str(p) for p in result.problems]
+    assert [i.at for i in result.package.injects] == [0, 9000, 23 * 3600]
+    assert result.package.exercise.phases[0].scenario_time == datetime(2032, 6, 22, 9, 0)
+    assert any("read together" in line for line in result.summary)
