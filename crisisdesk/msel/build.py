@@ -91,6 +91,7 @@ class ImportResult:
     created_roles: list[Role] = field(default_factory=list)
     attachments: dict[str, Path] = field(default_factory=dict)  # package path -> file beside the spreadsheet
     row_of: dict[str, int] = field(default_factory=dict)  # inject id -> 0-based sheet row
+    unknown_channels: list[str] = field(default_factory=list)  # channel words to settle in the mapping
 
     @property
     def errors(self) -> list[CellProblem]:
@@ -504,6 +505,8 @@ class _Builder:
         if channel_text:
             channel = channel_for(channel_text, self.mapping.channels)
             if channel is None:
+                if channel_text not in self.result.unknown_channels:
+                    self.result.unknown_channels.append(channel_text)
                 self.problem(row, col["channel"], f"channel {channel_text!r} is not one crisisdesk knows "
                              f"({', '.join(CHANNELS)}): add it to the mapping's channels")
                 ok = False

@@ -118,3 +118,19 @@ def test_an_unreadable_file_is_explained_not_opened(qtbot, console, tmp_path, mo
     broken.write_bytes(b"PK\x03\x04 nope")
     assert console.msel_actions.open_import(broken) is None
     assert shown and "broken.xlsx" in shown[0] and "damaged" in shown[0]
+
+
+def test_an_unknown_channel_word_is_settled_in_the_screen(qtbot, tmp_path):
+    rows = [["N°", "T+", "À", "Canal", "Titre"], ["1", "0:05", "DIR", "Pigeon voyageur", "Un"],
+            ["2", "0:10", "DIR", "Pigeon voyageur", "Deux"]]
+    dialog = _dialog(qtbot, write_xlsx(tmp_path / "c.xlsx", rows), tmp_path / "pkg")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled() and dialog.channel_group.isVisible()
+    save_shot(dialog, "msel-mapping-unknown-channel")
+    box = dialog.channel_group.findChild(QComboBox, "channelFor_Pigeon voyageur")
+    box.setCurrentIndex(box.findData("document"))
+    assert save.isEnabled() and not dialog.channel_group.isVisible()
+    assert [dialog.inject_table.item(r, 4).text() for r in range(2)] == ["document", "document"]
+    with qtbot.waitSignal(dialog.package_saved):
+        save.click()
+    assert load_mapping(tmp_path / "pkg" / MAPPING_FILE).channels == {"Pigeon voyageur": "document"}

@@ -47,6 +47,7 @@ from crisisdesk.msel.mapping import MAPPING_FILE, Mapping, MappingError, columns
 from crisisdesk.msel.output import OutputError, write_imported_package
 from crisisdesk.msel.sheets import Workbook, column_letter
 from crisisdesk.msel.times import AS_CLOCK, AS_OFFSET, AUTO
+from crisisdesk.package.model import CHANNELS
 from crisisdesk.timefmt import format_offset
 
 PREVIEW_ROWS = 12
@@ -116,7 +117,13 @@ class MappingDialog(QDialog):
         self.problem_list = QListWidget(objectName="problemList")
         self.problem_list.setWordWrap(True)
         problem_group = QGroupBox(self.tr("À vérifier"))
-        QVBoxLayout(problem_group).addWidget(self.problem_list)
+        problem_layout = QVBoxLayout(problem_group)
+        # Channel words the core does not know: the user says which channel each one is.
+        self.channel_group = QGroupBox(self.tr("Canaux inconnus : lequel est-ce ?"), objectName="unknownChannels")
+        self.channel_form = QFormLayout(self.channel_group)
+        self.channel_group.hide()
+        problem_layout.addWidget(self.channel_group)
+        problem_layout.addWidget(self.problem_list)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(inject_group)
         lower.addWidget(problem_group)
@@ -316,8 +323,38 @@ class MappingDialog(QDialog):
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
 
+    def _fill_unknown_channels(self) -> None:
+        while self.channel_form.rowCount():
+            # takeRow + deleteLater, not removeRow: the combo box whose choice triggered this
+            # rebuild is still emitting its signal, and deleting it now would crash.
+            taken = self.channel_form.takeRow(0)
+            for item in (taken.labelItem, taken.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
+        words = self.result.unknown_channels if self.result else []
+        labels = {"phone": self.tr("Téléphone"), "email": self.tr("Courriel"), "radio": self.tr("Radio"),
+                  "news": self.tr("Presse / TV"), "social": self.tr("Réseaux sociaux"), "field": self.tr("Terrain"),
+                  "document": self.tr("Document"), "face": self.tr("En personne")}
+        for word in words:
+            box = QComboBox()
+            box.setObjectName(f"channelFor_{word}")
+            box.addItem(self.tr("— choisir —"), None)
+            for key in CHANNELS:
+                box.addItem(labels[key], key)
+            box.currentIndexChanged.connect(lambda _i, w=word, b=box: self._channel_chosen(w, b))
+            self.channel_form.addRow(word, box)
+        self.channel_group.setVisible(bool(words))
+
+    def _channel_chosen(self, word: str, box: QComboBox) -> None:
+        if box.currentData() is None:
+            return
+        self.mapping.channels[word] = box.currentData()
+        self.rebuild()
+
     def _fill_problems(self) -> None:
         result = self.result
+        self._fill_unknown_channels()
         self.problem_list.clear()
         for problem in result.problems:
             where = "!".join(p for p in (problem.sheet, problem.cell) if p)
