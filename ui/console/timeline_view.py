@@ -24,13 +24,13 @@ STATUS_GROUPS: dict[str, frozenset[str] | None] = {
     "all": None,
     "open": frozenset({"pending", "delayed", "due", "late", "unplayed"}),
     "due": frozenset({"due", "late"}),
-    "fired": frozenset({"fired"}),
+    "fired": frozenset({"fired", "misfired"}),
     "skipped": frozenset({"skipped"}),
 }
 
 
 # every status a row can show (ui.labels.status_label)
-STATUS_KEYS = ("pending", "next", "due", "late", "fired", "skipped", "delayed", "unplayed")
+STATUS_KEYS = ("pending", "next", "due", "late", "fired", "misfired", "skipped", "delayed", "unplayed")
 
 
 class TimelinePanel(QWidget):
@@ -198,7 +198,9 @@ class TimelinePanel(QWidget):
         for column in (Column.TIME, Column.ID, Column.SCENARIO):
             fit(column, {str(self.model.data(self.model.index(row, column)) or "") for row in rows})
         delayed = " " + QCoreApplication.translate("TimelineModel", "(retardé)")
-        fit(Column.STATUS, [status_label(key) + delayed for key in STATUS_KEYS])
+        # Only a due, late or next inject can carry "(retardé)" (TimelineModel._display).
+        fit(Column.STATUS, [status_label(key) + (delayed if key in ("due", "late", "next") else "")
+                            for key in STATUS_KEYS])
 
     def _remember_selection(self) -> None:
         self._kept_id = self.selected_id()
