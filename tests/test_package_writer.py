@@ -31,7 +31,9 @@ def test_output_is_deterministic_and_quotes_times(tmp_path, paris_package_path):
     package = load_package(paris_package_path)
     first = dump_msel(package.injects)
     assert first == dump_msel(package.injects)
-    assert 'at: "0:02"' in first and "to: [DIR, PP]" in first and "to: all" in first
+    listed = next(i for i in package.injects if not i.to_all)
+    assert f'at: "{listed.at // 3600}:{listed.at % 3600 // 60:02d}"' in first
+    assert f"to: [{', '.join(listed.to)}]" in first and "to: all" in first
     assert "\n  body: |\n" in first
 
 

@@ -560,11 +560,13 @@ class _Builder:
                 continue
             match = re.match(r"^(?P<who>[^:()\[\]]{1,80}?)\s*(?:[(\[](?P<within>[^)\]]*)[)\]])?\s*:\s*(?P<what>.+)$",
                              line)
-            role, within, action = None, None, line
+            role, within, action, criterion = None, None, line, None
             if match and normalise(match["who"]) in names:
                 role, action = names[normalise(match["who"])], match["what"].strip()
                 if match["within"]:
-                    within = self._within(row, col, match["within"])
+                    delay, _, criterion = match["within"].partition(",")
+                    criterion = criterion.strip() or None
+                    within = self._within(row, col, delay)
                     if within is None:
                         return None
             elif match and match["within"] is not None and match["who"].strip():
@@ -586,7 +588,8 @@ class _Builder:
             if within is None:
                 within = DEFAULT_WITHIN
                 defaulted["within"] += 1
-            out.append(Expected(role=role, action=action, within=within))
+            out.append(Expected(role=role, action=action, within=within,
+                                **({"criterion": criterion} if criterion else {})))
         return out
 
     def _within(self, row: int, col: dict[str, int], text: str) -> int | None:

@@ -62,9 +62,14 @@ def _seconds(seconds: float | None) -> timedelta | None:
 
 
 def expected_text(inject: Inject) -> str:
-    """``DIR (0:05) : Ouvrir la main courante`` lines, read back by the import."""
-    return "\n".join(f"{e.role} ({format_offset(e.within, with_seconds=bool(e.within % 60))}) : {e.action}"
-                     for e in inject.expected)
+    """``DIR (0:05) : Ouvrir la main courante`` lines (``DIR (0:05, O1.2) : …`` when the response
+    serves an objective's criterion), read back by the import."""
+    lines = []
+    for e in inject.expected:
+        within = format_offset(e.within, with_seconds=bool(e.within % 60))
+        criterion = getattr(e, "criterion", None)
+        lines.append(f"{e.role} ({within}{', ' + criterion if criterion else ''}) : {e.action}")
+    return "\n".join(lines)
 
 
 def sets_text(inject: Inject) -> str:

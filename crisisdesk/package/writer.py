@@ -134,7 +134,11 @@ def _inject(inject: Inject) -> dict[str, object]:
         "body": inject.body,
     }
     if inject.expected:
-        data["expected"] = [{"role": e.role, "action": e.action, "within": _time(e.within)} for e in inject.expected]
+        data["expected"] = [
+            {"role": e.role, "action": e.action, "within": _time(e.within),
+             **({"criterion": e.criterion} if getattr(e, "criterion", None) else {})}
+            for e in inject.expected
+        ]
     if inject.objectives:
         data["objectives"] = _FlowList(inject.objectives)
     if inject.attachments:

@@ -27,30 +27,34 @@ def test_xlsx_is_formatted_for_printing_and_filtering(tmp_path, paris_package_pa
     book = load_workbook(path)
     assert book.sheetnames == ["Chronogramme", "Rôles", "Objectifs", "Phases", "Indicateurs", "Exercice"]
     sheet = book["Chronogramme"]
-    assert sheet.max_row == 57  # header + one row per inject
+    last = len(paris.injects) + 1  # header + one row per inject
+    assert sheet.max_row == last
     assert sheet.freeze_panes == "C2"
-    assert sheet.auto_filter.ref == f"A1:P{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:P{last}"
     assert sheet.print_title_rows == "$1:$1"
-    assert sheet.print_area == "'Chronogramme'!$A$1:$L$57"  # the printout: N° to Notes
+    assert sheet.print_area == f"'Chronogramme'!$A$1:$L${last}"  # the printout: N° to Notes
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
     assert sheet["A1"].font.bold and sheet.column_dimensions["I"].width == 60
     # real times, not text
+    second = paris.injects[1]
     t_plus, scenario = sheet["B3"], sheet["C3"]
-    assert t_plus.value == timedelta(minutes=2) and t_plus.number_format == "[h]:mm"
-    assert scenario.value == datetime(2032, 6, 22, 7, 30) and scenario.number_format == "dd/mm/yyyy hh:mm"
+    assert t_plus.value == timedelta(seconds=second.at) and t_plus.number_format == "[h]:mm"
+    assert scenario.value == paris.scenario_time_at(second.at) and scenario.number_format == "dd/mm/yyyy hh:mm"
     assert sheet["I3"].alignment.wrap_text
     # a band colour per phase: the first and second phases differ
-    second_phase = next(r for r in range(2, 58) if sheet.cell(r, 4).value != sheet["D2"].value)
+    second_phase = next(r for r in range(2, last + 1) if sheet.cell(r, 4).value != sheet["D2"].value)
     assert sheet.cell(second_phase, 1).fill.fgColor.rgb != sheet["A2"].fill.fgColor.rgb
 
 
 def test_ods_has_real_times_header_rows_and_filters(tmp_path, paris_package_path):
-    path = write_tables(msel_tables(load_package(paris_package_path)), tmp_path / "paris.ods")
+    paris = load_package(paris_package_path)
+    path = write_tables(msel_tables(paris), tmp_path / "paris.ods")
     rows = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Chronogramme").to_python()
     assert rows[0][:3] == ["N°", "T+", "Date et heure scénario"]
-    assert rows[2][1] in (timedelta(minutes=2), time(0, 2))  # a time value, not the text "0:02"
-    assert rows[2][2] == datetime(2032, 6, 22, 7, 30)
+    second = paris.injects[1]
+    assert rows[2][1] in (timedelta(seconds=second.at), time(0, second.at // 60))  # a time value, not text
+    assert rows[2][2] == paris.scenario_time_at(second.at)
     doc = load_ods(str(path))
     assert len(doc.getElementsByType(TableHeaderRows)) == 6  # repeated on every printed page, every sheet
     assert any(r.getAttribute("displayfilterbuttons") == "true" for r in doc.getElementsByType(DatabaseRange))

@@ -27,7 +27,8 @@ def _convert(path, target: str, out, profile) -> None:
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
 def test_libreoffice_prints_and_reads_real_times(tmp_path, paris_package_path, suffix):
-    path = write_tables(msel_tables(load_package(paris_package_path)), tmp_path / f"paris{suffix}")
+    paris = load_package(paris_package_path)
+    path = write_tables(msel_tables(paris), tmp_path / f"paris{suffix}")
     profile = tmp_path / "lo-profile"
     _convert(path, "pdf", tmp_path / "pdf", profile)
     pdf = (tmp_path / "pdf" / "paris.pdf").read_bytes()
@@ -36,8 +37,11 @@ def test_libreoffice_prints_and_reads_real_times(tmp_path, paris_package_path, s
     _convert(path, "csv:Text - txt - csv (StarCalc):59,34,76,1", tmp_path / "csv", profile)
     lines = (tmp_path / "csv" / "paris.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith('"N°";"T+";"Date et heure scénario"')
-    row = next(line for line in lines if line.startswith('"P1-01"'))
-    assert row.startswith('"P1-01";0:02;22/06/2032 07:30;')  # unquoted: numbers with a time format
+    second = paris.injects[1]
+    row = next(line for line in lines if line.startswith(f'"{second.id}"'))
+    t_plus = f"{second.at // 3600}:{second.at % 3600 // 60:02d}"
+    scenario = f"{paris.scenario_time_at(second.at):%d/%m/%Y %H:%M}"
+    assert row.startswith(f'"{second.id}";{t_plus};{scenario};')  # unquoted: numbers with a time format
 
 
 @pytest.mark.parametrize(("ours", "saved_as"), [(".xlsx", "ods"), (".ods", "xlsx")])

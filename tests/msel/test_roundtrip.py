@@ -43,7 +43,7 @@ def test_paris_round_trip_is_equal_field_by_field(paris, folder, suffix):
     back = result.package
     assert back.exercise == paris.exercise, _differences(back.exercise, paris.exercise)
     assert back.roles == paris.roles
-    assert len(back.injects) == len(paris.injects) == 56
+    assert len(back.injects) == len(paris.injects) > 50
     for ours, theirs in zip(paris.injects, back.injects, strict=True):
         assert ours == theirs, (ours.id, _differences(ours, theirs))
     assert result.created_roles == []
