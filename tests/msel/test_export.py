@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import time, timedelta
 
 import python_calamine
 from odf.opendocument import load as load_ods
