@@ -18,25 +18,25 @@
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="114"/>
+        <location filename="../app.py" line="115"/>
         <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
         <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="126"/>
-        <location filename="../app.py" line="137"/>
+        <location filename="../app.py" line="127"/>
+        <location filename="../app.py" line="138"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="142"/>
+        <location filename="../app.py" line="143"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="194"/>
+        <location filename="../app.py" line="196"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -303,86 +303,101 @@
     </message>
     <message>
         <location filename="../console/actions.py" line="78"/>
+        <source>Rétablir (remettre dans le jeu)</source>
+        <translation>Restore (put back in play)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="79"/>
+        <source>Remettre dans le jeu l&apos;inject ignoré sélectionné</source>
+        <translation>Put the selected skipped inject back in play</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="80"/>
+        <source>Signaler comme déclenché par erreur…</source>
+        <translation>Mark as fired by mistake…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="81"/>
+        <source>L&apos;inject reste envoyé ; le rapport dit qu&apos;il l&apos;a été par erreur</source>
+        <translation>The inject stays sent; the report says it was sent by mistake</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="82"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="89"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="90"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="91"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
-        <source>Débriefing à chaud</source>
-        <translation>Hot wash</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="89"/>
+        <location filename="../console/actions.py" line="93"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="92"/>
+        <location filename="../console/actions.py" line="96"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="93"/>
+        <location filename="../console/actions.py" line="97"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="94"/>
+        <location filename="../console/actions.py" line="98"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="95"/>
+        <location filename="../console/actions.py" line="99"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="96"/>
+        <location filename="../console/actions.py" line="100"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="99"/>
+        <location filename="../console/actions.py" line="103"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="100"/>
+        <location filename="../console/actions.py" line="104"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -400,183 +415,195 @@
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="83"/>
+        <location filename="../console/controller.py" line="86"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="90"/>
-        <location filename="../console/controller.py" line="114"/>
+        <location filename="../console/controller.py" line="93"/>
+        <location filename="../console/controller.py" line="117"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="94"/>
+        <location filename="../console/controller.py" line="97"/>
         <source>Inject {id} ignoré.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="99"/>
+        <location filename="../console/controller.py" line="102"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="106"/>
+        <location filename="../console/controller.py" line="109"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="107"/>
+        <location filename="../console/controller.py" line="110"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="164"/>
+        <location filename="../console/controller.py" line="203"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="119"/>
+        <location filename="../console/controller.py" line="122"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="128"/>
+        <location filename="../console/controller.py" line="142"/>
+        <location filename="../console/controller.py" line="151"/>
         <source>{id} rétabli : il revient dans le jeu.</source>
         <translation>{id} restored: back in play.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="129"/>
+        <location filename="../console/controller.py" line="143"/>
         <source>Report de {id} annulé : il revient à son heure.</source>
         <translation>Delay of {id} undone: back at its time.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="130"/>
+        <location filename="../console/controller.py" line="144"/>
+        <location filename="../console/controller.py" line="159"/>
         <source>{id} signalé comme déclenché par erreur (il reste envoyé).</source>
         <translation>{id} marked as fired by mistake (it stays sent).</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="137"/>
+        <location filename="../console/controller.py" line="163"/>
+        <source>Déclenché par erreur</source>
+        <translation>Fired by mistake</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="164"/>
+        <source>Signaler {id} comme déclenché par erreur ? Il reste envoyé (la salle l&apos;a reçu) ; le journal et le rapport diront qu&apos;il l&apos;a été par erreur. Ce signalement ne peut pas être retiré.</source>
+        <translation>Mark {id} as fired by mistake? It stays sent (the room received it); the log and the report will say it was sent by mistake. This mark cannot be withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="176"/>
         <source>Annuler la dernière action</source>
         <translation>Undo the last action</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="139"/>
+        <location filename="../console/controller.py" line="178"/>
         <source>Annuler « ignorer {id} »</source>
         <translation>Undo “skip {id}”</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="140"/>
+        <location filename="../console/controller.py" line="179"/>
         <source>Annuler le report de {id}</source>
         <translation>Undo the delay of {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="141"/>
+        <location filename="../console/controller.py" line="180"/>
         <source>Signaler {id} comme déclenché par erreur</source>
         <translation>Mark {id} as fired by mistake</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="151"/>
+        <location filename="../console/controller.py" line="190"/>
         <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
         <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="156"/>
+        <location filename="../console/controller.py" line="195"/>
         <source>Pas encore</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="169"/>
+        <location filename="../console/controller.py" line="208"/>
         <source>{endex} : l&apos;exercice est terminé.</source>
         <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="174"/>
+        <location filename="../console/controller.py" line="213"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="175"/>
+        <location filename="../console/controller.py" line="214"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="180"/>
+        <location filename="../console/controller.py" line="219"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="185"/>
+        <location filename="../console/controller.py" line="224"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="186"/>
+        <location filename="../console/controller.py" line="225"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="192"/>
+        <location filename="../console/controller.py" line="231"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="193"/>
+        <location filename="../console/controller.py" line="232"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="197"/>
+        <location filename="../console/controller.py" line="236"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="206"/>
+        <location filename="../console/controller.py" line="246"/>
         <source>Corriger un indicateur</source>
         <translation>Correct an indicator</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="208"/>
+        <location filename="../console/controller.py" line="248"/>
         <source>{label}{unit} — nouvelle valeur :</source>
         <translation>{label}{unit} — new value:</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="217"/>
+        <location filename="../console/controller.py" line="259"/>
         <source>Indicateur « {label} » corrigé.</source>
         <translation>Indicator “{label}” corrected.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="224"/>
+        <location filename="../console/controller.py" line="269"/>
         <source>Minuteur du point de situation arrêté.</source>
         <translation>Situation briefing timer stopped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="226"/>
+        <location filename="../console/controller.py" line="271"/>
         <source>Point de situation</source>
         <translation>Situation briefing</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="227"/>
+        <location filename="../console/controller.py" line="272"/>
         <source>Durée du point de situation (minutes) :</source>
         <translation>Length of the situation briefing (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="230"/>
+        <location filename="../console/controller.py" line="275"/>
         <source>Point de situation chronométré : {n} min.</source>
         <translation>Situation briefing timed: {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="247"/>
+        <location filename="../console/controller.py" line="292"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="259"/>
+        <location filename="../console/controller.py" line="304"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="277"/>
+        <location filename="../console/controller.py" line="322"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -584,48 +611,49 @@
 <context>
     <name>DueAlert</name>
     <message>
-        <location filename="../console/alerts.py" line="45"/>
+        <location filename="../console/alerts.py" line="46"/>
         <source>Déclencher</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="46"/>
+        <location filename="../console/alerts.py" line="47"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="47"/>
-        <location filename="../console/alerts.py" line="52"/>
+        <location filename="../console/alerts.py" line="48"/>
+        <location filename="../console/alerts.py" line="53"/>
         <source>Voir</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="51"/>
+        <location filename="../console/alerts.py" line="52"/>
         <source>Déclencher le rattrapage</source>
         <translation>Fire the contingency</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="97"/>
+        <location filename="../console/alerts.py" line="98"/>
         <source>À déclencher : {id} — {title}</source>
         <translation>To fire: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="99"/>
+        <location filename="../console/alerts.py" line="100"/>
         <source>En retard : {id} — {title}</source>
         <translation>Overdue: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="101"/>
+        <location filename="../console/alerts.py" line="102"/>
+        <location filename="../console/alerts.py" line="111"/>
         <source>(+{n} autres)</source>
         <translation>(+{n} more)</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="105"/>
+        <location filename="../console/alerts.py" line="106"/>
         <source>réponses de {id} manquées</source>
         <translation>responses to {id} missed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="106"/>
+        <location filename="../console/alerts.py" line="107"/>
         <source>délai de réponse à {id} écoulé</source>
         <translation>response time for {id} has lapsed</translation>
     </message>
@@ -635,7 +663,7 @@
         <translation>Contingency offered: {id} — {title} ({why})</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="132"/>
+        <location filename="../console/alerts.py" line="134"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
@@ -643,17 +671,17 @@
 <context>
     <name>EndexBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="239"/>
-        <source>Exercice terminé (ENDEX). La suite : le débriefing à chaud avec la salle, puis le rapport RETEX.</source>
-        <translation>Exercise over (ENDEX). Next: the hot wash with the room, then the after-action report.</translation>
+        <location filename="../console/alerts.py" line="241"/>
+        <source>Exercice terminé ({endex}). La suite : le {hotwash} avec la salle, puis le rapport RETEX.</source>
+        <translation>Exercise over ({endex}). Next: the {hotwash} with the room, then the after-action report.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="242"/>
-        <source>1. Débriefing à chaud</source>
-        <translation>1. Hot wash</translation>
+        <location filename="../console/alerts.py" line="244"/>
+        <source>1. {hotwash}</source>
+        <translation>1. {hotwash}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="243"/>
+        <location filename="../console/alerts.py" line="246"/>
         <source>2. Rapport RETEX (PDF)</source>
         <translation>2. After-action report (PDF)</translation>
     </message>
@@ -1820,167 +1848,167 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="142"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="186"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="191"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="195"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="375"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463"/>
-        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="488"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="491"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="493"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522"/>
-        <source>Débriefing à chaud — {title}</source>
-        <translation>Hot wash — {title}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="564"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="560"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="532"/>
+        <source>{hotwash} — {title}</source>
+        <translation>{hotwash} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="572"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="589"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587"/>
+        <location filename="../main_window.py" line="598"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="608"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="615"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606"/>
+        <location filename="../main_window.py" line="617"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="619"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612"/>
+        <location filename="../main_window.py" line="623"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613"/>
+        <location filename="../main_window.py" line="624"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -1988,285 +2016,285 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="68"/>
+        <location filename="../importer/mapping_dialog.py" line="68"/>
         <source>Importer un chronogramme — {name}</source>
         <translation>Import a MSEL — {name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="75"/>
+        <location filename="../importer/mapping_dialog.py" line="75"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="77"/>
+        <location filename="../importer/mapping_dialog.py" line="77"/>
         <source>deviner</source>
         <translation>guess</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="77"/>
+        <location filename="../importer/mapping_dialog.py" line="77"/>
         <source>délais depuis STARTEX (T+)</source>
         <translation>delays since STARTEX (T+)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="78"/>
+        <location filename="../importer/mapping_dialog.py" line="78"/>
         <source>heures de la journée</source>
         <translation>times of day</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="80"/>
+        <location filename="../importer/mapping_dialog.py" line="80"/>
         <source>STARTEX le</source>
         <translation>STARTEX on</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="91"/>
+        <location filename="../importer/mapping_dialog.py" line="91"/>
         <source>Feuille</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="92"/>
+        <location filename="../importer/mapping_dialog.py" line="92"/>
         <source>Ligne d&apos;en-tête</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="93"/>
+        <location filename="../importer/mapping_dialog.py" line="93"/>
         <source>Heures lues comme</source>
         <translation>Read times as</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="94"/>
+        <location filename="../importer/mapping_dialog.py" line="94"/>
         <source>Début</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="105"/>
+        <location filename="../importer/mapping_dialog.py" line="105"/>
         <source>Feuille : premières lignes et sens de chaque colonne</source>
         <translation>Sheet: first rows and the meaning of each column</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
         <source>T+</source>
         <translation>T+</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="112"/>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="112"/>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="115"/>
+        <location filename="../importer/mapping_dialog.py" line="115"/>
         <source>Injects qui seront créés</source>
         <translation>Injects to be created</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="119"/>
+        <location filename="../importer/mapping_dialog.py" line="119"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="122"/>
+        <location filename="../importer/mapping_dialog.py" line="122"/>
         <source>Canaux inconnus : lequel est-ce ?</source>
         <translation>Unknown channels: which is it?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="139"/>
+        <location filename="../importer/mapping_dialog.py" line="139"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="141"/>
+        <location filename="../importer/mapping_dialog.py" line="141"/>
         <source>Remplacer le dossier s&apos;il existe</source>
         <translation>Replace the folder if it exists</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="143"/>
+        <location filename="../importer/mapping_dialog.py" line="143"/>
         <source>Dossier du paquet</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
         <source>Heure / T+</source>
         <translation>Time / T+</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
         <source>Date et heure scénario</source>
         <translation>Scenario date and time</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Émetteur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Destinataires</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="181"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Réactions attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="181"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Objectifs</source>
         <translation>Objectives</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Manuel</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Secours pour</source>
         <translation>Contingency for</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="183"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="183"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Indicateurs modifiés</source>
         <translation>Indicator changes</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="184"/>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
         <source>(aucun : dans les notes)</source>
         <translation>(none: kept in notes)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="184"/>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
         <source>(ignorer)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="232"/>
+        <location filename="../importer/mapping_dialog.py" line="232"/>
         <source>Correspondance enregistrée illisible : {error}</source>
         <translation>Stored mapping unreadable: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="235"/>
+        <location filename="../importer/mapping_dialog.py" line="235"/>
         <source>Correspondance reprise de {file}.</source>
         <translation>Mapping reused from {file}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="294"/>
+        <location filename="../importer/mapping_dialog.py" line="294"/>
         <source>Sens</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="319"/>
+        <location filename="../importer/mapping_dialog.py" line="319"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
         <source>Presse / TV</source>
         <translation>Press / TV</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
         <source>Terrain</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="338"/>
+        <location filename="../importer/mapping_dialog.py" line="338"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="338"/>
+        <location filename="../importer/mapping_dialog.py" line="338"/>
         <source>En personne</source>
         <translation>Face to face</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="342"/>
+        <location filename="../importer/mapping_dialog.py" line="342"/>
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="367"/>
+        <location filename="../importer/mapping_dialog.py" line="367"/>
         <source>{n} erreur(s) à corriger dans la feuille ou la correspondance.</source>
         <translation>{n} error(s) to fix in the sheet or the mapping.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="374"/>
+        <location filename="../importer/mapping_dialog.py" line="374"/>
         <source>Dossier du paquet à créer</source>
         <translation>Package folder to create</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="385"/>
+        <location filename="../importer/mapping_dialog.py" line="385"/>
         <source>Donnez le dossier du paquet à créer.</source>
         <translation>Give the package folder to create.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="393"/>
+        <location filename="../importer/mapping_dialog.py" line="393"/>
         <source>Paquet non enregistré : {error}</source>
         <translation>Package not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="395"/>
+        <location filename="../importer/mapping_dialog.py" line="395"/>
         <source>Paquet enregistré dans {folder}.</source>
         <translation>Package saved in {folder}.</translation>
     </message>
@@ -2274,79 +2302,79 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>MselActions</name>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="28"/>
+        <location filename="../importer/menu.py" line="28"/>
         <source>Importer un chronogramme…</source>
         <translation>Import a MSEL…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="30"/>
+        <location filename="../importer/menu.py" line="30"/>
         <source>Créer un paquet d&apos;exercice à partir d&apos;un tableur (XLSX, ODS, CSV)</source>
         <translation>Create an exercise package from a spreadsheet (XLSX, ODS, CSV)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="32"/>
+        <location filename="../importer/menu.py" line="32"/>
         <source>Exporter le chronogramme…</source>
         <translation>Export the MSEL…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="34"/>
+        <location filename="../importer/menu.py" line="34"/>
         <source>Le chronogramme, avec les heures réelles et les verdicts, en tableur</source>
         <translation>The MSEL, with actual times and verdicts, as a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="40"/>
+        <location filename="../importer/menu.py" line="40"/>
         <source>Importer un chronogramme</source>
         <translation>Import a MSEL</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="41"/>
+        <location filename="../importer/menu.py" line="41"/>
         <source>Tableurs (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="52"/>
+        <location filename="../importer/menu.py" line="52"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="53"/>
+        <location filename="../importer/menu.py" line="53"/>
         <source>« {name} » : {error}</source>
         <translation>“{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="62"/>
+        <location filename="../importer/menu.py" line="62"/>
         <source>Chronogramme importé</source>
         <translation>MSEL imported</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="63"/>
+        <location filename="../importer/menu.py" line="63"/>
         <source>Le paquet est enregistré dans {folder}.
 Ouvrir une nouvelle session sur ce paquet ?</source>
         <translation>The package is saved in {folder}.
 Open a new session on this package?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="73"/>
+        <location filename="../importer/menu.py" line="73"/>
         <source>Exporter le chronogramme</source>
         <translation>Export the MSEL</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="74"/>
+        <location filename="../importer/menu.py" line="74"/>
         <source>Classeur Excel (*.xlsx);;Classeur OpenDocument (*.ods);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="89"/>
+        <location filename="../importer/menu.py" line="89"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="90"/>
+        <location filename="../importer/menu.py" line="90"/>
         <source>« {name} » n&apos;a pas pu être écrit : {error}</source>
         <translation>“{name}” could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="95"/>
+        <location filename="../importer/menu.py" line="95"/>
         <source>Chronogramme exporté : {path}</source>
         <translation>MSEL exported: {path}</translation>
     </message>
@@ -2859,27 +2887,27 @@ Open a new session on this package?</translation>
 <context>
     <name>RecoveryBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="150"/>
+        <location filename="../console/alerts.py" line="152"/>
         <source>Compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="170"/>
+        <location filename="../console/alerts.py" line="172"/>
         <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
         <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="176"/>
+        <location filename="../console/alerts.py" line="178"/>
         <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
         <translation>The clock kept running while it was down.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="179"/>
+        <location filename="../console/alerts.py" line="181"/>
         <source>{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.</source>
         <translation>{n} inject(s) waiting for you (fire or skip): {ids}.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="182"/>
+        <location filename="../console/alerts.py" line="184"/>
         <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
         <translation>The exercise is paused: resume when the room is ready.</translation>
     </message>
@@ -3123,52 +3151,52 @@ Open a new session on this package?</translation>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="150"/>
+        <location filename="../start_screen.py" line="151"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="156"/>
+        <location filename="../start_screen.py" line="157"/>
         <source>pas commencée</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="157"/>
+        <location filename="../start_screen.py" line="158"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="158"/>
+        <location filename="../start_screen.py" line="159"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="159"/>
+        <location filename="../start_screen.py" line="160"/>
         <source>terminée</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="169"/>
+        <location filename="../start_screen.py" line="170"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="181"/>
+        <location filename="../start_screen.py" line="182"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="184"/>
+        <location filename="../start_screen.py" line="185"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="224"/>
+        <location filename="../start_screen.py" line="225"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="266"/>
+        <location filename="../start_screen.py" line="267"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
@@ -3212,7 +3240,7 @@ Open a new session on this package?</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
-        <location filename="../console/timeline_view.py" line="213"/>
+        <location filename="../console/timeline_view.py" line="219"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
@@ -3342,17 +3370,17 @@ Open a new session on this package?</translation>
 <context>
     <name>WriteFailureBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="201"/>
+        <location filename="../console/alerts.py" line="203"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées. Fermez le programme qui bloque le fichier, ou libérez de la place sur le disque.</source>
         <translation>Nothing already saved is lost, and refused entries are kept. Close the program that holds the file, or free some disk space.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="224"/>
+        <location filename="../console/alerts.py" line="226"/>
         <source>Le fichier de session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session file no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="226"/>
+        <location filename="../console/alerts.py" line="228"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
     </message>
