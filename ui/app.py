@@ -98,7 +98,7 @@ class AppController(QObject):
         """
         from crisisdesk.package.loader import load_package
         from crisisdesk.package.problems import PackageError
-        from crisisdesk.session.summary import latest_unfinished
+        from crisisdesk.session.summary import folder_digest, latest_unfinished
 
         try:
             package_id = load_package(package_path).exercise.id
@@ -109,7 +109,8 @@ class AppController(QObject):
         candidates = set(self.settings.recent_files)
         if folder.is_dir():
             candidates.update(folder.glob("*.crisisdesk"))
-        found = latest_unfinished(sorted(candidates), package_id)
+        # Only a session of this very edition of the package: after the package changed, a new one.
+        found = latest_unfinished(sorted(candidates), package_id, folder_digest(Path(package_path)))
         if found is None:
             return self.new_session(package_path)
         window = self.open_session(found.path)

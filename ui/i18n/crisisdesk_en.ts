@@ -18,32 +18,32 @@
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="118"/>
+        <location filename="../app.py" line="119"/>
         <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
         <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="133"/>
-        <location filename="../app.py" line="179"/>
+        <location filename="../app.py" line="134"/>
+        <location filename="../app.py" line="180"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="152"/>
+        <location filename="../app.py" line="153"/>
         <source>Impossible d&apos;ouvrir la session sur le serveur :
 {details}</source>
         <translation>Could not open the session on the server:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="184"/>
+        <location filename="../app.py" line="185"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="240"/>
+        <location filename="../app.py" line="241"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -310,86 +310,101 @@
     </message>
     <message>
         <location filename="../console/actions.py" line="78"/>
+        <source>Rétablir (remettre dans le jeu)</source>
+        <translation>Restore (put back in play)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="79"/>
+        <source>Remettre dans le jeu l&apos;inject ignoré sélectionné</source>
+        <translation>Put the selected skipped inject back in play</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="80"/>
+        <source>Signaler comme déclenché par erreur…</source>
+        <translation>Mark as fired by mistake…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="81"/>
+        <source>L&apos;inject reste envoyé ; le rapport dit qu&apos;il l&apos;a été par erreur</source>
+        <translation>The inject stays sent; the report says it was sent by mistake</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="82"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="89"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="90"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="91"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
-        <source>Débriefing à chaud</source>
-        <translation>Hot wash</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="89"/>
+        <location filename="../console/actions.py" line="93"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="92"/>
+        <location filename="../console/actions.py" line="96"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="93"/>
+        <location filename="../console/actions.py" line="97"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="94"/>
+        <location filename="../console/actions.py" line="98"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="95"/>
+        <location filename="../console/actions.py" line="99"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="96"/>
+        <location filename="../console/actions.py" line="100"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="99"/>
+        <location filename="../console/actions.py" line="103"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="100"/>
+        <location filename="../console/actions.py" line="104"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -407,183 +422,195 @@
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="83"/>
+        <location filename="../console/controller.py" line="86"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="90"/>
-        <location filename="../console/controller.py" line="114"/>
+        <location filename="../console/controller.py" line="93"/>
+        <location filename="../console/controller.py" line="117"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="94"/>
+        <location filename="../console/controller.py" line="97"/>
         <source>Inject {id} ignoré.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="99"/>
+        <location filename="../console/controller.py" line="102"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="106"/>
+        <location filename="../console/controller.py" line="109"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="107"/>
+        <location filename="../console/controller.py" line="110"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="164"/>
+        <location filename="../console/controller.py" line="203"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="119"/>
+        <location filename="../console/controller.py" line="122"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="128"/>
+        <location filename="../console/controller.py" line="142"/>
+        <location filename="../console/controller.py" line="151"/>
         <source>{id} rétabli : il revient dans le jeu.</source>
         <translation>{id} restored: back in play.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="129"/>
+        <location filename="../console/controller.py" line="143"/>
         <source>Report de {id} annulé : il revient à son heure.</source>
         <translation>Delay of {id} undone: back at its time.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="130"/>
+        <location filename="../console/controller.py" line="144"/>
+        <location filename="../console/controller.py" line="159"/>
         <source>{id} signalé comme déclenché par erreur (il reste envoyé).</source>
         <translation>{id} marked as fired by mistake (it stays sent).</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="137"/>
+        <location filename="../console/controller.py" line="163"/>
+        <source>Déclenché par erreur</source>
+        <translation>Fired by mistake</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="164"/>
+        <source>Signaler {id} comme déclenché par erreur ? Il reste envoyé (la salle l&apos;a reçu) ; le journal et le rapport diront qu&apos;il l&apos;a été par erreur. Ce signalement ne peut pas être retiré.</source>
+        <translation>Mark {id} as fired by mistake? It stays sent (the room received it); the log and the report will say it was sent by mistake. This mark cannot be withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="176"/>
         <source>Annuler la dernière action</source>
         <translation>Undo the last action</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="139"/>
+        <location filename="../console/controller.py" line="178"/>
         <source>Annuler « ignorer {id} »</source>
         <translation>Undo “skip {id}”</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="140"/>
+        <location filename="../console/controller.py" line="179"/>
         <source>Annuler le report de {id}</source>
         <translation>Undo the delay of {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="141"/>
+        <location filename="../console/controller.py" line="180"/>
         <source>Signaler {id} comme déclenché par erreur</source>
         <translation>Mark {id} as fired by mistake</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="151"/>
+        <location filename="../console/controller.py" line="190"/>
         <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
         <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="156"/>
+        <location filename="../console/controller.py" line="195"/>
         <source>Pas encore</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="169"/>
+        <location filename="../console/controller.py" line="208"/>
         <source>{endex} : l&apos;exercice est terminé.</source>
         <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="174"/>
+        <location filename="../console/controller.py" line="213"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="175"/>
+        <location filename="../console/controller.py" line="214"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="180"/>
+        <location filename="../console/controller.py" line="219"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="185"/>
+        <location filename="../console/controller.py" line="224"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="186"/>
+        <location filename="../console/controller.py" line="225"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="192"/>
+        <location filename="../console/controller.py" line="231"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="193"/>
+        <location filename="../console/controller.py" line="232"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="197"/>
+        <location filename="../console/controller.py" line="236"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="206"/>
+        <location filename="../console/controller.py" line="246"/>
         <source>Corriger un indicateur</source>
         <translation>Correct an indicator</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="208"/>
+        <location filename="../console/controller.py" line="248"/>
         <source>{label}{unit} — nouvelle valeur :</source>
         <translation>{label}{unit} — new value:</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="217"/>
+        <location filename="../console/controller.py" line="259"/>
         <source>Indicateur « {label} » corrigé.</source>
         <translation>Indicator “{label}” corrected.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="224"/>
+        <location filename="../console/controller.py" line="269"/>
         <source>Minuteur du point de situation arrêté.</source>
         <translation>Situation briefing timer stopped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="226"/>
+        <location filename="../console/controller.py" line="271"/>
         <source>Point de situation</source>
         <translation>Situation briefing</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="227"/>
+        <location filename="../console/controller.py" line="272"/>
         <source>Durée du point de situation (minutes) :</source>
         <translation>Length of the situation briefing (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="230"/>
+        <location filename="../console/controller.py" line="275"/>
         <source>Point de situation chronométré : {n} min.</source>
         <translation>Situation briefing timed: {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="247"/>
+        <location filename="../console/controller.py" line="292"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="259"/>
+        <location filename="../console/controller.py" line="304"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="277"/>
+        <location filename="../console/controller.py" line="322"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -591,48 +618,49 @@
 <context>
     <name>DueAlert</name>
     <message>
-        <location filename="../console/alerts.py" line="45"/>
+        <location filename="../console/alerts.py" line="46"/>
         <source>Déclencher</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="46"/>
+        <location filename="../console/alerts.py" line="47"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="47"/>
-        <location filename="../console/alerts.py" line="52"/>
+        <location filename="../console/alerts.py" line="48"/>
+        <location filename="../console/alerts.py" line="53"/>
         <source>Voir</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="51"/>
+        <location filename="../console/alerts.py" line="52"/>
         <source>Déclencher le rattrapage</source>
         <translation>Fire the contingency</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="97"/>
+        <location filename="../console/alerts.py" line="98"/>
         <source>À déclencher : {id} — {title}</source>
         <translation>To fire: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="99"/>
+        <location filename="../console/alerts.py" line="100"/>
         <source>En retard : {id} — {title}</source>
         <translation>Overdue: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="101"/>
+        <location filename="../console/alerts.py" line="102"/>
+        <location filename="../console/alerts.py" line="111"/>
         <source>(+{n} autres)</source>
         <translation>(+{n} more)</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="105"/>
+        <location filename="../console/alerts.py" line="106"/>
         <source>réponses de {id} manquées</source>
         <translation>responses to {id} missed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="106"/>
+        <location filename="../console/alerts.py" line="107"/>
         <source>délai de réponse à {id} écoulé</source>
         <translation>response time for {id} has lapsed</translation>
     </message>
@@ -642,7 +670,7 @@
         <translation>Contingency offered: {id} — {title} ({why})</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="132"/>
+        <location filename="../console/alerts.py" line="134"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
@@ -650,17 +678,17 @@
 <context>
     <name>EndexBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="252"/>
-        <source>Exercice terminé (ENDEX). La suite : le débriefing à chaud avec la salle, puis le rapport RETEX.</source>
-        <translation>Exercise over (ENDEX). Next: the hot wash with the room, then the after-action report.</translation>
+        <location filename="../console/alerts.py" line="254"/>
+        <source>Exercice terminé ({endex}). La suite : le {hotwash} avec la salle, puis le rapport RETEX.</source>
+        <translation>Exercise over ({endex}). Next: the {hotwash} with the room, then the after-action report.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="255"/>
-        <source>1. Débriefing à chaud</source>
-        <translation>1. Hot wash</translation>
+        <location filename="../console/alerts.py" line="257"/>
+        <source>1. {hotwash}</source>
+        <translation>1. {hotwash}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="256"/>
+        <location filename="../console/alerts.py" line="259"/>
         <source>2. Rapport RETEX (PDF)</source>
         <translation>2. After-action report (PDF)</translation>
     </message>
@@ -1917,117 +1945,117 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468"/>
-        <location filename="../main_window.py" line="547"/>
+        <location filename="../main_window.py" line="474"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="496"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="501"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534"/>
-        <source>Débriefing à chaud — {title}</source>
-        <translation>Hot wash — {title}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="551"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="573"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="569"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="540"/>
+        <source>{hotwash} — {title}</source>
+        <translation>{hotwash} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="581"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="611"/>
+        <location filename="../main_window.py" line="618"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613"/>
+        <location filename="../main_window.py" line="620"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="618"/>
+        <location filename="../main_window.py" line="625"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="627"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="622"/>
+        <location filename="../main_window.py" line="629"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627"/>
+        <location filename="../main_window.py" line="634"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2906,27 +2934,27 @@ Open a new session on this package?</translation>
 <context>
     <name>RecoveryBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="150"/>
+        <location filename="../console/alerts.py" line="152"/>
         <source>Compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="170"/>
+        <location filename="../console/alerts.py" line="172"/>
         <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
         <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="176"/>
+        <location filename="../console/alerts.py" line="178"/>
         <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
         <translation>The clock kept running while it was down.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="179"/>
+        <location filename="../console/alerts.py" line="181"/>
         <source>{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.</source>
         <translation>{n} inject(s) waiting for you (fire or skip): {ids}.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="182"/>
+        <location filename="../console/alerts.py" line="184"/>
         <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
         <translation>The exercise is paused: resume when the room is ready.</translation>
     </message>
@@ -3218,52 +3246,52 @@ Open a new session on this package?</translation>
         <translation>{name}   —   server {url}</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="161"/>
+        <location filename="../start_screen.py" line="162"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="167"/>
+        <location filename="../start_screen.py" line="168"/>
         <source>pas commencée</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="168"/>
+        <location filename="../start_screen.py" line="169"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="169"/>
+        <location filename="../start_screen.py" line="170"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="170"/>
+        <location filename="../start_screen.py" line="171"/>
         <source>terminée</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="180"/>
+        <location filename="../start_screen.py" line="181"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="192"/>
+        <location filename="../start_screen.py" line="193"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="195"/>
+        <location filename="../start_screen.py" line="196"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="250"/>
+        <location filename="../start_screen.py" line="251"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="292"/>
+        <location filename="../start_screen.py" line="293"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
@@ -3307,7 +3335,7 @@ Open a new session on this package?</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
-        <location filename="../console/timeline_view.py" line="213"/>
+        <location filename="../console/timeline_view.py" line="219"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
@@ -3437,27 +3465,27 @@ Open a new session on this package?</translation>
 <context>
     <name>WriteFailureBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="201"/>
+        <location filename="../console/alerts.py" line="203"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées. Fermez le programme qui bloque le fichier, ou libérez de la place sur le disque.</source>
         <translation>Nothing already saved is lost, and refused entries are kept. Close the program that holds the file, or free some disk space.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="222"/>
+        <location filename="../console/alerts.py" line="224"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées sur ce poste. Vérifiez le réseau ou le serveur : la console réessaie d&apos;elle-même.</source>
         <translation>What is already saved is not lost, and the refused entries are kept on this computer. Check the network or the server: the console tries again by itself.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="234"/>
+        <location filename="../console/alerts.py" line="236"/>
         <source>Le serveur de la session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session&apos;s server no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="237"/>
+        <location filename="../console/alerts.py" line="239"/>
         <source>Le fichier de session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session file no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="239"/>
+        <location filename="../console/alerts.py" line="241"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
     </message>
