@@ -143,7 +143,8 @@ class StartScreen(QWidget):
         """List the recent sessions: files (missing ones are left out), then sessions on a server."""
         self.recent_list.clear()
         for url in servers or []:
-            item = QListWidgetItem(self.tr("{name}   —   serveur {url}").format(name=short_name(url), url=url))
+            # Two lines, as the files: the session and its database, then where it lives.
+            item = QListWidgetItem(short_name(url) + "\n" + self.tr("sur un serveur · {url}").format(url=url))
             item.setData(Qt.ItemDataRole.UserRole + 1, url)
             item.setToolTip(url)
             self.recent_list.addItem(item)

@@ -3241,57 +3241,57 @@ Open a new session on this package?</translation>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="146"/>
-        <source>{name}   —   serveur {url}</source>
-        <translation>{name}   —   server {url}</translation>
+        <location filename="../start_screen.py" line="147"/>
+        <source>sur un serveur · {url}</source>
+        <translation>on a server · {url}</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="162"/>
+        <location filename="../start_screen.py" line="163"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="168"/>
+        <location filename="../start_screen.py" line="169"/>
         <source>pas commencée</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="169"/>
+        <location filename="../start_screen.py" line="170"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="170"/>
+        <location filename="../start_screen.py" line="171"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="171"/>
+        <location filename="../start_screen.py" line="172"/>
         <source>terminée</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="181"/>
+        <location filename="../start_screen.py" line="182"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="193"/>
+        <location filename="../start_screen.py" line="194"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="196"/>
+        <location filename="../start_screen.py" line="197"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="251"/>
+        <location filename="../start_screen.py" line="252"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="293"/>
+        <location filename="../start_screen.py" line="294"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
