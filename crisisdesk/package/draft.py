@@ -1,0 +1,119 @@
+"""Reading a package being edited, leniently: what the editor shows while the data is half-typed.
+
+The loader is strict (a package is usable or not); the editor must draw the table and the
+timeline at every keystroke, so these helpers read what they can and skip the rest.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from crisisdesk.package.model import Phase, scenario_time_at
+from crisisdesk.timefmt import format_offset, parse_offset
+
+QUARTER = 15 * 60
+
+
+def offset(text: Any) -> int | None:
+    """Seconds of an ``H:MM[:SS]`` text, or None if it is not one."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return parse_offset(text)
+    except ValueError:
+        return None
+
+
+def offset_text(seconds: int) -> str:
+    """The text the format wants for ``seconds`` (seconds shown only when there are some)."""
+    return format_offset(max(0, seconds), with_seconds=bool(seconds % 60))
+
+
+def phases(exercise: dict) -> list[Phase]:
+    """The readable phases of an exercise mapping, in time order."""
+    found = []
+    for item in exercise.get("phases") or []:
+        if not isinstance(item, dict):
+            continue
+        at = offset(item.get("at"))
+        try:
+            when = datetime.fromisoformat(str(item.get("scenario_time", "")).strip())
+            scale = float(item.get("scale") or 1)
+        except ValueError:
+            continue
+        if at is None or when.tzinfo is not None or scale <= 0:
+            continue
+        found.append(Phase(at=at, title=str(item.get("title", "")), scenario_time=when, scale=scale))
+    return sorted(found, key=lambda p: p.at)
+
+
+def scenario_time(found_phases: list[Phase], seconds: int | None) -> datetime | None:
+    if seconds is None or not found_phases:
+        return None
+    return scenario_time_at(found_phases, seconds)
+
+
+def played_roles(roles: list) -> list[str]:
+    return [r["id"] for r in roles if isinstance(r, dict) and isinstance(r.get("id"), str)
+            and r.get("kind") != "simulated"]
+
+
+def recipients(inject: dict, roles: list) -> list[str]:
+    """Role ids an inject goes to (``all``: every played role)."""
+    to = inject.get("to")
+    if isinstance(to, str):
+        return played_roles(roles) if to.strip() == "all" else []
+    if isinstance(to, list):
+        return [r for r in to if isinstance(r, str)]
+    return []
+
+
+def expected_of(inject: dict) -> list[tuple[str, str, int]]:
+    """(role, action, within seconds) of each readable expected response."""
+    out = []
+    for item in inject.get("expected") or []:
+        if isinstance(item, dict):
+            within = offset(item.get("within"))
+            if within and isinstance(item.get("role"), str):
+                out.append((item["role"], str(item.get("action", "")), within))
+    return out
+
+
+def is_manual(inject: dict) -> bool:
+    """Manual as the loader reads it: written true, or a contingency that does not say false."""
+    value = inject.get("manual")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip():
+        return value.strip().lower() in ("true", "yes", "on")
+    return bool(str(inject.get("contingency_for") or "").strip())
+
+
+def quarter_load(exercise: dict, roles: list, injects: list) -> dict[str, list[int]]:
+    """Per played role, per quarter hour of the exercise: injects received + responses open then.
+
+    A stand-in until the readiness check's load figures can be reused: it counts what a
+    role has on its table in each quarter hour.
+    """
+    duration = offset(exercise.get("duration")) or 0
+    for inject in injects:
+        if isinstance(inject, dict):
+            duration = max(duration, offset(inject.get("at")) or 0)
+    quarters = max(1, -(-duration // QUARTER))
+    load = {role: [0] * quarters for role in played_roles(roles)}
+    for inject in injects:
+        if not isinstance(inject, dict):
+            continue
+        at = offset(inject.get("at"))
+        if at is None:
+            continue
+        for role in recipients(inject, roles):
+            if role in load:
+                load[role][min(at // QUARTER, quarters - 1)] += 1
+        for role, _action, within in expected_of(inject):
+            if role in load:
+                first, last = at // QUARTER, min((at + within - 1) // QUARTER, quarters - 1)
+                for quarter in range(first + 1, last + 1):  # the first quarter counts the inject itself
+                    load[role][quarter] += 1
+    return load

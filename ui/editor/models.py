@@ -1,0 +1,273 @@
+"""GUI: Qt models over the document being edited — the injects table and simple record lists.
+
+They read the document's plain data and turn each edit into an undoable operation; they
+follow every change (theirs, another view's, undo) through the document's signals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from crisisdesk.package import draft
+from ui.editor.undo import EditorDocument
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class InjectTableModel(QAbstractTableModel):
+    """GUI: one row per inject of msel.yaml (file order); sort by SORT_ROLE for the timeline order."""
+
+    COLUMNS = ("number", "at", "scenario", "from", "to", "channel", "title", "flags")
+
+    def __init__(self, editor: EditorDocument, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.doc = editor.doc
+        self._ranks: list[int] | None = None
+        self._phases = None
+        self._pending: tuple | None = None
+        editor.about_to_change.connect(self._about_to_change)
+        editor.changed.connect(self._changed)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("N°"), self.tr("T+"), self.tr("Heure scénario"), self.tr("De"), self.tr("À"),
+                self.tr("Canal"), self.tr("Titre"), self.tr("Repères"))
+
+    # -- Qt model interface ------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.doc.injects)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.doc.injects):
+            return None
+        inject = self.doc.injects[index.row()]
+        if not isinstance(inject, dict):
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == SORT_ROLE:
+            if column in ("number", "at", "scenario"):
+                return self.ranks()[index.row()]
+            return str(self.data(index) or "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(index.row(), inject, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "flags":
+            return self._text(index.row(), inject, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("number", "at", "scenario"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- values --------------------------------------------------------------------
+
+    def _text(self, row: int, inject: dict, column: str) -> str:
+        if column == "number":
+            return str(self.ranks()[row] + 1)
+        if column == "at":
+            return str(inject.get("at", ""))
+        if column == "scenario":
+            when = draft.scenario_time(self.phases(), draft.offset(inject.get("at")))
+            return when.strftime("%d/%m %H:%M") if when else "—"
+        if column == "from":
+            return str(inject.get("from", ""))
+        if column == "to":
+            to = inject.get("to")
+            return ", ".join(str(x) for x in to) if isinstance(to, list) else str(to or "")
+        if column == "channel":
+            return str(inject.get("channel", ""))
+        if column == "title":
+            return str(inject.get("title", ""))
+        flags = []
+        if draft.is_manual(inject):
+            flags.append(self.tr("manuel"))
+        if str(inject.get("contingency_for") or "").strip():
+            flags.append(self.tr("secours de {id}").format(id=inject["contingency_for"]))
+        if inject.get("expected"):
+            flags.append(self.tr("{n} réponse(s)").format(n=len(inject["expected"])))
+        if inject.get("attachments"):
+            flags.append(self.tr("PJ"))
+        if inject.get("sets"):
+            flags.append(self.tr("indicateurs"))
+        return " · ".join(flags)
+
+    def ranks(self) -> list[int]:
+        """Position of each row (file order) in the timeline order (time, then file order)."""
+        if self._ranks is None:
+            keys = [(draft.offset(i.get("at")) if isinstance(i, dict) else None) for i in self.doc.injects]
+            order = sorted(range(len(keys)), key=lambda r: (keys[r] is None, keys[r] or 0, r))
+            ranks = [0] * len(order)
+            for rank, row in enumerate(order):
+                ranks[row] = rank
+            self._ranks = ranks
+        return self._ranks
+
+    def phases(self):
+        if self._phases is None:
+            self._phases = draft.phases(self.doc.exercise)
+        return self._phases
+
+    # -- following the document ------------------------------------------------
+
+    def _about_to_change(self, op: tuple) -> None:
+        kind, path = op[0], op[1]
+        self._pending = None
+        if path == ("msel",):
+            self.beginResetModel()
+            self._pending = ("reset",)
+        elif path[0] == "msel" and len(path) == 2:
+            if kind == "insert":
+                self.beginInsertRows(QModelIndex(), path[1], path[1])
+                self._pending = ("insert",)
+            elif kind == "remove":
+                self.beginRemoveRows(QModelIndex(), path[1], path[1])
+                self._pending = ("remove",)
+
+    def _changed(self, op: tuple) -> None:
+        path = op[1]
+        self._ranks = None
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            if pending[0] == "insert":
+                self.endInsertRows()
+            elif pending[0] == "reset":
+                self.endResetModel()
+            else:
+                self.endRemoveRows()
+            self._all_changed()
+            return
+        if path[0] == "msel":
+            if len(path) >= 2 and 0 <= path[1] < len(self.doc.injects):
+                self.dataChanged.emit(self.index(path[1], 0), self.index(path[1], len(self.COLUMNS) - 1))
+            if len(path) < 3 or path[2] == "at":
+                self._all_changed()
+        elif path[0] == "exercise":
+            self._phases = None
+            self._all_changed()
+        elif path[0] == "roles":
+            self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self.doc.injects:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.doc.injects) - 1, len(self.COLUMNS) - 1))
+
+    def row_path(self, row: int) -> tuple:
+        return ("msel", row)
+
+
+class RecordListModel(QAbstractTableModel):
+    """GUI: a list of records of the document (roles, phases, indicators, objectives) as an editable table."""
+
+    def __init__(self, editor: EditorDocument, list_path: tuple, columns: list[tuple[str, str]],
+                 defaults: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.doc = editor.doc
+        self.list_path = tuple(list_path)
+        self.columns = columns  # (key, header)
+        self.defaults = defaults or {}
+        self._pending: str | None = None
+        editor.about_to_change.connect(self._about_to_change)
+        editor.changed.connect(self._changed)
+
+    def items(self) -> list:
+        value = self.doc.get(self.list_path, None)
+        return value if isinstance(value, list) else []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            return self.columns[section][1]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        items = self.items()
+        if not 0 <= index.row() < len(items) or not isinstance(items[index.row()], dict):
+            return None
+        value = items[index.row()].get(self.columns[index.column()][0], "")
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return str(value)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        key = self.columns[index.column()][0]
+        text = str(value)
+        path = (*self.list_path, index.row(), key)
+        if text == "" and key not in ("id", "title", "label", "at", "name"):
+            from crisisdesk.package.document import MISSING
+
+            if self.doc.get(path, MISSING) is MISSING:
+                return False
+            self.editor.set(path, MISSING, merge=False)
+        else:
+            self.editor.set(path, text, merge=False)
+        return True
+
+    def add(self, row: int | None = None) -> int:
+        """Insert a new record (after ``row``, or at the end); return its row."""
+        position = len(self.items()) if row is None else row + 1
+        if self.doc.get(self.list_path, None) is None:  # e.g. no indicators yet
+            self.editor.push([("set", self.list_path, [dict(self.defaults)])], self.tr("Ajouter"))
+            return 0
+        self.editor.push([("insert", (*self.list_path, position), dict(self.defaults))], self.tr("Ajouter"))
+        return position
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.items()):
+            self.editor.push([("remove", (*self.list_path, row))], self.tr("Supprimer"))
+
+    def _concerns(self, path: tuple) -> bool:
+        return tuple(path[: len(self.list_path)]) == self.list_path
+
+    def _about_to_change(self, op: tuple) -> None:
+        kind, path = op[0], op[1]
+        self._pending = None
+        if len(path) == len(self.list_path) + 1 and self._concerns(path):
+            if kind == "insert":
+                self.beginInsertRows(QModelIndex(), path[-1], path[-1])
+                self._pending = "insert"
+            elif kind == "remove":
+                self.beginRemoveRows(QModelIndex(), path[-1], path[-1])
+                self._pending = "remove"
+        elif len(path) <= len(self.list_path) and tuple(self.list_path[: len(path)]) == tuple(path):
+            self.beginResetModel()
+            self._pending = "reset"
+
+    def _changed(self, op: tuple) -> None:
+        pending, self._pending = self._pending, None
+        if pending == "insert":
+            self.endInsertRows()
+        elif pending == "remove":
+            self.endRemoveRows()
+        elif pending == "reset":
+            self.endResetModel()
+        elif self._concerns(op[1]) and len(op[1]) > len(self.list_path):
+            row = op[1][len(self.list_path)]
+            if 0 <= row < self.rowCount():
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))

@@ -1,0 +1,306 @@
+"""GUI: the timeline by role — one lane per played role over exercise time, drawn by hand.
+
+Phase bands behind; each inject a mark on its recipients' lanes; its expected responses
+as bars over their windows on the responding role's lane; the load of each role per
+quarter hour under the lanes (overloads red, long silences grey). Drag a mark to move
+the inject (snapped to the minute); the injects table follows through the document.
+A custom-painted widget rather than QGraphicsView: a few thousand marks, no item
+objects to keep in step with the data, and the static part cached in a pixmap so a
+drag frame repaints only the moving inject.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from crisisdesk.package import draft
+from ui.editor.undo import EditorDocument
+
+LABEL_W = 150
+AXIS_H = 40
+LANE_H = 38
+LOAD_ROW_H = 16
+LOAD_GAP = 30
+MARGIN_R = 16
+OVERLOAD = 4  # items on a role's table in one quarter hour
+SILENCE_QUARTERS = 3  # 45 minutes without anything for a played role
+
+CHANNEL_COLORS = {
+    "phone": "#2b6cb0", "email": "#6b46c1", "radio": "#2c7a7b", "news": "#c05621",
+    "social": "#d53f8c", "field": "#2f855a", "document": "#4a5568", "face": "#b7791f",
+}
+PHASE_COLORS = ("#eef3f9", "#f8f4ea")
+
+
+class RoleTimeline(QWidget):
+    """GUI: the injects and expected responses of each played role over exercise time."""
+
+    inject_selected = Signal(int)  # source row
+    inject_moved = Signal(int, int)  # source row, new time in seconds
+
+    def __init__(self, editor: EditorDocument, parent=None):
+        super().__init__(parent)
+        self.setObjectName("roleTimeline")
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.editor = editor
+        self.doc = editor.doc
+        self.selected: int | None = None
+        self._drag: tuple[int, int, float] | None = None  # row, original seconds, press x
+        self._drag_seconds: int | None = None
+        self._static: QPixmap | None = None
+        self._static_without: int | None = None
+        self._marks: list[tuple[QRectF, int]] = []
+        editor.changed.connect(self._on_changed)
+
+    # -- geometry ------------------------------------------------------------------------
+
+    def lanes(self) -> list[dict]:
+        return [r for r in self.doc.roles if isinstance(r, dict) and r.get("kind") != "simulated"
+                and isinstance(r.get("id"), str)]
+
+    def duration(self) -> int:
+        longest = draft.offset(self.doc.exercise.get("duration")) or 3600
+        for inject in self.doc.injects:
+            if isinstance(inject, dict):
+                longest = max(longest, draft.offset(inject.get("at")) or 0)
+        return max(longest, 60)
+
+    def sizeHint(self) -> QSize:
+        roles = len(self.lanes())
+        return QSize(1000, AXIS_H + roles * LANE_H + LOAD_GAP + roles * LOAD_ROW_H + 20)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(600, self.sizeHint().height())
+
+    def x_of(self, seconds: float) -> float:
+        width = max(50, self.width() - LABEL_W - MARGIN_R)
+        return LABEL_W + width * seconds / self.duration()
+
+    def seconds_at(self, x: float) -> int:
+        width = max(50, self.width() - LABEL_W - MARGIN_R)
+        return int(round((x - LABEL_W) * self.duration() / width))
+
+    # -- following the document -----------------------------------------------------------
+
+    def _on_changed(self, _op=None) -> None:
+        self._static = None
+        self.updateGeometry()
+        self.update()
+
+    def set_selected(self, row: int | None) -> None:
+        if row != self.selected:
+            self.selected = row
+            self._static = None
+            self.update()
+
+    def resizeEvent(self, event) -> None:
+        self._static = None
+        super().resizeEvent(event)
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        without = self._drag[0] if self._drag is not None else None
+        if self._static is None or self._static.size() != self.size() * self.devicePixelRatioF() \
+                or self._static_without != without:
+            self._static = self._render_static(without)
+            self._static_without = without
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._static)
+        if self._drag is not None and self._drag_seconds is not None:
+            row = self._drag[0]
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_inject(painter, row, self._drag_seconds, selected=True, record=False)
+            x = self.x_of(self._drag_seconds)
+            painter.setPen(QPen(QColor("#c53030"), 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, AXIS_H), QPointF(x, self._lanes_bottom()))
+            painter.setPen(QColor("#c53030"))
+            painter.drawText(QPointF(x + 4, AXIS_H - 4), "T+" + draft.offset_text(self._drag_seconds))
+        painter.end()
+
+    def _lanes_bottom(self) -> float:
+        return AXIS_H + len(self.lanes()) * LANE_H
+
+    def _render_static(self, without: int | None) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(QColor("white"))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._marks = []
+        lanes = self.lanes()
+        bottom = self._lanes_bottom()
+        duration = self.duration()
+        font = QFont(self.font())
+        small = QFont(font)
+        small.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+        # phase bands and titles
+        phases = draft.phases(self.doc.exercise)
+        for i, phase in enumerate(phases):
+            end = phases[i + 1].at if i + 1 < len(phases) else duration
+            x0, x1 = self.x_of(phase.at), self.x_of(end)
+            painter.fillRect(QRectF(x0, 16, x1 - x0, bottom - 16), QColor(PHASE_COLORS[i % 2]))
+            painter.setPen(QColor("#33414f"))
+            painter.setFont(small)
+            title = painter.fontMetrics().elidedText(phase.title, Qt.TextElideMode.ElideRight, int(x1 - x0 - 6))
+            painter.drawText(QRectF(x0 + 3, 0, x1 - x0 - 6, 16), Qt.AlignmentFlag.AlignVCenter, title)
+        # time axis
+        painter.setFont(small)
+        step = 15 * 60
+        for t in range(0, duration + 1, step):
+            x = self.x_of(t)
+            major = t % 3600 == 0 or (t % 1800 == 0 and self.x_of(1800) - self.x_of(0) > 40)
+            painter.setPen(QPen(QColor("#9aa5b1" if major else "#d5dbe1"), 1))
+            painter.drawLine(QPointF(x, AXIS_H - (8 if major else 4)), QPointF(x, bottom))
+            if major:
+                painter.setPen(QColor("#33414f"))
+                painter.drawText(QPointF(x + 2, AXIS_H - 6), "T+" + draft.offset_text(t)[:4])
+        # lanes
+        painter.setFont(font)
+        for i, role in enumerate(lanes):
+            y = AXIS_H + i * LANE_H
+            painter.setPen(QPen(QColor("#e2e8f0"), 1))
+            painter.drawLine(QPointF(0, y + LANE_H), QPointF(self.width(), y + LANE_H))
+            color = QColor(str(role.get("color") or "#1f4e79"))
+            painter.fillRect(QRectF(0, y + 4, 5, LANE_H - 8), color)
+            painter.setPen(QColor("#0d1b2a"))
+            name = painter.fontMetrics().elidedText(f"{role['id']}", Qt.TextElideMode.ElideRight, LABEL_W - 14)
+            painter.drawText(QRectF(10, y, LABEL_W - 14, LANE_H), Qt.AlignmentFlag.AlignVCenter, name)
+        # responses (under the marks), then marks
+        for row, inject in enumerate(self.doc.injects):
+            if row == without or not isinstance(inject, dict):
+                continue
+            at = draft.offset(inject.get("at"))
+            if at is not None:
+                self._paint_inject(painter, row, at, selected=(row == self.selected), record=True)
+        self._paint_load(painter, lanes, bottom)
+        painter.end()
+        return pixmap
+
+    def _lane_index(self) -> dict[str, int]:
+        return {role["id"]: i for i, role in enumerate(self.lanes())}
+
+    def _paint_inject(self, painter: QPainter, row: int, at: int, selected: bool, record: bool) -> None:
+        inject = self.doc.injects[row]
+        lanes = self._lane_index()
+        x = self.x_of(at)
+        for role, _action, within in draft.expected_of(inject):
+            if role in lanes:
+                y = AXIS_H + lanes[role] * LANE_H + LANE_H - 12
+                bar = QRectF(x, y, max(2.0, self.x_of(at + within) - x), 6)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(200, 60, 60, 170) if selected else QColor(90, 110, 140, 110))
+                painter.drawRoundedRect(bar, 2, 2)
+        color = QColor(CHANNEL_COLORS.get(str(inject.get("channel")), "#4a5568"))
+        manual = draft.is_manual(inject)
+        for role in draft.recipients(inject, self.doc.roles):
+            if role not in lanes:
+                continue
+            y = AXIS_H + lanes[role] * LANE_H + 6
+            rect = QRectF(x - 4, y, 8, 16)
+            if selected:
+                painter.setPen(QPen(QColor("#c53030"), 2))
+            else:
+                painter.setPen(QPen(color.darker(130), 1))
+            painter.setBrush(QColor("white") if manual else color)
+            painter.drawRoundedRect(rect, 2, 2)
+            if record:
+                self._marks.append((rect.adjusted(-2, -2, 2, 2), row))
+
+    def _paint_load(self, painter: QPainter, lanes: list[dict], top: float) -> None:
+        load = draft.quarter_load(self.doc.exercise, self.doc.roles, self.doc.injects)
+        y0 = top + LOAD_GAP
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
+        painter.setFont(small)
+        painter.setPen(QColor("#33414f"))
+        painter.drawText(QRectF(10, top + 6, LABEL_W + 400, LOAD_GAP - 8), Qt.AlignmentFlag.AlignVCenter,
+                         self.tr("Charge par quart d'heure (injects reçus + réponses en cours) — "
+                                 "rouge : surcharge (≥ {n}), gris : silence de 45 min ou plus").format(n=OVERLOAD))
+        for i, role in enumerate(lanes):
+            y = y0 + i * LOAD_ROW_H
+            counts = load.get(role["id"], [])
+            painter.setPen(QColor("#33414f"))
+            painter.drawText(QRectF(10, y, LABEL_W - 14, LOAD_ROW_H), Qt.AlignmentFlag.AlignVCenter, role["id"])
+            silent = _silent_quarters(counts)
+            for q, count in enumerate(counts):
+                x0, x1 = self.x_of(q * draft.QUARTER), self.x_of((q + 1) * draft.QUARTER)
+                cell = QRectF(x0 + 1, y + 1, x1 - x0 - 2, LOAD_ROW_H - 2)
+                if count >= OVERLOAD:
+                    fill = QColor("#e53e3e")
+                elif count:
+                    fill = QColor(56, 161, 105, min(255, 70 + 60 * count))
+                elif q in silent:
+                    fill = QColor("#a0aec0")
+                else:
+                    fill = QColor("#f1f4f7")
+                painter.fillRect(cell, fill)
+                if count and cell.width() > 12:
+                    painter.setPen(QColor("white") if count >= 2 else QColor("#1a202c"))
+                    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(count))
+
+    # -- mouse: select and drag ----------------------------------------------------------------
+
+    def row_at(self, pos: QPointF) -> int | None:
+        if self._static is None:
+            self._static = self._render_static(None)
+            self._static_without = None
+        for rect, row in reversed(self._marks):
+            if rect.contains(pos):
+                return row
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self.row_at(event.position())
+        if row is None or event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self.inject_selected.emit(row)
+        self.set_selected(row)
+        at = draft.offset(self.doc.injects[row].get("at")) or 0
+        self._drag = (row, at, event.position().x())
+        self._drag_seconds = at
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag is None:
+            row = self.row_at(event.position())
+            if row is not None:
+                inject = self.doc.injects[row]
+                QToolTip.showText(event.globalPosition().toPoint(),
+                                  f"{inject.get('id')} · T+{inject.get('at')} · {inject.get('title')}", self)
+            return
+        row, original, press_x = self._drag
+        delta = self.seconds_at(event.position().x()) - self.seconds_at(press_x)
+        seconds = max(0, min(self.duration(), int(round((original + delta) / 60)) * 60))
+        if seconds != self._drag_seconds:
+            self._drag_seconds = seconds
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag is None:
+            return super().mouseReleaseEvent(event)
+        row, original, _x = self._drag
+        seconds = self._drag_seconds
+        self._drag = None
+        self._drag_seconds = None
+        self._static = None
+        self.update()
+        if seconds is not None and seconds != original:
+            self.inject_moved.emit(row, seconds)
+
+
+def _silent_quarters(counts: list[int]) -> set[int]:
+    """Quarters inside a run of at least SILENCE_QUARTERS empty quarters."""
+    silent: set[int] = set()
+    run: list[int] = []
+    for q, count in enumerate(counts + [1]):
+        if count == 0 and q < len(counts):
+            run.append(q)
+            continue
+        if len(run) >= SILENCE_QUARTERS:
+            silent.update(run)
+        run = []
+    return silent
