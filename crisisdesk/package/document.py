@@ -52,7 +52,8 @@ SECTIONS = {"exercise": EXERCISE_FILE, "roles": ROLES_FILE, "msel": MSEL_FILE}
 FILE_SECTION = {name: section for section, name in SECTIONS.items()}
 ROOT_KIND = {"exercise": "exercise", "roles": "role", "msel": "inject"}
 
-MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
+MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()  # a field absent from its record
+_RAISE: Any = object()
 
 Path_ = tuple  # ("msel", 3, "title"): section, then keys and list indexes
 Op = tuple  # ("set", path, value) | ("insert", path, value) | ("remove", path)
@@ -256,13 +257,14 @@ class PackageDocument:
 
     # -- reading -----------------------------------------------------------------
 
-    def get(self, path: Path_, default: Any = MISSING) -> Any:
+    def get(self, path: Path_, default: Any = _RAISE) -> Any:
+        """The value at ``path``; ``default`` if there is none (KeyError/IndexError if no default)."""
         node: Any = self.data
         try:
             for step in path:
                 node = node[step]
         except (KeyError, IndexError, TypeError):
-            if default is MISSING:
+            if default is _RAISE:
                 raise
             return default
         return node

@@ -13,6 +13,7 @@ from ui.editor.undo import EditorDocument
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()  # the invalid index: the top level of a table
 
 
 class InjectTableModel(QAbstractTableModel):
@@ -36,10 +37,10 @@ class InjectTableModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.doc.injects)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -137,15 +138,22 @@ class InjectTableModel(QAbstractTableModel):
 
     def _changed(self, op: tuple) -> None:
         path = op[1]
-        self._ranks = None
+        old_ranks, self._ranks = self._ranks, None
         if self._pending is not None:
             pending, self._pending = self._pending, None
+            # While rows come and go, the other rows keep their numbers; the renumbering is
+            # announced just after (dataChanged), as Qt's model contract wants.
+            if old_ranks is not None and pending[0] == "insert":
+                self._ranks = old_ranks[: path[1]] + [len(old_ranks)] + old_ranks[path[1]:]
+            elif old_ranks is not None and pending[0] == "remove":
+                self._ranks = old_ranks[: path[1]] + old_ranks[path[1] + 1:]
             if pending[0] == "insert":
                 self.endInsertRows()
             elif pending[0] == "reset":
                 self.endResetModel()
             else:
                 self.endRemoveRows()
+            self._ranks = None
             self._all_changed()
             return
         if path[0] == "msel":
@@ -186,10 +194,10 @@ class RecordListModel(QAbstractTableModel):
         value = self.doc.get(self.list_path, None)
         return value if isinstance(value, list) else []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.items())
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

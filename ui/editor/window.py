@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,6 +26,7 @@ from crisisdesk.package.document import PackageDocument
 from crisisdesk.package.recovery import discard_recovery, write_recovery
 from ui.editor.injects_tab import InjectsTab
 from ui.editor.models import InjectTableModel
+from ui.editor.paths import recovery_base
 from ui.editor.problems import ProblemsPane
 from ui.editor.record_tabs import ExerciseTab, RolesTab
 from ui.editor.timeline import RoleTimeline
@@ -33,12 +34,6 @@ from ui.editor.undo import EditorDocument
 from ui.labels import error_text
 
 RECOVERY_DELAY_MS = 2000
-
-
-def recovery_base() -> Path:
-    """Where recovery copies live: the user's data folder, never the package folder."""
-    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(data or Path.home() / ".crisisdesk") / "editor-recovery"
 
 
 class EditorWindow(QMainWindow):
