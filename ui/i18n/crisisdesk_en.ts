@@ -4,34 +4,34 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="88"/>
+        <location filename="../app.py" line="93"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="90"/>
+        <location filename="../app.py" line="95"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="101"/>
-        <location filename="../app.py" line="112"/>
+        <location filename="../app.py" line="106"/>
+        <location filename="../app.py" line="117"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="117"/>
+        <location filename="../app.py" line="122"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="165"/>
+        <location filename="../app.py" line="175"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -521,6 +521,249 @@
     </message>
 </context>
 <context>
+    <name>EditorDocument</name>
+    <message>
+        <location filename="../editor/undo.py" line="59"/>
+        <source>Modifier {field}</source>
+        <translation>Change {field}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <location filename="../editor/launcher.py" line="37"/>
+        <source>Nouvel e&amp;xercice…</source>
+        <translation>New e&amp;xercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="39"/>
+        <source>Créer un exercice vide et l&apos;ouvrir dans l&apos;éditeur</source>
+        <translation>Create an empty exercise and open it in the editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="41"/>
+        <source>&amp;Modifier un exercice…</source>
+        <translation>&amp;Edit an exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="43"/>
+        <source>Ouvrir un dossier d&apos;exercice dans l&apos;éditeur</source>
+        <translation>Open an exercise folder in the editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="66"/>
+        <source>Nouvel exercice…</source>
+        <translation>New exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="67"/>
+        <source>Modifier un exercice…</source>
+        <translation>Edit an exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="85"/>
+        <source>Modifier un exercice : choisir son dossier</source>
+        <translation>Edit an exercise: choose its folder</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="104"/>
+        <source>« {path} » n&apos;est pas un dossier d&apos;exercice (il n&apos;a pas de exercise.yaml).</source>
+        <translation>“{path}” is not an exercise folder (it has no exercise.yaml).</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="111"/>
+        <source>Travail non enregistré</source>
+        <translation>Unsaved work</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="112"/>
+        <source>L&apos;éditeur s&apos;est arrêté le {when} sans enregistrer « {name} ». Reprendre ce travail non enregistré ?</source>
+        <translation>The editor stopped on {when} without saving “{name}”. Take this unsaved work back?</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="117"/>
+        <source>Reprendre</source>
+        <translation>Take it back</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="118"/>
+        <source>Ignorer</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="138"/>
+        <source>Ce dossier ne peut pas être ouvert dans l&apos;éditeur :
+{details}</source>
+        <translation>This folder cannot be opened in the editor:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="158"/>
+        <source>Éditeur d&apos;exercice</source>
+        <translation>Exercise editor</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <location filename="../editor/window.py" line="63"/>
+        <source>Exercice</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="64"/>
+        <source>Rôles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="65"/>
+        <source>Injects</source>
+        <translation>Injects</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="66"/>
+        <source>Chronologie par rôle</source>
+        <translation>Timeline by role</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="70"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="108"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="109"/>
+        <source>E&amp;xécuter…</source>
+        <translation>&amp;Run…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="110"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="111"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="114"/>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="118"/>
+        <source>&amp;Nouvel inject</source>
+        <translation>&amp;New inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="119"/>
+        <source>&amp;Dupliquer</source>
+        <translation>&amp;Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="120"/>
+        <source>&amp;Supprimer</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="121"/>
+        <source>Une minute plus tard</source>
+        <translation>One minute later</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="122"/>
+        <source>Une minute plus tôt</source>
+        <translation>One minute earlier</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="124"/>
+        <source>Décaler la sélection…</source>
+        <translation>Shift the selection…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="126"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="129"/>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="132"/>
+        <source>&amp;Injects</source>
+        <translation>&amp;Injects</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="144"/>
+        <source>Décaler la sélection</source>
+        <translation>Shift the selection</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="145"/>
+        <source>Décalage en minutes (négatif : plus tôt) :</source>
+        <translation>Shift in minutes (negative: earlier):</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="171"/>
+        <source>Déplacer l&apos;inject</source>
+        <translation>Move the inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="181"/>
+        <source>{title}[*] — éditeur d&apos;exercice</source>
+        <translation>{title}[*] — exercise editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="189"/>
+        <source>Copie de récupération impossible : {e}</source>
+        <translation>Cannot write the recovery copy: {e}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="196"/>
+        <source>Enregistrement impossible :
+{details}</source>
+        <translation>Cannot save:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="202"/>
+        <source>Enregistré ({files}).</source>
+        <translation>Saved ({files}).</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="213"/>
+        <source>
+… et {n} autre(s).</source>
+        <translation>
+… and {n} more.</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="214"/>
+        <source>L&apos;exercice ne peut pas être exécuté tant que ces erreurs restent :
+{lines}{more}</source>
+        <translation>The exercise cannot run while these errors remain:
+{lines}{more}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="220"/>
+        <location filename="../editor/window.py" line="233"/>
+        <source>Éditeur d&apos;exercice</source>
+        <translation>Exercise editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="234"/>
+        <source>Enregistrer les modifications de « {title} » ?</source>
+        <translation>Save the changes to “{title}”?</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../errors.py" line="92"/>
@@ -798,101 +1041,196 @@ Details saved in: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ExerciseTab</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="95"/>
+        <location filename="../editor/record_tabs.py" line="104"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="100"/>
+        <source>Identifiant · langue · durée</source>
+        <translation>Id · language · duration</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="101"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="104"/>
+        <source>Début (T+)</source>
+        <translation>Start (T+)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="105"/>
+        <source>Heure scénario au début</source>
+        <translation>Scenario time at start</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="105"/>
+        <source>Échelle</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="106"/>
+        <source>Nouvelle phase</source>
+        <translation>New phase</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="108"/>
+        <location filename="../editor/record_tabs.py" line="112"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="108"/>
+        <source>Libellé</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="108"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <source>Valeur initiale</source>
+        <translation>Initial value</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <source>Nouvel indicateur</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="112"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="113"/>
+        <source>Nouvel objectif</source>
+        <translation>New objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="117"/>
+        <source>Un critère par ligne</source>
+        <translation>One criterion per line</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="121"/>
+        <source>Objectifs et critères d&apos;évaluation</source>
+        <translation>Objectives and evaluation criteria</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="125"/>
+        <source>Phases (horloge du scénario)</source>
+        <translation>Phases (scenario clock)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="127"/>
+        <source>Indicateurs de situation</source>
+        <translation>Situation indicators</translation>
+    </message>
+</context>
+<context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="99"/>
+        <location filename="../observer/expectations.py" line="102"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="104"/>
+        <location filename="../observer/expectations.py" line="107"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="152"/>
+        <location filename="../observer/expectations.py" line="155"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="242"/>
+        <location filename="../observer/expectations.py" line="246"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="243"/>
+        <location filename="../observer/expectations.py" line="247"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="256"/>
+        <location filename="../observer/expectations.py" line="260"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="319"/>
+        <location filename="../observer/expectations.py" line="323"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="361"/>
+        <location filename="../observer/expectations.py" line="369"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="365"/>
+        <location filename="../observer/expectations.py" line="373"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="421"/>
+        <location filename="../observer/expectations.py" line="433"/>
         <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
         <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <location filename="../observer/expectations.py" line="368"/>
+        <location filename="../observer/expectations.py" line="132"/>
+        <location filename="../observer/expectations.py" line="376"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <location filename="../observer/expectations.py" line="371"/>
+        <location filename="../observer/expectations.py" line="132"/>
+        <location filename="../observer/expectations.py" line="379"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="155"/>
+        <location filename="../observer/expectations.py" line="158"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="254"/>
+        <location filename="../observer/expectations.py" line="258"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="344"/>
+        <location filename="../observer/expectations.py" line="348"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="346"/>
+        <location filename="../observer/expectations.py" line="350"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -900,7 +1238,7 @@ Details saved in: {path}</translation>
 <context>
     <name>FeedCard</name>
     <message>
-        <location filename="../room_display.py" line="142"/>
+        <location filename="../room_display.py" line="143"/>
         <source>FLASH INFO</source>
         <translation>NEWS FLASH</translation>
     </message>
@@ -908,132 +1246,132 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="229"/>
+        <location filename="../observer/hotwash.py" line="233"/>
         <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
         <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="236"/>
+        <location filename="../observer/hotwash.py" line="240"/>
         <source>Évaluation des objectifs</source>
         <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="247"/>
+        <location filename="../observer/hotwash.py" line="251"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
         <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="249"/>
+        <location filename="../observer/hotwash.py" line="253"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="250"/>
+        <location filename="../observer/hotwash.py" line="254"/>
         <source>△ Axe d&apos;amélioration</source>
         <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="271"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="271"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="277"/>
+        <location filename="../observer/hotwash.py" line="281"/>
         <source>Points forts et axes d&apos;amélioration</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Priorité</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="299"/>
+        <location filename="../observer/hotwash.py" line="303"/>
         <source>Action corrective…</source>
         <translation>Corrective action…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="313"/>
+        <location filename="../observer/hotwash.py" line="317"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="333"/>
+        <location filename="../observer/hotwash.py" line="337"/>
         <source>Plan d&apos;amélioration</source>
         <translation>Improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="362"/>
+        <location filename="../observer/hotwash.py" line="366"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="389"/>
+        <location filename="../observer/hotwash.py" line="393"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="392"/>
+        <location filename="../observer/hotwash.py" line="396"/>
         <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
         <translation>The exercise is not over: you can already prepare the hot wash and complete it after ENDEX.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="402"/>
+        <location filename="../observer/hotwash.py" line="406"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="404"/>
+        <location filename="../observer/hotwash.py" line="408"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="427"/>
+        <location filename="../observer/hotwash.py" line="431"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="430"/>
+        <location filename="../observer/hotwash.py" line="434"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="443"/>
+        <location filename="../observer/hotwash.py" line="447"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="480"/>
+        <location filename="../observer/hotwash.py" line="484"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="494"/>
+        <location filename="../observer/hotwash.py" line="498"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -1270,6 +1608,243 @@ Details saved in: {path}</translation>
         <location filename="../console/inject_dialog.py" line="200"/>
         <source>L&apos;expéditeur est obligatoire.</source>
         <translation>The sender is required.</translation>
+    </message>
+</context>
+<context>
+    <name>InjectForm</name>
+    <message>
+        <location filename="../editor/inject_form.py" line="126"/>
+        <source>tous les rôles joués (all)</source>
+        <translation>every played role (all)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="146"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="146"/>
+        <source>Action attendue</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="146"/>
+        <source>Délai</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="156"/>
+        <source>Indicateur</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="156"/>
+        <source>Nouvelle valeur</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="161"/>
+        <source>déclenché à la main uniquement</source>
+        <translation>fired by hand only</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="167"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="168"/>
+        <source>T+ (H:MM)</source>
+        <translation>T+ (H:MM)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="169"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="170"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="171"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="172"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="173"/>
+        <source>Message (Markdown)</source>
+        <translation>Message (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="174"/>
+        <source>Réponses attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="175"/>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="176"/>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="177"/>
+        <source>Indicateurs modifiés</source>
+        <translation>Indicator changes</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="178"/>
+        <source>Secours de</source>
+        <translation>Contingency for</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="179"/>
+        <source>Manuel</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="180"/>
+        <source>Notes d&apos;animation</source>
+        <translation>Controller notes</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="191"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="192"/>
+        <location filename="../editor/inject_form.py" line="366"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="238"/>
+        <source>scénario : {when}</source>
+        <translation>scenario: {when}</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="239"/>
+        <source>scénario : —</source>
+        <translation>scenario: —</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="285"/>
+        <source>Ajouter une réponse attendue</source>
+        <translation>Add an expected response</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="304"/>
+        <source>Modifier un indicateur</source>
+        <translation>Change an indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="321"/>
+        <location filename="../editor/inject_form.py" line="350"/>
+        <source>Joindre un fichier</source>
+        <translation>Attach a file</translation>
+    </message>
+</context>
+<context>
+    <name>InjectTableModel</name>
+    <message>
+        <location filename="../editor/models.py" line="35"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="35"/>
+        <source>T+</source>
+        <translation>T+</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="35"/>
+        <source>Heure scénario</source>
+        <translation>Scenario time</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="35"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="35"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="36"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="36"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="36"/>
+        <source>Repères</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="96"/>
+        <source>manuel</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="98"/>
+        <source>secours de {id}</source>
+        <translation>contingency for {id}</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="100"/>
+        <source>{n} réponse(s)</source>
+        <translation>{n} response(s)</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="102"/>
+        <source>PJ</source>
+        <translation>att.</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="104"/>
+        <source>indicateurs</source>
+        <translation>indicators</translation>
+    </message>
+</context>
+<context>
+    <name>InjectsTab</name>
+    <message>
+        <location filename="../editor/injects_tab.py" line="124"/>
+        <location filename="../editor/injects_tab.py" line="131"/>
+        <source>Nouvel inject</source>
+        <translation>New inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="143"/>
+        <source>Dupliquer l&apos;inject</source>
+        <translation>Duplicate the inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="152"/>
+        <source>Supprimer {n} inject(s)</source>
+        <translation>Delete {n} inject(s)</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="166"/>
+        <source>Décaler de {m:+g} min</source>
+        <translation>Shift by {m:+g} min</translation>
     </message>
 </context>
 <context>
@@ -1799,39 +2374,122 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>NewExerciseDialog</name>
+    <message>
+        <location filename="../editor/new_dialog.py" line="37"/>
+        <source>Nouvel exercice</source>
+        <translation>New exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="39"/>
+        <source>Canicule 2032 — exercice de la cellule de crise</source>
+        <translation>Heat wave 2032 — crisis cell exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="41"/>
+        <source>français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="42"/>
+        <source>anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="55"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="66"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="67"/>
+        <source>Langue du contenu</source>
+        <translation>Content language</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="68"/>
+        <source>STARTEX prévu (date, heure)</source>
+        <translation>Planned STARTEX (date, time)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="69"/>
+        <source>Début du scénario (date, heure)</source>
+        <translation>Scenario start (date, time)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="70"/>
+        <source>Durée de jeu (H:MM)</source>
+        <translation>Playing time (H:MM)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="71"/>
+        <source>Dans le dossier</source>
+        <translation>In the folder</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="74"/>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="91"/>
+        <source>Le paquet sera créé dans : {path}</source>
+        <translation>The package will be created in: {path}</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="95"/>
+        <source>Dossier où créer l&apos;exercice</source>
+        <translation>Folder to create the exercise in</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="116"/>
+        <source>Le dossier {path} existe déjà et n&apos;est pas vide : changez le titre ou le dossier.</source>
+        <translation>The folder {path} already exists and is not empty: change the title or the folder.</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="120"/>
+        <source>Création impossible : {details}</source>
+        <translation>Cannot create: {details}</translation>
+    </message>
+</context>
+<context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="73"/>
+        <location filename="../observer/hotwash.py" line="74"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="107"/>
+        <location filename="../observer/hotwash.py" line="108"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="111"/>
+        <location filename="../observer/hotwash.py" line="112"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="115"/>
+        <location filename="../observer/hotwash.py" line="116"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="145"/>
+        <location filename="../observer/hotwash.py" line="146"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="162"/>
+        <location filename="../observer/hotwash.py" line="163"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="166"/>
+        <location filename="../observer/hotwash.py" line="167"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -1964,22 +2622,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="600"/>
+        <location filename="../observer/panel.py" line="602"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="602"/>
+        <location filename="../observer/panel.py" line="604"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="607"/>
+        <location filename="../observer/panel.py" line="609"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="611"/>
+        <location filename="../observer/panel.py" line="613"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -2054,6 +2712,39 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../pdf.py" line="112"/>
         <source>L&apos;impression PDF n&apos;a pas abouti à temps.</source>
         <translation>PDF printing did not finish in time.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPane</name>
+    <message>
+        <location filename="../editor/problems.py" line="30"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="53"/>
+        <source>avertissement</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="53"/>
+        <source>erreur</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="60"/>
+        <source>Aucun problème : l&apos;exercice peut être exécuté.</source>
+        <translation>No problem: the exercise can run.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="62"/>
+        <source>{e} erreur(s), {w} avertissement(s) : enregistrable, mais pas exécutable avant correction.</source>
+        <translation>{e} error(s), {w} warning(s): can be saved, but cannot run until fixed.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="65"/>
+        <source>{w} avertissement(s) : l&apos;exercice peut être exécuté.</source>
+        <translation>{w} warning(s): the exercise can run.</translation>
     </message>
 </context>
 <context>
@@ -2165,6 +2856,33 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>RecordListModel</name>
+    <message>
+        <location filename="../editor/models.py" line="244"/>
+        <location filename="../editor/models.py" line="246"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="251"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="43"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="44"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryBanner</name>
     <message>
         <location filename="../console/alerts.py" line="150"/>
@@ -2195,53 +2913,53 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="140"/>
+        <location filename="../report_action.py" line="210"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="140"/>
+        <location filename="../report_action.py" line="210"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="142"/>
-        <location filename="../report_action.py" line="218"/>
+        <location filename="../report_action.py" line="212"/>
+        <location filename="../report_action.py" line="288"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="154"/>
+        <location filename="../report_action.py" line="224"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="154"/>
+        <location filename="../report_action.py" line="224"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="174"/>
+        <location filename="../report_action.py" line="244"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="198"/>
+        <location filename="../report_action.py" line="268"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="201"/>
+        <location filename="../report_action.py" line="271"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="205"/>
+        <location filename="../report_action.py" line="275"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="219"/>
+        <location filename="../report_action.py" line="289"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
     </message>
@@ -2288,29 +3006,93 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>RoleTimeline</name>
+    <message>
+        <location filename="../editor/timeline.py" line="222"/>
+        <source>Charge par quart d&apos;heure (injects reçus + réponses en cours) — rouge : surcharge (≥ {n}), gris : silence de 45 min ou plus</source>
+        <translation>Load per quarter hour (injects received + responses open) — red: overload (≥ {n}), grey: silence of 45 min or more</translation>
+    </message>
+</context>
+<context>
+    <name>RolesTab</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="173"/>
+        <location filename="../editor/record_tabs.py" line="195"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="173"/>
+        <location filename="../editor/record_tabs.py" line="197"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="173"/>
+        <location filename="../editor/record_tabs.py" line="196"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="174"/>
+        <source>Nouveau rôle</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="189"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="198"/>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="199"/>
+        <source>Décisions (une par ligne)</source>
+        <translation>Decisions (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="200"/>
+        <source>Moyens (un par ligne)</source>
+        <translation>Resources (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="201"/>
+        <source>Contacts (un par ligne)</source>
+        <translation>Contacts (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="202"/>
+        <source>Couleur</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
     <name>RoomDisplay</name>
     <message>
-        <location filename="../room_display.py" line="241"/>
+        <location filename="../room_display.py" line="248"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="249"/>
+        <location filename="../room_display.py" line="259"/>
         <source>EXERCICE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="293"/>
+        <location filename="../room_display.py" line="303"/>
         <source>{title} — écran de salle</source>
         <translation>{title} — room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="300"/>
+        <location filename="../room_display.py" line="310"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="319"/>
+        <location filename="../room_display.py" line="330"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
     </message>
@@ -2376,87 +3158,87 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="37"/>
+        <location filename="../start_screen.py" line="36"/>
         <source>Conduite d&apos;exercice de crise</source>
         <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="43"/>
+        <location filename="../start_screen.py" line="42"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="49"/>
+        <location filename="../start_screen.py" line="48"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="56"/>
+        <location filename="../start_screen.py" line="55"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="63"/>
+        <location filename="../start_screen.py" line="62"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="65"/>
+        <location filename="../start_screen.py" line="64"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="71"/>
+        <location filename="../start_screen.py" line="70"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="78"/>
+        <location filename="../start_screen.py" line="77"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="79"/>
+        <location filename="../start_screen.py" line="78"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="82"/>
+        <location filename="../start_screen.py" line="81"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="85"/>
+        <location filename="../start_screen.py" line="84"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="136"/>
+        <location filename="../start_screen.py" line="135"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="147"/>
+        <location filename="../start_screen.py" line="146"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="159"/>
+        <location filename="../start_screen.py" line="158"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="162"/>
+        <location filename="../start_screen.py" line="161"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="202"/>
+        <location filename="../start_screen.py" line="201"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="224"/>
+        <location filename="../start_screen.py" line="223"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
