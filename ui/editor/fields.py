@@ -77,6 +77,25 @@ class FormBinder(QObject):
                     widget.setCurrentIndex(max(0, widget.findText(text)))
         return self.custom(key, widget, widget.currentText, setter, widget.currentTextChanged, optional)
 
+    def choice(self, key: str, widget: QComboBox, choices: list[tuple[str, str]]) -> QComboBox:
+        """A value among codes (shown with their labels); a code outside the list is shown as written."""
+        for code, label in choices:
+            widget.addItem(label, code)
+
+        def getter():
+            data = widget.currentData()
+            return data if data is not None else widget.currentText()
+
+        def setter(value):
+            code = "" if value is MISSING else str(value)
+            index = widget.findData(code)
+            if index < 0:
+                widget.addItem(code, code)
+                index = widget.count() - 1
+            if widget.currentIndex() != index:
+                widget.setCurrentIndex(index)
+        return self.custom(key, widget, getter, setter, widget.currentIndexChanged, optional=False)
+
     def check(self, key: str, widget: QCheckBox, read: Callable[[Any], bool]) -> QCheckBox:
         def setter(_value):
             widget.setChecked(read(self.record()))

@@ -33,6 +33,7 @@ from crisisdesk.package.document import MISSING
 from crisisdesk.package.model import CHANNELS
 from ui.editor.fields import FormBinder
 from ui.editor.undo import EditorDocument
+from ui.labels import channel_label
 
 
 class CheckList(QListWidget):
@@ -120,8 +121,8 @@ class InjectForm(QScrollArea):
         at_row.addWidget(self.scenario, 1)
         self.title = b.line("title", QLineEdit(objectName="injectTitle"))
         self.sender = b.combo("from", QComboBox(objectName="injectFrom", editable=True))
-        self.channel = b.combo("channel", QComboBox(objectName="injectChannel"))
-        self.channel.addItems(list(CHANNELS))
+        self.channel = b.choice("channel", QComboBox(objectName="injectChannel"),
+                                [(c, f"{channel_label(c)} ({c})") for c in CHANNELS])
 
         self.to_all = QCheckBox(self.tr("tous les rôles joués (all)"), objectName="injectToAll")
         self.to_list = CheckList("injectTo")
@@ -141,7 +142,8 @@ class InjectForm(QScrollArea):
         body_row = QHBoxLayout()
         body_row.addWidget(self.body, 1)
         body_row.addWidget(self.preview, 1)
-        self.body.setMinimumHeight(150)
+        self.body.setMinimumHeight(220)
+        self.preview.setMinimumHeight(220)
 
         self.expected = RowsTable("injectExpected", [self.tr("Rôle"), self.tr("Action attendue"), self.tr("Délai")])
         self.expected.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -46,13 +46,16 @@ class InjectsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((44, 58, 112, 80, 110, 70, 330, 120)):
+        for column, width in enumerate((36, 46, 96, 70, 90, 58, 260, 120)):
             self.table.setColumnWidth(column, width)
         self.form = InjectForm(editor)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        # Side by side: the table keeps a long stretch of the timeline in view while the form is edited.
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.form)
-        splitter.setSizes([300, 500])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 660])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

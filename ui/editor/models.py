@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from crisisdesk.package import draft
+from crisisdesk.package.model import CHANNELS
 from ui.editor.undo import EditorDocument
+from ui.labels import channel_label
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +34,7 @@ class InjectTableModel(QAbstractTableModel):
         editor.changed.connect(self._changed)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("N°"), self.tr("T+"), self.tr("Heure scénario"), self.tr("De"), self.tr("À"),
+        return (self.tr("N°"), self.tr("T+"), self.tr("Scénario"), self.tr("De"), self.tr("À"),
                 self.tr("Canal"), self.tr("Titre"), self.tr("Repères"))
 
     # -- Qt model interface ------------------------------------------------------
@@ -88,7 +90,8 @@ class InjectTableModel(QAbstractTableModel):
             to = inject.get("to")
             return ", ".join(str(x) for x in to) if isinstance(to, list) else str(to or "")
         if column == "channel":
-            return str(inject.get("channel", ""))
+            channel = str(inject.get("channel", ""))
+            return channel_label(channel) if channel in CHANNELS else channel
         if column == "title":
             return str(inject.get("title", ""))
         flags = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -39,6 +39,9 @@ class ProblemsPane(QWidget):
         self.timer.setInterval(CHECK_DELAY_MS)
         self.timer.timeout.connect(self.check_now)
         editor.changed.connect(lambda _op: self.timer.start())
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 130 if self.problems else 44)  # a strip under the tabs: the tabs are the work
 
     @property
     def errors(self) -> list[Problem]:

@@ -25,6 +25,7 @@ from crisisdesk.package.model import LANGUAGES, ROLE_KINDS
 from ui.editor.fields import FormBinder
 from ui.editor.models import RecordListModel
 from ui.editor.undo import EditorDocument
+from ui.labels import role_kind_label
 
 
 class RecordTable(QWidget):
@@ -84,8 +85,8 @@ class ExerciseTab(QWidget):
         b = self.binder = FormBinder(editor, self)
         self.ident = b.line("id", QLineEdit(objectName="exerciseId"))
         self.title = b.line("title", QLineEdit(objectName="exerciseTitle"))
-        self.language = b.combo("language", QComboBox(objectName="exerciseLanguage"))
-        self.language.addItems(list(LANGUAGES))
+        self.language = b.choice("language", QComboBox(objectName="exerciseLanguage"),
+                                 [(code, code) for code in LANGUAGES])
         self.duration = b.line("duration", QLineEdit(objectName="exerciseDuration"))
         self.duration.setPlaceholderText("H:MM")
         self.summary = b.text("summary", QPlainTextEdit(objectName="exerciseSummary"))
@@ -119,21 +120,28 @@ class ExerciseTab(QWidget):
         self.objectives.view.selectionModel().currentRowChanged.connect(self._objective_selected)
 
         objectives_box = QGroupBox(self.tr("Objectifs et critères d'évaluation"))
-        objectives_layout = QHBoxLayout(objectives_box)
-        objectives_layout.addWidget(self.objectives, 1)
-        objectives_layout.addWidget(self.criteria, 1)
+        objectives_layout = QVBoxLayout(objectives_box)
+        objectives_split = QSplitter(Qt.Orientation.Vertical)
+        objectives_split.addWidget(self.objectives)
+        objectives_split.addWidget(self.criteria)
+        objectives_layout.addWidget(objectives_split)
         phases_box = QGroupBox(self.tr("Phases (horloge du scénario)"))
         QVBoxLayout(phases_box).addWidget(self.phases)
         indicators_box = QGroupBox(self.tr("Indicateurs de situation"))
         QVBoxLayout(indicators_box).addWidget(self.indicators)
 
-        lower = QSplitter(Qt.Orientation.Vertical)
-        lower.addWidget(phases_box)
-        lower.addWidget(indicators_box)
-        lower.addWidget(objectives_box)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(phases_box)
+        left.addWidget(indicators_box)
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.addWidget(left)
+        columns.addWidget(objectives_box)
+        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(1, 2)
+        self.summary.setMaximumHeight(80)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(lower, 1)
+        layout.addWidget(columns, 1)
         b.set_base(("exercise",))
         self.criteria_binder.set_base(None)
 
@@ -176,8 +184,8 @@ class RolesTab(QWidget):
         b = self.binder = FormBinder(editor, self)
         self.ident = b.line("id", QLineEdit(objectName="roleId"))
         self.name = b.line("name", QLineEdit(objectName="roleName"))
-        self.kind = b.combo("kind", QComboBox(objectName="roleKind"))
-        self.kind.addItems(list(ROLE_KINDS))
+        self.kind = b.choice("kind", QComboBox(objectName="roleKind"),
+                             [(k, f"{role_kind_label(k)} ({k})") for k in ROLE_KINDS])
         self.mission = b.text("mission", QPlainTextEdit(objectName="roleMission"))
         self.decisions = b.lines("decisions", QPlainTextEdit(objectName="roleDecisions"))
         self.resources = b.lines("resources", QPlainTextEdit(objectName="roleResources"))

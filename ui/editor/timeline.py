@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from crisisdesk.package import draft
 from ui.editor.undo import EditorDocument
+from ui.labels import channel_label
 
 LABEL_W = 150
 AXIS_H = 40
-LANE_H = 38
-LOAD_ROW_H = 16
+LANE_H = 38  # at most; lanes shrink to MIN_LANE_H so that lanes and load fit the window
+MIN_LANE_H = 26
+LOAD_ROW_H = 13
 LOAD_GAP = 30
 MARGIN_R = 16
 OVERLOAD = 4  # items on a role's table in one quarter hour
@@ -68,12 +70,21 @@ class RoleTimeline(QWidget):
                 longest = max(longest, draft.offset(inject.get("at")) or 0)
         return max(longest, 60)
 
+    def _fixed_height(self, roles: int) -> int:
+        return AXIS_H + LOAD_GAP + roles * LOAD_ROW_H + 36
+
     def sizeHint(self) -> QSize:
         roles = len(self.lanes())
-        return QSize(1000, AXIS_H + roles * LANE_H + LOAD_GAP + roles * LOAD_ROW_H + 20)
+        return QSize(1000, self._fixed_height(roles) + roles * LANE_H)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(600, self.sizeHint().height())
+        roles = len(self.lanes())
+        return QSize(600, self._fixed_height(roles) + roles * MIN_LANE_H)
+
+    @property
+    def lane_h(self) -> float:
+        roles = max(1, len(self.lanes()))
+        return max(MIN_LANE_H, min(LANE_H, (self.height() - self._fixed_height(roles)) / roles))
 
     def x_of(self, seconds: float) -> float:
         width = max(50, self.width() - LABEL_W - MARGIN_R)
@@ -122,7 +133,7 @@ class RoleTimeline(QWidget):
         painter.end()
 
     def _lanes_bottom(self) -> float:
-        return AXIS_H + len(self.lanes()) * LANE_H
+        return AXIS_H + len(self.lanes()) * self.lane_h
 
     def _render_static(self, without: int | None) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -156,20 +167,20 @@ class RoleTimeline(QWidget):
             major = t % 3600 == 0 or (t % 1800 == 0 and self.x_of(1800) - self.x_of(0) > 40)
             painter.setPen(QPen(QColor("#9aa5b1" if major else "#d5dbe1"), 1))
             painter.drawLine(QPointF(x, AXIS_H - (8 if major else 4)), QPointF(x, bottom))
-            if major:
+            if major and x + 40 < self.width():
                 painter.setPen(QColor("#33414f"))
                 painter.drawText(QPointF(x + 2, AXIS_H - 6), "T+" + draft.offset_text(t)[:4])
         # lanes
         painter.setFont(font)
         for i, role in enumerate(lanes):
-            y = AXIS_H + i * LANE_H
+            y = AXIS_H + i * self.lane_h
             painter.setPen(QPen(QColor("#e2e8f0"), 1))
-            painter.drawLine(QPointF(0, y + LANE_H), QPointF(self.width(), y + LANE_H))
+            painter.drawLine(QPointF(0, y + self.lane_h), QPointF(self.width(), y + self.lane_h))
             color = QColor(str(role.get("color") or "#1f4e79"))
-            painter.fillRect(QRectF(0, y + 4, 5, LANE_H - 8), color)
+            painter.fillRect(QRectF(0, y + 4, 5, self.lane_h - 8), color)
             painter.setPen(QColor("#0d1b2a"))
             name = painter.fontMetrics().elidedText(f"{role['id']}", Qt.TextElideMode.ElideRight, LABEL_W - 14)
-            painter.drawText(QRectF(10, y, LABEL_W - 14, LANE_H), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(QRectF(10, y, LABEL_W - 14, self.lane_h), Qt.AlignmentFlag.AlignVCenter, name)
         # responses (under the marks), then marks
         for row, inject in enumerate(self.doc.injects):
             if row == without or not isinstance(inject, dict):
@@ -178,6 +189,7 @@ class RoleTimeline(QWidget):
             if at is not None:
                 self._paint_inject(painter, row, at, selected=(row == self.selected), record=True)
         self._paint_load(painter, lanes, bottom)
+        self._paint_legend(painter, bottom + LOAD_GAP + len(lanes) * LOAD_ROW_H + 8)
         painter.end()
         return pixmap
 
@@ -190,8 +202,8 @@ class RoleTimeline(QWidget):
         x = self.x_of(at)
         for role, _action, within in draft.expected_of(inject):
             if role in lanes:
-                y = AXIS_H + lanes[role] * LANE_H + LANE_H - 12
-                bar = QRectF(x, y, max(2.0, self.x_of(at + within) - x), 6)
+                y = AXIS_H + lanes[role] * self.lane_h + self.lane_h - 9
+                bar = QRectF(x, y, max(2.0, self.x_of(at + within) - x), 5)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(200, 60, 60, 170) if selected else QColor(90, 110, 140, 110))
                 painter.drawRoundedRect(bar, 2, 2)
@@ -200,8 +212,8 @@ class RoleTimeline(QWidget):
         for role in draft.recipients(inject, self.doc.roles):
             if role not in lanes:
                 continue
-            y = AXIS_H + lanes[role] * LANE_H + 6
-            rect = QRectF(x - 4, y, 8, 16)
+            y = AXIS_H + lanes[role] * self.lane_h + 3
+            rect = QRectF(x - 4, y, 8, min(18.0, self.lane_h - 13))
             if selected:
                 painter.setPen(QPen(QColor("#c53030"), 2))
             else:
@@ -218,7 +230,7 @@ class RoleTimeline(QWidget):
         small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
         painter.setFont(small)
         painter.setPen(QColor("#33414f"))
-        painter.drawText(QRectF(10, top + 6, LABEL_W + 400, LOAD_GAP - 8), Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(QRectF(10, top + 6, self.width() - 20, LOAD_GAP - 8), Qt.AlignmentFlag.AlignVCenter,
                          self.tr("Charge par quart d'heure (injects reçus + réponses en cours) — "
                                  "rouge : surcharge (≥ {n}), gris : silence de 45 min ou plus").format(n=OVERLOAD))
         for i, role in enumerate(lanes):
@@ -242,6 +254,34 @@ class RoleTimeline(QWidget):
                 if count and cell.width() > 12:
                     painter.setPen(QColor("white") if count >= 2 else QColor("#1a202c"))
                     painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(count))
+
+    def _paint_legend(self, painter: QPainter, y: float) -> None:
+        """What the colours and shapes mean: channels, manual injects, response windows."""
+        painter.setFont(self._small_font())
+        metrics = painter.fontMetrics()
+        x = 10.0
+        items = [(self.tr("Canaux :"), None, False)]
+        items += [(channel_label(name), QColor(color), False) for name, color in CHANNEL_COLORS.items()]
+        items += [(self.tr("manuel (creux)"), QColor("#4a5568"), True), (self.tr("délai de réponse attendu"), None, True)]
+        for text, color, hollow in items:
+            if color is not None:
+                painter.setPen(QPen(color.darker(130), 1))
+                painter.setBrush(QColor("white") if hollow else color)
+                painter.drawRoundedRect(QRectF(x, y + 2, 8, 14), 2, 2)
+                x += 12
+            elif hollow:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(90, 110, 140, 110))
+                painter.drawRoundedRect(QRectF(x, y + 6, 28, 6), 2, 2)
+                x += 32
+            painter.setPen(QColor("#33414f"))
+            painter.drawText(QPointF(x, y + 13), text)
+            x += metrics.horizontalAdvance(text) + 14
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
+        return small
 
     # -- mouse: select and drag ----------------------------------------------------------------
 

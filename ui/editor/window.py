@@ -71,8 +71,9 @@ class EditorWindow(QMainWindow):
         dock.setWidget(self.problems)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [120], Qt.Orientation.Vertical)
+        self.problems_dock = dock
         self.problems.path_chosen.connect(self.select_path)
+        self.problems.checked.connect(self._fit_problems)
 
         self.injects_tab.current_row_changed.connect(self.timeline.set_selected)
         self.timeline.inject_selected.connect(lambda row: self.injects_tab.select_rows([row], row))
@@ -90,6 +91,21 @@ class EditorWindow(QMainWindow):
         if self.doc.injects:
             self.injects_tab.select_rows([0], 0)
         self.resize(1366, 768)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_docks_sized", False):
+            self._docks_sized = True
+            self._had_problems = None
+            self._fit_problems()
+
+    def _fit_problems(self) -> None:
+        """A one-line pane when all is well; room for a list when there are problems."""
+        has_problems = bool(self.problems.problems)
+        self.problems.list.setVisible(has_problems)
+        if has_problems != getattr(self, "_had_problems", None):
+            self._had_problems = has_problems
+            self.resizeDocks([self.problems_dock], [130 if has_problems else 44], Qt.Orientation.Vertical)
 
     # -- actions and menus ------------------------------------------------------------
 
