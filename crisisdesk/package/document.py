@@ -14,7 +14,6 @@ ruamel.yaml, which keeps its comments, key order and quoting (see roundtrip.py).
 
 from __future__ import annotations
 
-import copy
 import re
 import tempfile
 import unicodedata
@@ -104,12 +103,12 @@ class FileSource:
 
     @classmethod
     def parse(cls, name: str, text: str, node: Node, data: Any) -> FileSource:
-        source = cls(name, text, copy.deepcopy(data))
+        source = cls(name, text, clone(data))
         if isinstance(data, list) and isinstance(node, SequenceNode) and data:
-            source._split(text, node, data)
+            source._split(text, node, data, source.original)
         return source
 
-    def _split(self, text: str, node: SequenceNode, data: list) -> None:
+    def _split(self, text: str, node: SequenceNode, data: list, originals: list) -> None:
         lines = text.splitlines(True)
         starts = [item.start_mark.line for item in node.value]
         for line in starts:
@@ -129,9 +128,9 @@ class FileSource:
             texts.append("".join(body[:cut]))
             carry = "".join(body[cut:])
         self.head, self.tail = head, carry
-        self.chunks = {
-            id(obj): _Chunk(obj, lead, body, copy.deepcopy(obj))
-            for obj, lead, body in zip(data, leads, texts, strict=True)
+        self.chunks = {  # the originals are never changed: the chunks share the file's copy
+            id(obj): _Chunk(obj, lead, body, original)
+            for obj, lead, body, original in zip(data, leads, texts, originals, strict=True)
         }
         blank = sum(1 for lead in leads[1:] if lead == "\n")
         self.default_lead = "\n" if blank * 2 >= len(leads) - 1 and len(leads) > 1 else ""
@@ -324,13 +323,7 @@ class PackageDocument:
 
     def check(self) -> tuple[Package | None, list[Problem]]:
         """The checks of ``crisisdesk validate`` on the document as it is now (saved or not)."""
-        with tempfile.TemporaryDirectory(prefix="crisisdesk-check-") as tmp:
-            files = {}
-            for name, text in self.texts().items():
-                path = Path(tmp) / name
-                path.write_text(text, encoding="utf-8")
-                files[name] = path
-            return validate_package(self.root, files=files)
+        return check_texts(self.root, self.texts())
 
     def save(self) -> list[str]:
         """Write the files that changed (each to a temporary name, then renamed); return their names."""
@@ -357,6 +350,26 @@ class PackageDocument:
             return (section,) if section else None
         lines = self.text(section).splitlines()
         return locate_line(section, lines, problem.line - 1)
+
+
+def check_texts(root: Path, texts: dict[str, str]) -> tuple[Package | None, list[Problem]]:
+    """Validate the package at ``root`` as if its files held ``texts``; safe to run on a worker thread."""
+    with tempfile.TemporaryDirectory(prefix="crisisdesk-check-") as tmp:
+        files = {}
+        for name, text in texts.items():
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8")
+            files[name] = path
+        return validate_package(root, files=files)
+
+
+def clone(value: Any) -> Any:
+    """A copy of plain data (texts, lists, mappings): many times faster than copy.deepcopy."""
+    if isinstance(value, dict):
+        return {key: clone(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clone(item) for item in value]
+    return value
 
 
 def locate_line(section: str, lines: list[str], index: int) -> Path_:

@@ -37,8 +37,9 @@ class InjectsTab(QWidget):
         self.proxy.setDynamicSortFilter(True)
         self.table = QTableView(objectName="injectTable")
         self.table.setModel(self.proxy)
+        # One sort only (each costs ~0.2 s on 2,000 injects): set the indicator, then enable sorting.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
@@ -46,7 +47,7 @@ class InjectsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((36, 46, 96, 70, 90, 58, 260, 120)):
+        for column, width in enumerate((36, 46, 96, 70, 90, 84, 260, 120)):
             self.table.setColumnWidth(column, width)
         self.form = InjectForm(editor)
         # Side by side: the table keeps a long stretch of the timeline in view while the form is edited.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from crisisdesk.package.document import check_texts
 from crisisdesk.package.problems import Problem
 from ui.editor.undo import EditorDocument
 
@@ -19,6 +21,7 @@ class ProblemsPane(QWidget):
 
     path_chosen = Signal(object)
     checked = Signal()
+    _done = Signal(int, object)  # generation, problems: from the worker thread
 
     def __init__(self, editor: EditorDocument, parent=None):
         super().__init__(parent)
@@ -38,6 +41,11 @@ class ProblemsPane(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(CHECK_DELAY_MS)
         self.timer.timeout.connect(self.check_now)
+        self._generation = 0
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crisisdesk-check")
+        self._done.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        pool = self._pool
+        self.destroyed.connect(lambda _obj=None: pool.shutdown(wait=False, cancel_futures=True))
         editor.changed.connect(lambda _op: self.timer.start())
 
     def sizeHint(self) -> QSize:
@@ -47,9 +55,35 @@ class ProblemsPane(QWidget):
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
 
-    def check_now(self) -> None:
+    def check_now(self, wait: bool = False) -> None:
+        """Check the document as it is now: on a worker thread (a 2,000-inject package takes a
+        second or more), or here when ``wait`` (before running the exercise)."""
         self.timer.stop()
-        _package, self.problems = self.editor.doc.check()
+        self._generation += 1
+        texts = self.editor.doc.texts()  # read here: the document changes on this thread only
+        if wait:
+            self._show(self._generation, check_texts(self.editor.doc.root, texts)[1])
+            return
+        generation, root = self._generation, self.editor.doc.root
+
+        def work() -> None:
+            try:
+                problems = check_texts(root, texts)[1]
+            except Exception as error:  # shown, never lost: the editor must keep working
+                problems = [Problem(str(root), None, f"the check failed: {error}")]
+            try:
+                self._done.emit(generation, problems)
+            except RuntimeError:  # the window closed meanwhile
+                pass
+
+        if not self.summary.text():
+            self.summary.setText(self.tr("Vérification…"))
+        self._pool.submit(work)
+
+    def _show(self, generation: int, problems: list) -> None:
+        if generation != self._generation:
+            return  # a newer check is on its way
+        self.problems = problems
         self.list.clear()
         for problem in self.problems:
             where = Path(problem.file).name + (f":{problem.line}" if problem.line else "")

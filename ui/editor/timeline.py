@@ -55,20 +55,28 @@ class RoleTimeline(QWidget):
         self._static: QPixmap | None = None
         self._static_without: int | None = None
         self._marks: list[tuple[QRectF, int]] = []
+        self._lanes: list[dict] | None = None
+        self._duration: int | None = None
+        self._lane_ids: dict[str, int] | None = None
         editor.changed.connect(self._on_changed)
 
     # -- geometry ------------------------------------------------------------------------
 
     def lanes(self) -> list[dict]:
-        return [r for r in self.doc.roles if isinstance(r, dict) and r.get("kind") != "simulated"
-                and isinstance(r.get("id"), str)]
+        if self._lanes is None:
+            self._lanes = [r for r in self.doc.roles if isinstance(r, dict) and r.get("kind") != "simulated"
+                           and isinstance(r.get("id"), str)]
+        return self._lanes
 
     def duration(self) -> int:
-        longest = draft.offset(self.doc.exercise.get("duration")) or 3600
-        for inject in self.doc.injects:
-            if isinstance(inject, dict):
-                longest = max(longest, draft.offset(inject.get("at")) or 0)
-        return max(longest, 60)
+        """The time axis: the exercise's duration, or the last inject if later (kept until the data changes)."""
+        if self._duration is None:
+            longest = draft.offset(self.doc.exercise.get("duration")) or 3600
+            for inject in self.doc.injects:
+                if isinstance(inject, dict):
+                    longest = max(longest, draft.offset(inject.get("at")) or 0)
+            self._duration = max(longest, 60)
+        return self._duration
 
     def _fixed_height(self, roles: int) -> int:
         return AXIS_H + LOAD_GAP + roles * LOAD_ROW_H + 36
@@ -98,6 +106,7 @@ class RoleTimeline(QWidget):
 
     def _on_changed(self, _op=None) -> None:
         self._static = None
+        self._lanes = self._duration = self._lane_ids = None
         self.updateGeometry()
         self.update()
 
@@ -194,7 +203,9 @@ class RoleTimeline(QWidget):
         return pixmap
 
     def _lane_index(self) -> dict[str, int]:
-        return {role["id"]: i for i, role in enumerate(self.lanes())}
+        if self._lane_ids is None:
+            self._lane_ids = {role["id"]: i for i, role in enumerate(self.lanes())}
+        return self._lane_ids
 
     def _paint_inject(self, painter: QPainter, row: int, at: int, selected: bool, record: bool) -> None:
         inject = self.doc.injects[row]

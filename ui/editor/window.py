@@ -87,7 +87,9 @@ class EditorWindow(QMainWindow):
         self.recovery_timer.setInterval(RECOVERY_DELAY_MS)
         self.recovery_timer.timeout.connect(self.write_recovery)
         self._update_title()
-        self.problems.check_now()
+        # The first check waits for the window to be up: on a big package it takes a second or more.
+        self.problems.summary.setText(self.tr("Vérification…"))
+        self.problems.timer.start()
         if self.doc.injects:
             self.injects_tab.select_rows([0], 0)
         self.resize(1366, 768)
@@ -222,7 +224,7 @@ class EditorWindow(QMainWindow):
         """Save, check, and ask the app to create a session and open the console."""
         if self.doc.modified and not self.save():
             return
-        self.problems.check_now()
+        self.problems.check_now(wait=True)
         errors = self.problems.errors
         if errors:
             lines = "\n".join(str(p) for p in errors[:8])
