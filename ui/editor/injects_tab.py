@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -61,6 +62,11 @@ class InjectsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        # Keyboard-first, as in the console's timeline: Insert adds, Delete removes (in the table only).
+        for key, slot in ((Qt.Key.Key_Insert, self.new_inject), (Qt.Key.Key_Delete, self.delete)):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         editor.changed.connect(self._after_change)
 
     # -- selection -------------------------------------------------------------------

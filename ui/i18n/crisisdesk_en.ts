@@ -631,134 +631,139 @@
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="108"/>
+        <location filename="../editor/window.py" line="91"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="126"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="109"/>
+        <location filename="../editor/window.py" line="127"/>
         <source>E&amp;xécuter…</source>
         <translation>&amp;Run…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="110"/>
+        <location filename="../editor/window.py" line="128"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="111"/>
+        <location filename="../editor/window.py" line="129"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="114"/>
+        <location filename="../editor/window.py" line="132"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="118"/>
+        <location filename="../editor/window.py" line="136"/>
         <source>&amp;Nouvel inject</source>
         <translation>&amp;New inject</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="119"/>
+        <location filename="../editor/window.py" line="137"/>
         <source>&amp;Dupliquer</source>
         <translation>&amp;Duplicate</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="120"/>
+        <location filename="../editor/window.py" line="138"/>
         <source>&amp;Supprimer</source>
         <translation>De&amp;lete</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="121"/>
+        <location filename="../editor/window.py" line="139"/>
         <source>Une minute plus tard</source>
         <translation>One minute later</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="122"/>
+        <location filename="../editor/window.py" line="140"/>
         <source>Une minute plus tôt</source>
         <translation>One minute earlier</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="124"/>
+        <location filename="../editor/window.py" line="142"/>
         <source>Décaler la sélection…</source>
         <translation>Shift the selection…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="126"/>
+        <location filename="../editor/window.py" line="144"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="129"/>
+        <location filename="../editor/window.py" line="147"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="132"/>
+        <location filename="../editor/window.py" line="150"/>
         <source>&amp;Injects</source>
         <translation>&amp;Injects</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="144"/>
+        <location filename="../editor/window.py" line="162"/>
         <source>Décaler la sélection</source>
         <translation>Shift the selection</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="145"/>
+        <location filename="../editor/window.py" line="163"/>
         <source>Décalage en minutes (négatif : plus tôt) :</source>
         <translation>Shift in minutes (negative: earlier):</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="171"/>
+        <location filename="../editor/window.py" line="189"/>
         <source>Déplacer l&apos;inject</source>
         <translation>Move the inject</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="181"/>
+        <location filename="../editor/window.py" line="199"/>
         <source>{title}[*] — éditeur d&apos;exercice</source>
         <translation>{title}[*] — exercise editor</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="189"/>
+        <location filename="../editor/window.py" line="207"/>
         <source>Copie de récupération impossible : {e}</source>
         <translation>Cannot write the recovery copy: {e}</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="196"/>
+        <location filename="../editor/window.py" line="214"/>
         <source>Enregistrement impossible :
 {details}</source>
         <translation>Cannot save:
 {details}</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="202"/>
+        <location filename="../editor/window.py" line="220"/>
         <source>Enregistré ({files}).</source>
         <translation>Saved ({files}).</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="213"/>
+        <location filename="../editor/window.py" line="231"/>
         <source>
 … et {n} autre(s).</source>
         <translation>
 … and {n} more.</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="214"/>
+        <location filename="../editor/window.py" line="232"/>
         <source>L&apos;exercice ne peut pas être exécuté tant que ces erreurs restent :
 {lines}{more}</source>
         <translation>The exercise cannot run while these errors remain:
 {lines}{more}</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="220"/>
-        <location filename="../editor/window.py" line="233"/>
+        <location filename="../editor/window.py" line="238"/>
+        <location filename="../editor/window.py" line="251"/>
         <source>Éditeur d&apos;exercice</source>
         <translation>Exercise editor</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="234"/>
+        <location filename="../editor/window.py" line="252"/>
         <source>Enregistrer les modifications de « {title} » ?</source>
         <translation>Save the changes to “{title}”?</translation>
     </message>
@@ -1043,94 +1048,94 @@ Details saved in: {path}</translation>
 <context>
     <name>ExerciseTab</name>
     <message>
-        <location filename="../editor/record_tabs.py" line="95"/>
-        <location filename="../editor/record_tabs.py" line="104"/>
+        <location filename="../editor/record_tabs.py" line="96"/>
+        <location filename="../editor/record_tabs.py" line="105"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="100"/>
+        <location filename="../editor/record_tabs.py" line="101"/>
         <source>Identifiant · langue · durée</source>
         <translation>Id · language · duration</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="101"/>
+        <location filename="../editor/record_tabs.py" line="102"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="104"/>
+        <location filename="../editor/record_tabs.py" line="105"/>
         <source>Début (T+)</source>
         <translation>Start (T+)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="105"/>
+        <location filename="../editor/record_tabs.py" line="106"/>
         <source>Heure scénario au début</source>
         <translation>Scenario time at start</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="105"/>
+        <location filename="../editor/record_tabs.py" line="106"/>
         <source>Échelle</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="106"/>
+        <location filename="../editor/record_tabs.py" line="107"/>
         <source>Nouvelle phase</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="108"/>
-        <location filename="../editor/record_tabs.py" line="112"/>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <location filename="../editor/record_tabs.py" line="113"/>
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="108"/>
+        <location filename="../editor/record_tabs.py" line="109"/>
         <source>Libellé</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="108"/>
+        <location filename="../editor/record_tabs.py" line="109"/>
         <source>Unité</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="109"/>
+        <location filename="../editor/record_tabs.py" line="110"/>
         <source>Valeur initiale</source>
         <translation>Initial value</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="109"/>
+        <location filename="../editor/record_tabs.py" line="110"/>
         <source>Nouvel indicateur</source>
         <translation>New indicator</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="112"/>
+        <location filename="../editor/record_tabs.py" line="113"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="113"/>
+        <location filename="../editor/record_tabs.py" line="114"/>
         <source>Nouvel objectif</source>
         <translation>New objective</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="117"/>
+        <location filename="../editor/record_tabs.py" line="118"/>
         <source>Un critère par ligne</source>
         <translation>One criterion per line</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="121"/>
+        <location filename="../editor/record_tabs.py" line="122"/>
         <source>Objectifs et critères d&apos;évaluation</source>
         <translation>Objectives and evaluation criteria</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="125"/>
+        <location filename="../editor/record_tabs.py" line="128"/>
         <source>Phases (horloge du scénario)</source>
         <translation>Phases (scenario clock)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="127"/>
+        <location filename="../editor/record_tabs.py" line="130"/>
         <source>Indicateurs de situation</source>
         <translation>Situation indicators</translation>
     </message>
@@ -1613,144 +1618,144 @@ Details saved in: {path}</translation>
 <context>
     <name>InjectForm</name>
     <message>
-        <location filename="../editor/inject_form.py" line="126"/>
+        <location filename="../editor/inject_form.py" line="127"/>
         <source>tous les rôles joués (all)</source>
         <translation>every played role (all)</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="146"/>
+        <location filename="../editor/inject_form.py" line="148"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="146"/>
+        <location filename="../editor/inject_form.py" line="148"/>
         <source>Action attendue</source>
         <translation>Expected action</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="146"/>
+        <location filename="../editor/inject_form.py" line="148"/>
         <source>Délai</source>
         <translation>Within</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="156"/>
+        <location filename="../editor/inject_form.py" line="158"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="156"/>
+        <location filename="../editor/inject_form.py" line="158"/>
         <source>Nouvelle valeur</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="161"/>
+        <location filename="../editor/inject_form.py" line="163"/>
         <source>déclenché à la main uniquement</source>
         <translation>fired by hand only</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="167"/>
+        <location filename="../editor/inject_form.py" line="169"/>
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="168"/>
+        <location filename="../editor/inject_form.py" line="170"/>
         <source>T+ (H:MM)</source>
         <translation>T+ (H:MM)</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="169"/>
+        <location filename="../editor/inject_form.py" line="171"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="170"/>
+        <location filename="../editor/inject_form.py" line="172"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="171"/>
+        <location filename="../editor/inject_form.py" line="173"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="172"/>
+        <location filename="../editor/inject_form.py" line="174"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="173"/>
+        <location filename="../editor/inject_form.py" line="175"/>
         <source>Message (Markdown)</source>
         <translation>Message (Markdown)</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="174"/>
+        <location filename="../editor/inject_form.py" line="176"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="175"/>
+        <location filename="../editor/inject_form.py" line="177"/>
         <source>Objectifs</source>
         <translation>Objectives</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="176"/>
+        <location filename="../editor/inject_form.py" line="178"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="177"/>
+        <location filename="../editor/inject_form.py" line="179"/>
         <source>Indicateurs modifiés</source>
         <translation>Indicator changes</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="178"/>
+        <location filename="../editor/inject_form.py" line="180"/>
         <source>Secours de</source>
         <translation>Contingency for</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="179"/>
+        <location filename="../editor/inject_form.py" line="181"/>
         <source>Manuel</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="180"/>
+        <location filename="../editor/inject_form.py" line="182"/>
         <source>Notes d&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="191"/>
+        <location filename="../editor/inject_form.py" line="193"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="192"/>
-        <location filename="../editor/inject_form.py" line="366"/>
+        <location filename="../editor/inject_form.py" line="194"/>
+        <location filename="../editor/inject_form.py" line="368"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="238"/>
+        <location filename="../editor/inject_form.py" line="240"/>
         <source>scénario : {when}</source>
         <translation>scenario: {when}</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="239"/>
+        <location filename="../editor/inject_form.py" line="241"/>
         <source>scénario : —</source>
         <translation>scenario: —</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="285"/>
+        <location filename="../editor/inject_form.py" line="287"/>
         <source>Ajouter une réponse attendue</source>
         <translation>Add an expected response</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="304"/>
+        <location filename="../editor/inject_form.py" line="306"/>
         <source>Modifier un indicateur</source>
         <translation>Change an indicator</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="321"/>
-        <location filename="../editor/inject_form.py" line="350"/>
+        <location filename="../editor/inject_form.py" line="323"/>
+        <location filename="../editor/inject_form.py" line="352"/>
         <source>Joindre un fichier</source>
         <translation>Attach a file</translation>
     </message>
@@ -1758,67 +1763,67 @@ Details saved in: {path}</translation>
 <context>
     <name>InjectTableModel</name>
     <message>
-        <location filename="../editor/models.py" line="35"/>
+        <location filename="../editor/models.py" line="37"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="35"/>
+        <location filename="../editor/models.py" line="37"/>
         <source>T+</source>
         <translation>T+</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="35"/>
-        <source>Heure scénario</source>
-        <translation>Scenario time</translation>
-    </message>
-    <message>
-        <location filename="../editor/models.py" line="35"/>
+        <location filename="../editor/models.py" line="37"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="35"/>
+        <location filename="../editor/models.py" line="37"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="36"/>
+        <location filename="../editor/models.py" line="37"/>
+        <source>Scénario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="38"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="36"/>
+        <location filename="../editor/models.py" line="38"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="36"/>
+        <location filename="../editor/models.py" line="38"/>
         <source>Repères</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="96"/>
+        <location filename="../editor/models.py" line="99"/>
         <source>manuel</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="98"/>
+        <location filename="../editor/models.py" line="101"/>
         <source>secours de {id}</source>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="100"/>
+        <location filename="../editor/models.py" line="103"/>
         <source>{n} réponse(s)</source>
         <translation>{n} response(s)</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="102"/>
+        <location filename="../editor/models.py" line="105"/>
         <source>PJ</source>
         <translation>att.</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="104"/>
+        <location filename="../editor/models.py" line="107"/>
         <source>indicateurs</source>
         <translation>indicators</translation>
     </message>
@@ -1826,23 +1831,23 @@ Details saved in: {path}</translation>
 <context>
     <name>InjectsTab</name>
     <message>
-        <location filename="../editor/injects_tab.py" line="124"/>
-        <location filename="../editor/injects_tab.py" line="131"/>
+        <location filename="../editor/injects_tab.py" line="134"/>
+        <location filename="../editor/injects_tab.py" line="141"/>
         <source>Nouvel inject</source>
         <translation>New inject</translation>
     </message>
     <message>
-        <location filename="../editor/injects_tab.py" line="143"/>
+        <location filename="../editor/injects_tab.py" line="153"/>
         <source>Dupliquer l&apos;inject</source>
         <translation>Duplicate the inject</translation>
     </message>
     <message>
-        <location filename="../editor/injects_tab.py" line="152"/>
+        <location filename="../editor/injects_tab.py" line="162"/>
         <source>Supprimer {n} inject(s)</source>
         <translation>Delete {n} inject(s)</translation>
     </message>
     <message>
-        <location filename="../editor/injects_tab.py" line="166"/>
+        <location filename="../editor/injects_tab.py" line="176"/>
         <source>Décaler de {m:+g} min</source>
         <translation>Shift by {m:+g} min</translation>
     </message>
@@ -2717,32 +2722,37 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ProblemsPane</name>
     <message>
-        <location filename="../editor/problems.py" line="30"/>
+        <location filename="../editor/problems.py" line="33"/>
         <source>Problèmes</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="53"/>
+        <location filename="../editor/problems.py" line="80"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="90"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="53"/>
+        <location filename="../editor/problems.py" line="90"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="60"/>
+        <location filename="../editor/problems.py" line="97"/>
         <source>Aucun problème : l&apos;exercice peut être exécuté.</source>
         <translation>No problem: the exercise can run.</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="62"/>
+        <location filename="../editor/problems.py" line="99"/>
         <source>{e} erreur(s), {w} avertissement(s) : enregistrable, mais pas exécutable avant correction.</source>
         <translation>{e} error(s), {w} warning(s): can be saved, but cannot run until fixed.</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="65"/>
+        <location filename="../editor/problems.py" line="102"/>
         <source>{w} avertissement(s) : l&apos;exercice peut être exécuté.</source>
         <translation>{w} warning(s): the exercise can run.</translation>
     </message>
@@ -2858,13 +2868,13 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RecordListModel</name>
     <message>
-        <location filename="../editor/models.py" line="244"/>
-        <location filename="../editor/models.py" line="246"/>
+        <location filename="../editor/models.py" line="247"/>
+        <location filename="../editor/models.py" line="249"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../editor/models.py" line="251"/>
+        <location filename="../editor/models.py" line="254"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
@@ -2872,12 +2882,12 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../editor/record_tabs.py" line="43"/>
+        <location filename="../editor/record_tabs.py" line="44"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="44"/>
+        <location filename="../editor/record_tabs.py" line="45"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
@@ -3008,63 +3018,78 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleTimeline</name>
     <message>
-        <location filename="../editor/timeline.py" line="222"/>
+        <location filename="../editor/timeline.py" line="245"/>
         <source>Charge par quart d&apos;heure (injects reçus + réponses en cours) — rouge : surcharge (≥ {n}), gris : silence de 45 min ou plus</source>
         <translation>Load per quarter hour (injects received + responses open) — red: overload (≥ {n}), grey: silence of 45 min or more</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="274"/>
+        <source>Canaux :</source>
+        <translation>Channels:</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="276"/>
+        <source>manuel (creux)</source>
+        <translation>manual (hollow)</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="276"/>
+        <source>délai de réponse attendu</source>
+        <translation>expected response window</translation>
     </message>
 </context>
 <context>
     <name>RolesTab</name>
     <message>
-        <location filename="../editor/record_tabs.py" line="173"/>
-        <location filename="../editor/record_tabs.py" line="195"/>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="203"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="173"/>
-        <location filename="../editor/record_tabs.py" line="197"/>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="205"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="173"/>
-        <location filename="../editor/record_tabs.py" line="196"/>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="204"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="174"/>
+        <location filename="../editor/record_tabs.py" line="182"/>
         <source>Nouveau rôle</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="189"/>
+        <location filename="../editor/record_tabs.py" line="197"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="198"/>
+        <location filename="../editor/record_tabs.py" line="206"/>
         <source>Mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="199"/>
+        <location filename="../editor/record_tabs.py" line="207"/>
         <source>Décisions (une par ligne)</source>
         <translation>Decisions (one per line)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="200"/>
+        <location filename="../editor/record_tabs.py" line="208"/>
         <source>Moyens (un par ligne)</source>
         <translation>Resources (one per line)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="201"/>
+        <location filename="../editor/record_tabs.py" line="209"/>
         <source>Contacts (un par ligne)</source>
         <translation>Contacts (one per line)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="202"/>
+        <location filename="../editor/record_tabs.py" line="210"/>
         <source>Couleur</source>
         <translation>Colour</translation>
     </message>
