@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.observer_windows: list[QWidget] = []
         self.room: RoomDisplay | None = None
         self._report = None
+        self._kit = None
         # Closing mid-exercise asks first (tests that close their window at teardown turn this off).
         self.confirm_quit_while_running = True
         self._quit_confirmed = False
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Fichier"))
-        for action in (a.new_session, a.open_session, None, a.export_cards, a.print_cards, None,
+        for action in (a.new_session, a.open_session, None, a.export_cards, a.print_cards, a.print_kit, None,
                        a.report_html, a.report_pdf, None, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         exercise = bar.addMenu(self.tr("&Exercice"))
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
         a.print_cards.triggered.connect(self.ask_print_cards)
         self.role_cards.export_requested.connect(self.ask_export_cards)
         self.role_cards.print_requested.connect(self.ask_print_cards)
+        a.print_kit.triggered.connect(self.ask_print_kit)
         a.report_html.triggered.connect(lambda: self.ask_report("html"))
         a.report_pdf.triggered.connect(lambda: self.ask_report("pdf"))
         a.new_entry.triggered.connect(self.focus_new_entry)
@@ -514,6 +516,28 @@ class MainWindow(QMainWindow):
         if not self._report.start(kind, out_path):
             self.show_refusal(self.tr("Un rapport est déjà en préparation : attendez qu'il soit prêt."))
         return self._report
+
+    def ask_print_kit(self) -> None:
+        """Ask for a folder, then make the three printed kits there as PDF (ui/kit_action.py)."""
+        dialog = QFileDialog(self, self.tr("Dossier du kit imprimé"))
+        dialog.setObjectName("kitDialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setDirectory(str(Path(self.session.path).resolve().parent))
+        dialog.fileSelected.connect(lambda path: self.start_kit(Path(path)))
+        dialog.open()
+
+    def start_kit(self, out_dir: Path):
+        """Make the kits into ``out_dir`` in the background; return the controller."""
+        from ui.kit_action import KitController
+
+        if self._kit is None:
+            self._kit = KitController(Path(self.session.path), self.package, self)
+            # The controller shows its own warning box; the status bar keeps the reason in view.
+            self._kit.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        if not self._kit.start(out_dir):
+            self.show_refusal(self.tr("Un kit est déjà en préparation : attendez qu'il soit prêt."))
+        return self._kit
 
     def _choose_language(self, language: str) -> None:
         if language == self.settings.language:

@@ -112,234 +112,244 @@
         <translation>Print one card per page</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="39"/>
+        <location filename="../console/actions.py" line="41"/>
         <source>Rapport RETEX (HTML)…</source>
         <translation>After-action report (HTML)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="40"/>
+        <location filename="../console/actions.py" line="42"/>
         <source>Produire le rapport de retour d&apos;expérience en HTML</source>
         <translation>Produce the after-action report as HTML</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="41"/>
+        <location filename="../console/actions.py" line="43"/>
         <source>Rapport RETEX (PDF)…</source>
         <translation>After-action report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="42"/>
+        <location filename="../console/actions.py" line="44"/>
         <source>Produire le rapport de retour d&apos;expérience en PDF</source>
         <translation>Produce the after-action report as PDF</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="44"/>
+        <location filename="../console/actions.py" line="46"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="47"/>
+        <location filename="../console/actions.py" line="49"/>
         <source>STARTEX</source>
         <translation>STARTEX</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="47"/>
+        <location filename="../console/actions.py" line="49"/>
         <source>Démarrer l&apos;exercice</source>
         <translation>Start the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="48"/>
+        <location filename="../console/actions.py" line="50"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="48"/>
+        <location filename="../console/actions.py" line="50"/>
         <source>Suspendre l&apos;horloge d&apos;exercice</source>
         <translation>Stop the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="49"/>
+        <location filename="../console/actions.py" line="51"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="49"/>
+        <location filename="../console/actions.py" line="51"/>
         <source>Relancer l&apos;horloge d&apos;exercice</source>
         <translation>Restart the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="50"/>
+        <location filename="../console/actions.py" line="52"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="50"/>
+        <location filename="../console/actions.py" line="52"/>
         <source>Terminer l&apos;exercice</source>
         <translation>End the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="51"/>
+        <location filename="../console/actions.py" line="53"/>
         <source>Déclenchement automatique</source>
         <translation>Automatic firing</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="52"/>
+        <location filename="../console/actions.py" line="54"/>
         <source>Déclencher les injects à l&apos;heure sans intervention</source>
         <translation>Fire injects on time without intervention</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="53"/>
+        <location filename="../console/actions.py" line="55"/>
         <source>Passer à la phase suivante</source>
         <translation>Go to the next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="54"/>
+        <location filename="../console/actions.py" line="56"/>
         <source>Sauter à la phase suivante du scénario</source>
         <translation>Jump to the scenario&apos;s next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="55"/>
+        <location filename="../console/actions.py" line="57"/>
         <source>Décaler la chronologie…</source>
         <translation>Shift the timeline…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="56"/>
+        <location filename="../console/actions.py" line="58"/>
         <source>Décaler tous les injects non joués</source>
         <translation>Shift every inject not yet played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="59"/>
+        <location filename="../console/actions.py" line="61"/>
         <source>Déclencher le prochain</source>
         <translation>Fire next</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="60"/>
+        <location filename="../console/actions.py" line="62"/>
         <source>Déclencher l&apos;inject dû, sinon le prochain</source>
         <translation>Fire the due inject, otherwise the next one</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="61"/>
+        <location filename="../console/actions.py" line="63"/>
         <source>Déclencher maintenant</source>
         <translation>Fire now</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="62"/>
+        <location filename="../console/actions.py" line="64"/>
         <source>Déclencher l&apos;inject sélectionné</source>
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="66"/>
+        <location filename="../console/actions.py" line="68"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="66"/>
+        <location filename="../console/actions.py" line="68"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="70"/>
+        <location filename="../console/actions.py" line="72"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="73"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="74"/>
+        <location filename="../console/actions.py" line="76"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="75"/>
+        <location filename="../console/actions.py" line="77"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="78"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="77"/>
+        <location filename="../console/actions.py" line="79"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="78"/>
+        <location filename="../console/actions.py" line="80"/>
         <source>Débriefing à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="81"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="82"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="83"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="86"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="87"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="89"/>
+        <location filename="../console/actions.py" line="91"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="90"/>
+        <location filename="../console/actions.py" line="92"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="39"/>
+        <source>Imprimer le &amp;kit…</source>
+        <translation>Print the &amp;kit…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="40"/>
+        <source>Kits animateur, observateur et joueur en PDF, depuis le dossier d&apos;exercice</source>
+        <translation>Control, observer and player kits as PDF, from the exercise package</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1863,70 @@ Details saved in: {path}</translation>
     </message>
 </context>
 <context>
+    <name>KitController</name>
+    <message>
+        <location filename="../kit_action.py" line="160"/>
+        <source>Mise en page des kits…</source>
+        <translation>Laying out the kits…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="175"/>
+        <source>Préparation du kit…</source>
+        <translation>Preparing the kit…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="177"/>
+        <location filename="../kit_action.py" line="257"/>
+        <source>Kit imprimé</source>
+        <translation>Printed kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="193"/>
+        <source>kit animateur</source>
+        <translation>control kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="193"/>
+        <source>kit observateur</source>
+        <translation>observer kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="194"/>
+        <source>kit joueur</source>
+        <translation>player kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="199"/>
+        <source>Mise en page : {kit}</source>
+        <translation>Laid out: {kit}</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="213"/>
+        <source>Impression du {kit} (PDF A4)…</source>
+        <translation>Printing the {kit} (A4 PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="242"/>
+        <source>Impossible d&apos;enregistrer le kit dans {path} : {reason}</source>
+        <translation>Cannot save the kit in {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="245"/>
+        <source>Kit enregistré.</source>
+        <translation>Kit saved.</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="250"/>
+        <source>Kit enregistré dans {path} ({count} PDF)</source>
+        <translation>Kit saved in {path} ({count} PDF)</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="258"/>
+        <source>Le kit n&apos;a pas pu être produit.</source>
+        <translation>The kit could not be made.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../labels.py" line="40"/>
@@ -2198,184 +2272,194 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="100"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="109"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="128"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="169"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="173"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="176"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="179"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="182"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="184"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="338"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="447"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534"/>
+        <location filename="../main_window.py" line="558"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="560"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="565"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="567"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="569"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="573"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="574"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="522"/>
+        <source>Dossier du kit imprimé</source>
+        <translation>Folder for the printed kit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="539"/>
+        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
+        <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2950,130 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>ReadinessSummary</name>
+    <message>
+        <location filename="../readiness_summary.py" line="35"/>
+        <location filename="../readiness_summary.py" line="94"/>
+        <source>Détails…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="39"/>
+        <source>Alertes de préparation</source>
+        <translation>Readiness alerts</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="65"/>
+        <source>Préparation : aucune alerte</source>
+        <translation>Readiness: no alert</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="67"/>
+        <source>1 alerte de préparation</source>
+        <translation>1 readiness alert</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="69"/>
+        <source>{count} alertes de préparation</source>
+        <translation>{count} readiness alerts</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="71"/>
+        <source>1 remarque</source>
+        <translation>1 note</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="71"/>
+        <source>{count} remarques</source>
+        <translation>{count} notes</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="94"/>
+        <source>Masquer</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="111"/>
+        <source>{role} : {value} réponses attendues entre {start} et {end} (plus de {limit})</source>
+        <translation>{role}: {value} responses due between {start} and {end} (more than {limit})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="113"/>
+        <source>{role} : reçoit {value} injects entre {start} et {end} (plus de {limit})</source>
+        <translation>{role}: receives {value} injects between {start} and {end} (more than {limit})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="114"/>
+        <source>{role} : rien à recevoir ni à rendre de {start} à {end} ({value})</source>
+        <translation>{role}: nothing received or due from {start} to {end} ({value})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="115"/>
+        <source>{inject} : la réponse de {role} est attendue à {end}, après {boundary} ({limit})</source>
+        <translation>{inject}: the response of {role} is due at {end}, after {boundary} ({limit})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="117"/>
+        <source>Objectif {objective} : testé par {value} inject(s) (moins de {limit})</source>
+        <translation>Objective {objective}: tested by {value} inject(s) (fewer than {limit})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="119"/>
+        <source>Objectif {objective} : aucune réponse attendue ne sert le critère « {detail} »</source>
+        <translation>Objective {objective}: no expected response serves the criterion “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="121"/>
+        <source>{role} : aucun inject ne lui est adressé</source>
+        <translation>{role}: no inject is sent to this role</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="122"/>
+        <source>{role} (rôle simulé) n&apos;envoie aucun inject</source>
+        <translation>{role} (simulated role) sends no inject</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="123"/>
+        <source>{inject} : inject de secours d&apos;un inject qui n&apos;attend aucune réponse</source>
+        <translation>{inject}: contingency for an inject that expects no response</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="125"/>
+        <source>Fichier {detail} : remis par aucun inject</source>
+        <translation>File {detail}: no inject hands it out</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="126"/>
+        <source>{inject} ({start}) n&apos;attend aucune réponse</source>
+        <translation>{inject} ({start}) expects no response</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="127"/>
+        <source>Aucun inject de {start} à {end} ({value})</source>
+        <translation>No inject from {start} to {end} ({value})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="128"/>
+        <source>Dernier inject à {start}, {value} avant la fin de l&apos;exercice</source>
+        <translation>Last inject at {start}, {value} before the end of the exercise</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="135"/>
+        <source>la fin de l&apos;exercice</source>
+        <translation>the end of the exercise</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="137"/>
+        <source>le point de situation {inject}</source>
+        <translation>situation briefing {inject}</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="138"/>
+        <source>le saut de temps</source>
+        <translation>the time jump</translation>
+    </message>
+</context>
+<context>
     <name>RecordListModel</name>
     <message>
         <location filename="../editor/models.py" line="247"/>
@@ -2977,27 +3185,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleCards</name>
     <message>
-        <location filename="../console/role_cards.py" line="35"/>
+        <location filename="../console/role_cards.py" line="33"/>
         <source>Mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="36"/>
+        <location filename="../console/role_cards.py" line="37"/>
         <source>EXERCICE — document de jeu, ne pas diffuser</source>
         <translation>EXERCISE — game document, do not circulate</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="51"/>
+        <location filename="../console/role_cards.py" line="34"/>
         <source>Décisions attendues de vous</source>
         <translation>Decisions expected from you</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="52"/>
+        <location filename="../console/role_cards.py" line="35"/>
         <source>Vos moyens</source>
         <translation>Your resources</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="53"/>
+        <location filename="../console/role_cards.py" line="36"/>
         <source>Vos contacts</source>
         <translation>Your contacts</translation>
     </message>
@@ -3005,12 +3213,12 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleCardsPanel</name>
     <message>
-        <location filename="../console/role_cards.py" line="112"/>
+        <location filename="../console/role_cards.py" line="98"/>
         <source>Exporter en PDF…</source>
         <translation>Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="113"/>
+        <location filename="../console/role_cards.py" line="99"/>
         <source>Imprimer…</source>
         <translation>Print…</translation>
     </message>
@@ -3183,87 +3391,87 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="36"/>
+        <location filename="../start_screen.py" line="39"/>
         <source>Conduite d&apos;exercice de crise</source>
         <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="42"/>
+        <location filename="../start_screen.py" line="45"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="48"/>
+        <location filename="../start_screen.py" line="51"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="55"/>
+        <location filename="../start_screen.py" line="61"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="62"/>
+        <location filename="../start_screen.py" line="68"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="64"/>
+        <location filename="../start_screen.py" line="70"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="70"/>
+        <location filename="../start_screen.py" line="77"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="77"/>
+        <location filename="../start_screen.py" line="84"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="78"/>
+        <location filename="../start_screen.py" line="85"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="81"/>
+        <location filename="../start_screen.py" line="88"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="84"/>
+        <location filename="../start_screen.py" line="91"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="135"/>
+        <location filename="../start_screen.py" line="142"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="146"/>
+        <location filename="../start_screen.py" line="153"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="158"/>
+        <location filename="../start_screen.py" line="165"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="161"/>
+        <location filename="../start_screen.py" line="168"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="201"/>
+        <location filename="../start_screen.py" line="208"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="223"/>
+        <location filename="../start_screen.py" line="250"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
