@@ -89,31 +89,3 @@ def is_manual(inject: dict) -> bool:
         return value.strip().lower() in ("true", "yes", "on")
     return bool(str(inject.get("contingency_for") or "").strip())
 
-
-def quarter_load(exercise: dict, roles: list, injects: list) -> dict[str, list[int]]:
-    """Per played role, per quarter hour of the exercise: injects received + responses open then.
-
-    A stand-in until the readiness check's load figures can be reused: it counts what a
-    role has on its table in each quarter hour.
-    """
-    duration = offset(exercise.get("duration")) or 0
-    for inject in injects:
-        if isinstance(inject, dict):
-            duration = max(duration, offset(inject.get("at")) or 0)
-    quarters = max(1, -(-duration // QUARTER))
-    load = {role: [0] * quarters for role in played_roles(roles)}
-    for inject in injects:
-        if not isinstance(inject, dict):
-            continue
-        at = offset(inject.get("at"))
-        if at is None:
-            continue
-        for role in recipients(inject, roles):
-            if role in load:
-                load[role][min(at // QUARTER, quarters - 1)] += 1
-        for role, _action, within in expected_of(inject):
-            if role in load:
-                first, last = at // QUARTER, min((at + within - 1) // QUARTER, quarters - 1)
-                for quarter in range(first + 1, last + 1):  # the first quarter counts the inject itself
-                    load[role][quarter] += 1
-    return load

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from crisisdesk.package.document import check_texts
 from crisisdesk.package.problems import Problem
+from crisisdesk.readiness import ReadinessReport, check_package
 from ui.editor.undo import EditorDocument
+from ui.readiness_summary import ReadinessSummary
 
 CHECK_DELAY_MS = 400  # after the last keystroke: checking on every key would only lag the typing
 
@@ -28,9 +30,12 @@ class ProblemsPane(QWidget):
         self.setObjectName("problemsPane")
         self.editor = editor
         self.problems: list[Problem] = []
+        self.report: ReadinessReport | None = None
+        self._words = ReadinessSummary(self)  # the start screen's wording of findings, reused (never shown)
         self.summary = QLabel(objectName="problemsSummary")
         self.list = QListWidget(objectName="problemsList")
         self.list.setAccessibleName(self.tr("Problèmes"))
+        self.list.setMinimumHeight(16)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -49,7 +54,7 @@ class ProblemsPane(QWidget):
         editor.changed.connect(lambda _op: self.timer.start())
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 130 if self.problems else 44)  # a strip under the tabs: the tabs are the work
+        return QSize(600, 130 if self.problems else 26)  # a strip under the tabs: the tabs are the work
 
     @property
     def errors(self) -> list[Problem]:
@@ -62,17 +67,22 @@ class ProblemsPane(QWidget):
         self._generation += 1
         texts = self.editor.doc.texts()  # read here: the document changes on this thread only
         if wait:
-            self._show(self._generation, check_texts(self.editor.doc.root, texts)[1])
+            package, problems = check_texts(self.editor.doc.root, texts)
+            report = check_package(package, self.editor.doc.root) if package is not None else None
+            self._show(self._generation, (problems, report))
             return
         generation, root = self._generation, self.editor.doc.root
 
         def work() -> None:
+            report = None
             try:
-                problems = check_texts(root, texts)[1]
+                package, problems = check_texts(root, texts)
+                if package is not None:  # the readiness check measures a valid package only
+                    report = check_package(package, root)
             except Exception as error:  # shown, never lost: the editor must keep working
                 problems = [Problem(str(root), None, f"the check failed: {error}")]
             try:
-                self._done.emit(generation, problems)
+                self._done.emit(generation, (problems, report))
             except RuntimeError:  # the window closed meanwhile
                 pass
 
@@ -80,10 +90,10 @@ class ProblemsPane(QWidget):
             self.summary.setText(self.tr("Vérification…"))
         self._pool.submit(work)
 
-    def _show(self, generation: int, problems: list) -> None:
+    def _show(self, generation: int, result: tuple) -> None:
         if generation != self._generation:
             return  # a newer check is on its way
-        self.problems = problems
+        self.problems, self.report = result
         self.list.clear()
         for problem in self.problems:
             where = Path(problem.file).name + (f":{problem.line}" if problem.line else "")
@@ -91,6 +101,16 @@ class ProblemsPane(QWidget):
             item = QListWidgetItem(f"{where}: {level}: {problem.message}")
             item.setData(Qt.ItemDataRole.UserRole, problem)
             item.setForeground(QBrush(QColor("#8a5a00" if problem.warning else "#a00000")))
+            self.list.addItem(item)
+        findings = ()
+        if self.report is not None:  # worded as the start screen words them
+            self._words.report = self.report
+            findings = self.report.alerts + tuple(f for f in self.report.findings if not f.is_alert)
+        for finding in findings:
+            label = self.tr("préparation") if finding.is_alert else self.tr("remarque")
+            item = QListWidgetItem(f"{label}: {self._words.describe(finding)}")
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+            item.setForeground(QBrush(QColor("#7b3fa0" if finding.is_alert else "#5a6672")))
             self.list.addItem(item)
         errors, warnings = len(self.errors), len(self.problems) - len(self.errors)
         if not self.problems:
@@ -100,11 +120,27 @@ class ProblemsPane(QWidget):
                                          "avant correction.").format(e=errors, w=warnings))
         else:
             self.summary.setText(self.tr("{w} avertissement(s) : l'exercice peut être exécuté.").format(w=warnings))
+        if self.report is not None and self.report.alerts:
+            self.summary.setText(self.summary.text() + " " + self.tr("Préparation : {n} alerte(s).").format(
+                n=len(self.report.alerts)))
         self.summary.setStyleSheet("color: #a00000; font-weight: 600;" if errors else "color: #1d6b35;")
         self.checked.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
-        problem = item.data(Qt.ItemDataRole.UserRole)
-        path = self.editor.doc.locate(problem)
+        found = item.data(Qt.ItemDataRole.UserRole)
+        path = self.editor.doc.locate(found) if isinstance(found, Problem) else self._finding_path(found)
         if path:
             self.path_chosen.emit(path)
+
+    def _finding_path(self, finding) -> tuple | None:
+        """Where a readiness finding points: its inject, role or objective (by id: lines may have moved)."""
+        doc = self.editor.doc
+        for section, key, ident in (("msel", None, finding.inject), ("roles", None, finding.role),
+                                    ("exercise", "objectives", finding.objective)):
+            if ident is None:
+                continue
+            items = doc.get(("exercise", "objectives"), []) if key else doc.get((section,), [])
+            for index, item in enumerate(items):
+                if isinstance(item, dict) and item.get("id") == ident:
+                    return (section, key, index) if key else (section, index)
+        return None

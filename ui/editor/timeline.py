@@ -22,12 +22,11 @@ from ui.labels import channel_label
 LABEL_W = 150
 AXIS_H = 40
 LANE_H = 38  # at most; lanes shrink to MIN_LANE_H so that lanes and load fit the window
-MIN_LANE_H = 26
+MIN_LANE_H = 24
 LOAD_ROW_H = 13
 LOAD_GAP = 30
 MARGIN_R = 16
-OVERLOAD = 4  # items on a role's table in one quarter hour
-SILENCE_QUARTERS = 3  # 45 minutes without anything for a played role
+OVERLOAD_COLOR = "#e53e3e"
 
 CHANNEL_COLORS = {
     "phone": "#2b6cb0", "email": "#6b46c1", "radio": "#2c7a7b", "news": "#c05621",
@@ -58,6 +57,7 @@ class RoleTimeline(QWidget):
         self._lanes: list[dict] | None = None
         self._duration: int | None = None
         self._lane_ids: dict[str, int] | None = None
+        self.report = None  # crisisdesk.readiness report of the last valid check
         editor.changed.connect(self._on_changed)
 
     # -- geometry ------------------------------------------------------------------------
@@ -234,37 +234,72 @@ class RoleTimeline(QWidget):
             if record:
                 self._marks.append((rect.adjusted(-2, -2, 2, 2), row))
 
+    def set_report(self, report) -> None:
+        """The readiness check's report on the package as last checked (None while it has errors)."""
+        self.report = report
+        self._static = None
+        self.update()
+
     def _paint_load(self, painter: QPainter, lanes: list[dict], top: float) -> None:
-        load = draft.quarter_load(self.doc.exercise, self.doc.roles, self.doc.injects)
+        """The readiness check's 15-minute load table: injects received + responses due, per role.
+
+        Red where the check found an overload, grey over its dead times: the figures and
+        the thresholds are the check's own (crisisdesk.readiness), as `crisisdesk check` prints them.
+        """
         y0 = top + LOAD_GAP
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
-        painter.setFont(small)
+        painter.setFont(self._small_font())
         painter.setPen(QColor("#33414f"))
-        painter.drawText(QRectF(10, top + 6, self.width() - 20, LOAD_GAP - 8), Qt.AlignmentFlag.AlignVCenter,
-                         self.tr("Charge par quart d'heure (injects reçus + réponses en cours) — "
-                                 "rouge : surcharge (≥ {n}), gris : silence de 45 min ou plus").format(n=OVERLOAD))
+        report = self.report
+        table = None
+        if report is not None:
+            try:
+                table = report.load(draft.QUARTER)
+            except KeyError:
+                table = None
+        if table is None:
+            painter.drawText(QRectF(10, top + 6, self.width() - 20, LOAD_GAP - 8), Qt.AlignmentFlag.AlignVCenter,
+                             self.tr("Charge par quart d'heure : affichée dès que le paquet n'a plus d'erreur."))
+            return
+        settings = report.settings
+        painter.drawText(
+            QRectF(10, top + 6, self.width() - 20, LOAD_GAP - 8), Qt.AlignmentFlag.AlignVCenter,
+            self.tr("Charge par quart d'heure (vérification de préparation : injects reçus / réponses dues) — "
+                    "rouge : surcharge (plus de {due} réponses ou {received} injects), gris : temps mort de plus "
+                    "de {dead} min").format(due=settings.max_responses_due, received=settings.max_injects_received,
+                                            dead=settings.max_dead_time // 60))
+        rows = {row.role: row for row in table.rows}
+        spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for finding in report.findings:
+            if finding.role and finding.start is not None and finding.end is not None:
+                kind = "over" if finding.kind.startswith("overload") else (
+                    "dead" if finding.kind == "dead_time" else None)
+                if kind:
+                    spans.setdefault((finding.role, kind), []).append((finding.start, finding.end))
         for i, role in enumerate(lanes):
             y = y0 + i * LOAD_ROW_H
-            counts = load.get(role["id"], [])
             painter.setPen(QColor("#33414f"))
             painter.drawText(QRectF(10, y, LABEL_W - 14, LOAD_ROW_H), Qt.AlignmentFlag.AlignVCenter, role["id"])
-            silent = _silent_quarters(counts)
-            for q, count in enumerate(counts):
-                x0, x1 = self.x_of(q * draft.QUARTER), self.x_of((q + 1) * draft.QUARTER)
+            row = rows.get(role["id"])
+            if row is None:
+                continue
+            for start, received, due in zip(table.starts, row.received, row.due, strict=True):
+                end = start + table.window
+                count = received + due
+                x0, x1 = self.x_of(start), self.x_of(min(end, self.duration()))
                 cell = QRectF(x0 + 1, y + 1, x1 - x0 - 2, LOAD_ROW_H - 2)
-                if count >= OVERLOAD:
-                    fill = QColor("#e53e3e")
-                elif count:
-                    fill = QColor(56, 161, 105, min(255, 70 + 60 * count))
-                elif q in silent:
+                if _overlaps(spans.get((role["id"], "over"), ()), start, end):
+                    fill = QColor(OVERLOAD_COLOR)
+                elif _overlaps(spans.get((role["id"], "dead"), ()), start, end) and not count:
                     fill = QColor("#a0aec0")
+                elif count:
+                    fill = QColor(56, 161, 105, min(255, 60 + 40 * count))
                 else:
                     fill = QColor("#f1f4f7")
                 painter.fillRect(cell, fill)
                 if count and cell.width() > 12:
-                    painter.setPen(QColor("white") if count >= 2 else QColor("#1a202c"))
-                    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(count))
+                    painter.setPen(QColor("white") if count >= 3 else QColor("#1a202c"))
+                    text = f"{received}/{due}" if cell.width() > 28 else str(count)  # as `crisisdesk check` prints
+                    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_legend(self, painter: QPainter, y: float) -> None:
         """What the colours and shapes mean: channels, manual injects, response windows."""
@@ -343,15 +378,5 @@ class RoleTimeline(QWidget):
             self.inject_moved.emit(row, seconds)
 
 
-def _silent_quarters(counts: list[int]) -> set[int]:
-    """Quarters inside a run of at least SILENCE_QUARTERS empty quarters."""
-    silent: set[int] = set()
-    run: list[int] = []
-    for q, count in enumerate(counts + [1]):
-        if count == 0 and q < len(counts):
-            run.append(q)
-            continue
-        if len(run) >= SILENCE_QUARTERS:
-            silent.update(run)
-        run = []
-    return silent
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(a < end and b > start for a, b in spans)

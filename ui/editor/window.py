@@ -69,11 +69,13 @@ class EditorWindow(QMainWindow):
         self.problems = ProblemsPane(self.editor)
         dock = QDockWidget(self.tr("Problèmes"), self, objectName="problemsDock")
         dock.setWidget(self.problems)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setTitleBarWidget(QWidget())  # its summary line says what it is; the room goes to the tabs
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.problems_dock = dock
         self.problems.path_chosen.connect(self.select_path)
         self.problems.checked.connect(self._fit_problems)
+        self.problems.checked.connect(lambda: self.timeline.set_report(self.problems.report))
 
         self.injects_tab.current_row_changed.connect(self.timeline.set_selected)
         self.timeline.inject_selected.connect(lambda row: self.injects_tab.select_rows([row], row))
@@ -103,11 +105,12 @@ class EditorWindow(QMainWindow):
 
     def _fit_problems(self) -> None:
         """A one-line pane when all is well; room for a list when there are problems."""
-        has_problems = bool(self.problems.problems)
-        self.problems.list.setVisible(has_problems)
-        if has_problems != getattr(self, "_had_problems", None):
-            self._had_problems = has_problems
-            self.resizeDocks([self.problems_dock], [130 if has_problems else 44], Qt.Orientation.Vertical)
+        # Errors and warnings get room; readiness findings alone get a couple of lines (drag for more).
+        size = 130 if self.problems.problems else (62 if self.problems.list.count() else 26)
+        self.problems.list.setVisible(self.problems.list.count() > 0)
+        if size != getattr(self, "_had_problems", None):
+            self._had_problems = size
+            self.resizeDocks([self.problems_dock], [size], Qt.Orientation.Vertical)
 
     # -- actions and menus ------------------------------------------------------------
 
