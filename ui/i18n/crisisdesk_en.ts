@@ -641,139 +641,139 @@
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="91"/>
+        <location filename="../editor/window.py" line="93"/>
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="126"/>
+        <location filename="../editor/window.py" line="129"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="127"/>
+        <location filename="../editor/window.py" line="130"/>
         <source>E&amp;xécuter…</source>
         <translation>&amp;Run…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="128"/>
+        <location filename="../editor/window.py" line="131"/>
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="129"/>
+        <location filename="../editor/window.py" line="132"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="132"/>
+        <location filename="../editor/window.py" line="135"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="136"/>
+        <location filename="../editor/window.py" line="139"/>
         <source>&amp;Nouvel inject</source>
         <translation>&amp;New inject</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="137"/>
+        <location filename="../editor/window.py" line="140"/>
         <source>&amp;Dupliquer</source>
         <translation>&amp;Duplicate</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="138"/>
+        <location filename="../editor/window.py" line="141"/>
         <source>&amp;Supprimer</source>
         <translation>De&amp;lete</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="139"/>
+        <location filename="../editor/window.py" line="142"/>
         <source>Une minute plus tard</source>
         <translation>One minute later</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="140"/>
+        <location filename="../editor/window.py" line="143"/>
         <source>Une minute plus tôt</source>
         <translation>One minute earlier</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="142"/>
+        <location filename="../editor/window.py" line="145"/>
         <source>Décaler la sélection…</source>
         <translation>Shift the selection…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="144"/>
+        <location filename="../editor/window.py" line="147"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="147"/>
+        <location filename="../editor/window.py" line="150"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="150"/>
+        <location filename="../editor/window.py" line="153"/>
         <source>&amp;Injects</source>
         <translation>&amp;Injects</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="162"/>
+        <location filename="../editor/window.py" line="165"/>
         <source>Décaler la sélection</source>
         <translation>Shift the selection</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="163"/>
+        <location filename="../editor/window.py" line="166"/>
         <source>Décalage en minutes (négatif : plus tôt) :</source>
         <translation>Shift in minutes (negative: earlier):</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="189"/>
+        <location filename="../editor/window.py" line="192"/>
         <source>Déplacer l&apos;inject</source>
         <translation>Move the inject</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="199"/>
+        <location filename="../editor/window.py" line="202"/>
         <source>{title}[*] — éditeur d&apos;exercice</source>
         <translation>{title}[*] — exercise editor</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="207"/>
+        <location filename="../editor/window.py" line="210"/>
         <source>Copie de récupération impossible : {e}</source>
         <translation>Cannot write the recovery copy: {e}</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="214"/>
+        <location filename="../editor/window.py" line="217"/>
         <source>Enregistrement impossible :
 {details}</source>
         <translation>Cannot save:
 {details}</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="220"/>
+        <location filename="../editor/window.py" line="223"/>
         <source>Enregistré ({files}).</source>
         <translation>Saved ({files}).</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="231"/>
+        <location filename="../editor/window.py" line="234"/>
         <source>
 … et {n} autre(s).</source>
         <translation>
 … and {n} more.</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="232"/>
+        <location filename="../editor/window.py" line="235"/>
         <source>L&apos;exercice ne peut pas être exécuté tant que ces erreurs restent :
 {lines}{more}</source>
         <translation>The exercise cannot run while these errors remain:
 {lines}{more}</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="238"/>
-        <location filename="../editor/window.py" line="251"/>
+        <location filename="../editor/window.py" line="241"/>
+        <location filename="../editor/window.py" line="254"/>
         <source>Éditeur d&apos;exercice</source>
         <translation>Exercise editor</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="252"/>
+        <location filename="../editor/window.py" line="255"/>
         <source>Enregistrer les modifications de « {title} » ?</source>
         <translation>Save the changes to “{title}”?</translation>
     </message>
@@ -2806,39 +2806,54 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ProblemsPane</name>
     <message>
-        <location filename="../editor/problems.py" line="33"/>
+        <location filename="../editor/problems.py" line="37"/>
         <source>Problèmes</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="80"/>
+        <location filename="../editor/problems.py" line="90"/>
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="90"/>
+        <location filename="../editor/problems.py" line="100"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="90"/>
+        <location filename="../editor/problems.py" line="100"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="97"/>
+        <location filename="../editor/problems.py" line="110"/>
+        <source>préparation</source>
+        <translation>readiness</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="110"/>
+        <source>remarque</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="117"/>
         <source>Aucun problème : l&apos;exercice peut être exécuté.</source>
         <translation>No problem: the exercise can run.</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="99"/>
+        <location filename="../editor/problems.py" line="119"/>
         <source>{e} erreur(s), {w} avertissement(s) : enregistrable, mais pas exécutable avant correction.</source>
         <translation>{e} error(s), {w} warning(s): can be saved, but cannot run until fixed.</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="102"/>
+        <location filename="../editor/problems.py" line="122"/>
         <source>{w} avertissement(s) : l&apos;exercice peut être exécuté.</source>
         <translation>{w} warning(s): the exercise can run.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="124"/>
+        <source>Préparation : {n} alerte(s).</source>
+        <translation>Readiness: {n} alert(s).</translation>
     </message>
 </context>
 <context>
@@ -3226,22 +3241,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleTimeline</name>
     <message>
-        <location filename="../editor/timeline.py" line="245"/>
-        <source>Charge par quart d&apos;heure (injects reçus + réponses en cours) — rouge : surcharge (≥ {n}), gris : silence de 45 min ou plus</source>
-        <translation>Load per quarter hour (injects received + responses open) — red: overload (≥ {n}), grey: silence of 45 min or more</translation>
+        <location filename="../editor/timeline.py" line="261"/>
+        <source>Charge par quart d&apos;heure : affichée dès que le paquet n&apos;a plus d&apos;erreur.</source>
+        <translation>Load per quarter hour: shown once the package has no error.</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="274"/>
+        <location filename="../editor/timeline.py" line="266"/>
+        <source>Charge par quart d&apos;heure (vérification de préparation : injects reçus / réponses dues) — rouge : surcharge (plus de {due} réponses ou {received} injects), gris : temps mort de plus de {dead} min</source>
+        <translation>Load per quarter hour (readiness check: injects received / responses due) — red: overload (more than {due} responses or {received} injects), grey: dead time of more than {dead} min</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="309"/>
         <source>Canaux :</source>
         <translation>Channels:</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="276"/>
+        <location filename="../editor/timeline.py" line="311"/>
         <source>manuel (creux)</source>
         <translation>manual (hollow)</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="276"/>
+        <location filename="../editor/timeline.py" line="311"/>
         <source>délai de réponse attendu</source>
         <translation>expected response window</translation>
     </message>

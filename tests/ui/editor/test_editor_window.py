@@ -270,3 +270,19 @@ def test_line_edits_have_object_names(editor_window):
     unnamed = [w for w in editor_window.findChildren(QLineEdit) if not w.objectName()
                and w.parent() is not None and "Spin" not in type(w.parent()).__name__]
     assert not [w for w in unnamed if w.isVisible()]
+
+
+def test_readiness_findings_are_listed_and_lead_to_their_role(qtbot, editor_window):
+    window = editor_window
+    window.problems.check_now()
+    qtbot.waitUntil(lambda: window.problems.report is not None, timeout=10000)
+    items = [window.problems.list.item(i) for i in range(window.problems.list.count())]
+    overload = next(item for item in items if item.text().startswith("préparation: DIR : 7 réponses attendues"))
+    window.problems.list.itemClicked.emit(overload)
+    assert window.tabs.currentIndex() == window.TAB_ROLES
+    assert window.roles_tab.ident.text() == "DIR"
+    # an error stops the readiness check (it measures valid packages only), and the timeline says so
+    window.editor.set(("msel", 0, "to"), ["PERSONNE"])
+    window.problems.check_now()
+    qtbot.waitUntil(lambda: window.problems.report is None and bool(window.problems.errors), timeout=10000)
+    assert window.timeline.report is None
