@@ -47,6 +47,7 @@ class ProblemsPane(QWidget):
         self.timer.setInterval(CHECK_DELAY_MS)
         self.timer.timeout.connect(self.check_now)
         self._generation = 0
+        self.shown_generation = 0  # the last check shown (== _generation: up to date)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crisisdesk-check")
         self._done.connect(self._show, Qt.ConnectionType.QueuedConnection)
         pool = self._pool
@@ -55,6 +56,11 @@ class ProblemsPane(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(600, 130 if self.problems else 26)  # a strip under the tabs: the tabs are the work
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the last change has been checked and shown."""
+        return not self.timer.isActive() and self.shown_generation == self._generation
 
     @property
     def errors(self) -> list[Problem]:
@@ -94,6 +100,7 @@ class ProblemsPane(QWidget):
         if generation != self._generation:
             return  # a newer check is on its way
         self.problems, self.report = result
+        self.shown_generation = generation
         self.list.clear()
         for problem in self.problems:
             where = Path(problem.file).name + (f":{problem.line}" if problem.line else "")
