@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.package import draft
 from ui.editor.inject_form import InjectForm
-from ui.editor.models import SORT_ROLE, InjectTableModel
+from ui.editor.models import InjectTableModel
 from ui.editor.undo import EditorDocument
 
 
@@ -32,15 +32,8 @@ class InjectsTab(QWidget):
         self.editor = editor
         self.doc = editor.doc
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setDynamicSortFilter(True)
         self.table = QTableView(objectName="injectTable")
-        self.table.setModel(self.proxy)
-        # One sort only (each costs ~0.2 s on 2,000 injects): set the indicator, then enable sorting.
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table.setModel(model)  # rows in timeline order: the model keeps them so
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
@@ -72,11 +65,13 @@ class InjectsTab(QWidget):
     # -- selection -------------------------------------------------------------------
 
     def current_row(self) -> int | None:
+        """The current inject's index in msel.yaml (None if none)."""
         index = self.table.currentIndex()
-        return self.proxy.mapToSource(index).row() if index.isValid() else None
+        return self.model.file_index(index.row()) if index.isValid() else None
 
     def selected_rows(self) -> list[int]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        """Indexes in msel.yaml of the selected injects."""
+        rows = {self.model.file_index(i.row()) for i in self.table.selectionModel().selectedRows()}
         current = self.current_row()
         if not rows and current is not None:
             rows = {current}
@@ -85,16 +80,16 @@ class InjectsTab(QWidget):
     def select_rows(self, rows: list[int], current: int | None = None) -> None:
         selection = QItemSelection()
         for row in rows:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.model.index(self.model.row_of(row), 0)
             selection.select(index, index)
         model = self.table.selectionModel()
         if current is not None:
-            model.setCurrentIndex(self.proxy.mapFromSource(self.model.index(current, 0)),
+            model.setCurrentIndex(self.model.index(self.model.row_of(current), 0),
                                   QItemSelectionModel.SelectionFlag.NoUpdate)
         model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
                      | QItemSelectionModel.SelectionFlag.Rows)
         if current is not None:
-            self.table.scrollTo(self.proxy.mapFromSource(self.model.index(current, 0)))
+            self.table.scrollTo(self.model.index(self.model.row_of(current), 0))
 
     def select_path(self, path: tuple) -> None:
         if len(path) >= 2 and isinstance(path[1], int) and 0 <= path[1] < len(self.doc.injects):
@@ -103,7 +98,7 @@ class InjectsTab(QWidget):
                 self.table.setFocus()
 
     def _on_current(self, current, _previous=None) -> None:
-        row = self.proxy.mapToSource(current).row() if current.isValid() else None
+        row = self.model.file_index(current.row()) if current.isValid() else None
         self.form.set_row(row)
         self.current_row_changed.emit(row)
 

@@ -14,12 +14,17 @@ from ui.editor.undo import EditorDocument
 from ui.labels import channel_label
 
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()  # the invalid index: the top level of a table
 
 
 class InjectTableModel(QAbstractTableModel):
-    """GUI: one row per inject of msel.yaml (file order); sort by SORT_ROLE for the timeline order."""
+    """GUI: one row per inject, in timeline order (time, then file order).
+
+    Rows are ordered by the model itself rather than by a sorting proxy: when an inject
+    moves in time, only the moved rows change place (a layout change with the persistent
+    indexes carried over), where a proxy re-sorted 2,000 rows through Python calls.
+    ``file_index(row)`` and ``row_of(file_index)`` translate to the document's order.
+    """
 
     COLUMNS = ("number", "at", "scenario", "from", "to", "channel", "title", "flags")
 
@@ -27,9 +32,13 @@ class InjectTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.editor = editor
         self.doc = editor.doc
-        self._ranks: list[int] | None = None
         self._phases = None
-        self._pending: tuple | None = None
+        self._pending: str | None = None
+        self._pending_row = 0
+        self._renumber: tuple[int, int] | None = None
+        self._order: list[int] = []  # row -> index in msel.yaml
+        self._rows: list[int] = []  # index in msel.yaml -> row
+        self._reorder()
         editor.about_to_change.connect(self._about_to_change)
         editor.changed.connect(self._changed)
 
@@ -37,10 +46,32 @@ class InjectTableModel(QAbstractTableModel):
         return (self.tr("N°"), self.tr("T+"), self.tr("Scénario"), self.tr("De"), self.tr("À"),
                 self.tr("Canal"), self.tr("Titre"), self.tr("Repères"))
 
+    # -- order -------------------------------------------------------------------------
+
+    def _key(self, index: int) -> tuple:
+        inject = self.doc.injects[index]
+        at = draft.offset(inject.get("at")) if isinstance(inject, dict) else None
+        return (at is None, at or 0, index)
+
+    def _computed_order(self) -> list[int]:
+        return sorted(range(len(self.doc.injects)), key=self._key)
+
+    def _reorder(self, order: list[int] | None = None) -> None:
+        self._order = order if order is not None else self._computed_order()
+        self._rows = [0] * len(self._order)
+        for row, index in enumerate(self._order):
+            self._rows[index] = row
+
+    def file_index(self, row: int) -> int:
+        return self._order[row]
+
+    def row_of(self, file_index: int) -> int:
+        return self._rows[file_index]
+
     # -- Qt model interface ------------------------------------------------------
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.doc.injects)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -51,16 +82,12 @@ class InjectTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.doc.injects):
+        if not index.isValid() or not 0 <= index.row() < len(self._order):
             return None
-        inject = self.doc.injects[index.row()]
+        inject = self.doc.injects[self._order[index.row()]]
         if not isinstance(inject, dict):
             return None
         column = self.COLUMNS[index.column()]
-        if role == SORT_ROLE:
-            if column in ("number", "at", "scenario"):
-                return self.ranks()[index.row()]
-            return str(self.data(index) or "")
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(index.row(), inject, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "flags":
@@ -78,7 +105,9 @@ class InjectTableModel(QAbstractTableModel):
 
     def _text(self, row: int, inject: dict, column: str) -> str:
         if column == "number":
-            return str(self.ranks()[row] + 1)
+            if self._renumber is not None and row >= self._renumber[0]:
+                return str(row + 1 + self._renumber[1])  # rows being inserted or removed: see _changed
+            return str(row + 1)
         if column == "at":
             return str(inject.get("at", ""))
         if column == "scenario":
@@ -107,17 +136,6 @@ class InjectTableModel(QAbstractTableModel):
             flags.append(self.tr("indicateurs"))
         return " · ".join(flags)
 
-    def ranks(self) -> list[int]:
-        """Position of each row (file order) in the timeline order (time, then file order)."""
-        if self._ranks is None:
-            keys = [(draft.offset(i.get("at")) if isinstance(i, dict) else None) for i in self.doc.injects]
-            order = sorted(range(len(keys)), key=lambda r: (keys[r] is None, keys[r] or 0, r))
-            ranks = [0] * len(order)
-            for rank, row in enumerate(order):
-                ranks[row] = rank
-            self._ranks = ranks
-        return self._ranks
-
     def phases(self):
         if self._phases is None:
             self._phases = draft.phases(self.doc.exercise)
@@ -130,52 +148,71 @@ class InjectTableModel(QAbstractTableModel):
         self._pending = None
         if path == ("msel",):
             self.beginResetModel()
-            self._pending = ("reset",)
-        elif path[0] == "msel" and len(path) == 2:
-            if kind == "insert":
-                self.beginInsertRows(QModelIndex(), path[1], path[1])
-                self._pending = ("insert",)
-            elif kind == "remove":
-                self.beginRemoveRows(QModelIndex(), path[1], path[1])
-                self._pending = ("remove",)
+            self._pending = "reset"
+        elif path[0] == "msel" and len(path) == 2 and kind == "insert":
+            # Where the new inject will show: after every inject due before it (file order breaks ties).
+            index, item = path[1], op[2]
+            at = draft.offset(item.get("at")) if isinstance(item, dict) else None
+            new_key = (at is None, at or 0, index)
+            row = sum(1 for j in range(len(self.doc.injects))
+                      if self._shifted_key(j, index) < new_key)
+            self.beginInsertRows(_ROOT, row, row)
+            self._pending, self._pending_row = "insert", row
+        elif path[0] == "msel" and len(path) == 2 and kind == "remove":
+            row = self._rows[path[1]]
+            self.beginRemoveRows(_ROOT, row, row)
+            self._pending, self._pending_row = "remove", row
+
+    def _shifted_key(self, j: int, inserted_at: int) -> tuple:
+        at, offset, _ = self._key(j)
+        return (at, offset, j if j < inserted_at else j + 1)
 
     def _changed(self, op: tuple) -> None:
         path = op[1]
-        old_ranks, self._ranks = self._ranks, None
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            # While rows come and go, the other rows keep their numbers; the renumbering is
-            # announced just after (dataChanged), as Qt's model contract wants.
-            if old_ranks is not None and pending[0] == "insert":
-                self._ranks = old_ranks[: path[1]] + [len(old_ranks)] + old_ranks[path[1]:]
-            elif old_ranks is not None and pending[0] == "remove":
-                self._ranks = old_ranks[: path[1]] + old_ranks[path[1] + 1:]
-            if pending[0] == "insert":
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._reorder()
+            # While rows come and go, the others keep their numbers (Qt's model contract: their
+            # data does not change within the insertion); the renumbering is announced after.
+            if pending == "insert":
+                self._renumber = (self._pending_row + 1, -1)
                 self.endInsertRows()
-            elif pending[0] == "reset":
-                self.endResetModel()
-            else:
+            elif pending == "remove":
+                self._renumber = (self._pending_row, 1)
                 self.endRemoveRows()
-            self._ranks = None
-            self._all_changed()
+            else:
+                self.endResetModel()
+            self._renumber = None
+            self._column_changed(0)
             return
-        if path[0] == "msel":
-            if len(path) >= 2 and 0 <= path[1] < len(self.doc.injects):
-                self.dataChanged.emit(self.index(path[1], 0), self.index(path[1], len(self.COLUMNS) - 1))
-            if len(path) < 3 or path[2] == "at":
-                self._all_changed()
+        if path[0] == "msel" and len(path) >= 2 and 0 <= path[1] < len(self.doc.injects):
+            if len(path) == 2 or path[2] == "at":
+                self._follow_time(path[1])
+            row = self._rows[path[1]]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         elif path[0] == "exercise":
             self._phases = None
-            self._all_changed()
+            self._column_changed(self.COLUMNS.index("scenario"))
         elif path[0] == "roles":
-            self._all_changed()
+            self._column_changed(self.COLUMNS.index("to"))
 
-    def _all_changed(self) -> None:
-        if self.doc.injects:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.doc.injects) - 1, len(self.COLUMNS) - 1))
+    def _follow_time(self, changed: int) -> None:
+        """An inject's time changed: move its row to its new place, carrying selections along."""
+        order = self._computed_order()
+        if order == self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._order
+        self._reorder(order)
+        persistent = self.persistentIndexList()
+        moved = [self.index(self._rows[old_rows[p.row()]], p.column()) if 0 <= p.row() < len(old_rows) else p
+                 for p in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
-    def row_path(self, row: int) -> tuple:
-        return ("msel", row)
+    def _column_changed(self, column: int) -> None:
+        if self._order:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._order) - 1, column))
 
 
 class RecordListModel(QAbstractTableModel):

@@ -28,7 +28,7 @@ def test_typing_a_title_shows_in_the_table_marks_modified_and_undoes(qtbot, edit
     field.selectAll()
     type_text(field, "Appel du COZ à 10 h")
     assert window.doc.injects[2]["title"] == "Appel du COZ à 10 h"
-    shown = [tab.proxy.data(tab.proxy.index(r, 6)) for r in range(tab.proxy.rowCount())]
+    shown = [tab.model.data(tab.model.index(r, 6)) for r in range(tab.model.rowCount())]
     assert "Appel du COZ à 10 h" in shown
     assert window.isWindowModified()
     assert package_bytes(paris_copy) == package_bytes(paris_package_path)  # nothing written before a save
@@ -173,8 +173,8 @@ def test_dragging_a_mark_on_the_timeline_moves_the_inject_and_the_table_follows(
     minutes = int(at.split(":")[0]) * 60 + int(at.split(":")[1])
     assert abs(minutes - 40) <= 1, at
     table = window.injects_tab
-    proxy_row = table.proxy.mapFromSource(table.model.index(row, 1)).row()
-    assert table.proxy.data(table.proxy.index(proxy_row, 1)) == at
+    assert table.model.data(table.model.index(table.model.row_of(row), 1)) == at
+    assert table.current_row() == row  # still the selected inject, at its new place
     window.undo_action.trigger()
     assert window.doc.injects[row]["at"] == "0:15"
 
