@@ -22,9 +22,10 @@ from ui.labels import channel_label
 LABEL_W = 150
 AXIS_H = 40
 LANE_H = 38  # at most; lanes shrink to MIN_LANE_H so that lanes and load fit the window
-MIN_LANE_H = 24
-LOAD_ROW_H = 13
-LOAD_GAP = 30
+MIN_LANE_H = 20  # Paris has 18 played roles: lanes, load and legend fit 1366x768
+LOAD_ROW_H = 11
+LOAD_GAP = 22
+LEGEND_H = 24
 MARGIN_R = 16
 OVERLOAD_COLOR = "#e53e3e"
 
@@ -79,7 +80,7 @@ class RoleTimeline(QWidget):
         return self._duration
 
     def _fixed_height(self, roles: int) -> int:
-        return AXIS_H + LOAD_GAP + roles * LOAD_ROW_H + 36
+        return AXIS_H + LOAD_GAP + roles * LOAD_ROW_H + LEGEND_H
 
     def sizeHint(self) -> QSize:
         roles = len(self.lanes())
@@ -198,7 +199,7 @@ class RoleTimeline(QWidget):
             if at is not None:
                 self._paint_inject(painter, row, at, selected=(row == self.selected), record=True)
         self._paint_load(painter, lanes, bottom)
-        self._paint_legend(painter, bottom + LOAD_GAP + len(lanes) * LOAD_ROW_H + 8)
+        self._paint_legend(painter, bottom + LOAD_GAP + len(lanes) * LOAD_ROW_H + 4)
         painter.end()
         return pixmap
 
@@ -213,8 +214,8 @@ class RoleTimeline(QWidget):
         x = self.x_of(at)
         for role, _action, within in draft.expected_of(inject):
             if role in lanes:
-                y = AXIS_H + lanes[role] * self.lane_h + self.lane_h - 9
-                bar = QRectF(x, y, max(2.0, self.x_of(at + within) - x), 5)
+                y = AXIS_H + lanes[role] * self.lane_h + self.lane_h - 7
+                bar = QRectF(x, y, max(2.0, self.x_of(at + within) - x), 4)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(200, 60, 60, 170) if selected else QColor(90, 110, 140, 110))
                 painter.drawRoundedRect(bar, 2, 2)
@@ -223,8 +224,8 @@ class RoleTimeline(QWidget):
         for role in draft.recipients(inject, self.doc.roles):
             if role not in lanes:
                 continue
-            y = AXIS_H + lanes[role] * self.lane_h + 3
-            rect = QRectF(x - 4, y, 8, min(18.0, self.lane_h - 13))
+            y = AXIS_H + lanes[role] * self.lane_h + 2
+            rect = QRectF(x - 4, y, 8, max(6.0, min(18.0, self.lane_h - 10)))
             if selected:
                 painter.setPen(QPen(QColor("#c53030"), 2))
             else:
@@ -257,12 +258,12 @@ class RoleTimeline(QWidget):
             except KeyError:
                 table = None
         if table is None:
-            painter.drawText(QRectF(10, top + 6, self.width() - 20, LOAD_GAP - 8), Qt.AlignmentFlag.AlignVCenter,
+            painter.drawText(QRectF(10, top + 3, self.width() - 20, LOAD_GAP - 5), Qt.AlignmentFlag.AlignVCenter,
                              self.tr("Charge par quart d'heure : affichée dès que le paquet n'a plus d'erreur."))
             return
         settings = report.settings
         painter.drawText(
-            QRectF(10, top + 6, self.width() - 20, LOAD_GAP - 8), Qt.AlignmentFlag.AlignVCenter,
+            QRectF(10, top + 3, self.width() - 20, LOAD_GAP - 5), Qt.AlignmentFlag.AlignVCenter,
             self.tr("Charge par quart d'heure (vérification de préparation : injects reçus / réponses dues) — "
                     "rouge : surcharge (plus de {due} réponses ou {received} injects), gris : temps mort de plus "
                     "de {dead} min").format(due=settings.max_responses_due, received=settings.max_injects_received,

@@ -277,10 +277,15 @@ def test_readiness_findings_are_listed_and_lead_to_their_role(qtbot, editor_wind
     window.problems.check_now()
     qtbot.waitUntil(lambda: window.problems.report is not None, timeout=10000)
     items = [window.problems.list.item(i) for i in range(window.problems.list.count())]
-    overload = next(item for item in items if item.text().startswith("préparation: DIR : 7 réponses attendues"))
-    window.problems.list.itemClicked.emit(overload)
+    findings = [item for item in items if item.data(Qt.ItemDataRole.UserRole) is not None
+                and getattr(item.data(Qt.ItemDataRole.UserRole), "role", None)
+                and not getattr(item.data(Qt.ItemDataRole.UserRole), "inject", None)]
+    assert findings, "Paris has findings about roles (dead times, simulated roles that send nothing)"
+    finding = findings[0].data(Qt.ItemDataRole.UserRole)
+    assert findings[0].text().startswith(("préparation: ", "remarque: "))
+    window.problems.list.itemClicked.emit(findings[0])
     assert window.tabs.currentIndex() == window.TAB_ROLES
-    assert window.roles_tab.ident.text() == "DIR"
+    assert window.roles_tab.ident.text() == finding.role
     # an error stops the readiness check (it measures valid packages only), and the timeline says so
     window.editor.set(("msel", 0, "to"), ["PERSONNE"])
     window.problems.check_now()
