@@ -92,8 +92,17 @@ class RoleTimeline(QWidget):
 
     @property
     def lane_h(self) -> float:
+        per_role = self._per_role()
+        return max(MIN_LANE_H, min(LANE_H, per_role - self.load_row_h))
+
+    @property
+    def load_row_h(self) -> float:
+        """Load rows grow a little with the room (11 px on 1366x768, up to 16 on 1920x1080)."""
+        return max(LOAD_ROW_H, min(16.0, self._per_role() * 0.3))
+
+    def _per_role(self) -> float:
         roles = max(1, len(self.lanes()))
-        return max(MIN_LANE_H, min(LANE_H, (self.height() - self._fixed_height(roles)) / roles))
+        return (self.height() - AXIS_H - LOAD_GAP - LEGEND_H) / roles
 
     def x_of(self, seconds: float) -> float:
         width = max(50, self.width() - LABEL_W - MARGIN_R)
@@ -199,7 +208,7 @@ class RoleTimeline(QWidget):
             if at is not None:
                 self._paint_inject(painter, row, at, selected=(row == self.selected), record=True)
         self._paint_load(painter, lanes, bottom)
-        self._paint_legend(painter, bottom + LOAD_GAP + len(lanes) * LOAD_ROW_H + 4)
+        self._paint_legend(painter, bottom + LOAD_GAP + len(lanes) * self.load_row_h + 4)
         painter.end()
         return pixmap
 
@@ -277,9 +286,9 @@ class RoleTimeline(QWidget):
                 if kind:
                     spans.setdefault((finding.role, kind), []).append((finding.start, finding.end))
         for i, role in enumerate(lanes):
-            y = y0 + i * LOAD_ROW_H
+            y = y0 + i * self.load_row_h
             painter.setPen(QColor("#33414f"))
-            painter.drawText(QRectF(10, y, LABEL_W - 14, LOAD_ROW_H), Qt.AlignmentFlag.AlignVCenter, role["id"])
+            painter.drawText(QRectF(10, y, LABEL_W - 14, self.load_row_h), Qt.AlignmentFlag.AlignVCenter, role["id"])
             row = rows.get(role["id"])
             if row is None:
                 continue
@@ -287,7 +296,7 @@ class RoleTimeline(QWidget):
                 end = start + table.window
                 count = received + due
                 x0, x1 = self.x_of(start), self.x_of(min(end, self.duration()))
-                cell = QRectF(x0 + 1, y + 1, x1 - x0 - 2, LOAD_ROW_H - 2)
+                cell = QRectF(x0 + 1, y + 1, x1 - x0 - 2, self.load_row_h - 2)
                 if _overlaps(spans.get((role["id"], "over"), ()), start, end):
                     fill = QColor(OVERLOAD_COLOR)
                 elif _overlaps(spans.get((role["id"], "dead"), ()), start, end) and not count:
