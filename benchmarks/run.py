@@ -225,7 +225,7 @@ def bench_editor(quick: bool, rows: list[Row]) -> None:
                     max(data["open_cpu_s"]), "s"))
     rows.append(Row("editor: drag an inject on the timeline (2,000 injects), one frame",
                     percentile(data["drag_ms"], 50), percentile(data["drag_ms"], 99), "ms", 50, spread_kind="p99"))
-    rows.append(Row("editor: drop it (undoable change, table re-sorted, timeline redrawn)",
+    rows.append(Row("editor: drop it (undoable change, table re-ordered, timeline redrawn)",
                     median(data["drop_ms"]), max(data["drop_ms"]), "ms"))
 
 

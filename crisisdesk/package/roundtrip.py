@@ -38,7 +38,7 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
         "id", "at", "title", "from", "to", "channel", "body", "expected", "objectives",
         "attachments", "sets", "notes", "manual", "contingency_for",
     ),
-    "expected": ("role", "action", "within"),
+    "expected": ("role", "action", "within", "criterion"),
 }
 # Kind of the records a list field holds.
 ITEM_KIND = {

@@ -142,7 +142,8 @@ def test_every_inject_field_round_trips(demo):
     doc.apply(("set", ("msel", i, "channel"), "radio"))
     doc.apply(("set", ("msel", i, "body"), "**Gras**\n\n- point"))
     doc.apply(("set", ("msel", i, "expected"), [
-        {"role": "DSOL", "action": "Agir", "within": "0:10"}, {"role": "DIR", "action": "Arbitrer", "within": "0:20"}]))
+        {"role": "DSOL", "action": "Agir", "within": "0:10", "criterion": "O2.1"},
+        {"role": "DIR", "action": "Arbitrer", "within": "0:20"}]))
     doc.apply(("set", ("msel", i, "objectives"), ["O1", "O2"]))
     doc.apply(("set", ("msel", i, "attachments"), ["media/plan.svg"]))
     doc.apply(("set", ("msel", i, "sets"), {"tmax": "43", "vigilance": "rouge"}))
@@ -156,7 +157,7 @@ def test_every_inject_field_round_trips(demo):
     assert (inject.at, inject.title, inject.sender, inject.to, inject.channel) == (
         390, "Appel : relance", "METEO", ("DSOL", "DIR"), "radio")
     assert inject.body == "**Gras**\n\n- point\n"
-    assert inject.expected == (Expected("DSOL", "Agir", 600), Expected("DIR", "Arbitrer", 1200))
+    assert inject.expected == (Expected("DSOL", "Agir", 600, criterion="O2.1"), Expected("DIR", "Arbitrer", 1200))
     assert (inject.objectives, inject.attachments, inject.sets) == (("O1", "O2"), ("media/plan.svg",), {"tmax": 43, "vigilance": "rouge"})
     assert (inject.notes, inject.manual) == ("Pour l'animation", True)
     contingency = package.inject("I02b")

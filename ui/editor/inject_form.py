@@ -145,7 +145,8 @@ class InjectForm(QScrollArea):
         self.body.setMinimumHeight(220)
         self.preview.setMinimumHeight(220)
 
-        self.expected = RowsTable("injectExpected", [self.tr("Rôle"), self.tr("Action attendue"), self.tr("Délai")])
+        self.expected = RowsTable("injectExpected", [self.tr("Rôle"), self.tr("Action attendue"), self.tr("Délai"),
+                                                     self.tr("Critère")])
         self.expected.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         b.custom("expected", self.expected, self._expected_value, self._show_expected, self.expected.edited)
         self.objectives = CheckList("injectObjectives")
@@ -269,13 +270,25 @@ class InjectForm(QScrollArea):
     # -- expected responses, indicator changes, attachments ----------------------------
 
     def _expected_value(self):
-        return [{"role": r.strip(), "action": a, "within": w.strip()} for r, a, w in self.expected.rows()]
+        # Fields the table does not show are kept as they were (nothing typed is ever dropped).
+        old = self.inject().get("expected")
+        old = old if isinstance(old, list) else []
+        value = []
+        for index, (role, action, within, criterion) in enumerate(self.expected.rows()):
+            item = dict(old[index]) if index < len(old) and isinstance(old[index], dict) else {}
+            item.update({"role": role.strip(), "action": action, "within": within.strip()})
+            if criterion.strip():
+                item["criterion"] = criterion.strip()
+            else:
+                item.pop("criterion", None)
+            value.append(item)
+        return value
 
     def _show_expected(self, value) -> None:
         rows = []
         for item in value if isinstance(value, list) else []:
             if isinstance(item, dict):
-                rows.append([str(item.get("role", "")), str(item.get("action", "")), str(item.get("within", ""))])
+                rows.append([str(item.get(key, "")) for key in ("role", "action", "within", "criterion")])
         self.expected.set_rows(rows)
 
     def _add_expected(self) -> None:

@@ -1791,124 +1791,129 @@ Details saved in: {path}</translation>
         <translation>Within</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="158"/>
+        <location filename="../editor/inject_form.py" line="149"/>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="159"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="158"/>
+        <location filename="../editor/inject_form.py" line="159"/>
         <source>Nouvelle valeur</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="163"/>
+        <location filename="../editor/inject_form.py" line="164"/>
         <source>déclenché à la main uniquement</source>
         <translation>fired by hand only</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="169"/>
+        <location filename="../editor/inject_form.py" line="170"/>
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="170"/>
+        <location filename="../editor/inject_form.py" line="171"/>
         <source>T+ (H:MM)</source>
         <translation>T+ (H:MM)</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="171"/>
+        <location filename="../editor/inject_form.py" line="172"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="172"/>
+        <location filename="../editor/inject_form.py" line="173"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="173"/>
+        <location filename="../editor/inject_form.py" line="174"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="174"/>
+        <location filename="../editor/inject_form.py" line="175"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="175"/>
+        <location filename="../editor/inject_form.py" line="176"/>
         <source>Message (Markdown)</source>
         <translation>Message (Markdown)</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="176"/>
+        <location filename="../editor/inject_form.py" line="177"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="177"/>
+        <location filename="../editor/inject_form.py" line="178"/>
         <source>Objectifs</source>
         <translation>Objectives</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="178"/>
+        <location filename="../editor/inject_form.py" line="179"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="179"/>
+        <location filename="../editor/inject_form.py" line="180"/>
         <source>Indicateurs modifiés</source>
         <translation>Indicator changes</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="180"/>
+        <location filename="../editor/inject_form.py" line="181"/>
         <source>Secours de</source>
         <translation>Contingency for</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="181"/>
+        <location filename="../editor/inject_form.py" line="182"/>
         <source>Manuel</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="182"/>
+        <location filename="../editor/inject_form.py" line="183"/>
         <source>Notes d&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="193"/>
+        <location filename="../editor/inject_form.py" line="194"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="194"/>
-        <location filename="../editor/inject_form.py" line="368"/>
+        <location filename="../editor/inject_form.py" line="195"/>
+        <location filename="../editor/inject_form.py" line="381"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="240"/>
+        <location filename="../editor/inject_form.py" line="241"/>
         <source>scénario : {when}</source>
         <translation>scenario: {when}</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="241"/>
+        <location filename="../editor/inject_form.py" line="242"/>
         <source>scénario : —</source>
         <translation>scenario: —</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="287"/>
+        <location filename="../editor/inject_form.py" line="300"/>
         <source>Ajouter une réponse attendue</source>
         <translation>Add an expected response</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="306"/>
+        <location filename="../editor/inject_form.py" line="319"/>
         <source>Modifier un indicateur</source>
         <translation>Change an indicator</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="323"/>
-        <location filename="../editor/inject_form.py" line="352"/>
+        <location filename="../editor/inject_form.py" line="336"/>
+        <location filename="../editor/inject_form.py" line="365"/>
         <source>Joindre un fichier</source>
         <translation>Attach a file</translation>
     </message>
@@ -3359,27 +3364,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleTimeline</name>
     <message>
-        <location filename="../editor/timeline.py" line="261"/>
+        <location filename="../editor/timeline.py" line="271"/>
         <source>Charge par quart d&apos;heure : affichée dès que le paquet n&apos;a plus d&apos;erreur.</source>
         <translation>Load per quarter hour: shown once the package has no error.</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="266"/>
+        <location filename="../editor/timeline.py" line="276"/>
         <source>Charge par quart d&apos;heure (vérification de préparation : injects reçus / réponses dues) — rouge : surcharge (plus de {due} réponses ou {received} injects), gris : temps mort de plus de {dead} min</source>
         <translation>Load per quarter hour (readiness check: injects received / responses due) — red: overload (more than {due} responses or {received} injects), grey: dead time of more than {dead} min</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="309"/>
+        <location filename="../editor/timeline.py" line="319"/>
         <source>Canaux :</source>
         <translation>Channels:</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="311"/>
+        <location filename="../editor/timeline.py" line="321"/>
         <source>manuel (creux)</source>
         <translation>manual (hollow)</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="311"/>
+        <location filename="../editor/timeline.py" line="321"/>
         <source>délai de réponse attendu</source>
         <translation>expected response window</translation>
     </message>

@@ -291,3 +291,20 @@ def test_readiness_findings_are_listed_and_lead_to_their_role(qtbot, editor_wind
     window.problems.check_now()
     qtbot.waitUntil(lambda: window.problems.report is None and bool(window.problems.errors), timeout=10000)
     assert window.timeline.report is None
+
+
+def test_editing_an_expected_response_keeps_its_criterion(qtbot, editor_window, paris_copy):
+    window = editor_window
+    row = next(i for i, inject in enumerate(window.doc.injects)
+               if any(isinstance(e, dict) and e.get("criterion") for e in inject.get("expected") or []))
+    window.injects_tab.select_rows([row], row)
+    table = window.injects_tab.form.expected
+    criterion = window.doc.injects[row]["expected"][0].get("criterion", "")
+    assert table.item(0, 3).text() == criterion
+    table.item(0, 1).setText("Action reformulée")  # as if typed in the cell
+    assert window.doc.injects[row]["expected"][0]["action"] == "Action reformulée"
+    assert window.doc.injects[row]["expected"][0].get("criterion", "") == criterion
+    window.save()
+    inject = load_package(paris_copy).inject(window.doc.injects[row]["id"])
+    assert inject.expected[0].action == "Action reformulée"
+    assert (inject.expected[0].criterion or "") == criterion
