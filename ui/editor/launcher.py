@@ -12,7 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from ui.editor.paths import recovery_base
 
@@ -54,7 +61,8 @@ class EditorLauncher(QObject):
         before = existing[2] if len(existing) > 2 else None
         new, edit = self.actions(window)
         menu.insertActions(before, [new, edit])
-        menu.insertSeparator(before)
+        if before is not None and not before.isSeparator():
+            menu.insertSeparator(before)
 
     def add_to_start_screen(self, screen: QWidget) -> None:
         """Two buttons under the start screen's "other exercise" choice."""
@@ -67,8 +75,11 @@ class EditorLauncher(QObject):
         edit = QPushButton(self.tr("Modifier un exercice…"), objectName="startEditExercise")
         new.clicked.connect(lambda: self.ask_new(screen))
         edit.clicked.connect(lambda: self.ask_edit(screen))
-        layout.insertWidget(index + 1, new)
-        layout.insertWidget(index + 2, edit)
+        row = QHBoxLayout()
+        for button in (new, edit):
+            button.setStyleSheet("font-size: 12pt; padding: 8px;")  # as the start screen's own buttons
+            row.addWidget(button)
+        layout.insertLayout(index + 1, row)
 
     def ask_new(self, parent: QWidget | None = None):
         from ui.editor.new_dialog import NewExerciseDialog
