@@ -651,74 +651,74 @@
 <context>
     <name>EditorLauncher</name>
     <message>
-        <location filename="../editor/launcher.py" line="37"/>
+        <location filename="../editor/launcher.py" line="44"/>
         <source>Nouvel e&amp;xercice…</source>
         <translation>New e&amp;xercise…</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="39"/>
+        <location filename="../editor/launcher.py" line="46"/>
         <source>Créer un exercice vide et l&apos;ouvrir dans l&apos;éditeur</source>
         <translation>Create an empty exercise and open it in the editor</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="41"/>
+        <location filename="../editor/launcher.py" line="48"/>
         <source>&amp;Modifier un exercice…</source>
         <translation>&amp;Edit an exercise…</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="43"/>
+        <location filename="../editor/launcher.py" line="50"/>
         <source>Ouvrir un dossier d&apos;exercice dans l&apos;éditeur</source>
         <translation>Open an exercise folder in the editor</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="66"/>
+        <location filename="../editor/launcher.py" line="74"/>
         <source>Nouvel exercice…</source>
         <translation>New exercise…</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="67"/>
+        <location filename="../editor/launcher.py" line="75"/>
         <source>Modifier un exercice…</source>
         <translation>Edit an exercise…</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="85"/>
+        <location filename="../editor/launcher.py" line="96"/>
         <source>Modifier un exercice : choisir son dossier</source>
         <translation>Edit an exercise: choose its folder</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="104"/>
+        <location filename="../editor/launcher.py" line="115"/>
         <source>« {path} » n&apos;est pas un dossier d&apos;exercice (il n&apos;a pas de exercise.yaml).</source>
         <translation>“{path}” is not an exercise folder (it has no exercise.yaml).</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="111"/>
+        <location filename="../editor/launcher.py" line="122"/>
         <source>Travail non enregistré</source>
         <translation>Unsaved work</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="112"/>
+        <location filename="../editor/launcher.py" line="123"/>
         <source>L&apos;éditeur s&apos;est arrêté le {when} sans enregistrer « {name} ». Reprendre ce travail non enregistré ?</source>
         <translation>The editor stopped on {when} without saving “{name}”. Take this unsaved work back?</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="117"/>
+        <location filename="../editor/launcher.py" line="128"/>
         <source>Reprendre</source>
         <translation>Take it back</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="118"/>
+        <location filename="../editor/launcher.py" line="129"/>
         <source>Ignorer</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="138"/>
+        <location filename="../editor/launcher.py" line="149"/>
         <source>Ce dossier ne peut pas être ouvert dans l&apos;éditeur :
 {details}</source>
         <translation>This folder cannot be opened in the editor:
 {details}</translation>
     </message>
     <message>
-        <location filename="../editor/launcher.py" line="158"/>
+        <location filename="../editor/launcher.py" line="169"/>
         <source>Éditeur d&apos;exercice</source>
         <translation>Exercise editor</translation>
     </message>
