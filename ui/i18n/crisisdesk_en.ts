@@ -4,39 +4,39 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="84"/>
+        <location filename="../app.py" line="94"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="86"/>
+        <location filename="../app.py" line="96"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="115"/>
+        <location filename="../app.py" line="125"/>
         <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
         <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="127"/>
-        <location filename="../app.py" line="138"/>
+        <location filename="../app.py" line="137"/>
+        <location filename="../app.py" line="148"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="143"/>
+        <location filename="../app.py" line="153"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="196"/>
+        <location filename="../app.py" line="207"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -669,6 +669,254 @@
     </message>
 </context>
 <context>
+    <name>EditorDocument</name>
+    <message>
+        <location filename="../editor/undo.py" line="59"/>
+        <source>Modifier {field}</source>
+        <translation>Change {field}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <location filename="../editor/launcher.py" line="44"/>
+        <source>Nouvel e&amp;xercice…</source>
+        <translation>New e&amp;xercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="46"/>
+        <source>Créer un exercice vide et l&apos;ouvrir dans l&apos;éditeur</source>
+        <translation>Create an empty exercise and open it in the editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="48"/>
+        <source>&amp;Modifier un exercice…</source>
+        <translation>&amp;Edit an exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="50"/>
+        <source>Ouvrir un dossier d&apos;exercice dans l&apos;éditeur</source>
+        <translation>Open an exercise folder in the editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="74"/>
+        <source>Nouvel exercice…</source>
+        <translation>New exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="75"/>
+        <source>Modifier un exercice…</source>
+        <translation>Edit an exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="96"/>
+        <source>Modifier un exercice : choisir son dossier</source>
+        <translation>Edit an exercise: choose its folder</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="115"/>
+        <source>« {path} » n&apos;est pas un dossier d&apos;exercice (il n&apos;a pas de exercise.yaml).</source>
+        <translation>“{path}” is not an exercise folder (it has no exercise.yaml).</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="122"/>
+        <source>Travail non enregistré</source>
+        <translation>Unsaved work</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="123"/>
+        <source>L&apos;éditeur s&apos;est arrêté le {when} sans enregistrer « {name} ». Reprendre ce travail non enregistré ?</source>
+        <translation>The editor stopped on {when} without saving “{name}”. Take this unsaved work back?</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="128"/>
+        <source>Reprendre</source>
+        <translation>Take it back</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="129"/>
+        <source>Ignorer</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="149"/>
+        <source>Ce dossier ne peut pas être ouvert dans l&apos;éditeur :
+{details}</source>
+        <translation>This folder cannot be opened in the editor:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="169"/>
+        <source>Éditeur d&apos;exercice</source>
+        <translation>Exercise editor</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <location filename="../editor/window.py" line="63"/>
+        <source>Exercice</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="64"/>
+        <source>Rôles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="65"/>
+        <source>Injects</source>
+        <translation>Injects</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="66"/>
+        <source>Chronologie par rôle</source>
+        <translation>Timeline by role</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="70"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="93"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="129"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="130"/>
+        <source>E&amp;xécuter…</source>
+        <translation>&amp;Run…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="131"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="132"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="135"/>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="139"/>
+        <source>&amp;Nouvel inject</source>
+        <translation>&amp;New inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="140"/>
+        <source>&amp;Dupliquer</source>
+        <translation>&amp;Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="141"/>
+        <source>&amp;Supprimer</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="142"/>
+        <source>Une minute plus tard</source>
+        <translation>One minute later</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="143"/>
+        <source>Une minute plus tôt</source>
+        <translation>One minute earlier</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="145"/>
+        <source>Décaler la sélection…</source>
+        <translation>Shift the selection…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="147"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="150"/>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="153"/>
+        <source>&amp;Injects</source>
+        <translation>&amp;Injects</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="165"/>
+        <source>Décaler la sélection</source>
+        <translation>Shift the selection</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="166"/>
+        <source>Décalage en minutes (négatif : plus tôt) :</source>
+        <translation>Shift in minutes (negative: earlier):</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="192"/>
+        <source>Déplacer l&apos;inject</source>
+        <translation>Move the inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="202"/>
+        <source>{title}[*] — éditeur d&apos;exercice</source>
+        <translation>{title}[*] — exercise editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="210"/>
+        <source>Copie de récupération impossible : {e}</source>
+        <translation>Cannot write the recovery copy: {e}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="217"/>
+        <source>Enregistrement impossible :
+{details}</source>
+        <translation>Cannot save:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="223"/>
+        <source>Enregistré ({files}).</source>
+        <translation>Saved ({files}).</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="234"/>
+        <source>
+… et {n} autre(s).</source>
+        <translation>
+… and {n} more.</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="235"/>
+        <source>L&apos;exercice ne peut pas être exécuté tant que ces erreurs restent :
+{lines}{more}</source>
+        <translation>The exercise cannot run while these errors remain:
+{lines}{more}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="241"/>
+        <location filename="../editor/window.py" line="254"/>
+        <source>Éditeur d&apos;exercice</source>
+        <translation>Exercise editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="255"/>
+        <source>Enregistrer les modifications de « {title} » ?</source>
+        <translation>Save the changes to “{title}”?</translation>
+    </message>
+</context>
+<context>
     <name>EndexBanner</name>
     <message>
         <location filename="../console/alerts.py" line="241"/>
@@ -961,6 +1209,101 @@ Details saved in: {path}</translation>
         <location filename="../labels.py" line="320"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseTab</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="96"/>
+        <location filename="../editor/record_tabs.py" line="105"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="101"/>
+        <source>Identifiant · langue · durée</source>
+        <translation>Id · language · duration</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="102"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="105"/>
+        <source>Début (T+)</source>
+        <translation>Start (T+)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="106"/>
+        <source>Heure scénario au début</source>
+        <translation>Scenario time at start</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="106"/>
+        <source>Échelle</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="107"/>
+        <source>Nouvelle phase</source>
+        <translation>New phase</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <location filename="../editor/record_tabs.py" line="113"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <source>Libellé</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="110"/>
+        <source>Valeur initiale</source>
+        <translation>Initial value</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="110"/>
+        <source>Nouvel indicateur</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="113"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="114"/>
+        <source>Nouvel objectif</source>
+        <translation>New objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="118"/>
+        <source>Un critère par ligne</source>
+        <translation>One criterion per line</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="122"/>
+        <source>Objectifs et critères d&apos;évaluation</source>
+        <translation>Objectives and evaluation criteria</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="128"/>
+        <source>Phases (horloge du scénario)</source>
+        <translation>Phases (scenario clock)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="130"/>
+        <source>Indicateurs de situation</source>
+        <translation>Situation indicators</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1794,248 @@ Details saved in: {path}</translation>
         <location filename="../console/inject_dialog.py" line="216"/>
         <source>L&apos;expéditeur est obligatoire.</source>
         <translation>The sender is required.</translation>
+    </message>
+</context>
+<context>
+    <name>InjectForm</name>
+    <message>
+        <location filename="../editor/inject_form.py" line="127"/>
+        <source>tous les rôles joués (all)</source>
+        <translation>every played role (all)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Action attendue</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Délai</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="149"/>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="159"/>
+        <source>Indicateur</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="159"/>
+        <source>Nouvelle valeur</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="164"/>
+        <source>déclenché à la main uniquement</source>
+        <translation>fired by hand only</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="170"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="171"/>
+        <source>T+ (H:MM)</source>
+        <translation>T+ (H:MM)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="172"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="173"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="174"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="175"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="176"/>
+        <source>Message (Markdown)</source>
+        <translation>Message (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="177"/>
+        <source>Réponses attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="178"/>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="179"/>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="180"/>
+        <source>Indicateurs modifiés</source>
+        <translation>Indicator changes</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="181"/>
+        <source>Secours de</source>
+        <translation>Contingency for</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="182"/>
+        <source>Manuel</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="183"/>
+        <source>Notes d&apos;animation</source>
+        <translation>Controller notes</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="194"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="195"/>
+        <location filename="../editor/inject_form.py" line="381"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="241"/>
+        <source>scénario : {when}</source>
+        <translation>scenario: {when}</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="242"/>
+        <source>scénario : —</source>
+        <translation>scenario: —</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="300"/>
+        <source>Ajouter une réponse attendue</source>
+        <translation>Add an expected response</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="319"/>
+        <source>Modifier un indicateur</source>
+        <translation>Change an indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="336"/>
+        <location filename="../editor/inject_form.py" line="365"/>
+        <source>Joindre un fichier</source>
+        <translation>Attach a file</translation>
+    </message>
+</context>
+<context>
+    <name>InjectTableModel</name>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>T+</source>
+        <translation>T+</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>Scénario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Repères</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="128"/>
+        <source>manuel</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="130"/>
+        <source>secours de {id}</source>
+        <translation>contingency for {id}</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="132"/>
+        <source>{n} réponse(s)</source>
+        <translation>{n} response(s)</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="134"/>
+        <source>PJ</source>
+        <translation>att.</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="136"/>
+        <source>indicateurs</source>
+        <translation>indicators</translation>
+    </message>
+</context>
+<context>
+    <name>InjectsTab</name>
+    <message>
+        <location filename="../editor/injects_tab.py" line="129"/>
+        <location filename="../editor/injects_tab.py" line="136"/>
+        <source>Nouvel inject</source>
+        <translation>New inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="148"/>
+        <source>Dupliquer l&apos;inject</source>
+        <translation>Duplicate the inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="157"/>
+        <source>Supprimer {n} inject(s)</source>
+        <translation>Delete {n} inject(s)</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="171"/>
+        <source>Décaler de {m:+g} min</source>
+        <translation>Shift by {m:+g} min</translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2965,89 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>NewExerciseDialog</name>
+    <message>
+        <location filename="../editor/new_dialog.py" line="37"/>
+        <source>Nouvel exercice</source>
+        <translation>New exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="39"/>
+        <source>Canicule 2032 — exercice de la cellule de crise</source>
+        <translation>Heat wave 2032 — crisis cell exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="41"/>
+        <source>français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="42"/>
+        <source>anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="55"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="66"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="67"/>
+        <source>Langue du contenu</source>
+        <translation>Content language</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="68"/>
+        <source>STARTEX prévu (date, heure)</source>
+        <translation>Planned STARTEX (date, time)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="69"/>
+        <source>Début du scénario (date, heure)</source>
+        <translation>Scenario start (date, time)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="70"/>
+        <source>Durée de jeu (H:MM)</source>
+        <translation>Playing time (H:MM)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="71"/>
+        <source>Dans le dossier</source>
+        <translation>In the folder</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="74"/>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="91"/>
+        <source>Le paquet sera créé dans : {path}</source>
+        <translation>The package will be created in: {path}</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="95"/>
+        <source>Dossier où créer l&apos;exercice</source>
+        <translation>Folder to create the exercise in</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="116"/>
+        <source>Le dossier {path} existe déjà et n&apos;est pas vide : changez le titre ou le dossier.</source>
+        <translation>The folder {path} already exists and is not empty: change the title or the folder.</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="120"/>
+        <source>Création impossible : {details}</source>
+        <translation>Cannot create: {details}</translation>
+    </message>
+</context>
+<context>
     <name>ObjectiveRatingCard</name>
     <message>
         <location filename="../observer/hotwash.py" line="74"/>
@@ -2644,6 +3312,59 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>ProblemsPane</name>
+    <message>
+        <location filename="../editor/problems.py" line="37"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="96"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="107"/>
+        <source>avertissement</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="107"/>
+        <source>erreur</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="117"/>
+        <source>préparation</source>
+        <translation>readiness</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="117"/>
+        <source>remarque</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="124"/>
+        <source>Aucun problème : l&apos;exercice peut être exécuté.</source>
+        <translation>No problem: the exercise can run.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="126"/>
+        <source>{e} erreur(s), {w} avertissement(s) : enregistrable, mais pas exécutable avant correction.</source>
+        <translation>{e} error(s), {w} warning(s): can be saved, but cannot run until fixed.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="129"/>
+        <source>{w} avertissement(s) : l&apos;exercice peut être exécuté.</source>
+        <translation>{w} warning(s): the exercise can run.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="131"/>
+        <source>Préparation : {n} alerte(s).</source>
+        <translation>Readiness: {n} alert(s).</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
         <location filename="../observer/quick_entry.py" line="104"/>
@@ -2885,6 +3606,33 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>RecordListModel</name>
+    <message>
+        <location filename="../editor/models.py" line="284"/>
+        <location filename="../editor/models.py" line="286"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="291"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="44"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="45"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryBanner</name>
     <message>
         <location filename="../console/alerts.py" line="152"/>
@@ -3005,6 +3753,90 @@ Open a new session on this package?</translation>
         <location filename="../console/role_cards.py" line="99"/>
         <source>Imprimer…</source>
         <translation>Print…</translation>
+    </message>
+</context>
+<context>
+    <name>RoleTimeline</name>
+    <message>
+        <location filename="../editor/timeline.py" line="271"/>
+        <source>Charge par quart d&apos;heure : affichée dès que le paquet n&apos;a plus d&apos;erreur.</source>
+        <translation>Load per quarter hour: shown once the package has no error.</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="276"/>
+        <source>Charge par quart d&apos;heure (vérification de préparation : injects reçus / réponses dues) — rouge : surcharge (plus de {due} réponses ou {received} injects), gris : temps mort de plus de {dead} min</source>
+        <translation>Load per quarter hour (readiness check: injects received / responses due) — red: overload (more than {due} responses or {received} injects), grey: dead time of more than {dead} min</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="319"/>
+        <source>Canaux :</source>
+        <translation>Channels:</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="321"/>
+        <source>manuel (creux)</source>
+        <translation>manual (hollow)</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="321"/>
+        <source>délai de réponse attendu</source>
+        <translation>expected response window</translation>
+    </message>
+</context>
+<context>
+    <name>RolesTab</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="203"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="205"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="204"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="182"/>
+        <source>Nouveau rôle</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="197"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="206"/>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="207"/>
+        <source>Décisions (une par ligne)</source>
+        <translation>Decisions (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="208"/>
+        <source>Moyens (un par ligne)</source>
+        <translation>Resources (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="209"/>
+        <source>Contacts (un par ligne)</source>
+        <translation>Contacts (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="210"/>
+        <source>Couleur</source>
+        <translation>Colour</translation>
     </message>
 </context>
 <context>
