@@ -179,6 +179,34 @@ FRENCH: dict[str, str] = {
     "{path}: is a folder, not a session file (FILE.crisisdesk)":
         "{path} : est un dossier, pas un fichier de session (FICHIER.crisisdesk)",
     "{path}: no such session file": "{path} : fichier de session introuvable",
+    # import / export-msel
+    "a package folder or a session file": "un dossier d'exercice ou un fichier de session",
+    "the spreadsheet to write: .xlsx, .ods or .csv": "le tableur à écrire : .xlsx, .ods ou .csv",
+    "{out}: write {formats}": "{out} : écrivez un fichier {formats}",
+    "{folder}: no such folder": "{folder} : dossier introuvable",
+    "{source} is not a valid package:\n{problems}": "{source} n'est pas un dossier d'exercice valide :\n{problems}",
+    "{n} injects": "{n} injects",
+    "{n} injects, {fired} played": "{n} injects, {fired} joués",
+    "cannot write {out}: {why}": "impossible d'écrire {out} : {why}",
+    "{out}: chronogramme written ({what})": "{out} : chronogramme écrit ({what})",
+    "the chronogramme: .xlsx, .xlsm, .xls, .ods or .csv": "le chronogramme : .xlsx, .xlsm, .xls, .ods ou .csv",
+    "the package folder to write": "le dossier d'exercice à écrire",
+    "the sheet holding the injects (default: the first one)": "la feuille des injects (par défaut : la première)",
+    "the column mapping to use (default: PACKAGE_DIR/msel-mapping.yaml if present, else guessed from the headers)":
+        "la correspondance des colonnes (par défaut : DOSSIER/msel-mapping.yaml s'il existe, sinon devinée "
+        "d'après les en-têtes)",
+    "the STARTEX moment, for sheets written in times of day (default: the first row)":
+        "le moment du DEBEX, pour les feuilles écrites en heures du jour (par défaut : la première ligne)",
+    "replace PACKAGE_DIR if it exists": "remplacer le dossier s'il existe",
+    "{out} already exists: give another folder, or --force to replace it":
+        "{out} existe déjà : donnez un autre dossier, ou --force pour le remplacer",
+    "mapping: {path}": "correspondance : {path}",
+    "--start: {why}": "--start : {why}",
+    "{source}: not imported: {problems}": "{source} : non importé : {problems}",
+    "problem": "problème", "problems": "problèmes",
+    "{out}: package written from {source} (sheet {sheet})": "{out} : dossier d'exercice écrit depuis {source} (feuille {sheet})",
+    "  the mapping is kept in {mapping}; check the package with: crisisdesk validate {out}":
+        "  la correspondance est gardée dans {mapping} ; vérifiez le dossier avec : crisisdesk validate {out}",
 }
 
 
