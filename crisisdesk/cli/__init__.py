@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rehearse": ("crisisdesk.cli.rehearse", "play a package's timeline headless at N x speed"),
     "export": ("crisisdesk.cli.export", "write a session's main courante and event log"),
     "report": ("crisisdesk.cli.report", "render the after-action report (HTML or PDF)"),
+    "serve": ("crisisdesk.cli.serve", "open a session to the room: observers, animators, players on their devices"),
 }
 
 

@@ -30,7 +30,8 @@ from crisisdesk.session.state import (
 )
 
 # Kinds written by observers/evaluators; everything else is the controller's event log.
-OBSERVER_KINDS = frozenset({"entry", "check", "rating", "improvement", "finding"})
+# "delivered" is the animation team's (an inject played to the table): not a controller action either.
+OBSERVER_KINDS = frozenset({"entry", "check", "rating", "improvement", "finding", "delivered"})
 
 
 @dataclass
@@ -54,6 +55,8 @@ class _Inject:
     skipped_at: float | None = None
     adhoc: bool = False
     edited: bool = False
+    delivered_at: float | None = None
+    delivered_by: str | None = None
 
     @property
     def pending(self) -> bool:
@@ -311,6 +314,12 @@ class Replayer:
             stage=p.get("stage") or "play", seq=rec.seq, event_id=rec.event_id,
         ))
 
+    def _on_delivered(self, rec: EventRecord, p: dict) -> None:
+        inj = self.injects[p["inject_id"]]
+        if inj.delivered_at is None:  # the first delivery counts; a second click changes nothing
+            inj.delivered_at = rec.real_time
+            inj.delivered_by = p.get("animator")
+
     # -- reading ----------------------------------------------------------------------
 
     def current_revision(self, entry_id: str) -> LogEntry | None:
@@ -368,6 +377,7 @@ class Replayer:
                 fired_at=inj.fired_at, fired_elapsed=inj.fired_elapsed, fired_scenario=inj.fired_scenario,
                 fired_by=inj.fired_by, fired_early=inj.fired_early, fired_auto=inj.fired_auto,
                 skipped_at=inj.skipped_at, adhoc=inj.adhoc, edited=inj.edited, phase_index=inj.phase_index,
+                delivered_at=inj.delivered_at, delivered_by=inj.delivered_by,
             ))
         states.sort(key=_effective_time)
         return tuple(states)

@@ -63,6 +63,8 @@ class InjectState:
     adhoc: bool = False
     edited: bool = False
     phase_index: int | None = None
+    delivered_at: float | None = None  # the animation team played it to the table ("livré")
+    delivered_by: str | None = None
 
     @property
     def id(self) -> str:
