@@ -370,6 +370,10 @@ async def health(request: web.Request) -> web.Response:
     return _json({"ok": True})
 
 
+async def no_icon(request: web.Request) -> web.Response:
+    return web.Response(status=204)  # browsers ask for it; an empty answer keeps their consoles quiet
+
+
 # -- the application --------------------------------------------------------------------
 
 _TEMPLATES = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=select_autoescape(["j2", "html"]))
@@ -412,6 +416,7 @@ def create_app(gateway: SessionGateway, access: AccessList, *, names: frozenset[
     app.router.add_get("/", index)
     app.router.add_post("/code", code_form)
     app.router.add_get("/health", health)
+    app.router.add_get("/favicon.ico", no_icon)
     app.router.add_get("/static/{name}", static)
     app.router.add_post("/api/join", join)
     app.router.add_get("/api/view", view)

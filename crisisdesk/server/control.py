@@ -66,7 +66,14 @@ async def serve(path: Path, host: str, port: int, *, control: bool = False, grac
             loop.call_soon_threadsafe(lines.put_nowait, raw)
         loop.call_soon_threadsafe(lines.put_nowait, None)
 
-    reader = loop.run_in_executor(None, read_stdin) if control else None
+    reader = None
+    if control:
+        # A daemon thread, not the loop's executor: asyncio.run would wait for it at exit,
+        # and it only returns when the console closes our input.
+        import threading
+
+        reader = threading.Thread(target=read_stdin, daemon=True, name="control-input")
+        reader.start()
 
     access = AccessList()
     if control:

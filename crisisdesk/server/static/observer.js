@@ -84,6 +84,9 @@
   }
 
   function remember(id, label) {
+    // The queue listener may have listed it already (Room.send saves the queue first).
+    const known = recent.findIndex((r) => r.id === id);
+    if (known >= 0) recent.splice(known, 1);
     recent.unshift({ id, label, state: "pending" });
     recent.length = Math.min(recent.length, 5);
     renderQueue(Room.queue());
@@ -92,7 +95,7 @@
   function renderQueue(items) {
     const waiting = new Map(items.map((item) => [item.id, item]));
     for (const item of items) {
-      if (!recent.some((r) => r.id === item.id)) recent.push({ id: item.id, label: item.label, state: "pending" });
+      if (!recent.some((r) => r.id === item.id)) recent.unshift({ id: item.id, label: item.label, state: "pending" });
     }
     const rows = recent.map((r) => {
       const queued = waiting.get(r.id);
@@ -129,8 +132,7 @@
   Room.on("view", (view) => {
     roleNames = Object.fromEntries(view.roles.map((r) => [r.id, r.name]));
     fillSelect(roleSel, view.roles.map((r) => [r.id, r.id + " — " + r.name]), true);
-    if (!kindSel.options.length) fillSelect(kindSel, view.entry_kinds.map((k) => [k, KIND_LABELS[k] || k]), false);
-    if (!kindSel.value) kindSel.value = "information";
+    if (kindSel.options.length <= 1) fillSelect(kindSel, view.entry_kinds.map((k) => [k, KIND_LABELS[k] || k]), true);
     fillSelect(injectSel, view.injects.slice().reverse().map((i) => [i.id, i.id + " — " + i.title]), true);
     renderEntries(view.entries);
     renderChecklist(view.injects);
