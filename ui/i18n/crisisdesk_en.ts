@@ -4,34 +4,34 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="88"/>
+        <location filename="../app.py" line="83"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="90"/>
+        <location filename="../app.py" line="85"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="101"/>
-        <location filename="../app.py" line="112"/>
+        <location filename="../app.py" line="96"/>
+        <location filename="../app.py" line="107"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="117"/>
+        <location filename="../app.py" line="112"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="165"/>
+        <location filename="../app.py" line="164"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -800,99 +800,99 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="99"/>
+        <location filename="../observer/expectations.py" line="102"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="104"/>
+        <location filename="../observer/expectations.py" line="107"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="152"/>
+        <location filename="../observer/expectations.py" line="155"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="242"/>
+        <location filename="../observer/expectations.py" line="246"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="243"/>
+        <location filename="../observer/expectations.py" line="247"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="256"/>
+        <location filename="../observer/expectations.py" line="260"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="319"/>
+        <location filename="../observer/expectations.py" line="323"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="361"/>
+        <location filename="../observer/expectations.py" line="369"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="365"/>
+        <location filename="../observer/expectations.py" line="373"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="421"/>
+        <location filename="../observer/expectations.py" line="433"/>
         <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
         <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <location filename="../observer/expectations.py" line="368"/>
+        <location filename="../observer/expectations.py" line="132"/>
+        <location filename="../observer/expectations.py" line="376"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <location filename="../observer/expectations.py" line="371"/>
+        <location filename="../observer/expectations.py" line="132"/>
+        <location filename="../observer/expectations.py" line="379"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="155"/>
+        <location filename="../observer/expectations.py" line="158"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="254"/>
+        <location filename="../observer/expectations.py" line="258"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="344"/>
+        <location filename="../observer/expectations.py" line="348"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="346"/>
+        <location filename="../observer/expectations.py" line="350"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -900,7 +900,7 @@ Details saved in: {path}</translation>
 <context>
     <name>FeedCard</name>
     <message>
-        <location filename="../room_display.py" line="142"/>
+        <location filename="../room_display.py" line="143"/>
         <source>FLASH INFO</source>
         <translation>NEWS FLASH</translation>
     </message>
@@ -908,132 +908,132 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="229"/>
+        <location filename="../observer/hotwash.py" line="233"/>
         <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
         <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="236"/>
+        <location filename="../observer/hotwash.py" line="240"/>
         <source>Évaluation des objectifs</source>
         <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="247"/>
+        <location filename="../observer/hotwash.py" line="251"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
         <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="249"/>
+        <location filename="../observer/hotwash.py" line="253"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="250"/>
+        <location filename="../observer/hotwash.py" line="254"/>
         <source>△ Axe d&apos;amélioration</source>
         <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="271"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="271"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="277"/>
+        <location filename="../observer/hotwash.py" line="281"/>
         <source>Points forts et axes d&apos;amélioration</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Priorité</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="299"/>
+        <location filename="../observer/hotwash.py" line="303"/>
         <source>Action corrective…</source>
         <translation>Corrective action…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="313"/>
+        <location filename="../observer/hotwash.py" line="317"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="333"/>
+        <location filename="../observer/hotwash.py" line="337"/>
         <source>Plan d&apos;amélioration</source>
         <translation>Improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="362"/>
+        <location filename="../observer/hotwash.py" line="366"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="389"/>
+        <location filename="../observer/hotwash.py" line="393"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="392"/>
+        <location filename="../observer/hotwash.py" line="396"/>
         <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
         <translation>The exercise is not over: you can already prepare the hot wash and complete it after ENDEX.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="402"/>
+        <location filename="../observer/hotwash.py" line="406"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="404"/>
+        <location filename="../observer/hotwash.py" line="408"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="427"/>
+        <location filename="../observer/hotwash.py" line="431"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="430"/>
+        <location filename="../observer/hotwash.py" line="434"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="443"/>
+        <location filename="../observer/hotwash.py" line="447"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="480"/>
+        <location filename="../observer/hotwash.py" line="484"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="494"/>
+        <location filename="../observer/hotwash.py" line="498"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -1618,182 +1618,182 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="100"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="109"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="128"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="169"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="173"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="177"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="183"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="187"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="338"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="447"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="526"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534"/>
+        <location filename="../main_window.py" line="536"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="543"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="547"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="551"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="552"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -1801,37 +1801,37 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="73"/>
+        <location filename="../observer/hotwash.py" line="74"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="107"/>
+        <location filename="../observer/hotwash.py" line="108"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="111"/>
+        <location filename="../observer/hotwash.py" line="112"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="115"/>
+        <location filename="../observer/hotwash.py" line="116"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="145"/>
+        <location filename="../observer/hotwash.py" line="146"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="162"/>
+        <location filename="../observer/hotwash.py" line="163"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="166"/>
+        <location filename="../observer/hotwash.py" line="167"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -1964,22 +1964,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="600"/>
+        <location filename="../observer/panel.py" line="602"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="602"/>
+        <location filename="../observer/panel.py" line="604"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="607"/>
+        <location filename="../observer/panel.py" line="609"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="611"/>
+        <location filename="../observer/panel.py" line="613"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -2195,53 +2195,53 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="140"/>
+        <location filename="../report_action.py" line="210"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="140"/>
+        <location filename="../report_action.py" line="210"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="142"/>
-        <location filename="../report_action.py" line="218"/>
+        <location filename="../report_action.py" line="212"/>
+        <location filename="../report_action.py" line="288"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="154"/>
+        <location filename="../report_action.py" line="224"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="154"/>
+        <location filename="../report_action.py" line="224"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="174"/>
+        <location filename="../report_action.py" line="244"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="198"/>
+        <location filename="../report_action.py" line="268"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="201"/>
+        <location filename="../report_action.py" line="271"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="205"/>
+        <location filename="../report_action.py" line="275"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="219"/>
+        <location filename="../report_action.py" line="289"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
     </message>
@@ -2288,31 +2288,167 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
-    <name>RoomDisplay</name>
+    <name>RoomDialog</name>
     <message>
-        <location filename="../room_display.py" line="241"/>
+        <location filename="../room/dialog.py" line="72"/>
+        <source>Ouvrir la session à la salle</source>
+        <translation>Open the session to the room</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="83"/>
+        <source>Démarrer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="84"/>
+        <source>Arrêter</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="89"/>
+        <source>Réseau :</source>
+        <translation>Network:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="91"/>
+        <source>Port :</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Vu</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="116"/>
+        <source>Appareils connectés</source>
+        <translation>Connected devices</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="137"/>
+        <source>Démarrage du serveur…</source>
+        <translation>Starting the server…</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="141"/>
+        <source>Le serveur de salle s&apos;est arrêté de lui-même ; il redémarre avec les mêmes liens (les appareils se reconnectent seuls).</source>
+        <translation>The room server stopped by itself; it is restarting with the same links (devices reconnect by themselves).</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="146"/>
+        <source>Serveur arrêté : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="147"/>
+        <source>Serveur arrêté après ENDEX et le délai de grâce : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped after ENDEX and the grace period: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="148"/>
+        <source>Le serveur s&apos;arrête sans cesse : il n&apos;est plus relancé. Voir le journal.</source>
+        <translation>The server keeps stopping: it is no longer restarted. See the log.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="163"/>
+        <source>En service sur {base} — chacun ouvre son lien ou tape son code sur {base}/</source>
+        <translation>Serving on {base} — everyone opens their link or types their code at {base}/</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Joueur</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="249"/>
+        <location filename="../room/dialog.py" line="195"/>
+        <source>Lien retiré</source>
+        <translation>Link revoked</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="205"/>
+        <source>Code : {code}</source>
+        <translation>Code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="208"/>
+        <source>Retirer ce lien</source>
+        <translation>Revoke this link</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="223"/>
+        <source>il y a {s} s</source>
+        <translation>{s} s ago</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="226"/>
+        <source>Couper</source>
+        <translation>Cut off</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDisplay</name>
+    <message>
+        <location filename="../room_display.py" line="248"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
+    </message>
+    <message>
+        <location filename="../room_display.py" line="259"/>
         <source>EXERCICE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="293"/>
+        <location filename="../room_display.py" line="303"/>
         <source>{title} — écran de salle</source>
         <translation>{title} — room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="300"/>
+        <location filename="../room_display.py" line="310"/>
         <source>ENDEX</source>
         <translation>ENDEX</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="319"/>
+        <location filename="../room_display.py" line="330"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMenu</name>
+    <message>
+        <location filename="../room/menu.py" line="22"/>
+        <source>Ouvrir la session à la salle…</source>
+        <translation>Open the session to the room…</translation>
     </message>
 </context>
 <context>
@@ -2376,87 +2512,87 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="37"/>
+        <location filename="../start_screen.py" line="36"/>
         <source>Conduite d&apos;exercice de crise</source>
         <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="43"/>
+        <location filename="../start_screen.py" line="42"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="49"/>
+        <location filename="../start_screen.py" line="48"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="56"/>
+        <location filename="../start_screen.py" line="55"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="63"/>
+        <location filename="../start_screen.py" line="62"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="65"/>
+        <location filename="../start_screen.py" line="64"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="71"/>
+        <location filename="../start_screen.py" line="70"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="78"/>
+        <location filename="../start_screen.py" line="77"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="79"/>
+        <location filename="../start_screen.py" line="78"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="82"/>
+        <location filename="../start_screen.py" line="81"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="85"/>
+        <location filename="../start_screen.py" line="84"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="136"/>
+        <location filename="../start_screen.py" line="135"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="147"/>
+        <location filename="../start_screen.py" line="146"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="159"/>
+        <location filename="../start_screen.py" line="158"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="162"/>
+        <location filename="../start_screen.py" line="161"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="202"/>
+        <location filename="../start_screen.py" line="201"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="224"/>
+        <location filename="../start_screen.py" line="223"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
