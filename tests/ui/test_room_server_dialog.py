@@ -116,3 +116,16 @@ def test_the_console_offers_the_room_in_its_exercise_menu(console):
     dialog = console.room_server_menu.open_dialog()
     assert dialog.isVisible() and not console.room_server_menu.controller.running
     dialog.close()
+
+
+def test_the_console_shows_a_delivery_made_from_the_room(qtbot, console, fake_time, tmp_path):
+    window = console
+    window.actions.start.trigger()
+    fake_time.advance(121)
+    window.driver.on_deadline()  # I01 fires
+    with Session.open(window.session.path) as room_server:  # another process's write, as the server makes it
+        room_server.mark_delivered("I01", animator="Équipe anim")
+    qtbot.waitUntil(lambda: window.session.state.inject("I01").delivered_by is not None, timeout=5_000)
+    window.timeline.select("I02")
+    window.timeline.select("I01")
+    assert "livré par Équipe anim" in window.detail.browser.toPlainText()

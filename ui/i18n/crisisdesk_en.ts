@@ -1081,14 +1081,14 @@ Details saved in: {path}</translation>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="192"/>
-        <location filename="../console/inject_detail.py" line="206"/>
+        <location filename="../console/inject_detail.py" line="194"/>
+        <location filename="../console/inject_detail.py" line="208"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="194"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="196"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
@@ -1108,48 +1108,58 @@ Details saved in: {path}</translation>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="151"/>
+        <location filename="../console/inject_detail.py" line="147"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="147"/>
+        <source>livré par {who}</source>
+        <translation>delivered by {who}</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="153"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="156"/>
+        <location filename="../console/inject_detail.py" line="158"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="164"/>
+        <location filename="../console/inject_detail.py" line="166"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="173"/>
+        <location filename="../console/inject_detail.py" line="175"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="178"/>
+        <location filename="../console/inject_detail.py" line="180"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="188"/>
+        <location filename="../console/inject_detail.py" line="190"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="202"/>
+        <location filename="../console/inject_detail.py" line="204"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="205"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="207"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="224"/>
+        <location filename="../console/inject_detail.py" line="226"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
