@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -39,14 +38,26 @@ class Hub:
 
     def __init__(self, refresh: Callable, build: Callable[[tuple], Any], *, tick: Callable[[], None] | None = None):
         self._refresh = refresh  # async () -> bool
-        self._build = build  # async (key) -> dict
+        self._build = build  # async (key) -> (what the view depends on, view JSON)
+        self._pushed: dict[tuple, tuple] = {}  # key -> what the last view pushed depended on
         self._tick = tick
         self.listeners: set[Listener] = set()
         self._task: asyncio.Task | None = None
+        self._poked: asyncio.Event | None = None
         self.version = 0
 
     def start(self) -> None:
+        self._poked = asyncio.Event()
         self._task = asyncio.get_running_loop().create_task(self._poll())
+
+    def poke(self) -> None:
+        """Something was written here: push the new views at once (after the writer got its answer).
+
+        Several writes in a row are pushed together: building the views is the hub's work,
+        never part of a write's answer.
+        """
+        if self._poked is not None:
+            self._poked.set()
 
     async def stop(self) -> None:
         for listener in list(self.listeners):
@@ -75,16 +86,20 @@ class Hub:
         self.version += 1
         keys = {listener.key for listener in self.listeners}
         for key in keys:
-            view = await self._build(key)
-            payload = json.dumps(view, ensure_ascii=False, separators=(",", ":"))
+            signature, payload = await self._build(key)
+            if self._pushed.get(key) == signature:
+                continue  # nothing this kind sees has changed
+            self._pushed[key] = signature
             for listener in list(self.listeners):
                 if listener.key == key:
                     listener.offer(payload)
 
     async def _poll(self) -> None:
         while True:
+            poked = self._poked.is_set()
+            self._poked.clear()
             try:
-                if await self._refresh():
+                if await self._refresh() or poked:
                     await self.changed()
                 if self._tick is not None:
                     self._tick()
@@ -92,4 +107,7 @@ class Hub:
                 raise
             except Exception as exc:  # a read that failed once: try again at the next poll
                 print(f"crisisdesk serve: reading the session failed: {exc}", flush=True)
-            await asyncio.sleep(POLL_SECONDS)
+            try:
+                await asyncio.wait_for(self._poked.wait(), POLL_SECONDS)
+            except TimeoutError:
+                pass

@@ -198,3 +198,19 @@ def animator_view(state: SessionState, package: Package) -> dict[str, Any]:
 
 def animator_attachments(state: SessionState) -> set[str]:
     return {p for s in state.injects for p in s.inject.attachments}
+
+
+# -- what each view depends on ----------------------------------------------------------
+
+def signature(kind: str, state: SessionState) -> tuple:
+    """What a kind's view depends on, cheap to compute: a view is rebuilt only when it changes.
+
+    Players and the display depend on the controller's events only (an observer's entry
+    changes nothing for them); the animation page on those and the deliveries; the
+    observer page on everything. The clock is sent fresh with every view (``clock_view``).
+    """
+    if kind in ("player", "display"):
+        return (len(state.events), state.clock.state)
+    if kind == "animator":
+        return (len(state.events), state.clock.state, sum(1 for s in state.injects if s.delivered_at is not None))
+    return (state.last_seq, state.clock.state)
