@@ -25,7 +25,7 @@ from crisisdesk.server import access as acc
 from crisisdesk.server import guards, views
 from crisisdesk.server.access import AccessList, Device, Kind, Link
 from crisisdesk.server.gateway import NotYetStored, SessionGateway
-from crisisdesk.server.live import KEEPALIVE_SECONDS, Hub
+from crisisdesk.server.live import CLOSING, KEEPALIVE_SECONDS, Hub
 from crisisdesk.session.errors import InvalidActionError, SessionError, WriteFailedError
 from crisisdesk.session.state import CHECK_STATUSES
 
@@ -307,6 +307,8 @@ async def live(request: web.Request) -> web.StreamResponse:
             except TimeoutError:
                 await response.write(b": keep-alive\n\n")
                 continue
+            if payload == CLOSING:
+                break  # the server stops: the page shows it is offline and tries again
             if payload is None or request.app[ACCESS].authenticate(device.token) is None:
                 await response.write(b"event: revoked\ndata: {}\n\n")
                 break

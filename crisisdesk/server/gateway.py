@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisdesk.logsyntax import latest_fired_inject_for_role, parse_entry_line
+from crisisdesk.session.errors import InvalidActionError
 from crisisdesk.session.state import ENTRY_KINDS, SessionState
 
 
@@ -60,6 +61,15 @@ class SessionGateway:
         session = self._session
         package = session.package
         state = session.state
+        if supersedes is not None:
+            # From a device, one corrects one's own entries only (the console corrects any).
+            try:
+                previous = state.entry(supersedes)
+            except KeyError:
+                previous = None
+            if previous is not None and previous.observer != observer:
+                raise InvalidActionError(f"entry {supersedes} is {previous.observer}'s: correct your own entries",
+                                         code="not_yours", params={"entry_id": supersedes})
         parsed = parse_entry_line(line, roles=[r.id for r in package.roles], injects=[s.id for s in state.injects],
                                   objectives=[o.id for o in package.exercise.objectives])
         role = parsed.role or role or None

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 POLL_SECONDS = 0.2
+CLOSING = ""  # offered to every stream when the server stops: the page just reconnects later
 KEEPALIVE_SECONDS = 15.0
 
 
@@ -61,7 +62,7 @@ class Hub:
 
     async def stop(self) -> None:
         for listener in list(self.listeners):
-            listener.offer(None)
+            listener.offer(CLOSING)
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

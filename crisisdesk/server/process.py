@@ -55,9 +55,16 @@ class ServerProcess:
         self._proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       text=True, encoding="utf-8", env=env, bufsize=1)
         self._send({"access": self.access})
-        threading.Thread(target=self._read, args=(self._proc,), daemon=True, name="room-server-out").start()
+        self._reader = threading.Thread(target=self._read, args=(self._proc,), daemon=True, name="room-server-out")
+        self._reader.start()
         threading.Thread(target=self._read_errors, args=(self._proc,), daemon=True,
                          name="room-server-err").start()
+
+    def finish_reading(self, timeout: float = 1.0) -> None:
+        """Once the child has exited, take its last lines (why it stopped) before judging."""
+        reader = getattr(self, "_reader", None)
+        if reader is not None and not self.running:
+            reader.join(timeout)
 
     def wait_ready(self, timeout: float = 20.0) -> bool:
         return self._ready.wait(timeout)

@@ -98,6 +98,22 @@ def test_a_correction_supersedes_the_entry(session_path):
     assert run(scenario()) == [("second", "Cellule activée", 2)]
 
 
+def test_an_observer_cannot_correct_someone_elses_entry(session_path):
+    _play(session_path)
+
+    async def scenario():
+        async with running_room(session_path) as room:
+            alice = await room.join(Kind.OBSERVER, name="Alice")
+            bob = await room.join(Kind.OBSERVER, name="Bob")
+            await room.post("/api/entries", alice, {"client_id": "a1", "line": "Texte d'Alice"})
+            hijack = await room.post("/api/entries", bob, {"client_id": "b1", "line": "Réécrit", "supersedes": "a1"})
+            return hijack.status, (await hijack.json())["error"]
+
+    assert run(scenario()) == (400, "not_yours")
+    with Session.open(session_path, read_only=True) as check:
+        assert [e.text for e in check.state.entries] == ["Texte d'Alice"]
+
+
 def test_an_animator_records_a_delivery_that_the_console_sees(session_path):
     _play(session_path, "I02")
 

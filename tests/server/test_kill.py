@@ -80,3 +80,18 @@ def test_sigkill_of_the_server_loses_no_acknowledged_entry(tmp_path, mini_packag
         stored = [e.entry_id for e in session.state.entry_history]
     assert set(acked) <= set(stored)
     assert len(stored) == len(set(stored))
+
+
+def test_the_server_stops_by_itself_after_endex_and_its_grace(tmp_path, mini_package_path):
+    path = tmp_path / "ended.crisisdesk"
+    with Session.create(path, mini_package_path) as console:
+        console.start()
+        console.end()
+    server = ServerProcess(path, "127.0.0.1", 0, grace_minutes=0)
+    server.start()
+    assert server.wait_ready(), server.stderr_tail
+    deadline = time.monotonic() + 30
+    while server.running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    server.finish_reading()
+    assert not server.running and server.stop_reason == "endex"

@@ -2460,6 +2460,11 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <source>Ouvrir la session à la salle…</source>
         <translation>Open the session to the room…</translation>
     </message>
+    <message>
+        <location filename="../room/menu.py" line="35"/>
+        <source>Le serveur de salle s&apos;est arrêté ; il redémarre.</source>
+        <translation>The room server stopped; it is restarting.</translation>
+    </message>
 </context>
 <context>
     <name>SituationPanel</name>

@@ -24,9 +24,15 @@ class RoomMenu(QObject):
         self.action.triggered.connect(self.open_dialog)
         menu.addSeparator()
         menu.addAction(self.action)
+        self.controller.died.connect(self._say_died)
         # Closing the console stops the server; if the console dies instead, the server
         # sees its input close and stops by itself.
         window.installEventFilter(self)
+
+    def _say_died(self, _detail: str) -> None:
+        # Said in the console even with the dialog closed: the room's devices are waiting.
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("RoomMenu", "Le serveur de salle s'est arrêté ; il redémarre."), 15_000)
 
     def open_dialog(self) -> RoomDialog:
         if self.dialog is None:

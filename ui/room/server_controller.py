@@ -89,6 +89,7 @@ class RoomServerController(QObject):
         process = self.process
         if process is None:
             return
+        process.finish_reading()  # an exited child's last line says whether it stopped on purpose
         messages = process.messages()
         for message in messages:
             if message.get("type") == "ready":
