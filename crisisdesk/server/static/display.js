@@ -23,7 +23,7 @@
     phaseEl.textContent = view.clock.phase;
     indicatorsEl.replaceChildren(...view.indicators.map((i) => el("div", { class: "indicator" },
       el("div", { class: "ind-label", text: i.label }),
-      el("div", { class: "ind-value", text: String(i.value) + (i.unit ? " " + i.unit : "") }))));
+      el("div", { class: "ind-value", text: (typeof i.value === "number" ? i.value.toLocaleString("fr-FR") : String(i.value)) + (i.unit ? " " + i.unit : "") }))));
     cardsEl.replaceChildren(...view.cards.map((c) => el("article", { class: "public ch-" + c.channel },
       el("div", { class: "channel", text: c.channel === "news" ? "FLASH INFO" : "RÉSEAUX SOCIAUX" }),
       el("div", { class: "sender", text: c.sender }),
