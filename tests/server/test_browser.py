@@ -142,6 +142,19 @@ def test_a_player_page_shows_a_fired_inject_without_notes_or_expectations(browse
         assert secret not in page
 
 
+def test_the_animation_team_marks_an_inject_delivered(browser, room):
+    from selenium.webdriver.common.by import By
+
+    join_as(browser, link(room, "animator"), "Équipe d'animation")
+    button = wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "[data-id='I01'] button.deliver"),
+                        "the 'Livré' button of the fired inject")[0]
+    assert not browser.find_elements(By.CSS_SELECTOR, "[data-id='I04'] button.deliver")  # not fired yet
+    button.click()
+    wait_until(lambda: "livré par Équipe d'animation" in page_text(browser, "script"), "the delivery shown")
+    with Session.open(room.session_path, read_only=True) as session:
+        assert session.state.inject("I01").delivered_by == "Équipe d'animation"
+
+
 PAGES = (("observer", None), ("player", "DIR"), ("display", None), ("animator", None))
 
 
