@@ -6,10 +6,11 @@
 
 What runs, each in its own process, all on 127.0.0.1:
 - the room server (``python -m crisisdesk.server … --control``, as the console starts it);
-- a headless console: a ``Session`` on the same file that fires the Paris injects in
-  order, one every ``--fire-every`` seconds (the timeline at speed), and records how late
-  each firing was against its schedule (a loop with the console's work — fire, commit —
-  but not its Qt window: the window's own lateness is ``benchmarks/lateness.py``);
+- the console (``--console qt``, the default): the real console window and loop of
+  ``benchmarks/lateness.py`` (offscreen) on a Paris session, firing an ad-hoc inject to DIR
+  every ``--fire-every`` seconds by its own precise timer; lateness is read from the stored
+  fire times. ``--console headless`` instead fires the Paris injects in order from a plain
+  loop (no Qt), and players listen on every played role;
 - this process: ``--observers`` devices posting an entry every 2 s (posted → the server's
   200, which it sends only once the file holds the entry) and ``--players`` devices
   listening to the live stream of a played role (inject fired, by the stored time → the
@@ -144,6 +145,17 @@ def join(base: str, link: dict, name: str) -> str:
     return data["device"]
 
 
+def _has_started(path: Path) -> bool:
+    """True once the console's session file exists and its clock runs (its injects are added)."""
+    if not path.exists():
+        return False
+    try:
+        with Session.open(path, read_only=True) as session:
+            return any(s.adhoc for s in session.state.injects)
+    except Exception:
+        return False
+
+
 def peak_rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -162,7 +174,10 @@ async def devices(server: ServerProcess, args, until: float):
     for n in range(args.observers):
         tasks.append(observer(server.base, join(server.base, observer_link, f"obs {n}"), n, until, commits, errors))
     for n in range(args.players):
-        link = player_links[n % len(player_links)]
+        if args.console == "qt":  # the console's measuring injects go to DIR
+            link = next(lk for lk in player_links if lk["role"] == "DIR")
+        else:
+            link = player_links[n % len(player_links)]
         tasks.append(player(server.base, join(server.base, link, f"player {n}"), until + 2, shown, seen_total))
     await asyncio.gather(*tasks)
     return commits, shown, errors
@@ -174,21 +189,35 @@ def main() -> int:
     parser.add_argument("--observers", type=int, default=20)
     parser.add_argument("--players", type=int, default=10)
     parser.add_argument("--fire-every", type=float, default=2.0, help="seconds between two injects (default 2)")
+    parser.add_argument("--console", choices=("qt", "headless"), default="qt",
+                        help="the real console window (default) or a plain firing loop")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="crisisdesk-room-bench-") as tmp:
         path = Path(tmp) / "paris.crisisdesk"
-        with Session.create(path, PARIS, observer="direction") as console:
-            console.start()
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        if args.console == "qt":
+            spacing = max(1, round(args.fire_every))
+            env.setdefault("QT_QPA_PLATFORM", "offscreen")
+            console_proc = subprocess.Popen(
+                [sys.executable, str(ROOT / "benchmarks" / "lateness.py"), "--session-file", str(path),
+                 "--injects", str(int(args.duration // spacing)), "--spacing", str(spacing), "--first-in", "8"],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+            deadline = time.monotonic() + 60
+            while not _has_started(path) and time.monotonic() < deadline:
+                time.sleep(0.2)
+        else:
+            with Session.create(path, PARIS, observer="direction") as console:
+                console.start()
         server = ServerProcess(path, "127.0.0.1", 0)
         server.start()
         if not server.wait_ready(30):
             print("server did not start:", "\n".join(server.stderr_tail))
             return 1
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
-        console_proc = subprocess.Popen([sys.executable, "-c", CONSOLE, str(path), str(args.fire_every),
-                                         str(args.duration)], stdout=subprocess.PIPE, text=True, env=env)
+        if args.console == "headless":
+            console_proc = subprocess.Popen([sys.executable, "-c", CONSOLE, str(path), str(args.fire_every),
+                                             str(args.duration)], stdout=subprocess.PIPE, text=True, env=env)
         until = time.monotonic() + args.duration
         commits, shown, errors = asyncio.run(devices(server, args, until))
         out, _ = console_proc.communicate(timeout=args.duration + 60)
@@ -199,7 +228,7 @@ def main() -> int:
     rows = [
         ("entry posted → committed (HTTP 200)", commits, 50.0, "ms"),
         ("inject fired → shown on a player page", shown, 1000.0, "ms"),
-        ("headless console: inject lateness", lateness, 50.0, "ms"),
+        (f"{'console window' if args.console == 'qt' else 'headless console'}: inject lateness", lateness, 50.0, "ms"),
     ]
     figures = {}
     print(f"room server: {args.observers} observers (1 entry / 2 s), {args.players} players listening, "
