@@ -38,6 +38,7 @@ from crisisdesk.package.model import (
     Objective,
     Package,
     Phase,
+    ReadinessSettings,
     Role,
 )
 from crisisdesk.package.problems import PackageError, Problem
@@ -109,8 +110,11 @@ class _PackageReader:
         self.indicators: dict[str, Indicator] | None = None
         self.indicator_lines: dict[str, int] | None = None
         self.objective_lines: dict[str, int] | None = None
+        # Number of criteria of each objective read, to check expected responses' `criterion`.
+        self.criteria_counts: dict[str, int] | None = None
         self.roles: dict[str, Role] | None = None  # the roles read in full
         self.role_lines: dict[str, int] = {}  # every role id defined, even on a broken card
+        self.briefing_items: list[tuple[Record, str, Node]] = []  # readiness.briefings, checked with msel.yaml
 
     def read(self) -> tuple[Package | None, list[Problem]]:
         nodes = {}
@@ -172,7 +176,7 @@ class _PackageReader:
             node,
             "exercise",
             required=("format", "id", "title", "language", "summary", "duration", "phases", "objectives"),
-            optional=("indicators",),
+            optional=("indicators", "readiness"),
         )
         if not rec.ok:
             return None
@@ -188,7 +192,8 @@ class _PackageReader:
         phases = self._read_phases(rec)
         indicators = self._read_indicators(rec)
         objectives = self._read_objectives(rec)
-        if None in (ident, title, language, summary, duration, phases, indicators, objectives):
+        readiness = self._read_readiness(rec)
+        if None in (ident, title, language, summary, duration, phases, indicators, objectives, readiness):
             return None
         return Exercise(
             id=ident,
@@ -200,6 +205,7 @@ class _PackageReader:
             indicators=indicators,
             objectives=objectives,
             format=FORMAT,
+            readiness=readiness,
         )
 
     def _read_phases(self, exercise: Record) -> tuple[Phase, ...] | None:
@@ -326,7 +332,53 @@ class _PackageReader:
                 continue
             objectives.append(Objective(id=ident, title=title.strip(), criteria=criteria))
         self.objective_lines = lines
+        self.criteria_counts = {o.id: len(o.criteria) for o in objectives}
         return tuple(objectives) if complete else None
+
+    def _read_readiness(self, exercise: Record) -> ReadinessSettings | None:
+        """Read the optional ``readiness:`` thresholds; absent fields keep their defaults."""
+        node = exercise.values.get("readiness")
+        if node is None or is_null(node):
+            return ReadinessSettings()
+        rec = Record(
+            exercise.report, node, "readiness", required=(),
+            optional=(
+                "window", "max_responses_due", "max_injects_received", "max_dead_time", "max_quiet",
+                "min_injects_per_objective", "briefings",
+            ),
+        )
+        if not rec.ok:
+            return None
+        defaults = ReadinessSettings()
+        values: dict[str, object] = {}
+        ok = True
+        for key in ("window", "max_dead_time", "max_quiet"):
+            if key in rec.values:
+                seconds = rec.time(key)
+                if seconds == 0:
+                    rec.error(key, "must be longer than 0:00")
+                    seconds = None
+                ok = ok and seconds is not None
+                values[key] = seconds
+        for key in ("max_responses_due", "max_injects_received", "min_injects_per_objective"):
+            if key in rec.values:
+                number = rec.number(key, default=getattr(defaults, key))
+                if number is not None and (not isinstance(number, int) or number < 0):
+                    rec.error(key, f"{number} is not a whole number of 0 or more")
+                    number = None
+                ok = ok and number is not None
+                values[key] = number
+        if "briefings" in rec.values:
+            items = rec.text_items("briefings")
+            if items is None:
+                ok = False
+            else:
+                values["briefings"] = tuple(text.strip() for text, _ in items)
+                # Checked against msel.yaml once its inject ids are known.
+                self.briefing_items = [(rec, text.strip(), item) for text, item in items]
+        if not ok:
+            return None
+        return ReadinessSettings(**{**defaults.__dict__, **values})
 
     # -- roles.yaml --------------------------------------------------------------
 
@@ -421,6 +473,9 @@ class _PackageReader:
                 continue
             injects.append(inject)
         self._check_contingencies(contingencies, injects, lines)
+        for readiness, ident, item in self.briefing_items:
+            if ident not in lines:
+                readiness.error("briefings", f"no inject {show(ident)} in msel.yaml{did_you_mean(ident, lines)}", item)
         self._check_coverage(targeted, tested)
         return injects if complete else None
 
@@ -448,6 +503,10 @@ class _PackageReader:
         objectives = self._read_references(rec, "objectives", self.objective_lines, "objective", EXERCISE_FILE)
         if objectives is not None:
             tested.update(objectives)
+            for item in expected or ():
+                if item.criterion and item.criterion.rpartition(".")[0] not in objectives:
+                    rec.warning("expected", f"the response of {item.role} serves {item.criterion}, but "
+                                f"objectives does not list {item.criterion.rpartition('.')[0]}")
         attachments = self._read_attachments(rec)
         sets = self._read_sets(rec)
         notes = rec.text("notes", required=False)
@@ -525,7 +584,7 @@ class _PackageReader:
         for index, item in enumerate(items, start=1):
             sub = Record(
                 rec.report, item, f"{rec.subject} expected response {index}",
-                required=("role", "action", "within"),
+                required=("role", "action", "within"), optional=("criterion",),
             )
             if not sub.ok:
                 complete = False
@@ -550,11 +609,39 @@ class _PackageReader:
                 and at + within > self.duration
             ):
                 sub.warning("within", f"the response is due after the end of the exercise ({_hm(at + within)})")
-            if None in (role, action, within):
+            criterion = self._read_criterion(sub)
+            if None in (role, action, within) or criterion is False:
                 complete = False
                 continue
-            expected.append(Expected(role=role, action=action.strip(), within=within))
+            expected.append(Expected(role=role, action=action.strip(), within=within, criterion=criterion or None))
         return tuple(expected) if complete else None
+
+    def _read_criterion(self, sub: Record) -> str | bool | None:
+        """Read an expected response's optional ``criterion: O2.3``; False when it is wrong.
+
+        The objective id is everything before the last dot (ids may hold dots), the
+        criterion a 1-based number in that objective's ``criteria`` list.
+        """
+        value = sub.text("criterion", required=False, one_line=True)
+        if value is None:
+            return False if "criterion" in sub.values and not is_null(sub.values["criterion"]) else None
+        value = value.strip()
+        ident, dot, number = value.rpartition(".")
+        if not dot or not ident or not number.isdigit() or int(number) < 1:
+            sub.error("criterion", f"{show(value)} is not an objective id and a criterion number, like O2.3")
+            return False
+        if self.criteria_counts is None:
+            return value  # exercise.yaml could not be read: nothing to check against
+        if ident not in self.criteria_counts:
+            sub.error("criterion", f"no objective {show(ident)} in exercise.yaml"
+                      f"{did_you_mean(ident, self.criteria_counts)}")
+            return False
+        count = self.criteria_counts[ident]
+        if int(number) > count:
+            sub.error("criterion", f"objective {ident} has {count} criteri{'on' if count == 1 else 'a'}, "
+                      f"not {int(number)}")
+            return False
+        return f"{ident}.{int(number)}"
 
     def _read_attachments(self, rec: Record) -> tuple[str, ...] | None:
         items = rec.text_items("attachments", required=False)

@@ -77,6 +77,9 @@ class Expected:
     role: str
     action: str
     within: int
+    # The objective criterion this response serves, as "O2.3" (objective O2, its third
+    # criterion), or None when the package does not link responses to criteria.
+    criterion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,23 @@ class Inject:
 
 
 @dataclass(frozen=True)
+class ReadinessSettings:
+    """Thresholds of the readiness check (exercise.yaml ``readiness:``), with their defaults.
+
+    Times are seconds. ``briefings`` names the injects that are situation briefings;
+    None lets the check recognise them by their title ("Point de situation…").
+    """
+
+    window: int = 15 * 60
+    max_responses_due: int = 4
+    max_injects_received: int = 6
+    max_dead_time: int = 30 * 60
+    max_quiet: int = 15 * 60
+    min_injects_per_objective: int = 2
+    briefings: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Exercise:
     """The exercise.yaml contents: frame, phases, indicators and objectives."""
 
@@ -118,6 +138,7 @@ class Exercise:
     indicators: tuple[Indicator, ...] = ()
     objectives: tuple[Objective, ...] = ()
     format: str = FORMAT
+    readiness: ReadinessSettings = field(default_factory=ReadinessSettings)
 
 
 @dataclass(frozen=True)

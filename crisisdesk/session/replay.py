@@ -9,7 +9,7 @@ phase...), so applying them never depends on when the replay runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,11 +27,11 @@ from crisisdesk.session.state import (
     LogEntry,
     ObjectiveRating,
     SessionState,
+    UndoableAction,
 )
+from crisisdesk.vocabulary import OBSERVER_KINDS, EventKind, Stage
 
-# Kinds written by observers/evaluators; everything else is the controller's event log.
-# "delivered" is the animation team's (an inject played to the table): not a controller action either.
-OBSERVER_KINDS = frozenset({"entry", "check", "rating", "improvement", "finding", "delivered"})
+Handler = Callable[["Replayer", EventRecord, dict], None]
 
 
 @dataclass
@@ -55,6 +55,7 @@ class _Inject:
     skipped_at: float | None = None
     adhoc: bool = False
     edited: bool = False
+    mistaken: bool = False
     delivered_at: float | None = None
     delivered_by: str | None = None
 
@@ -102,6 +103,7 @@ class Replayer:
         self.last_real_time = 0.0
         self.last_controller_time: float | None = None
         self.version = 0  # bumped by every applied event
+        self.last_undoable: UndoableAction | None = None
         self._c = _Collections()
         self._views: dict[str, tuple] = {}
         self._views_version = -1
@@ -112,15 +114,17 @@ class Replayer:
         """Apply one stored event (events must come in ``seq`` order)."""
         if rec.seq <= self.last_seq:
             return  # already applied (a re-read after a retry)
-        handler = getattr(self, "_on_" + rec.kind, None)
+        handler = HANDLERS.get(rec.kind)
         if handler is None:
             self._c.anomalies.append(f"event {rec.seq}: unknown kind {rec.kind!r} ignored")
         else:
             try:
-                handler(rec, rec.payload)
+                handler(self, rec, rec.payload)
             except (ClockError, KeyError, ValueError, TypeError) as exc:
                 # A damaged or hand-edited log must not stop the file from opening.
                 self._c.anomalies.append(f"event {rec.seq} ({rec.kind}): ignored: {exc}")
+        if rec.kind in ENDS_UNDO:
+            self.last_undoable = None
         if rec.kind not in OBSERVER_KINDS:
             self._c.events.append(rec)
             self.last_controller_time = rec.real_time
@@ -164,6 +168,8 @@ class Replayer:
         inj.fired_by = rec.actor
         inj.fired_auto = bool(p.get("auto"))
         inj.fired_early = rec.elapsed is not None and rec.elapsed < inj.due_at
+        if not inj.fired_auto:  # the scheduler's firings are not the controller's to undo
+            self.last_undoable = UndoableAction("fire", inj.inject.id)
         for key, value in inj.inject.sets.items():
             self._set_indicator(key, value, inj.inject.id, rec)
 
@@ -171,13 +177,36 @@ class Replayer:
         inj = self._pending(p["inject_id"])
         inj.status = InjectStatus.SKIPPED
         inj.skipped_at = rec.real_time
+        self.last_undoable = UndoableAction("skip", inj.inject.id)
 
     def _on_delay(self, rec: EventRecord, p: dict) -> None:
         inj = self._pending(p["inject_id"])
+        self.last_undoable = UndoableAction("delay", inj.inject.id, due_at=inj.due_at, delayed=inj.delayed)
         inj.due_at = int(p["due_at"])
         inj.delayed = True
         # Put back in the future: the controller has dealt with it. Pulled into the past: held.
         inj.overdue = _in_the_past(inj.due_at, rec.elapsed)
+
+    def _on_unskip(self, rec: EventRecord, p: dict) -> None:
+        inj = self.injects[p["inject_id"]]
+        if inj.status is not InjectStatus.SKIPPED:
+            raise ValueError(f"inject {inj.inject.id} is not skipped")
+        inj.status = InjectStatus.PENDING
+        inj.skipped_at = None
+        # Its time may have passed meanwhile: then it waits for the controller, never fires by itself.
+        inj.overdue = _in_the_past(inj.due_at, rec.elapsed)
+
+    def _on_undelay(self, rec: EventRecord, p: dict) -> None:
+        inj = self._pending(p["inject_id"])
+        inj.due_at = int(p["due_at"])
+        inj.delayed = bool(p["delayed"])
+        inj.overdue = _in_the_past(inj.due_at, rec.elapsed)
+
+    def _on_misfire(self, rec: EventRecord, p: dict) -> None:
+        inj = self.injects[p["inject_id"]]
+        if inj.status is not InjectStatus.FIRED:
+            raise ValueError(f"inject {inj.inject.id} was not fired")
+        inj.mistaken = True
 
     def _on_edit(self, rec: EventRecord, p: dict) -> None:
         inj = self._pending(p["inject_id"])
@@ -266,7 +295,7 @@ class Replayer:
             entry_id=p["entry_id"], revision=int(p.get("revision", 1)), supersedes=p.get("supersedes"),
             observer=p.get("observer") or "", role=p.get("role"), kind=p["kind"], text=p.get("text", ""),
             inject_id=p.get("inject_id"), tags=tuple(p.get("tags") or ()), real_time=rec.real_time,
-            elapsed=rec.elapsed, scenario_time=rec.scenario_time, stage=p.get("stage") or "play",
+            elapsed=rec.elapsed, scenario_time=rec.scenario_time, stage=p.get("stage") or Stage.PLAY.value,
             phase_index=p.get("phase_index"), seq=rec.seq,
         )
         c = self._c
@@ -311,7 +340,7 @@ class Replayer:
         self._c.findings.append(Finding(
             id=len(self._c.findings) + 1, kind=p["kind"], text=p["text"], objective_id=p.get("objective_id"),
             observer=p.get("observer"), real_time=rec.real_time, elapsed=rec.elapsed,
-            stage=p.get("stage") or "play", seq=rec.seq, event_id=rec.event_id,
+            stage=p.get("stage") or Stage.PLAY.value, seq=rec.seq, event_id=rec.event_id,
         ))
 
     def _on_delivered(self, rec: EventRecord, p: dict) -> None:
@@ -377,6 +406,7 @@ class Replayer:
                 fired_at=inj.fired_at, fired_elapsed=inj.fired_elapsed, fired_scenario=inj.fired_scenario,
                 fired_by=inj.fired_by, fired_early=inj.fired_early, fired_auto=inj.fired_auto,
                 skipped_at=inj.skipped_at, adhoc=inj.adhoc, edited=inj.edited, phase_index=inj.phase_index,
+                mistaken=inj.mistaken,
                 delivered_at=inj.delivered_at, delivered_by=inj.delivered_by,
             ))
         states.sort(key=_effective_time)
@@ -395,8 +425,46 @@ class Replayer:
             as_of=now if now is not None else self.last_real_time,
             elapsed=elapsed,
             phase_index=self.clock.phase_index_at(elapsed),
+            last_undoable=self.last_undoable if self.clock.state is not ClockState.ENDED else None,
             **views,
         )
+
+
+# The one place that says which method applies which kind (grep a kind to find its handler).
+HANDLERS: dict[str, Handler] = {
+    EventKind.CREATED: Replayer._on_created,
+    EventKind.START: Replayer._on_start,
+    EventKind.PAUSE: Replayer._on_pause,
+    EventKind.RESUME: Replayer._on_resume,
+    EventKind.END: Replayer._on_end,
+    EventKind.FIRE: Replayer._on_fire,
+    EventKind.SKIP: Replayer._on_skip,
+    EventKind.DELAY: Replayer._on_delay,
+    EventKind.EDIT: Replayer._on_edit,
+    EventKind.ADD: Replayer._on_add,
+    EventKind.JUMP: Replayer._on_jump,
+    EventKind.SHIFT: Replayer._on_shift,
+    EventKind.AUTOFIRE: Replayer._on_autofire,
+    EventKind.INDICATOR: Replayer._on_indicator,
+    EventKind.RECOVERED: Replayer._on_recovered,
+    EventKind.UNSKIP: Replayer._on_unskip,
+    EventKind.UNDELAY: Replayer._on_undelay,
+    EventKind.MISFIRE: Replayer._on_misfire,
+    EventKind.ENTRY: Replayer._on_entry,
+    EventKind.CHECK: Replayer._on_check,
+    EventKind.RATING: Replayer._on_rating,
+    EventKind.IMPROVEMENT: Replayer._on_improvement,
+    EventKind.FINDING: Replayer._on_finding,
+    EventKind.DELIVERED: Replayer._on_delivered,
+}
+
+
+# Controller events after which the last action can no longer be undone honestly: they move the
+# clock or the timeline under it (an undone delay would restore a due time a shift has moved), or
+# they are an undo themselves (no redo). Pauses, auto-fire, indicators and the scheduler's own
+# firings leave it undoable.
+ENDS_UNDO = frozenset({EventKind.START, EventKind.END, EventKind.EDIT, EventKind.ADD, EventKind.JUMP,
+                       EventKind.SHIFT, EventKind.UNSKIP, EventKind.UNDELAY, EventKind.MISFIRE})
 
 
 def _in_the_past(due_at: int, elapsed: float | None) -> bool:

@@ -16,13 +16,15 @@ from typing import Any
 
 from crisisdesk.clock import ClockState, ExerciseClock
 from crisisdesk.package.model import IndicatorValue, Inject
-
-ENTRY_KINDS = ("decision", "action", "information", "request", "communication", "observation")
-ENTRY_TAGS = ("strength", "improvement")
-CHECK_STATUSES = ("met", "partial", "missed")
-RATINGS = ("P", "S", "M", "U")  # HSEEP: performed without challenges / with some / with major / unable
-FINDING_KINDS = ("strength", "improvement")
-STAGES = ("briefing", "play", "hotwash")
+from crisisdesk.vocabulary import (  # noqa: F401 (re-exported: the code lists live in the vocabulary)
+    CHECK_STATUSES,
+    ENTRY_KINDS,
+    ENTRY_TAGS,
+    FINDING_KINDS,
+    RATINGS,
+    STAGES,
+    Stage,
+)
 
 
 class InjectStatus(Enum):
@@ -63,6 +65,7 @@ class InjectState:
     adhoc: bool = False
     edited: bool = False
     phase_index: int | None = None
+    mistaken: bool = False  # fired, then marked by the controller as fired by mistake
     delivered_at: float | None = None  # the animation team played it to the table ("livré")
     delivered_by: str | None = None
 
@@ -196,6 +199,20 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class UndoableAction:
+    """The controller's last action that can still be undone honestly, as the event log says.
+
+    ``kind`` is "skip" (undone by putting the inject back in play), "delay" (undone by putting it
+    back at ``due_at``) or "fire" (a fired inject stays fired: it can only be marked a mistake).
+    """
+
+    kind: str
+    inject_id: str
+    due_at: int | None = None  # for "delay": the due time before it
+    delayed: bool = False  # for "delay": whether it was already delayed before it
+
+
+@dataclass(frozen=True)
 class SessionState:
     """Everything derived from the event log, as of ``as_of`` (epoch) for the due flags."""
 
@@ -220,6 +237,7 @@ class SessionState:
     phase_index: int = 0  # phase in force at ``as_of``
     observers: tuple[str, ...] = field(default=())  # names seen in entries and checks
     anomalies: tuple[str, ...] = field(default=())  # events the replay could not apply (damaged log)
+    last_undoable: UndoableAction | None = None  # what "undo" would undo now
 
     @property
     def clock_state(self) -> ClockState:
@@ -294,7 +312,7 @@ class SessionState:
 def stage_of(state: ClockState) -> str:
     """Return the stage name for a clock state."""
     if state is ClockState.READY:
-        return "briefing"
+        return Stage.BRIEFING.value
     if state is ClockState.ENDED:
-        return "hotwash"
-    return "play"
+        return Stage.HOTWASH.value
+    return Stage.PLAY.value

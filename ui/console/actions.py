@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from ui import labels
+
 
 class ConsoleActions(QObject):
     """GUI: the console's actions (texts, shortcuts, tips); the controller connects them."""
@@ -36,6 +38,8 @@ class ConsoleActions(QObject):
                                  self.tr("Une carte par page, à imprimer pour la table"))
         self.print_cards = make("actionPrintCards", self.tr("Imprimer les cartes de rôle…"), None,
                                 self.tr("Imprimer une carte par page"))
+        self.print_kit = make("actionPrintKit", self.tr("Imprimer le &kit…"), None,
+                              self.tr("Kits animateur, observateur et joueur en PDF, depuis le dossier d'exercice"))
         self.report_html = make("actionReportHtml", self.tr("Rapport RETEX (HTML)…"), None,
                                 self.tr("Produire le rapport de retour d'expérience en HTML"))
         self.report_pdf = make("actionReportPdf", self.tr("Rapport RETEX (PDF)…"), None,
@@ -44,16 +48,18 @@ class ConsoleActions(QObject):
         self.quit = make("actionQuit", self.tr("&Quitter"), "Ctrl+Q")
 
         # exercise clock
-        self.start = make("actionStart", self.tr("STARTEX"), "F5", self.tr("Démarrer l'exercice"))
+        self.start = make("actionStart", labels.term("startex"), "F5", self.tr("Démarrer l'exercice"))
         self.pause = make("actionPause", self.tr("Pause"), "F6", self.tr("Suspendre l'horloge d'exercice"))
         self.resume = make("actionResume", self.tr("Reprendre"), "F7", self.tr("Relancer l'horloge d'exercice"))
-        self.end = make("actionEnd", self.tr("ENDEX"), "Ctrl+Shift+E", self.tr("Terminer l'exercice"))
+        self.end = make("actionEnd", labels.term("endex"), "Ctrl+Shift+E", self.tr("Terminer l'exercice"))
         self.autofire = make("actionAutofire", self.tr("Déclenchement automatique"), None,
                              self.tr("Déclencher les injects à l'heure sans intervention"), checkable=True)
         self.next_phase = make("actionNextPhase", self.tr("Passer à la phase suivante"), None,
                                self.tr("Sauter à la phase suivante du scénario"))
         self.shift_timeline = make("actionShiftTimeline", self.tr("Décaler la chronologie…"), None,
                                    self.tr("Décaler tous les injects non joués"))
+        self.briefing_timer = make("actionBriefingTimer", self.tr("Minuteur de point de situation…"), "Ctrl+T",
+                                   self.tr("Chronométrer un point de situation (relancer l'action pour l'arrêter)"))
 
         # injects
         self.fire_next = make("actionFireNext", self.tr("Déclencher le prochain"), "F9",
@@ -65,6 +71,10 @@ class ConsoleActions(QObject):
         self.skip = make("actionSkip", self.tr("Ignorer"), "Ctrl+I", self.tr("Ne pas jouer l'inject sélectionné"))
         self.delay = make("actionDelay", self.tr("Retarder…"), "Ctrl+D", self.tr("Retarder l'inject sélectionné"))
         self.edit = make("actionEdit", self.tr("Modifier…"), "Ctrl+M", self.tr("Modifier l'inject avant de le jouer"))
+        # Ctrl+Z only in the timeline and the inject pane (MainWindow scopes it): in the main
+        # courante it stays the text field's own undo.
+        self.undo = make("actionUndo", self.tr("Annuler la dernière action"), QKeySequence.StandardKey.Undo,
+                         self.tr("Rétablir un inject ignoré ou retardé, ou signaler un envoi par erreur"))
         self.new_inject = make("actionNewInject", self.tr("Nouvel inject ad hoc…"), "Ctrl+Shift+N",
                                self.tr("Créer un inject non prévu"))
         self.show_in_room = make("actionShowInRoom", self.tr("Afficher en salle"), None,
