@@ -89,11 +89,32 @@ def test_start_show_links_cut_a_device_survive_a_crash_and_stop(qtbot, room_dial
                     timeout=10_000)
     qtbot.waitUntil(lambda: dialog.devices_table.rowCount() == 0, timeout=10_000)
 
+    # Replace the observers' link: the old one opens nothing, a new one appears in its place.
+    qtbot.mouseClick(dialog.findChild(QPushButton, f"roomReplace_{observer['id']}"), qtbot_button())
+    qtbot.waitUntil(lambda: sum(1 for lk in controller.links if lk["kind"] == "observer" and not lk["revoked"]) == 1
+                    and all(lk["id"] != observer["id"] or lk["revoked"] for lk in controller.links), timeout=10_000)
+    new = next(lk for lk in controller.links if lk["kind"] == "observer" and not lk["revoked"])
+    assert new["url"] != observer["url"]
+    path_of = urlsplit(observer["url"]).path
+    qtbot.waitUntil(lambda: _get_status(base, path_of) == 404, timeout=10_000)
+    assert _get_status(base, urlsplit(new["url"]).path) == 200
+    qtbot.waitUntil(lambda: dialog.links_grid.count() == 6, timeout=5_000)
+
     # Stop: the links die with the server.
     qtbot.mouseClick(dialog.stop_button, qtbot_button())
     assert not controller.running and controller.links == []
     assert not _reachable(base)
     assert "ne fonctionnent plus" in dialog.status.text()
+
+
+def _get_status(base: str, path: str) -> int:
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    try:
+        conn.request("GET", path)
+        return conn.getresponse().status
+    finally:
+        conn.close()
 
 
 def _reachable(base: str) -> bool:

@@ -2726,17 +2726,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Code: {code}</translation>
     </message>
     <message>
-        <location filename="../room/dialog.py" line="208"/>
+        <location filename="../room/dialog.py" line="209"/>
         <source>Retirer ce lien</source>
         <translation>Revoke this link</translation>
     </message>
     <message>
-        <location filename="../room/dialog.py" line="223"/>
+        <location filename="../room/dialog.py" line="211"/>
+        <source>Remplacer</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="213"/>
+        <source>Retire ce lien et les appareils venus par lui, et en crée un nouveau</source>
+        <translation>Revokes this link and the devices that came through it, and makes a new one</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="230"/>
         <source>il y a {s} s</source>
         <translation>{s} s ago</translation>
     </message>
     <message>
-        <location filename="../room/dialog.py" line="226"/>
+        <location filename="../room/dialog.py" line="233"/>
         <source>Couper</source>
         <translation>Cut off</translation>
     </message>
@@ -2825,17 +2835,17 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Correct the value…</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="71"/>
+        <location filename="../console/situation_panel.py" line="73"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="75"/>
+        <location filename="../console/situation_panel.py" line="77"/>
         <source>Activité par rôle</source>
         <translation>Activity by role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="114"/>
+        <location filename="../console/situation_panel.py" line="133"/>
         <source>{entries} entrées en main courante, {checks} vérifications</source>
         <translation>{entries} log entries, {checks} checks</translation>
     </message>

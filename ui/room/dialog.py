@@ -179,7 +179,7 @@ class RoomDialog(QDialog):
             widget = self.links_grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        for index, link in enumerate(links):
+        for index, link in enumerate(lk for lk in links if not lk["revoked"]):
             self.links_grid.addWidget(self._link_card(link), index // 3, index % 3)
 
     def _link_card(self, link: dict) -> QWidget:
@@ -205,9 +205,16 @@ class RoomDialog(QDialog):
         code = QLabel(self.tr("Code : {code}").format(code=f"{link['code'][:4]} {link['code'][4:]}"))
         code.setObjectName("roomCode")
         column.addWidget(code)
+        buttons = QHBoxLayout()
         revoke = QPushButton(self.tr("Retirer ce lien"))
         revoke.clicked.connect(lambda _=False, lid=link["id"]: self.controller.revoke_link(lid))
-        column.addWidget(revoke)
+        replace = QPushButton(self.tr("Remplacer"))
+        replace.setObjectName(f"roomReplace_{link['id']}")
+        replace.setToolTip(self.tr("Retire ce lien et les appareils venus par lui, et en crée un nouveau"))
+        replace.clicked.connect(lambda _=False, lid=link["id"]: self.controller.replace_link(lid))
+        buttons.addWidget(revoke)
+        buttons.addWidget(replace)
+        column.addLayout(buttons)
         return card
 
     def _fill_devices(self) -> None:

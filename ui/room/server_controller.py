@@ -84,6 +84,16 @@ class RoomServerController(QObject):
         if self.process is not None:
             self.process.revoke_link(link_id)
 
+    def replace_link(self, link_id: str) -> None:
+        """Revoke a link (and every device that came through it) and issue a new one of the same kind."""
+        if self.process is None:
+            return
+        old = next((lk for lk in self.process.links if lk["id"] == link_id), None)
+        if old is None:
+            return
+        self.process.revoke_link(link_id)
+        self.process.issue(old["kind"], old["role"], old["label"])
+
     def poll(self) -> None:
         """Take the server's messages; restart it if it died without being asked."""
         process = self.process
