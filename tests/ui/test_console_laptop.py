@@ -351,3 +351,20 @@ def test_the_timeline_follows_the_next_inject_as_the_exercise_moves_on(qtbot, pa
     text_column = window.courante.view.columnViewportPosition(LogColumn.TEXT)
     assert window.courante.width() <= window.courante_dock.width()  # the compact log needs no sideways scroll
     assert text_column >= 0
+
+
+def test_editing_an_inject_keeps_the_criterion_its_responses_serve(qtbot, paris_console):
+    window = paris_console
+    window.actions.start.trigger()
+    state = next(s for s in window.session.state.injects
+                 if not s.done and s.inject.expected and s.inject.expected[0].criterion)
+    criterion = state.inject.expected[0].criterion
+    window.timeline.select(state.inject.id)
+    window.actions.edit.trigger()
+    dialog = window.controller.dialog
+    assert dialog.expected_table.cellWidget(0, 3).currentData() == criterion
+    dialog.title_edit.setText(state.inject.title + " (modifié)")
+    dialog.accept()
+    edited = window.session.state.inject(state.inject.id).inject
+    assert edited.title.endswith("(modifié)")
+    assert edited.expected[0].criterion == criterion

@@ -1335,92 +1335,102 @@ Details saved in: {path}</translation>
         <translation>For the control team only, never shown in the room</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Action attendue</source>
         <translation>Expected action</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Délai (min)</source>
         <translation>Within (min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="79"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="80"/>
         <source>Ajouter une réponse attendue</source>
         <translation>Add an expected response</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="80"/>
+        <location filename="../console/inject_dialog.py" line="81"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="87"/>
+        <location filename="../console/inject_dialog.py" line="88"/>
         <source>Déclencher immédiatement</source>
         <translation>Fire immediately</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="94"/>
+        <location filename="../console/inject_dialog.py" line="95"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="95"/>
+        <location filename="../console/inject_dialog.py" line="96"/>
         <source>Heure (T+)</source>
         <translation>Time (T+)</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="96"/>
+        <location filename="../console/inject_dialog.py" line="97"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="100"/>
+        <location filename="../console/inject_dialog.py" line="101"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="101"/>
+        <location filename="../console/inject_dialog.py" line="102"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="102"/>
+        <location filename="../console/inject_dialog.py" line="103"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="103"/>
+        <location filename="../console/inject_dialog.py" line="104"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="107"/>
+        <location filename="../console/inject_dialog.py" line="108"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="190"/>
+        <location filename="../console/inject_dialog.py" line="157"/>
+        <source>(aucun)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="206"/>
         <source>Le titre est obligatoire.</source>
         <translation>The title is required.</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="194"/>
+        <location filename="../console/inject_dialog.py" line="210"/>
         <source>L&apos;heure doit être de la forme H:MM (par exemple 1:25).</source>
         <translation>The time must look like H:MM (for example 1:25).</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="197"/>
+        <location filename="../console/inject_dialog.py" line="213"/>
         <source>Choisissez au moins un destinataire.</source>
         <translation>Choose at least one recipient.</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="200"/>
+        <location filename="../console/inject_dialog.py" line="216"/>
         <source>L&apos;expéditeur est obligatoire.</source>
         <translation>The sender is required.</translation>
     </message>
