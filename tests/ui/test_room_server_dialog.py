@@ -150,3 +150,14 @@ def test_the_console_shows_a_delivery_made_from_the_room(qtbot, console, fake_ti
     window.timeline.select("I02")
     window.timeline.select("I01")
     assert "livré par Équipe anim" in window.detail.browser.toPlainText()
+
+
+def test_closing_the_console_stops_the_room_server(qtbot, console):
+    menu = console.room_server_menu
+    menu.controller.start("127.0.0.1", _free_port())
+    qtbot.waitUntil(lambda: menu.controller.process.base != "", timeout=20_000)
+    base = menu.controller.process.base
+    assert _reachable(base)
+    console.close()
+    qtbot.waitUntil(lambda: not menu.controller.running, timeout=10_000)
+    assert not _reachable(base)
