@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("crisisdesk.cli.msel_import", "make a package from a chronogramme spreadsheet (XLSX, ODS, CSV)"),
     "export-msel": ("crisisdesk.cli.export_msel", "write a package's or a session's chronogramme as a spreadsheet"),
     "kit": ("crisisdesk.cli.kit", "print the kits (animateur, observateur, joueur) from a package"),
+    "serve": ("crisisdesk.cli.serve", "open a session to the room: observers, animators, players on their devices"),
 }
 
 
