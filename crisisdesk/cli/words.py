@@ -91,6 +91,12 @@ FRENCH: dict[str, str] = {
     "print the kits (animateur, observateur, joueur) from a package":
         "imprimer les kits (animateur, observateur, joueur) d'un dossier d'exercice",
     "the package folder (holding exercise.yaml)": "le dossier d'exercice (qui contient exercise.yaml)",
+    "make a package from a chronogramme spreadsheet (XLSX, ODS, CSV)":
+        "faire un dossier d'exercice à partir d'un chronogramme en tableur (XLSX, ODS, CSV)",
+    "write a package's or a session's chronogramme as a spreadsheet":
+        "écrire le chronogramme d'un dossier d'exercice ou d'une session en tableur",
+    "open a session to the room: observers, animators, players on their devices":
+        "ouvrir une session à la salle : observateurs, animateurs et joueurs sur leurs appareils",
     "the session file": "le fichier de session",
     # validate
     "{path}: not a valid package: {errors}, {warnings}": "{path} : dossier d'exercice non valide : {errors}, {warnings}",
@@ -207,6 +213,20 @@ FRENCH: dict[str, str] = {
     "{out}: package written from {source} (sheet {sheet})": "{out} : dossier d'exercice écrit depuis {source} (feuille {sheet})",
     "  the mapping is kept in {mapping}; check the package with: crisisdesk validate {out}":
         "  la correspondance est gardée dans {mapping} ; vérifiez le dossier avec : crisisdesk validate {out}",
+    # serve
+    "the session file a console is running": "le fichier de session qu'une console fait tourner",
+    "address to listen on: the room network's interface address (default: this machine only, 127.0.0.1)":
+        "adresse d'écoute : celle de l'interface du réseau de la salle (par défaut : cette machine seulement, "
+        "127.0.0.1)",
+    "port (default 8765; 0 picks a free one)": "port (8765 par défaut ; 0 en choisit un libre)",
+    "address or name written in the links (default: --host)": "adresse ou nom écrit dans les liens (par défaut : --host)",
+    "stop this many minutes after ENDEX (default: run until stopped)":
+        "s'arrêter ce nombre de minutes après la FINEX (par défaut : jusqu'à l'arrêt demandé)",
+    "speak the console's JSON line protocol on stdin/stdout (used by the app)":
+        "parler le protocole de la console (lignes JSON) sur l'entrée et la sortie standard (utilisé par l'application)",
+    "--port {port}: a port is between 0 and 65535": "--port {port} : un port est compris entre 0 et 65535",
+    "--grace {grace}: minutes after ENDEX cannot be negative": "--grace {grace} : les minutes après la FINEX ne peuvent pas être négatives",
+    "cannot listen on {host}:{port}: {why}": "impossible d'écouter sur {host}:{port} : {why}",
 }
 
 

@@ -96,6 +96,9 @@ def test_every_message_of_the_command_line_is_translatable_and_translated():
             for keyword in call.keywords:
                 if keyword.arg in ("help", "description") and _is_text(keyword.value):
                     bare.append(f"{path.name}:{call.lineno}: {keyword.arg}=")
+    from crisisdesk.cli import COMMANDS
+
+    missing += [f"COMMANDS[{name!r}]" for name, (_module, text) in COMMANDS.items() if text not in words.FRENCH]
     assert bare == [], "wrap these in words._(): " + ", ".join(bare)
     assert missing == [], "add their French to words.FRENCH: " + ", ".join(missing)
 
