@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CRISISDESK_LANG": "en"}  # the command line's English words are checked here
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=180)
+                          cwd=ROOT, timeout=180, env=env)
 
 
 def test_new_rehearse_export_and_report_take_a_server_url(tmp_path, mini_package_path, postgres_server,

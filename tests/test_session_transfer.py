@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,8 +32,9 @@ def _played(path: Path, package: Path) -> Path:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CRISISDESK_LANG": "en"}  # the command line's English words are checked here
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=120)
+                          timeout=120, env=env)
 
 
 def test_a_file_goes_to_the_server_and_back_event_for_event(tmp_path, mini_package_path, postgres_url):

@@ -46,6 +46,15 @@ class AppController(QObject):
         self.start_screen = None
         self.windows: list[QWidget] = []
         self.sessions: list = []
+        self._editors = None
+
+    def editors(self):
+        """The exercise editor's launcher (Nouvel exercice…, Modifier un exercice…), made on first use."""
+        if self._editors is None:
+            from ui.editor.launcher import EditorLauncher
+
+            self._editors = EditorLauncher(self.new_session, parent=self)
+        return self._editors
 
     def show_start(self) -> QWidget:
         """Show the start screen (bundled exercise first, recent files)."""
@@ -58,6 +67,7 @@ class AppController(QObject):
             self.start_screen.package_chosen.connect(self.new_session)
             self.start_screen.session_chosen.connect(self.open_session)
             self.start_screen.server_session_chosen.connect(self.open_session)
+            self.editors().add_to_start_screen(self.start_screen)
         else:
             self.start_screen.set_recent(self.settings.recent_files, servers=self.settings.recent_servers)
         self.start_screen.show()
@@ -194,6 +204,7 @@ class AppController(QObject):
         window = MainWindow(session, self.time_source, self.settings)
         window.new_session_requested.connect(self._on_new_requested)
         window.open_session_requested.connect(self._on_open_requested)
+        self.editors().add_to_menu(window)
         window.msel_actions.package_ready.connect(self.new_session)  # an imported chronogramme, opened at once
         if session.location.on_server:
             self.settings.add_recent_server(session.location.display)  # never the password

@@ -12,12 +12,14 @@ import argparse
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", metavar="SESSION",
-                        help="the session: postgresql://USER@HOST/DB?session=NAME (or a session file)")
-    parser.add_argument("-o", "--output", metavar="FILE.crisisdesk", required=True, help="the file to create")
+                        help=_("the session: postgresql://USER@HOST/DB?session=NAME (or a session file)"))
+    parser.add_argument("-o", "--output", metavar="FILE.crisisdesk", required=True,
+                        help=_("the file to create"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         result = copy_session(source, Path(args.output))
     except SessionError as exc:
         raise UsageError(str(exc)) from None
-    print(f"{result.target}: {result.events} events and {result.files} package files copied from {source.display}")
+    print(_("{target}: {events} events and {files} package files copied from {source}", target=result.target,
+            events=result.events, files=result.files, source=source.display))
     return 0
 
 

@@ -13,12 +13,13 @@ import re
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", metavar="FILE.crisisdesk", help="the session file to copy")
+    parser.add_argument("session", metavar="FILE.crisisdesk", help=_("the session file to copy"))
     parser.add_argument("--db", metavar="URL", required=True,
-                        help="where to put it: postgresql://USER@HOST/DB?session=NAME")
+                        help=_("where to put it: postgresql://USER@HOST/DB?session=NAME"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,14 +34,15 @@ def run(args: argparse.Namespace) -> int:
         source = session_location(args.session)
         target = parse_location(args.db)
         if not target.on_server:
-            raise UsageError(f"{args.db}: --db takes a server URL (postgresql://USER@HOST/DB?session=NAME); "
-                             "to copy a file, copy the file")
+            raise UsageError(_("{url}: --db takes a server URL (postgresql://USER@HOST/DB?session=NAME); "
+                               "to copy a file, copy the file", url=args.db))
         if not target.session:
             target = replace(target, session=name_from_file(Path(args.session)))
         result = copy_session(source, target)
     except SessionError as exc:
         raise UsageError(str(exc)) from None
-    print(f"{result.target}: {result.events} events and {result.files} package files copied from {source.display}")
+    print(_("{target}: {events} events and {files} package files copied from {source}", target=result.target,
+            events=result.events, files=result.files, source=source.display))
     return 0
 
 

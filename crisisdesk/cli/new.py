@@ -11,18 +11,19 @@ from datetime import datetime
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("package", metavar="PACKAGE", help="the package folder (holding exercise.yaml)")
+    parser.add_argument("package", metavar="PACKAGE", help=_("the package folder (holding exercise.yaml)"))
     parser.add_argument("-o", "--output", metavar="FILE.crisisdesk",
-                        help="the session file to create (default: <exercise id>_<date>_<time>.crisisdesk here,"
-                             " named as the app names them)")
+                        help=_("the session file to create (default: <exercise id>_<date>_<time>.crisisdesk "
+                               "here, never overwriting)"))
     parser.add_argument("--db", metavar="URL",
-                        help="create it on a PostgreSQL server instead: postgresql://USER@HOST/DB?session=NAME "
-                             "(several sites, one exercise; without ?session= it is named after the exercise and "
-                             "the time)")
-    parser.add_argument("--observer", metavar="NAME", help="who creates the session (written in its log)")
+                        help=_("create it on a PostgreSQL server instead: postgresql://USER@HOST/DB?session=NAME "
+                               "(several sites, one exercise; without ?session= it is named after the exercise "
+                               "and the time)"))
+    parser.add_argument("--observer", metavar="NAME", help=_("who creates the session (written in its log)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,18 +36,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         loaded = load_package(package)
         if args.db and args.output:
-            raise UsageError("give either -o FILE.crisisdesk or --db URL, not both")
+            raise UsageError(_("give either -o FILE.crisisdesk or --db URL, not both"))
         if args.db:
             output = server_target(args.db, loaded.exercise.id, datetime.now())
         else:
             output = Path(args.output) if args.output else dated_session_path(Path.cwd(), loaded.exercise.id,
                                                                               datetime.now())
         with Session.create(output, package, observer=args.observer, package=loaded) as session:
-            output = session.location.display
+            output = session.location.display  # a server URL is shown without its password
             state = session.state
             ex = session.package.exercise
-            print(f"{output}: new session of {ex.title!r} ({ex.id}): {len(state.injects)} injects, "
-                  f"{len(session.package.roles)} roles, {len(ex.phases)} phases")
+            print(_("{output}: new session of {title} ({id}): {injects} injects, {roles} roles, {phases} phases",
+                    output=output, title=repr(ex.title), id=ex.id, injects=len(state.injects),
+                    roles=len(session.package.roles), phases=len(ex.phases)))
     except PackageError as exc:
         raise UsageError(package_error_message(package, exc)) from None
     except SessionError as exc:
@@ -63,8 +65,8 @@ def server_target(url: str, package_id: str, now: datetime):
 
     location = parse_location(url)
     if not location.on_server:
-        raise UsageError(f"{url}: --db takes a server URL (postgresql://USER@HOST/DB?session=NAME); "
-                         "for a file use -o FILE.crisisdesk")
+        raise UsageError(_("{url}: --db takes a server URL (postgresql://USER@HOST/DB?session=NAME); "
+                           "for a file use -o FILE.crisisdesk", url=url))
     if location.session:
         return location
     base = re.sub(r"[^a-z0-9_]+", "_", package_id.lower()).strip("_") or "exercice"
@@ -75,4 +77,5 @@ def server_target(url: str, package_id: str, now: datetime):
 
 def package_error_message(path: Path, exc) -> str:
     """Return a PackageError as ``file:line: message`` lines and a hint."""
-    return f"{path}: not a valid package (run `crisisdesk validate {path}` for details)\n{exc}"
+    return _("{path}: not a valid package (run `crisisdesk validate {path}` for details)\n{problems}",
+             path=path, problems=exc)

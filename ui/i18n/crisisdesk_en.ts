@@ -4,46 +4,46 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="88"/>
+        <location filename="../app.py" line="98"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="90"/>
+        <location filename="../app.py" line="100"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="119"/>
+        <location filename="../app.py" line="129"/>
         <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
         <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="134"/>
-        <location filename="../app.py" line="180"/>
+        <location filename="../app.py" line="144"/>
+        <location filename="../app.py" line="190"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="153"/>
+        <location filename="../app.py" line="163"/>
         <source>Impossible d&apos;ouvrir la session sur le serveur :
 {details}</source>
         <translation>Could not open the session on the server:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="185"/>
+        <location filename="../app.py" line="195"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="241"/>
+        <location filename="../app.py" line="252"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -676,6 +676,254 @@
     </message>
 </context>
 <context>
+    <name>EditorDocument</name>
+    <message>
+        <location filename="../editor/undo.py" line="59"/>
+        <source>Modifier {field}</source>
+        <translation>Change {field}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <location filename="../editor/launcher.py" line="44"/>
+        <source>Nouvel e&amp;xercice…</source>
+        <translation>New e&amp;xercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="46"/>
+        <source>Créer un exercice vide et l&apos;ouvrir dans l&apos;éditeur</source>
+        <translation>Create an empty exercise and open it in the editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="48"/>
+        <source>&amp;Modifier un exercice…</source>
+        <translation>&amp;Edit an exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="50"/>
+        <source>Ouvrir un dossier d&apos;exercice dans l&apos;éditeur</source>
+        <translation>Open an exercise folder in the editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="74"/>
+        <source>Nouvel exercice…</source>
+        <translation>New exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="75"/>
+        <source>Modifier un exercice…</source>
+        <translation>Edit an exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="96"/>
+        <source>Modifier un exercice : choisir son dossier</source>
+        <translation>Edit an exercise: choose its folder</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="115"/>
+        <source>« {path} » n&apos;est pas un dossier d&apos;exercice (il n&apos;a pas de exercise.yaml).</source>
+        <translation>“{path}” is not an exercise folder (it has no exercise.yaml).</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="122"/>
+        <source>Travail non enregistré</source>
+        <translation>Unsaved work</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="123"/>
+        <source>L&apos;éditeur s&apos;est arrêté le {when} sans enregistrer « {name} ». Reprendre ce travail non enregistré ?</source>
+        <translation>The editor stopped on {when} without saving “{name}”. Take this unsaved work back?</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="128"/>
+        <source>Reprendre</source>
+        <translation>Take it back</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="129"/>
+        <source>Ignorer</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="149"/>
+        <source>Ce dossier ne peut pas être ouvert dans l&apos;éditeur :
+{details}</source>
+        <translation>This folder cannot be opened in the editor:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="169"/>
+        <source>Éditeur d&apos;exercice</source>
+        <translation>Exercise editor</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <location filename="../editor/window.py" line="63"/>
+        <source>Exercice</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="64"/>
+        <source>Rôles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="65"/>
+        <source>Injects</source>
+        <translation>Injects</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="66"/>
+        <source>Chronologie par rôle</source>
+        <translation>Timeline by role</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="70"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="93"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="129"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="130"/>
+        <source>E&amp;xécuter…</source>
+        <translation>&amp;Run…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="131"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="132"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="135"/>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="139"/>
+        <source>&amp;Nouvel inject</source>
+        <translation>&amp;New inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="140"/>
+        <source>&amp;Dupliquer</source>
+        <translation>&amp;Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="141"/>
+        <source>&amp;Supprimer</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="142"/>
+        <source>Une minute plus tard</source>
+        <translation>One minute later</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="143"/>
+        <source>Une minute plus tôt</source>
+        <translation>One minute earlier</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="145"/>
+        <source>Décaler la sélection…</source>
+        <translation>Shift the selection…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="147"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="150"/>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="153"/>
+        <source>&amp;Injects</source>
+        <translation>&amp;Injects</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="165"/>
+        <source>Décaler la sélection</source>
+        <translation>Shift the selection</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="166"/>
+        <source>Décalage en minutes (négatif : plus tôt) :</source>
+        <translation>Shift in minutes (negative: earlier):</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="192"/>
+        <source>Déplacer l&apos;inject</source>
+        <translation>Move the inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="202"/>
+        <source>{title}[*] — éditeur d&apos;exercice</source>
+        <translation>{title}[*] — exercise editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="210"/>
+        <source>Copie de récupération impossible : {e}</source>
+        <translation>Cannot write the recovery copy: {e}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="217"/>
+        <source>Enregistrement impossible :
+{details}</source>
+        <translation>Cannot save:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="223"/>
+        <source>Enregistré ({files}).</source>
+        <translation>Saved ({files}).</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="234"/>
+        <source>
+… et {n} autre(s).</source>
+        <translation>
+… and {n} more.</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="235"/>
+        <source>L&apos;exercice ne peut pas être exécuté tant que ces erreurs restent :
+{lines}{more}</source>
+        <translation>The exercise cannot run while these errors remain:
+{lines}{more}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="241"/>
+        <location filename="../editor/window.py" line="254"/>
+        <source>Éditeur d&apos;exercice</source>
+        <translation>Exercise editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="255"/>
+        <source>Enregistrer les modifications de « {title} » ?</source>
+        <translation>Save the changes to “{title}”?</translation>
+    </message>
+</context>
+<context>
     <name>EndexBanner</name>
     <message>
         <location filename="../console/alerts.py" line="254"/>
@@ -1011,6 +1259,101 @@ Details saved in: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ExerciseTab</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="96"/>
+        <location filename="../editor/record_tabs.py" line="105"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="101"/>
+        <source>Identifiant · langue · durée</source>
+        <translation>Id · language · duration</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="102"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="105"/>
+        <source>Début (T+)</source>
+        <translation>Start (T+)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="106"/>
+        <source>Heure scénario au début</source>
+        <translation>Scenario time at start</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="106"/>
+        <source>Échelle</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="107"/>
+        <source>Nouvelle phase</source>
+        <translation>New phase</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <location filename="../editor/record_tabs.py" line="113"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <source>Libellé</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="110"/>
+        <source>Valeur initiale</source>
+        <translation>Initial value</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="110"/>
+        <source>Nouvel indicateur</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="113"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="114"/>
+        <source>Nouvel objectif</source>
+        <translation>New objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="118"/>
+        <source>Un critère par ligne</source>
+        <translation>One criterion per line</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="122"/>
+        <source>Objectifs et critères d&apos;évaluation</source>
+        <translation>Objectives and evaluation criteria</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="128"/>
+        <source>Phases (horloge du scénario)</source>
+        <translation>Phases (scenario clock)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="130"/>
+        <source>Indicateurs de situation</source>
+        <translation>Situation indicators</translation>
+    </message>
+</context>
+<context>
     <name>ExpectationsChecklist</name>
     <message>
         <location filename="../observer/expectations.py" line="102"/>
@@ -1299,14 +1642,14 @@ Details saved in: {path}</translation>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="194"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="196"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="196"/>
-        <location filename="../console/inject_detail.py" line="210"/>
+        <location filename="../console/inject_detail.py" line="198"/>
+        <location filename="../console/inject_detail.py" line="212"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
@@ -1326,48 +1669,58 @@ Details saved in: {path}</translation>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="153"/>
+        <location filename="../console/inject_detail.py" line="149"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="149"/>
+        <source>livré par {who}</source>
+        <translation>delivered by {who}</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="155"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="158"/>
+        <location filename="../console/inject_detail.py" line="160"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="166"/>
+        <location filename="../console/inject_detail.py" line="168"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="175"/>
+        <location filename="../console/inject_detail.py" line="177"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="180"/>
+        <location filename="../console/inject_detail.py" line="182"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="190"/>
+        <location filename="../console/inject_detail.py" line="192"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="204"/>
+        <location filename="../console/inject_detail.py" line="206"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="207"/>
-        <location filename="../console/inject_detail.py" line="210"/>
+        <location filename="../console/inject_detail.py" line="209"/>
+        <location filename="../console/inject_detail.py" line="212"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="226"/>
+        <location filename="../console/inject_detail.py" line="228"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -1498,6 +1851,248 @@ Details saved in: {path}</translation>
         <location filename="../console/inject_dialog.py" line="216"/>
         <source>L&apos;expéditeur est obligatoire.</source>
         <translation>The sender is required.</translation>
+    </message>
+</context>
+<context>
+    <name>InjectForm</name>
+    <message>
+        <location filename="../editor/inject_form.py" line="127"/>
+        <source>tous les rôles joués (all)</source>
+        <translation>every played role (all)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Action attendue</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Délai</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="149"/>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="159"/>
+        <source>Indicateur</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="159"/>
+        <source>Nouvelle valeur</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="164"/>
+        <source>déclenché à la main uniquement</source>
+        <translation>fired by hand only</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="170"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="171"/>
+        <source>T+ (H:MM)</source>
+        <translation>T+ (H:MM)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="172"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="173"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="174"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="175"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="176"/>
+        <source>Message (Markdown)</source>
+        <translation>Message (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="177"/>
+        <source>Réponses attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="178"/>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="179"/>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="180"/>
+        <source>Indicateurs modifiés</source>
+        <translation>Indicator changes</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="181"/>
+        <source>Secours de</source>
+        <translation>Contingency for</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="182"/>
+        <source>Manuel</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="183"/>
+        <source>Notes d&apos;animation</source>
+        <translation>Controller notes</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="194"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="195"/>
+        <location filename="../editor/inject_form.py" line="381"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="241"/>
+        <source>scénario : {when}</source>
+        <translation>scenario: {when}</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="242"/>
+        <source>scénario : —</source>
+        <translation>scenario: —</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="300"/>
+        <source>Ajouter une réponse attendue</source>
+        <translation>Add an expected response</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="319"/>
+        <source>Modifier un indicateur</source>
+        <translation>Change an indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="336"/>
+        <location filename="../editor/inject_form.py" line="365"/>
+        <source>Joindre un fichier</source>
+        <translation>Attach a file</translation>
+    </message>
+</context>
+<context>
+    <name>InjectTableModel</name>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>T+</source>
+        <translation>T+</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>Scénario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Repères</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="128"/>
+        <source>manuel</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="130"/>
+        <source>secours de {id}</source>
+        <translation>contingency for {id}</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="132"/>
+        <source>{n} réponse(s)</source>
+        <translation>{n} response(s)</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="134"/>
+        <source>PJ</source>
+        <translation>att.</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="136"/>
+        <source>indicateurs</source>
+        <translation>indicators</translation>
+    </message>
+</context>
+<context>
+    <name>InjectsTab</name>
+    <message>
+        <location filename="../editor/injects_tab.py" line="129"/>
+        <location filename="../editor/injects_tab.py" line="136"/>
+        <source>Nouvel inject</source>
+        <translation>New inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="148"/>
+        <source>Dupliquer l&apos;inject</source>
+        <translation>Duplicate the inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="157"/>
+        <source>Supprimer {n} inject(s)</source>
+        <translation>Delete {n} inject(s)</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="171"/>
+        <source>Décaler de {m:+g} min</source>
+        <translation>Shift by {m:+g} min</translation>
     </message>
 </context>
 <context>
@@ -1870,192 +2465,192 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="133"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="193"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="198"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="373"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="473"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474"/>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="476"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="501"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="553"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573"/>
+        <location filename="../main_window.py" line="575"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569"/>
+        <location filename="../main_window.py" line="571"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="542"/>
         <source>{hotwash} — {title}</source>
         <translation>{hotwash} — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581"/>
+        <location filename="../main_window.py" line="583"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="601"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="618"/>
+        <location filename="../main_window.py" line="620"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="622"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="627"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627"/>
+        <location filename="../main_window.py" line="629"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629"/>
+        <location filename="../main_window.py" line="631"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="635"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="634"/>
+        <location filename="../main_window.py" line="636"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2427,6 +3022,89 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>NewExerciseDialog</name>
+    <message>
+        <location filename="../editor/new_dialog.py" line="37"/>
+        <source>Nouvel exercice</source>
+        <translation>New exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="39"/>
+        <source>Canicule 2032 — exercice de la cellule de crise</source>
+        <translation>Heat wave 2032 — crisis cell exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="41"/>
+        <source>français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="42"/>
+        <source>anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="55"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="66"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="67"/>
+        <source>Langue du contenu</source>
+        <translation>Content language</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="68"/>
+        <source>STARTEX prévu (date, heure)</source>
+        <translation>Planned STARTEX (date, time)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="69"/>
+        <source>Début du scénario (date, heure)</source>
+        <translation>Scenario start (date, time)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="70"/>
+        <source>Durée de jeu (H:MM)</source>
+        <translation>Playing time (H:MM)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="71"/>
+        <source>Dans le dossier</source>
+        <translation>In the folder</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="74"/>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="91"/>
+        <source>Le paquet sera créé dans : {path}</source>
+        <translation>The package will be created in: {path}</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="95"/>
+        <source>Dossier où créer l&apos;exercice</source>
+        <translation>Folder to create the exercise in</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="116"/>
+        <source>Le dossier {path} existe déjà et n&apos;est pas vide : changez le titre ou le dossier.</source>
+        <translation>The folder {path} already exists and is not empty: change the title or the folder.</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="120"/>
+        <source>Création impossible : {details}</source>
+        <translation>Cannot create: {details}</translation>
+    </message>
+</context>
+<context>
     <name>ObjectiveRatingCard</name>
     <message>
         <location filename="../observer/hotwash.py" line="74"/>
@@ -2691,6 +3369,59 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>ProblemsPane</name>
+    <message>
+        <location filename="../editor/problems.py" line="37"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="96"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="107"/>
+        <source>avertissement</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="107"/>
+        <source>erreur</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="117"/>
+        <source>préparation</source>
+        <translation>readiness</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="117"/>
+        <source>remarque</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="124"/>
+        <source>Aucun problème : l&apos;exercice peut être exécuté.</source>
+        <translation>No problem: the exercise can run.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="126"/>
+        <source>{e} erreur(s), {w} avertissement(s) : enregistrable, mais pas exécutable avant correction.</source>
+        <translation>{e} error(s), {w} warning(s): can be saved, but cannot run until fixed.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="129"/>
+        <source>{w} avertissement(s) : l&apos;exercice peut être exécuté.</source>
+        <translation>{w} warning(s): the exercise can run.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="131"/>
+        <source>Préparation : {n} alerte(s).</source>
+        <translation>Readiness: {n} alert(s).</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
         <location filename="../observer/quick_entry.py" line="104"/>
@@ -2932,6 +3663,33 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>RecordListModel</name>
+    <message>
+        <location filename="../editor/models.py" line="284"/>
+        <location filename="../editor/models.py" line="286"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="291"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="44"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="45"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryBanner</name>
     <message>
         <location filename="../console/alerts.py" line="152"/>
@@ -3055,6 +3813,228 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>RoleTimeline</name>
+    <message>
+        <location filename="../editor/timeline.py" line="271"/>
+        <source>Charge par quart d&apos;heure : affichée dès que le paquet n&apos;a plus d&apos;erreur.</source>
+        <translation>Load per quarter hour: shown once the package has no error.</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="276"/>
+        <source>Charge par quart d&apos;heure (vérification de préparation : injects reçus / réponses dues) — rouge : surcharge (plus de {due} réponses ou {received} injects), gris : temps mort de plus de {dead} min</source>
+        <translation>Load per quarter hour (readiness check: injects received / responses due) — red: overload (more than {due} responses or {received} injects), grey: dead time of more than {dead} min</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="319"/>
+        <source>Canaux :</source>
+        <translation>Channels:</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="321"/>
+        <source>manuel (creux)</source>
+        <translation>manual (hollow)</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="321"/>
+        <source>délai de réponse attendu</source>
+        <translation>expected response window</translation>
+    </message>
+</context>
+<context>
+    <name>RolesTab</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="203"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="205"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="204"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="182"/>
+        <source>Nouveau rôle</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="197"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="206"/>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="207"/>
+        <source>Décisions (une par ligne)</source>
+        <translation>Decisions (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="208"/>
+        <source>Moyens (un par ligne)</source>
+        <translation>Resources (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="209"/>
+        <source>Contacts (un par ligne)</source>
+        <translation>Contacts (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="210"/>
+        <source>Couleur</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../room/dialog.py" line="72"/>
+        <source>Ouvrir la session à la salle</source>
+        <translation>Open the session to the room</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="83"/>
+        <source>Démarrer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="84"/>
+        <source>Arrêter</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="89"/>
+        <source>Réseau :</source>
+        <translation>Network:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="91"/>
+        <source>Port :</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Vu</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="116"/>
+        <source>Appareils connectés</source>
+        <translation>Connected devices</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="137"/>
+        <source>Démarrage du serveur…</source>
+        <translation>Starting the server…</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="141"/>
+        <source>Le serveur de salle s&apos;est arrêté de lui-même ; il redémarre avec les mêmes liens (les appareils se reconnectent seuls).</source>
+        <translation>The room server stopped by itself; it is restarting with the same links (devices reconnect by themselves).</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="146"/>
+        <source>Serveur arrêté : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="147"/>
+        <source>Serveur arrêté après ENDEX et le délai de grâce : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped after ENDEX and the grace period: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="148"/>
+        <source>Le serveur s&apos;arrête sans cesse : il n&apos;est plus relancé. Voir le journal.</source>
+        <translation>The server keeps stopping: it is no longer restarted. See the log.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="163"/>
+        <source>En service sur {base} — chacun ouvre son lien ou tape son code sur {base}/</source>
+        <translation>Serving on {base} — everyone opens their link or types their code at {base}/</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Joueur</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="195"/>
+        <source>Lien retiré</source>
+        <translation>Link revoked</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="205"/>
+        <source>Code : {code}</source>
+        <translation>Code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="209"/>
+        <source>Retirer ce lien</source>
+        <translation>Revoke this link</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="211"/>
+        <source>Remplacer</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="213"/>
+        <source>Retire ce lien et les appareils venus par lui, et en crée un nouveau</source>
+        <translation>Revokes this link and the devices that came through it, and makes a new one</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="230"/>
+        <source>il y a {s} s</source>
+        <translation>{s} s ago</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="233"/>
+        <source>Couper</source>
+        <translation>Cut off</translation>
+    </message>
+</context>
+<context>
     <name>RoomDisplay</name>
     <message>
         <location filename="../room_display.py" line="252"/>
@@ -3075,6 +4055,19 @@ Open a new session on this package?</translation>
         <location filename="../room_display.py" line="334"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMenu</name>
+    <message>
+        <location filename="../room/menu.py" line="22"/>
+        <source>Ouvrir la session à la salle…</source>
+        <translation>Open the session to the room…</translation>
+    </message>
+    <message>
+        <location filename="../room/menu.py" line="35"/>
+        <source>Le serveur de salle s&apos;est arrêté ; il redémarre.</source>
+        <translation>The room server stopped; it is restarting.</translation>
     </message>
 </context>
 <context>
@@ -3163,17 +4156,17 @@ Open a new session on this package?</translation>
         <translation>Correct the value…</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="71"/>
+        <location filename="../console/situation_panel.py" line="73"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="75"/>
+        <location filename="../console/situation_panel.py" line="77"/>
         <source>Activité par rôle</source>
         <translation>Activity by role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="114"/>
+        <location filename="../console/situation_panel.py" line="133"/>
         <source>{entries} entrées en main courante, {checks} vérifications</source>
         <translation>{entries} log entries, {checks} checks</translation>
     </message>
