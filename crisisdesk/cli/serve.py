@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     if args.grace is not None and args.grace < 0:
         raise UsageError(_("--grace {grace}: minutes after ENDEX cannot be negative", grace=args.grace))
     try:
-        asyncio.run(serve(Path(path), args.host, args.port, control=args.control, grace_minutes=args.grace,
+        where = path if isinstance(path, str) else Path(path)  # a file, or a session on a PostgreSQL server
+        asyncio.run(serve(where, args.host, args.port, control=args.control, grace_minutes=args.grace,
                           url_host=args.url_host))
     except SessionError as exc:
         raise UsageError(str(exc)) from None

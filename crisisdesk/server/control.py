@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisdesk.server.access import AccessList, Kind, Link
+from crisisdesk.session.naming import short_name
 
 DEVICE_REPORT_SECONDS = 2.0
 ENDEX_CHECK_SECONDS = 5.0
@@ -120,7 +121,7 @@ async def serve(path: Path, host: str, port: int, *, control: bool = False, grac
         emit(json.dumps({"type": "ready", "port": bound, "base": base, "links": links,
                          "access": access.to_dict()}, ensure_ascii=False))
     else:
-        emit(f"crisisdesk serve: {path.name} on {base}/ (Ctrl+C stops; the links die with the server)")
+        emit(f"crisisdesk serve: {short_name(path) if isinstance(path, str) else path.name} on {base}/ (Ctrl+C stops; the links die with the server)")
         for info in links:
             who = info["label"] + (f" ({info['role']})" if info["role"] else "")
             emit(f"  {info['kind']:<9} {who:<40} {info['url']}  code {info['code']}")

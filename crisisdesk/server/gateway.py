@@ -15,6 +15,7 @@ from typing import Any
 
 from crisisdesk.logsyntax import latest_fired_inject_for_role, parse_entry_line
 from crisisdesk.session.errors import InvalidActionError
+from crisisdesk.session.naming import is_server_url
 from crisisdesk.session.state import ENTRY_KINDS, SessionState
 
 
@@ -22,7 +23,7 @@ class SessionGateway:
     """The session, opened once in the worker thread; every call awaited from the event loop."""
 
     def __init__(self, path: Path, *, observer_name: str = "serveur de salle"):
-        self.path = Path(path)
+        self.path = path if is_server_url(path) else Path(path)  # a file, or a PostgreSQL session's URL
         self._observer_name = observer_name
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session")
         self._session = None
