@@ -56,7 +56,7 @@ def test_the_multisite_benchmark_runs_on_both_engines_and_sees_every_write(postg
     import subprocess
 
     out = tmp_path / "multisite.json"
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "multisite.py"), "--seconds", "1",
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "multisite.py"), "--seconds", "4",
                            "--consoles", "2", "--writers", "3", "--procs", "1", "--interval", "0.2",
                            "--url", postgres_server.url("exercises"), "--json", str(out)],
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
