@@ -227,7 +227,7 @@ class PackageDocument:
         problems: list[Problem] = []
         for section, name in SECTIONS.items():
             label = str(root / name)
-            node, found = read_yaml(root / name, label)
+            node, found = read_yaml(root / name, label, texts_only=True)
             if node is None:
                 problems.extend(found)
                 continue
@@ -239,7 +239,7 @@ class PackageDocument:
                 with tempfile.TemporaryDirectory() as tmp:
                     path = Path(tmp) / name
                     path.write_text(overlay[name], encoding="utf-8")
-                    node, found = read_yaml(path, label)
+                    node, found = read_yaml(path, label, texts_only=True)
                 if node is None:
                     problems.extend(found)
                     continue
@@ -335,7 +335,7 @@ class PackageDocument:
         write_package_texts(self.root, changed)
         for name in changed:
             section = FILE_SECTION[name]
-            node, problems = read_yaml(self.root / name, name)
+            node, problems = read_yaml(self.root / name, name, texts_only=True)
             if node is None:  # cannot happen for text we produced; keep the old source then
                 continue
             self.sources[section] = FileSource.parse(name, texts[name], node, self.data[section])
