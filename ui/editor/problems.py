@@ -20,6 +20,8 @@ from ui.readiness_summary import ReadinessSummary
 
 CHECK_DELAY_MS = 400  # after the last keystroke: checking on every key would only lag the typing
 
+FILL_SLICE = 150  # problems listed per turn of the event loop (about 20 ms of wording)
+
 # The checks run in one child process shared by every editor window: on a 2,000-inject
 # package they are 1.5 s of pure Python, which on a thread would hold the interpreter the
 # window paints with (frames waited). Started on first use ("spawn": no forked Qt state),
@@ -72,6 +74,8 @@ class ProblemsPane(QWidget):
         self.timer.timeout.connect(self.check_now)
         self._generation = 0
         self.shown_generation = 0  # the last check shown (== _generation: up to date)
+        self._entries: list = []
+        self._filling = 0
         self._pending: Future | None = None
         self._thread_pool: ThreadPoolExecutor | None = None  # only if no child process can be started
         self._done.connect(self._show, Qt.ConnectionType.QueuedConnection)
@@ -96,7 +100,7 @@ class ProblemsPane(QWidget):
         self._generation += 1
         texts = self.editor.doc.texts()  # read here: the document changes on this thread only
         if wait:
-            self._show(self._generation, run_check(self.editor.doc.root, texts))
+            self._show(self._generation, run_check(self.editor.doc.root, texts), at_once=True)
             return
         generation, root = self._generation, self.editor.doc.root
         if self._pending is not None:
@@ -135,29 +139,16 @@ class ProblemsPane(QWidget):
         except RuntimeError:  # the window closed meanwhile
             pass
 
-    def _show(self, generation: int, result: tuple) -> None:
+    def _show(self, generation: int, result: tuple, at_once: bool = False) -> None:
         if generation != self._generation:
             return  # a newer check is on its way
         self.problems, self.report = result
-        self.shown_generation = generation
         self.list.clear()
-        for problem in self.problems:
-            where = Path(problem.file).name + (f":{problem.line}" if problem.line else "")
-            level = self.tr("avertissement") if problem.warning else self.tr("erreur")
-            item = QListWidgetItem(f"{where}: {level}: {problem.message}")
-            item.setData(Qt.ItemDataRole.UserRole, problem)
-            item.setForeground(QBrush(QColor("#8a5a00" if problem.warning else "#a00000")))
-            self.list.addItem(item)
-        findings = ()
+        entries: list = list(self.problems)
         if self.report is not None:  # worded as the start screen words them
             self._words.report = self.report
-            findings = self.report.alerts + tuple(f for f in self.report.findings if not f.is_alert)
-        for finding in findings:
-            label = self.tr("préparation") if finding.is_alert else self.tr("remarque")
-            item = QListWidgetItem(f"{label}: {self._words.describe(finding)}")
-            item.setData(Qt.ItemDataRole.UserRole, finding)
-            item.setForeground(QBrush(QColor("#7b3fa0" if finding.is_alert else "#5a6672")))
-            self.list.addItem(item)
+            entries += self.report.alerts + tuple(f for f in self.report.findings if not f.is_alert)
+        self._entries, self._filling = entries, generation
         errors, warnings = len(self.errors), len(self.problems) - len(self.errors)
         if not self.problems:
             self.summary.setText(self.tr("Aucun problème : l'exercice peut être exécuté."))
@@ -170,7 +161,34 @@ class ProblemsPane(QWidget):
             self.summary.setText(self.summary.text() + " " + self.tr("Préparation : {n} alerte(s).").format(
                 n=len(self.report.alerts)))
         self.summary.setStyleSheet("color: #a00000; font-weight: 600;" if errors else "color: #1d6b35;")
+        self._fill(at_once)
+
+    def _fill(self, at_once: bool = False) -> None:
+        """List the entries in slices, one per turn of the event loop: a 2,000-inject package can
+        have a thousand readiness remarks, and wording them all at once would hold a frame."""
+        if self._filling != self._generation:
+            return  # a newer result replaced this one
+        end = len(self._entries) if at_once else min(len(self._entries), self.list.count() + FILL_SLICE)
+        for entry in self._entries[self.list.count():end]:
+            self.list.addItem(self._item(entry))
+        if self.list.count() < len(self._entries):
+            QTimer.singleShot(0, self, self._fill)
+            return
+        self.shown_generation = self._filling
         self.checked.emit()
+
+    def _item(self, entry) -> QListWidgetItem:
+        if isinstance(entry, Problem):
+            where = Path(entry.file).name + (f":{entry.line}" if entry.line else "")
+            level = self.tr("avertissement") if entry.warning else self.tr("erreur")
+            item = QListWidgetItem(f"{where}: {level}: {entry.message}")
+            item.setForeground(QBrush(QColor("#8a5a00" if entry.warning else "#a00000")))
+        else:
+            label = self.tr("préparation") if entry.is_alert else self.tr("remarque")
+            item = QListWidgetItem(f"{label}: {self._words.describe(entry)}")
+            item.setForeground(QBrush(QColor("#7b3fa0" if entry.is_alert else "#5a6672")))
+        item.setData(Qt.ItemDataRole.UserRole, entry)
+        return item
 
     def _activated(self, item: QListWidgetItem) -> None:
         found = item.data(Qt.ItemDataRole.UserRole)
