@@ -64,6 +64,9 @@ ZONED_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+
 SLUG_TEXT = "a slug (lower-case letters, digits and -, e.g. paris-50c)"
 ROLE_ID_TEXT = "a role code (capitals, digits, _ or -, e.g. DSOL)"
 ITEM_ID_TEXT = "an id (letters, digits, _ . or -, no spaces, e.g. I03)"
+# Scenario seconds per real second: a tabletop jumps days in hours (the Paris exercise
+# plays at up to 12); ten thousand is a week in a minute.
+MAX_SCALE = 10_000
 
 
 def load_package(path: str | Path) -> Package:
@@ -210,6 +213,7 @@ class _PackageReader:
             exercise.error("phases", 'needs at least one phase, starting at "0:00"')
             return None
         phases: list[Phase] = []
+        records: list[Record] = []  # the record each phase was read from
         complete = True
         previous: tuple[int, int] | None = None  # (index, at) of the last readable phase
         for index, item in enumerate(items, start=1):
@@ -224,8 +228,9 @@ class _PackageReader:
             title = rec.text("title", one_line=True)
             scenario_time = self._read_scenario_time(rec)
             scale = rec.number("scale", default=1.0)
-            if scale is not None and scale <= 0:
-                rec.error("scale", f"{scale} must be more than 0 (scenario seconds per real second)")
+            if scale is not None and not 0 < scale <= MAX_SCALE:
+                rec.error("scale", f"{scale:g} must be more than 0 and at most {MAX_SCALE:,} "
+                                   "(scenario seconds per real second)")
                 scale = None
             if at is not None:
                 if index == 1 and at != 0:
@@ -242,6 +247,9 @@ class _PackageReader:
             if None in (at, title, scenario_time, scale):
                 complete = False
                 continue
+            if phases and not self._in_calendar(records[-1], phases[-1], at):
+                complete = False
+                continue
             if phases:
                 last = phases[-1]
                 if scenario_time < last.scenario_time + timedelta(seconds=(at - last.at) * last.scale):
@@ -251,7 +259,22 @@ class _PackageReader:
                         f"of phase {len(phases)}: the scenario clock goes back",
                     )
             phases.append(Phase(at=at, title=title.strip(), scenario_time=scenario_time, scale=float(scale)))
+            records.append(rec)
+        if complete and phases and self.duration is not None and not self._in_calendar(
+                records[-1], phases[-1], self.duration):
+            complete = False
         return tuple(phases) if complete else None
+
+    @staticmethod
+    def _in_calendar(rec: Record, phase: Phase, end: int) -> bool:
+        """Check the scenario clock of ``phase`` stays a calendar date until exercise time ``end``."""
+        try:
+            phase.scenario_time + timedelta(seconds=(end - phase.at) * phase.scale)
+        except OverflowError:
+            rec.error("scenario_time", f"{phase.scenario_time.isoformat(sep=' ')} at x{phase.scale:g} runs past "
+                                       f"the year 9999 before {_hm(end)}, where the phase ends")
+            return False
+        return True
 
     def _read_scenario_time(self, rec: Record) -> datetime | None:
         text = rec.text("scenario_time", one_line=True)

@@ -22,7 +22,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 __all__ = [
+    "MAX_EXPANDED_CHARS",
     "MAX_FILE_BYTES",
+    "MAX_LIST_ITEMS",
+    "MAX_NODES",
     "YAML_TAG",
     "MappingNode",
     "Node",
@@ -35,6 +38,14 @@ __all__ = [
 # A real package file is a few hundred kilobytes at most; anything bigger is a mistake
 # and would only make the app hang at start-up.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# Aliases (*name) repeat a node without repeating its text, so a small file can stand
+# for gigabytes of data once read (the "billion laughs"). Every limit below counts an
+# alias as the whole node it repeats. The bundled Paris exercise's msel.yaml holds
+# 2,500 values (61,000 characters); the benchmarks' 2,000-inject one, 76,000 values
+# (2.8 million characters, 5 s to validate): the limits leave three times that.
+MAX_NODES = 250_000  # values (texts, lists, mappings) in one file, expanded
+MAX_LIST_ITEMS = 10_000  # items in one list, or fields in one mapping
+MAX_EXPANDED_CHARS = 2 * MAX_FILE_BYTES  # characters of text in one file, expanded
 
 YAML_TAG = "tag:yaml.org,2002:"
 # Tags a plain data file produces by itself; explicit ones such as !!python/object,
@@ -63,7 +74,10 @@ def read_yaml(path: Path, label: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(label, line, message)]
 
     try:
-        if not path.exists() and not path.is_symlink():
+        if path.is_symlink():
+            # The package is copied into the session file: a link could pull in any file of the laptop.
+            return problem("is a symbolic link; copy the file into the package folder instead")
+        if not path.exists():
             return problem("file is missing (a package folder holds exercise.yaml, roles.yaml and msel.yaml)")
         if not path.is_file():
             return problem("is not a regular file")
@@ -108,6 +122,9 @@ def read_yaml(path: Path, label: str) -> tuple[Node | None, list[Problem]]:
         return problem("YAML syntax error: the data is nested too deeply")
     if root is None:
         return problem("file is empty (only comments or blank lines)")
+    too_big = _expansion_problem(root, label)
+    if too_big is not None:
+        return None, [too_big]
     if _MAYBE_TAG.search(text):  # walking every node costs; most files hold no "!" tag at all
         tag_problems = [
             Problem(label, line_of(node), f"tag '{_short_tag(node.tag)}' is not allowed: a package holds plain data")
@@ -134,6 +151,75 @@ def _walk(root: Node):
         elif isinstance(node, MappingNode):
             for key, value in node.value:
                 stack.extend((key, value))
+
+
+def _expansion_problem(root: Node, label: str) -> Problem | None:
+    """Refuse data that is too big once its aliases are expanded, or that contains itself.
+
+    Sizes are computed once per distinct node (a shared node keeps its total), in a
+    walk without recursion, so the check costs the file's size, not its expansion.
+    The problem names the smallest list or mapping over a limit: where the repetition is.
+    """
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, characters), expanded
+    open_nodes: set[int] = set()  # on the current path: meeting one again is a cycle
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if isinstance(node, ScalarNode):
+            sizes[key] = (1, len(node.value))
+            continue
+        children = _children(node)
+        if not children_done:
+            if key in sizes:
+                continue
+            if len(children) > MAX_LIST_ITEMS:
+                what = "list" if isinstance(node, SequenceNode) else "mapping"
+                return Problem(label, line_of(node),
+                               f"this {what} holds {len(children):,} items; the limit is {MAX_LIST_ITEMS:,}")
+            open_nodes.add(key)
+            stack.append((node, True))
+            for child in children:
+                if id(child) in open_nodes:
+                    return Problem(label, line_of(node),
+                                   f"an alias repeats the {_kind(child)} at line {line_of(child)} inside itself; "
+                                   "a package holds plain data, write the values out")
+                if id(child) not in sizes:
+                    stack.append((child, False))
+            continue
+        open_nodes.discard(key)
+        values, chars = 1, 0
+        for child in children:
+            child_values, child_chars = sizes[id(child)]
+            values += child_values
+            chars += child_chars
+        sizes[key] = (values, chars)
+        if values > MAX_NODES or chars > MAX_EXPANDED_CHARS:
+            shared = max(children, key=lambda child: sizes[id(child)][0])
+            amount = f"{values:,} values" if values > MAX_NODES else f"{chars:,} characters of text"
+            limit = f"{MAX_NODES:,} values" if values > MAX_NODES else f"{MAX_EXPANDED_CHARS:,} characters"
+            return Problem(
+                label, line_of(node),
+                f"this {_kind(node)} stands for {amount} once its aliases (*name) are expanded; the limit is "
+                f"{limit} per file (the largest item repeats the {_kind(shared)} at line {line_of(shared)})",
+            )
+    return None
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return node.value
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, SequenceNode):
+        return "list"
+    if isinstance(node, MappingNode):
+        return "mapping"
+    return "text"
 
 
 def _short_tag(tag: str) -> str:
