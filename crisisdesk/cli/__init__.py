@@ -58,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args._run(args) or 0)
     except UsageError as exc:
-        print(f"crisisdesk {args.command}: {exc}", file=sys.stderr)
+        from crisisdesk.printable import printable
+
+        # Messages quote file names and package values: control characters are printed escaped.
+        print(printable(f"crisisdesk {args.command}: {exc}", keep_newlines=True), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -11,7 +11,6 @@ The session is opened read-only: an archived copy can be exported.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from dataclasses import asdict
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from crisisdesk.cli import UsageError
+from crisisdesk.csvcells import csv_writer, safe_cell
+from crisisdesk.printable import printable, printable_json
 from crisisdesk.timefmt import format_offset
 
 ENTRY_COLUMNS = ("entry_id", "revision", "supersedes", "superseded_by", "current", "real_time", "elapsed",
@@ -48,13 +49,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     try:
         if args.format == "json":
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            text = printable_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
             if not args.output or args.output == "-":
                 sys.stdout.write(text)
                 return 0
             out = Path(args.output)
             out.write_text(text, encoding="utf-8")
-            print(f"{out}: {len(data['main_courante'])} entries, {len(data['events'])} events", file=sys.stderr)
+            print(f"{printable(out)}: {len(data['main_courante'])} entries, {len(data['events'])} events", file=sys.stderr)
             return 0
         folder = Path(args.output) if args.output else path.with_name(path.stem + "-export")
         folder.mkdir(parents=True, exist_ok=True)
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         _write_csv(folder / "events.csv", EVENT_COLUMNS, data["events"])
     except OSError as exc:
         raise UsageError(f"cannot write the export: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from None
-    print(f"{folder}: main-courante.csv ({len(data['main_courante'])} entries), "
+    print(f"{printable(folder)}: main-courante.csv ({len(data['main_courante'])} entries), "
           f"events.csv ({len(data['events'])} events)")
     return 0
 
@@ -119,10 +120,10 @@ def _record(obj) -> dict[str, Any]:
 
 def _write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
+        writer = csv_writer(handle, delimiter=";")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([safe_cell(_cell(row.get(c))) for c in columns])  # no formula runs in a spreadsheet
 
 
 def _cell(value: Any) -> str:

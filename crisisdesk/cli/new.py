@@ -24,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from crisisdesk.package.loader import load_package
     from crisisdesk.package.problems import PackageError
+    from crisisdesk.printable import printable
     from crisisdesk.session import Session, SessionError
     from crisisdesk.session.naming import dated_session_path
 
@@ -35,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
         with Session.create(output, package, observer=args.observer, package=loaded) as session:
             state = session.state
             ex = session.package.exercise
-            print(f"{output}: new session of {ex.title!r} ({ex.id}): {len(state.injects)} injects, "
-                  f"{len(session.package.roles)} roles, {len(ex.phases)} phases")
+            print(printable(f"{output}: new session of '{ex.title}' ({ex.id}): {len(state.injects)} injects, "
+                            f"{len(session.package.roles)} roles, {len(ex.phases)} phases"))
     except PackageError as exc:
         raise UsageError(package_error_message(package, exc)) from None
     except SessionError as exc:

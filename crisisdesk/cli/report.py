@@ -43,11 +43,15 @@ def run(args: argparse.Namespace) -> int:
     except (ReportError, TemplateFolderError, PdfUnavailable) as exc:
         raise UsageError(str(exc)) from exc
     except PdfFailed as exc:
-        print(f"crisisdesk report: {exc}", file=sys.stderr)
+        from crisisdesk.printable import printable
+
+        print(printable(f"crisisdesk report: {exc}", keep_newlines=True), file=sys.stderr)
         return 1
     except OSError as exc:  # the output folder cannot be made or written
         raise UsageError(f"{args.output}: cannot write the report: {_why(exc)}") from None
-    print(f"{out}: {kind.upper()} report written in {time.perf_counter() - started:.1f} s")
+    from crisisdesk.printable import printable
+
+    print(f"{printable(out)}: {kind.upper()} report written in {time.perf_counter() - started:.1f} s")
     return 0
 
 

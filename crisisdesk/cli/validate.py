@@ -13,6 +13,7 @@ from pathlib import Path
 
 from crisisdesk.package.loader import PACKAGE_FILES, validate_package
 from crisisdesk.package.model import Package
+from crisisdesk.printable import printable
 from crisisdesk.timefmt import format_offset
 
 
@@ -31,14 +32,14 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(1 for p in problems if not p.warning)
     warnings = len(problems) - errors
     if package is None:
-        print(f"{path}: not a valid package: {_count(errors, 'error')}, {_count(warnings, 'warning')}", file=out)
+        print(f"{printable(path)}: not a valid package: {_count(errors, 'error')}, {_count(warnings, 'warning')}", file=out)
         return 2
     if problems:
         print(file=out)
     verdict = f" ({_count(warnings, 'warning')})" if warnings else ""
-    print(f"{path}: valid {package.exercise.format} package{verdict}", file=out)
+    print(f"{printable(path)}: valid {package.exercise.format} package{verdict}", file=out)
     for label, value in summary_lines(package):
-        print(f"  {label:<12}{value}", file=out)
+        print(f"  {label:<12}{printable(value)}", file=out)
     return 0
 
 
