@@ -13,6 +13,7 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from crisisdesk.markdown_text import image_sources
 from crisisdesk.package.attachments import attachment_problem
 from crisisdesk.package.fields import (
     Record,
@@ -96,6 +97,10 @@ def validate_package(path: str | Path) -> tuple[Package | None, list[Problem]]:
     return _PackageReader(root).read()
 
 
+def package_attachments_of(injects) -> frozenset[str]:
+    return frozenset(path for inject in injects for path in inject.attachments)
+
+
 def _hm(seconds: int) -> str:
     return format_offset(seconds, with_seconds=bool(seconds % 60))
 
@@ -114,6 +119,7 @@ class _PackageReader:
         self.objective_lines: dict[str, int] | None = None
         self.roles: dict[str, Role] | None = None  # the roles read in full
         self.role_lines: dict[str, int] = {}  # every role id defined, even on a broken card
+        self.inject_nodes: dict[tuple[str, str], Node] = {}  # (inject id, field) -> node, for line numbers
 
     def read(self) -> tuple[Package | None, list[Problem]]:
         nodes = {}
@@ -445,6 +451,7 @@ class _PackageReader:
             injects.append(inject)
         self._check_contingencies(contingencies, injects, lines)
         self._check_coverage(targeted, tested)
+        self._check_images(injects)
         return injects if complete else None
 
     def _read_inject(
@@ -486,6 +493,9 @@ class _PackageReader:
         values = (ident, at, title, sender, to, channel, body, expected, objectives, attachments, sets)
         if None in values:
             return None
+        for key in ("body", "notes"):
+            if key in rec.values:
+                self.inject_nodes[(ident, key)] = rec.values[key]
         return Inject(
             id=ident, at=at, title=title.strip(), sender=sender.strip(), to=to, channel=channel, body=body,
             expected=expected, objectives=objectives, attachments=attachments, sets=sets,
@@ -647,6 +657,27 @@ class _PackageReader:
                     f"this contingency ({_hm(by_id[own_id].at)}) is planned before {target} "
                     f"({_hm(by_id[target].at)}), which it backs up",
                 )
+
+    def _check_images(self, injects: list[Inject]) -> None:
+        """Warn about Markdown images that do not show one of the package's attachments.
+
+        Such an image is shown as text (crisisdesk/markdown_text.py): a path of the
+        laptop or a web address is never loaded into the console or a report.
+        """
+        attachments = package_attachments_of(injects)
+        report = self.reports[MSEL_FILE]
+        for inject in injects:
+            for key in ("body", "notes"):
+                for source, offset in image_sources(getattr(inject, key)):
+                    if source.removeprefix("./") in attachments:
+                        continue
+                    node = self.inject_nodes.get((inject.id, key))
+                    line = None
+                    if node is not None:
+                        line = node.start_mark.line + 1 + offset + (1 if node.style in ("|", ">") else 0)
+                    report.warning(line, f"inject {inject.id} field '{key}': image {show(source, 60)} is not one "
+                                         "of the package's attachments, so it is shown as text; put the file in "
+                                         "the package and list it under attachments (e.g. media/carte.png)")
 
     def _check_coverage(self, targeted: set[str], tested: set[str]) -> None:
         """Warn about played roles no inject reaches and objectives no inject tests."""

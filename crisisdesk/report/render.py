@@ -38,6 +38,7 @@ from crisisdesk.report.labels import (
     labels,
     language_of,
 )
+from crisisdesk.markdown_text import ImageSource, render_markdown
 from crisisdesk.timefmt import format_offset
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -130,18 +131,10 @@ def _css_string(text: str) -> Markup:
     return Markup('"' + "".join(escaped) + '"')
 
 
-@functools.lru_cache(maxsize=1)
-def _markdown_renderer():
-    from markdown_it import MarkdownIt
-
-    # Raw HTML off: a tag typed in an inject body is shown as text, never run.
-    return MarkdownIt("commonmark", {"html": False})
-
-
-def _markdown(text: str | None) -> Markup:
-    if not text:
-        return Markup("")
-    return Markup(_markdown_renderer().render(str(text)))
+@pass_context
+def _markdown(context, text: str | None) -> Markup:
+    # Raw HTML off; images only from the package's attachments, embedded (crisisdesk/markdown_text.py).
+    return Markup(render_markdown(text, image_src=context.get("image_src")))
 
 
 # -- environment ---------------------------------------------------------------------
@@ -276,8 +269,12 @@ def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
 
 
 def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
-                language: str | None = None) -> str:
-    """Render the report of ``fig`` as one self-contained HTML document."""
+                language: str | None = None, image_src: ImageSource | None = None) -> str:
+    """Render the report of ``fig`` as one self-contained HTML document.
+
+    ``image_src`` turns an image of an inject body into a URL (see crisisdesk/markdown_text.py);
+    without it every image is shown as text.
+    """
     lang = language_of(language or fig.language)
     env = make_environment(templates)
     try:
@@ -291,6 +288,7 @@ def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
             t=labels(lang),
             events_t=EVENT_LABELS[lang],
             lang=lang,
+            image_src=image_src,
         )
     except RecursionError as exc:
         raise TemplateRuntimeError(
