@@ -10,6 +10,7 @@ without being held in memory. The limits are stated in docs/package-format.md.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -80,6 +81,9 @@ def read_member(member: Member, chunk_bytes: int = CHUNK_BYTES) -> Iterator[byte
     try:
         fd = os.open(member.path, flags)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise PackageContentsError(f"{member.path}: is a symbolic link; copy the file into the package "
+                                       "instead") from None
         raise PackageContentsError(f"{member.path}: cannot be read: {exc.strerror or exc}") from None
     with os.fdopen(fd, "rb", buffering=0) as handle:
         info = os.fstat(handle.fileno())

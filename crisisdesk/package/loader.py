@@ -10,11 +10,12 @@ errors, which make the package unusable, and warnings, which do not.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from crisisdesk.markdown_text import image_sources
-from crisisdesk.package.attachments import attachment_problem
+from crisisdesk.package.attachments import attachment_problem, path_problem
 from crisisdesk.package.fields import (
     Record,
     Report,
@@ -47,11 +48,20 @@ from crisisdesk.package.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,
+    parse_yaml,
     read_yaml,
 )
 from crisisdesk.timefmt import format_offset
 
-__all__ = ["PACKAGE_FILES", "PackageError", "Problem", "load_package", "validate_package"]
+__all__ = [
+    "PACKAGE_FILES",
+    "PackageError",
+    "Problem",
+    "load_package",
+    "load_package_files",
+    "validate_package",
+    "validate_package_files",
+]
 
 EXERCISE_FILE, ROLES_FILE, MSEL_FILE = PACKAGE_FILES = ("exercise.yaml", "roles.yaml", "msel.yaml")
 
@@ -94,7 +104,57 @@ def validate_package(path: str | Path) -> tuple[Package | None, list[Problem]]:
             ]
     except OSError as exc:
         return None, [Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")]
-    return _PackageReader(root).read()
+    return _PackageReader(root, _FolderSource(root)).read()
+
+
+def validate_package_files(files: Mapping[str, bytes], root: Path) -> tuple[Package | None, list[Problem]]:
+    """Check a package held in memory: ``files`` maps POSIX paths (``msel.yaml``, ``media/carte.svg``) to bytes.
+
+    The same checks as ``validate_package``, for a package read back from a session
+    file without writing it anywhere; ``root`` names it in messages and is the
+    returned package's ``root``.
+    """
+    return _PackageReader(Path(root), _MemorySource(files)).read()
+
+
+def load_package_files(files: Mapping[str, bytes], root: Path) -> Package:
+    """``validate_package_files``, raising PackageError listing every problem if it has errors."""
+    package, problems = validate_package_files(files, root)
+    if package is None:
+        raise PackageError(Path(root), problems)
+    return package
+
+
+class _FolderSource:
+    """A package folder on disk."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def yaml(self, name: str, label: str) -> tuple[Node | None, list[Problem]]:
+        return read_yaml(self.root / name, label)
+
+    def attachment_problem(self, relpath: str) -> str | None:
+        return attachment_problem(self.root, relpath)
+
+
+class _MemorySource:
+    """A package held as bytes (the snapshot in a session file): nothing touches the disk."""
+
+    def __init__(self, files: Mapping[str, bytes]):
+        self.files = files
+
+    def yaml(self, name: str, label: str) -> tuple[Node | None, list[Problem]]:
+        raw = self.files.get(name)
+        if raw is None:
+            return None, [Problem(label, None, "file is missing from the stored package")]
+        return parse_yaml(bytes(raw), label)
+
+    def attachment_problem(self, relpath: str) -> str | None:
+        problem = path_problem(relpath)  # the same spelling rules as on disk
+        if problem:
+            return problem
+        return None if PurePosixPath(relpath).as_posix() in self.files else "is missing from the stored package"
 
 
 def package_attachments_of(injects) -> frozenset[str]:
@@ -108,8 +168,9 @@ def _hm(seconds: int) -> str:
 class _PackageReader:
     """Reads the three files of one package, in order, sharing what cross-checks need."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, source: _FolderSource | _MemorySource):
         self.root = root
+        self.source = source
         self.reports = {name: Report(str(root / name)) for name in PACKAGE_FILES}
         # What later files may refer to; None when the defining file could not be read,
         # so references to it are not reported as undefined.
@@ -124,7 +185,7 @@ class _PackageReader:
     def read(self) -> tuple[Package | None, list[Problem]]:
         nodes = {}
         for name in PACKAGE_FILES:
-            node, problems = read_yaml(self.root / name, self.reports[name].label)
+            node, problems = self.source.yaml(name, self.reports[name].label)
             self.reports[name].problems.extend(problems)
             nodes[name] = node
         if nodes[EXERCISE_FILE] is not None and not self._format_is_supported(nodes[EXERCISE_FILE]):
@@ -138,7 +199,7 @@ class _PackageReader:
         if any(not p.warning for p in problems) or exercise is None or roles is None or injects is None:
             return None, problems
         package = Package(
-            root=self.root.resolve(),
+            root=self.root.resolve() if isinstance(self.source, _FolderSource) else self.root,
             exercise=exercise,
             roles=roles,
             injects=tuple(sorted(injects, key=lambda inject: inject.at)),
@@ -595,7 +656,7 @@ class _PackageReader:
             return None
         ok = True
         for path, node in items:
-            problem = attachment_problem(self.root, path)
+            problem = self.source.attachment_problem(path)
             if problem:
                 rec.error("attachments", f"{show(path, 80)} {problem}", node)
                 ok = False

@@ -32,6 +32,7 @@ __all__ = [
     "ScalarNode",
     "SequenceNode",
     "line_of",
+    "parse_yaml",
     "read_yaml",
 ]
 
@@ -96,6 +97,18 @@ def read_yaml(path: Path, label: str) -> tuple[Node | None, list[Problem]]:
         return problem(f"cannot be read: {exc.strerror or exc}")
     if len(raw) > MAX_FILE_BYTES:  # grew since stat()
         return problem(f"file is too big (the limit is {MAX_FILE_BYTES // 1_048_576} MB)")
+    return parse_yaml(raw, label)
+
+
+def parse_yaml(raw: bytes, label: str) -> tuple[Node | None, list[Problem]]:
+    """Compose the YAML document in ``raw`` (the bytes of a package file); see ``read_yaml``."""
+
+    def problem(message: str, line: int | None = None) -> tuple[None, list[Problem]]:
+        return None, [Problem(label, line, message)]
+
+    if len(raw) > MAX_FILE_BYTES:
+        return problem(f"file is too big ({len(raw) / 1_048_576:.1f} MB; the limit is "
+                       f"{MAX_FILE_BYTES // 1_048_576} MB): is it really a package file?")
     if not raw.strip():
         return problem("file is empty")
     if raw.startswith(b"\xef\xbb\xbf"):
