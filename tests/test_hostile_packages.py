@@ -249,3 +249,21 @@ def test_the_escape_title_is_printed_escaped_by_validate(tmp_path, capsys):
     assert main(["validate", str(root)]) == 0
     out = capsys.readouterr().out
     assert "Exercice \\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mrouge\\u202e" in out
+
+
+def test_a_body_image_shows_an_attachment_embedded_and_anything_else_as_text(tmp_path, capsys):
+    root = tmp_path / "pkg"
+    shutil.copytree(MINI, root)
+    (root / "media").mkdir()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    (root / "media" / "carte.svg").write_text(svg, encoding="utf-8")
+    replace("msel.yaml", "  body: Une rumeur circule.\n",
+            '  body: "Carte ![la carte](media/carte.svg) et ![vol](/etc/secret.png) ![web](https://x.example/p.png)"\n'
+            "  attachments: [media/carte.svg]\n")(root)
+    session = tmp_path / "run.crisisdesk"
+    assert main(["new", str(root), "-o", str(session)]) == 0
+    assert main(["report", str(session), "-o", str(tmp_path / "r.html")]) == 0
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<img src="data:image/svg+xml;base64,' in html and 'alt="la carte"' in html
+    assert "![vol](/etc/secret.png)" in html and "![web](https://x.example/p.png)" in html
+    assert 'src="/etc' not in html and 'src="https://x.example' not in html

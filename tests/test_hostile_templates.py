@@ -98,3 +98,45 @@ def test_cli_reports_a_sandbox_refusal_in_one_line(ended_path, tmp_path, capsys,
     err = capsys.readouterr().err
     assert err.startswith("crisisdesk report: report template: ") and "Traceback" not in err
     assert not (tmp_path / "MARKER").exists()
+
+
+def png_bytes(tmp_path: Path, color: str) -> bytes:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    path = tmp_path / f"{color.strip('#')}.png"
+    assert image.save(str(path))
+    return path.read_bytes()
+
+
+def test_the_pdf_never_loads_a_file_of_this_computer(ended_path, tmp_path, qapp):
+    """A template (or anything in the HTML) naming a local file: the PDF shows only the embedded image."""
+    import base64
+    import shutil
+    import subprocess
+
+    pytest.importorskip("PySide6.QtWebEngineCore")
+    if shutil.which("pdfimages") is None:
+        pytest.skip("needs pdfimages (poppler-utils)")
+    from crisisdesk.report import pdf
+    from ui import cli_extensions
+
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(png_bytes(tmp_path, "#ff0000"))
+    embedded = base64.b64encode(png_bytes(tmp_path, "#0000ff")).decode("ascii")
+    folder = folder_with(tmp_path, "report.html.j2",
+                         f'<html><body><p>Rapport</p><img src="data:image/png;base64,{embedded}">'
+                         f'<img src="{secret.as_uri()}"><img src="{secret}"></body></html>')
+    saved = (pdf._renderer, pdf._renderer_name)
+    cli_extensions.install()
+    try:
+        out = write_report(ended_path, tmp_path / "r.pdf", templates=folder)
+    finally:
+        pdf._renderer, pdf._renderer_name = saved
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    # Our 40x40 pictures (the embedded one and the secret) by PDF object; Chromium draws a
+    # small "broken image" icon where it refused to load one.
+    pictures = {line.split()[10] for line in listing.splitlines()[2:]
+                if line.split()[2] == "image" and line.split()[3:5] == ["40", "40"]}
+    assert len(pictures) == 1, listing  # the data: image only, never the file
