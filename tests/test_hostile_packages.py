@@ -261,7 +261,7 @@ def test_a_body_image_shows_an_attachment_embedded_and_anything_else_as_text(tmp
             '  body: "Carte ![la carte](media/carte.svg) et ![vol](/etc/secret.png) ![web](https://x.example/p.png)"\n'
             "  attachments: [media/carte.svg]\n")(root)
     session = tmp_path / "run.crisisdesk"
-    assert main(["new", str(root), "-o", str(session)]) == 0
+    assert main(["rehearse", str(root), "--speed", "100000", "--db", str(session)]) == 0  # every inject played
     assert main(["report", str(session), "-o", str(tmp_path / "r.html")]) == 0
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert '<img src="data:image/svg+xml;base64,' in html and 'alt="la carte"' in html
