@@ -19,7 +19,6 @@ from crisisdesk.cli import UsageError
 from crisisdesk.cli.numbers import bounded
 from crisisdesk.timefmt import format_offset
 
-
 # A tenth of real time is as slow as a rehearsal is useful; 100,000x plays a week in six seconds.
 MIN_SPEED = 0.1
 MAX_SPEED = 100_000.0

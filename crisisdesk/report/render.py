@@ -27,6 +27,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from crisisdesk.markdown_text import ImageSource, render_markdown
 from crisisdesk.report.chart import build_chart, safe_color
 from crisisdesk.report.figures import ON_TIME_TOLERANCE, UNPLAYED_STATUSES, ReportFigures
 from crisisdesk.report.labels import (
@@ -38,7 +39,6 @@ from crisisdesk.report.labels import (
     labels,
     language_of,
 )
-from crisisdesk.markdown_text import ImageSource, render_markdown
 from crisisdesk.timefmt import format_offset
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
