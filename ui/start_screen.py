@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.package.model import Package
+from crisisdesk.readiness import ReadinessReport
 from crisisdesk.session.naming import SESSION_SUFFIX
 from crisisdesk.timefmt import format_offset
+from ui.readiness_summary import ReadinessSummary
 
 
 class StartScreen(QWidget):
@@ -50,8 +53,11 @@ class StartScreen(QWidget):
         self.bundled_summary = QLabel(objectName="startBundledSummary")
         self.bundled_summary.setTextFormat(Qt.TextFormat.RichText)  # describe_package() escapes the package text
         self.bundled_summary.setWordWrap(True)
+        self.readiness = ReadinessSummary()  # the readiness check of the bundled package, before a run
         if bundled is not None:
-            title_text, summary = describe_package(bundled)
+            package = load_quietly(bundled)
+            title_text, summary = describe_package(bundled, package)
+            self.readiness.show_report(readiness_of(package, bundled))
             self.bundled_button.setText(self.tr("Commencer « {title} »").format(title=title_text))
             self.bundled_summary.setText(summary)
             self.bundled_button.clicked.connect(lambda: self.package_chosen.emit(bundled))
@@ -66,6 +72,7 @@ class StartScreen(QWidget):
         drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         new_layout.addWidget(self.bundled_button)
         new_layout.addWidget(self.bundled_summary)
+        new_layout.addWidget(self.readiness, 3)
         new_layout.addSpacing(18)
         new_layout.addWidget(QLabel(self.tr("Un autre exercice :"), objectName="startOtherLabel"))
         new_layout.addWidget(self.folder_button)
@@ -202,13 +209,33 @@ class StartScreen(QWidget):
                             .format(name=path.name))
 
 
-def describe_package(path: Path) -> tuple[str, str]:
-    """Return (title, one-paragraph summary) of a package for the start screen, without failing."""
+def load_quietly(path: Path) -> Package | None:
+    """The package at ``path``, or None if it cannot be loaded (it is re-checked on use)."""
     from crisisdesk.package.loader import load_package
 
     try:
-        package = load_package(path)
-    except Exception:  # the start screen must open even on a broken package: it is re-checked on use
+        return load_package(path)
+    except Exception:  # the start screen must open even on a broken package
+        return None
+
+
+def readiness_of(package: Package | None, path: Path) -> ReadinessReport | None:
+    """The readiness check of a loaded package (None when it is not loaded or the check fails)."""
+    if package is None:
+        return None
+    from crisisdesk.readiness import check_package
+
+    try:
+        return check_package(package, path)
+    except Exception:  # a measure must never keep the start screen from opening
+        return None
+
+
+def describe_package(path: Path, package: Package | None = None) -> tuple[str, str]:
+    """Return (title, one-paragraph summary) of a package for the start screen, without failing."""
+    if package is None:
+        package = load_quietly(path)
+    if package is None:
         return path.name, ""
     exercise = package.exercise
     played = sum(1 for role in package.roles if role.played)

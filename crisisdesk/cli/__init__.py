@@ -17,6 +17,7 @@ from crisisdesk import __version__
 # command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("crisisdesk.cli.validate", "check an exercise package and summarise it"),
+    "check": ("crisisdesk.cli.check", "measure a package's timeline: load, dead time, coverage, pace"),
     "new": ("crisisdesk.cli.new", "create a session file from a package"),
     "rehearse": ("crisisdesk.cli.rehearse", "play a package's timeline headless at N x speed"),
     "export": ("crisisdesk.cli.export", "write a session's main courante and event log"),

@@ -40,6 +40,7 @@ from crisisdesk.package.model import (
     Objective,
     Package,
     Phase,
+    ReadinessSettings,
     Role,
 )
 from crisisdesk.package.problems import PackageError, Problem
@@ -181,6 +182,7 @@ class _PackageReader:
         self.roles: dict[str, Role] | None = None  # the roles read in full
         self.role_lines: dict[str, int] = {}  # every role id defined, even on a broken card
         self.inject_nodes: dict[tuple[str, str], Node] = {}  # (inject id, field) -> node, for line numbers
+        self.briefing_items: list[tuple[Record, str, Node]] = []  # readiness.briefings, checked with msel.yaml
 
     def read(self) -> tuple[Package | None, list[Problem]]:
         nodes = {}
@@ -242,7 +244,7 @@ class _PackageReader:
             node,
             "exercise",
             required=("format", "id", "title", "language", "summary", "duration", "phases", "objectives"),
-            optional=("indicators",),
+            optional=("indicators", "readiness"),
         )
         if not rec.ok:
             return None
@@ -258,7 +260,8 @@ class _PackageReader:
         phases = self._read_phases(rec)
         indicators = self._read_indicators(rec)
         objectives = self._read_objectives(rec)
-        if None in (ident, title, language, summary, duration, phases, indicators, objectives):
+        readiness = self._read_readiness(rec)
+        if None in (ident, title, language, summary, duration, phases, indicators, objectives, readiness):
             return None
         return Exercise(
             id=ident,
@@ -270,6 +273,7 @@ class _PackageReader:
             indicators=indicators,
             objectives=objectives,
             format=FORMAT,
+            readiness=readiness,
         )
 
     def _read_phases(self, exercise: Record) -> tuple[Phase, ...] | None:
@@ -418,6 +422,51 @@ class _PackageReader:
         self.objective_lines = lines
         return tuple(objectives) if complete else None
 
+    def _read_readiness(self, exercise: Record) -> ReadinessSettings | None:
+        """Read the optional ``readiness:`` thresholds; absent fields keep their defaults."""
+        node = exercise.values.get("readiness")
+        if node is None or is_null(node):
+            return ReadinessSettings()
+        rec = Record(
+            exercise.report, node, "readiness", required=(),
+            optional=(
+                "window", "max_responses_due", "max_injects_received", "max_dead_time", "max_quiet",
+                "min_injects_per_objective", "briefings",
+            ),
+        )
+        if not rec.ok:
+            return None
+        defaults = ReadinessSettings()
+        values: dict[str, object] = {}
+        ok = True
+        for key in ("window", "max_dead_time", "max_quiet"):
+            if key in rec.values:
+                seconds = rec.time(key)
+                if seconds == 0:
+                    rec.error(key, "must be longer than 0:00")
+                    seconds = None
+                ok = ok and seconds is not None
+                values[key] = seconds
+        for key in ("max_responses_due", "max_injects_received", "min_injects_per_objective"):
+            if key in rec.values:
+                number = rec.number(key, default=getattr(defaults, key))
+                if number is not None and (not isinstance(number, int) or number < 0):
+                    rec.error(key, f"{number} is not a whole number of 0 or more")
+                    number = None
+                ok = ok and number is not None
+                values[key] = number
+        if "briefings" in rec.values:
+            items = rec.text_items("briefings")
+            if items is None:
+                ok = False
+            else:
+                values["briefings"] = tuple(text.strip() for text, _ in items)
+                # Checked against msel.yaml once its inject ids are known.
+                self.briefing_items = [(rec, text.strip(), item) for text, item in items]
+        if not ok:
+            return None
+        return ReadinessSettings(**{**defaults.__dict__, **values})
+
     # -- roles.yaml --------------------------------------------------------------
 
     def _read_roles(self, node: Node) -> tuple[Role, ...] | None:
@@ -511,6 +560,9 @@ class _PackageReader:
                 continue
             injects.append(inject)
         self._check_contingencies(contingencies, injects, lines)
+        for readiness, ident, item in self.briefing_items:
+            if ident not in lines:
+                readiness.error("briefings", f"no inject {show(ident)} in msel.yaml{did_you_mean(ident, lines)}", item)
         self._check_coverage(targeted, tested)
         self._check_images(injects)
         return injects if complete else None

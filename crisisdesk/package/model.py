@@ -106,6 +106,23 @@ class Inject:
 
 
 @dataclass(frozen=True)
+class ReadinessSettings:
+    """Thresholds of the readiness check (exercise.yaml ``readiness:``), with their defaults.
+
+    Times are seconds. ``briefings`` names the injects that are situation briefings;
+    None lets the check recognise them by their title ("Point de situation…").
+    """
+
+    window: int = 15 * 60
+    max_responses_due: int = 4
+    max_injects_received: int = 6
+    max_dead_time: int = 30 * 60
+    max_quiet: int = 15 * 60
+    min_injects_per_objective: int = 2
+    briefings: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Exercise:
     """The exercise.yaml contents: frame, phases, indicators and objectives."""
 
@@ -118,6 +135,7 @@ class Exercise:
     indicators: tuple[Indicator, ...] = ()
     objectives: tuple[Objective, ...] = ()
     format: str = FORMAT
+    readiness: ReadinessSettings = field(default_factory=ReadinessSettings)
 
 
 @dataclass(frozen=True)

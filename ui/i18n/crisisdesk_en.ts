@@ -2165,6 +2165,130 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>ReadinessSummary</name>
+    <message>
+        <location filename="../readiness_summary.py" line="35"/>
+        <location filename="../readiness_summary.py" line="94"/>
+        <source>Détails…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="39"/>
+        <source>Alertes de préparation</source>
+        <translation>Readiness alerts</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="65"/>
+        <source>Préparation : aucune alerte</source>
+        <translation>Readiness: no alert</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="67"/>
+        <source>1 alerte de préparation</source>
+        <translation>1 readiness alert</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="69"/>
+        <source>{count} alertes de préparation</source>
+        <translation>{count} readiness alerts</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="71"/>
+        <source>1 remarque</source>
+        <translation>1 note</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="71"/>
+        <source>{count} remarques</source>
+        <translation>{count} notes</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="94"/>
+        <source>Masquer</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="111"/>
+        <source>{role} : {value} réponses attendues entre {start} et {end} (plus de {limit})</source>
+        <translation>{role}: {value} responses due between {start} and {end} (more than {limit})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="113"/>
+        <source>{role} : reçoit {value} injects entre {start} et {end} (plus de {limit})</source>
+        <translation>{role}: receives {value} injects between {start} and {end} (more than {limit})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="114"/>
+        <source>{role} : rien à recevoir ni à rendre de {start} à {end} ({value})</source>
+        <translation>{role}: nothing received or due from {start} to {end} ({value})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="115"/>
+        <source>{inject} : la réponse de {role} est attendue à {end}, après {boundary} ({limit})</source>
+        <translation>{inject}: the response of {role} is due at {end}, after {boundary} ({limit})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="117"/>
+        <source>Objectif {objective} : testé par {value} inject(s) (moins de {limit})</source>
+        <translation>Objective {objective}: tested by {value} inject(s) (fewer than {limit})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="119"/>
+        <source>Objectif {objective} : aucune réponse attendue ne sert le critère « {detail} »</source>
+        <translation>Objective {objective}: no expected response serves the criterion “{detail}”</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="121"/>
+        <source>{role} : aucun inject ne lui est adressé</source>
+        <translation>{role}: no inject is sent to this role</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="122"/>
+        <source>{role} (rôle simulé) n&apos;envoie aucun inject</source>
+        <translation>{role} (simulated role) sends no inject</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="123"/>
+        <source>{inject} : inject de secours d&apos;un inject qui n&apos;attend aucune réponse</source>
+        <translation>{inject}: contingency for an inject that expects no response</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="125"/>
+        <source>Fichier {detail} : remis par aucun inject</source>
+        <translation>File {detail}: no inject hands it out</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="126"/>
+        <source>{inject} ({start}) n&apos;attend aucune réponse</source>
+        <translation>{inject} ({start}) expects no response</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="127"/>
+        <source>Aucun inject de {start} à {end} ({value})</source>
+        <translation>No inject from {start} to {end} ({value})</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="128"/>
+        <source>Dernier inject à {start}, {value} avant la fin de l&apos;exercice</source>
+        <translation>Last inject at {start}, {value} before the end of the exercise</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="135"/>
+        <source>la fin de l&apos;exercice</source>
+        <translation>the end of the exercise</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="137"/>
+        <source>le point de situation {inject}</source>
+        <translation>situation briefing {inject}</translation>
+    </message>
+    <message>
+        <location filename="../readiness_summary.py" line="138"/>
+        <source>le saut de temps</source>
+        <translation>the time jump</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryBanner</name>
     <message>
         <location filename="../console/alerts.py" line="150"/>
