@@ -4,7 +4,7 @@ One table (``MUTATIONS``): a name, a mutation of a copy of ``tests/data/mini``, 
 message ``validate`` must give (or None when the package stays valid). Every row is
 then run through the same checks: ``validate_package`` says it at the right place, the
 CLI's ``validate`` exits 2 (or 0) without a traceback and escapes control characters,
-and a package that stays valid goes through ``new``, ``rehearse`` and ``report``. A
+and a package that stays valid goes through ``check``, ``new``, ``rehearse`` and ``report``. A
 field added to the format gets its hostile values by adding rows here.
 """
 
@@ -159,6 +159,19 @@ MUTATIONS = [
              replace("exercise.yaml", '"2032-06-23T14:00:00"', '"9999-12-31T21:00:00"'), None),
     Mutation("the year 1", replace("exercise.yaml", '"2032-06-23T14:00:00"', '"0001-01-01T00:00:00"'),
              "the scenario clock goes back", warning=True),
+    # -- readiness thresholds (exercise.yaml, readiness:)
+    Mutation("readiness window of one second", append("exercise.yaml", 'readiness:\n  window: "0:00:01"\n'),
+             '0:00:01 is shorter than a minute; give "0:01" or more', "exercise.yaml:36"),
+    Mutation("readiness count of 5,000 digits", append("exercise.yaml", "readiness:\n  max_responses_due: "
+                                                                         + "9" * 5000 + "\n"),
+             "is too large a number (at most 15 digits)"),
+    Mutation("readiness time of 999999999 hours", append("exercise.yaml", 'readiness:\n  max_quiet: "999999999:00"\n'),
+             "is longer than an exercise can last"),
+    Mutation("readiness count 1e3", append("exercise.yaml", "readiness:\n  min_injects_per_objective: 1e3\n"),
+             "1000.0 is not a whole number of 0 or more"),
+    Mutation("readiness briefings of 10,001 items",
+             append("exercise.yaml", "readiness:\n  briefings: [" + ", ".join(["I01"] * 10_001) + "]\n"),
+             "holds 10,001 items"),
     # -- files from outside the package
     Mutation("exercise.yaml is a link to a file outside",
              link("exercise.yaml", outside_copy_of("exercise.yaml")),
@@ -235,6 +248,8 @@ def test_every_command_answers_without_a_traceback(tmp_path, mutation, capsys, m
         assert "not a valid package" in err and "\x1b" not in err
         assert not session.exists()
         return
+    assert main(["check", str(root)]) in (0, 1)  # 1: thresholds exceeded, as the readiness check says
+    assert "\x1b" not in capsys.readouterr().out
     assert main(["new", str(root), "-o", str(session)]) == 0
     assert "\x1b" not in capsys.readouterr().out
     assert main(["rehearse", str(root), "--speed", "100000"]) == 0
