@@ -9,6 +9,7 @@ X has lapsed without every response being marked "met".
 from __future__ import annotations
 
 from crisisdesk.session.state import InjectStatus, SessionState
+from crisisdesk.vocabulary import CheckStatus
 
 
 def contingency_reason(state: SessionState, inject_id: str, elapsed: float) -> str | None:
@@ -24,9 +25,9 @@ def contingency_reason(state: SessionState, inject_id: str, elapsed: float) -> s
     if backed.status is not InjectStatus.FIRED or not backed.inject.expected:
         return None
     verdicts = [state.check_for(backed_id, i) for i in range(len(backed.inject.expected))]
-    if any(check is not None and check.status == "missed" for check in verdicts):
+    if any(check is not None and check.status == CheckStatus.MISSED for check in verdicts):
         return "missed"
-    if all(check is not None and check.status == "met" for check in verdicts):
+    if all(check is not None and check.status == CheckStatus.MET for check in verdicts):
         return None
     window = max(expected.within for expected in backed.inject.expected)
     fired_elapsed = backed.fired_elapsed if backed.fired_elapsed is not None else 0.0

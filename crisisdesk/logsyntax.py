@@ -16,14 +16,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crisisdesk.vocabulary import EntryKind, EntryTag
+
 # Canonical short prefix for each core kind code (what format_entry_line writes).
 KIND_SHORTCUTS: dict[str, str] = {
-    "decision": "d",
-    "action": "a",
-    "information": "i",
-    "request": "dm",
-    "communication": "c",
-    "observation": "o",
+    EntryKind.DECISION: "d",
+    EntryKind.ACTION: "a",
+    EntryKind.INFORMATION: "i",
+    EntryKind.REQUEST: "dm",
+    EntryKind.COMMUNICATION: "c",
+    EntryKind.OBSERVATION: "o",
 }
 
 # Every accepted spelling of a kind prefix, accents and case folded.
@@ -39,8 +41,8 @@ _KIND_WORDS: dict[str, str] = {
     "o": "observation", "obs": "observation", "observation": "observation",
 }
 
-STRENGTH = "strength"
-IMPROVEMENT = "improvement"
+STRENGTH = EntryTag.STRENGTH.value
+IMPROVEMENT = EntryTag.IMPROVEMENT.value
 
 # Tag words: any prefix (of at least the given length) of these folded words matches.
 _TAG_WORDS: tuple[tuple[str, int, str], ...] = (

@@ -18,10 +18,12 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-import qasync  # noqa: E402  (after PySide6 on purpose)
-
-# PySide6 must be imported before qasync so qasync binds to it (qasync issue #23).
 from PySide6.QtWidgets import QApplication
+
+# isort: split
+# After PySide6 on purpose: qasync binds to the Qt binding already in sys.modules, else to the
+# first it can import (PyQt5 first), so importing PySide6 first keeps it on ours (qasync issue #23).
+import qasync
 
 T = TypeVar("T")
 

@@ -28,7 +28,7 @@ from crisisdesk.session import InjectStatus
 from ui.console.clock_bar import ElidedLabel
 from ui.console.inject_detail import markdown_to_html
 from ui.console.theme import text_color_on, vigilance_color
-from ui.labels import channel_label
+from ui.labels import channel_label, term
 
 FEED_SIZE = 3
 DEFAULT_TILES = 6  # indicators shown until the controller picks others
@@ -307,7 +307,7 @@ class RoomDisplay(QWidget):
             locale = QLocale(QLocale.Language.English if view.language == "en" else QLocale.Language.French)
             date = locale.toString(view.scenario_time.date(), "dddd d MMMM yyyy")
             self.date_label.setText(date)
-        self.phase_label.setText(view.phase_title + (" — " + self.tr("ENDEX") if view.ended else ""))
+        self.phase_label.setText(view.phase_title + (" — " + term("endex") if view.ended else ""))
         self.indicator_box.setVisible(self.selection.show_indicators)
         self.feed_box.setVisible(self.selection.show_feed)
         if self._last_view is None or view.indicators != self._last_view.indicators:

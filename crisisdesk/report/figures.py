@@ -33,12 +33,12 @@ from crisisdesk.clock import ClockState
 from crisisdesk.package.model import Exercise, Inject, Objective, Package, Phase, Role
 from crisisdesk.session.state import InjectState, InjectStatus, SessionState
 from crisisdesk.timefmt import format_offset
+from crisisdesk.vocabulary import CHECK_STATUSES, EntryKind
 
 ON_TIME_TOLERANCE = 60  # seconds either side of the planned time
-EXPECTATION_STATUSES = ("met", "partial", "missed", "unchecked")
-RATINGS = ("P", "S", "M", "U")
-NOT_AN_ANSWER_KINDS = frozenset({"observation"})
-DECISION_KINDS = frozenset({"decision"})
+EXPECTATION_STATUSES = (*CHECK_STATUSES, "unchecked")
+NOT_AN_ANSWER_KINDS = frozenset({EntryKind.OBSERVATION.value})
+DECISION_KINDS = frozenset({EntryKind.DECISION.value})
 
 
 @dataclass(frozen=True)

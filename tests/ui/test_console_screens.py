@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from ui.room_display import FeedCard
-
 from crisisdesk.session import InjectStatus, Session
+from ui.room_display import FeedCard
 
 
 def save_shot(widget, name: str) -> None:

@@ -15,7 +15,7 @@ from crisisdesk.session import SessionError
 from ui.console.actions import ConsoleActions
 from ui.console.driver import SessionDriver
 from ui.console.inject_dialog import InjectDialog
-from ui.labels import error_text
+from ui.labels import error_text, term
 
 
 class ConsoleController(QObject):
@@ -42,7 +42,7 @@ class ConsoleController(QObject):
         self.actor = actor
         self.dialog: QWidget | None = None  # the open dialog, if any (tests reach it here)
         a = actions
-        a.start.triggered.connect(lambda: self._run(self.session.start, self.tr("STARTEX : l'exercice commence.")))
+        a.start.triggered.connect(lambda: self._run(self.session.start, self.tr("{startex} : l'exercice commence.").format(startex=term("startex"))))
         a.pause.triggered.connect(lambda: self._run(self.session.pause, self.tr("Exercice en pause.")))
         a.resume.triggered.connect(lambda: self._run(self.session.resume, self.tr("Exercice repris.")))
         a.end.triggered.connect(self.confirm_end)
@@ -109,13 +109,13 @@ class ConsoleController(QObject):
     # dialogs (opened with open(): no nested loop)
     def confirm_end(self) -> None:
         """Ask before ENDEX, then end the exercise."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("ENDEX"),
+        box = QMessageBox(QMessageBox.Icon.Question, term("endex"),
                           self.tr("Terminer l'exercice maintenant ? L'horloge s'arrête définitivement."),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
         box.setObjectName("confirmEndDialog")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self._run(
-            self.session.end, self.tr("ENDEX : l'exercice est terminé.")))
+            self.session.end, self.tr("{endex} : l'exercice est terminé.").format(endex=term("endex"))))
         self._open(box)
 
     def confirm_next_phase(self) -> None:

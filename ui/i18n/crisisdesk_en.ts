@@ -4,34 +4,34 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="88"/>
+        <location filename="../app.py" line="83"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="90"/>
+        <location filename="../app.py" line="85"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="101"/>
-        <location filename="../app.py" line="112"/>
+        <location filename="../app.py" line="96"/>
+        <location filename="../app.py" line="107"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="117"/>
+        <location filename="../app.py" line="112"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="165"/>
+        <location filename="../app.py" line="164"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -72,283 +72,268 @@
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../console/actions.py" line="31"/>
+        <location filename="../console/actions.py" line="33"/>
         <source>&amp;Nouvelle session…</source>
         <translation>&amp;New session…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="32"/>
+        <location filename="../console/actions.py" line="34"/>
         <source>Créer une session à partir d&apos;un dossier d&apos;exercice</source>
         <translation>Create a session from an exercise folder</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="33"/>
+        <location filename="../console/actions.py" line="35"/>
         <source>&amp;Ouvrir une session…</source>
         <translation>&amp;Open a session…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="34"/>
+        <location filename="../console/actions.py" line="36"/>
         <source>Ouvrir un fichier de session .crisisdesk</source>
         <translation>Open a .crisisdesk session file</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="35"/>
+        <location filename="../console/actions.py" line="37"/>
         <source>Exporter les cartes de rôle (PDF)…</source>
         <translation>Export role cards (PDF)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="36"/>
+        <location filename="../console/actions.py" line="38"/>
         <source>Une carte par page, à imprimer pour la table</source>
         <translation>One card per page, to print for the table</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="37"/>
+        <location filename="../console/actions.py" line="39"/>
         <source>Imprimer les cartes de rôle…</source>
         <translation>Print role cards…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="38"/>
+        <location filename="../console/actions.py" line="40"/>
         <source>Imprimer une carte par page</source>
         <translation>Print one card per page</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="39"/>
+        <location filename="../console/actions.py" line="41"/>
         <source>Rapport RETEX (HTML)…</source>
         <translation>After-action report (HTML)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="40"/>
+        <location filename="../console/actions.py" line="42"/>
         <source>Produire le rapport de retour d&apos;expérience en HTML</source>
         <translation>Produce the after-action report as HTML</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="41"/>
+        <location filename="../console/actions.py" line="43"/>
         <source>Rapport RETEX (PDF)…</source>
         <translation>After-action report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="42"/>
+        <location filename="../console/actions.py" line="44"/>
         <source>Produire le rapport de retour d&apos;expérience en PDF</source>
         <translation>Produce the after-action report as PDF</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="44"/>
+        <location filename="../console/actions.py" line="46"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="47"/>
-        <source>STARTEX</source>
-        <translation>STARTEX</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="47"/>
+        <location filename="../console/actions.py" line="49"/>
         <source>Démarrer l&apos;exercice</source>
         <translation>Start the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="48"/>
+        <location filename="../console/actions.py" line="50"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="48"/>
+        <location filename="../console/actions.py" line="50"/>
         <source>Suspendre l&apos;horloge d&apos;exercice</source>
         <translation>Stop the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="49"/>
+        <location filename="../console/actions.py" line="51"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="49"/>
+        <location filename="../console/actions.py" line="51"/>
         <source>Relancer l&apos;horloge d&apos;exercice</source>
         <translation>Restart the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="50"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="50"/>
+        <location filename="../console/actions.py" line="52"/>
         <source>Terminer l&apos;exercice</source>
         <translation>End the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="51"/>
+        <location filename="../console/actions.py" line="53"/>
         <source>Déclenchement automatique</source>
         <translation>Automatic firing</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="52"/>
+        <location filename="../console/actions.py" line="54"/>
         <source>Déclencher les injects à l&apos;heure sans intervention</source>
         <translation>Fire injects on time without intervention</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="53"/>
+        <location filename="../console/actions.py" line="55"/>
         <source>Passer à la phase suivante</source>
         <translation>Go to the next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="54"/>
+        <location filename="../console/actions.py" line="56"/>
         <source>Sauter à la phase suivante du scénario</source>
         <translation>Jump to the scenario&apos;s next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="55"/>
+        <location filename="../console/actions.py" line="57"/>
         <source>Décaler la chronologie…</source>
         <translation>Shift the timeline…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="56"/>
+        <location filename="../console/actions.py" line="58"/>
         <source>Décaler tous les injects non joués</source>
         <translation>Shift every inject not yet played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="59"/>
+        <location filename="../console/actions.py" line="61"/>
         <source>Déclencher le prochain</source>
         <translation>Fire next</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="60"/>
+        <location filename="../console/actions.py" line="62"/>
         <source>Déclencher l&apos;inject dû, sinon le prochain</source>
         <translation>Fire the due inject, otherwise the next one</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="61"/>
+        <location filename="../console/actions.py" line="63"/>
         <source>Déclencher maintenant</source>
         <translation>Fire now</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="62"/>
+        <location filename="../console/actions.py" line="64"/>
         <source>Déclencher l&apos;inject sélectionné</source>
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="66"/>
+        <location filename="../console/actions.py" line="68"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="66"/>
+        <location filename="../console/actions.py" line="68"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="70"/>
+        <location filename="../console/actions.py" line="72"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="73"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="74"/>
+        <location filename="../console/actions.py" line="76"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="75"/>
+        <location filename="../console/actions.py" line="77"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="78"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="77"/>
+        <location filename="../console/actions.py" line="79"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="78"/>
+        <location filename="../console/actions.py" line="80"/>
         <source>Débriefing à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="81"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="82"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="83"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="86"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="87"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="89"/>
+        <location filename="../console/actions.py" line="91"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="90"/>
+        <location filename="../console/actions.py" line="92"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
 </context>
 <context>
     <name>ConsoleController</name>
-    <message>
-        <location filename="../console/controller.py" line="45"/>
-        <source>STARTEX : l&apos;exercice commence.</source>
-        <translation>STARTEX: the exercise begins.</translation>
-    </message>
     <message>
         <location filename="../console/controller.py" line="46"/>
         <source>Exercice en pause.</source>
@@ -391,19 +376,19 @@
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="112"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
         <location filename="../console/controller.py" line="113"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
+        <location filename="../console/controller.py" line="45"/>
+        <source>{startex} : l&apos;exercice commence.</source>
+        <translation>{startex}: the exercise begins.</translation>
+    </message>
+    <message>
         <location filename="../console/controller.py" line="118"/>
-        <source>ENDEX : l&apos;exercice est terminé.</source>
-        <translation>ENDEX: the exercise is over.</translation>
+        <source>{endex} : l&apos;exercice est terminé.</source>
+        <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
         <location filename="../console/controller.py" line="123"/>
@@ -545,254 +530,254 @@ Details saved in: {path}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../labels.py" line="199"/>
+        <location filename="../labels.py" line="205"/>
         <source>Valeur « {value} » inconnue (valeurs possibles : {allowed}).</source>
         <translation>Unknown value “{value}” (possible values: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="201"/>
+        <location filename="../labels.py" line="207"/>
         <source>Pièce jointe introuvable dans l&apos;exercice : {path}.</source>
         <translation>No such attachment in the exercise: {path}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="203"/>
+        <location filename="../labels.py" line="209"/>
         <source>« {name} » n&apos;est pas un fichier de session crisisdesk, ou il est endommagé.</source>
         <translation>“{name}” is not a crisisdesk session file, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="205"/>
+        <location filename="../labels.py" line="211"/>
         <source>« {name} » a été écrit par une version plus récente de crisisdesk (format {version}, cette version lit jusqu&apos;au format {supported}) : mettez crisisdesk à jour.</source>
         <translation>“{name}” was written by a newer crisisdesk (format {version}; this version reads up to format {supported}): update crisisdesk.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="209"/>
+        <location filename="../labels.py" line="215"/>
         <source>Le fichier « {path} » n&apos;existe pas.</source>
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="210"/>
+        <location filename="../labels.py" line="216"/>
         <source>Le dossier « {path} » n&apos;existe pas.</source>
         <translation>The folder “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="211"/>
+        <location filename="../labels.py" line="217"/>
         <source>« {path} » existe déjà : choisissez un autre nom.</source>
         <translation>“{path}” already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="213"/>
+        <location filename="../labels.py" line="219"/>
         <source>« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, ou session ouverte en lecture seule.</source>
         <translation>“{name}” cannot be changed: the file or folder is read-only, or the session was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="216"/>
+        <location filename="../labels.py" line="222"/>
         <source>le fichier « {name} » est verrouillé par un autre programme.</source>
         <translation>the file “{name}” is locked by another program.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="218"/>
+        <location filename="../labels.py" line="224"/>
         <source>le disque est plein (« {name} »).</source>
         <translation>the disk is full (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="219"/>
+        <location filename="../labels.py" line="225"/>
         <source>erreur d&apos;écriture sur le disque (« {name} »).</source>
         <translation>disk write error (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="220"/>
+        <location filename="../labels.py" line="226"/>
         <source>l&apos;enregistrement dans « {name} » a échoué ({reason}).</source>
         <translation>saving to “{name}” failed ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="222"/>
+        <location filename="../labels.py" line="228"/>
         <source>Impossible d&apos;ouvrir « {name} » ({reason}).</source>
         <translation>Could not open “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="223"/>
+        <location filename="../labels.py" line="229"/>
         <source>Impossible de lire « {name} » ({reason}).</source>
         <translation>Could not read “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="224"/>
+        <location filename="../labels.py" line="230"/>
         <source>Impossible de créer « {name} » ({reason}).</source>
         <translation>Could not create “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="225"/>
+        <location filename="../labels.py" line="231"/>
         <source>Impossible de mettre « {name} » au format de cette version ({reason}).</source>
         <translation>Could not upgrade “{name}” to this version&apos;s format ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="227"/>
+        <location filename="../labels.py" line="233"/>
         <source>Les fichiers de l&apos;exercice « {path} » ne peuvent pas être lus ({reason}).</source>
         <translation>The exercise files in “{path}” cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="229"/>
+        <location filename="../labels.py" line="235"/>
         <source>L&apos;exercice enregistré dans « {name} » ne peut pas être chargé :
 {reason}</source>
         <translation>The exercise stored in “{name}” cannot be loaded:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="233"/>
+        <location filename="../labels.py" line="239"/>
         <source>Impossible d&apos;écrire « {path} » ({reason}).</source>
         <translation>Could not write “{path}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="234"/>
+        <location filename="../labels.py" line="240"/>
         <source>La session « {name} » est fermée.</source>
         <translation>The session “{name}” is closed.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="235"/>
-        <source>L&apos;exercice n&apos;a pas encore commencé (STARTEX).</source>
-        <translation>The exercise has not started yet (STARTEX).</translation>
+        <location filename="../labels.py" line="241"/>
+        <source>L&apos;exercice n&apos;a pas encore commencé ({startex}).</source>
+        <translation>The exercise has not started yet ({startex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="236"/>
-        <source>L&apos;exercice est terminé (ENDEX).</source>
-        <translation>The exercise has ended (ENDEX).</translation>
+        <location filename="../labels.py" line="243"/>
+        <source>L&apos;exercice est terminé ({endex}).</source>
+        <translation>The exercise has ended ({endex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="237"/>
+        <location filename="../labels.py" line="244"/>
         <source>L&apos;exercice a déjà commencé.</source>
         <translation>The exercise has already started.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="238"/>
+        <location filename="../labels.py" line="245"/>
         <source>L&apos;exercice n&apos;est pas en cours : il est en pause.</source>
         <translation>The exercise is not running: it is paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="240"/>
+        <location filename="../labels.py" line="247"/>
         <source>L&apos;exercice n&apos;est pas en pause.</source>
         <translation>The exercise is not paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../labels.py" line="248"/>
         <source>L&apos;inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been fired (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="243"/>
+        <location filename="../labels.py" line="250"/>
         <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../labels.py" line="252"/>
         <source>L&apos;inject {inject_id} ne se déclenche plus automatiquement.</source>
         <translation>Inject {inject_id} no longer fires by itself.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="247"/>
+        <location filename="../labels.py" line="254"/>
         <source>Plus aucun inject à déclencher.</source>
         <translation>No inject left to fire.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="248"/>
+        <location filename="../labels.py" line="255"/>
         <source>L&apos;exercice est déjà dans sa dernière phase.</source>
         <translation>The exercise is already in its last phase.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="249"/>
+        <location filename="../labels.py" line="256"/>
         <source>Un décalage de 0 minute ne change rien.</source>
         <translation>A shift of 0 minutes changes nothing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="250"/>
+        <location filename="../labels.py" line="257"/>
         <source>Rien à modifier dans l&apos;inject {inject_id}.</source>
         <translation>Nothing to change in inject {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="252"/>
+        <location filename="../labels.py" line="259"/>
         <source>Inject inconnu : {inject_id}.</source>
         <translation>Unknown inject: {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="253"/>
+        <location filename="../labels.py" line="260"/>
         <source>Rôle inconnu : {role}.</source>
         <translation>Unknown role: {role}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="254"/>
+        <location filename="../labels.py" line="261"/>
         <source>Indicateur inconnu : {indicator_id}.</source>
         <translation>Unknown indicator: {indicator_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="255"/>
+        <location filename="../labels.py" line="262"/>
         <source>Objectif inconnu : {objective_id}.</source>
         <translation>Unknown objective: {objective_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="256"/>
+        <location filename="../labels.py" line="263"/>
         <source>Entrée de main courante inconnue : {entry_id}.</source>
         <translation>Unknown log entry: {entry_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="262"/>
+        <location filename="../labels.py" line="269"/>
         <source>L&apos;inject {inject_id} n&apos;a pas de réponse attendue n° {value}.</source>
         <translation>Inject {inject_id} has no expected response no. {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="264"/>
+        <location filename="../labels.py" line="271"/>
         <source>L&apos;inject {inject_id} n&apos;a pas encore été déclenché : rien à constater.</source>
         <translation>Inject {inject_id} has not been fired yet: nothing to check.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="266"/>
+        <location filename="../labels.py" line="273"/>
         <source>Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version.</source>
         <translation>This entry has already been corrected ({by}): correct its latest version.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="268"/>
+        <location filename="../labels.py" line="275"/>
         <source>Identifiant invalide : {value}.</source>
         <translation>Invalid id: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="269"/>
+        <location filename="../labels.py" line="276"/>
         <source>Valeur invalide pour « {field} » : {value}.</source>
         <translation>Invalid value for “{field}”: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="270"/>
+        <location filename="../labels.py" line="277"/>
         <source>« {value} » n&apos;est pas une date (AAAA-MM-JJ).</source>
         <translation>“{value}” is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="271"/>
+        <location filename="../labels.py" line="278"/>
         <source>Ce champ ne peut pas être vide : {field}.</source>
         <translation>This field must not be empty: {field}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="272"/>
+        <location filename="../labels.py" line="279"/>
         <source>Champ non modifiable : {field} (modifiables : {allowed}).</source>
         <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="288"/>
+        <location filename="../labels.py" line="295"/>
         <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
         <translation>The operation failed. Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="304"/>
+        <location filename="../labels.py" line="311"/>
         <source>Non enregistré : {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="307"/>
+        <location filename="../labels.py" line="314"/>
         <source>Rien n&apos;a été modifié : réessayez.</source>
         <translation>Nothing was changed: try again.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="309"/>
+        <location filename="../labels.py" line="316"/>
         <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
         <translation>Kept in memory only: export the unsaved entries before closing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="312"/>
+        <location filename="../labels.py" line="319"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
@@ -800,99 +785,99 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="99"/>
+        <location filename="../observer/expectations.py" line="102"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="104"/>
+        <location filename="../observer/expectations.py" line="107"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="152"/>
+        <location filename="../observer/expectations.py" line="155"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="242"/>
+        <location filename="../observer/expectations.py" line="246"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="243"/>
+        <location filename="../observer/expectations.py" line="247"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="256"/>
+        <location filename="../observer/expectations.py" line="260"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="319"/>
+        <location filename="../observer/expectations.py" line="323"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="361"/>
+        <location filename="../observer/expectations.py" line="369"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="365"/>
+        <location filename="../observer/expectations.py" line="373"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="421"/>
+        <location filename="../observer/expectations.py" line="433"/>
         <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
         <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <location filename="../observer/expectations.py" line="368"/>
+        <location filename="../observer/expectations.py" line="132"/>
+        <location filename="../observer/expectations.py" line="376"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <location filename="../observer/expectations.py" line="371"/>
+        <location filename="../observer/expectations.py" line="132"/>
+        <location filename="../observer/expectations.py" line="379"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="155"/>
+        <location filename="../observer/expectations.py" line="158"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="254"/>
+        <location filename="../observer/expectations.py" line="258"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="344"/>
+        <location filename="../observer/expectations.py" line="348"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="346"/>
+        <location filename="../observer/expectations.py" line="350"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -900,7 +885,7 @@ Details saved in: {path}</translation>
 <context>
     <name>FeedCard</name>
     <message>
-        <location filename="../room_display.py" line="142"/>
+        <location filename="../room_display.py" line="143"/>
         <source>FLASH INFO</source>
         <translation>NEWS FLASH</translation>
     </message>
@@ -908,132 +893,132 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="229"/>
+        <location filename="../observer/hotwash.py" line="233"/>
         <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
         <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="236"/>
+        <location filename="../observer/hotwash.py" line="240"/>
         <source>Évaluation des objectifs</source>
         <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="247"/>
+        <location filename="../observer/hotwash.py" line="251"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
         <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="249"/>
+        <location filename="../observer/hotwash.py" line="253"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="250"/>
+        <location filename="../observer/hotwash.py" line="254"/>
         <source>△ Axe d&apos;amélioration</source>
         <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="271"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="271"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="277"/>
+        <location filename="../observer/hotwash.py" line="281"/>
         <source>Points forts et axes d&apos;amélioration</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Priorité</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="299"/>
+        <location filename="../observer/hotwash.py" line="303"/>
         <source>Action corrective…</source>
         <translation>Corrective action…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="313"/>
+        <location filename="../observer/hotwash.py" line="317"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="333"/>
+        <location filename="../observer/hotwash.py" line="337"/>
         <source>Plan d&apos;amélioration</source>
         <translation>Improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="362"/>
+        <location filename="../observer/hotwash.py" line="366"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="389"/>
+        <location filename="../observer/hotwash.py" line="393"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="392"/>
-        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
-        <translation>The exercise is not over: you can already prepare the hot wash and complete it after ENDEX.</translation>
+        <location filename="../observer/hotwash.py" line="396"/>
+        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.</source>
+        <translation>The exercise is not over: you can already prepare the hot wash and complete it after {endex}.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="402"/>
+        <location filename="../observer/hotwash.py" line="406"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="404"/>
+        <location filename="../observer/hotwash.py" line="408"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="427"/>
+        <location filename="../observer/hotwash.py" line="431"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="430"/>
+        <location filename="../observer/hotwash.py" line="434"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="443"/>
+        <location filename="../observer/hotwash.py" line="447"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="480"/>
+        <location filename="../observer/hotwash.py" line="484"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="494"/>
+        <location filename="../observer/hotwash.py" line="498"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -1275,237 +1260,192 @@ Details saved in: {path}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="40"/>
-        <source>décision</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="41"/>
-        <source>action</source>
-        <translation>action</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="42"/>
-        <source>information</source>
-        <translation>information</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="43"/>
-        <source>demande</source>
-        <translation>request</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="44"/>
-        <source>communication</source>
-        <translation>communication</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="45"/>
-        <source>observation</source>
-        <translation>observation</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="64"/>
         <source>point fort</source>
         <translation>strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="66"/>
         <source>amélioration</source>
         <translation>improvement</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="73"/>
         <source>+ fort</source>
         <translation>+ strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="75"/>
         <source>△ amél.</source>
         <translation>△ impr.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="82"/>
         <source>briefing</source>
         <translation>briefing</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="83"/>
         <source>jeu</source>
         <translation>play</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="84"/>
         <source>retour à chaud</source>
         <translation>hot wash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="92"/>
         <source>réalisé</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="93"/>
         <source>partiel</source>
         <translation>partial</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="94"/>
         <source>non réalisé</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96"/>
+        <location filename="../labels.py" line="107"/>
         <source>Réalisé sans difficulté</source>
         <translation>Performed without challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="108"/>
         <source>Réalisé avec quelques difficultés</source>
         <translation>Performed with some challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="109"/>
         <source>Réalisé avec des difficultés majeures</source>
         <translation>Performed with major challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="99"/>
+        <location filename="../labels.py" line="110"/>
         <source>Non réalisable</source>
         <translation>Unable to be performed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="117"/>
-        <source>haute</source>
-        <translation>high</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="118"/>
-        <source>moyenne</source>
-        <translation>medium</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="119"/>
-        <source>basse</source>
-        <translation>low</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="127"/>
+        <location filename="../labels.py" line="133"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="128"/>
+        <location filename="../labels.py" line="134"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="129"/>
+        <location filename="../labels.py" line="135"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="130"/>
+        <location filename="../labels.py" line="136"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="131"/>
+        <location filename="../labels.py" line="137"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="132"/>
+        <location filename="../labels.py" line="138"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="133"/>
+        <location filename="../labels.py" line="139"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134"/>
+        <location filename="../labels.py" line="140"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142"/>
+        <location filename="../labels.py" line="148"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143"/>
+        <location filename="../labels.py" line="149"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="144"/>
+        <location filename="../labels.py" line="150"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145"/>
+        <location filename="../labels.py" line="151"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146"/>
+        <location filename="../labels.py" line="152"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="147"/>
+        <location filename="../labels.py" line="153"/>
         <source>Ignoré</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="148"/>
+        <location filename="../labels.py" line="154"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149"/>
+        <location filename="../labels.py" line="155"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="157"/>
-        <source>Prêt — avant STARTEX</source>
-        <translation>Ready — before STARTEX</translation>
+        <location filename="../labels.py" line="163"/>
+        <source>Prêt — avant {startex}</source>
+        <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="158"/>
+        <location filename="../labels.py" line="166"/>
+        <source>Terminé — {endex}</source>
+        <translation>Ended — {endex}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="164"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="159"/>
+        <location filename="../labels.py" line="165"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="160"/>
-        <source>Terminé — ENDEX</source>
-        <translation>Ended — ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="168"/>
+        <location filename="../labels.py" line="174"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="175"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="170"/>
+        <location filename="../labels.py" line="176"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="178"/>
+        <location filename="../labels.py" line="184"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -1801,37 +1741,37 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="73"/>
+        <location filename="../observer/hotwash.py" line="74"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="107"/>
+        <location filename="../observer/hotwash.py" line="108"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="111"/>
+        <location filename="../observer/hotwash.py" line="112"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="115"/>
+        <location filename="../observer/hotwash.py" line="116"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="145"/>
+        <location filename="../observer/hotwash.py" line="146"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="162"/>
+        <location filename="../observer/hotwash.py" line="163"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="166"/>
+        <location filename="../observer/hotwash.py" line="167"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -1839,72 +1779,72 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="86"/>
+        <location filename="../observer/panel.py" line="85"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="87"/>
+        <location filename="../observer/panel.py" line="86"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="95"/>
+        <location filename="../observer/panel.py" line="94"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="101"/>
+        <location filename="../observer/panel.py" line="100"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="175"/>
+        <location filename="../observer/panel.py" line="174"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="178"/>
+        <location filename="../observer/panel.py" line="177"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="179"/>
+        <location filename="../observer/panel.py" line="178"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="180"/>
+        <location filename="../observer/panel.py" line="179"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="181"/>
+        <location filename="../observer/panel.py" line="180"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="184"/>
+        <location filename="../observer/panel.py" line="183"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="188"/>
+        <location filename="../observer/panel.py" line="187"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="192"/>
+        <location filename="../observer/panel.py" line="191"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="285"/>
+        <location filename="../observer/panel.py" line="284"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="361"/>
+        <location filename="../observer/panel.py" line="360"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
@@ -1964,22 +1904,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="600"/>
-        <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
-        <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
-    </message>
-    <message>
         <location filename="../observer/panel.py" line="602"/>
-        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
-        <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
+        <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
+        <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="607"/>
+        <location filename="../observer/panel.py" line="604"/>
+        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après {endex}</source>
+        <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after {endex}</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="609"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="611"/>
+        <location filename="../observer/panel.py" line="613"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -2319,53 +2259,53 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="140"/>
+        <location filename="../report_action.py" line="210"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="140"/>
+        <location filename="../report_action.py" line="210"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="142"/>
-        <location filename="../report_action.py" line="218"/>
+        <location filename="../report_action.py" line="212"/>
+        <location filename="../report_action.py" line="288"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="154"/>
+        <location filename="../report_action.py" line="224"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="154"/>
+        <location filename="../report_action.py" line="224"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="174"/>
+        <location filename="../report_action.py" line="244"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="198"/>
+        <location filename="../report_action.py" line="268"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="201"/>
+        <location filename="../report_action.py" line="271"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="205"/>
+        <location filename="../report_action.py" line="275"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="219"/>
+        <location filename="../report_action.py" line="289"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
     </message>
@@ -2414,27 +2354,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoomDisplay</name>
     <message>
-        <location filename="../room_display.py" line="241"/>
+        <location filename="../room_display.py" line="248"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="249"/>
+        <location filename="../room_display.py" line="259"/>
         <source>EXERCICE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="293"/>
+        <location filename="../room_display.py" line="303"/>
         <source>{title} — écran de salle</source>
         <translation>{title} — room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="300"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../room_display.py" line="319"/>
+        <location filename="../room_display.py" line="330"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
     </message>
@@ -2500,87 +2435,87 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="37"/>
+        <location filename="../start_screen.py" line="39"/>
         <source>Conduite d&apos;exercice de crise</source>
         <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="43"/>
+        <location filename="../start_screen.py" line="45"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="49"/>
+        <location filename="../start_screen.py" line="51"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="56"/>
+        <location filename="../start_screen.py" line="61"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="63"/>
+        <location filename="../start_screen.py" line="68"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="65"/>
+        <location filename="../start_screen.py" line="70"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="71"/>
+        <location filename="../start_screen.py" line="77"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="78"/>
+        <location filename="../start_screen.py" line="84"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="79"/>
+        <location filename="../start_screen.py" line="85"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="82"/>
+        <location filename="../start_screen.py" line="88"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="85"/>
+        <location filename="../start_screen.py" line="91"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="136"/>
+        <location filename="../start_screen.py" line="142"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="147"/>
+        <location filename="../start_screen.py" line="153"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="159"/>
+        <location filename="../start_screen.py" line="165"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="162"/>
+        <location filename="../start_screen.py" line="168"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="202"/>
+        <location filename="../start_screen.py" line="208"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="224"/>
+        <location filename="../start_screen.py" line="250"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
@@ -2694,58 +2629,58 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>UnsavedWritesGuard</name>
     <message>
-        <location filename="../observer/unsaved.py" line="80"/>
-        <location filename="../observer/unsaved.py" line="144"/>
+        <location filename="../observer/unsaved.py" line="76"/>
+        <location filename="../observer/unsaved.py" line="140"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="81"/>
+        <location filename="../observer/unsaved.py" line="77"/>
         <source>{n} saisie(s) ne sont pas encore dans le fichier de session « {file} ».</source>
         <translation>{n} entry(ies) not yet in the session file “{file}”.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="87"/>
+        <location filename="../observer/unsaved.py" line="83"/>
         <source>Elles sont gardées dans un journal à côté du fichier et seront enregistrées à la prochaine ouverture de la session. Pour les mettre aussi à l&apos;abri ailleurs (clé USB), enregistrez-les dans un fichier.</source>
         <translation>They are kept in a journal beside the file and will be saved the next time the session is opened. To keep them safe elsewhere too (USB key), save them to a file.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="92"/>
+        <location filename="../observer/unsaved.py" line="88"/>
         <source>Le journal à côté du fichier n&apos;a pas pu toutes les prendre (disque plein ?) : si vous quittez sans les enregistrer dans un fichier, elles seront perdues.</source>
         <translation>The journal beside the file could not take them all (disk full?): if you quit without saving them to a file, they will be lost.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="94"/>
+        <location filename="../observer/unsaved.py" line="90"/>
         <source>Enregistrer dans un fichier…</source>
         <translation>Save to a file…</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="95"/>
+        <location filename="../observer/unsaved.py" line="91"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="93"/>
         <source>Quitter quand même</source>
         <translation>Quit anyway</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="93"/>
         <source>Quitter et les perdre</source>
         <translation>Quit and lose them</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="99"/>
+        <location filename="../observer/unsaved.py" line="95"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="122"/>
+        <location filename="../observer/unsaved.py" line="118"/>
         <source>Enregistrer les saisies non enregistrées</source>
         <translation>Save the unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="125"/>
+        <location filename="../observer/unsaved.py" line="121"/>
         <source>Fichiers JSON (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>

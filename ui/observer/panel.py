@@ -59,7 +59,6 @@ class ObserverPanel(QWidget):
         self._session = session
         self._settings = settings if settings is not None else QSettings("crisisdesk", "crisisdesk")
         self._observer = (observer_name or str(self._settings.value(SETTINGS_KEY_NAME, "") or "")).strip() or None
-        self._pending: dict[str, dict] = {}  # entry id -> log_entry keyword arguments, until committed
         self._refused_ids: list[str] = []  # entries the session refused, shown until taken back
         self._reported: set[str] = set()  # entries whose unforeseen error went to the error reporter
         self._seen_state = None
@@ -372,16 +371,17 @@ class ObserverPanel(QWidget):
             stage=stage, supersedes=entry.supersedes,
         )
         self.model.add_draft(draft)
-        self._pending[entry_id] = dict(
+        # Unsaved from now on, in the one place that counts what is unsaved: the session's kept writes.
+        self._session.kept.hold(entry_id, dict(
             observer=self._observer, role=entry.role, kind=entry.kind, text=entry.text, inject_id=entry.inject_id,
             tags=entry.tags, entry_id=entry_id, supersedes=entry.supersedes,
-        )
+        ), owner=self)
         self._update_counts()
         # Let the row paint as "en cours…" first; the commit itself takes a few ms.
         QTimer.singleShot(0, lambda: self._save(entry_id))
 
     def _save(self, entry_id: str) -> bool:
-        arguments = self._pending.get(entry_id)
+        arguments = self._session.kept.held(entry_id)
         if arguments is None:
             return True
         try:
@@ -402,10 +402,10 @@ class ObserverPanel(QWidget):
             self._mark_failed(entry_id, labels.error_reason(exc))
             return False
         self._reported.discard(entry_id)
-        del self._pending[entry_id]
+        self._session.kept.release(entry_id)
         self.model.set_save_state(entry_id, SaveState.SAVED)
         self.refresh_from_session()
-        if not self._pending:
+        if not self.pending_entry_ids:
             self._retry_timer.stop()
             self.error_label.setVisible(False)
         self._update_counts()
@@ -420,7 +420,7 @@ class ObserverPanel(QWidget):
         self._update_counts()
 
     def _refused(self, entry_id: str, reason: str) -> None:
-        arguments = self._pending.pop(entry_id)
+        arguments = self._session.kept.release(entry_id)
         if not self.quick.line.text().strip():
             self.model.remove_draft(entry_id)
             self.quick.line.setText(format_entry_line(
@@ -461,14 +461,14 @@ class ObserverPanel(QWidget):
                 self._session.retry_pending()
             except SessionError:
                 pass  # still failing: the entries' own retries below say so
-        for entry_id in list(self._pending):
+        for entry_id in self.pending_entry_ids:
             self._save(entry_id)
-        return len(self._pending)
+        return len(self.pending_entry_ids)
 
     @property
     def pending_entry_ids(self) -> list[str]:
         """Ids of the entries typed here that are not in the session file yet (being saved or kept for a retry)."""
-        return list(self._pending)
+        return self._session.kept.held_ids(owner=self)
 
     @property
     def refused_entry_ids(self) -> list[str]:
@@ -564,7 +564,7 @@ class ObserverPanel(QWidget):
         shown = self.proxy.rowCount()
         text = self.tr("{n} entrées").format(n=total) if shown == total else self.tr("{shown} / {n} entrées").format(shown=shown, n=total)
         self.count_label.setText(text)
-        failed = sum(1 for entry_id in self._pending if (row := self.model.row_for(entry_id)) and row.save is SaveState.FAILED)
+        failed = sum(1 for entry_id in self.pending_entry_ids if (row := self.model.row_for(entry_id)) and row.save is SaveState.FAILED)
         refused = len(self.refused_entry_ids)
         notes = []
         if failed:
@@ -599,9 +599,9 @@ class ObserverPanel(QWidget):
         now = self._session.now()
         stage = state.stage
         if stage == "briefing":
-            text = self.tr("<b>Briefing</b> · avant STARTEX")
+            text = self.tr("<b>Briefing</b> · avant {startex}").format(startex=labels.term("startex"))
         elif stage == "hotwash":
-            text = self.tr("<b>Retour à chaud</b> · après ENDEX")
+            text = self.tr("<b>Retour à chaud</b> · après {endex}").format(endex=labels.term("endex"))
         else:
             elapsed = state.clock.elapsed(now)
             phase = state.clock.phase_at(elapsed)
