@@ -77,9 +77,11 @@ DAMAGES = [
     Damage("roles.yaml is empty", "UPDATE package_files SET data = X'' WHERE path = 'roles.yaml'",
            "roles.yaml: file is empty"),
     # -- the tables themselves
-    Damage("no events table", "DROP TABLE events", "damaged"),
-    Damage("no package_files table", "DROP TABLE package_files", "damaged"),
-    Damage("events table of another shape", "DROP TABLE events; CREATE TABLE events (x TEXT)", "damaged"),
+    Damage("no events table", "DROP TABLE events", "the session file is damaged (no such table: events)"),
+    Damage("no package_files table", "DROP TABLE package_files",
+           "the session file is damaged (no such table: package_files)"),
+    Damage("events table of another shape", "DROP TABLE events; CREATE TABLE events (x TEXT)",
+           "the session file is damaged (no such column: seq)"),
 ]
 
 
@@ -100,7 +102,7 @@ def played(tmp_path_factory, request) -> Path:
 
 
 def damaged(played: Path, tmp_path: Path, damage: Damage) -> Path:
-    path = tmp_path / "damaged.crisisdesk"
+    path = tmp_path / "run.crisisdesk"
     shutil.copy(played, path)
     conn = sqlite3.connect(path)
     try:

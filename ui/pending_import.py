@@ -53,11 +53,11 @@ class PendingImporter(QObject):
             self._tell(QMessageBox.Icon.Warning, error_text(error), "importPendingFailed")
             return False
         if result.stored:
-            text = self.tr("%n saisie(s) enregistrée(s) dans la session.", "", result.stored)
+            text = self.tr("Saisies enregistrées dans la session : {n}.").format(n=result.stored)
         else:
             text = self.tr("Rien à importer : ces saisies sont déjà dans la session.")
         if result.stored and result.already:
-            text += " " + self.tr("%n étaient déjà enregistrée(s).", "", result.already)
+            text += " " + self.tr("Déjà enregistrées auparavant : {n}.").format(n=result.already)
         self._tell(QMessageBox.Icon.Information, text, "pendingImported")
         self.imported.emit(result.stored)
         return True

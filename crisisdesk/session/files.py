@@ -279,6 +279,11 @@ def open_error(path: Path, exc: OperationalError) -> SessionError:
     if is_locked(exc):
         return SessionLockedError(f"{path}: locked by another program; close it there, or try again in a moment",
                                   params=params)
+    detail = str(getattr(exc, "orig", exc))
+    if detail.startswith(("no such table", "no such column")):
+        return SessionError(f"{path}: the session file is damaged ({detail}); open a backup copy "
+                            "of it if there is one", code="damaged",
+                            params={**params, "reason": detail})
     if cause(exc) in ("read_only", "cant_open"):
         return ReadOnlySessionError(f"{path}: cannot be opened for writing ({exc.orig}); open it read-only "
                                     "or copy it to a folder where you can write", params=params)

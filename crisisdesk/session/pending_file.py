@@ -21,6 +21,7 @@ from typing import Any
 
 from crisisdesk.session.errors import SessionError
 from crisisdesk.session.journal import PendingWrite
+from crisisdesk.session.payload_check import payload_problem
 
 APPLICATION = "crisisdesk-pending-writes"
 # A long exercise's writes are a few megabytes; a file much bigger is not one of ours.
@@ -108,6 +109,9 @@ def _write(item: Any, observer_kinds: frozenset[str]) -> tuple[PendingWrite | No
         return None, "has an invalid actor"
     if not isinstance(payload, dict):
         return None, "has no payload object"
+    wrong = payload_problem(kind, payload)
+    if wrong:
+        return None, wrong
     if not isinstance(error, str):
         error = ""
     return PendingWrite(event_id, kind, float(real_time), None if elapsed is None else float(elapsed), scenario,

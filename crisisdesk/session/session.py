@@ -37,7 +37,7 @@ from crisisdesk.package.problems import PackageError
 from crisisdesk.session import files
 from crisisdesk.session.actions import ControllerActions
 from crisisdesk.session.core import EventStore
-from crisisdesk.session.courante import CouranteWrites
+from crisisdesk.session.courante import CouranteWrites, ImportResult
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
 from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.session.journal import PendingWrite
@@ -46,7 +46,7 @@ from crisisdesk.session.recovery import Recovery
 from crisisdesk.session.snapshot import PackageContentsError, StoredPackage, package_members
 from crisisdesk.session.state import InjectState, LogEntry, SessionState
 
-__all__ = ["PendingWrite", "Session"]
+__all__ = ["ImportResult", "PendingWrite", "Session"]
 
 
 class Session:
@@ -318,6 +318,10 @@ class Session:
     def unsaved_ids(self) -> set[str]:
         """Every write not in the file: kept, or typed in a window and not stored yet (``kept.hold``)."""
         return self.kept.unsaved_ids()
+
+    def import_pending(self, path: str | os.PathLike) -> ImportResult:
+        """Store the writes of a file ``export_pending`` wrote (when the disk was full); see CouranteWrites."""
+        return self.courante.import_pending(path)
 
     def export_pending(self, path: str | os.PathLike) -> int:
         """Write the kept writes to a JSON file the user picked (e.g. on a USB key); return how many."""
