@@ -174,6 +174,7 @@ def _expansion_problem(root: Node, label: str) -> Problem | None:
     The problem names the smallest list or mapping over a limit: where the repetition is.
     """
     sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, characters), expanded
+    uses: dict[int, tuple[Node, int]] = {}  # id(node) -> (node, how many parents name it): >1 is an alias
     open_nodes: set[int] = set()  # on the current path: meeting one again is a cycle
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
@@ -193,6 +194,7 @@ def _expansion_problem(root: Node, label: str) -> Problem | None:
             open_nodes.add(key)
             stack.append((node, True))
             for child in children:
+                uses[id(child)] = (child, uses.get(id(child), (child, 0))[1] + 1)
                 if id(child) in open_nodes:
                     return Problem(label, line_of(node),
                                    f"an alias repeats the {_kind(child)} at line {line_of(child)} inside itself; "
@@ -208,14 +210,18 @@ def _expansion_problem(root: Node, label: str) -> Problem | None:
             chars += child_chars
         sizes[key] = (values, chars)
         if values > MAX_NODES or chars > MAX_EXPANDED_CHARS:
-            shared = max(children, key=lambda child: sizes[id(child)][0])
-            amount = f"{values:,} values" if values > MAX_NODES else f"{chars:,} characters of text"
-            limit = f"{MAX_NODES:,} values" if values > MAX_NODES else f"{MAX_EXPANDED_CHARS:,} characters"
-            return Problem(
-                label, line_of(node),
-                f"this {_kind(node)} stands for {amount} once its aliases (*name) are expanded; the limit is "
-                f"{limit} per file (the largest item repeats the {_kind(shared)} at line {line_of(shared)})",
-            )
+            by_values = values > MAX_NODES
+            amount = f"{values:,} values" if by_values else f"{chars:,} characters of text"
+            limit = f"{MAX_NODES:,} values" if by_values else f"{MAX_EXPANDED_CHARS:,} characters"
+            message = (f"this {_kind(node)} stands for {amount} once its aliases (*name) are expanded; "
+                       f"the limit is {limit} per file")
+            # Name what is repeated: the biggest node that several places name.
+            repeated = [(shared, count) for shared, count in uses.values() if count > 1 and id(shared) in sizes]
+            if repeated:
+                shared, count = max(repeated, key=lambda pair: sizes[id(pair[0])][0 if by_values else 1] * pair[1])
+                message += (f" (the {_kind(shared)} at line {line_of(shared)} is repeated {count:,} times, "
+                            f"{sizes[id(shared)][0]:,} values each)")
+            return Problem(label, line_of(node), message)
     return None
 
 
