@@ -146,6 +146,11 @@ def test_export_and_report_of_a_damaged_file(played, tmp_path, damage, capsys):
         assert len([line for line in err.splitlines() if line.startswith("crisisdesk ")]) == 3
     else:
         assert (tmp_path / "r.html").exists()
+        import json
+
+        exported = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+        if damage.outcome == "anomaly":  # the export says what was skipped, and keeps the rest
+            assert exported["anomalies"] and "e2" in {e["entry_id"] for e in exported["main_courante"]}
 
 
 FOREIGN = {

@@ -25,7 +25,7 @@ from crisisdesk.timefmt import format_offset
 
 ENTRY_COLUMNS = ("entry_id", "revision", "supersedes", "superseded_by", "current", "real_time", "elapsed",
                  "scenario_time", "stage", "observer", "role", "kind", "inject_id", "tags", "text")
-EVENT_COLUMNS = ("seq", "event_id", "kind", "real_time", "elapsed", "scenario_time", "actor", "payload")
+EVENT_COLUMNS = ("seq", "event_id", "kind", "real_time", "elapsed", "scenario_time", "actor", "payload", "damage")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -101,10 +101,13 @@ def export_data(session, events) -> dict[str, Any]:
         } for s in state.injects],
         "downtime": [{"from": _when(a), "to": _when(b)} for a, b in state.downtime],
         "events": [{
-            "seq": ev.seq, "event_id": ev.event_id, "kind": ev.kind, "real_time": _when(ev.real_time),
+            "seq": ev.seq, "event_id": ev.event_id, "kind": ev.kind,
+            "real_time": None if ev.damage else _when(ev.real_time),
             "elapsed": _offset(ev.elapsed), "scenario_time": _iso(ev.scenario_time), "actor": ev.actor,
             "payload": ev.payload,
+            **({"damage": ev.damage} if ev.damage else {}),  # a damaged row: what could not be read
         } for ev in events],
+        "anomalies": list(state.anomalies),
     }
 
 
