@@ -46,3 +46,17 @@ def offered_contingencies(state: SessionState, elapsed: float) -> list[tuple[str
         if reason is not None:
             offered.append((inject_state.inject.id, reason))
     return offered
+
+
+def awaiting_controller(state: SessionState, elapsed: float) -> tuple[list, list[tuple[object, str]]]:
+    """Return what waits for the controller: the due injects (in firing order) and the offered
+    contingencies that are not due themselves, with their reason.
+
+    The one count of "what needs the controller now": the due banner, the recovery message after
+    a crash and anything else that tells the director how many injects wait all read it here.
+    """
+    if state.clock.state.name == "ENDED":
+        return [], []  # after ENDEX nothing is fired any more: nothing waits
+    due = [s for s in state.injects if s.status is InjectStatus.DUE]
+    offered = [(state.inject(i), reason) for i, reason in offered_contingencies(state, elapsed)]
+    return due, [(s, reason) for s, reason in offered if s.status is not InjectStatus.DUE]

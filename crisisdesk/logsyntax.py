@@ -237,7 +237,8 @@ def format_entry_line(
 
 
 def latest_fired_inject_for_role(
-    inject_states: Iterable[object], role: str | None, checks: Iterable[object] = ()
+    inject_states: Iterable[object], role: str | None, checks: Iterable[object] = (), *,
+    awaiting_only: bool = False,
 ) -> str | None:
     """Return the id of the fired inject an entry about ``role`` most likely answers (None if none reached it).
 
@@ -248,6 +249,9 @@ def latest_fired_inject_for_role(
        and ``index``);
     2. one addressed to ``role`` by name (not only through ``to: all``);
     3. any that reached ``role``, ``to: all`` included.
+
+    With ``awaiting_only``, only the first kind counts (None otherwise): the observer panel proposes
+    an inject only when it still waits for this role's response, never a broadcast such as DEBEX.
 
     Why: the most recent inject a role received is often a broadcast (DEBEX) or another topic, while
     the entry answers an earlier inject still waiting for that role's response. Works on the session's
@@ -276,4 +280,6 @@ def latest_fired_inject_for_role(
         # Same fired_at (rare: wall-clock times): the one listed later wins.
         if best[rank] is None or fired_at >= best[rank][0]:
             best[rank] = (fired_at, inject.id)
+    if awaiting_only:
+        return best[0][1] if best[0] is not None else None
     return next((found[1] for found in best if found is not None), None)

@@ -147,7 +147,10 @@ PAYLOAD_TYPES: dict[EventKind, type[Payload]] = {}
 
 @dataclass(frozen=True)
 class Payload:
-    """Base of the event payloads: what one event of a kind carries, read from its stored JSON.
+    """Base of the event payloads: what one event of a kind carries, as written and read back.
+
+    Writers build one and store ``to_payload()`` (the field order is the stored key order,
+    which the report's event annex follows).
 
     ``from_payload`` is lenient the way the replay always was: optional keys may be
     missing (older files), unknown keys are ignored; a missing required key raises
@@ -209,15 +212,21 @@ class EndPayload(ClockPayload):
 
 @dataclass(frozen=True)
 class FirePayload(Payload):
+    """An inject fired. Fields left None are not stored: an ad-hoc inject fired as it is added
+    (``adhoc``) carries only its id, title and ``auto``; the others carry the rest."""
+
     kind: ClassVar[EventKind] = EventKind.FIRE
     inject_id: str
     title: str = ""
-    to: list[str] = field(default_factory=list)
+    to: list[str] | None = None
     auto: bool = False
-    overdue: bool = False
+    overdue: bool | None = None
     due_at: int | None = None
-    sets: dict[str, Any] = field(default_factory=dict)
-    adhoc: bool = False  # fired as it was added
+    sets: dict[str, Any] | None = None
+    adhoc: bool | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -230,8 +239,8 @@ class SkipPayload(Payload):
 class DelayPayload(Payload):
     kind: ClassVar[EventKind] = EventKind.DELAY
     inject_id: str
-    due_at: int
-    minutes: int | None = None
+    minutes: int
+    due_at: int  # the new due time (exercise seconds): the replay applies it as it is
 
 
 @dataclass(frozen=True)
@@ -251,10 +260,10 @@ class AddPayload(Payload):
 @dataclass(frozen=True)
 class JumpPayload(Payload):
     kind: ClassVar[EventKind] = EventKind.JUMP
+    from_phase: int
     to_phase: int
-    at: int
-    from_phase: int | None = None
-    title: str = ""
+    at: int  # the new start of ``to_phase`` (exercise seconds)
+    title: str  # of the phase jumped to
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,8 @@ def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
     python = ensure_environment()
     if command == "run":
-        args = rest or [str(ROOT / "injects" / "paris-50c")]
+        # With no argument: the bundled exercise, resuming its last unfinished session if any.
+        args = rest or ["--resume", str(ROOT / "injects" / "paris-50c")]
         return subprocess.call([str(python), str(ROOT / "main.py"), *args], cwd=ROOT)
     if command == "test":
         # The linter first (a second or so), so CI (.ci/run) fails on a lint error too;

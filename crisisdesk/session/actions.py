@@ -20,7 +20,19 @@ from crisisdesk.session.errors import InvalidActionError
 from crisisdesk.session.recovery import Recovery
 from crisisdesk.session.state import InjectState
 from crisisdesk.session.store import Draft
-from crisisdesk.vocabulary import EventKind
+from crisisdesk.vocabulary import (
+    PAYLOAD_TYPES,
+    AddPayload,
+    AutofirePayload,
+    DelayPayload,
+    EditPayload,
+    EventKind,
+    FirePayload,
+    IndicatorPayload,
+    JumpPayload,
+    ShiftPayload,
+    SkipPayload,
+)
 
 
 class ControllerActions:
@@ -79,7 +91,7 @@ class ControllerActions:
         def build(now: float) -> list[Draft]:
             self._store.require_not_ended("skip an inject")
             self._pending_inject(inject_id)
-            return [self._store.draft(EventKind.SKIP, now, {"inject_id": inject_id})]
+            return [self._store.draft(SkipPayload(inject_id), now)]
         self._control(build)
 
     def delay(self, inject_id: str, minutes: int) -> None:
@@ -98,7 +110,7 @@ class ControllerActions:
             inj = self._pending_inject(inject_id)
             base = inj.due_at if minutes < 0 else max(inj.due_at, int(self._store.replayer.clock.elapsed(now)))
             due_at = max(0, base + minutes * 60)
-            return [self._store.draft(EventKind.DELAY, now, {"inject_id": inject_id, "minutes": minutes, "due_at": due_at})]
+            return [self._store.draft(DelayPayload(inject_id, minutes, due_at), now)]
         self._control(build)
 
     def edit_inject(self, inject_id: str, **fields: Any) -> InjectState:
@@ -114,7 +126,7 @@ class ControllerActions:
             self._store.require_not_ended("edit an inject")
             self._pending_inject(inject_id)
             clean = inject_fields.normalize(fields, self._store.package, subject=f"inject {inject_id}")
-            return [self._store.draft(EventKind.EDIT, now, {"inject_id": inject_id, "fields": clean})]
+            return [self._store.draft(EditPayload(inject_id, clean), now)]
         self._control(build)
         return self._store.state.inject(inject_id)
 
@@ -134,11 +146,10 @@ class ControllerActions:
             while inject_id in self._store.replayer.injects:
                 inject_id += "b"
             clean = inject_fields.normalize(raw, self._store.package, subject=f"new inject {title!r}")
-            drafts = [self._store.draft(EventKind.ADD, now, {"inject_id": inject_id, "fields": clean})]
+            drafts = [self._store.draft(AddPayload(inject_id, clean), now)]
             if fire_now:
                 self._store.require_in_play("fire an inject")
-                drafts.append(self._store.draft(EventKind.FIRE, now, {"inject_id": inject_id, "title": clean["title"],
-                                                         "auto": False, "adhoc": True}))
+                drafts.append(self._store.draft(FirePayload(inject_id, clean["title"], auto=False, adhoc=True), now))
             new_id[:] = [inject_id]
             return drafts
         self._control(build)
@@ -160,8 +171,7 @@ class ControllerActions:
             if current + 1 >= len(clock.phases):
                 raise InvalidActionError("already in the last phase", code="last_phase")
             at = max(int(elapsed), clock.phases[current].at)
-            return [self._store.draft(EventKind.JUMP, now, {"from_phase": current, "to_phase": current + 1, "at": at,
-                                              "title": clock.phases[current + 1].title})]
+            return [self._store.draft(JumpPayload(current, current + 1, at, clock.phases[current + 1].title), now)]
         self._control(build)
 
     def shift_timeline(self, minutes: int) -> None:
@@ -177,7 +187,7 @@ class ControllerActions:
         def build(now: float) -> list[Draft]:
             self._store.require_not_ended("shift the timeline")
             origin = int(self._store.replayer.clock.elapsed(now))
-            return [self._store.draft(EventKind.SHIFT, now, {"minutes": minutes, "from_elapsed": origin})]
+            return [self._store.draft(ShiftPayload(minutes, origin), now)]
         self._control(build)
 
     def set_autofire(self, enabled: bool) -> None:
@@ -185,7 +195,7 @@ class ControllerActions:
         def build(now: float) -> list[Draft]:
             if self._store.replayer.autofire == bool(enabled):
                 return []
-            return [self._store.draft(EventKind.AUTOFIRE, now, {"enabled": bool(enabled)})]
+            return [self._store.draft(AutofirePayload(bool(enabled)), now)]
         self._control(build)
 
     def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
@@ -197,7 +207,7 @@ class ControllerActions:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise InvalidActionError(f"indicator {indicator_id}: expected a number or a text, got {value!r}",
                                      code="bad_value", params={"field": indicator_id, "value": repr(value)})
-        self._control(lambda now: [self._store.draft(EventKind.INDICATOR, now, {"indicator_id": indicator_id, "value": value})])
+        self._control(lambda now: [self._store.draft(IndicatorPayload(indicator_id, value), now)])
 
 
     # -- scheduler ---------------------------------------------------------------------
@@ -258,7 +268,7 @@ class ControllerActions:
             getattr(clock, kind)(now)  # raises ClockError with the reason
         if kind == "start":
             return [Draft(EventKind.START, now, 0.0, clock.scenario_time_at(0.0))]
-        return [self._store.draft(kind, now, {})]
+        return [self._store.draft(PAYLOAD_TYPES[kind](), now)]
 
     def _fire_draft(self, inject_id: str, now: float, *, actor: str | None, auto: bool) -> Draft:
         inj = self._store.replayer.injects.get(inject_id)
@@ -272,9 +282,9 @@ class ControllerActions:
                      or elapsed is None or inj.due_at > elapsed):
             raise AlreadyDone(f"inject {inject_id} no longer fires by itself", code="not_automatic",
                                params={"inject_id": inject_id})
-        payload = {"inject_id": inject_id, "title": inj.inject.title, "to": list(inj.inject.to), "auto": auto,
-                   "overdue": inj.overdue, "due_at": inj.due_at, "sets": dict(inj.inject.sets)}
-        return self._store.draft(EventKind.FIRE, now, payload, actor)
+        payload = FirePayload(inject_id, inj.inject.title, to=list(inj.inject.to), auto=auto, overdue=inj.overdue,
+                              due_at=inj.due_at, sets=dict(inj.inject.sets))
+        return self._store.draft(payload, now, actor)
 
     def _pending_inject(self, inject_id: str):
         inj = self._store.replayer.injects.get(inject_id)

@@ -36,6 +36,7 @@ from crisisdesk.session.schema import Meta, PackageFile
 from crisisdesk.session.snapshot import StoredPackage, safe_relpath
 from crisisdesk.session.state import EventRecord, SessionState
 from crisisdesk.session.store import Draft, ReadTx, insert_event, read_records
+from crisisdesk.vocabulary import Payload
 
 
 class EventStore:
@@ -176,10 +177,10 @@ class EventStore:
         except ClockError as exc:
             raise InvalidActionError(str(exc), code=exc.code, params=exc.params) from None
 
-    def draft(self, kind: str, now: float, payload: dict[str, Any], actor: str | None = None,
-              event_id: str | None = None) -> Draft:
+    def draft(self, payload: Payload, now: float, actor: str | None = None, event_id: str | None = None) -> Draft:
+        """The event carrying ``payload`` (its kind is the payload's), stamped with the times at ``now``."""
         elapsed, scenario = self.times(now)
-        return Draft(kind, now, elapsed, scenario, payload, actor, event_id or uuid.uuid4().hex)
+        return Draft(payload.kind, now, elapsed, scenario, payload.to_payload(), actor, event_id or uuid.uuid4().hex)
 
     def times(self, now: float) -> tuple[float | None, datetime | None]:
         clock = self.replayer.clock

@@ -34,7 +34,14 @@ from crisisdesk.session.state import (
     stage_of,
 )
 from crisisdesk.session.store import Draft
-from crisisdesk.vocabulary import OBSERVER_KINDS, EventKind
+from crisisdesk.vocabulary import (
+    OBSERVER_KINDS,
+    CheckPayload,
+    EntryPayload,
+    FindingPayload,
+    ImprovementPayload,
+    RatingPayload,
+)
 
 
 @dataclass(frozen=True)
@@ -198,13 +205,12 @@ class CouranteWrites:
                 revision = previous.revision + 1
             clock = self._store.replayer.clock
             elapsed, scenario = self._store.times(now)
-            payload = {
-                "entry_id": entry_id, "revision": revision, "supersedes": supersedes,
-                "observer": observer, "role": role, "kind": kind, "text": text, "inject_id": inject_id,
-                "tags": list(tags), "stage": stage_of(clock.state),
-                "phase_index": None if elapsed is None else clock.phase_index_at(elapsed),
-            }
-            return Draft(EventKind.ENTRY, now, elapsed, scenario, payload, actor=observer, event_id=entry_id)
+            payload = EntryPayload(
+                entry_id=entry_id, revision=revision, supersedes=supersedes, observer=observer, role=role,
+                entry_kind=kind, text=text, inject_id=inject_id, tags=list(tags), stage=stage_of(clock.state),
+                phase_index=None if elapsed is None else clock.phase_index_at(elapsed),
+            )
+            return Draft(payload.kind, now, elapsed, scenario, payload.to_payload(), actor=observer, event_id=entry_id)
         self._record(make)
         return self._store.replayer.find_entry(entry_id)
 
@@ -234,10 +240,9 @@ class CouranteWrites:
                                      code="unknown_item",
                                      params={"inject_id": inject_id, "value": index, "count": len(expected)})
         item = expected[index]
-        payload = {"inject_id": inject_id, "index": index, "status": status,
-                   "observer": observer or self._store.observer or "", "note": note or "", "role": item.role,
-                   "action": item.action}
-        self._record(lambda now: self._store.draft(EventKind.CHECK, now, payload, actor=observer, event_id=event_id))
+        payload = CheckPayload(inject_id, index, status, observer=observer or self._store.observer or "",
+                               note=note or "", role=item.role, action=item.action)
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
         return event_id
 
     def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str,
@@ -255,9 +260,8 @@ class CouranteWrites:
         if rating not in RATINGS:
             raise InvalidActionError(f"rating {rating!r} is not one of {', '.join(RATINGS)}", code="unknown_rating",
                                      params={"value": rating, "allowed": list(RATINGS)})
-        payload = {"objective_id": objective_id, "rating": rating, "justification": justification or "",
-                   "observer": observer or self._store.observer or ""}
-        self._record(lambda now: self._store.draft(EventKind.RATING, now, payload, actor=observer, event_id=event_id))
+        payload = RatingPayload(objective_id, rating, justification or "", observer or self._store.observer or "")
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
         return event_id
 
     def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
@@ -276,10 +280,11 @@ class CouranteWrites:
         if objective_id is not None and objective_id not in {o.id for o in self._store.package.exercise.objectives}:
             raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
                                      params={"objective_id": objective_id})
-        payload = {"action": arguments.required_text(action, "improvement action"), "owner_role": owner_role,
-                   "priority": arguments.required_text(priority, "priority"), "due_date": arguments.iso_date(due_date),
-                   "objective_id": objective_id, "observer": observer or self._store.observer}
-        seq = self._record(lambda now: self._store.draft(EventKind.IMPROVEMENT, now, payload, actor=observer, event_id=event_id))
+        payload = ImprovementPayload(
+            action=arguments.required_text(action, "improvement action"), owner_role=owner_role,
+            priority=arguments.required_text(priority, "priority"), due_date=arguments.iso_date(due_date),
+            objective_id=objective_id, observer=observer or self._store.observer)
+        seq = self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
         return next(i.id for i in self._store.state.improvements if i.seq == seq)
 
     def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
@@ -298,11 +303,11 @@ class CouranteWrites:
         if objective_id is not None and objective_id not in {o.id for o in self._store.package.exercise.objectives}:
             raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
                                      params={"objective_id": objective_id})
-        payload = {"kind": kind, "text": arguments.required_text(text, "finding text"), "objective_id": objective_id,
-                   "observer": observer or self._store.observer}
+        text = arguments.required_text(text, "finding text")
 
         def make(now: float) -> Draft:
-            stage = stage_of(self._store.replayer.clock.state)
-            return self._store.draft(EventKind.FINDING, now, {**payload, "stage": stage}, actor=observer, event_id=event_id)
+            payload = FindingPayload(kind, text, objective_id, observer or self._store.observer,
+                                     stage=stage_of(self._store.replayer.clock.state))
+            return self._store.draft(payload, now, actor=observer, event_id=event_id)
         seq = self._record(make)
         return next(f.id for f in self._store.state.findings if f.seq == seq)

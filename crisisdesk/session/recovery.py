@@ -15,7 +15,7 @@ from crisisdesk.clock import ClockState
 from crisisdesk.session.core import EventStore
 from crisisdesk.session.schema import Meta
 from crisisdesk.session.store import Draft, busy_timeout
-from crisisdesk.vocabulary import EventKind
+from crisisdesk.vocabulary import RecoveredPayload
 
 HEARTBEAT_INTERVAL = 5.0  # seconds between two "controller alive" marks while running
 # A heartbeat waits this long at most for the write lock: it runs on the UI thread, and a
@@ -91,7 +91,7 @@ class Recovery:
             down = opened_at - alive > DOWNTIME_GRACE
             if not overdue and not down:
                 return []
-            payload = {"overdue": overdue, "down_from": alive if down else None, "down_to": opened_at if down else None}
-            return [store.draft(EventKind.RECOVERED, now, payload)]
+            payload = RecoveredPayload(overdue, alive if down else None, opened_at if down else None)
+            return [store.draft(payload, now)]
         store.commit(build)  # if this fails, nothing fires by itself: the next tick tries again
         self.needs_takeover = False

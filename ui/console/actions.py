@@ -38,6 +38,8 @@ class ConsoleActions(QObject):
                                  self.tr("Une carte par page, à imprimer pour la table"))
         self.print_cards = make("actionPrintCards", self.tr("Imprimer les cartes de rôle…"), None,
                                 self.tr("Imprimer une carte par page"))
+        self.print_kit = make("actionPrintKit", self.tr("Imprimer le &kit…"), None,
+                              self.tr("Kits animateur, observateur et joueur en PDF, depuis le dossier d'exercice"))
         self.report_html = make("actionReportHtml", self.tr("Rapport RETEX (HTML)…"), None,
                                 self.tr("Produire le rapport de retour d'expérience en HTML"))
         self.report_pdf = make("actionReportPdf", self.tr("Rapport RETEX (PDF)…"), None,

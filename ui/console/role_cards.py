@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Signal
@@ -23,36 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.report.role_cards import RoleCardWords
+from crisisdesk.report.role_cards import role_card_html as core_role_card_html
 from ui.labels import role_kind_label
 
 
 def role_card_html(role, exercise, *, compact: bool = False) -> str:
     """Return one role card as self-contained HTML (Qt rich-text subset, printable); compact for the panel."""
-    esc = html.escape
-    title_size, text_size = ("15pt", "10pt") if compact else ("22pt", "12pt")
-    color = role.color or "#1f4e79"
-
-    mission_title = QCoreApplication.translate("RoleCards", "Mission")
-    footer = QCoreApplication.translate("RoleCards", "EXERCICE — document de jeu, ne pas diffuser")
-
-    def section(title: str, items) -> str:
-        if not items:
-            return ""
-        lines = "".join(f"<li style='font-size:{text_size};'>{esc(item)}</li>" for item in items)
-        return f"<h3 style='color:{color};'>{esc(title)}</h3><ul>{lines}</ul>"
-
-    return (
-        f"<table width='100%' cellpadding='10' cellspacing='0' style='background:{color};'>"
-        f"<tr><td><span style='color:white; font-size:11pt;'>{esc(exercise.title)}</span><br/>"
-        f"<span style='color:white; font-size:{title_size}; font-weight:bold;'>{esc(role.name)}</span><br/>"
-        f"<span style='color:white;'>{esc(role.id)} — {esc(role_kind_label(role.kind))}</span></td></tr></table>"
-        f"<h3 style='color:{color};'>{esc(mission_title)}</h3>"
-        f"<p style='font-size:{text_size};'>{esc(role.mission)}</p>"
-        + section(QCoreApplication.translate("RoleCards", "Décisions attendues de vous"), role.decisions)
-        + section(QCoreApplication.translate("RoleCards", "Vos moyens"), role.resources)
-        + section(QCoreApplication.translate("RoleCards", "Vos contacts"), role.contacts)
-        + f"<p style='color:#666666; font-size:9pt;'>{esc(footer)}</p>"
+    words = RoleCardWords(
+        mission=QCoreApplication.translate("RoleCards", "Mission"),
+        decisions=QCoreApplication.translate("RoleCards", "Décisions attendues de vous"),
+        resources=QCoreApplication.translate("RoleCards", "Vos moyens"),
+        contacts=QCoreApplication.translate("RoleCards", "Vos contacts"),
+        footer=QCoreApplication.translate("RoleCards", "EXERCICE — document de jeu, ne pas diffuser"),
+        kind=role_kind_label(role.kind),
     )
+    # The markup itself lives in the core: the printed player kit prints the same cards.
+    return core_role_card_html(role, exercise, words, compact=compact)
 
 
 def paint_cards(device: QPagedPaintDevice, cards: list[str]) -> int:

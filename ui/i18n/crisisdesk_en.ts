@@ -4,34 +4,39 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="83"/>
+        <location filename="../app.py" line="84"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="85"/>
+        <location filename="../app.py" line="86"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="96"/>
-        <location filename="../app.py" line="107"/>
+        <location filename="../app.py" line="114"/>
+        <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
+        <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="126"/>
+        <location filename="../app.py" line="137"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="112"/>
+        <location filename="../app.py" line="142"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="164"/>
+        <location filename="../app.py" line="194"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -39,34 +44,44 @@
 <context>
     <name>ClockBar</name>
     <message>
-        <location filename="../console/clock_bar.py" line="80"/>
+        <location filename="../console/clock_bar.py" line="81"/>
         <source>Temps d&apos;exercice</source>
         <translation>Exercise time</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="97"/>
+        <location filename="../console/clock_bar.py" line="93"/>
+        <source>Heure réelle</source>
+        <translation>Wall-clock time</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="109"/>
         <source>Déclenchement auto</source>
         <translation>Auto-fire</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="148"/>
+        <location filename="../console/clock_bar.py" line="167"/>
         <source>Phase : {title}</source>
         <translation>Phase: {title}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="150"/>
-        <source>Prochain : {inject} — à déclencher maintenant</source>
-        <translation>Next: {inject} — fire it now</translation>
+        <location filename="../console/clock_bar.py" line="169"/>
+        <source>Prochain : à déclencher maintenant —</source>
+        <translation>Next: to fire now —</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="154"/>
-        <source>Prochain : {inject} dans {delay}</source>
-        <translation>Next: {inject} in {delay}</translation>
+        <location filename="../console/clock_bar.py" line="171"/>
+        <source>Prochain dans {delay} :</source>
+        <translation>Next in {delay}:</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="159"/>
-        <source>Prochain : {inject}</source>
-        <translation>Next: {inject}</translation>
+        <location filename="../console/clock_bar.py" line="174"/>
+        <source>Prochain :</source>
+        <translation>Next:</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="179"/>
+        <source>Heure réelle {time}</source>
+        <translation>Local time {time}</translation>
     </message>
 </context>
 <context>
@@ -113,221 +128,231 @@
     </message>
     <message>
         <location filename="../console/actions.py" line="41"/>
+        <source>Imprimer le &amp;kit…</source>
+        <translation>Print the &amp;kit…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="42"/>
+        <source>Kits animateur, observateur et joueur en PDF, depuis le dossier d&apos;exercice</source>
+        <translation>Control, observer and player kits as PDF, from the exercise package</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="43"/>
         <source>Rapport RETEX (HTML)…</source>
         <translation>After-action report (HTML)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="42"/>
+        <location filename="../console/actions.py" line="44"/>
         <source>Produire le rapport de retour d&apos;expérience en HTML</source>
         <translation>Produce the after-action report as HTML</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="43"/>
+        <location filename="../console/actions.py" line="45"/>
         <source>Rapport RETEX (PDF)…</source>
         <translation>After-action report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="44"/>
+        <location filename="../console/actions.py" line="46"/>
         <source>Produire le rapport de retour d&apos;expérience en PDF</source>
         <translation>Produce the after-action report as PDF</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="46"/>
+        <location filename="../console/actions.py" line="48"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="49"/>
+        <location filename="../console/actions.py" line="51"/>
         <source>Démarrer l&apos;exercice</source>
         <translation>Start the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="50"/>
+        <location filename="../console/actions.py" line="52"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="50"/>
+        <location filename="../console/actions.py" line="52"/>
         <source>Suspendre l&apos;horloge d&apos;exercice</source>
         <translation>Stop the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="51"/>
+        <location filename="../console/actions.py" line="53"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="51"/>
+        <location filename="../console/actions.py" line="53"/>
         <source>Relancer l&apos;horloge d&apos;exercice</source>
         <translation>Restart the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="52"/>
+        <location filename="../console/actions.py" line="54"/>
         <source>Terminer l&apos;exercice</source>
         <translation>End the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="53"/>
+        <location filename="../console/actions.py" line="55"/>
         <source>Déclenchement automatique</source>
         <translation>Automatic firing</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="54"/>
+        <location filename="../console/actions.py" line="56"/>
         <source>Déclencher les injects à l&apos;heure sans intervention</source>
         <translation>Fire injects on time without intervention</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="55"/>
+        <location filename="../console/actions.py" line="57"/>
         <source>Passer à la phase suivante</source>
         <translation>Go to the next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="56"/>
+        <location filename="../console/actions.py" line="58"/>
         <source>Sauter à la phase suivante du scénario</source>
         <translation>Jump to the scenario&apos;s next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="57"/>
+        <location filename="../console/actions.py" line="59"/>
         <source>Décaler la chronologie…</source>
         <translation>Shift the timeline…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="58"/>
+        <location filename="../console/actions.py" line="60"/>
         <source>Décaler tous les injects non joués</source>
         <translation>Shift every inject not yet played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="61"/>
+        <location filename="../console/actions.py" line="63"/>
         <source>Déclencher le prochain</source>
         <translation>Fire next</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="62"/>
+        <location filename="../console/actions.py" line="64"/>
         <source>Déclencher l&apos;inject dû, sinon le prochain</source>
         <translation>Fire the due inject, otherwise the next one</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="63"/>
+        <location filename="../console/actions.py" line="65"/>
         <source>Déclencher maintenant</source>
         <translation>Fire now</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="64"/>
+        <location filename="../console/actions.py" line="66"/>
         <source>Déclencher l&apos;inject sélectionné</source>
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="70"/>
+        <location filename="../console/actions.py" line="72"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="73"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="72"/>
+        <location filename="../console/actions.py" line="74"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="73"/>
+        <location filename="../console/actions.py" line="75"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="78"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="77"/>
+        <location filename="../console/actions.py" line="79"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="78"/>
+        <location filename="../console/actions.py" line="80"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="81"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="82"/>
         <source>Débriefing à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="86"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="87"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="89"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
+        <location filename="../console/actions.py" line="90"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="91"/>
+        <location filename="../console/actions.py" line="93"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="92"/>
+        <location filename="../console/actions.py" line="94"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -335,113 +360,123 @@
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../console/controller.py" line="46"/>
+        <location filename="../console/controller.py" line="49"/>
         <source>Exercice en pause.</source>
         <translation>Exercise paused.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="47"/>
+        <location filename="../console/controller.py" line="50"/>
         <source>Exercice repris.</source>
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="75"/>
+        <location filename="../console/controller.py" line="78"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="82"/>
-        <location filename="../console/controller.py" line="106"/>
+        <location filename="../console/controller.py" line="85"/>
+        <location filename="../console/controller.py" line="109"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="86"/>
+        <location filename="../console/controller.py" line="89"/>
         <source>Inject {id} ignoré.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="91"/>
+        <location filename="../console/controller.py" line="94"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="98"/>
+        <location filename="../console/controller.py" line="101"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="99"/>
+        <location filename="../console/controller.py" line="102"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="113"/>
+        <location filename="../console/controller.py" line="136"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="45"/>
+        <location filename="../console/controller.py" line="114"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="118"/>
+        <location filename="../console/controller.py" line="123"/>
+        <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
+        <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="128"/>
+        <source>Pas encore</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="141"/>
         <source>{endex} : l&apos;exercice est terminé.</source>
         <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="123"/>
+        <location filename="../console/controller.py" line="146"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="124"/>
+        <location filename="../console/controller.py" line="147"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="129"/>
+        <location filename="../console/controller.py" line="152"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="134"/>
+        <location filename="../console/controller.py" line="157"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="135"/>
+        <location filename="../console/controller.py" line="158"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="141"/>
+        <location filename="../console/controller.py" line="164"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="142"/>
+        <location filename="../console/controller.py" line="165"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="146"/>
+        <location filename="../console/controller.py" line="169"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="163"/>
+        <location filename="../console/controller.py" line="186"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="175"/>
+        <location filename="../console/controller.py" line="198"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="193"/>
+        <location filename="../console/controller.py" line="216"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -503,6 +538,24 @@
         <location filename="../console/alerts.py" line="132"/>
         <source>En retard</source>
         <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>EndexBanner</name>
+    <message>
+        <location filename="../console/alerts.py" line="239"/>
+        <source>Exercice terminé (ENDEX). La suite : le débriefing à chaud avec la salle, puis le rapport RETEX.</source>
+        <translation>Exercise over (ENDEX). Next: the hot wash with the room, then the after-action report.</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="242"/>
+        <source>1. Débriefing à chaud</source>
+        <translation>1. Hot wash</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="243"/>
+        <source>2. Rapport RETEX (PDF)</source>
+        <translation>2. After-action report (PDF)</translation>
     </message>
 </context>
 <context>
@@ -845,29 +898,34 @@ Details saved in: {path}</translation>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="369"/>
+        <location filename="../observer/expectations.py" line="371"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="373"/>
+        <location filename="../observer/expectations.py" line="375"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="433"/>
+        <location filename="../observer/expectations.py" line="378"/>
+        <source>à évaluer (ENDEX)</source>
+        <translation>to evaluate (ENDEX)</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="438"/>
         <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
         <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="132"/>
-        <location filename="../observer/expectations.py" line="376"/>
+        <location filename="../observer/expectations.py" line="381"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="132"/>
-        <location filename="../observer/expectations.py" line="379"/>
+        <location filename="../observer/expectations.py" line="384"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
@@ -895,7 +953,7 @@ Details saved in: {path}</translation>
 <context>
     <name>FeedCard</name>
     <message>
-        <location filename="../room_display.py" line="143"/>
+        <location filename="../room_display.py" line="145"/>
         <source>FLASH INFO</source>
         <translation>NEWS FLASH</translation>
     </message>
@@ -1056,95 +1114,95 @@ Details saved in: {path}</translation>
         <translation>Delay by</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="131"/>
+        <location filename="../console/inject_detail.py" line="133"/>
         <source>déclenchement manuel</source>
         <translation>manual firing</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="133"/>
+        <location filename="../console/inject_detail.py" line="135"/>
         <source>inject ad hoc</source>
         <translation>ad-hoc inject</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="135"/>
+        <location filename="../console/inject_detail.py" line="137"/>
         <source>modifié</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="137"/>
+        <location filename="../console/inject_detail.py" line="139"/>
         <source>rattrapage de {id}</source>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="202"/>
-        <location filename="../console/inject_detail.py" line="216"/>
+        <location filename="../console/inject_detail.py" line="204"/>
+        <location filename="../console/inject_detail.py" line="218"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="204"/>
-        <location filename="../console/inject_detail.py" line="218"/>
+        <location filename="../console/inject_detail.py" line="206"/>
+        <location filename="../console/inject_detail.py" line="220"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="141"/>
+        <location filename="../console/inject_detail.py" line="143"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="142"/>
+        <location filename="../console/inject_detail.py" line="144"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="143"/>
+        <location filename="../console/inject_detail.py" line="145"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="160"/>
+        <location filename="../console/inject_detail.py" line="162"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="165"/>
+        <location filename="../console/inject_detail.py" line="167"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="173"/>
+        <location filename="../console/inject_detail.py" line="175"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="183"/>
+        <location filename="../console/inject_detail.py" line="185"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="188"/>
+        <location filename="../console/inject_detail.py" line="190"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="198"/>
+        <location filename="../console/inject_detail.py" line="200"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="212"/>
+        <location filename="../console/inject_detail.py" line="214"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="215"/>
-        <location filename="../console/inject_detail.py" line="218"/>
+        <location filename="../console/inject_detail.py" line="217"/>
+        <location filename="../console/inject_detail.py" line="220"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="226"/>
+        <location filename="../console/inject_detail.py" line="228"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -1265,6 +1323,70 @@ Details saved in: {path}</translation>
         <location filename="../console/inject_dialog.py" line="200"/>
         <source>L&apos;expéditeur est obligatoire.</source>
         <translation>The sender is required.</translation>
+    </message>
+</context>
+<context>
+    <name>KitController</name>
+    <message>
+        <location filename="../kit_action.py" line="160"/>
+        <source>Mise en page des kits…</source>
+        <translation>Laying out the kits…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="175"/>
+        <source>Préparation du kit…</source>
+        <translation>Preparing the kit…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="177"/>
+        <location filename="../kit_action.py" line="257"/>
+        <source>Kit imprimé</source>
+        <translation>Printed kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="193"/>
+        <source>kit animateur</source>
+        <translation>control kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="193"/>
+        <source>kit observateur</source>
+        <translation>observer kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="194"/>
+        <source>kit joueur</source>
+        <translation>player kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="199"/>
+        <source>Mise en page : {kit}</source>
+        <translation>Laid out: {kit}</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="213"/>
+        <source>Impression du {kit} (PDF A4)…</source>
+        <translation>Printing the {kit} (A4 PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="242"/>
+        <source>Impossible d&apos;enregistrer le kit dans {path} : {reason}</source>
+        <translation>Cannot save the kit in {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="245"/>
+        <source>Kit enregistré.</source>
+        <translation>Kit saved.</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="250"/>
+        <source>Kit enregistré dans {path} ({count} PDF)</source>
+        <translation>Kit saved in {path} ({count} PDF)</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="258"/>
+        <source>Le kit n&apos;a pas pu être produit.</source>
+        <translation>The kit could not be made.</translation>
     </message>
 </context>
 <context>
@@ -1568,187 +1690,197 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="100"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="139"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="183"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Importer des saisies non enregistrées…</source>
         <translation>Import unsaved entries…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="194"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="197"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="357"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="457"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
-        <location filename="../main_window.py" line="508"/>
+        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="532"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458"/>
+        <location filename="../main_window.py" line="480"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="519"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508"/>
+        <location filename="../main_window.py" line="532"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="550"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="558"/>
+        <source>Dossier du kit imprimé</source>
+        <translation>Folder for the printed kit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="575"/>
+        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
+        <translation>A kit is already being made: wait until it is ready.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="584"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="594"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544"/>
+        <location filename="../main_window.py" line="596"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="601"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="603"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="605"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="609"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -1794,147 +1926,153 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="85"/>
+        <location filename="../observer/panel.py" line="96"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="86"/>
+        <location filename="../observer/panel.py" line="97"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="94"/>
+        <location filename="../observer/panel.py" line="105"/>
+        <location filename="../observer/panel.py" line="364"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="100"/>
+        <location filename="../observer/panel.py" line="111"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="174"/>
+        <location filename="../observer/panel.py" line="185"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="177"/>
+        <location filename="../observer/panel.py" line="188"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="178"/>
+        <location filename="../observer/panel.py" line="189"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="179"/>
+        <location filename="../observer/panel.py" line="190"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="180"/>
+        <location filename="../observer/panel.py" line="191"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="183"/>
+        <location filename="../observer/panel.py" line="194"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="187"/>
+        <location filename="../observer/panel.py" line="198"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="191"/>
+        <location filename="../observer/panel.py" line="202"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="284"/>
+        <location filename="../observer/panel.py" line="295"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="360"/>
+        <location filename="../observer/panel.py" line="363"/>
+        <source>◀ Votre nom, puis Entrée</source>
+        <translation>◀ Your name, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="381"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="417"/>
+        <location filename="../observer/panel.py" line="438"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="430"/>
+        <location filename="../observer/panel.py" line="451"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="435"/>
+        <location filename="../observer/panel.py" line="456"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="445"/>
+        <location filename="../observer/panel.py" line="466"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="536"/>
+        <location filename="../observer/panel.py" line="557"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="557"/>
+        <location filename="../observer/panel.py" line="578"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="557"/>
+        <location filename="../observer/panel.py" line="578"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="565"/>
+        <location filename="../observer/panel.py" line="586"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="565"/>
+        <location filename="../observer/panel.py" line="586"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="571"/>
+        <location filename="../observer/panel.py" line="592"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="573"/>
+        <location filename="../observer/panel.py" line="594"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="602"/>
+        <location filename="../observer/panel.py" line="623"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="604"/>
+        <location filename="../observer/panel.py" line="625"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après {endex}</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="609"/>
+        <location filename="../observer/panel.py" line="630"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="613"/>
+        <location filename="../observer/panel.py" line="634"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -2021,7 +2159,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     <message>
         <location filename="../pending_import.py" line="39"/>
         <source>Fichiers JSON (*.json)</source>
-        <translation>JSON files (*.json)</translation>
+        <translation type="unfinished">JSON files (*.json)</translation>
     </message>
     <message>
         <location filename="../pending_import.py" line="56"/>
@@ -2029,125 +2167,130 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Entries stored in the session: {n}.</translation>
     </message>
     <message>
-        <location filename="../pending_import.py" line="60"/>
-        <source>Déjà enregistrées auparavant : {n}.</source>
-        <translation>Already stored before: {n}.</translation>
-    </message>
-    <message>
         <location filename="../pending_import.py" line="58"/>
         <source>Rien à importer : ces saisies sont déjà dans la session.</source>
         <translation>Nothing to import: these entries are already in the session.</translation>
     </message>
     <message>
+        <location filename="../pending_import.py" line="60"/>
+        <source>Déjà enregistrées auparavant : {n}.</source>
+        <translation>Already stored before: {n}.</translation>
+    </message>
+    <message>
         <location filename="../pending_import.py" line="66"/>
         <source>Saisies non enregistrées</source>
-        <translation>Unsaved entries</translation>
+        <translation type="unfinished">Unsaved entries</translation>
     </message>
 </context>
 <context>
     <name>QuickEntryBar</name>
     <message>
-        <location filename="../observer/quick_entry.py" line="103"/>
+        <location filename="../observer/quick_entry.py" line="104"/>
         <source>Rôle observé (Ctrl+1…9, ou le code en tête de ligne)</source>
         <translation>Observed role (Ctrl+1…9, or its code at the start of the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="107"/>
+        <location filename="../observer/quick_entry.py" line="108"/>
         <source>Type d&apos;entrée (Ctrl+K pour changer, ou « d: », « a: »… en tête de ligne)</source>
         <translation>Entry kind (Ctrl+K to change, or “d:”, “a:”… at the start of the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="111"/>
+        <location filename="../observer/quick_entry.py" line="112"/>
         <source>Inject auquel l&apos;entrée répond (Ctrl+J pour changer, ou « &gt;I02 » dans la ligne)</source>
         <translation>Inject the entry answers (Ctrl+J to change, or “&gt;I02” in the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="115"/>
+        <location filename="../observer/quick_entry.py" line="116"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="116"/>
+        <location filename="../observer/quick_entry.py" line="117"/>
         <source>Marquer comme point fort (Alt+S, ou #fort)</source>
         <translation>Tag as a strength (Alt+S, or #strength)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="118"/>
+        <location filename="../observer/quick_entry.py" line="119"/>
         <source>△ Amélioration</source>
         <translation>△ Improvement</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="119"/>
+        <location filename="../observer/quick_entry.py" line="120"/>
         <source>Marquer comme axe d&apos;amélioration (Alt+I, ou #amélioration)</source>
         <translation>Tag as an area for improvement (Alt+I, or #improvement)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="124"/>
+        <location filename="../observer/quick_entry.py" line="125"/>
         <source>Saisie rapide</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="125"/>
+        <location filename="../observer/quick_entry.py" line="126"/>
         <source>DSOL d: Ouverture de 3 salles rafraîchies #fort   — Entrée pour enregistrer</source>
         <translation>DSOL d: 3 cool rooms opened #strength   — Enter to save</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="146"/>
+        <location filename="../observer/quick_entry.py" line="147"/>
         <source>&lt;b&gt;Rôle&lt;/b&gt; en tête (Tab complète, Ctrl+1…9) · &lt;b&gt;type&lt;/b&gt; : &lt;code&gt;d:&lt;/code&gt; décision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; demande &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#fort&lt;/code&gt; &lt;code&gt;#amélioration&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Échap efface</source>
         <translation>&lt;b&gt;Role&lt;/b&gt; first (Tab completes, Ctrl+1…9) · &lt;b&gt;kind&lt;/b&gt;: &lt;code&gt;d:&lt;/code&gt; decision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; request &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#strength&lt;/code&gt; &lt;code&gt;#improvement&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Esc clears</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="157"/>
+        <location filename="../observer/quick_entry.py" line="158"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="158"/>
+        <location filename="../observer/quick_entry.py" line="159"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="159"/>
+        <location filename="../observer/quick_entry.py" line="160"/>
         <source>Répond à</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="232"/>
+        <location filename="../observer/quick_entry.py" line="233"/>
         <source>(aucun inject)</source>
         <translation>(no inject)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="280"/>
+        <location filename="../observer/quick_entry.py" line="281"/>
         <source>Correction de l&apos;entrée {summary} — Entrée enregistre une révision, Échap annule</source>
         <translation>Correcting the entry {summary} — Enter saves a revision, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="349"/>
+        <location filename="../observer/quick_entry.py" line="350"/>
         <source>rôle « {code} » inconnu (rôles : {known})</source>
         <translation>unknown role “{code}” (roles: {known})</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="351"/>
+        <location filename="../observer/quick_entry.py" line="352"/>
         <source>inject « {ref} » inconnu</source>
         <translation>unknown inject “{ref}”</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="353"/>
+        <location filename="../observer/quick_entry.py" line="354"/>
         <source>aucun rôle joué dans ce paquet</source>
         <translation>no played role in this package</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="361"/>
-        <source>répond à {inject}</source>
-        <translation>answers {inject}</translation>
-    </message>
-    <message>
-        <location filename="../observer/quick_entry.py" line="361"/>
+        <location filename="../observer/quick_entry.py" line="373"/>
         <source>sans inject</source>
         <translation>no inject</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="406"/>
+        <location filename="../observer/quick_entry.py" line="375"/>
+        <source>&lt;b&gt;répond à {inject}&lt;/b&gt; (proposé : attend une réponse de ce rôle ; Ctrl+J pour changer)</source>
+        <translation>&lt;b&gt;answers {inject}&lt;/b&gt; (proposed: it awaits this role&apos;s response; Ctrl+J to change)</translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="377"/>
+        <source>&lt;b&gt;répond à {inject}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;answers {inject}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="416"/>
         <source> — Entrée à nouveau pour enregistrer tel quel</source>
         <translation> — Enter again to save it as typed</translation>
     </message>
@@ -2295,8 +2438,8 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/alerts.py" line="179"/>
-        <source>{n} inject(s) en retard à déclencher ou ignorer : {ids}.</source>
-        <translation>{n} overdue inject(s) to fire or skip: {ids}.</translation>
+        <source>{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.</source>
+        <translation>{n} inject(s) waiting for you (fire or skip): {ids}.</translation>
     </message>
     <message>
         <location filename="../console/alerts.py" line="182"/>
@@ -2361,27 +2504,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleCards</name>
     <message>
-        <location filename="../console/role_cards.py" line="35"/>
+        <location filename="../console/role_cards.py" line="33"/>
         <source>Mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="36"/>
+        <location filename="../console/role_cards.py" line="37"/>
         <source>EXERCICE — document de jeu, ne pas diffuser</source>
         <translation>EXERCISE — game document, do not circulate</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="51"/>
+        <location filename="../console/role_cards.py" line="34"/>
         <source>Décisions attendues de vous</source>
         <translation>Decisions expected from you</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="52"/>
+        <location filename="../console/role_cards.py" line="35"/>
         <source>Vos moyens</source>
         <translation>Your resources</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="53"/>
+        <location filename="../console/role_cards.py" line="36"/>
         <source>Vos contacts</source>
         <translation>Your contacts</translation>
     </message>
@@ -2389,12 +2532,12 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleCardsPanel</name>
     <message>
-        <location filename="../console/role_cards.py" line="112"/>
+        <location filename="../console/role_cards.py" line="98"/>
         <source>Exporter en PDF…</source>
         <translation>Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="113"/>
+        <location filename="../console/role_cards.py" line="99"/>
         <source>Imprimer…</source>
         <translation>Print…</translation>
     </message>
@@ -2402,22 +2545,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoomDisplay</name>
     <message>
-        <location filename="../room_display.py" line="248"/>
+        <location filename="../room_display.py" line="252"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="259"/>
+        <location filename="../room_display.py" line="263"/>
         <source>EXERCICE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="303"/>
+        <location filename="../room_display.py" line="307"/>
         <source>{title} — écran de salle</source>
         <translation>{title} — room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="330"/>
+        <location filename="../room_display.py" line="334"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
     </message>
@@ -2483,87 +2626,107 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="39"/>
+        <location filename="../start_screen.py" line="40"/>
         <source>Conduite d&apos;exercice de crise</source>
         <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="45"/>
+        <location filename="../start_screen.py" line="46"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="51"/>
+        <location filename="../start_screen.py" line="52"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="61"/>
+        <location filename="../start_screen.py" line="62"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="68"/>
+        <location filename="../start_screen.py" line="69"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="70"/>
+        <location filename="../start_screen.py" line="71"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="77"/>
+        <location filename="../start_screen.py" line="78"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="84"/>
+        <location filename="../start_screen.py" line="85"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="85"/>
+        <location filename="../start_screen.py" line="86"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="88"/>
+        <location filename="../start_screen.py" line="89"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="91"/>
+        <location filename="../start_screen.py" line="96"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="142"/>
+        <location filename="../start_screen.py" line="150"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="153"/>
+        <location filename="../start_screen.py" line="156"/>
+        <source>pas commencée</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="157"/>
+        <source>en cours</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="158"/>
+        <source>en pause</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="159"/>
+        <source>terminée</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="169"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="165"/>
+        <location filename="../start_screen.py" line="181"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="168"/>
+        <location filename="../start_screen.py" line="184"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="208"/>
+        <location filename="../start_screen.py" line="224"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="250"/>
+        <location filename="../start_screen.py" line="266"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
@@ -2607,6 +2770,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
+        <location filename="../console/timeline_view.py" line="200"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
@@ -2629,47 +2793,47 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../console/timeline_view.py" line="42"/>
+        <location filename="../console/timeline_view.py" line="48"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="49"/>
+        <location filename="../console/timeline_view.py" line="55"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="50"/>
+        <location filename="../console/timeline_view.py" line="56"/>
         <source>Restant à jouer</source>
         <translation>Still to play</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="51"/>
+        <location filename="../console/timeline_view.py" line="57"/>
         <source>À déclencher / en retard</source>
         <translation>Due / overdue</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="52"/>
+        <location filename="../console/timeline_view.py" line="58"/>
         <source>Déclenchés</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="53"/>
+        <location filename="../console/timeline_view.py" line="59"/>
         <source>Ignorés</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="58"/>
+        <location filename="../console/timeline_view.py" line="64"/>
         <source>Rechercher (n°, titre, texte)…</source>
         <translation>Search (no., title, text)…</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="82"/>
+        <location filename="../console/timeline_view.py" line="88"/>
         <source>Chronologie des injects</source>
         <translation>Inject timeline</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="85"/>
+        <location filename="../console/timeline_view.py" line="91"/>
         <source>Filtrer :</source>
         <translation>Filter:</translation>
     </message>

@@ -47,18 +47,29 @@ DEFAULT_HIDDEN_COLUMNS = ("observer",)
 RETRY_INTERVAL_MS = 3000
 
 
+# Columns a compact panel (the console's dock) leaves out.
+COMPACT_HIDDEN_COLUMNS = (Column.REAL, Column.SCENARIO, Column.KIND, Column.INJECT, Column.TAGS, Column.OBSERVER)
+
+
 class ObserverPanel(QWidget):
     """GUI: everything an observer needs during play, keyboard first."""
 
     entry_logged = Signal(str)  # entry id, once committed
     observer_changed = Signal(str)
 
-    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *, settings: QSettings | None = None):
+    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None, seat: str = "observer"):
         super().__init__(parent)
         self.setObjectName("observerPanel")
         self._session = session
         self._settings = settings if settings is not None else QSettings("crisisdesk", "crisisdesk")
-        self._observer = (observer_name or str(self._settings.value(SETTINGS_KEY_NAME, "") or "")).strip() or None
+        # Each kind of window remembers its own author (the console's director, an observer's
+        # window): a name typed in one never becomes the author of another's entries or ratings.
+        self._name_key = f"{SETTINGS_KEY_NAME}/{seat}"
+        remembered = self._settings.value(self._name_key, None)
+        if remembered is None and seat == "observer":  # files of the version with one shared name
+            remembered = self._settings.value(SETTINGS_KEY_NAME, "")
+        self._observer = (observer_name or str(remembered or "")).strip() or None
         self._refused_ids: list[str] = []  # entries the session refused, shown until taken back
         self._reported: set[str] = set()  # entries whose unforeseen error went to the error reporter
         self._seen_state = None
@@ -309,7 +320,7 @@ class ObserverPanel(QWidget):
         if not name:
             return
         self._observer = name
-        self._settings.setValue(SETTINGS_KEY_NAME, name)
+        self._settings.setValue(self._name_key, name)
         recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
         if isinstance(recent, str):
             recent = [recent]
@@ -341,6 +352,16 @@ class ObserverPanel(QWidget):
         self.filters_bar.setVisible(not compact)
         self.detail.setVisible(not compact)
         self.checklist.setVisible(not compact)
+        # Beside the timeline on a 1366 px laptop the entry's text must stay in view: only the
+        # save state, exercise time and role stand beside it (the observer window shows the rest).
+        hidden = set(self._hidden_columns())
+        for column in COMPACT_HIDDEN_COLUMNS:
+            self.view.setColumnHidden(column, compact or column in hidden)
+        self.stage_label.setVisible(not compact)  # the console's clock bar shows it, larger
+        self.name_combo.setMinimumContentsLength(10 if compact else 16)
+        self.quick.inject_combo.setMinimumContentsLength(10 if compact else 16)
+        self.name_prompt.setText(self.tr("◀ Votre nom, puis Entrée") if compact
+                                 else self.tr("◀ Indiquez votre nom puis Entrée pour commencer à saisir."))
 
     @property
     def compact(self) -> bool:
@@ -623,7 +644,8 @@ class ObserverPanel(QWidget):
             )
             for s in fired
         ]
-        latest = {role.id: latest_fired_inject_for_role(fired, role.id, state.checks) for role in self._played}
+        latest = {role.id: latest_fired_inject_for_role(fired, role.id, state.checks, awaiting_only=True)
+                  for role in self._played}
         self.quick.set_fired_injects(choices, latest)
 
     def _update_observer_filter(self, state) -> None:
