@@ -2159,7 +2159,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     <message>
         <location filename="../pending_import.py" line="39"/>
         <source>Fichiers JSON (*.json)</source>
-        <translation type="unfinished">JSON files (*.json)</translation>
+        <translation>JSON files (*.json)</translation>
     </message>
     <message>
         <location filename="../pending_import.py" line="56"/>
@@ -2179,7 +2179,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     <message>
         <location filename="../pending_import.py" line="66"/>
         <source>Saisies non enregistrées</source>
-        <translation type="unfinished">Unsaved entries</translation>
+        <translation>Unsaved entries</translation>
     </message>
 </context>
 <context>
