@@ -282,3 +282,8 @@ def test_a_body_image_shows_an_attachment_embedded_and_anything_else_as_text(tmp
     assert '<img src="data:image/svg+xml;base64,' in html and 'alt="la carte"' in html
     assert "![vol](/etc/secret.png)" in html and "![web](https://x.example/p.png)" in html
     assert 'src="/etc' not in html and 'src="https://x.example' not in html
+    # The printed kits render the same bodies: the same rule.
+    assert main(["kit", str(root), "-o", str(tmp_path / "kit"), "--only", "animateur", "--format", "html"]) == 0
+    kit = next((tmp_path / "kit").glob("*.html")).read_text(encoding="utf-8")
+    assert '<img src="data:image/svg+xml;base64,' in kit and "![vol](/etc/secret.png)" in kit
+    assert 'src="/etc' not in kit and 'src="https://x.example' not in kit
