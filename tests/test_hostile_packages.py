@@ -4,7 +4,7 @@ One table (``MUTATIONS``): a name, a mutation of a copy of ``tests/data/mini``, 
 message ``validate`` must give (or None when the package stays valid). Every row is
 then run through the same checks: ``validate_package`` says it at the right place, the
 CLI's ``validate`` exits 2 (or 0) without a traceback and escapes control characters,
-and a package that stays valid goes through ``check``, ``new``, ``rehearse`` and ``report``. A
+and a package that stays valid goes through ``check``, ``new``, ``rehearse``, ``kit`` and ``report``. A
 field added to the format gets its hostile values by adding rows here.
 """
 
@@ -253,6 +253,8 @@ def test_every_command_answers_without_a_traceback(tmp_path, mutation, capsys, m
     assert main(["new", str(root), "-o", str(session)]) == 0
     assert "\x1b" not in capsys.readouterr().out
     assert main(["rehearse", str(root), "--speed", "100000"]) == 0
+    assert "\x1b" not in capsys.readouterr().out
+    assert main(["kit", str(root), "-o", str(tmp_path / "kit"), "--format", "html"]) == 0
     assert "\x1b" not in capsys.readouterr().out
     assert main(["report", str(session), "-o", str(tmp_path / "r.html")]) == 0
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
