@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from crisisdesk.clock import FakeTime
-from crisisdesk.session import Session
+from crisisdesk.session import Session, journal
+from crisisdesk.session.journal import PendingWrite
 
 T0 = 1_780_000_000.0
 
@@ -20,11 +21,11 @@ def test_the_console_imports_a_file_of_unsaved_writes(tmp_path, mini_package_pat
     kept_file = tmp_path / "saisies.json"
     with Session.create(source, mini_package_path, time_source=FakeTime(T0)) as s:
         s.start()
-        s.kept.keep(s.store.draft("entry", T0 + 30, {"entry_id": "k1", "revision": 1, "observer": "Bob",
-                                                     "role": "PP", "kind": "observation", "text": "Gardée"},
-                                  event_id="k1"), "the disk is full")
-        s.export_pending(kept_file)
-        s.kept.stored({"k1"})  # forget it here: it lives only in the exported file
+    # What the app writes when the disk is full: a write that lives only in this file.
+    kept = PendingWrite("k1", "entry", T0 + 30, 30.0, None, "Bob",
+                        {"entry_id": "k1", "revision": 1, "observer": "Bob", "role": "PP", "kind": "observation",
+                         "text": "Gardée"}, "the disk is full")
+    journal.export([kept], source, kept_file)
     window = QWidget()
     qtbot.addWidget(window)
     with Session.open(source) as session:
