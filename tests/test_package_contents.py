@@ -97,3 +97,33 @@ def test_a_linked_package_file_is_refused(cluttered):
     (cluttered / "roles.yaml").symlink_to(target)
     with pytest.raises(PackageContentsError, match=r"roles\.yaml: is or goes through a symbolic link"):
         package_members(cluttered, package)
+
+
+def test_new_keeps_only_what_the_package_uses_and_reads_it_back_without_a_folder(cluttered, tmp_path, capsys):
+    import sqlite3
+
+    from crisisdesk.cli import main
+    from crisisdesk.session import Session
+
+    session = tmp_path / "run.crisisdesk"
+    assert main(["new", str(cluttered), "-o", str(session)]) == 0
+    package = load_package(cluttered)
+    listed = sorted({path for inject in package.injects for path in inject.attachments})
+    with sqlite3.connect(session) as conn:
+        stored = dict(conn.execute("SELECT path, length(data) FROM package_files").fetchall())
+    assert sorted(stored) == sorted(["exercise.yaml", "roles.yaml", "msel.yaml", *listed])
+    assert all(stored[name] == (cluttered / name).stat().st_size for name in stored)
+    with Session.open(session, read_only=True) as s:
+        assert s.attachment_bytes(listed[0]) == (cluttered / listed[0]).read_bytes()
+        assert s.package.injects == package.injects
+
+
+def test_new_refuses_a_package_over_the_limits_with_a_message(cluttered, tmp_path, capsys, monkeypatch):
+    from crisisdesk.cli import main
+
+    monkeypatch.setattr(contents, "MAX_MEMBER_BYTES", 20_000)
+    session = tmp_path / "run.crisisdesk"
+    assert main(["new", str(cluttered), "-o", str(session)]) == 2
+    err = capsys.readouterr().err
+    assert "msel.yaml: 0.1 MB is too big to keep in a session file" in err and "Traceback" not in err
+    assert not session.exists() and list(tmp_path.glob("run.crisisdesk*")) == []
