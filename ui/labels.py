@@ -150,6 +150,7 @@ def status_label(status: str) -> str:
         "due": QCoreApplication.translate("Labels", "À déclencher"),
         "late": QCoreApplication.translate("Labels", "En retard"),
         "fired": QCoreApplication.translate("Labels", "Déclenché"),
+        "misfired": QCoreApplication.translate("Labels", "Déclenché par erreur"),
         "skipped": QCoreApplication.translate("Labels", "Ignoré"),
         "delayed": QCoreApplication.translate("Labels", "Retardé"),
         "unplayed": QCoreApplication.translate("Labels", "Non joué"),
