@@ -62,8 +62,10 @@ def test_a_session_keeps_only_the_three_files_and_the_listed_attachments(clutter
 
 def test_a_file_over_the_limit_is_refused_by_name(cluttered, monkeypatch):
     package = load_package(cluttered)
-    monkeypatch.setattr(contents, "MAX_MEMBER_BYTES", 20_000)
-    with pytest.raises(PackageContentsError, match=r"msel\.yaml: 0\.1 MB is too big to keep in a session file"):
+    msel = (cluttered / "msel.yaml").stat().st_size
+    monkeypatch.setattr(contents, "MAX_MEMBER_BYTES", msel - 1)  # the biggest of the three files
+    with pytest.raises(PackageContentsError, match=rf"msel\.yaml: {msel / 1024:.0f} KB is too big to keep in a "
+                                                   rf"session file \(the limit is {(msel - 1) / 1024:.0f} KB a file\)"):
         package_members(cluttered, package)
     monkeypatch.setattr(contents, "MAX_MEMBER_BYTES", 10**9)
     monkeypatch.setattr(contents, "MAX_PACKAGE_BYTES", 50_000)
@@ -121,9 +123,10 @@ def test_new_keeps_only_what_the_package_uses_and_reads_it_back_without_a_folder
 def test_new_refuses_a_package_over_the_limits_with_a_message(cluttered, tmp_path, capsys, monkeypatch):
     from crisisdesk.cli import main
 
-    monkeypatch.setattr(contents, "MAX_MEMBER_BYTES", 20_000)
+    msel = (cluttered / "msel.yaml").stat().st_size
+    monkeypatch.setattr(contents, "MAX_MEMBER_BYTES", msel - 1)
     session = tmp_path / "run.crisisdesk"
     assert main(["new", str(cluttered), "-o", str(session)]) == 2
     err = capsys.readouterr().err
-    assert "msel.yaml: 0.1 MB is too big to keep in a session file" in err and "Traceback" not in err
+    assert f"msel.yaml: {msel / 1024:.0f} KB is too big to keep in a session file" in err and "Traceback" not in err
     assert not session.exists() and list(tmp_path.glob("run.crisisdesk*")) == []

@@ -99,4 +99,6 @@ def read_member(member: Member, chunk_bytes: int = CHUNK_BYTES) -> Iterator[byte
 
 
 def _mb(size: int) -> str:
+    if size < 1_048_576:
+        return f"{size / 1024:.0f} KB"
     return f"{size / 1_048_576:.0f} MB" if size >= 10 * 1_048_576 else f"{size / 1_048_576:.1f} MB"
