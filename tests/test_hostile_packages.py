@@ -191,6 +191,10 @@ MUTATIONS = [
                      "notes: |\n    Ligne\n\n    ![pixel](https://example.com/pixel.png)"),
              'image "https://example.com/pixel.png" is not one of the package\'s attachments', "msel.yaml:38",
              warning=True),
+    Mutation("an image from the laptop in the summary",
+             replace("exercise.yaml", "  Petit exercice de test", "  ![plan](/srv/plan.png) Petit exercice de test"),
+             "exercise field 'summary': image \"/srv/plan.png\" is not one of the package's attachments",
+             "exercise.yaml:6", warning=True),
     # -- hostile text
     Mutation("a title with terminal escape sequences",
              replace("exercise.yaml", "title: Mini-exercice canicule", f'title: "{ESC_TITLE.encode("unicode_escape").decode()}"'),

@@ -184,6 +184,7 @@ class _PackageReader:
         self.roles: dict[str, Role] | None = None  # the roles read in full
         self.role_lines: dict[str, int] = {}  # every role id defined, even on a broken card
         self.inject_nodes: dict[tuple[str, str], Node] = {}  # (inject id, field) -> node, for line numbers
+        self.summary_node: Node | None = None  # exercise.yaml's summary, shown as Markdown too
         self.briefing_items: list[tuple[Record, str, Node]] = []  # readiness.briefings, checked with msel.yaml
 
     def read(self) -> tuple[Package | None, list[Problem]]:
@@ -254,6 +255,8 @@ class _PackageReader:
         title = rec.text("title", one_line=True)
         language = rec.choice("language", LANGUAGES)
         summary = rec.text("summary")
+        if summary is not None:
+            self.summary_node = rec.values.get("summary")  # its images are checked with msel.yaml's attachments
         duration = rec.time("duration")
         if duration == 0:
             rec.error("duration", "must be longer than 0:00")
@@ -818,19 +821,21 @@ class _PackageReader:
         laptop or a web address is never loaded into the console or a report.
         """
         attachments = package_attachments_of(injects)
-        report = self.reports[MSEL_FILE]
-        for inject in injects:
-            for key in ("body", "notes"):
-                for source, offset in image_sources(getattr(inject, key)):
-                    if source.removeprefix("./") in attachments:
-                        continue
-                    node = self.inject_nodes.get((inject.id, key))
-                    line = None
-                    if node is not None:
-                        line = node.start_mark.line + 1 + offset + (1 if node.style in ("|", ">") else 0)
-                    report.warning(line, f"inject {inject.id} field '{key}': image {show(source, 60)} is not one "
-                                         "of the package's attachments, so it is shown as text; put the file in "
-                                         "the package and list it under attachments (e.g. media/carte.png)")
+        texts = [(self.reports[MSEL_FILE], f"inject {inject.id} field '{key}'", self.inject_nodes.get((inject.id, key)),
+                  getattr(inject, key)) for inject in injects for key in ("body", "notes")]
+        if self.summary_node is not None and isinstance(self.summary_node, ScalarNode):
+            texts.append((self.reports[EXERCISE_FILE], "exercise field 'summary'", self.summary_node,
+                          self.summary_node.value))
+        for report, subject, node, text in texts:
+            for source, offset in image_sources(text):
+                if source.removeprefix("./") in attachments:
+                    continue
+                line = None
+                if node is not None:
+                    line = node.start_mark.line + 1 + offset + (1 if node.style in ("|", ">") else 0)
+                report.warning(line, f"{subject}: image {show(source, 60)} is not one of the package's "
+                                     "attachments, so it is shown as text; put the file in the package and list "
+                                     "it under attachments (e.g. media/carte.png)")
 
     def _check_coverage(self, targeted: set[str], tested: set[str]) -> None:
         """Warn about played roles no inject reaches and objectives no inject tests."""
