@@ -151,6 +151,7 @@ class AppController(QObject):
         window = MainWindow(session, self.time_source, self.settings)
         window.new_session_requested.connect(self._on_new_requested)
         window.open_session_requested.connect(self._on_open_requested)
+        window.msel_actions.package_ready.connect(self.new_session)  # an imported chronogramme, opened at once
         self.settings.add_recent_file(Path(session.path))
         self._keep(window, session)
         window.show()

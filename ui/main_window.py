@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.detail_dock, self.situation_dock)
         self.tabifyDockWidget(self.situation_dock, self.cards_dock)
         self.detail_dock.raise_()
+        from ui.importer.menu import MselActions
+
+        self.msel_actions = MselActions(self, session)
         self._build_menus()
         self._connect_signals()
 
@@ -182,7 +185,8 @@ class MainWindow(QMainWindow):
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Fichier"))
-        for action in (a.new_session, a.open_session, None, a.export_cards, a.print_cards, a.print_kit, None,
+        for action in (a.new_session, a.open_session, None, self.msel_actions.import_msel,
+                       self.msel_actions.export_msel, None, a.export_cards, a.print_cards, a.print_kit, None,
                        a.report_html, a.report_pdf, None, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         # Writes saved to a file when the disk was full come back here (ui/pending_import.py).

@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rehearse": ("crisisdesk.cli.rehearse", "play a package's timeline headless at N x speed"),
     "export": ("crisisdesk.cli.export", "write a session's main courante and event log"),
     "report": ("crisisdesk.cli.report", "render the after-action report (HTML or PDF)"),
+    "import": ("crisisdesk.cli.msel_import", "make a package from a chronogramme spreadsheet (XLSX, ODS, CSV)"),
+    "export-msel": ("crisisdesk.cli.export_msel", "write a package's or a session's chronogramme as a spreadsheet"),
     "kit": ("crisisdesk.cli.kit", "print the kits (animateur, observateur, joueur) from a package"),
     "import-pending": ("crisisdesk.cli.import_pending", "store writes the app saved to a file when the disk was full"),
 }

@@ -2001,6 +2001,372 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="68"/>
+        <source>Importer un chronogramme — {name}</source>
+        <translation>Import a MSEL — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="75"/>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="77"/>
+        <source>deviner</source>
+        <translation>guess</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="77"/>
+        <source>délais depuis STARTEX (T+)</source>
+        <translation>delays since STARTEX (T+)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="78"/>
+        <source>heures de la journée</source>
+        <translation>times of day</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="80"/>
+        <source>STARTEX le</source>
+        <translation>STARTEX on</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="91"/>
+        <source>Feuille</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="92"/>
+        <source>Ligne d&apos;en-tête</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="93"/>
+        <source>Heures lues comme</source>
+        <translation>Read times as</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="94"/>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="105"/>
+        <source>Feuille : premières lignes et sens de chaque colonne</source>
+        <translation>Sheet: first rows and the meaning of each column</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <source>T+</source>
+        <translation>T+</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="112"/>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="112"/>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="115"/>
+        <source>Injects qui seront créés</source>
+        <translation>Injects to be created</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="119"/>
+        <source>À vérifier</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="122"/>
+        <source>Canaux inconnus : lequel est-ce ?</source>
+        <translation>Unknown channels: which is it?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="139"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="141"/>
+        <source>Remplacer le dossier s&apos;il existe</source>
+        <translation>Replace the folder if it exists</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="143"/>
+        <source>Dossier du paquet</source>
+        <translation>Package folder</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <source>Heure / T+</source>
+        <translation>Time / T+</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <source>Date et heure scénario</source>
+        <translation>Scenario date and time</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <source>Émetteur</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <source>Destinataires</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="181"/>
+        <source>Réactions attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="181"/>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <source>Manuel</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <source>Secours pour</source>
+        <translation>Contingency for</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="183"/>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="183"/>
+        <source>Indicateurs modifiés</source>
+        <translation>Indicator changes</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="184"/>
+        <source>(aucun : dans les notes)</source>
+        <translation>(none: kept in notes)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="184"/>
+        <source>(ignorer)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="232"/>
+        <source>Correspondance enregistrée illisible : {error}</source>
+        <translation>Stored mapping unreadable: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="235"/>
+        <source>Correspondance reprise de {file}.</source>
+        <translation>Mapping reused from {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="294"/>
+        <source>Sens</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="319"/>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <source>Radio</source>
+        <translation>Radio</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <source>Presse / TV</source>
+        <translation>Press / TV</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <source>Réseaux sociaux</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <source>Terrain</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="338"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="338"/>
+        <source>En personne</source>
+        <translation>Face to face</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="342"/>
+        <source>— choisir —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="367"/>
+        <source>{n} erreur(s) à corriger dans la feuille ou la correspondance.</source>
+        <translation>{n} error(s) to fix in the sheet or the mapping.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="374"/>
+        <source>Dossier du paquet à créer</source>
+        <translation>Package folder to create</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="385"/>
+        <source>Donnez le dossier du paquet à créer.</source>
+        <translation>Give the package folder to create.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="393"/>
+        <source>Paquet non enregistré : {error}</source>
+        <translation>Package not saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="395"/>
+        <source>Paquet enregistré dans {folder}.</source>
+        <translation>Package saved in {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>MselActions</name>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="28"/>
+        <source>Importer un chronogramme…</source>
+        <translation>Import a MSEL…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="30"/>
+        <source>Créer un paquet d&apos;exercice à partir d&apos;un tableur (XLSX, ODS, CSV)</source>
+        <translation>Create an exercise package from a spreadsheet (XLSX, ODS, CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="32"/>
+        <source>Exporter le chronogramme…</source>
+        <translation>Export the MSEL…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="34"/>
+        <source>Le chronogramme, avec les heures réelles et les verdicts, en tableur</source>
+        <translation>The MSEL, with actual times and verdicts, as a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="40"/>
+        <source>Importer un chronogramme</source>
+        <translation>Import a MSEL</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="41"/>
+        <source>Tableurs (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="52"/>
+        <source>Import impossible</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="53"/>
+        <source>« {name} » : {error}</source>
+        <translation>“{name}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="62"/>
+        <source>Chronogramme importé</source>
+        <translation>MSEL imported</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="63"/>
+        <source>Le paquet est enregistré dans {folder}.
+Ouvrir une nouvelle session sur ce paquet ?</source>
+        <translation>The package is saved in {folder}.
+Open a new session on this package?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="73"/>
+        <source>Exporter le chronogramme</source>
+        <translation>Export the MSEL</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="74"/>
+        <source>Classeur Excel (*.xlsx);;Classeur OpenDocument (*.ods);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="89"/>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="90"/>
+        <source>« {name} » n&apos;a pas pu être écrit : {error}</source>
+        <translation>“{name}” could not be written: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/s13/ui/importer/menu.py" line="95"/>
+        <source>Chronogramme exporté : {path}</source>
+        <translation>MSEL exported: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ObjectiveRatingCard</name>
     <message>
         <location filename="../observer/hotwash.py" line="74"/>
