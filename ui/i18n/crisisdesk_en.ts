@@ -36,7 +36,7 @@
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="194"/>
+        <location filename="../app.py" line="195"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -1830,172 +1830,172 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="143"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Importer des saisies non enregistrées…</source>
         <translation>Import unsaved entries…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="203"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="372"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="547"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="493"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491"/>
+        <location filename="../main_window.py" line="495"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="534"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="544"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="547"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="565"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="561"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569"/>
+        <location filename="../main_window.py" line="573"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="590"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="609"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="611"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612"/>
+        <location filename="../main_window.py" line="616"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="614"/>
+        <location filename="../main_window.py" line="618"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="616"/>
+        <location filename="../main_window.py" line="620"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="624"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="625"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2003,285 +2003,285 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="68"/>
+        <location filename="../importer/mapping_dialog.py" line="68"/>
         <source>Importer un chronogramme — {name}</source>
         <translation>Import a MSEL — {name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="75"/>
+        <location filename="../importer/mapping_dialog.py" line="75"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="77"/>
+        <location filename="../importer/mapping_dialog.py" line="77"/>
         <source>deviner</source>
         <translation>guess</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="77"/>
+        <location filename="../importer/mapping_dialog.py" line="77"/>
         <source>délais depuis STARTEX (T+)</source>
         <translation>delays since STARTEX (T+)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="78"/>
+        <location filename="../importer/mapping_dialog.py" line="78"/>
         <source>heures de la journée</source>
         <translation>times of day</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="80"/>
+        <location filename="../importer/mapping_dialog.py" line="80"/>
         <source>STARTEX le</source>
         <translation>STARTEX on</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="91"/>
+        <location filename="../importer/mapping_dialog.py" line="91"/>
         <source>Feuille</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="92"/>
+        <location filename="../importer/mapping_dialog.py" line="92"/>
         <source>Ligne d&apos;en-tête</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="93"/>
+        <location filename="../importer/mapping_dialog.py" line="93"/>
         <source>Heures lues comme</source>
         <translation>Read times as</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="94"/>
+        <location filename="../importer/mapping_dialog.py" line="94"/>
         <source>Début</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="105"/>
+        <location filename="../importer/mapping_dialog.py" line="105"/>
         <source>Feuille : premières lignes et sens de chaque colonne</source>
         <translation>Sheet: first rows and the meaning of each column</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
         <source>T+</source>
         <translation>T+</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="112"/>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="112"/>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="115"/>
+        <location filename="../importer/mapping_dialog.py" line="115"/>
         <source>Injects qui seront créés</source>
         <translation>Injects to be created</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="119"/>
+        <location filename="../importer/mapping_dialog.py" line="119"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="122"/>
+        <location filename="../importer/mapping_dialog.py" line="122"/>
         <source>Canaux inconnus : lequel est-ce ?</source>
         <translation>Unknown channels: which is it?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="139"/>
+        <location filename="../importer/mapping_dialog.py" line="139"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="141"/>
+        <location filename="../importer/mapping_dialog.py" line="141"/>
         <source>Remplacer le dossier s&apos;il existe</source>
         <translation>Replace the folder if it exists</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="143"/>
+        <location filename="../importer/mapping_dialog.py" line="143"/>
         <source>Dossier du paquet</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
         <source>Heure / T+</source>
         <translation>Time / T+</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
         <source>Date et heure scénario</source>
         <translation>Scenario date and time</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Émetteur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Destinataires</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="181"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Réactions attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="181"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Objectifs</source>
         <translation>Objectives</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Manuel</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Secours pour</source>
         <translation>Contingency for</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="183"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="183"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Indicateurs modifiés</source>
         <translation>Indicator changes</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="184"/>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
         <source>(aucun : dans les notes)</source>
         <translation>(none: kept in notes)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="184"/>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
         <source>(ignorer)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="232"/>
+        <location filename="../importer/mapping_dialog.py" line="232"/>
         <source>Correspondance enregistrée illisible : {error}</source>
         <translation>Stored mapping unreadable: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="235"/>
+        <location filename="../importer/mapping_dialog.py" line="235"/>
         <source>Correspondance reprise de {file}.</source>
         <translation>Mapping reused from {file}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="294"/>
+        <location filename="../importer/mapping_dialog.py" line="294"/>
         <source>Sens</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="319"/>
+        <location filename="../importer/mapping_dialog.py" line="319"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
         <source>Presse / TV</source>
         <translation>Press / TV</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
         <source>Terrain</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="338"/>
+        <location filename="../importer/mapping_dialog.py" line="338"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="338"/>
+        <location filename="../importer/mapping_dialog.py" line="338"/>
         <source>En personne</source>
         <translation>Face to face</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="342"/>
+        <location filename="../importer/mapping_dialog.py" line="342"/>
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="367"/>
+        <location filename="../importer/mapping_dialog.py" line="367"/>
         <source>{n} erreur(s) à corriger dans la feuille ou la correspondance.</source>
         <translation>{n} error(s) to fix in the sheet or the mapping.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="374"/>
+        <location filename="../importer/mapping_dialog.py" line="374"/>
         <source>Dossier du paquet à créer</source>
         <translation>Package folder to create</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="385"/>
+        <location filename="../importer/mapping_dialog.py" line="385"/>
         <source>Donnez le dossier du paquet à créer.</source>
         <translation>Give the package folder to create.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="393"/>
+        <location filename="../importer/mapping_dialog.py" line="393"/>
         <source>Paquet non enregistré : {error}</source>
         <translation>Package not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/mapping_dialog.py" line="395"/>
+        <location filename="../importer/mapping_dialog.py" line="395"/>
         <source>Paquet enregistré dans {folder}.</source>
         <translation>Package saved in {folder}.</translation>
     </message>
@@ -2289,79 +2289,79 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>MselActions</name>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="28"/>
+        <location filename="../importer/menu.py" line="28"/>
         <source>Importer un chronogramme…</source>
         <translation>Import a MSEL…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="30"/>
+        <location filename="../importer/menu.py" line="30"/>
         <source>Créer un paquet d&apos;exercice à partir d&apos;un tableur (XLSX, ODS, CSV)</source>
         <translation>Create an exercise package from a spreadsheet (XLSX, ODS, CSV)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="32"/>
+        <location filename="../importer/menu.py" line="32"/>
         <source>Exporter le chronogramme…</source>
         <translation>Export the MSEL…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="34"/>
+        <location filename="../importer/menu.py" line="34"/>
         <source>Le chronogramme, avec les heures réelles et les verdicts, en tableur</source>
         <translation>The MSEL, with actual times and verdicts, as a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="40"/>
+        <location filename="../importer/menu.py" line="40"/>
         <source>Importer un chronogramme</source>
         <translation>Import a MSEL</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="41"/>
+        <location filename="../importer/menu.py" line="41"/>
         <source>Tableurs (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="52"/>
+        <location filename="../importer/menu.py" line="52"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="53"/>
+        <location filename="../importer/menu.py" line="53"/>
         <source>« {name} » : {error}</source>
         <translation>“{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="62"/>
+        <location filename="../importer/menu.py" line="62"/>
         <source>Chronogramme importé</source>
         <translation>MSEL imported</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="63"/>
+        <location filename="../importer/menu.py" line="63"/>
         <source>Le paquet est enregistré dans {folder}.
 Ouvrir une nouvelle session sur ce paquet ?</source>
         <translation>The package is saved in {folder}.
 Open a new session on this package?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="73"/>
+        <location filename="../importer/menu.py" line="73"/>
         <source>Exporter le chronogramme</source>
         <translation>Export the MSEL</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="74"/>
+        <location filename="../importer/menu.py" line="74"/>
         <source>Classeur Excel (*.xlsx);;Classeur OpenDocument (*.ods);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="89"/>
+        <location filename="../importer/menu.py" line="89"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="90"/>
+        <location filename="../importer/menu.py" line="90"/>
         <source>« {name} » n&apos;a pas pu être écrit : {error}</source>
         <translation>“{name}” could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/s13/ui/importer/menu.py" line="95"/>
+        <location filename="../importer/menu.py" line="95"/>
         <source>Chronogramme exporté : {path}</source>
         <translation>MSEL exported: {path}</translation>
     </message>
