@@ -89,11 +89,14 @@ def load_package(path: str | Path) -> Package:
     return package
 
 
-def validate_package(path: str | Path) -> tuple[Package | None, list[Problem]]:
+def validate_package(
+    path: str | Path, files: Mapping[str, Path] | None = None
+) -> tuple[Package | None, list[Problem]]:
     """Check the package at ``path``; return it (None if it has errors) and all problems.
 
     Problems name files as ``path`` was given (``injects/paris-50c/msel.yaml``), and
-    come in file order, then line order.
+    come in file order, then line order. ``files`` reads some of the three files from
+    elsewhere (the editor checks its unsaved text); messages still name the package's.
     """
     root = Path(path)
     try:
@@ -105,7 +108,7 @@ def validate_package(path: str | Path) -> tuple[Package | None, list[Problem]]:
             ]
     except OSError as exc:
         return None, [Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")]
-    return _PackageReader(root, _FolderSource(root)).read()
+    return _PackageReader(root, _FolderSource(root, files)).read()
 
 
 def validate_package_files(files: Mapping[str, bytes], root: Path) -> tuple[Package | None, list[Problem]]:
@@ -127,13 +130,14 @@ def load_package_files(files: Mapping[str, bytes], root: Path) -> Package:
 
 
 class _FolderSource:
-    """A package folder on disk."""
+    """A package folder on disk; ``files`` reads some of the three files from elsewhere (the editor's unsaved text)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, files: Mapping[str, Path] | None = None):
         self.root = root
+        self.files = dict(files or {})
 
     def yaml(self, name: str, label: str) -> tuple[Node | None, list[Problem]]:
-        return read_yaml(self.root / name, label)
+        return read_yaml(self.files.get(name, self.root / name), label)
 
     def attachment_problem(self, relpath: str) -> str | None:
         return attachment_problem(self.root, relpath)

@@ -1,14 +1,24 @@
-"""Write a package model back to its three YAML files (format crisisdesk/1).
+"""Write a package's files: a whole model (import), or texts (the editor), never half a file.
 
-Deterministic: the same model always gives the same bytes (fields in the order of
-docs/package-format.md, optional fields left out when they hold their default), and
-reading the files back with ``load_package`` gives an equal model. Times are written
-as quoted ``"H:MM"`` (``"H:MM:SS"`` when they have seconds), multi-line text as YAML
-block literals so a person can still edit the files by hand.
+Two ways in, one way to the disk:
+
+- ``write_package_files(package, folder)`` writes a package model as its three YAML files
+  (the spreadsheet import). Deterministic: the same model always gives the same bytes
+  (fields in the order of docs/package-format.md, optional fields left out when they hold
+  their default), and reading the files back with ``load_package`` gives an equal model.
+  Times are written as quoted ``"H:MM"`` (``"H:MM:SS"`` when they have seconds), multi-line
+  text as YAML block literals so a person can still edit the files by hand.
+- ``write_package_texts(root, texts)`` writes file texts the editor made (it keeps the
+  author's comments and layout: see document.py and roundtrip.py).
+
+Every file goes through ``write_text_atomic``: written to a temporary name beside it,
+flushed to the disk, then renamed over the old one, so a crash or a full disk in the
+middle of a save leaves the old file or the new one, never half of one.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import fields
 from pathlib import Path
 
@@ -17,7 +27,14 @@ import yaml
 from crisisdesk.package.model import FORMAT, Exercise, Inject, Package, Role
 from crisisdesk.timefmt import format_offset
 
-__all__ = ["dump_exercise", "dump_msel", "dump_roles", "write_package_files"]
+__all__ = [
+    "dump_exercise",
+    "dump_msel",
+    "dump_roles",
+    "write_package_files",
+    "write_package_texts",
+    "write_text_atomic",
+]
 
 
 class _FlowList(list):
@@ -163,7 +180,41 @@ def write_package_files(package: Package, folder: str | Path) -> None:
 
     Attachments are not copied: the caller places the files the injects name.
     """
-    folder = Path(folder)
-    (folder / "exercise.yaml").write_text(dump_exercise(package.exercise), encoding="utf-8")
-    (folder / "roles.yaml").write_text(dump_roles(package.roles), encoding="utf-8")
-    (folder / "msel.yaml").write_text(dump_msel(package.injects), encoding="utf-8")
+    write_package_texts(Path(folder), {
+        "exercise.yaml": dump_exercise(package.exercise),
+        "roles.yaml": dump_roles(package.roles),
+        "msel.yaml": dump_msel(package.injects),
+    })
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace the file at ``path`` with ``text`` (UTF-8) so that it is never half-written."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def write_package_texts(root: Path, texts: dict[str, str]) -> None:
+    """Write each ``file name: text`` of ``texts`` into the package folder ``root``."""
+    for name, text in texts.items():
+        write_text_atomic(Path(root) / name, text)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

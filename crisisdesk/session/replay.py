@@ -177,6 +177,9 @@ class Replayer:
         inj.fired_early = rec.elapsed is not None and rec.elapsed < inj.due_at
         if not inj.fired_auto:  # the scheduler's firings are not the controller's to undo
             self.last_undoable = UndoableAction("fire", inj.inject.id)
+        elif self.last_undoable is not None and self.last_undoable.inject_id == inj.inject.id:
+            # The skip or delay held for undo has been overtaken: this inject went out.
+            self.last_undoable = None
         for key, value in inj.inject.sets.items():
             self._set_indicator(key, value, inj.inject.id, rec)
 

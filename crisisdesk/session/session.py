@@ -259,8 +259,14 @@ class Session:
     def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
         self.controller.set_indicator(indicator_id, value)
 
-    def undo_last(self) -> UndoableAction:
-        return self.controller.undo_last()
+    def undo_last(self, expected: UndoableAction | None = None) -> UndoableAction:
+        return self.controller.undo_last(expected)
+
+    def unskip(self, inject_id: str) -> None:
+        self.controller.unskip(inject_id)
+
+    def mark_misfired(self, inject_id: str) -> None:
+        self.controller.mark_misfired(inject_id)
 
     def due_injects(self) -> list[InjectState]:
         return self.controller.due_injects()

@@ -71,9 +71,9 @@ class SituationPanel(QWidget):
         heading.addWidget(QLabel("<b>" + self.tr("Indicateurs") + "</b>"), 1)
         heading.addWidget(self.edit_button)
         layout.addLayout(heading)
-        layout.addWidget(self.indicators, 2)
+        layout.addWidget(self.indicators, 3)  # the figures first: a corrected one must stay in view
         layout.addWidget(QLabel("<b>" + self.tr("Activité par rôle") + "</b>"))
-        layout.addWidget(self.roles, 3)
+        layout.addWidget(self.roles, 2)
         layout.addWidget(self.totals)
 
     def _request_edit(self, row: int) -> None:
