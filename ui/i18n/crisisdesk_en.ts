@@ -1605,14 +1605,14 @@ Details saved in: {path}</translation>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="204"/>
-        <location filename="../console/inject_detail.py" line="218"/>
+        <location filename="../console/inject_detail.py" line="206"/>
+        <location filename="../console/inject_detail.py" line="220"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="206"/>
-        <location filename="../console/inject_detail.py" line="220"/>
+        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="222"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
@@ -1632,48 +1632,58 @@ Details saved in: {path}</translation>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="162"/>
+        <location filename="../console/inject_detail.py" line="148"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="148"/>
+        <source>livré par {who}</source>
+        <translation>delivered by {who}</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="164"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="167"/>
+        <location filename="../console/inject_detail.py" line="169"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="175"/>
+        <location filename="../console/inject_detail.py" line="177"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="185"/>
+        <location filename="../console/inject_detail.py" line="187"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="190"/>
+        <location filename="../console/inject_detail.py" line="192"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="200"/>
+        <location filename="../console/inject_detail.py" line="202"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="214"/>
+        <location filename="../console/inject_detail.py" line="216"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="217"/>
-        <location filename="../console/inject_detail.py" line="220"/>
+        <location filename="../console/inject_detail.py" line="219"/>
+        <location filename="../console/inject_detail.py" line="222"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="228"/>
+        <location filename="../console/inject_detail.py" line="230"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -2418,197 +2428,197 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="123"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="133"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Importer des saisies non enregistrées…</source>
         <translation>Import unsaved entries…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="209"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="212"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="380"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="385"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="480"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="498"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="501"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="553"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572"/>
+        <location filename="../main_window.py" line="574"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568"/>
+        <location filename="../main_window.py" line="570"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="542"/>
         <source>{hotwash} — {title}</source>
         <translation>{hotwash} — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../main_window.py" line="582"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="616"/>
+        <location filename="../main_window.py" line="618"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="618"/>
+        <location filename="../main_window.py" line="620"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="623"/>
+        <location filename="../main_window.py" line="625"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="627"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627"/>
+        <location filename="../main_window.py" line="629"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="631"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="632"/>
+        <location filename="../main_window.py" line="634"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -3888,6 +3898,144 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../room/dialog.py" line="72"/>
+        <source>Ouvrir la session à la salle</source>
+        <translation>Open the session to the room</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="83"/>
+        <source>Démarrer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="84"/>
+        <source>Arrêter</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="89"/>
+        <source>Réseau :</source>
+        <translation>Network:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="91"/>
+        <source>Port :</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Vu</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="116"/>
+        <source>Appareils connectés</source>
+        <translation>Connected devices</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="137"/>
+        <source>Démarrage du serveur…</source>
+        <translation>Starting the server…</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="141"/>
+        <source>Le serveur de salle s&apos;est arrêté de lui-même ; il redémarre avec les mêmes liens (les appareils se reconnectent seuls).</source>
+        <translation>The room server stopped by itself; it is restarting with the same links (devices reconnect by themselves).</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="146"/>
+        <source>Serveur arrêté : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="147"/>
+        <source>Serveur arrêté après ENDEX et le délai de grâce : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped after ENDEX and the grace period: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="148"/>
+        <source>Le serveur s&apos;arrête sans cesse : il n&apos;est plus relancé. Voir le journal.</source>
+        <translation>The server keeps stopping: it is no longer restarted. See the log.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="163"/>
+        <source>En service sur {base} — chacun ouvre son lien ou tape son code sur {base}/</source>
+        <translation>Serving on {base} — everyone opens their link or types their code at {base}/</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Joueur</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="195"/>
+        <source>Lien retiré</source>
+        <translation>Link revoked</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="205"/>
+        <source>Code : {code}</source>
+        <translation>Code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="209"/>
+        <source>Retirer ce lien</source>
+        <translation>Revoke this link</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="211"/>
+        <source>Remplacer</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="213"/>
+        <source>Retire ce lien et les appareils venus par lui, et en crée un nouveau</source>
+        <translation>Revokes this link and the devices that came through it, and makes a new one</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="230"/>
+        <source>il y a {s} s</source>
+        <translation>{s} s ago</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="233"/>
+        <source>Couper</source>
+        <translation>Cut off</translation>
+    </message>
+</context>
+<context>
     <name>RoomDisplay</name>
     <message>
         <location filename="../room_display.py" line="252"/>
@@ -3908,6 +4056,19 @@ Open a new session on this package?</translation>
         <location filename="../room_display.py" line="334"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMenu</name>
+    <message>
+        <location filename="../room/menu.py" line="22"/>
+        <source>Ouvrir la session à la salle…</source>
+        <translation>Open the session to the room…</translation>
+    </message>
+    <message>
+        <location filename="../room/menu.py" line="35"/>
+        <source>Le serveur de salle s&apos;est arrêté ; il redémarre.</source>
+        <translation>The room server stopped; it is restarting.</translation>
     </message>
 </context>
 <context>
@@ -3958,17 +4119,17 @@ Open a new session on this package?</translation>
         <translation>Correct the value…</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="71"/>
+        <location filename="../console/situation_panel.py" line="73"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="75"/>
+        <location filename="../console/situation_panel.py" line="77"/>
         <source>Activité par rôle</source>
         <translation>Activity by role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="114"/>
+        <location filename="../console/situation_panel.py" line="133"/>
         <source>{entries} entrées en main courante, {checks} vérifications</source>
         <translation>{entries} log entries, {checks} checks</translation>
     </message>
