@@ -238,6 +238,11 @@ def _error_templates() -> dict[str, str]:
         "bad_path": no_attachment,
         "no_such_attachment": no_attachment,
         "export_failed": QCoreApplication.translate("Errors", "Impossible d'écrire « {path} » ({reason})."),
+        "damaged": QCoreApplication.translate(
+            "Errors", "Le fichier de session « {name} » est endommagé ({reason}) ; ouvrez-en une copie de sauvegarde "
+                      "si vous en avez une."),
+        "pending_file_invalid": QCoreApplication.translate(
+            "Errors", "« {path} » n'est pas un fichier de saisies non enregistrées utilisable ({reason})."),
         "closed": QCoreApplication.translate("Errors", "La session « {name} » est fermée."),
         "not_started": QCoreApplication.translate(
             "Errors", "L'exercice n'a pas encore commencé ({startex}).").replace("{startex}", term("startex")),

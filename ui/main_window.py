@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -42,6 +42,7 @@ from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
 from ui.observer.window import ObserverWindow
+from ui.pending_import import PendingImporter
 from ui.report_action import ReportController
 from ui.room import menu as room_menu
 from ui.room_display import RoomDisplay
@@ -189,6 +190,13 @@ class MainWindow(QMainWindow):
                        self.msel_actions.export_msel, None, a.export_cards, a.print_cards, a.print_kit, None,
                        a.report_html, a.report_pdf, None, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        # Writes saved to a file when the disk was full come back here (ui/pending_import.py).
+        self.pending_importer = PendingImporter(self, self.session)
+        self.import_pending_action = QAction(self.tr("Importer des saisies non enregistrées…"), self)
+        self.import_pending_action.setObjectName("importPending")
+        self.import_pending_action.triggered.connect(self.pending_importer.ask)
+        file_menu.insertAction(a.quit, self.import_pending_action)
+        file_menu.insertSeparator(a.quit)
         exercise = bar.addMenu(self.tr("&Exercice"))
         for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline,
                        None, a.briefing_timer):

@@ -335,6 +335,8 @@ def kit_html(package_or_kit: Package | Kit, kind: str, *, by: str = "role", lang
         span=lambda seconds: format_duration(seconds, lang).replace(" ", NBSP),
         typo=(french_spacing if fr else str),
         typo_html=(french_spacing_html if fr else Markup),
+        # Markdown images show only the package's picture attachments (crisisdesk/markdown_text.py).
+        image_src=lambda source: kit.images.get(source.removeprefix("./")),
     )
 
 
