@@ -13,6 +13,7 @@ import signal
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported (via ui.async_bridge)
 
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 from crisisdesk.session.naming import dated_session_path  # noqa: E402
 from ui.labels import error_text  # noqa: E402
 from ui.settings import Settings  # noqa: E402
+
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
 BUNDLED_PACKAGE = Path(__file__).resolve().parent.parent / "injects" / "paris-50c"
 
@@ -145,7 +149,7 @@ class AppController(QObject):
         window.show()
         return window
 
-    def _show_console(self, session):
+    def _show_console(self, session: Session) -> None:
         from ui.main_window import MainWindow
 
         window = MainWindow(session, self.time_source, self.settings)
@@ -158,7 +162,7 @@ class AppController(QObject):
             self.start_screen.hide()
         return window
 
-    def _keep(self, window: QWidget, session) -> None:
+    def _keep(self, window: QWidget, session: Session) -> None:
         from crisisdesk import collector
 
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

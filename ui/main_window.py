@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
@@ -46,6 +47,10 @@ from ui.report_action import ReportController
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
+if TYPE_CHECKING:
+    from crisisdesk.clock import TimeSource
+    from crisisdesk.session import Session
+
 # Bumped when the docks change place: a layout saved before would hide the new arrangement.
 LAYOUT_VERSION = 2
 
@@ -57,7 +62,7 @@ class MainWindow(QMainWindow):
     open_session_requested = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, session, time_source, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, time_source: TimeSource, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consoleWindow")
         self.session = session

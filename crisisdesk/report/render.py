@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -102,7 +103,7 @@ def _day(context, value: date | str | None) -> str:
         return "—"
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value.strip())
+            return format_day(date.fromisoformat(value.strip()), context["lang"])
         except ValueError:
             return value
     return format_day(value, context["lang"])
@@ -146,7 +147,7 @@ def _markdown(text: str | None) -> Markup:
 @functools.lru_cache(maxsize=8)
 def _environment(user_folder: str | None) -> Environment:
     default = FileSystemLoader(str(DEFAULT_TEMPLATES))
-    loaders = [FileSystemLoader(user_folder)] if user_folder else []
+    loaders: list[BaseLoader] = [FileSystemLoader(user_folder)] if user_folder else []
     loaders += [default, PrefixLoader({"default": default})]
     env = Environment(
         loader=ChoiceLoader(loaders),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent
@@ -31,6 +32,9 @@ from crisisdesk.timefmt import format_offset
 from ui import labels
 from ui.errors import report_unexpected
 from ui.observer.action_ids import ActionIds
+
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (inject_id, index) on item rows
 _ORDER_ROLE = Qt.ItemDataRole.UserRole + 2  # (fired_at, inject_id) on inject rows
@@ -82,7 +86,7 @@ class ExpectationsChecklist(QWidget):
     COLUMNS = ("action", "status", "buttons")
     ROW_HEIGHT = 26
 
-    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None):
+    def __init__(self, session: Session, observer_name: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
         self._observer = observer_name
@@ -103,19 +107,22 @@ class ExpectationsChecklist(QWidget):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        self.role_filter = QComboBox(objectName="expectationsRoleFilter")
+        self.role_filter = QComboBox()
+        self.role_filter.setObjectName("expectationsRoleFilter")
         self.role_filter.addItem(self.tr("Tous les rôles"), None)
         for role in self._session.package.roles:
             if role.played:
                 self.role_filter.addItem(role.id, role.id)
-        self.summary = QLabel(objectName="expectationsSummary")
+        self.summary = QLabel()
+        self.summary.setObjectName("expectationsSummary")
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.summary)
         header.addWidget(self.role_filter)
 
-        self.tree = _ChecklistTree(objectName="expectationsTree")
+        self.tree = _ChecklistTree()
+        self.tree.setObjectName("expectationsTree")
         self.tree.setColumnCount(len(self.COLUMNS))
         self.tree.setHeaderLabels([self.tr("Attendu"), self.tr("État"), self.tr("✓ ◐ ✗")])
         self.tree.setRootIsDecorated(False)
@@ -293,7 +300,8 @@ class ExpectationsChecklist(QWidget):
         layout.setSpacing(2)
         buttons = {}
         for status, symbol in (("met", "✓"), ("partial", "◐"), ("missed", "✗")):
-            button = QToolButton(objectName=f"check_{key[0]}_{key[1]}_{status}")
+            button = QToolButton()
+            button.setObjectName(f"check_{key[0]}_{key[1]}_{status}")
             button.setText(symbol)
             button.setCheckable(True)
             button.setAutoRaise(False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
@@ -39,6 +40,9 @@ from ui.observer.expectations import ExpectationsChecklist
 from ui.observer.log_model import Column, DraftEntry, LogFilterProxy, LogTableModel, SaveState
 from ui.observer.quick_entry import InjectChoice, QuickEntry, QuickEntryBar
 
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
+
 SETTINGS_KEY_NAME = "observer/name"
 SETTINGS_KEY_NAMES = "observer/recent_names"
 SETTINGS_KEY_HIDDEN = "observer/hidden_columns"
@@ -57,7 +61,7 @@ class ObserverPanel(QWidget):
     entry_logged = Signal(str)  # entry id, once committed
     observer_changed = Signal(str)
 
-    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *,
+    def __init__(self, session: Session, observer_name: str | None = None, parent: QWidget | None = None, *,
                  settings: QSettings | None = None, seat: str = "observer"):
         super().__init__(parent)
         self.setObjectName("observerPanel")
