@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from crisisdesk.session.naming import dated_session_path  # noqa: E402
-from ui.labels import error_text  # noqa: E402
+from ui.error_sentences import error_text  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 
 if TYPE_CHECKING:

@@ -37,8 +37,8 @@ from ui.console.situation_panel import SituationPanel
 from ui.console.timeline_model import TimelineModel
 from ui.console.timeline_view import TimelinePanel
 from ui.console.views import clock_view, room_view, state_signature
+from ui.error_sentences import error_reason
 from ui.errors import report_unexpected
-from ui.labels import error_reason
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard

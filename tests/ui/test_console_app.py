@@ -187,9 +187,9 @@ def test_english_catalogue_translates_the_console(qtbot, qapp, console):
         actions = ConsoleActions()
         assert actions.fire.text() == "Fire now"
         assert actions.skip.text() == "Skip"
-        from ui.labels import status_label
+        from ui.labels import code_label
 
-        assert status_label("due") == "Due"
+        assert code_label("status", "due") == "Due"
     finally:
         remove_translators(qapp, translators)
     assert ConsoleActions().fire.text() == "Déclencher maintenant"

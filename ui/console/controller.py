@@ -18,7 +18,8 @@ from ui.console.actions import ConsoleActions
 from ui.console.briefing import BriefingTimer
 from ui.console.driver import SessionDriver
 from ui.console.inject_dialog import InjectDialog
-from ui.labels import error_text, term
+from ui.error_sentences import error_text
+from ui.labels import term
 
 if TYPE_CHECKING:
     from crisisdesk.session import Session

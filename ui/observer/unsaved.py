@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from crisisdesk.session import SessionError
-from ui.labels import error_text
+from ui.error_sentences import error_text
 
 if TYPE_CHECKING:
     from crisisdesk.session import Session
