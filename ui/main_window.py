@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.package = session.package
         self._signature: tuple | None = None
         self._fitted_rows: tuple | None = None  # (rows, clock state) the timeline columns were sized for
+        self._followed_next: str | None = None  # the next inject the timeline last scrolled to
         self.pending_tasks: list = []
         self.observer_windows: list[QWidget] = []
         self.room: RoomDisplay | None = None
@@ -303,6 +304,9 @@ class MainWindow(QMainWindow):
         following = self.session.next_to_fire()
         self.model.set_states(state.injects, ended=state.clock.state is ClockState.ENDED,
                               next_id=following.inject.id if following is not None else None)
+        if self.model.next_id != self._followed_next:
+            self._followed_next = self.model.next_id
+            self.timeline.follow_next()
         if self._fitted_rows != (len(state.injects), state.clock.state):
             self._fitted_rows = (len(state.injects), state.clock.state)
             self.timeline.fit_columns()

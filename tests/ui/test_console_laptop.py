@@ -337,3 +337,34 @@ def test_the_director_corrects_an_indicator_by_hand(qtbot, paris_console):
     assert change.indicator_id == indicator.id
     window.controller.set_indicator(indicator.id, "beaucoup")  # refused, with a message, nothing stored
     assert window.session.state.indicators[indicator.id] == 47.6
+
+
+def test_the_timeline_follows_the_next_inject_as_the_exercise_moves_on(qtbot, paris_console, fake_time):
+    window = paris_console
+    window.resize(1366, 768)
+    window.actions.start.trigger()
+    play(window, fake_time, 110 * 60)
+    window.tick()
+    table, model = window.timeline.table, window.model
+    index = window.timeline.proxy.mapFromSource(model.index(model.row_of(model.next_id), 0))
+    qtbot.waitUntil(lambda: table.viewport().rect().contains(table.visualRect(index)))
+    text_column = window.courante.view.columnViewportPosition(LogColumn.TEXT)
+    assert window.courante.width() <= window.courante_dock.width()  # the compact log needs no sideways scroll
+    assert text_column >= 0
+
+
+def test_editing_an_inject_keeps_the_criterion_its_responses_serve(qtbot, paris_console):
+    window = paris_console
+    window.actions.start.trigger()
+    state = next(s for s in window.session.state.injects
+                 if not s.done and s.inject.expected and s.inject.expected[0].criterion)
+    criterion = state.inject.expected[0].criterion
+    window.timeline.select(state.inject.id)
+    window.actions.edit.trigger()
+    dialog = window.controller.dialog
+    assert dialog.expected_table.cellWidget(0, 3).currentData() == criterion
+    dialog.title_edit.setText(state.inject.title + " (modifié)")
+    dialog.accept()
+    edited = window.session.state.inject(state.inject.id).inject
+    assert edited.title.endswith("(modifié)")
+    assert edited.expected[0].criterion == criterion

@@ -146,6 +146,19 @@ class TimelinePanel(QWidget):
         if index.isValid():
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
+    def follow_next(self) -> None:
+        """Keep the next inject in view as the exercise moves on (called when "next" changes).
+
+        Only when its row is out of view, and without selecting it: a director reading another row
+        sees the list move only when the next inject is not on screen any more.
+        """
+        next_id = self.model.next_id
+        if next_id is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(next_id), 0))
+        if index.isValid() and not self.table.viewport().rect().contains(self.table.visualRect(index)):
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
     def _on_role_changed(self, _index: int) -> None:
         self._refilter(lambda: self.proxy.set_role(self.role_filter.currentData()))
 

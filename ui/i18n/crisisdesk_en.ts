@@ -59,37 +59,37 @@
         <translation>Auto-fire</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="173"/>
+        <location filename="../console/clock_bar.py" line="179"/>
         <source>Phase : {title}</source>
         <translation>Phase: {title}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="175"/>
+        <location filename="../console/clock_bar.py" line="181"/>
         <source>Prochain : à déclencher maintenant —</source>
         <translation>Next: to fire now —</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="177"/>
+        <location filename="../console/clock_bar.py" line="183"/>
         <source>Prochain dans {delay} :</source>
         <translation>Next in {delay}:</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="180"/>
+        <location filename="../console/clock_bar.py" line="186"/>
         <source>Prochain :</source>
         <translation>Next:</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="185"/>
+        <location filename="../console/clock_bar.py" line="191"/>
         <source>Heure réelle {time}</source>
         <translation>Local time {time}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="204"/>
+        <location filename="../console/clock_bar.py" line="210"/>
         <source>Point de situation : dépassé de {time}</source>
         <translation>Situation briefing: over by {time}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="205"/>
+        <location filename="../console/clock_bar.py" line="211"/>
         <source>Point de situation : reste {time}</source>
         <translation>Situation briefing: {time} left</translation>
     </message>
@@ -1325,92 +1325,102 @@ Details saved in: {path}</translation>
         <translation>For the control team only, never shown in the room</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Action attendue</source>
         <translation>Expected action</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Délai (min)</source>
         <translation>Within (min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="79"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="80"/>
         <source>Ajouter une réponse attendue</source>
         <translation>Add an expected response</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="80"/>
+        <location filename="../console/inject_dialog.py" line="81"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="87"/>
+        <location filename="../console/inject_dialog.py" line="88"/>
         <source>Déclencher immédiatement</source>
         <translation>Fire immediately</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="94"/>
+        <location filename="../console/inject_dialog.py" line="95"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="95"/>
+        <location filename="../console/inject_dialog.py" line="96"/>
         <source>Heure (T+)</source>
         <translation>Time (T+)</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="96"/>
+        <location filename="../console/inject_dialog.py" line="97"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="100"/>
+        <location filename="../console/inject_dialog.py" line="101"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="101"/>
+        <location filename="../console/inject_dialog.py" line="102"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="102"/>
+        <location filename="../console/inject_dialog.py" line="103"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="103"/>
+        <location filename="../console/inject_dialog.py" line="104"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="107"/>
+        <location filename="../console/inject_dialog.py" line="108"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="190"/>
+        <location filename="../console/inject_dialog.py" line="157"/>
+        <source>(aucun)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="206"/>
         <source>Le titre est obligatoire.</source>
         <translation>The title is required.</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="194"/>
+        <location filename="../console/inject_dialog.py" line="210"/>
         <source>L&apos;heure doit être de la forme H:MM (par exemple 1:25).</source>
         <translation>The time must look like H:MM (for example 1:25).</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="197"/>
+        <location filename="../console/inject_dialog.py" line="213"/>
         <source>Choisissez au moins un destinataire.</source>
         <translation>Choose at least one recipient.</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="200"/>
+        <location filename="../console/inject_dialog.py" line="216"/>
         <source>L&apos;expéditeur est obligatoire.</source>
         <translation>The sender is required.</translation>
     </message>
@@ -1785,192 +1795,192 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="139"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="183"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="191"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="460"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459"/>
-        <location filename="../main_window.py" line="531"/>
+        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="535"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="477"/>
+        <location filename="../main_window.py" line="481"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479"/>
+        <location filename="../main_window.py" line="483"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528"/>
+        <location filename="../main_window.py" line="532"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531"/>
+        <location filename="../main_window.py" line="535"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="553"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="549"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="561"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="578"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583"/>
+        <location filename="../main_window.py" line="587"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="597"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="600"/>
+        <location filename="../main_window.py" line="604"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="606"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="612"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609"/>
+        <location filename="../main_window.py" line="613"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2027,7 +2037,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="105"/>
-        <location filename="../observer/panel.py" line="364"/>
+        <location filename="../observer/panel.py" line="365"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
@@ -2082,87 +2092,87 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="363"/>
+        <location filename="../observer/panel.py" line="364"/>
         <source>◀ Votre nom, puis Entrée</source>
         <translation>◀ Your name, then Enter</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="381"/>
+        <location filename="../observer/panel.py" line="382"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="438"/>
+        <location filename="../observer/panel.py" line="439"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="451"/>
+        <location filename="../observer/panel.py" line="452"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="456"/>
+        <location filename="../observer/panel.py" line="457"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="466"/>
+        <location filename="../observer/panel.py" line="467"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="557"/>
+        <location filename="../observer/panel.py" line="558"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="578"/>
+        <location filename="../observer/panel.py" line="579"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="578"/>
+        <location filename="../observer/panel.py" line="579"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="586"/>
+        <location filename="../observer/panel.py" line="587"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="586"/>
+        <location filename="../observer/panel.py" line="587"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="592"/>
+        <location filename="../observer/panel.py" line="593"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="594"/>
+        <location filename="../observer/panel.py" line="595"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="623"/>
+        <location filename="../observer/panel.py" line="624"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="625"/>
+        <location filename="../observer/panel.py" line="626"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après {endex}</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="630"/>
+        <location filename="../observer/panel.py" line="631"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="634"/>
+        <location filename="../observer/panel.py" line="635"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -2258,6 +2268,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="116"/>
+        <location filename="../observer/quick_entry.py" line="378"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
@@ -2268,6 +2279,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="119"/>
+        <location filename="../observer/quick_entry.py" line="379"/>
         <source>△ Amélioration</source>
         <translation>△ Improvement</translation>
     </message>
@@ -2292,62 +2304,64 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>&lt;b&gt;Role&lt;/b&gt; first (Tab completes, Ctrl+1…9) · &lt;b&gt;kind&lt;/b&gt;: &lt;code&gt;d:&lt;/code&gt; decision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; request &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#strength&lt;/code&gt; &lt;code&gt;#improvement&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Esc clears</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="158"/>
+        <location filename="../observer/quick_entry.py" line="159"/>
+        <location filename="../observer/quick_entry.py" line="376"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="159"/>
+        <location filename="../observer/quick_entry.py" line="160"/>
+        <location filename="../observer/quick_entry.py" line="376"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="160"/>
+        <location filename="../observer/quick_entry.py" line="161"/>
         <source>Répond à</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="233"/>
+        <location filename="../observer/quick_entry.py" line="236"/>
         <source>(aucun inject)</source>
         <translation>(no inject)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="281"/>
+        <location filename="../observer/quick_entry.py" line="284"/>
         <source>Correction de l&apos;entrée {summary} — Entrée enregistre une révision, Échap annule</source>
         <translation>Correcting the entry {summary} — Enter saves a revision, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="350"/>
+        <location filename="../observer/quick_entry.py" line="353"/>
         <source>rôle « {code} » inconnu (rôles : {known})</source>
         <translation>unknown role “{code}” (roles: {known})</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="352"/>
+        <location filename="../observer/quick_entry.py" line="355"/>
         <source>inject « {ref} » inconnu</source>
         <translation>unknown inject “{ref}”</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="354"/>
+        <location filename="../observer/quick_entry.py" line="357"/>
         <source>aucun rôle joué dans ce paquet</source>
         <translation>no played role in this package</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="373"/>
+        <location filename="../observer/quick_entry.py" line="384"/>
         <source>sans inject</source>
         <translation>no inject</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="375"/>
+        <location filename="../observer/quick_entry.py" line="386"/>
         <source>&lt;b&gt;répond à {inject}&lt;/b&gt; (proposé : attend une réponse de ce rôle ; Ctrl+J pour changer)</source>
         <translation>&lt;b&gt;answers {inject}&lt;/b&gt; (proposed: it awaits this role&apos;s response; Ctrl+J to change)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="377"/>
+        <location filename="../observer/quick_entry.py" line="388"/>
         <source>&lt;b&gt;répond à {inject}&lt;/b&gt;</source>
         <translation>&lt;b&gt;answers {inject}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="416"/>
+        <location filename="../observer/quick_entry.py" line="427"/>
         <source> — Entrée à nouveau pour enregistrer tel quel</source>
         <translation> — Enter again to save it as typed</translation>
     </message>
@@ -2832,7 +2846,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
-        <location filename="../console/timeline_view.py" line="200"/>
+        <location filename="../console/timeline_view.py" line="213"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
