@@ -22,7 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rehearse": ("crisisdesk.cli.rehearse", "play a package's timeline headless at N x speed"),
     "export": ("crisisdesk.cli.export", "write a session's main courante and event log"),
     "report": ("crisisdesk.cli.report", "render the after-action report (HTML or PDF)"),
+    "import": ("crisisdesk.cli.msel_import", "make a package from a chronogramme spreadsheet (XLSX, ODS, CSV)"),
+    "export-msel": ("crisisdesk.cli.export_msel", "write a package's or a session's chronogramme as a spreadsheet"),
     "kit": ("crisisdesk.cli.kit", "print the kits (animateur, observateur, joueur) from a package"),
+    "serve": ("crisisdesk.cli.serve", "open a session to the room: observers, animators, players on their devices"),
 }
 
 
