@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
@@ -36,8 +37,9 @@ from ui.console.situation_panel import SituationPanel
 from ui.console.timeline_model import TimelineModel
 from ui.console.timeline_view import TimelinePanel
 from ui.console.views import clock_view, room_view, state_signature
+from ui.error_sentences import error_reason
 from ui.errors import report_unexpected
-from ui.labels import error_reason, term
+from ui.labels import term
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
@@ -47,6 +49,10 @@ from ui.report_action import ReportController
 from ui.room import menu as room_menu
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
+
+if TYPE_CHECKING:
+    from crisisdesk.clock import TimeSource
+    from crisisdesk.session import Session
 
 # Bumped when the docks change place: a layout saved before would hide the new arrangement.
 LAYOUT_VERSION = 2
@@ -59,7 +65,7 @@ class MainWindow(QMainWindow):
     open_session_requested = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, session, time_source, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, time_source: TimeSource, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consoleWindow")
         self.session = session

@@ -66,6 +66,7 @@ def _rehearse(package_path: Path, db: Path, speed: float, sleep, out, *, keep: b
         session.start()
         clock = session.state.clock
         end_at = clock.wall_time_at(ex.duration)
+        assert end_at is not None  # started just above: the clock runs
         shown_phase = -1
         fired = 0
         while True:

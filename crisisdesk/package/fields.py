@@ -373,7 +373,7 @@ class Record:
         items = self.sequence(key, required=required)
         if items is None:
             return None
-        values = []
+        values: list[tuple[str, Node]] = []
         for item in items:
             if not isinstance(item, ScalarNode) or is_null(item) or not item.value.strip():
                 self.error(key, f"each item must be text, got {describe(item)}", item)

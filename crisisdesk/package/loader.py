@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from crisisdesk.markdown_text import image_sources
 from crisisdesk.package.attachments import attachment_problem, path_problem
@@ -197,7 +198,8 @@ class _PackageReader:
             node, problems = self.source.yaml(name, self.reports[name].label)
             self.reports[name].problems.extend(problems)
             nodes[name] = node
-        if nodes[EXERCISE_FILE] is not None and not self._format_is_supported(nodes[EXERCISE_FILE]):
+        exercise_node = nodes[EXERCISE_FILE]
+        if exercise_node is not None and not self._format_is_supported(exercise_node):
             # Another format's files mean other things: checking them would only add noise.
             return None, self.reports[EXERCISE_FILE].problems
         exercise = self._guarded(self._read_exercise, nodes[EXERCISE_FILE])
@@ -270,7 +272,8 @@ class _PackageReader:
         indicators = self._read_indicators(rec)
         objectives = self._read_objectives(rec)
         readiness = self._read_readiness(rec)
-        if None in (ident, title, language, summary, duration, phases, indicators, objectives, readiness):
+        if (ident is None or title is None or language is None or summary is None or duration is None
+                or phases is None or indicators is None or objectives is None or readiness is None):
             return None
         return Exercise(
             id=ident,
@@ -324,7 +327,7 @@ class _PackageReader:
                 elif self.duration is not None and at >= self.duration:
                     rec.error("at", f"{_hm(at)} is not before the end of the exercise (duration {_hm(self.duration)})")
                 previous = (index, at)
-            if None in (at, title, scenario_time, scale):
+            if at is None or title is None or scenario_time is None or scale is None:
                 complete = False
                 continue
             if phases and not self._in_calendar(records[-1], phases[-1], at):
@@ -513,7 +516,8 @@ class _PackageReader:
             resources = rec.text_list("resources", required=False)
             contacts = rec.text_list("contacts", required=False)
             color = self._read_color(rec)
-            if None in (ident, name, kind, mission, decisions, resources, contacts) or color is False:
+            if (ident is None or name is None or kind is None or mission is None or decisions is None
+                    or resources is None or contacts is None or color is False):
                 complete = False
                 continue
             roles[ident] = Role(
@@ -527,7 +531,7 @@ class _PackageReader:
         self.roles = roles
         return tuple(roles.values()) if complete else None
 
-    def _read_color(self, rec: Record) -> str | None | bool:
+    def _read_color(self, rec: Record) -> str | None | Literal[False]:
         """Return the color, None if absent, or False after reporting a bad one."""
         if "color" not in rec.values:
             return None
@@ -622,8 +626,8 @@ class _PackageReader:
             if "manual" in rec.values and not is_null(rec.values["manual"]):
                 return None  # reported as not a boolean
             manual = contingency_for is not None  # a contingency waits for the controller
-        values = (ident, at, title, sender, to, channel, body, expected, objectives, attachments, sets)
-        if None in values:
+        if (ident is None or at is None or title is None or sender is None or to is None or channel is None
+                or body is None or expected is None or objectives is None or attachments is None or sets is None):
             return None
         for key in ("body", "notes"):
             if key in rec.values:
@@ -716,13 +720,13 @@ class _PackageReader:
             ):
                 sub.warning("within", f"the response is due after the end of the exercise ({_hm(at + within)})")
             criterion = self._read_criterion(sub)
-            if None in (role, action, within) or criterion is False:
+            if role is None or action is None or within is None or criterion is False:
                 complete = False
                 continue
             expected.append(Expected(role=role, action=action.strip(), within=within, criterion=criterion or None))
         return tuple(expected) if complete else None
 
-    def _read_criterion(self, sub: Record) -> str | bool | None:
+    def _read_criterion(self, sub: Record) -> str | Literal[False] | None:
         """Read an expected response's optional ``criterion: O2.3``; False when it is wrong.
 
         The objective id is everything before the last dot (ids may hold dots), the
@@ -836,7 +840,8 @@ class _PackageReader:
                     continue
                 line = None
                 if node is not None:
-                    line = node.start_mark.line + 1 + offset + (1 if node.style in ("|", ">") else 0)
+                    block = getattr(node, "style", None) in ("|", ">")  # a block scalar starts a line lower
+                    line = node.start_mark.line + 1 + offset + (1 if block else 0)
                 report.warning(line, f"{subject}: image {show(source, 60)} is not one of the package's "
                                      "attachments, so it is shown as text; put the file in the package and list "
                                      "it under attachments (e.g. media/carte.png)")
@@ -863,7 +868,7 @@ class _PackageReader:
         ident = rec.word("id", pattern, expected)
         if ident is None:
             return None
-        line = rec.line("id")
+        line = rec.line("id") or 0  # a record always has a line; 0 would only say "unknown"
         if ident in seen:
             rec.error("id", f"{kind} id {ident} is used twice (first at line {seen[ident]})")
             return None

@@ -19,7 +19,7 @@ from crisisdesk.package.problems import Problem
 try:  # libyaml's parser is several times faster; the pure-Python one gives the same nodes
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # same nodes, slower parser
 
 __all__ = [
     "MAX_EXPANDED_CHARS",
@@ -138,19 +138,18 @@ def parse_yaml(raw: bytes, label: str, *, texts_only: bool = False) -> tuple[Nod
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
         return problem(
             f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); "
             "save the file with the UTF-8 encoding",
-            line,
+            raw.count(b"\n", 0, exc.start) + 1,
         )
     try:
         root = yaml.compose(text, Loader=_TextLoader if texts_only else _Loader)
     except yaml.MarkedYAMLError as exc:
         return problem(_syntax_message(exc, text), _error_line(exc))
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
-        return problem(f"YAML syntax error: character #x{exc.character:04X} is not allowed", line)
+        where = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        return problem(f"YAML syntax error: character #x{exc.character:04X} is not allowed", where)
     except yaml.YAMLError as exc:
         return problem(f"YAML syntax error: {exc}")
     except RecursionError:

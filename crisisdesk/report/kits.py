@@ -184,7 +184,7 @@ def build_kit(package: Package, *, language: str | None = None, by: str = "role"
         sender_role = roles.get(inject.sender)
         if inject.to_all:
             recipient_ids = tuple(role.id for role in played)
-            recipient_names = (t["all_played"],)
+            recipient_names: tuple[str, ...] = (t["all_played"],)
         else:
             recipient_ids = tuple(inject.to)
             recipient_names = tuple(roles[r].name if r in roles else r for r in inject.to)

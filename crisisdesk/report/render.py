@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -107,7 +108,7 @@ def _day(context, value: date | str | None) -> str:
         return "—"
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value.strip())
+            return format_day(date.fromisoformat(value.strip()), context["lang"])
         except ValueError:
             return value
     return format_day(value, context["lang"])
@@ -164,7 +165,7 @@ class _UserFolderLoader(FileSystemLoader):
 @functools.lru_cache(maxsize=8)
 def _environment(user_folder: str | None) -> Environment:
     default = FileSystemLoader(str(DEFAULT_TEMPLATES))
-    loaders = [_UserFolderLoader(user_folder)] if user_folder else []
+    loaders: list[BaseLoader] = [_UserFolderLoader(user_folder)] if user_folder else []
     loaders += [default, PrefixLoader({"default": default})]
     # A template folder someone sends is code: it runs in Jinja's sandbox, which lets a
     # template read the report's figures and call the filters but reach no Python
@@ -305,4 +306,4 @@ def _looping_template(exc: RecursionError) -> str:
         if name.endswith(".j2"):
             counts[name] = counts.get(name, 0) + 1
         tb = tb.tb_next
-    return max(counts, key=counts.get) if counts else "a report template"
+    return max(counts, key=lambda name: counts[name]) if counts else "a report template"

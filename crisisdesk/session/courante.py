@@ -173,8 +173,8 @@ class CouranteWrites:
             if stored is not None:
                 return stored
             if self._kept.has(entry_id):
-                self.retry_pending()
-                return self._store.replayer.find_entry(entry_id)
+                self.retry_pending()  # raises unless every kept write, this one too, is stored now
+                return self._stored_entry(entry_id)
         observer = arguments.required_text(observer, "observer")
         text = arguments.required_text(text, "entry text")
         if kind not in ENTRY_KINDS:
@@ -213,7 +213,13 @@ class CouranteWrites:
             )
             return Draft(payload.kind, now, elapsed, scenario, payload.to_payload(), actor=observer, event_id=entry_id)
         self._record(make)
-        return self._store.replayer.find_entry(entry_id)
+        return self._stored_entry(entry_id)
+
+    def _stored_entry(self, entry_id: str) -> LogEntry:
+        entry = self._store.replayer.find_entry(entry_id)
+        if entry is None:  # _record raises when the file did not take it: this cannot happen
+            raise RuntimeError(f"entry {entry_id} was stored but cannot be read back")
+        return entry
 
     def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "",
                           event_id: str | None = None) -> str:

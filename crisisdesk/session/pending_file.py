@@ -71,7 +71,7 @@ def read_pending_file(path: str | Path, observer_kinds: frozenset[str]) -> Pendi
     problems: list[str] = []
     for number, item in enumerate(items, start=1):
         write, why = _write(item, observer_kinds)
-        if why:
+        if write is None:
             problems.append(f"write {number}: {why}")
         else:
             writes.append(write)
@@ -92,9 +92,9 @@ def _write(item: Any, observer_kinds: frozenset[str]) -> tuple[PendingWrite | No
     if kind not in observer_kinds:
         return None, f"kind {str(kind)[:30]!r} is not a main-courante or evaluation write"
     real_time, elapsed = item.get("real_time"), item.get("elapsed")
-    if not _finite(real_time) or not 0 <= real_time < 1e11:  # up to the year 5138
+    if not _finite(real_time) or not 0 <= float(real_time or 0) < 1e11:  # up to the year 5138
         return None, "has no valid real_time"
-    if elapsed is not None and (not _finite(elapsed) or abs(elapsed) > 1e9):
+    if elapsed is not None and (not _finite(elapsed) or abs(float(elapsed)) > 1e9):
         return None, "has an invalid elapsed time"
     scenario = item.get("scenario_time")
     if scenario is not None:
@@ -114,7 +114,7 @@ def _write(item: Any, observer_kinds: frozenset[str]) -> tuple[PendingWrite | No
         return None, wrong
     if not isinstance(error, str):
         error = ""
-    return PendingWrite(event_id, kind, float(real_time), None if elapsed is None else float(elapsed), scenario,
+    return PendingWrite(event_id, kind, float(real_time or 0), None if elapsed is None else float(elapsed), scenario,
                         actor, payload, error), ""
 
 

@@ -24,7 +24,7 @@ from crisisdesk.timefmt import format_offset
 from ui.console.actions import ConsoleActions
 from ui.console.theme import status_brushes
 from ui.console.timeline_model import display_status
-from ui.labels import all_roles_label, channel_label, check_label, status_label
+from ui.labels import all_roles_label, code_label
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
 
@@ -127,7 +127,7 @@ class InjectDetail(QWidget):
         parts = [
             f"<h2>{esc(inject.id)} — {esc(inject.title)}</h2>",
             f"<p><span style='background:{badge_bg}; color:{foreground.name()}; font-weight:bold;'>"
-            f"&nbsp;{esc(status_label(status))}&nbsp;</span>",
+            f"&nbsp;{esc(code_label('status', status))}&nbsp;</span>",
         ]
         if inject.manual:
             parts.append(" &nbsp;<b>" + esc(self.tr("déclenchement manuel")) + "</b>")
@@ -142,7 +142,7 @@ class InjectDetail(QWidget):
         rows += [
             (self.tr("De"), esc(roles.get(inject.sender, inject.sender))),
             (self.tr("À"), recipients),
-            (self.tr("Canal"), esc(channel_label(inject.channel))),
+            (self.tr("Canal"), esc(code_label("channel", inject.channel))),
         ]
         if state.delivered_at is not None:  # the animation team's "livré" (room server)
             rows.append((self.tr("Animation"), esc(self.tr("livré par {who}").format(who=state.delivered_by or ""))))
@@ -164,7 +164,7 @@ class InjectDetail(QWidget):
             parts.append("<h3>" + esc(self.tr("Réponses attendues")) + "</h3><ul>")
             for index, expected in enumerate(inject.expected):
                 check = session_state.check_for(inject.id, index) if session_state is not None else None
-                verdict = f" — <b>{esc(check_label(check.status))}</b>" if check else ""
+                verdict = f" — <b>{esc(code_label('check', check.status))}</b>" if check else ""
                 parts.append(
                     "<li>" + esc(self.tr("{role} : {action} (sous {minutes} min)").format(
                         role=roles.get(expected.role, expected.role),

@@ -14,16 +14,15 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from crisisdesk.clock import FakeTime
 from crisisdesk.session import InjectStatus, Session
 from crisisdesk.session.replay import replay
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-WRITER = Path(__file__).resolve().parent / "helpers" / "kill_writer.py"
+WRITER = ROOT / "tests" / "helpers" / "kill_writer.py"
 ROUNDS = int(os.environ.get("CRISISDESK_KILL_ROUNDS", "25"))
 
 

@@ -17,8 +17,8 @@ from crisisdesk.cli import rehearse as rehearse_command
 from crisisdesk.clock import FakeTime
 from crisisdesk.package.loader import load_package
 from crisisdesk.session import InjectStatus, Session
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 T0 = 1_780_000_000.0
 
 

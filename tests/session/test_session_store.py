@@ -27,9 +27,9 @@ from crisisdesk.session import (
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
 from crisisdesk.session.recovery import HEARTBEAT_INTERVAL
 from crisisdesk.session.schema import SCHEMA_VERSION
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-HELPERS = Path(__file__).resolve().parent / "helpers"
+HELPERS = ROOT / "tests" / "helpers"
 T0 = 1_780_000_000.0
 
 
