@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from crisisdesk.msel.output import OutputError, write_imported_package
     from crisisdesk.msel.sheets import SheetReadError, read_workbook
 
+    language = message_language()
     source = Path(args.file)
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         book = read_workbook(source)
     except SheetReadError as exc:
-        raise UsageError(f"{source}: {exc}") from None
+        raise UsageError(f"{source}: {exc.text(language)}") from None
     mapping_path = Path(args.mapping) if args.mapping else (out / MAPPING_FILE if (out / MAPPING_FILE).is_file()
                                                              else None)
     try:
@@ -54,11 +55,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"mapping: {mapping_path}", file=sys.stderr)
         else:
             mapping = guess_mapping(book, args.sheet)
-    except (MappingError, SheetReadError) as exc:
+    except MappingError as exc:
         raise UsageError(str(exc)) from None
+    except SheetReadError as exc:
+        raise UsageError(exc.text(language)) from None
     if args.sheet:
         mapping.sheet = args.sheet
-    options = ImportOptions(start=start, package_id=_slug(out.name))
+    options = ImportOptions(start=start, package_id=_slug(out.name), message_language=language)
     result = build_import(book, mapping, options)
     for problem in result.problems:
         print(problem, file=sys.stderr if not problem.warning else sys.stdout)
@@ -79,6 +82,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"  - {line}")
     print(f"  the mapping is kept in {out / MAPPING_FILE}; check the package with: crisisdesk validate {out}")
     return 0
+
+
+def message_language() -> str:
+    """The language the import's problems and summary are printed in: the CLI's own.
+
+    ``crisisdesk.cli.words`` (the CLI's French) decides once it exists; French before that.
+    """
+    try:
+        from crisisdesk.cli import words
+    except ImportError:
+        return "fr"
+    return words.language()
 
 
 def _slug(name: str) -> str:

@@ -19,7 +19,7 @@ TODAY = date(2032, 6, 22)
 def _import(path, mapping=None, **options):
     book = read_workbook(path)
     mapping = mapping or guess_mapping(book)
-    return build_import(book, mapping, ImportOptions(today=TODAY, **options))
+    return build_import(book, mapping, ImportOptions(today=TODAY, **{"message_language": "en", **options}))
 
 
 def test_prefecture_sheet_guessed_and_imported(tmp_path):
@@ -129,24 +129,24 @@ def test_bad_files_get_a_clear_answer(tmp_path):
     }
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-    with pytest.raises(SheetReadError, match="empty"):
+    with pytest.raises(SheetReadError, match="est vide"):
         read_workbook(tmp_path / "empty.xlsx")
-    with pytest.raises(SheetReadError, match="damaged"):
+    with pytest.raises(SheetReadError, match="endommagé"):
         read_workbook(tmp_path / "corrupt.xlsx")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    with pytest.raises(SheetReadError, match="not a spreadsheet"):
+    with pytest.raises(SheetReadError, match="n'est pas un tableur"):
         read_workbook(tmp_path / "image.png")
-    with pytest.raises(SheetReadError, match="no such file"):
+    with pytest.raises(SheetReadError, match="introuvable"):
         read_workbook(tmp_path / "missing.ods")
     blank = write_xlsx(tmp_path / "blank.xlsx", [[None, None]])
-    with pytest.raises(SheetReadError, match="holds no data"):
+    with pytest.raises(SheetReadError, match="aucune donnée"):
         read_workbook(blank)
 
 
 def test_a_huge_sheet_is_refused_before_it_is_read(tmp_path):
     path = tmp_path / "huge.csv"
     path.write_text("N°;T+;À;Titre\n" + "".join(f"{n};0:01;DIR;x\n" for n in range(100_000)), encoding="utf-8")
-    with pytest.raises(SheetReadError, match="100,000 rows|more than 20,000 rows"):
+    with pytest.raises(SheetReadError, match="100000 lignes|plus de 20000 lignes"):
         read_workbook(path)
 
 
@@ -155,7 +155,7 @@ def test_a_password_protected_file_is_named_as_such(tmp_path):
     plain = write_xlsx(tmp_path / "plain.xlsx", PREFECTURE_ROWS)
     with open(plain, "rb") as source, open(tmp_path / "locked.xlsx", "wb") as target:
         msoffcrypto.OOXMLFile(source).encrypt("secret", target)
-    with pytest.raises(SheetReadError, match="protected by a password"):
+    with pytest.raises(SheetReadError, match="protégé par un mot de passe"):
         read_workbook(tmp_path / "locked.xlsx")
 
 

@@ -117,7 +117,7 @@ def test_an_unreadable_file_is_explained_not_opened(qtbot, console, tmp_path, mo
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 nope")
     assert console.msel_actions.open_import(broken) is None
-    assert shown and "broken.xlsx" in shown[0] and "damaged" in shown[0]
+    assert shown and "broken.xlsx" in shown[0] and "endommagé" in shown[0]
 
 
 def test_an_unknown_channel_word_is_settled_in_the_screen(qtbot, tmp_path):

@@ -49,6 +49,7 @@ from crisisdesk.msel.sheets import Workbook, column_letter
 from crisisdesk.msel.times import AS_CLOCK, AS_OFFSET, AUTO
 from crisisdesk.package.model import CHANNELS
 from crisisdesk.timefmt import format_offset
+from ui.labels import ui_language
 
 PREVIEW_ROWS = 12
 
@@ -265,7 +266,7 @@ class MappingDialog(QDialog):
     def rebuild(self) -> None:
         """Run the import with the current mapping and show what it gives."""
         self.result = build_import(self.book, self.mapping, ImportOptions(
-            package_id=self._package_id(), start=self.mapping.start))
+            package_id=self._package_id(), start=self.mapping.start, message_language=ui_language()))
         self._fill_sheet_table()
         self._fill_injects()
         self._fill_problems()
@@ -384,8 +385,8 @@ class MappingDialog(QDialog):
         if not folder.name:
             self.status.setText(self.tr("Donnez le dossier du paquet à créer."))
             return
-        self.result = build_import(self.book, self.mapping, ImportOptions(package_id=self._package_id(),
-                                                                          start=self.mapping.start))
+        self.result = build_import(self.book, self.mapping, ImportOptions(
+            package_id=self._package_id(), start=self.mapping.start, message_language=ui_language()))
         try:
             write_imported_package(self.result.package, folder, mapping=self.mapping,
                                    attachments=self.result.attachments, force=self.force_check.isChecked())
