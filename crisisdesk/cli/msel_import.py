@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         package, warnings = write_imported_package(result.package, out, mapping=mapping,
                                                    attachments=result.attachments, force=args.force)
     except OutputError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(language), file=sys.stderr)
         return 2
     for warning in warnings:
         print(warning)

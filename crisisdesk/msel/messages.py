@@ -106,7 +106,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.date_beside_time": ("la colonne de date et la colonne d'heure sont lues ensemble : "
                                  "la date et l'heure de chaque ligne",
                                  "the date column and the time column are read together as each row's date and time"),
-    "summary.date_taken": ("la date du scénario n'est pas dans la feuille : {date} retenu "
+    "summary.date_taken": ("la date du scénario n'est pas dans la feuille : {date} retenue "
                            "(donnez --start ou « STARTEX le » pour la fixer)",
                            "the scenario date is not in the sheet: {date} taken (give --start to set it)"),
     "summary.no_scenario_date": ("pas de date de scénario dans la feuille : l'horloge du scénario part de "
@@ -134,7 +134,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "roles.none_played": ("aucun rôle ne reçoit d'inject : au moins un rôle doit être joué",
                           "no role receives any inject: at least one role must be played"),
     "summary.channel_default": ("canal absent : {channel} retenu", "channel missing: {channel} taken"),
-    "summary.within_default": ("{n} réaction(s) attendue(s) sans délai : 0:15 retenu",
+    "summary.within_default": ("{n} réaction(s) attendue(s) sans délai : délai de 0:15 retenu",
                                "{n} expected response(s) without a delay: 0:15 taken"),
     "summary.sender_default": ("{n} inject(s) sans émetteur : Animation retenu",
                                "{n} inject(s) without a sender: Animation taken"),
@@ -186,6 +186,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "exercise.field": ("{key} : {reason}", "{key}: {reason}"),
     "role.bad": ("rôle « {ident} » : il faut un code en capitales et un type ({kinds})",
                  "role {ident!r}: a code in capitals and a type ({kinds}) are needed"),
+    # -- writing the package (output.py) -------------------------------------------------
+    "output.exists": ("{folder} existe déjà : choisissez un autre dossier, ou remplacez-le (--force)",
+                      "{folder} already exists: give another folder, or --force to replace it"),
+    "output.not_folder": ("{folder} existe et n'est pas un dossier", "{folder} exists and is not a folder"),
+    "output.cannot_write_into": ("impossible d'écrire dans {folder} : {reason}", "cannot write into {folder}: {reason}"),
+    "output.cannot_write": ("impossible d'écrire {folder} : {reason}", "cannot write {folder}: {reason}"),
+    "output.invalid": ("le paquet importé n'est pas valide :\n{problems}",
+                       "the imported package does not validate:\n{problems}"),
     # -- problems' prefix ---------------------------------------------------------------
     "problem.warning": ("avertissement : {message}", "warning: {message}"),
 }

@@ -391,7 +391,7 @@ class MappingDialog(QDialog):
             write_imported_package(self.result.package, folder, mapping=self.mapping,
                                    attachments=self.result.attachments, force=self.force_check.isChecked())
         except OutputError as error:
-            self.status.setText(self.tr("Paquet non enregistré : {error}").format(error=error))
+            self.status.setText(self.tr("Paquet non enregistré : {error}").format(error=error.text(ui_language())))
             return
         self.status.setText(self.tr("Paquet enregistré dans {folder}.").format(folder=folder))
         self.package_saved.emit(folder)
