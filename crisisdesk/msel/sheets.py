@@ -4,7 +4,7 @@ Values come through python-calamine (Rust, reads XLSX/XLS/ODS several times fast
 than pure-Python readers and never evaluates anything); CSV through the standard
 library with its separator and encoding sniffed. An XLSX is also looked over by
 openpyxl for what values alone hide (formulas, merged cells, hidden rows, comments,
-images) so the user is told, not surprised.
+images) so the user is told, not surprised, and an ODS's content.xml likewise.
 """
 
 from __future__ import annotations
@@ -98,6 +98,8 @@ def read_workbook(path: str | Path) -> Workbook:
         book = _read_calamine(path)
         if suffix in (".xlsx", ".xlsm"):
             _look_over_xlsx(path, book)
+        elif suffix == ".ods":
+            _look_over_ods(path, book)
     else:
         book = Workbook(path, [_read_csv(path)])
     if not any(any(_filled(v) for v in row) for s in book.sheets for row in s.rows):
@@ -209,6 +211,89 @@ def _look_over_xlsx(path: Path, book: Workbook) -> None:
                 sheet.notices.append((None, None, message("sheet.images", n=len(ws._images))))
     finally:
         wb.close()
+
+
+_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODS_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_ODS_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def _look_over_ods(path: Path, book: Workbook) -> None:
+    """Note formulas, hidden rows, comments and images in an ODS, as for an XLSX.
+
+    python-calamine gives values only and odfpy would build the whole document in
+    memory, so content.xml is scanned once for the markers (a formula attribute, an
+    annotation, a collapsed or filtered row, a drawing) and, only when one is there,
+    walked with the standard library's streaming parser to locate them by cell.
+    """
+    import re
+    import zipfile
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    marker = re.compile(rb"table:formula=|<office:annotation|table:visibility=|<draw:frame")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            with archive.open("content.xml") as part:
+                found = False
+                tail = b""
+                while chunk := part.read(1 << 20):
+                    if marker.search(tail + chunk):
+                        found = True
+                        break
+                    tail = chunk[-40:]
+            if not found:
+                return
+            with archive.open("content.xml") as part:
+                _walk_ods(part, book, iterparse)
+    except (OSError, KeyError, zipfile.BadZipFile, ParseError, RuntimeError):
+        return  # calamine read its values: what we cannot look over we do not comment on
+
+
+def _walk_ods(part, book: Workbook, iterparse) -> None:
+    table, row_tag, cell_tags = f"{{{_ODS_TABLE}}}table", f"{{{_ODS_TABLE}}}table-row", (
+        f"{{{_ODS_TABLE}}}table-cell", f"{{{_ODS_TABLE}}}covered-table-cell")
+    annotation, frame = f"{{{_ODS_OFFICE}}}annotation", f"{{{_ODS_DRAW}}}frame"
+    name_attr, formula_attr = f"{{{_ODS_TABLE}}}name", f"{{{_ODS_TABLE}}}formula"
+    rows_attr, cols_attr = f"{{{_ODS_TABLE}}}number-rows-repeated", f"{{{_ODS_TABLE}}}number-columns-repeated"
+    visibility = f"{{{_ODS_TABLE}}}visibility"
+    sheet: Sheet | None = None
+    row = col = 0
+    formulas = images = 0
+    for event, element in iterparse(part, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == table:
+                try:
+                    sheet = book.sheet(element.get(name_attr))
+                except SheetReadError:
+                    sheet = None
+                row, formulas, images = 0, 0, 0
+            elif tag == row_tag:
+                col = 0
+            elif tag in cell_tags and sheet is not None and element.get(formula_attr) and formulas < 20:
+                formulas += 1
+                sheet.notices.append((row, col, message("cell.formula")))
+            elif tag == frame:
+                images += 1
+            continue
+        if tag in cell_tags:
+            col += int(element.get(cols_attr, "1"))
+            element.clear()
+        elif tag == annotation and sheet is not None:
+            text = " ".join("".join(p.itertext()) for p in element.iter(f"{{{_ODS_TEXT}}}p")).strip()
+            sheet.notices.append((row, col, message("cell.comment", text=text[:80])))
+        elif tag == row_tag:
+            repeat = min(int(element.get(rows_attr, "1")), MAX_ROWS + 50)
+            if sheet is not None and element.get(visibility) in ("collapse", "filter"):
+                sheet.hidden_rows.update(range(row, row + repeat))
+            row += repeat
+            element.clear()
+        elif tag == table:
+            if sheet is not None and images:
+                sheet.notices.append((None, None, message("sheet.images", n=images)))
+            sheet = None
+            element.clear()
 
 
 def _read_csv(path: Path) -> Sheet:
