@@ -124,7 +124,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "id.bad": ("« {value} » ne peut pas servir de numéro d'inject", "{value!r} cannot be an inject id"),
     "id.twice": ("le numéro d'inject {ident} est pris deux fois (d'abord ligne {row})",
                  "inject number {ident} is used twice (first at row {row})"),
-    "summary.sorted": ("injects hors de l'ordre chronologique (lignes {rows}) : triés par heure",
+    "summary.sorted": ("injects hors de l'ordre chronologique (ligne(s) {rows}) : triés par heure",
                        "injects out of time order (rows {rows}) were sorted by time"),
     "to.missing": ("pas de destinataire : nommez un rôle, plusieurs, ou Tous",
                    "no recipient: name a role, several, or Tous"),
@@ -177,7 +177,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.indicator_created": ("indicateur {key} créé, valant d'abord {value} (sa première valeur) : à revoir",
                                   "indicator {key} created, starting at {value} (its first change): review it"),
     # -- phases -------------------------------------------------------------------------
-    "summary.phases": ("{n} phases trouvées (nouvelle phase aux lignes {rows}), échelles {scales}",
+    "summary.phases": ("{n} phases trouvées (nouvelle phase en ligne(s) {rows}), échelles {scales}",
                        "{n} phases found (new phase at rows {rows}), scales {scales}"),
     "summary.scale": ("l'horloge du scénario tourne à l'échelle {scale:g}", "scenario clock runs at scale {scale:g}"),
     "phase.off_clock": ("l'heure de scénario {scenario} ne suit pas l'horloge de sa phase ({expected} à {at})",

@@ -116,7 +116,7 @@ def test_the_summary_and_warnings_in_both_languages(tmp_path):
     assert any(line.startswith("5 rôle(s) créé(s), à revoir : joués ") for line in fr.summary), fr.summary
     assert any(line.startswith("5 role(s) created, to review: played ") for line in en.summary), en.summary
     assert any("ligne(s) d'en-tête répétée(s) ignorée(s)" in line for line in fr.summary)
-    assert any("injects hors de l'ordre chronologique (lignes 11)" in line for line in fr.summary), fr.summary
+    assert any("injects hors de l'ordre chronologique (ligne(s) 11)" in line for line in fr.summary), fr.summary
     assert "chrono.xlsx!MSEL!J3: avertissement : la colonne J (Responsable animation) ne correspond à rien : " \
            "ses cellules sont gardées dans les notes des injects" in [str(p) for p in fr.problems]
     assert "chrono.xlsx!MSEL!J3: warning: column J (Responsable animation) maps to nothing: its cells are kept " \

@@ -316,13 +316,19 @@ class MappingDialog(QDialog):
         package = self.result.package if self.result else None
         injects = package.injects if package is not None else ()
         table.setRowCount(len(injects))
+        channels = self._channel_labels()
         for r, inject in enumerate(injects):
             to = self.tr("Tous") if inject.to_all else ", ".join(inject.to)
             for c, text in enumerate((inject.id, format_offset(inject.at, with_seconds=False), inject.sender, to,
-                                      inject.channel, inject.title)):
+                                      channels.get(inject.channel, inject.channel), inject.title)):
                 table.setItem(r, c, QTableWidgetItem(text))
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+
+    def _channel_labels(self) -> dict[str, str]:
+        return {"phone": self.tr("Téléphone"), "email": self.tr("Courriel"), "radio": self.tr("Radio"),
+                "news": self.tr("Presse / TV"), "social": self.tr("Réseaux sociaux"), "field": self.tr("Terrain"),
+                "document": self.tr("Document"), "face": self.tr("En personne")}
 
     def _fill_unknown_channels(self) -> None:
         while self.channel_form.rowCount():
@@ -334,9 +340,7 @@ class MappingDialog(QDialog):
                     item.widget().hide()
                     item.widget().deleteLater()
         words = self.result.unknown_channels if self.result else []
-        labels = {"phone": self.tr("Téléphone"), "email": self.tr("Courriel"), "radio": self.tr("Radio"),
-                  "news": self.tr("Presse / TV"), "social": self.tr("Réseaux sociaux"), "field": self.tr("Terrain"),
-                  "document": self.tr("Document"), "face": self.tr("En personne")}
+        labels = self._channel_labels()
         for word in words:
             box = QComboBox()
             box.setObjectName(f"channelFor_{word}")
