@@ -61,12 +61,14 @@ class EventKind(StrEnum):
     RATING = "rating"
     IMPROVEMENT = "improvement"
     FINDING = "finding"
+    # the animation team (room server's animation page)
+    DELIVERED = "delivered"  # a fired inject played to the table ("livré")
 
 
 # Kinds written by observers/evaluators (kept and retried if the file cannot take them);
 # every other kind is the controller's event log.
 OBSERVER_KINDS = frozenset({EventKind.ENTRY, EventKind.CHECK, EventKind.RATING, EventKind.IMPROVEMENT,
-                            EventKind.FINDING})
+                            EventKind.FINDING, EventKind.DELIVERED})
 CLOCK_KINDS = (EventKind.START, EventKind.PAUSE, EventKind.RESUME, EventKind.END)
 
 
@@ -399,6 +401,13 @@ class FindingPayload(Payload):
                 "observer": self.observer, "stage": self.stage}
 
 
+@dataclass(frozen=True)
+class DeliveredPayload(Payload):
+    kind: ClassVar[EventKind] = EventKind.DELIVERED
+    inject_id: str
+    animator: str | None = None
+
+
 def parse_payload(kind: str, data: dict[str, Any]) -> Payload:
     """The typed payload of a stored event (KeyError for an unknown kind, TypeError if a required key is missing)."""
     return PAYLOAD_TYPES[kind].from_payload(data)  # a StrEnum key is found by its string
@@ -465,6 +474,7 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
         EventKind.RATING: "Objectif évalué",
         EventKind.IMPROVEMENT: "Action inscrite au plan d'actions",
         EventKind.FINDING: "Constat noté",
+        EventKind.DELIVERED: "Inject livré par la cellule d'animation",
     },
     "en": {
         EventKind.CREATED: "Session created",
@@ -490,6 +500,7 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
         EventKind.RATING: "Objective rated",
         EventKind.IMPROVEMENT: "Improvement-plan line added",
         EventKind.FINDING: "Finding noted",
+        EventKind.DELIVERED: "Inject delivered by the control cell",
     },
 }
 

@@ -43,6 +43,7 @@ from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
 from ui.observer.window import ObserverWindow
 from ui.report_action import ReportController
+from ui.room import menu as room_menu
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline,
                        None, a.briefing_timer):
             exercise.addSeparator() if action is None else exercise.addAction(action)
+        room_menu.install(self, exercise)  # Ouvrir la session à la salle… (ui/room/)
         injects = bar.addMenu(self.tr("In&jects"))  # not Alt+I: the main courante's "improvement" tag
         for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.undo,
                        a.unskip, a.mark_misfired, None, a.new_inject):

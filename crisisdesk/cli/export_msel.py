@@ -12,12 +12,12 @@ import argparse
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", metavar="PACKAGE_DIR|SESSION", help="a package folder or a session file")
-    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the spreadsheet to write: "
-                        ".xlsx, .ods or .csv")
+    parser.add_argument("source", metavar="PACKAGE_DIR|SESSION", help=_("a package folder or a session file"))
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the spreadsheet to write: .xlsx, .ods or .csv"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,9 +26,9 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.suffix.lower() not in FORMATS:
-        raise UsageError(f"{out}: write {', '.join(FORMATS)}")
+        raise UsageError(_("{out}: write {formats}", out=out, formats=", ".join(FORMATS)))
     if not out.parent.is_dir():
-        raise UsageError(f"{out.parent}: no such folder")
+        raise UsageError(_("{folder}: no such folder", folder=out.parent))
     source = Path(args.source)
     if source.is_dir():
         from crisisdesk.package.loader import load_package
@@ -37,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             package = load_package(source)
         except PackageError as exc:
-            raise UsageError(f"{source} is not a valid package:\n{exc}") from None
+            raise UsageError(_("{source} is not a valid package:\n{problems}", source=source, problems=exc)) from None
         tables = msel_tables(package)
-        what = f"{len(package.injects)} injects"
+        what = _("{n} injects", n=len(package.injects))
     else:
         from crisisdesk.cli.session_argument import check_session_argument
         from crisisdesk.session import Session, SessionError
@@ -49,12 +49,12 @@ def run(args: argparse.Namespace) -> int:
             with Session.open(path, read_only=True) as session:
                 tables = msel_tables(session.package, session.state)
                 fired = sum(1 for s in session.state.injects if s.status.value == "fired")
-                what = f"{len(session.state.injects)} injects, {fired} played"
+                what = _("{n} injects, {fired} played", n=len(session.state.injects), fired=fired)
         except SessionError as exc:
             raise UsageError(str(exc)) from None
     try:
         write_tables(tables, out)
     except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
-    print(f"{out}: chronogramme written ({what})")
+        raise UsageError(_("cannot write {out}: {why}", out=out, why=exc.strerror or exc)) from None
+    print(_("{out}: chronogramme written ({what})", out=out, what=what))
     return 0

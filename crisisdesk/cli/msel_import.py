@@ -14,18 +14,19 @@ import sys
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _, count
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the chronogramme: .xlsx, .xlsm, .xls, .ods or .csv")
-    parser.add_argument("-o", "--output", metavar="PACKAGE_DIR", required=True, help="the package folder to write")
-    parser.add_argument("--sheet", metavar="NAME", help="the sheet holding the injects (default: the first one)")
+    parser.add_argument("file", metavar="FILE", help=_("the chronogramme: .xlsx, .xlsm, .xls, .ods or .csv"))
+    parser.add_argument("-o", "--output", metavar="PACKAGE_DIR", required=True, help=_("the package folder to write"))
+    parser.add_argument("--sheet", metavar="NAME", help=_("the sheet holding the injects (default: the first one)"))
     parser.add_argument("--mapping", metavar="MAP.yaml",
-                        help="the column mapping to use (default: PACKAGE_DIR/msel-mapping.yaml if present, "
-                             "else guessed from the headers)")
+                        help=_("the column mapping to use (default: PACKAGE_DIR/msel-mapping.yaml if present, "
+                               "else guessed from the headers)"))
     parser.add_argument("--start", metavar='"YYYY-MM-DD HH:MM"',
-                        help="the STARTEX moment, for sheets written in times of day (default: the first row)")
-    parser.add_argument("--force", action="store_true", help="replace PACKAGE_DIR if it exists")
+                        help=_("the STARTEX moment, for sheets written in times of day (default: the first row)"))
+    parser.add_argument("--force", action="store_true", help=_("replace PACKAGE_DIR if it exists"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,11 +39,11 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     out = Path(args.output)
     if out.exists() and not args.force:
-        raise UsageError(f"{out} already exists: give another folder, or --force to replace it")
+        raise UsageError(_("{out} already exists: give another folder, or --force to replace it", out=out))
     try:
         start = parse_start(args.start) if args.start else None
     except MappingError as exc:
-        raise UsageError(f"--start: {exc}") from None
+        raise UsageError(_("--start: {why}", why=exc)) from None
     try:
         book = read_workbook(source)
     except SheetReadError as exc:
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if mapping_path is not None:
             mapping = load_mapping(mapping_path)
-            print(f"mapping: {mapping_path}", file=sys.stderr)
+            print(_("mapping: {path}", path=mapping_path), file=sys.stderr)
         else:
             mapping = guess_mapping(book, args.sheet)
     except MappingError as exc:
@@ -67,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr if not problem.warning else sys.stdout)
     if not result.ok:
         errors = len(result.errors)
-        print(f"{source}: not imported: {errors} problem{'s' if errors != 1 else ''}", file=sys.stderr)
+        print(_("{source}: not imported: {problems}", source=source, problems=count(errors, "problem", "problems")),
+              file=sys.stderr)
         return 2
     try:
         package, warnings = write_imported_package(result.package, out, mapping=mapping,
@@ -77,10 +79,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for warning in warnings:
         print(warning)
-    print(f"{out}: package written from {source.name} (sheet {result.sheet.name})")
+    print(_("{out}: package written from {source} (sheet {sheet})", out=out, source=source.name, sheet=result.sheet.name))
     for line in result.summary:
         print(f"  - {line}")
-    print(f"  the mapping is kept in {out / MAPPING_FILE}; check the package with: crisisdesk validate {out}")
+    print(_("  the mapping is kept in {mapping}; check the package with: crisisdesk validate {out}",
+            mapping=out / MAPPING_FILE, out=out))
     return 0
 
 

@@ -127,6 +127,10 @@ class InjectRow:
     objectives: tuple[str, ...]
     expectations: tuple[ExpectationRow, ...]
     decisions: tuple[EntryRow, ...]  # decision entries linked to this inject
+    # "delivered" / "not_delivered" when the animation team recorded deliveries in this
+    # session (room server's "livré"), None otherwise; and who delivered it.
+    delivery: str | None = None
+    delivered_by: str | None = None
 
     @property
     def fired(self) -> bool:
@@ -460,6 +464,7 @@ def compute_figures(
     played_role_ids = {r.id for r in package.roles if r.played}
     inject_rows: list[InjectRow] = []
     response_pairs: list[tuple[str, float]] = []  # (role, seconds)
+    deliveries_tracked = any(s.delivered_at is not None for s in state.injects)
     for ist in state.injects:
         inject: Inject = ist.inject
         adhoc = ist.adhoc
@@ -529,6 +534,9 @@ def compute_figures(
                 objectives=tuple(inject.objectives),
                 expectations=tuple(expectations),
                 decisions=tuple(decisions_by_inject.get(inject.id, ())),
+                delivery=(None if not deliveries_tracked or fired_elapsed is None
+                          else "delivered" if ist.delivered_at is not None else "not_delivered"),
+                delivered_by=ist.delivered_by,
             )
         )
     inject_rows.sort(key=lambda r: (r.sort_time, r.inject_id))

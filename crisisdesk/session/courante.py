@@ -34,6 +34,7 @@ from crisisdesk.session.state import (
 from crisisdesk.session.store import Draft
 from crisisdesk.vocabulary import (
     CheckPayload,
+    DeliveredPayload,
     EntryPayload,
     FindingPayload,
     ImprovementPayload,
@@ -278,3 +279,22 @@ class CouranteWrites:
             return self._store.draft(payload, now, actor=observer, event_id=event_id)
         seq = self._record(make)
         return next(f.id for f in self._store.state.findings if f.seq == seq)
+
+    def mark_delivered(self, inject_id: str, *, animator: str, event_id: str | None = None) -> str:
+        """Record that the animation team played a fired inject to the table ("livré"); return the event id.
+
+        Kept and retried like an entry if the file cannot take it; the first delivery
+        of an inject counts, so a second click (or a retry) changes nothing.
+        """
+        self._store.require_writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        inj = self._store.replayer.injects.get(inject_id)
+        if inj is None:
+            raise arguments.unknown_inject(inject_id)
+        if inj.status is not InjectStatus.FIRED:
+            raise InvalidActionError(f"inject {inject_id} has not been fired: it cannot be delivered yet",
+                                     code="not_fired", params={"inject_id": inject_id})
+        payload = DeliveredPayload(inject_id, animator=arguments.required_text(animator, "animator"))
+        self._record(lambda now: self._store.draft(payload, now, actor=animator, event_id=event_id))
+        return event_id

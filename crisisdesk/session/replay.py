@@ -56,6 +56,8 @@ class _Inject:
     adhoc: bool = False
     edited: bool = False
     mistaken: bool = False
+    delivered_at: float | None = None
+    delivered_by: str | None = None
 
     @property
     def pending(self) -> bool:
@@ -344,6 +346,12 @@ class Replayer:
             stage=p.get("stage") or Stage.PLAY.value, seq=rec.seq, event_id=rec.event_id,
         ))
 
+    def _on_delivered(self, rec: EventRecord, p: dict) -> None:
+        inj = self.injects[p["inject_id"]]
+        if inj.delivered_at is None:  # the first delivery counts; a second click changes nothing
+            inj.delivered_at = rec.real_time
+            inj.delivered_by = p.get("animator")
+
     # -- reading ----------------------------------------------------------------------
 
     def current_revision(self, entry_id: str) -> LogEntry | None:
@@ -402,6 +410,7 @@ class Replayer:
                 fired_by=inj.fired_by, fired_early=inj.fired_early, fired_auto=inj.fired_auto,
                 skipped_at=inj.skipped_at, adhoc=inj.adhoc, edited=inj.edited, phase_index=inj.phase_index,
                 mistaken=inj.mistaken,
+                delivered_at=inj.delivered_at, delivered_by=inj.delivered_by,
             ))
         states.sort(key=_effective_time)
         return tuple(states)
@@ -449,6 +458,7 @@ HANDLERS: dict[str, Handler] = {
     EventKind.RATING: Replayer._on_rating,
     EventKind.IMPROVEMENT: Replayer._on_improvement,
     EventKind.FINDING: Replayer._on_finding,
+    EventKind.DELIVERED: Replayer._on_delivered,
 }
 
 

@@ -310,6 +310,9 @@ class Session:
                     observer: str | None = None, event_id: str | None = None) -> int:
         return self.courante.add_finding(kind, text, objective_id, observer=observer, event_id=event_id)
 
+    def mark_delivered(self, inject_id: str, *, animator: str, event_id: str | None = None) -> str:
+        return self.courante.mark_delivered(inject_id, animator=animator, event_id=event_id)
+
     def retry_pending(self) -> int:
         """Store the kept writes; return how many were saved. Raise WriteFailedError if some still fail."""
         return self.courante.retry_pending()

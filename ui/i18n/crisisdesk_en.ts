@@ -1595,14 +1595,14 @@ Details saved in: {path}</translation>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="194"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="196"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="196"/>
-        <location filename="../console/inject_detail.py" line="210"/>
+        <location filename="../console/inject_detail.py" line="198"/>
+        <location filename="../console/inject_detail.py" line="212"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
@@ -1622,48 +1622,58 @@ Details saved in: {path}</translation>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="153"/>
+        <location filename="../console/inject_detail.py" line="149"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="149"/>
+        <source>livré par {who}</source>
+        <translation>delivered by {who}</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="155"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="158"/>
+        <location filename="../console/inject_detail.py" line="160"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="166"/>
+        <location filename="../console/inject_detail.py" line="168"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="175"/>
+        <location filename="../console/inject_detail.py" line="177"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="180"/>
+        <location filename="../console/inject_detail.py" line="182"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="190"/>
+        <location filename="../console/inject_detail.py" line="192"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="204"/>
+        <location filename="../console/inject_detail.py" line="206"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="207"/>
-        <location filename="../console/inject_detail.py" line="210"/>
+        <location filename="../console/inject_detail.py" line="209"/>
+        <location filename="../console/inject_detail.py" line="212"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="226"/>
+        <location filename="../console/inject_detail.py" line="228"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -2408,192 +2418,192 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="118"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="132"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="143"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="192"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="197"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="201"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="372"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491"/>
+        <location filename="../main_window.py" line="493"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="495"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="562"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="534"/>
         <source>{hotwash} — {title}</source>
         <translation>{hotwash} — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572"/>
+        <location filename="../main_window.py" line="574"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589"/>
+        <location filename="../main_window.py" line="591"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598"/>
+        <location filename="../main_window.py" line="600"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="610"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="610"/>
+        <location filename="../main_window.py" line="612"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615"/>
+        <location filename="../main_window.py" line="617"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="619"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="619"/>
+        <location filename="../main_window.py" line="621"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="623"/>
+        <location filename="../main_window.py" line="625"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="624"/>
+        <location filename="../main_window.py" line="626"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -3840,6 +3850,144 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../room/dialog.py" line="72"/>
+        <source>Ouvrir la session à la salle</source>
+        <translation>Open the session to the room</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="83"/>
+        <source>Démarrer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="84"/>
+        <source>Arrêter</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="89"/>
+        <source>Réseau :</source>
+        <translation>Network:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="91"/>
+        <source>Port :</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Vu</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="116"/>
+        <source>Appareils connectés</source>
+        <translation>Connected devices</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="137"/>
+        <source>Démarrage du serveur…</source>
+        <translation>Starting the server…</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="141"/>
+        <source>Le serveur de salle s&apos;est arrêté de lui-même ; il redémarre avec les mêmes liens (les appareils se reconnectent seuls).</source>
+        <translation>The room server stopped by itself; it is restarting with the same links (devices reconnect by themselves).</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="146"/>
+        <source>Serveur arrêté : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="147"/>
+        <source>Serveur arrêté après ENDEX et le délai de grâce : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped after ENDEX and the grace period: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="148"/>
+        <source>Le serveur s&apos;arrête sans cesse : il n&apos;est plus relancé. Voir le journal.</source>
+        <translation>The server keeps stopping: it is no longer restarted. See the log.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="163"/>
+        <source>En service sur {base} — chacun ouvre son lien ou tape son code sur {base}/</source>
+        <translation>Serving on {base} — everyone opens their link or types their code at {base}/</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Joueur</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="195"/>
+        <source>Lien retiré</source>
+        <translation>Link revoked</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="205"/>
+        <source>Code : {code}</source>
+        <translation>Code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="209"/>
+        <source>Retirer ce lien</source>
+        <translation>Revoke this link</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="211"/>
+        <source>Remplacer</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="213"/>
+        <source>Retire ce lien et les appareils venus par lui, et en crée un nouveau</source>
+        <translation>Revokes this link and the devices that came through it, and makes a new one</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="230"/>
+        <source>il y a {s} s</source>
+        <translation>{s} s ago</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="233"/>
+        <source>Couper</source>
+        <translation>Cut off</translation>
+    </message>
+</context>
+<context>
     <name>RoomDisplay</name>
     <message>
         <location filename="../room_display.py" line="252"/>
@@ -3860,6 +4008,19 @@ Open a new session on this package?</translation>
         <location filename="../room_display.py" line="334"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMenu</name>
+    <message>
+        <location filename="../room/menu.py" line="22"/>
+        <source>Ouvrir la session à la salle…</source>
+        <translation>Open the session to the room…</translation>
+    </message>
+    <message>
+        <location filename="../room/menu.py" line="35"/>
+        <source>Le serveur de salle s&apos;est arrêté ; il redémarre.</source>
+        <translation>The room server stopped; it is restarting.</translation>
     </message>
 </context>
 <context>
@@ -3910,17 +4071,17 @@ Open a new session on this package?</translation>
         <translation>Correct the value…</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="71"/>
+        <location filename="../console/situation_panel.py" line="73"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="75"/>
+        <location filename="../console/situation_panel.py" line="77"/>
         <source>Activité par rôle</source>
         <translation>Activity by role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="114"/>
+        <location filename="../console/situation_panel.py" line="133"/>
         <source>{entries} entrées en main courante, {checks} vérifications</source>
         <translation>{entries} log entries, {checks} checks</translation>
     </message>
