@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli import words
 from crisisdesk.cli.words import _, count
 
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from crisisdesk.msel.output import OutputError, write_imported_package
     from crisisdesk.msel.sheets import SheetReadError, read_workbook
 
-    language = message_language()
+    language = words.language()  # the importer's problems and summary speak the CLI's language
     source = Path(args.file)
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -85,18 +86,6 @@ def run(args: argparse.Namespace) -> int:
     print(_("  the mapping is kept in {mapping}; check the package with: crisisdesk validate {out}",
             mapping=out / MAPPING_FILE, out=out))
     return 0
-
-
-def message_language() -> str:
-    """The language the import's problems and summary are printed in: the CLI's own.
-
-    ``crisisdesk.cli.words`` (the CLI's French) decides once it exists; French before that.
-    """
-    try:
-        from crisisdesk.cli import words
-    except ImportError:
-        return "fr"
-    return words.language()
 
 
 def _slug(name: str) -> str:

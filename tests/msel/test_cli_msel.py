@@ -20,7 +20,7 @@ def test_import_writes_a_valid_package_and_keeps_the_mapping(tmp_path, capsys):
     out = tmp_path / "canicule"
     assert main(["import", str(source), "-o", str(out), "--start", "2032-06-22 09:00"]) == 0
     printed = capsys.readouterr().out
-    assert f"{out}: package written from chrono.xlsx" in printed and "rôle(s) créé(s), à revoir" in printed
+    assert f"{out}: package written from chrono.xlsx" in printed and "role(s) created, to review" in printed
     package, problems = validate_package(out)
     assert package is not None and package.exercise.id == "canicule"
     assert package.exercise.phases[0].scenario_time.isoformat() == "2032-06-22T09:00:00"
@@ -46,10 +46,24 @@ def test_bad_rows_exit_2_with_every_cell_and_write_nothing(tmp_path, capsys):
     source = write_xlsx(tmp_path / "bad.xlsx", rows, title="Feuil1")
     assert main(["import", str(source), "-o", str(tmp_path / "pkg")]) == 2
     err = capsys.readouterr().err
-    # French by default (the CLI's language), each at its cell
-    assert "bad.xlsx!Feuil1!D2: le canal « pigeon »" in err and "bad.xlsx!Feuil1!B3: « ?? » n'est pas une heure" in err
+    # in the CLI's language (English in the tests: conftest), each at its cell
+    assert "bad.xlsx!Feuil1!D2: channel 'pigeon'" in err and "bad.xlsx!Feuil1!B3: '??' is not a time" in err
     assert "not imported: 2 problems" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xlsx"]
+
+
+def test_the_import_speaks_french_with_the_command_line(tmp_path, capsys):
+    from crisisdesk.cli.words import set_language
+
+    rows = [["N°", "T+", "À", "Canal", "Titre"], ["1", "0:05", "DIR", "pigeon", "Un"], ["2", "??", "DIR", "mail", "Deux"]]
+    source = write_xlsx(tmp_path / "bad.xlsx", rows, title="Feuil1")
+    try:
+        assert main(["--language", "fr", "import", str(source), "-o", str(tmp_path / "pkg")]) == 2
+    finally:
+        set_language(None)  # the language is the process's: back to the tests' own
+    err = capsys.readouterr().err
+    assert "bad.xlsx!Feuil1!D2: le canal « pigeon » n'est pas connu de crisisdesk" in err
+    assert "bad.xlsx!Feuil1!B3: « ?? » n'est pas une heure lisible" in err
 
 
 def test_the_stored_mapping_is_reused_for_the_next_version(tmp_path, capsys):
@@ -92,4 +106,4 @@ def test_import_of_a_corrupt_file_is_one_line_and_no_traceback(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(bad), "-o", str(tmp_path / "p")],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
-    assert "Traceback" not in proc.stderr and "broken.xlsx: est endommagé" in proc.stderr
+    assert "Traceback" not in proc.stderr and "broken.xlsx: is damaged" in proc.stderr
