@@ -13,8 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from crisisdesk.cli import UsageError
-from crisisdesk.cli import words
+from crisisdesk.cli import UsageError, words
 from crisisdesk.cli.words import _, count
 
 
