@@ -2641,285 +2641,285 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="68"/>
+        <location filename="../importer/mapping_dialog.py" line="69"/>
         <source>Importer un chronogramme — {name}</source>
         <translation>Import a MSEL — {name}</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="75"/>
+        <location filename="../importer/mapping_dialog.py" line="76"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="77"/>
+        <location filename="../importer/mapping_dialog.py" line="78"/>
         <source>deviner</source>
         <translation>guess</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="77"/>
+        <location filename="../importer/mapping_dialog.py" line="78"/>
         <source>délais depuis STARTEX (T+)</source>
         <translation>delays since STARTEX (T+)</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="78"/>
+        <location filename="../importer/mapping_dialog.py" line="79"/>
         <source>heures de la journée</source>
         <translation>times of day</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="80"/>
+        <location filename="../importer/mapping_dialog.py" line="81"/>
         <source>STARTEX le</source>
         <translation>STARTEX on</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="91"/>
+        <location filename="../importer/mapping_dialog.py" line="92"/>
         <source>Feuille</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="92"/>
+        <location filename="../importer/mapping_dialog.py" line="93"/>
         <source>Ligne d&apos;en-tête</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="93"/>
+        <location filename="../importer/mapping_dialog.py" line="94"/>
         <source>Heures lues comme</source>
         <translation>Read times as</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="94"/>
+        <location filename="../importer/mapping_dialog.py" line="95"/>
         <source>Début</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="105"/>
+        <location filename="../importer/mapping_dialog.py" line="106"/>
         <source>Feuille : premières lignes et sens de chaque colonne</source>
         <translation>Sheet: first rows and the meaning of each column</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="111"/>
-        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
         <source>T+</source>
         <translation>T+</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="112"/>
-        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="113"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="112"/>
-        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="113"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="115"/>
+        <location filename="../importer/mapping_dialog.py" line="116"/>
         <source>Injects qui seront créés</source>
         <translation>Injects to be created</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="119"/>
+        <location filename="../importer/mapping_dialog.py" line="120"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="122"/>
+        <location filename="../importer/mapping_dialog.py" line="123"/>
         <source>Canaux inconnus : lequel est-ce ?</source>
         <translation>Unknown channels: which is it?</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="139"/>
+        <location filename="../importer/mapping_dialog.py" line="140"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="141"/>
+        <location filename="../importer/mapping_dialog.py" line="142"/>
         <source>Remplacer le dossier s&apos;il existe</source>
         <translation>Replace the folder if it exists</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="143"/>
+        <location filename="../importer/mapping_dialog.py" line="144"/>
         <source>Dossier du paquet</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Heure / T+</source>
         <translation>Time / T+</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Date et heure scénario</source>
         <translation>Scenario date and time</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Émetteur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Destinataires</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="181"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Réactions attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="181"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Objectifs</source>
         <translation>Objectives</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Manuel</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Secours pour</source>
         <translation>Contingency for</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="183"/>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="183"/>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
         <source>Indicateurs modifiés</source>
         <translation>Indicator changes</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="184"/>
+        <location filename="../importer/mapping_dialog.py" line="185"/>
         <source>(aucun : dans les notes)</source>
         <translation>(none: kept in notes)</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="184"/>
+        <location filename="../importer/mapping_dialog.py" line="185"/>
         <source>(ignorer)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="232"/>
+        <location filename="../importer/mapping_dialog.py" line="233"/>
         <source>Correspondance enregistrée illisible : {error}</source>
         <translation>Stored mapping unreadable: {error}</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="235"/>
+        <location filename="../importer/mapping_dialog.py" line="236"/>
         <source>Correspondance reprise de {file}.</source>
         <translation>Mapping reused from {file}.</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="294"/>
+        <location filename="../importer/mapping_dialog.py" line="295"/>
         <source>Sens</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="319"/>
+        <location filename="../importer/mapping_dialog.py" line="321"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="329"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="329"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="329"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="330"/>
         <source>Presse / TV</source>
         <translation>Press / TV</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="330"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="330"/>
         <source>Terrain</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="338"/>
+        <location filename="../importer/mapping_dialog.py" line="331"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="338"/>
+        <location filename="../importer/mapping_dialog.py" line="331"/>
         <source>En personne</source>
         <translation>Face to face</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="342"/>
+        <location filename="../importer/mapping_dialog.py" line="347"/>
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="367"/>
+        <location filename="../importer/mapping_dialog.py" line="372"/>
         <source>{n} erreur(s) à corriger dans la feuille ou la correspondance.</source>
         <translation>{n} error(s) to fix in the sheet or the mapping.</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="374"/>
+        <location filename="../importer/mapping_dialog.py" line="379"/>
         <source>Dossier du paquet à créer</source>
         <translation>Package folder to create</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="385"/>
+        <location filename="../importer/mapping_dialog.py" line="390"/>
         <source>Donnez le dossier du paquet à créer.</source>
         <translation>Give the package folder to create.</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="393"/>
+        <location filename="../importer/mapping_dialog.py" line="398"/>
         <source>Paquet non enregistré : {error}</source>
         <translation>Package not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="395"/>
+        <location filename="../importer/mapping_dialog.py" line="400"/>
         <source>Paquet enregistré dans {folder}.</source>
         <translation>Package saved in {folder}.</translation>
     </message>
@@ -2927,79 +2927,79 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>MselActions</name>
     <message>
-        <location filename="../importer/menu.py" line="28"/>
+        <location filename="../importer/menu.py" line="29"/>
         <source>Importer un chronogramme…</source>
         <translation>Import a MSEL…</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="30"/>
+        <location filename="../importer/menu.py" line="31"/>
         <source>Créer un paquet d&apos;exercice à partir d&apos;un tableur (XLSX, ODS, CSV)</source>
         <translation>Create an exercise package from a spreadsheet (XLSX, ODS, CSV)</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="32"/>
+        <location filename="../importer/menu.py" line="33"/>
         <source>Exporter le chronogramme…</source>
         <translation>Export the MSEL…</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="34"/>
+        <location filename="../importer/menu.py" line="35"/>
         <source>Le chronogramme, avec les heures réelles et les verdicts, en tableur</source>
         <translation>The MSEL, with actual times and verdicts, as a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="40"/>
+        <location filename="../importer/menu.py" line="41"/>
         <source>Importer un chronogramme</source>
         <translation>Import a MSEL</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="41"/>
+        <location filename="../importer/menu.py" line="42"/>
         <source>Tableurs (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="52"/>
+        <location filename="../importer/menu.py" line="53"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="53"/>
+        <location filename="../importer/menu.py" line="54"/>
         <source>« {name} » : {error}</source>
         <translation>“{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="62"/>
+        <location filename="../importer/menu.py" line="63"/>
         <source>Chronogramme importé</source>
         <translation>MSEL imported</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="63"/>
+        <location filename="../importer/menu.py" line="64"/>
         <source>Le paquet est enregistré dans {folder}.
 Ouvrir une nouvelle session sur ce paquet ?</source>
         <translation>The package is saved in {folder}.
 Open a new session on this package?</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="73"/>
+        <location filename="../importer/menu.py" line="74"/>
         <source>Exporter le chronogramme</source>
         <translation>Export the MSEL</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="74"/>
+        <location filename="../importer/menu.py" line="75"/>
         <source>Classeur Excel (*.xlsx);;Classeur OpenDocument (*.ods);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="89"/>
+        <location filename="../importer/menu.py" line="90"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="90"/>
+        <location filename="../importer/menu.py" line="91"/>
         <source>« {name} » n&apos;a pas pu être écrit : {error}</source>
         <translation>“{name}” could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="95"/>
+        <location filename="../importer/menu.py" line="96"/>
         <source>Chronogramme exporté : {path}</source>
         <translation>MSEL exported: {path}</translation>
     </message>
