@@ -77,8 +77,10 @@ def test_csv_cells_cannot_run_as_formulas_and_come_back_unchanged(tmp_path, mini
 
 
 def test_neutralise_and_restore():
-    for text in ("=1+1", "+33 1 23", "-5", "@x", "\tTab"):
+    for text in ("=1+1", "+33 1 23", "-5+cmd|' /C calc'!A0", "@x", "\tTab"):
         assert neutralise(text).startswith("'") and restore(neutralise(text)) == text
+    # A plain number cannot be a formula: left as it is, as in every CSV crisisdesk writes.
+    assert neutralise("-5") == "-5" and restore(neutralise("-5")) == "-5"
     assert neutralise("Bonjour") == "Bonjour" and restore("'quoted") == "'quoted"
 
 
