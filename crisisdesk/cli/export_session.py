@@ -45,5 +45,5 @@ def session_location(text: str):
     if not location.on_server:
         from crisisdesk.cli.session_argument import check_session_argument
 
-        check_session_argument(location.path)
+        check_session_argument(location.file)
     return location

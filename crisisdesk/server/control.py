@@ -48,7 +48,7 @@ def link_info(link: Link, base: str) -> dict[str, Any]:
             "url": base + link.path(), "revoked": link.revoked}
 
 
-async def serve(path: Path, host: str, port: int, *, control: bool = False, grace_minutes: float | None = None,
+async def serve(path: Path | str, host: str, port: int, *, control: bool = False, grace_minutes: float | None = None,
                 url_host: str | None = None, emit: Callable[[str], None] | None = None,
                 stdin=None) -> str:
     """Run the server until told to stop; return why it stopped."""

@@ -30,6 +30,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
@@ -61,6 +62,25 @@ class SessionLocation:
         return self.url is not None
 
     @property
+    def file(self) -> Path:
+        """The session file; only for a file location (``on_server`` is False)."""
+        if self.path is None:
+            raise ValueError("a server session has no file")
+        return self.path
+
+    @property
+    def server(self) -> URL:
+        """The server's URL (no password); only for a server location."""
+        if self.url is None:
+            raise ValueError("a session file has no server")
+        return self.url
+
+    @property
+    def session_name(self) -> str:
+        """The session's name on its server (its schema); '' when there is none yet."""
+        return self.session or ""
+
+    @property
     def dialect(self) -> str:
         return "postgresql" if self.on_server else "sqlite"
 
@@ -68,12 +88,12 @@ class SessionLocation:
     def name(self) -> str:
         """Short name for messages: the file name, or the session and its database."""
         if not self.on_server:
-            return self.path.name
-        return f"{self.session} ({self.url.database} on {self.host})"
+            return self.file.name
+        return f"{self.session} ({self.server.database} on {self.host})"
 
     @property
     def host(self) -> str:
-        url = self.url
+        url = self.server
         host = url.host or url.query.get("host") or "localhost"
         return f"{host}:{url.port}" if url.port else str(host)
 
@@ -82,7 +102,7 @@ class SessionLocation:
         """The full name to show and remember: the path, or the URL without any password."""
         if not self.on_server:
             return str(self.path)
-        url = self.url
+        url = self.server
         user = f"{quote(url.username, safe='')}@" if url.username else ""
         host = url.host or ""
         port = f":{url.port}" if url.port else ""
@@ -98,21 +118,21 @@ class SessionLocation:
     def key(self) -> str:
         """A name safe for a local file, unique per session: where a server session keeps local things."""
         if not self.on_server:
-            return self.path.name
+            return self.file.name
         digest = hashlib.sha256(self.display.encode()).hexdigest()[:10]
         return f"{self.session}-{digest}"
 
     def local_stand_in(self) -> Path:
         """The local path a session's journal of kept writes hangs from: beside the file, or in the data folder."""
         if not self.on_server:
-            return self.path
+            return self.file
         return data_dir() / "servers" / self.key
 
     def with_password(self, password: str | None) -> SessionLocation:
         """The same location with a password to connect with (kept in memory only)."""
         if not self.on_server:
             return self
-        return replace(self, url=self.url.set(password=password or None))
+        return replace(self, url=self.server.set(password=password or None))
 
 
 def parse_location(text: str | os.PathLike | SessionLocation) -> SessionLocation:
@@ -175,7 +195,7 @@ def engine_for(location: SessionLocation, *, read_only: bool = False, busy_timeo
         return postgres_engine(location, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
     from crisisdesk.session.db import sqlite_engine
 
-    return sqlite_engine(location.path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+    return sqlite_engine(location.file, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
 
 
 # -- PostgreSQL engines --------------------------------------------------------------------
@@ -207,9 +227,9 @@ def postgres_engine(location: SessionLocation, *, read_only: bool = False, busy_
                     "options": " ".join(options), **_KEEPALIVES}
     if sys.platform.startswith("linux"):
         connect_args["tcp_user_timeout"] = 15000  # a write to a server that vanished fails in 15 s, not minutes
-    engine = create_engine(location.url, pool_pre_ping=True, pool_size=2, max_overflow=6,
+    engine = create_engine(location.server, pool_pre_ping=True, pool_size=2, max_overflow=6,
                            connect_args=connect_args)
-    key = lock_key(location.session)
+    key = lock_key(location.session_name)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
@@ -229,10 +249,11 @@ def connect_listener(location: SessionLocation, connect_timeout: int = CONNECT_T
     """A plain psycopg connection (autocommit) for LISTEN, with the engine's keepalives."""
     import psycopg
 
-    url = location.url
-    params = {k: v for k, v in url.query.items() if isinstance(v, str)}
+    url = location.server
+    params: dict[str, Any] = {k: v for k, v in url.query.items() if isinstance(v, str)}
+    params.update(_KEEPALIVES)
+    params["host"] = url.host or params.get("host")
     return psycopg.connect(
-        host=url.host or params.pop("host", None), port=url.port, dbname=url.database, user=url.username,
-        password=url.password, autocommit=True, connect_timeout=connect_timeout,
-        application_name="crisisdesk-listen", **_KEEPALIVES, **params,
+        port=url.port, dbname=url.database, user=url.username, password=url.password, autocommit=True,
+        connect_timeout=connect_timeout, application_name="crisisdesk-listen", **params,
     )

@@ -34,7 +34,7 @@ class ChangeListener:
     def __init__(self, location: SessionLocation, *, on_change: Callable[[], None] | None = None,
                  clock: Callable[[], float] = time.monotonic):
         self._location = location
-        self._channel = notify_channel(location.session)
+        self._channel = notify_channel(location.session_name)
         self._on_change = on_change
         self._clock = clock
         self._changed = threading.Event()

@@ -168,7 +168,7 @@ STEPS: dict[int, Callable[[Connection], None]] = {
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION)), "one step per older version"
 
 
-def read_version(conn: Connection, path: Path) -> int:
+def read_version(conn: Connection, path: Path | str) -> int:
     """Return the file's schema version; raise NotASessionFile if it is not a session file."""
     try:
         rows = dict(conn.execute(select(V1_META.c.key, V1_META.c.value)
@@ -189,7 +189,7 @@ def read_version(conn: Connection, path: Path) -> int:
     return int(rows["schema_version"])
 
 
-def check_version(version: int, path: Path) -> None:
+def check_version(version: int, path: Path | str) -> None:
     """Refuse files written by a newer crisisdesk."""
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(
@@ -209,7 +209,7 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-def upgrade(engine: Engine, path: Path, backup: Callable[[Path], None] | None) -> int | None:
+def upgrade(engine: Engine, path: Path | str, backup: Callable[[Path], None] | None) -> int | None:
     """Bring the file to the current schema; return the old version if it was upgraded, else None.
 
     ``backup`` is None for a server session: no copy beside it (see ``server_store.py``).
@@ -221,7 +221,7 @@ def upgrade(engine: Engine, path: Path, backup: Callable[[Path], None] | None) -
     if version == SCHEMA_VERSION:
         return None
     if backup is not None:
-        backup(backup_path(path, version))
+        backup(backup_path(Path(path), version))
     with engine.begin() as conn:  # BEGIN IMMEDIATE: one upgrader at a time
         version = read_version(conn, path)  # another process may have upgraded meanwhile
         if version == SCHEMA_VERSION:

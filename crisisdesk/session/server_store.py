@@ -23,6 +23,7 @@ from crisisdesk.session.engines import SessionLocation, postgres_engine, require
 from crisisdesk.session.errors import ReadOnlySessionError, SessionError, SessionLockedError
 from crisisdesk.session.schema import SCHEMA_VERSION, PackageFile
 from crisisdesk.session.server_errors import classify
+from crisisdesk.session.snapshot import PACKAGE_FILES, StoredFiles
 
 
 def server_error(location: SessionLocation, exc: BaseException, doing: str) -> SessionError:
@@ -62,7 +63,7 @@ def write_new(location: SessionLocation, fill: Callable[[object], None], *, busy
     engine = postgres_engine(location, busy_timeout_ms=busy_timeout_ms)
     try:
         with engine.begin() as conn:
-            if _session_exists(conn, location.session):
+            if _session_exists(conn, location.session_name):
                 raise SessionError(f"{location.display}: a session named {location.session!r} already exists in "
                                    "this database; choose another name", code="file_exists",
                                    params={"path": location.display})
@@ -75,22 +76,26 @@ def write_new(location: SessionLocation, fill: Callable[[object], None], *, busy
 
 
 def open_engine(location: SessionLocation, *, read_only: bool,
-                busy_timeout_ms: int) -> tuple[Engine, list[tuple[str, bytes]]]:
+                busy_timeout_ms: int) -> tuple[Engine, StoredFiles]:
     """Check, upgrade if older and open a server session; return its engine and the stored package files."""
     require_session_name(location)
     engine = postgres_engine(location, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
     try:
         with engine.connect().execution_options(read_only=True) as conn, conn.begin():
-            if not _session_exists(conn, location.session):
+            if not _session_exists(conn, location.session_name):
                 raise SessionError(f"{location.display}: no session named {location.session!r} in database "
-                                   f"{location.url.database!r}", code="no_such_session",
+                                   f"{location.server.database!r}", code="no_such_session",
                                    params={"path": location.display})
             version = migrations.read_version(conn, location.display)
         migrations.check_version(version, location.display)
         if not read_only and version < SCHEMA_VERSION:
             migrations.upgrade(engine, location.display, backup=None)
         with engine.connect().execution_options(read_only=True) as conn, conn.begin():
-            stored = [(p, bytes(d)) for p, d in conn.execute(select(PackageFile.path, PackageFile.data)).all()]
+            # As for a file: every path, the bytes of the three YAML files only; attachments are read when shown.
+            paths: list[object] = list(conn.execute(select(PackageFile.path)).scalars())
+            texts: dict[object, object] = dict(conn.execute(select(PackageFile.path, PackageFile.data)
+                                      .where(PackageFile.path.in_(PACKAGE_FILES))).all())
+            stored = StoredFiles(paths, texts)
     except DBAPIError as exc:
         engine.dispose()
         raise server_error(location, exc, "open the session") from None

@@ -37,17 +37,17 @@ from crisisdesk.package.problems import PackageError
 from crisisdesk.session import files, server_store
 from crisisdesk.session.actions import ControllerActions
 from crisisdesk.session.core import EventStore
-from crisisdesk.session.courante import CouranteWrites
+from crisisdesk.session.courante import CouranteWrites, ImportResult
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
 from crisisdesk.session.engines import SessionLocation, parse_location, require_session_name
 from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.session.journal import PendingWrite
 from crisisdesk.session.pending import KeptWrites
 from crisisdesk.session.recovery import Recovery
-from crisisdesk.session.snapshot import ExtractedPackage, package_files
+from crisisdesk.session.snapshot import PackageContentsError, StoredPackage, package_members
 from crisisdesk.session.state import InjectState, LogEntry, SessionState, UndoableAction
 
-__all__ = ["PendingWrite", "Session"]
+__all__ = ["ImportResult", "PendingWrite", "Session"]
 
 
 class Session:
@@ -61,7 +61,7 @@ class Session:
     public calls; ``files.py`` creates and opens files.
     """
 
-    def __init__(self, path: Path, engine, extracted: ExtractedPackage, time_source: TimeSource, *,
+    def __init__(self, path: Path, engine, extracted: StoredPackage, time_source: TimeSource, *,
                  read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
                  location: SessionLocation | None = None):
         # A server session has no file: its journal of kept writes lives in the user's data folder.
@@ -87,25 +87,26 @@ class Session:
         if location.on_server:
             require_session_name(location)
         else:
-            files.check_new_file(location.path)
+            files.check_new_file(location.file)
         if package is None:
             package = load_package(package_root)  # PackageError lists every problem
-        try:
-            snapshot = package_files(package_root)
-        except (OSError, ValueError) as exc:
-            raise SessionError(f"{package_root}: cannot read the package files: {exc}", code="package_unreadable",
-                               params={"path": str(package_root), "reason": str(exc)}) from None
         clock_source = time_source or SystemTime()
         now = clock_source.now()
-        if location.on_server:
-            server_store.write_new(location, lambda conn: files.fill_new_session(
-                conn, package, package_root, snapshot, now, observer))
-        else:
-            files.write_new_file(location.path, package, package_root, snapshot, now, observer)
+        try:
+            # Only what the package uses (its three files, the attachments its injects list), checked.
+            members = package_members(package_root, package)
+            if location.on_server:
+                server_store.write_new(location, lambda conn: files.fill_new_session(
+                    conn, package, package_root, files.member_rows(members), now, observer))
+            else:
+                files.write_new_file(location.file, package, package_root, members, now, observer)
+        except PackageContentsError as exc:
+            raise SessionError(f"cannot keep the package in the session: {exc}", code="package_unreadable",
+                               params={"path": str(package_root), "reason": str(exc)}) from None
         return cls.open(location, time_source=clock_source, observer=observer)
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, time_source: TimeSource | None = None, read_only: bool = False,
+    def open(cls, path: str | os.PathLike | SessionLocation, *, time_source: TimeSource | None = None, read_only: bool = False,
              observer: str | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Session:
         """Open a session file and rebuild its state from the stored events.
 
@@ -128,11 +129,11 @@ class Session:
             except OSError:
                 pass  # then a write the server refuses is kept in memory only, and the message says so
         else:
-            path = location.path
+            path = location.file
             engine, stored = files.open_engine(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
         try:
             try:
-                extracted = ExtractedPackage(stored)
+                extracted = StoredPackage(stored, path)
             except PackageError as exc:
                 raise SessionError(f"{path}: the package stored in this session cannot be loaded:\n{exc}",
                                    code="package_invalid", params={"path": str(path), "reason": str(exc)}) from None
@@ -366,6 +367,10 @@ class Session:
     def unsaved_ids(self) -> set[str]:
         """Every write not in the file: kept, or typed in a window and not stored yet (``kept.hold``)."""
         return self.kept.unsaved_ids()
+
+    def import_pending(self, path: str | os.PathLike) -> ImportResult:
+        """Store the writes of a file ``export_pending`` wrote (when the disk was full); see CouranteWrites."""
+        return self.courante.import_pending(path)
 
     def export_pending(self, path: str | os.PathLike) -> int:
         """Write the kept writes to a JSON file the user picked (e.g. on a USB key); return how many."""

@@ -85,12 +85,12 @@ def _open_source(src: SessionLocation):
     if src.on_server:
         engine, _stored = server_store.open_engine(src, read_only=True, busy_timeout_ms=5000)
         return engine
-    engine, _stored = files.open_engine(src.path, read_only=True, busy_timeout_ms=5000)
+    engine, _stored = files.open_engine(src.file, read_only=True, busy_timeout_ms=5000)
     return engine
 
 
 def _write_file(dst: SessionLocation, fill) -> None:
-    path = dst.path
+    path = dst.file
     files.check_new_file(path)
     engine = sqlite_engine(path)
     try:

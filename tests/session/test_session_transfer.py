@@ -12,8 +12,8 @@ import pytest
 from crisisdesk.clock import FakeTime
 from crisisdesk.session import Session
 from crisisdesk.session.transfer import copy_session
+from tests.conftest import ROOT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 T0 = 1_780_000_000.0
 
 
