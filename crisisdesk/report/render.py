@@ -24,6 +24,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from crisisdesk.report.chart import build_chart, safe_color
+from crisisdesk.report.event_text import EventContext, describe_event
 from crisisdesk.report.figures import ON_TIME_TOLERANCE, UNPLAYED_STATUSES, ReportFigures
 from crisisdesk.report.labels import (
     EVENT_LABELS,
@@ -68,10 +69,17 @@ def _gap(seconds: float | None) -> str:
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
 
 
-def _clock(epoch: float | None, with_seconds: bool = True) -> str:
+def _local(context, epoch: float) -> datetime:
+    """``epoch`` in the exercise's time zone, whatever the machine's (a 09:30 start in Paris prints 09:30)."""
+    fig = context.get("fig")
+    return datetime.fromtimestamp(epoch, getattr(fig, "timezone", None))
+
+
+@pass_context
+def _clock(context, epoch: float | None, with_seconds: bool = True) -> str:
     if epoch is None:
         return "—"
-    return datetime.fromtimestamp(epoch).strftime("%H:%M:%S" if with_seconds else "%H:%M")
+    return _local(context, epoch).strftime("%H:%M:%S" if with_seconds else "%H:%M")
 
 
 @pass_context
@@ -83,14 +91,14 @@ def _duration(context, seconds: float | None) -> str:
 def _long_date(context, epoch: float | None) -> str:
     if epoch is None:
         return "—"
-    return format_long_date(datetime.fromtimestamp(epoch), context["lang"])
+    return format_long_date(_local(context, epoch), context["lang"])
 
 
 @pass_context
 def _long_datetime(context, epoch: float | None) -> str:
     if epoch is None:
         return "—"
-    moment = datetime.fromtimestamp(epoch)
+    moment = _local(context, epoch)
     joiner = " à " if context["lang"] == "fr" else ", "
     return f"{format_long_date(moment, context['lang'])}{joiner}{moment:%H:%M}"
 
@@ -201,7 +209,7 @@ def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
         if e.superseded:
             note = t["superseded_by_later"]
         elif e.is_correction:
-            note = t["correction_of"].format(t=_clock(e.first_time, False))
+            note = t["correction_of"].format(t=datetime.fromtimestamp(e.first_time, fig.timezone).strftime("%H:%M"))
         else:
             note = ""
         moment = e.scenario_time
@@ -212,7 +220,7 @@ def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
             scenario = f"{day} {moment.hour:02d}:{moment.minute:02d}"
         else:
             scenario = "—"
-        real = datetime.fromtimestamp(e.real_time)
+        real = datetime.fromtimestamp(e.real_time, fig.timezone)
         text = escape(e.text)
         if note:
             text = f'<em class="muted">[{escape(note)}]</em> {text}'
@@ -236,8 +244,12 @@ def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
     lang = language_of(language or fig.language)
     env = make_environment(templates)
     template = env.get_template(MAIN_TEMPLATE)
+    events_context = EventContext(
+        lang, titles={r.inject_id: r.title for r in fig.injects}, timezone=fig.timezone,
+        indicators={i.id: (i.label, i.unit or "") for i in fig.exercise.indicators})
     return template.render(
         fig=fig,
+        event_details=lambda ev: describe_event(ev.kind, ev.payload, events_context),
         chart=build_chart(fig, lang),
         log_chunks=log_table_rows(fig, lang),
         on_time_tolerance=ON_TIME_TOLERANCE,

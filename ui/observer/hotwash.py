@@ -6,7 +6,6 @@ Everything is written through the Session API (``rate_objective``, ``add_finding
 
 from __future__ import annotations
 
-import hashlib
 import html
 from datetime import date, datetime
 
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.checklist import checklist_items
 from crisisdesk.session import SessionError
+from crisisdesk.tagged_findings import finding_text, imported_finding_id
 from ui import labels
 from ui.errors import report_unexpected
 from ui.observer.action_ids import ActionIds
@@ -533,7 +533,7 @@ class HotWashWidget(QWidget):
         for entry in state.entries:
             for kind in ("strength", "improvement"):
                 if kind in entry.tags:
-                    finding_id = _imported_finding_id(state, entry, kind)
+                    finding_id = imported_finding_id(state, entry, kind)
                     if finding_id not in imported:
                         result.append((kind, entry, finding_id))
         return result
@@ -550,7 +550,7 @@ class HotWashWidget(QWidget):
         objective_ids = {o.id for o in self._objectives}
         for kind, entry, finding_id in self._tagged_entries_to_import(state):
             objective = next((tag for tag in entry.tags if tag in objective_ids), None)
-            text = _finding_text(entry)
+            text = finding_text(entry)
             if not self._run(lambda k=kind, t=text, o=objective, i=finding_id: self._session.add_finding(
                     k, t, o, observer=self._observer, event_id=i)):
                 break
@@ -572,23 +572,3 @@ class HotWashWidget(QWidget):
             self._action_ids.saved(slot, event_id)
             self.plan_action.clear()
             self.plan_action.setFocus()
-
-
-def _imported_finding_id(state, entry, kind: str) -> str:
-    """The client id of the finding imported from ``entry`` as ``kind``: the same for all its revisions."""
-    first = entry
-    while first.supersedes:
-        try:
-            first = state.entry(first.supersedes)
-        except KeyError:
-            break
-    entry_id = first.entry_id
-    if len(entry_id) > 40:  # event ids hold at most 64 characters
-        entry_id = hashlib.sha1(entry_id.encode("utf-8")).hexdigest()
-    return f"entry:{entry_id}:{kind}"
-
-
-def _finding_text(entry) -> str:
-    """The finding text made from a tagged log entry (its role first)."""
-    text = entry.text.strip()
-    return f"{entry.role} — {text}" if entry.role else text
