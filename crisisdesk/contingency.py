@@ -9,6 +9,7 @@ X has lapsed without every response being marked "met".
 from __future__ import annotations
 
 from crisisdesk.session.state import InjectStatus, SessionState
+from crisisdesk.vocabulary import CheckStatus
 
 
 def contingency_reason(state: SessionState, inject_id: str, elapsed: float) -> str | None:
@@ -24,9 +25,9 @@ def contingency_reason(state: SessionState, inject_id: str, elapsed: float) -> s
     if backed.status is not InjectStatus.FIRED or not backed.inject.expected:
         return None
     verdicts = [state.check_for(backed_id, i) for i in range(len(backed.inject.expected))]
-    if any(check is not None and check.status == "missed" for check in verdicts):
+    if any(check is not None and check.status == CheckStatus.MISSED for check in verdicts):
         return "missed"
-    if all(check is not None and check.status == "met" for check in verdicts):
+    if all(check is not None and check.status == CheckStatus.MET for check in verdicts):
         return None
     window = max(expected.within for expected in backed.inject.expected)
     fired_elapsed = backed.fired_elapsed if backed.fired_elapsed is not None else 0.0
@@ -45,3 +46,17 @@ def offered_contingencies(state: SessionState, elapsed: float) -> list[tuple[str
         if reason is not None:
             offered.append((inject_state.inject.id, reason))
     return offered
+
+
+def awaiting_controller(state: SessionState, elapsed: float) -> tuple[list, list[tuple[object, str]]]:
+    """Return what waits for the controller: the due injects (in firing order) and the offered
+    contingencies that are not due themselves, with their reason.
+
+    The one count of "what needs the controller now": the due banner, the recovery message after
+    a crash and anything else that tells the director how many injects wait all read it here.
+    """
+    if state.clock.state.name == "ENDED":
+        return [], []  # after ENDEX nothing is fired any more: nothing waits
+    due = [s for s in state.injects if s.status is InjectStatus.DUE]
+    offered = [(state.inject(i), reason) for i, reason in offered_contingencies(state, elapsed)]
+    return due, [(s, reason) for s, reason in offered if s.status is not InjectStatus.DUE]

@@ -16,14 +16,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crisisdesk.vocabulary import EntryKind, EntryTag
+
 # Canonical short prefix for each core kind code (what format_entry_line writes).
 KIND_SHORTCUTS: dict[str, str] = {
-    "decision": "d",
-    "action": "a",
-    "information": "i",
-    "request": "dm",
-    "communication": "c",
-    "observation": "o",
+    EntryKind.DECISION: "d",
+    EntryKind.ACTION: "a",
+    EntryKind.INFORMATION: "i",
+    EntryKind.REQUEST: "dm",
+    EntryKind.COMMUNICATION: "c",
+    EntryKind.OBSERVATION: "o",
 }
 
 # Every accepted spelling of a kind prefix, accents and case folded.
@@ -39,8 +41,8 @@ _KIND_WORDS: dict[str, str] = {
     "o": "observation", "obs": "observation", "observation": "observation",
 }
 
-STRENGTH = "strength"
-IMPROVEMENT = "improvement"
+STRENGTH = EntryTag.STRENGTH.value
+IMPROVEMENT = EntryTag.IMPROVEMENT.value
 
 # Tag words: any prefix (of at least the given length) of these folded words matches.
 _TAG_WORDS: tuple[tuple[str, int, str], ...] = (
@@ -235,7 +237,8 @@ def format_entry_line(
 
 
 def latest_fired_inject_for_role(
-    inject_states: Iterable[object], role: str | None, checks: Iterable[object] = ()
+    inject_states: Iterable[object], role: str | None, checks: Iterable[object] = (), *,
+    awaiting_only: bool = False,
 ) -> str | None:
     """Return the id of the fired inject an entry about ``role`` most likely answers (None if none reached it).
 
@@ -246,6 +249,9 @@ def latest_fired_inject_for_role(
        and ``index``);
     2. one addressed to ``role`` by name (not only through ``to: all``);
     3. any that reached ``role``, ``to: all`` included.
+
+    With ``awaiting_only``, only the first kind counts (None otherwise): the observer panel proposes
+    an inject only when it still waits for this role's response, never a broadcast such as DEBEX.
 
     Why: the most recent inject a role received is often a broadcast (DEBEX) or another topic, while
     the entry answers an earlier inject still waiting for that role's response. Works on the session's
@@ -274,4 +280,6 @@ def latest_fired_inject_for_role(
         # Same fired_at (rare: wall-clock times): the one listed later wins.
         if best[rank] is None or fired_at >= best[rank][0]:
             best[rank] = (fired_at, inject.id)
+    if awaiting_only:
+        return best[0][1] if best[0] is not None else None
     return next((found[1] for found in best if found is not None), None)

@@ -262,3 +262,14 @@ def test_the_rule_on_the_paris_package(tmp_path, paris_package_path):
         assert latest_fired_inject_for_role(state.injects, "DSOL", state.checks) == "P1-03"
     finally:
         session.close()
+
+
+def test_awaiting_only_proposes_an_inject_only_while_it_waits_for_the_role():
+    states = [
+        _sent("P1-00", ("DIR", "PP"), 100.0, to_all=True),  # DEBEX: a broadcast, no response expected
+        _sent("P1-02", ("DIR",), 300.0, expects=("DIR",)),
+    ]
+    assert latest_fired_inject_for_role(states, "DIR", awaiting_only=True) == "P1-02"
+    assert latest_fired_inject_for_role(states, "DIR", [_check("P1-02", 0)], awaiting_only=True) is None
+    assert latest_fired_inject_for_role(states, "PP", awaiting_only=True) is None
+    assert latest_fired_inject_for_role(states, "PP") == "P1-00"  # the loose guess, for comparison

@@ -2,7 +2,7 @@
 
 Usage (from a clone, with only Python 3.11+ installed):
     python3 tools/dev.py run [ARGS...]   # install, then launch the app on injects/paris-50c
-    python3 tools/dev.py test [ARGS...]  # install, then run the test suite offscreen
+    python3 tools/dev.py test [ARGS...]  # install, then run ruff and the test suite offscreen
     python3 tools/dev.py lint            # install, then run ruff
 
 The environment lives in .venv/ beside pyproject.toml and is reinstalled only when
@@ -60,18 +60,28 @@ def headless_env() -> dict[str, str]:
     return env
 
 
+def lint(python: Path, args: list[str]) -> int:
+    """Run ruff over the whole clone; return its exit status."""
+    return subprocess.call([str(python), "-m", "ruff", "check", *args], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
     python = ensure_environment()
     if command == "run":
-        args = rest or [str(ROOT / "injects" / "paris-50c")]
+        # With no argument: the bundled exercise, resuming its last unfinished session if any.
+        args = rest or ["--resume", str(ROOT / "injects" / "paris-50c")]
         return subprocess.call([str(python), str(ROOT / "main.py"), *args], cwd=ROOT)
     if command == "test":
-        return subprocess.call(
+        # The linter first (a second or so), so CI (.ci/run) fails on a lint error too;
+        # the tests run anyway, and the exit status is the worse of the two.
+        linted = lint(python, ["--quiet"])
+        tested = subprocess.call(
             [str(python), "-m", "pytest", *rest], cwd=ROOT, env=headless_env()
         )
+        return tested or linted
     if command == "lint":
-        return subprocess.call([str(python), "-m", "ruff", "check", *rest], cwd=ROOT)
+        return lint(python, rest)
     sys.exit(f"unknown command {command!r}: use run, test or lint")
 
 

@@ -1,8 +1,9 @@
 """GUI: the application — QApplication, translators, error handling, the qasync loop, and what opens first.
 
 ``run_app(args)``: no argument → start screen (bundled exercise offered first); a package
-folder → a new session on it, saved in the user's documents; a ``*.crisisdesk`` file → that
-session; ``--observer FILE`` → only an observer window on that file (a second process).
+folder → a new session on it, saved in the user's documents; ``--resume FOLDER`` → the last
+unfinished session of that package, else a new one; a ``*.crisisdesk`` file → that session;
+``--observer FILE`` → only an observer window on that file (a second process).
 """
 
 from __future__ import annotations
@@ -84,6 +85,35 @@ class AppController(QObject):
         except (SessionError, OSError) as error:
             return self._fail(self.tr("Impossible de créer la session :\n{details}").format(details=error_text(error)))
         return self._show_console(session)
+
+    def resume_or_new_session(self, package_path: Path):
+        """Reopen the last unfinished session of the package at ``package_path``, else create one.
+
+        ``tools/dev.py run`` (and ``crisisdesk --resume PACKAGE``) starts here: running the app
+        again in the middle of an exercise must land on that exercise, not on a new empty session.
+        """
+        from crisisdesk.package.loader import load_package
+        from crisisdesk.package.problems import PackageError
+        from crisisdesk.session.summary import latest_unfinished
+
+        try:
+            package_id = load_package(package_path).exercise.id
+        except PackageError:
+            return self.new_session(package_path)  # says what is wrong with the package
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = self.session_folder or Path(documents or Path.home()) / "crisisdesk"
+        candidates = set(self.settings.recent_files)
+        if folder.is_dir():
+            candidates.update(folder.glob("*.crisisdesk"))
+        found = latest_unfinished(sorted(candidates), package_id)
+        if found is None:
+            return self.new_session(package_path)
+        window = self.open_session(found.path)
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr(
+                "Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro."
+            ).format(file=found.path.name), 20000)
+        return window
 
     def open_session(self, path: Path):
         """Open the session file ``path`` in a console."""
@@ -183,10 +213,13 @@ def _usage_error(text: str) -> int:
     return 2
 
 
-def _open_in_place(controller: AppController, target: Path, opening: QWidget) -> None:
+def _open_in_place(controller: AppController, target: Path, opening: QWidget, *, resume: bool = False) -> None:
     """Open ``target`` (console, or the start screen with the error) and drop the opening window."""
     try:
-        controller.open_path(target)
+        if resume:
+            controller.resume_or_new_session(target)
+        else:
+            controller.open_path(target)
     finally:
         opening.close()
         opening.deleteLater()
@@ -197,6 +230,11 @@ def run_app(args: list[str]) -> int:
     observer_file: Path | None = None
     target: Path | None = None
     rest = list(args)
+    resume = bool(rest) and rest[0] == "--resume"
+    if resume:
+        rest.pop(0)
+        if len(rest) != 1 or not Path(rest[0]).is_dir():
+            return _usage_error("--resume takes exactly one package folder")
     if rest and rest[0] == "--observer":
         if len(rest) != 2:
             return _usage_error("--observer takes exactly one session file")
@@ -236,7 +274,7 @@ def run_app(args: list[str]) -> int:
         from ui.opening_window import OpeningWindow
 
         opening = OpeningWindow(target, settings.window_geometry("console"))
-        opening.painted.connect(lambda: _open_in_place(controller, target, opening))
+        opening.painted.connect(lambda: _open_in_place(controller, target, opening, resume=resume))
         opening.show()
     else:
         controller.show_start()

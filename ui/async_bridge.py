@@ -1,8 +1,8 @@
 """The one place that knows about qasync: run the Qt/asyncio loop, run work off the UI thread.
 
 Threading rules (keep them):
-- Do: run file, PDF and other slow work through ``run_in_worker`` and await it; touch widgets
-  only after the await, back on the UI thread.
+- Do: run file, PDF and other slow work through ``run_in_worker`` and await it (Qt painting work
+  through ``run_in_qt_thread``); touch widgets only after the await, back on the UI thread.
 - Don't: call a modal ``exec()`` (dialogs, message boxes, menus) inside a coroutine — the
   nested Qt loop re-enters asyncio tasks (qasync #59). Ask first in a plain slot, then ``spawn``.
 - Don't: ``asyncio.sleep``/``call_later`` for long delays — they ride Qt coarse timers that fire
@@ -18,10 +18,13 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-import qasync  # noqa: E402  (after PySide6 on purpose)
-
-# PySide6 must be imported before qasync so qasync binds to it (qasync issue #23).
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
+
+# isort: split
+# After PySide6 on purpose: qasync binds to the Qt binding already in sys.modules, else to the
+# first it can import (PyQt5 first), so importing PySide6 first keeps it on ours (qasync issue #23).
+import qasync
 
 T = TypeVar("T")
 
@@ -50,6 +53,45 @@ async def run_in_worker(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run ``fn(*args, **kwargs)`` on a worker thread and return its result."""
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(_worker_pool(), functools.partial(fn, *args, **kwargs))
+
+
+class _QtJob(QThread):
+    """A one-job QThread: Qt painting (QPdfWriter, QTextDocument) needs a thread that has a Qt event
+    dispatcher, which plain Python worker threads lack ("QBasicTimer::start: current thread's event
+    dispatcher has already been destroyed", printed when role cards were exported)."""
+
+    def __init__(self, call: Callable[[], Any]) -> None:
+        super().__init__()
+        self._call = call
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._call()
+        except BaseException as error:  # handed to the awaiting coroutine, re-raised there
+            self.error = error
+
+
+async def run_in_qt_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``fn(*args, **kwargs)`` on a QThread of its own (for Qt painting work); return its result."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+    job = _QtJob(functools.partial(fn, *args, **kwargs))
+    job.finished.connect(lambda: loop.call_soon_threadsafe(lambda: done.done() or done.set_result(None)))
+    _qt_jobs.add(job)  # alive until it has finished
+    job.start()
+    try:
+        await done
+    finally:
+        job.wait()
+        _qt_jobs.discard(job)
+    if job.error is not None:
+        raise job.error
+    return job.result
+
+
+_qt_jobs: set[QThread] = set()
 
 
 def _report_task_error(task: asyncio.Task) -> None:
@@ -81,10 +123,12 @@ def run_event_loop(app: QApplication, main: Callable[[], Awaitable[int]]) -> int
     finally:
         shutdown_workers()
         asyncio.set_event_loop(None)
-        # No asyncio.Runner / loop.close() here: closing runs the Qt event loop once more
-        # (to shut down async generators) after aboutToQuit, when QtWebEngine has already torn
-        # itself down, and QApplication.exit() then segfaults (reproduced on quitting after a
-        # PDF report). The process is ending: there is nothing left for that extra turn to do.
+        # No asyncio.Runner here: its close() runs the Qt event loop once more (to shut down async
+        # generators) after aboutToQuit, when QtWebEngine has already torn itself down, and
+        # QApplication.exit() then segfaults (reproduced on quitting after a PDF report).
+        # The loop's own close() runs no event loop: call it now, while its Qt objects live; left to
+        # the garbage collector it would run after they are deleted ("Signal source has been deleted").
+        loop.close()
 
 
 def _loop_exception_handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:

@@ -7,13 +7,12 @@ console, the observers' windows and the room display use the same words.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
-KIND_ORDER = ("decision", "action", "information", "request", "communication", "observation")
-CHECK_STATUSES = ("met", "partial", "missed")
-RATINGS = ("P", "S", "M", "U")
-PRIORITIES = ("high", "medium", "low")
+from crisisdesk import vocabulary
+from crisisdesk.vocabulary import CHECK_STATUSES, PRIORITIES, RATINGS  # noqa: F401 (the UI's code lists)
+from crisisdesk.vocabulary import ENTRY_KINDS as KIND_ORDER  # noqa: F401
 
 # Status colours, chosen to stay legible on white and for the common colour blindnesses
 # (green/red pairs always come with a text or symbol).
@@ -34,17 +33,29 @@ BG_STRENGTH = QColor("#e3f4e8")
 BG_IMPROVEMENT = QColor("#fff0d9")
 
 
+def ui_language() -> str:
+    """The interface's language for the core's glossary: English when the English catalogue is in force."""
+    return "en" if QLocale().language() == QLocale.Language.English else "fr"
+
+
+def term(key: str) -> str:
+    """An exercise term (``startex``, ``endex``, ``hotwash``...) in the interface's language, from the core glossary.
+
+    French follows the ANSSI guide (DEBEX, FINEX), English HSEEP (STARTEX, ENDEX), as the report does.
+    """
+    return vocabulary.term(key, ui_language())
+
+
 def kind_label(kind: str) -> str:
-    """Return the French label of an entry kind code."""
-    labels = {
-        "decision": QCoreApplication.translate("Labels", "décision"),
-        "action": QCoreApplication.translate("Labels", "action"),
-        "information": QCoreApplication.translate("Labels", "information"),
-        "request": QCoreApplication.translate("Labels", "demande"),
-        "communication": QCoreApplication.translate("Labels", "communication"),
-        "observation": QCoreApplication.translate("Labels", "observation"),
-    }
-    return labels.get(kind, kind)
+    """Return the label of an entry kind code, in the interface's language (the core's words, as in the report)."""
+    return _code_label(vocabulary.EntryKind, kind)
+
+
+def _code_label(codes: type, code: str) -> str:
+    try:
+        return vocabulary.code_label(codes(code), ui_language())
+    except ValueError:
+        return code  # not one of ours: shown as it is
 
 
 def tag_label(tag: str) -> str:
@@ -112,13 +123,8 @@ def rating_color(rating: str) -> QColor:
 
 
 def priority_label(priority: str) -> str:
-    """Return the French label of an improvement priority."""
-    labels = {
-        "high": QCoreApplication.translate("Labels", "haute"),
-        "medium": QCoreApplication.translate("Labels", "moyenne"),
-        "low": QCoreApplication.translate("Labels", "basse"),
-    }
-    return labels.get(priority, priority)
+    """Return the label of an improvement priority, in the interface's language (the core's words)."""
+    return _code_label(vocabulary.Priority, priority)
 
 
 def channel_label(channel: str) -> str:
@@ -154,10 +160,10 @@ def status_label(status: str) -> str:
 def clock_state_label(state_name: str) -> str:
     """Return the display name of an exercise clock state (ClockState member name)."""
     labels = {
-        "READY": QCoreApplication.translate("Labels", "Prêt — avant STARTEX"),
+        "READY": QCoreApplication.translate("Labels", "Prêt — avant {startex}").format(startex=term("startex")),
         "RUNNING": QCoreApplication.translate("Labels", "En cours"),
         "PAUSED": QCoreApplication.translate("Labels", "En pause"),
-        "ENDED": QCoreApplication.translate("Labels", "Terminé — ENDEX"),
+        "ENDED": QCoreApplication.translate("Labels", "Terminé — {endex}").format(endex=term("endex")),
     }
     return labels.get(state_name, state_name)
 
@@ -232,8 +238,9 @@ def _error_templates() -> dict[str, str]:
         "no_such_attachment": no_attachment,
         "export_failed": QCoreApplication.translate("Errors", "Impossible d'écrire « {path} » ({reason})."),
         "closed": QCoreApplication.translate("Errors", "La session « {name} » est fermée."),
-        "not_started": QCoreApplication.translate("Errors", "L'exercice n'a pas encore commencé (STARTEX)."),
-        "ended": QCoreApplication.translate("Errors", "L'exercice est terminé (ENDEX)."),
+        "not_started": QCoreApplication.translate(
+            "Errors", "L'exercice n'a pas encore commencé ({startex}).").replace("{startex}", term("startex")),
+        "ended": QCoreApplication.translate("Errors", "L'exercice est terminé ({endex}).").replace("{endex}", term("endex")),
         "already_started": QCoreApplication.translate("Errors", "L'exercice a déjà commencé."),
         "not_running": QCoreApplication.translate(
             "Errors", "L'exercice n'est pas en cours : il est en pause."),

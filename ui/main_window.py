@@ -6,8 +6,8 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.clock import ClockState
-from crisisdesk.contingency import offered_contingencies
+from crisisdesk.contingency import awaiting_controller
 from crisisdesk.session import InjectStatus
-from ui.async_bridge import run_in_worker, spawn
+from ui.async_bridge import run_in_qt_thread, spawn
 from ui.console.actions import ConsoleActions
-from ui.console.alerts import DueAlert, RecoveryBanner, WriteFailureBanner
+from ui.console.alerts import DueAlert, EndexBanner, RecoveryBanner, WriteFailureBanner
 from ui.console.clock_bar import ClockBar
 from ui.console.controller import ConsoleController
 from ui.console.driver import SessionDriver
@@ -46,6 +46,9 @@ from ui.report_action import ReportController
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
+# Bumped when the docks change place: a layout saved before would hide the new arrangement.
+LAYOUT_VERSION = 2
+
 
 class MainWindow(QMainWindow):
     """GUI: the console window for one session; owns the driver that keeps time."""
@@ -62,10 +65,14 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.package = session.package
         self._signature: tuple | None = None
+        self._fitted_rows: tuple | None = None  # (rows, clock state) the timeline columns were sized for
         self.pending_tasks: list = []
         self.observer_windows: list[QWidget] = []
         self.room: RoomDisplay | None = None
         self._report = None
+        self._open_report_when_ready = False
+        # How a finished report is shown (the system's viewer); tests put a recorder here.
+        self.report_opener = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self._kit = None
         # Closing mid-exercise asks first (tests that close their window at teardown turn this off).
         self.confirm_quit_while_running = True
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self.recovery = RecoveryBanner()
         self.write_banner = WriteFailureBanner()
         self.alert = DueAlert()
+        self.endex_banner = EndexBanner()
         self.alert.sound = settings.sound_alerts
         self.timeline = TimelinePanel(self.model, self.package.roles)
         self.detail = InjectDetail(self.actions)
@@ -94,6 +102,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.write_banner)
         column.addWidget(self.recovery)
         column.addWidget(self.alert)
+        column.addWidget(self.endex_banner)
         column.addWidget(self.timeline, 1)
         self.setCentralWidget(central)
         # The clock bar lives in a fixed toolbar so it spans the whole window, above the docks.
@@ -115,13 +124,14 @@ class MainWindow(QMainWindow):
         courante_scroll.setWidgetResizable(True)
         courante_scroll.setFrameShape(QFrame.Shape.NoFrame)
         courante_scroll.setWidget(self.courante)
-        # Tabbed with the situation and the role cards: the timeline keeps the window's full height,
-        # which matters more to the controller than the log (observers have their own window).
+        # The director reads and types the log beside the timeline: the main courante has the lower
+        # half of the right column to itself; the situation and the role cards are tabs of the upper
+        # half, behind the selected inject (one screen, 1366×768, no second window needed).
         self.courante_dock = self._dock("dockCourante", self.tr("Main courante"), courante_scroll,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.detail_dock, self.situation_dock)
         self.tabifyDockWidget(self.situation_dock, self.cards_dock)
-        self.tabifyDockWidget(self.cards_dock, self.courante_dock)
-        self.situation_dock.raise_()
+        self.detail_dock.raise_()
         self._build_menus()
         self._connect_signals()
 
@@ -133,8 +143,9 @@ class MainWindow(QMainWindow):
         self._default_layout_pending = layout is None
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if layout is not None:
-            self.restoreState(layout)
+        # A layout saved by an older console (other docks) is ignored: restoreState refuses it.
+        if layout is not None and not self.restoreState(layout, LAYOUT_VERSION):
+            self._default_layout_pending = True
 
         # The first tick after reopening a running exercise records what fell due while the app
         # was down (overdue, never fired by itself) and the downtime: show it at once.
@@ -144,8 +155,10 @@ class MainWindow(QMainWindow):
             report_unexpected(error)
         self.refresh()
         state = session.state
-        overdue = [s for s in state.injects if s.overdue and not s.done]
-        self.recovery.show_recovery(state.downtime, overdue, state.clock.state.name)
+        # The same injects as the due banner counts (contingencies offered included): one count.
+        waiting, offered = awaiting_controller(state, state.clock.elapsed(time_source.now()))
+        waiting += [s for s, _reason in offered]
+        self.recovery.show_recovery(state.downtime, waiting if state.downtime else [], state.clock.state.name)
         self.timeline.show_next()
         self.driver.start()
 
@@ -158,7 +171,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _make_observer_panel(self) -> ObserverPanel:
-        panel = ObserverPanel(self.session, parent=self, settings=self.settings.qsettings)
+        panel = ObserverPanel(self.session, parent=self, settings=self.settings.qsettings, seat="console")
         # The dock is short: name, quick entry and log only; the observer window has the rest.
         panel.set_compact(True)
         return panel
@@ -233,6 +246,8 @@ class MainWindow(QMainWindow):
         self.alert.fire_requested.connect(self.controller.fire)
         self.alert.skip_requested.connect(self.controller.skip)
         self.alert.show_requested.connect(self.timeline.select)
+        self.endex_banner.hotwash_requested.connect(self.open_hotwash)
+        self.endex_banner.report_requested.connect(lambda kind: self.ask_report(kind, open_when_ready=True))
         a.show_in_room.triggered.connect(self._toggle_in_room)
         a.room_display.toggled.connect(self.set_room_display_visible)
         for action in (a.room_clock, a.room_indicators, a.room_feed):
@@ -279,6 +294,9 @@ class MainWindow(QMainWindow):
         following = self.session.next_to_fire()
         self.model.set_states(state.injects, ended=state.clock.state is ClockState.ENDED,
                               next_id=following.inject.id if following is not None else None)
+        if self._fitted_rows != (len(state.injects), state.clock.state):
+            self._fitted_rows = (len(state.injects), state.clock.state)
+            self.timeline.fit_columns()
         self.situation.show_state(state)
         self.courante.refresh_from_session()
         for window in self.observer_windows:  # observer windows and hot-wash windows
@@ -288,6 +306,7 @@ class MainWindow(QMainWindow):
                 window.refresh()
         self._show_selected()
         self._update_alerts()
+        self.endex_banner.setVisible(state.clock.state is ClockState.ENDED)
         blocked = self.actions.autofire.blockSignals(True)
         self.actions.autofire.setChecked(state.autofire)
         self.actions.autofire.blockSignals(blocked)
@@ -306,10 +325,7 @@ class MainWindow(QMainWindow):
     def _update_alerts(self) -> None:
         state = self.session.state
         # In the core's order, so the first one is what "fire next" fires (scheduler.next_to_fire).
-        waiting = [s for s in state.injects if s.status is InjectStatus.DUE]
-        elapsed = state.clock.elapsed(self.time_source.now())
-        offered = [(state.inject(i), reason) for i, reason in offered_contingencies(state, elapsed)]
-        offered = [(s, reason) for s, reason in offered if s.status is not InjectStatus.DUE]  # already in `waiting`
+        waiting, offered = awaiting_controller(state, state.clock.elapsed(self.time_source.now()))
         self.alert.show_due(waiting, offered)
 
     def _show_selected(self) -> None:
@@ -349,8 +365,7 @@ class MainWindow(QMainWindow):
                 self.room.hide()
             return
         if self.room is None:
-            self.room = RoomDisplay()
-            self._on_room_content_changed()
+            self._make_room()
         screen = self._room_screen()
         self.room.show_view(room_view(self.session, self.time_source.now(), self.room.selection))
         self.room.show_on(screen)
@@ -405,9 +420,14 @@ class MainWindow(QMainWindow):
 
     def _room_selection(self):
         if self.room is None:
-            self.room = RoomDisplay()
-            self._on_room_content_changed()
+            self._make_room()
         return self.room.selection
+
+    def _make_room(self) -> None:
+        self.room = RoomDisplay()
+        # Escape or a close on the display itself: the menu's toggle and F10 stay truthful.
+        self.room.dismissed.connect(lambda: self.actions.room_display.setChecked(False))
+        self._on_room_content_changed()
 
     def _toggle_in_room(self) -> None:
         inject_id = self.timeline.selected_id()
@@ -448,7 +468,7 @@ class MainWindow(QMainWindow):
 
         async def job() -> None:
             self.statusBar().showMessage(self.tr("Export des cartes de rôle…"))
-            path = await run_in_worker(write_cards_pdf, cards, out_path, title)
+            path = await run_in_qt_thread(write_cards_pdf, cards, out_path, title)
             self.statusBar().showMessage(self.tr("Cartes de rôle enregistrées : {path}").format(path=path), 10000)
 
         task = spawn(job())
@@ -486,6 +506,7 @@ class MainWindow(QMainWindow):
     def open_hotwash(self) -> None:
         """Open the hot-wash (débriefing à chaud) window."""
         widget = HotWashWidget(self.session, observer_name=self.courante.observer_name)
+        self.courante.observer_changed.connect(widget.set_observer)  # ratings credited to whoever is named now
         widget.setWindowFlag(Qt.WindowType.Window, True)
         widget.setWindowTitle(self.tr("Débriefing à chaud — {title}").format(title=self.package.exercise.title))
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -494,8 +515,9 @@ class MainWindow(QMainWindow):
         widget.destroyed.connect(lambda _=None, w=widget: self.observer_windows.remove(w) if w in self.observer_windows else None)
         widget.show()
 
-    def ask_report(self, kind: str) -> None:
-        """Ask where to save the RETEX report, then render it off the UI thread."""
+    def ask_report(self, kind: str, *, open_when_ready: bool = False) -> None:
+        """Ask where to save the RETEX report, then render it off the UI thread (and open it if asked)."""
+        self._open_report_when_ready = open_when_ready
         dialog = QFileDialog(self, self.tr("Enregistrer le rapport RETEX"))
         dialog.setObjectName("reportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -510,12 +532,18 @@ class MainWindow(QMainWindow):
         """Render the report to ``out_path`` off the UI thread (the report module's controller)."""
         if self._report is None:
             self._report = ReportController(Path(self.session.path), self, time_source=self.time_source)
-            self._report.finished.connect(
-                lambda path: self.statusBar().showMessage(self.tr("Rapport enregistré : {path}").format(path=path), 15000))
+            self._report.finished.connect(self._on_report_ready)
             self._report.failed.connect(self.show_refusal)
         if not self._report.start(kind, out_path):
             self.show_refusal(self.tr("Un rapport est déjà en préparation : attendez qu'il soit prêt."))
         return self._report
+
+    def _on_report_ready(self, path) -> None:
+        self.statusBar().showMessage(self.tr("Rapport enregistré : {path}").format(path=path), 15000)
+        if self._open_report_when_ready:
+            # Asked from the ENDEX banner: the room is about to leave, show the report at once.
+            self._open_report_when_ready = False
+            self.report_opener(Path(path))
 
     def ask_print_kit(self) -> None:
         """Ask for a folder, then make the three printed kits there as PDF (ui/kit_action.py)."""
@@ -612,7 +640,7 @@ class MainWindow(QMainWindow):
         # The timeline gets the larger share: titles must stay readable on a 1366 px laptop.
         self.resizeDocks([self.detail_dock], [max(420, self.width() * 2 // 5)],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.detail_dock, self.situation_dock], [400, 260],
+        self.resizeDocks([self.detail_dock, self.courante_dock], [self.height() * 9 // 20, self.height() * 11 // 20],
                          Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -625,7 +653,7 @@ class MainWindow(QMainWindow):
         if not self.unsaved.may_close():  # writes the file refused: retried once, else the user is asked
             event.ignore()
             return
-        self.settings.save_window_layout("console", self.saveGeometry(), self.saveState())
+        self.settings.save_window_layout("console", self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.driver.stop()
         if self.room is not None:
             self.room.close()

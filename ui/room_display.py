@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,11 +28,12 @@ from crisisdesk.session import InjectStatus
 from ui.console.clock_bar import ElidedLabel
 from ui.console.inject_detail import markdown_to_html
 from ui.console.theme import text_color_on, vigilance_color
-from ui.labels import channel_label
+from ui.labels import channel_label, term
 
 FEED_SIZE = 3
 DEFAULT_TILES = 6  # indicators shown until the controller picks others
-BODY_CHARS = 220  # a card shows the start of the message: the room reads it from afar
+BODY_CHARS = 220  # a card of three shows the start of the message: the room reads it from afar
+EMPHASIS = re.compile(r"(\*\*|\*|__|(?<!\w)_|_(?!\w))")  # Markdown emphasis marks
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ class RoomSelection:
 class FeedCard(QFrame):
     """GUI: one inject styled as a news flash, a social post, or a plain message."""
 
-    def __init__(self, item: FeedItem, parent: QWidget | None = None, *, factor: float = 1.0) -> None:
+    def __init__(self, item: FeedItem, parent: QWidget | None = None, *, factor: float = 1.0,
+                 body_chars: int = BODY_CHARS) -> None:
         super().__init__(parent)
         self.setObjectName("feedCard")
         self.setProperty("inject_id", item.inject_id)
@@ -168,7 +170,7 @@ class FeedCard(QFrame):
             title.setObjectName("messageTitle")
             layout.addWidget(header)
             layout.addWidget(title)
-        body = QLabel(markdown_to_html(shorten(item.body)))
+        body = QLabel(markdown_to_html(shorten(item.body, body_chars)))
         body.setObjectName("cardBody")
         body.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(body)
@@ -241,6 +243,8 @@ STYLE = """
 class RoomDisplay(QWidget):
     """GUI: the projector window; shows a RoomView and nothing the room must not see."""
 
+    dismissed = Signal()  # hidden (Escape, closed): the console's "room display" toggle follows
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("roomDisplay")
@@ -307,7 +311,7 @@ class RoomDisplay(QWidget):
             locale = QLocale(QLocale.Language.English if view.language == "en" else QLocale.Language.French)
             date = locale.toString(view.scenario_time.date(), "dddd d MMMM yyyy")
             self.date_label.setText(date)
-        self.phase_label.setText(view.phase_title + (" — " + self.tr("ENDEX") if view.ended else ""))
+        self.phase_label.setText(view.phase_title + (" — " + term("endex") if view.ended else ""))
         self.indicator_box.setVisible(self.selection.show_indicators)
         self.feed_box.setVisible(self.selection.show_feed)
         if self._last_view is None or view.indicators != self._last_view.indicators:
@@ -331,10 +335,12 @@ class RoomDisplay(QWidget):
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.feed_layout.addWidget(empty)
             return
+        # The cards share the whole width: one card alone is as wide as the screen and says more.
+        limit = BODY_CHARS * FEED_SIZE // len(feed)
         for item in feed:
-            self.feed_layout.addWidget(FeedCard(item, factor=self._factor), 1, Qt.AlignmentFlag.AlignTop)
-        for _ in range(FEED_SIZE - len(feed)):
-            self.feed_layout.addStretch(1)
+            card = FeedCard(item, factor=self._factor, body_chars=limit)
+            self.feed_layout.addWidget(card, 1, Qt.AlignmentFlag.AlignTop)
+            card.show()  # at once, not at the layout's next turn (a view refreshed twice stays whole)
 
     def feed_ids(self) -> list[str]:
         """Return the inject ids currently shown as cards (for tests and the console)."""
@@ -367,11 +373,16 @@ class RoomDisplay(QWidget):
             self._fill_feed(last_view.feed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Escape leaves full screen so the controller is never stuck behind the projector view.
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.showNormal()
+        # Escape gives the console back: on a one-screen laptop the room display covers it whole,
+        # and a window merely leaving full screen would still cover it. F10 shows the display again.
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
             return
         super().keyPressEvent(event)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.dismissed.emit()
 
 
 def scale_css(css: str, factor: float) -> str:
@@ -398,8 +409,12 @@ def shorten(markdown: str, limit: int = BODY_CHARS) -> str:
         paragraphs.pop(0)
     for paragraph in paragraphs:
         if used + len(paragraph) > limit:
-            if not kept:
-                kept.append(paragraph[:limit].rsplit(" ", 1)[0] + " …")
+            room = limit - used
+            if room > 60 or not kept:
+                # Cut at a word, and drop the emphasis marks of the cut paragraph: a lone "*" or "_"
+                # left open by the cut would show as a raw character instead of italics.
+                cut = paragraph[:max(room, 40)].rsplit(" ", 1)[0]
+                kept.append(EMPHASIS.sub("", cut).rstrip() + " …")
             else:
                 kept.append("…")
             break

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.package.model import Package
 from crisisdesk.readiness import ReadinessReport
 from crisisdesk.session.naming import SESSION_SUFFIX
+from crisisdesk.session.summary import read_summary
 from crisisdesk.timefmt import format_offset
 from ui.readiness_summary import ReadinessSummary
 
@@ -87,6 +88,10 @@ class StartScreen(QWidget):
         self.recent_list = QListWidget(objectName="startRecent")
         self.recent_list.setAccessibleName(self.tr("Sessions récentes"))
         self.recent_list.itemActivated.connect(self._on_recent_activated)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent_list.setWordWrap(False)
+        self.recent_list.setSpacing(3)
         open_layout.addWidget(self.open_button)
         open_layout.addWidget(QLabel(self.tr("Sessions récentes :")))
         open_layout.addWidget(self.recent_list, 1)
@@ -132,9 +137,12 @@ class StartScreen(QWidget):
         """List the recent session files (missing ones are left out)."""
         self.recent_list.clear()
         for path in files:
-            if not path.exists():
+            summary = read_summary(path)  # None: gone, or no longer a readable session
+            if summary is None:
                 continue
-            item = QListWidgetItem(f"{path.stem}   —   {path.parent}")
+            created = summary.created_at.strftime("%d/%m/%Y %H:%M") if summary.created_at else ""
+            # Two lines, read without scrolling sideways: the exercise, then its state, date and file.
+            item = QListWidgetItem(f"{summary.title}\n{self._state_text(summary.state)} · {created} · {path.name}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent_list.addItem(item)
@@ -142,6 +150,14 @@ class StartScreen(QWidget):
             placeholder = QListWidgetItem(self.tr("Aucune session récente"))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent_list.addItem(placeholder)
+
+    def _state_text(self, state: str) -> str:
+        return {
+            "ready": self.tr("pas commencée"),
+            "running": self.tr("en cours"),
+            "paused": self.tr("en pause"),
+            "ended": self.tr("terminée"),
+        }.get(state, state)
 
     def show_error(self, text: str) -> None:
         """Show why the last choice could not be opened."""

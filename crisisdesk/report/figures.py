@@ -35,12 +35,12 @@ from datetime import datetime, tzinfo
 from typing import Any, NamedTuple
 
 from crisisdesk.package.model import Exercise, Objective, Role
+from crisisdesk.vocabulary import CHECK_STATUSES, EntryKind
 
 ON_TIME_TOLERANCE = 60  # seconds either side of the planned time
-EXPECTATION_STATUSES = ("met", "partial", "missed", "unchecked")
-RATINGS = ("P", "S", "M", "U")
-NOT_AN_ANSWER_KINDS = frozenset({"observation"})
-DECISION_KINDS = frozenset({"decision"})
+EXPECTATION_STATUSES = (*CHECK_STATUSES, "unchecked")
+NOT_AN_ANSWER_KINDS = frozenset({EntryKind.OBSERVATION.value})
+DECISION_KINDS = frozenset({EntryKind.DECISION.value})
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from crisisdesk.report.retex_labels import RETEX_LABELS
+from crisisdesk.vocabulary import (  # noqa: F401 (EVENT_LABELS: re-exported for the renderer)
+    EVENT_LABELS,
+    CheckStatus,
+    EntryKind,
+    EntryTag,
+    Priority,
+    Rating,
+    Stage,
+    code_label,
+    term,
+)
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -55,8 +66,6 @@ LABELS: dict[str, dict[str, str]] = {
         "overview": "Présentation de l'exercice",
         "exercise": "Exercice",
         "date": "Date",
-        "started": "Début (DEBEX)",
-        "ended": "Fin (FINEX)",
         "not_started": "non commencé",
         "not_ended": "en cours",
         "duration_played": "Durée jouée",
@@ -86,10 +95,6 @@ LABELS: dict[str, dict[str, str]] = {
         # ratings
         "rating": "Évaluation",
         "ratings_legend": "Échelle d'évaluation (HSEEP)",
-        "rating_P": "Réalisé sans difficulté",
-        "rating_S": "Réalisé avec quelques difficultés",
-        "rating_M": "Réalisé avec des difficultés majeures",
-        "rating_U": "Non réalisé",
         "rating_none": "Non évalué",
         "justification": "Justification",
         "rated_by": "évalué par",
@@ -154,9 +159,6 @@ LABELS: dict[str, dict[str, str]] = {
         "counts_not_reached": "non joués (prévus après la FINEX) : {n}",
         "counts_to_come": "à venir : {n}",
         # expectations
-        "exp_met": "obtenue",
-        "exp_partial": "partielle",
-        "exp_missed": "manquée",
         "exp_unchecked": "non vérifiée",
         "exp_met_h": "Obtenues",
         "exp_partial_h": "Partiel\u00adles",
@@ -196,18 +198,12 @@ LABELS: dict[str, dict[str, str]] = {
         "priority": "Priorité",
         "due_date": "Échéance",
         "number": "N°",
-        "prio_high": "haute",
-        "prio_medium": "moyenne",
-        "prio_low": "basse",
         # annexes
         "observer": "Observateur",
         "kind": "Type",
         "text": "Texte",
         "tags": "Étiquettes",
         "stage": "Moment",
-        "stage_briefing": "avant DEBEX",
-        "stage_play": "jeu",
-        "stage_hotwash": "débriefing",
         "corrected": "corrigée",
         "correction_of": "correction de l'entrée du {t}",
         "superseded_by_later": "remplacée par une correction",
@@ -222,14 +218,6 @@ LABELS: dict[str, dict[str, str]] = {
         "role_kind_directorate": "direction",
         "role_kind_partner": "partenaire",
         "role_kind_simulated": "simulé",
-        "tag_strength": "point fort",
-        "tag_improvement": "axe d'amélioration",
-        "kind_decision": "décision",
-        "kind_action": "action",
-        "kind_information": "information",
-        "kind_request": "demande",
-        "kind_communication": "communication",
-        "kind_observation": "observation",
         "ev_other": "événement",
     },
     "en": {
@@ -272,8 +260,6 @@ LABELS: dict[str, dict[str, str]] = {
         "overview": "Exercise overview",
         "exercise": "Exercise",
         "date": "Date",
-        "started": "Start (STARTEX)",
-        "ended": "End (ENDEX)",
         "not_started": "not started",
         "not_ended": "in progress",
         "duration_played": "Duration played",
@@ -301,10 +287,6 @@ LABELS: dict[str, dict[str, str]] = {
         "kpi_no_data": "no data",
         "rating": "Rating",
         "ratings_legend": "Rating scale (HSEEP)",
-        "rating_P": "Performed without challenges",
-        "rating_S": "Performed with some challenges",
-        "rating_M": "Performed with major challenges",
-        "rating_U": "Unable to be performed",
         "rating_none": "Not rated",
         "justification": "Justification",
         "rated_by": "rated by",
@@ -367,9 +349,6 @@ LABELS: dict[str, dict[str, str]] = {
         "timeline_counts": "fired: {fired} (late: {late}, early: {early}); not fired: {not_fired}; skipped: {skipped}; ad hoc: {adhoc}; reserves not used: {unused}",
         "counts_not_reached": "not played (planned after ENDEX): {n}",
         "counts_to_come": "to come: {n}",
-        "exp_met": "met",
-        "exp_partial": "partial",
-        "exp_missed": "missed",
         "exp_unchecked": "not checked",
         "exp_met_h": "Met",
         "exp_partial_h": "Partial",
@@ -405,17 +384,11 @@ LABELS: dict[str, dict[str, str]] = {
         "priority": "Priority",
         "due_date": "Due date",
         "number": "No.",
-        "prio_high": "high",
-        "prio_medium": "medium",
-        "prio_low": "low",
         "observer": "Observer",
         "kind": "Kind",
         "text": "Text",
         "tags": "Tags",
         "stage": "Stage",
-        "stage_briefing": "before STARTEX",
-        "stage_play": "play",
-        "stage_hotwash": "hot wash",
         "corrected": "corrected",
         "correction_of": "correction of the entry of {t}",
         "superseded_by_later": "replaced by a correction",
@@ -430,55 +403,18 @@ LABELS: dict[str, dict[str, str]] = {
         "role_kind_directorate": "directorate",
         "role_kind_partner": "partner",
         "role_kind_simulated": "simulated",
-        "tag_strength": "strength",
-        "tag_improvement": "area for improvement",
-        "kind_decision": "decision",
-        "kind_action": "action",
-        "kind_information": "information",
-        "kind_request": "request",
-        "kind_communication": "communication",
-        "kind_observation": "observation",
         "ev_other": "event",
     },
 }
 
-# Controller event kinds -> label, per language; unknown kinds fall back to the raw kind.
-EVENT_LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "created": "Session créée",
-        "start": "DEBEX — début de l'exercice",
-        "pause": "Pause",
-        "resume": "Reprise",
-        "end": "FINEX — fin de l'exercice",
-        "fire": "Inject envoyé",
-        "skip": "Inject annulé",
-        "delay": "Inject reporté",
-        "edit": "Inject modifié",
-        "add": "Inject ad hoc ajouté",
-        "jump": "Saut à la phase suivante",
-        "shift": "Décalage du chronogramme",
-        "autofire": "Envoi automatique",
-        "indicator": "Indicateur corrigé",
-        "recovered": "Reprise après interruption de l'application",
-    },
-    "en": {
-        "created": "Session created",
-        "start": "STARTEX — exercise start",
-        "pause": "Pause",
-        "resume": "Resume",
-        "end": "ENDEX — exercise end",
-        "fire": "Inject fired",
-        "skip": "Inject skipped",
-        "delay": "Inject delayed",
-        "edit": "Inject edited",
-        "add": "Ad-hoc inject added",
-        "jump": "Jump to the next phase",
-        "shift": "Timeline shifted",
-        "autofire": "Auto-fire",
-        "indicator": "Indicator corrected",
-        "recovered": "Recovery after application downtime",
-    },
-}
+# The words the report shares with the UI come from the vocabulary (one glossary, per language).
+_CODE_KEYS = (("kind_", EntryKind), ("tag_", EntryTag), ("exp_", CheckStatus), ("rating_", Rating),
+              ("stage_", Stage), ("prio_", Priority))
+for _lang, _labels in LABELS.items():
+    for _prefix, _codes in _CODE_KEYS:
+        _labels.update({f"{_prefix}{code.value}": code_label(code, _lang) for code in _codes})
+    _labels["started"] = {"fr": "Début ({})", "en": "Start ({})"}[_lang].format(term("startex", _lang))
+    _labels["ended"] = {"fr": "Fin ({})", "en": "End ({})"}[_lang].format(term("endex", _lang))
 
 _MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

@@ -1,11 +1,13 @@
-"""The heart of a ``Session``: the open file, the replayed state, reading, and one committed write.
+"""The heart of a ``Session``: the open file, the replayed state, reading, and the one way to write events.
 
-``SessionCore`` holds the engine, the package and the ``Replayer``. Every write goes
-through ``_commit``: under the write lock it first applies the events other windows
+``EventStore`` holds the engine, the package and the ``Replayer``. Every event of an
+open session goes in through ``write`` (only ``created`` is written with the new file,
+by ``files.py``): under the write lock it first applies the events other windows
 committed, then builds the new events from that latest state, inserts them and
-applies them. The controller actions, the courante writes, the kept writes and the
-crash recovery build on it (``actions.py``, ``courante.py``, ``pending.py``,
-``recovery.py``).
+applies them. The other parts of a session hold the store as a collaborator: the
+controller actions (``actions.py``), the courante writes (``courante.py``, with the
+kept writes of ``pending.py``) and the crash recovery (``recovery.py``, whose
+heartbeat writes a fact in the meta table, not an event).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -34,42 +36,43 @@ from crisisdesk.session.schema import Meta, PackageFile
 from crisisdesk.session.snapshot import ExtractedPackage, safe_relpath
 from crisisdesk.session.state import EventRecord, SessionState
 from crisisdesk.session.store import Draft, ReadTx, insert_event, read_records
+from crisisdesk.vocabulary import Payload
 
 
-class SessionCore:
-    """An open session file: the replayed state, reads, and the one way to commit events."""
+class EventStore:
+    """An open session file: the replayed state, reads, and the one way to write events (``write``).
+
+    What the other parts of a session use: ``path``, ``package``, ``read_only``,
+    ``observer``, ``engine``, ``time``, ``closed``, ``busy_timeout_ms``; ``replayer``
+    (read it: only the store applies events); ``write``/``commit``; ``draft``/``times``;
+    the ``require_*`` checks; ``write_error``/``failure`` to describe a database error.
+    """
 
     def __init__(self, path: Path, engine, extracted: ExtractedPackage, time_source: TimeSource, *,
                  read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.path = path
-        self._busy_timeout_ms = busy_timeout_ms
+        self.busy_timeout_ms = busy_timeout_ms
         self.read_only = read_only
         self.observer = observer
-        self._engine = engine
+        self.engine = engine
         self._extracted = extracted
         self.package: Package = extracted.package
-        self._time = time_source
-        self._replayer = Replayer(self.package)
+        self.time = time_source
+        self.replayer = Replayer(self.package)
         self._state: SessionState | None = None
         self._state_key: tuple | None = None
-        self._closed = False
+        self.closed = False
 
     def close(self) -> None:
         """Close the file, its write-ahead log copied into the main file."""
-        if self._closed:
+        if self.closed:
             return
         if not self.read_only:
             # Into the main file: another window may keep the -wal file open after us.
-            checkpoint(self._engine)
-        self._closed = True
-        self._engine.dispose()
+            checkpoint(self.engine)
+        self.closed = True
+        self.engine.dispose()
         self._extracted.cleanup()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     def attachment_bytes(self, relpath: str) -> bytes:
         """Return the content of a package file (e.g. ``media/plan.pdf``) from the snapshot."""
@@ -77,7 +80,7 @@ class SessionCore:
             key = safe_relpath(relpath).as_posix()
         except ValueError as exc:
             raise SessionError(str(exc), code="bad_path", params={"path": relpath}) from None
-        with self._read() as conn:
+        with self.read() as conn:
             data = conn.execute(select(PackageFile.data).where(PackageFile.path == key)).scalar()
         if data is None:
             raise SessionError(f"{self.path.name}: no file {key} in the stored package", code="no_such_attachment",
@@ -87,12 +90,12 @@ class SessionCore:
     @property
     def state(self) -> SessionState:
         """The state derived from the events, as of now (cached; rebuilt when events arrive or a second passes)."""
-        now = self._time.now()
-        clock = self._replayer.clock
+        now = self.time.now()
+        clock = self.replayer.clock
         tick = int(clock.elapsed(now)) if clock.state is ClockState.RUNNING else -1
-        key = (self._replayer.version, tick)
+        key = (self.replayer.version, tick)
         if self._state is None or key != self._state_key:
-            self._state = self._replayer.snapshot(now)
+            self._state = self.replayer.snapshot(now)
             self._state_key = key
         return self._state
 
@@ -101,112 +104,127 @@ class SessionCore:
 
         Only reads (WAL: never waits for a writer), so the UI may call it often.
         """
-        if self._closed:
+        if self.closed:
             return False
         try:
-            with self._read() as conn:
-                records = self._fetch(conn)
+            with self.read() as conn:
+                records = self.fetch(conn)
         except OperationalError as exc:
             if files.is_locked(exc):
                 return False  # try again at the next refresh
             raise SessionError(f"{self.path.name}: cannot read the session file: {files.reason(exc)}", code="read_failed",
                                params={"path": str(self.path), "reason": files.reason(exc)}) from None
-        self._apply(records)
+        self.apply(records)
         return bool(records)
 
     def events_since(self, seq: int = 0) -> list[EventRecord]:
         """Every stored event (controller and courante) with a sequence number above ``seq``."""
-        with self._read() as conn:
+        with self.read() as conn:
             return read_records(conn, seq)
 
     def meta(self) -> dict[str, str]:
         """Facts stored with the file (application, schema version, package, creation time...)."""
-        with self._read() as conn:
+        with self.read() as conn:
             return dict(conn.execute(select(Meta.key, Meta.value)).all())
 
-    def elapsed(self) -> float:
-        """Exercise time now."""
-        return self._replayer.clock.elapsed(self._time.now())
+    def load(self) -> None:
+        """Read and apply every stored event (at open)."""
+        with self.read() as conn:
+            self.apply(self.fetch(conn))
 
-    def now(self) -> float:
-        """Wall time from the session's time source."""
-        return self._time.now()
+    # -- reading and writing -------------------------------------------------------------
 
-
-    # -- internals ---------------------------------------------------------------------
-
-    def _read(self):
+    def read(self):
         """A read transaction (plain BEGIN: never waits for a writer)."""
-        return ReadTx(self._engine)
+        return ReadTx(self.engine)
 
-    def _fetch(self, conn) -> list[EventRecord]:
-        return read_records(conn, self._replayer.last_seq)
+    def fetch(self, conn) -> list[EventRecord]:
+        return read_records(conn, self.replayer.last_seq)
 
-    def _apply(self, records: list[EventRecord]) -> None:
+    def apply(self, records: list[EventRecord]) -> None:
         for rec in records:
-            self._replayer.apply(rec)
+            self.replayer.apply(rec)
 
-    def _commit(self, build: Callable[[float], list[Draft]]) -> list[EventRecord]:
-        try:
-            with self._engine.begin() as conn:
-                self._apply(self._fetch(conn))
-                # Never before the last stored event: the clock must not run backwards.
-                now = max(self._time.now(), self._replayer.last_real_time)
-                drafts = build(now)
-                records = [r for r in (insert_event(conn, d) for d in drafts) if r is not None]
-        except (OperationalError, DBAPIError) as exc:
-            raise WriteFailedError(f"{self._write_error(exc)} Nothing was changed; try again.", pending=False,
-                                   **self._failure(exc)) from None
-        except ClockError as exc:
-            raise InvalidActionError(str(exc), code=exc.code, params=exc.params) from None
-        self._apply(records)
+    def write(self, build: Callable[[float], list[Draft]], *, at: float | None = None,
+              after: Callable[[Any, list[EventRecord]], None] | None = None) -> list[EventRecord]:
+        """Write events: the one way events go into the file. Return the records stored.
+
+        In one transaction, under the write lock: apply what other windows committed,
+        call ``build(now)`` on that latest state (``now`` is ``at``, default the time
+        source's now, never before the last stored event), insert its drafts (a draft
+        whose event id is stored already is skipped: an idempotent retry), call
+        ``after(conn, records)`` if given, commit, then apply. Database errors propagate: the
+        caller says what became of the write.
+        """
+        with self.engine.begin() as conn:
+            self.apply(self.fetch(conn))
+            # Never before the last stored event: the clock must not run backwards.
+            now = max(self.time.now() if at is None else at, self.replayer.last_real_time)
+            drafts = build(now)
+            records = [r for r in (insert_event(conn, d) for d in drafts) if r is not None]
+            if after is not None:
+                after(conn, records)
+        self.apply(records)
         return records
 
-    def _draft(self, kind: str, now: float, payload: dict[str, Any], actor: str | None = None,
-               event_id: str | None = None) -> Draft:
-        elapsed, scenario = self._times(now)
-        return Draft(kind, now, elapsed, scenario, payload, actor, event_id or uuid.uuid4().hex)
+    def commit(self, build: Callable[[float], list[Draft]]) -> list[EventRecord]:
+        """``write`` for a controller action: a failure changes nothing and says so (WriteFailedError, pending=False)."""
+        try:
+            return self.write(build)
+        except (OperationalError, DBAPIError) as exc:
+            raise WriteFailedError(f"{self.write_error(exc)} Nothing was changed; try again.", pending=False,
+                                   **self.failure(exc)) from None
+        except ClockError as exc:
+            raise InvalidActionError(str(exc), code=exc.code, params=exc.params) from None
 
-    def _times(self, now: float) -> tuple[float | None, datetime | None]:
-        clock = self._replayer.clock
+    def draft(self, payload: Payload, now: float, actor: str | None = None, event_id: str | None = None) -> Draft:
+        """The event carrying ``payload`` (its kind is the payload's), stamped with the times at ``now``."""
+        elapsed, scenario = self.times(now)
+        return Draft(payload.kind, now, elapsed, scenario, payload.to_payload(), actor, event_id or uuid.uuid4().hex)
+
+    def times(self, now: float) -> tuple[float | None, datetime | None]:
+        clock = self.replayer.clock
         if clock.state is ClockState.READY:
             return None, None
         elapsed = clock.elapsed(now)
         return elapsed, clock.scenario_time_at(elapsed)
 
-    def _in_play(self, what: str) -> None:
-        state = self._replayer.clock.state
+    # -- checks --------------------------------------------------------------------------
+
+    def require_in_play(self, what: str) -> None:
+        state = self.replayer.clock.state
         if state is ClockState.READY:
             raise InvalidActionError(f"cannot {what}: the exercise has not started", code="not_started",
                                      params={"action": what})
         if state is ClockState.ENDED:
             raise InvalidActionError(f"cannot {what}: the exercise has ended", code="ended", params={"action": what})
 
-    def _not_ended(self, what: str) -> None:
-        if self._replayer.clock.state is ClockState.ENDED:
+    def require_not_ended(self, what: str) -> None:
+        if self.replayer.clock.state is ClockState.ENDED:
             raise InvalidActionError(f"cannot {what}: the exercise has ended", code="ended", params={"action": what})
 
-    def _known_role(self, role: str) -> None:
+    def require_role(self, role: str) -> None:
         if role not in {r.id for r in self.package.roles}:
             raise InvalidActionError(f"unknown role {role!r}", code="unknown_role", params={"role": role})
 
-    def _writable(self) -> None:
-        if self._closed:
+    def require_objective(self, objective_id: str) -> None:
+        if objective_id not in {o.id for o in self.package.exercise.objectives}:
+            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
+                                     params={"objective_id": objective_id})
+
+    def require_writable(self) -> None:
+        if self.closed:
             raise SessionError(f"{self.path.name}: the session is closed", code="closed",
                                params={"path": str(self.path)})
         if self.read_only:
             raise ReadOnlySessionError(f"{self.path.name}: opened read-only; nothing can be changed",
                                        params={"path": str(self.path)})
 
-    def _refresh_quietly(self) -> None:
-        try:
-            self.refresh()
-        except SessionError:
-            pass  # the write that follows reports the problem, and keeps the entry
+    # -- describing a database error -----------------------------------------------------
 
-    def _write_error(self, exc: Exception) -> str:
+    def write_error(self, exc: Exception) -> str:
         return f"{self.path.name}: could not save ({files.reason(exc)})."
 
-    def _failure(self, exc: Exception, **params: Any) -> dict[str, Any]:
+    def failure(self, exc: Exception, **params: Any) -> dict[str, Any]:
         """The ``code`` and ``params`` of a WriteFailedError for a database error."""
         return {"code": files.failure_code(exc), "params": {"path": str(self.path), "reason": files.reason(exc), **params}}

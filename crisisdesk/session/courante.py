@@ -2,34 +2,124 @@
 
 Each write is stamped (exercise time, stage, phase) under the write lock after
 catching up with the other windows, and is never lost: if the file cannot take it,
-it is kept and retried (``pending.py``). A client-made id makes a retry of the same
-user action a no-op.
+it is kept (``pending.py``) and put in before the next write that succeeds, or by
+``retry_pending``. A client-made id makes a retry of the same user action a no-op.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, OperationalError
+
 from crisisdesk.session import arguments
-from crisisdesk.session.errors import InvalidActionError
-from crisisdesk.session.pending import PendingWrites
+from crisisdesk.session.core import EventStore
+from crisisdesk.session.errors import InvalidActionError, SessionError, WriteFailedError
+from crisisdesk.session.pending import KeptWrites
+from crisisdesk.session.schema import Event
 from crisisdesk.session.state import (
     CHECK_STATUSES,
     ENTRY_KINDS,
     ENTRY_TAGS,
     FINDING_KINDS,
     RATINGS,
+    EventRecord,
     InjectStatus,
     LogEntry,
     stage_of,
 )
 from crisisdesk.session.store import Draft
+from crisisdesk.vocabulary import (
+    CheckPayload,
+    EntryPayload,
+    FindingPayload,
+    ImprovementPayload,
+    RatingPayload,
+)
 
 
-class CouranteWrites(PendingWrites):
-    """Log entries (and corrections), check expected responses, rate objectives, note findings and actions."""
+class CouranteWrites:
+    """Log entries (and corrections), check expected responses, rate objectives, note findings and actions.
+
+    Collaborators: the ``EventStore`` it writes through, the ``KeptWrites`` that keep
+    what the file could not take, and ``refresh`` (read what other windows wrote; the
+    session's own, so a write catches up the way the session does).
+    """
+
+    def __init__(self, store: EventStore, kept: KeptWrites, refresh: Callable[[], object]):
+        self._store = store
+        self._kept = kept
+        self._refresh = refresh
+
+    def retry_pending(self) -> int:
+        """Store the kept writes; return how many were saved. Raise WriteFailedError if some still fail."""
+        kept = self._kept
+        if not kept:
+            return 0
+        self._store.require_writable()
+        drafts = kept.drafts()
+        try:
+            self._store.write(lambda now: drafts)
+        except (OperationalError, DBAPIError) as exc:
+            reason = self._store.write_error(exc)
+            kept.failed_again(reason)
+            raise WriteFailedError(f"{reason} {len(kept)} write(s) still kept, not saved yet.",
+                                   pending=True, **self._store.failure(exc, count=len(kept))) from None
+        saved = len(kept)
+        kept.stored({d.event_id for d in drafts})
+        return saved
+
+    def _record(self, make: Callable[[float], Draft]) -> int:
+        """Write one courante/evaluation event and return its seq; keep it if the file cannot take it.
+
+        ``make(now)`` stamps the event (exercise time, stage, phase) once the events of
+        other windows are applied, under the write lock: an entry made just after
+        another window's ENDEX says "hotwash". If the lock cannot be had, it is stamped
+        with what this window knows and kept. The writes kept earlier go in first, in
+        the order they were made and in the same transaction, so a later write is
+        never stored before an earlier one.
+        """
+        store = self._store
+        store.require_writable()
+        acted = store.time.now()
+        kept = self._kept.drafts()
+        made: list[Draft] = []
+        seq: list[int] = []
+
+        def build(now: float) -> list[Draft]:
+            made.append(make(now))
+            return [*kept, made[0]]
+
+        def find_seq(conn, records: list[EventRecord]) -> None:
+            mine = next((r for r in records if r.event_id == made[0].event_id), None)
+            # None: stored before (an idempotent retry), and the catch-up applied it.
+            seq.append(mine.seq if mine else conn.execute(
+                select(Event.seq).where(Event.event_id == made[0].event_id)).scalar_one())
+
+        try:
+            store.write(build, at=acted, after=find_seq)
+        except (OperationalError, DBAPIError) as exc:
+            draft = made[0] if made else make(acted)  # no draft: the write lock could not be had
+            reason = store.write_error(exc)
+            if self._kept.keep(draft, reason):
+                message = f"{reason} Kept: it will be saved when the file can take it."
+            else:
+                message = (f"{reason} Kept in memory only, not in the journal beside the file "
+                           f"({self._kept.journal_error}): export the unsaved writes before closing.")
+            raise WriteFailedError(message, pending=True, event_id=draft.event_id,
+                                   **store.failure(exc, journaled=self._kept.journal_error is None)) from None
+        if kept:
+            self._kept.stored({d.event_id for d in kept})
+        return seq[0]
+
+    def _refresh_quietly(self) -> None:
+        try:
+            self._refresh()
+        except SessionError:
+            pass  # the write that follows reports the problem, and keeps the entry
 
     def log_entry(self, *, observer: str, role: str | None, kind: str, text: str, inject_id: str | None = None,
                   tags: Iterable[str] = (), entry_id: str | None = None, supersedes: str | None = None) -> LogEntry:
@@ -39,28 +129,28 @@ class CouranteWrites(PendingWrites):
         after a crash never duplicates. Raises WriteFailedError(pending=True) if the
         file could not take it: the entry is then kept and retried.
         """
-        self._writable()
+        self._store.require_writable()
         self._refresh_quietly()
         if entry_id is not None:
             if not isinstance(entry_id, str) or not 0 < len(entry_id) <= 64:
                 raise InvalidActionError(f"entry id must be a text of 1 to 64 characters, got {entry_id!r}",
                                          code="bad_id", params={"field": "entry_id", "value": repr(entry_id)})
-            stored = self._replayer.find_entry(entry_id)
+            stored = self._store.replayer.find_entry(entry_id)
             if stored is not None:
                 return stored
-            if any(p.event_id == entry_id for p in self._pending):
+            if self._kept.has(entry_id):
                 self.retry_pending()
-                return self._replayer.find_entry(entry_id)
+                return self._store.replayer.find_entry(entry_id)
         observer = arguments.required_text(observer, "observer")
         text = arguments.required_text(text, "entry text")
         if kind not in ENTRY_KINDS:
             raise InvalidActionError(f"entry kind {kind!r} is not one of {', '.join(ENTRY_KINDS)}", code="unknown_kind",
                                      params={"value": kind, "allowed": list(ENTRY_KINDS)})
         if role is not None:
-            self._known_role(role)
-        if inject_id is not None and inject_id not in self._replayer.injects:
+            self._store.require_role(role)
+        if inject_id is not None and inject_id not in self._store.replayer.injects:
             raise arguments.unknown_inject(inject_id)
-        objectives = {o.id for o in self.package.exercise.objectives}
+        objectives = {o.id for o in self._store.package.exercise.objectives}
         tags = tuple(dict.fromkeys(tags))
         wrong = [t for t in tags if t not in ENTRY_TAGS and t not in objectives]
         if wrong:
@@ -71,7 +161,7 @@ class CouranteWrites(PendingWrites):
         def make(now: float) -> Draft:
             revision = 1
             if supersedes is not None:
-                previous = self._replayer.current_revision(supersedes)
+                previous = self._store.replayer.current_revision(supersedes)
                 if previous is None:
                     raise InvalidActionError(f"cannot correct entry {supersedes}: no such entry", code="unknown_entry",
                                              params={"entry_id": supersedes})
@@ -80,17 +170,16 @@ class CouranteWrites(PendingWrites):
                                              "correct the latest revision", code="already_corrected",
                                              params={"entry_id": supersedes, "by": previous.entry_id})
                 revision = previous.revision + 1
-            clock = self._replayer.clock
-            elapsed, scenario = self._times(now)
-            payload = {
-                "entry_id": entry_id, "revision": revision, "supersedes": supersedes,
-                "observer": observer, "role": role, "kind": kind, "text": text, "inject_id": inject_id,
-                "tags": list(tags), "stage": stage_of(clock.state),
-                "phase_index": None if elapsed is None else clock.phase_index_at(elapsed),
-            }
-            return Draft("entry", now, elapsed, scenario, payload, actor=observer, event_id=entry_id)
+            clock = self._store.replayer.clock
+            elapsed, scenario = self._store.times(now)
+            payload = EntryPayload(
+                entry_id=entry_id, revision=revision, supersedes=supersedes, observer=observer, role=role,
+                entry_kind=kind, text=text, inject_id=inject_id, tags=list(tags), stage=stage_of(clock.state),
+                phase_index=None if elapsed is None else clock.phase_index_at(elapsed),
+            )
+            return Draft(payload.kind, now, elapsed, scenario, payload.to_payload(), actor=observer, event_id=entry_id)
         self._record(make)
-        return self._replayer.find_entry(entry_id)
+        return self._store.replayer.find_entry(entry_id)
 
     def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "",
                           event_id: str | None = None) -> str:
@@ -100,13 +189,13 @@ class CouranteWrites(PendingWrites):
         client's id for this user action (generated if None): a retry with the same
         id is stored once.
         """
-        self._writable()
+        self._store.require_writable()
         event_id = arguments.client_id(event_id)
         self._refresh_quietly()
         if status not in CHECK_STATUSES:
             raise InvalidActionError(f"check status {status!r} is not one of {', '.join(CHECK_STATUSES)}",
                                      code="unknown_status", params={"value": status, "allowed": list(CHECK_STATUSES)})
-        inj = self._replayer.injects.get(inject_id)
+        inj = self._store.replayer.injects.get(inject_id)
         if inj is None:
             raise arguments.unknown_inject(inject_id)
         if inj.status is not InjectStatus.FIRED:
@@ -118,10 +207,9 @@ class CouranteWrites(PendingWrites):
                                      code="unknown_item",
                                      params={"inject_id": inject_id, "value": index, "count": len(expected)})
         item = expected[index]
-        payload = {"inject_id": inject_id, "index": index, "status": status,
-                   "observer": observer or self.observer or "", "note": note or "", "role": item.role,
-                   "action": item.action}
-        self._record(lambda now: self._draft("check", now, payload, actor=observer, event_id=event_id))
+        payload = CheckPayload(inject_id, index, status, observer=observer or self._store.observer or "",
+                               note=note or "", role=item.role, action=item.action)
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
         return event_id
 
     def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str,
@@ -131,17 +219,16 @@ class CouranteWrites(PendingWrites):
         The rating made last (by the time the user acted) wins. ``event_id`` as for
         ``check_expectation``.
         """
-        self._writable()
+        self._store.require_writable()
         event_id = arguments.client_id(event_id)
-        if objective_id not in {o.id for o in self.package.exercise.objectives}:
+        if objective_id not in {o.id for o in self._store.package.exercise.objectives}:
             raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
                                      params={"objective_id": objective_id})
         if rating not in RATINGS:
             raise InvalidActionError(f"rating {rating!r} is not one of {', '.join(RATINGS)}", code="unknown_rating",
                                      params={"value": rating, "allowed": list(RATINGS)})
-        payload = {"objective_id": objective_id, "rating": rating, "justification": justification or "",
-                   "observer": observer or self.observer or ""}
-        self._record(lambda now: self._draft("rating", now, payload, actor=observer, event_id=event_id))
+        payload = RatingPayload(objective_id, rating, justification or "", observer or self._store.observer or "")
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
         return event_id
 
     def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
@@ -152,19 +239,20 @@ class CouranteWrites(PendingWrites):
         ``event_id`` is the client's id for this user action (generated if None; the
         stored line carries it): a retry with the same id is stored once.
         """
-        self._writable()
+        self._store.require_writable()
         event_id = arguments.client_id(event_id)
         self._refresh_quietly()
         if owner_role is not None:
-            self._known_role(owner_role)
-        if objective_id is not None and objective_id not in {o.id for o in self.package.exercise.objectives}:
+            self._store.require_role(owner_role)
+        if objective_id is not None and objective_id not in {o.id for o in self._store.package.exercise.objectives}:
             raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
                                      params={"objective_id": objective_id})
-        payload = {"action": arguments.required_text(action, "improvement action"), "owner_role": owner_role,
-                   "priority": arguments.required_text(priority, "priority"), "due_date": arguments.iso_date(due_date),
-                   "objective_id": objective_id, "observer": observer or self.observer}
-        seq = self._record(lambda now: self._draft("improvement", now, payload, actor=observer, event_id=event_id))
-        return next(i.id for i in self.state.improvements if i.seq == seq)
+        payload = ImprovementPayload(
+            action=arguments.required_text(action, "improvement action"), owner_role=owner_role,
+            priority=arguments.required_text(priority, "priority"), due_date=arguments.iso_date(due_date),
+            objective_id=objective_id, observer=observer or self._store.observer)
+        seq = self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
+        return next(i.id for i in self._store.state.improvements if i.seq == seq)
 
     def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
                     observer: str | None = None, event_id: str | None = None) -> int:
@@ -173,20 +261,20 @@ class CouranteWrites(PendingWrites):
         ``event_id`` as for ``add_improvement``: a finding clicked again after a
         failed save is stored once.
         """
-        self._writable()
+        self._store.require_writable()
         event_id = arguments.client_id(event_id)
         self._refresh_quietly()
         if kind not in FINDING_KINDS:
             raise InvalidActionError(f"finding kind {kind!r} is not one of {', '.join(FINDING_KINDS)}",
                                      code="unknown_kind", params={"value": kind, "allowed": list(FINDING_KINDS)})
-        if objective_id is not None and objective_id not in {o.id for o in self.package.exercise.objectives}:
+        if objective_id is not None and objective_id not in {o.id for o in self._store.package.exercise.objectives}:
             raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
                                      params={"objective_id": objective_id})
-        payload = {"kind": kind, "text": arguments.required_text(text, "finding text"), "objective_id": objective_id,
-                   "observer": observer or self.observer}
+        text = arguments.required_text(text, "finding text")
 
         def make(now: float) -> Draft:
-            stage = stage_of(self._replayer.clock.state)
-            return self._draft("finding", now, {**payload, "stage": stage}, actor=observer, event_id=event_id)
+            payload = FindingPayload(kind, text, objective_id, observer or self._store.observer,
+                                     stage=stage_of(self._store.replayer.clock.state))
+            return self._store.draft(payload, now, actor=observer, event_id=event_id)
         seq = self._record(make)
-        return next(f.id for f in self.state.findings if f.seq == seq)
+        return next(f.id for f in self._store.state.findings if f.seq == seq)

@@ -33,6 +33,7 @@ from crisisdesk.session.schema import (
     PackageFile,
     create_schema,
 )
+from crisisdesk.vocabulary import EventKind
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -73,7 +74,7 @@ def write_new_file(path: Path, package: Package, package_root: Path, package_fil
             payload = {"package_id": package.exercise.id, "package_title": package.exercise.title,
                        "created_with": __version__, "observer": observer}
             conn.execute(insert(Event).values(
-                event_id=uuid.uuid4().hex, kind="created", real_time=now, elapsed=None, scenario_time=None,
+                event_id=uuid.uuid4().hex, kind=EventKind.CREATED.value, real_time=now, elapsed=None, scenario_time=None,
                 actor=observer, payload=json.dumps(payload, ensure_ascii=False),
             ))
     except DBAPIError as exc:
@@ -126,8 +127,7 @@ def _prepare(engine, path: Path, read_only: bool, busy_timeout_ms: int):
             with engine.connect() as conn, conn.begin():
                 version = migrations.read_version(conn, path)
         except OperationalError as exc:
-            text = str(exc.orig)
-            if "unable to open" not in text and "readonly" not in text:
+            if cause(exc) not in ("read_only", "cant_open"):
                 raise
             # A WAL file in a folder we cannot write (no shared-memory file can be made):
             # read it as an immutable file, which is right only if no write-ahead log is pending.
@@ -164,14 +164,42 @@ def _check_is_session_file(path: Path) -> None:
         raise NotASessionFile(f"{path}: not a crisisdesk session file", params=params)
 
 
-def is_locked(exc: BaseException) -> bool:
-    """True if a database error says another program holds the file."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    return "locked" in text or "busy" in text
+# SQLite's primary result codes we tell apart (extended codes such as SQLITE_IOERR_FSYNC
+# or SQLITE_BUSY_SNAPSHOT fold into their primary one).
+_CAUSES = {
+    "SQLITE_BUSY": "locked",
+    "SQLITE_LOCKED": "locked",
+    "SQLITE_FULL": "disk_full",
+    "SQLITE_READONLY": "read_only",
+    "SQLITE_IOERR": "io_error",
+    "SQLITE_CANTOPEN": "cant_open",
+}
+_REASONS = {
+    "locked": "the file is locked by another program",
+    "disk_full": "the disk is full",
+    "read_only": "the file is read-only",
+    "io_error": "disk input/output error",
+}
 
 
-def failure_code(exc: BaseException) -> str:
-    """The stable code for why a write failed (see errors.py)."""
+def sqlite_errorname(exc: BaseException) -> str | None:
+    """The primary SQLite result name of a database error ("SQLITE_BUSY"...), None if it carries none."""
+    name = getattr(getattr(exc, "orig", exc), "sqlite_errorname", None)
+    if not isinstance(name, str) or not name.startswith("SQLITE_"):
+        return None
+    return "_".join(name.split("_")[:2])
+
+
+def cause(exc: BaseException) -> str | None:
+    """Why a database call failed: "locked", "disk_full", "read_only", "io_error", "cant_open" or None.
+
+    Classified by SQLite's result code (``sqlite_errorname``), not by the wording of its
+    message, which SQLite does not promise to keep. An error that carries no code (not
+    raised by sqlite3) falls back to its message.
+    """
+    name = sqlite_errorname(exc)
+    if name is not None:
+        return _CAUSES.get(name)
     low = str(getattr(exc, "orig", exc)).lower()
     if "locked" in low or "busy" in low:
         return "locked"
@@ -181,22 +209,26 @@ def failure_code(exc: BaseException) -> str:
         return "read_only"
     if "disk i/o" in low:
         return "io_error"
-    return "write_failed"
+    if "unable to open" in low:
+        return "cant_open"
+    return None
+
+
+def is_locked(exc: BaseException) -> bool:
+    """True if a database error says another program holds the file."""
+    return cause(exc) == "locked"
+
+
+def failure_code(exc: BaseException) -> str:
+    """The stable code for why a write failed (see errors.py)."""
+    found = cause(exc)
+    return found if found in _REASONS else "write_failed"
 
 
 def reason(exc: BaseException) -> str:
     """Return a database error in words a user understands."""
-    text = str(getattr(exc, "orig", exc))
-    low = text.lower()
-    if "locked" in low or "busy" in low:
-        return "the file is locked by another program"
-    if "full" in low:
-        return "the disk is full"
-    if "readonly" in low or "read-only" in low:
-        return "the file is read-only"
-    if "disk i/o" in low:
-        return "disk input/output error"
-    return text
+    found = cause(exc)
+    return _REASONS[found] if found in _REASONS else str(getattr(exc, "orig", exc))
 
 
 def open_error(path: Path, exc: OperationalError) -> SessionError:
@@ -205,8 +237,7 @@ def open_error(path: Path, exc: OperationalError) -> SessionError:
     if is_locked(exc):
         return SessionLockedError(f"{path}: locked by another program; close it there, or try again in a moment",
                                   params=params)
-    low = str(exc.orig).lower()
-    if "readonly" in low or "unable to open" in low:
+    if cause(exc) in ("read_only", "cant_open"):
         return ReadOnlySessionError(f"{path}: cannot be opened for writing ({exc.orig}); open it read-only "
                                     "or copy it to a folder where you can write", params=params)
     return SessionError(f"{path}: cannot open the session file: {reason(exc)}", code="open_failed",

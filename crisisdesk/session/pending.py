@@ -1,179 +1,153 @@
-"""Courante and evaluation writes that must never be lost: kept when the file cannot take them, retried.
+"""Courante and evaluation writes not in the file yet: the one place that keeps them.
 
 A write that fails (disk full, file locked past the busy timeout) is kept in memory
-and in this window's journal (``journal.py``) and raises ``WriteFailedError``
-(``pending=True``). The kept writes go in before the next write that succeeds, in
-the same transaction, in the order they were made; ``retry_pending()`` stores them
-on demand, and the next window that opens the file adopts the journals left beside it.
+and in this window's journal (``journal.py``); the courante writer (``courante.py``)
+puts the kept writes in before the next write that succeeds, in the same
+transaction, in the order they were made, and ``retry_pending()`` stores them on
+demand. The next window that opens the file adopts the journals left beside it.
+
+The observers' panels register here too what was typed and not handed to the
+session yet (``hold``), so "what is not saved" has one answer: ``unsaved_ids``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from typing import Any
 
 from crisisdesk.session import journal
-from crisisdesk.session.core import SessionCore
-from crisisdesk.session.errors import SessionError, WriteFailedError
+from crisisdesk.session.errors import SessionError
 from crisisdesk.session.journal import Journal, PendingWrite
-from crisisdesk.session.schema import Event
-from crisisdesk.session.store import Draft, insert_event
+from crisisdesk.session.store import Draft
 
 
-class PendingWrites(SessionCore):
-    """The kept writes: the list the UI shows, their journal, their retry and their export."""
+class KeptWrites:
+    """The writes the file could not take (with their journal), and the writes typed but not sent yet."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._pending: list[PendingWrite] = []
-        self._journal = Journal(self.path)
+    def __init__(self, session_path: Path):
+        self.session_path = session_path
+        self._kept: list[PendingWrite] = []
+        self._journal = Journal(session_path)
+        # event id -> (who typed it, what to send), until stored or refused; "who" is opaque here
+        self._held: dict[str, tuple[object, dict[str, Any]]] = {}
 
-    def close(self) -> None:
-        """Close the file (pending writes stay in this window's journal for the next open).
-
-        Writes the journal could not take (``PendingWrite.journaled`` False) are
-        tried once more here; if they still fail they are lost when the app quits:
-        offer ``export_pending`` first.
-        """
-        if not self._closed and not self.read_only and any(not p.journaled for p in self._pending):
-            self._sync_journal()
-        super().close()
+    # -- reading ---------------------------------------------------------------------------
 
     @property
-    def pending_writes(self) -> tuple[PendingWrite, ...]:
-        """Writes kept because the file could not take them, in the order they were made.
+    def writes(self) -> tuple[PendingWrite, ...]:
+        """The kept writes, in the order they were made."""
+        return tuple(self._kept)
 
-        The UI's source of truth for "not saved yet"; ``journaled`` False marks those
-        that even the journal beside the file could not take (full disk).
-        """
-        return tuple(self._pending)
+    def __bool__(self) -> bool:
+        return bool(self._kept)
 
-    def export_pending(self, path: str | os.PathLike) -> int:
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def has(self, event_id: str) -> bool:
+        return any(p.event_id == event_id for p in self._kept)
+
+    def drafts(self) -> list[Draft]:
+        """The kept writes as drafts to insert again (their event ids make a second insert a no-op)."""
+        return [Draft(p.kind, p.real_time, p.elapsed, p.scenario_time, p.payload, p.actor, p.event_id)
+                for p in self._kept]
+
+    @property
+    def journal_path(self) -> Path:
+        return self._journal.path
+
+    @property
+    def journal_error(self) -> str | None:
+        """Why the last write to the journal failed, if it did."""
+        return self._journal.error
+
+    def needs_journal(self) -> bool:
+        """True if some kept write is in memory only (the journal could not take it)."""
+        return any(not p.journaled for p in self._kept)
+
+    # -- typed, not sent yet ---------------------------------------------------------------
+
+    def hold(self, event_id: str, typed: dict[str, Any], owner: object = None) -> None:
+        """Note a write typed in a window and not stored yet: ``typed`` is what to send, ``owner`` who typed it."""
+        self._held[event_id] = (owner, typed)
+
+    def held(self, event_id: str) -> dict[str, Any] | None:
+        """What was typed for a held write (None once stored or refused)."""
+        found = self._held.get(event_id)
+        return found[1] if found else None
+
+    def release(self, event_id: str) -> dict[str, Any] | None:
+        """Forget a held write (stored, or refused and given back to the user); return what was typed."""
+        found = self._held.pop(event_id, None)
+        return found[1] if found else None
+
+    def held_ids(self, owner: object = None) -> list[str]:
+        """The held writes, in the order they were typed (only ``owner``'s if given)."""
+        return [i for i, (who, _) in self._held.items() if owner is None or who is owner]
+
+    def unsaved_ids(self) -> set[str]:
+        """Every write not in the file: kept, or typed and not stored yet."""
+        return {p.event_id for p in self._kept} | set(self._held)
+
+    def all_journaled(self) -> bool:
+        """True if every unsaved write is in the journal beside the file (stored at the next open)."""
+        kept = {p.event_id for p in self._kept if p.journaled}
+        return all(p.journaled for p in self._kept) and set(self._held) <= kept
+
+    # -- keeping ---------------------------------------------------------------------------
+
+    def keep(self, draft: Draft, reason: str) -> bool:
+        """Keep a failed write in memory and in the journal; False if the journal could not take it."""
+        if self.has(draft.event_id):
+            return True  # the same user action again: kept already
+        pending = PendingWrite(draft.event_id, draft.kind, draft.real_time, draft.elapsed, draft.scenario_time,
+                               draft.actor, draft.payload, reason)
+        self._kept.append(pending)
+        if self._journal.keep(pending, self._kept):
+            return True
+        self._kept[-1] = replace(pending, journaled=False)
+        return False
+
+    def failed_again(self, reason: str) -> None:
+        """Note why the kept writes still could not be stored."""
+        self._kept = [replace(p, error=reason) for p in self._kept]
+
+    def stored(self, event_ids: set[str]) -> None:
+        """Forget the kept writes now in the file, and write the journal again."""
+        self._kept = [p for p in self._kept if p.event_id not in event_ids]
+        self.sync()
+
+    def adopt(self) -> bool:
+        """Take in the journals other windows left beside the file; True if anything was found."""
+        adopted, found = self._journal.adopt()
+        if not adopted and not found:
+            return False
+        seen = {p.event_id for p in self._kept}
+        for pending in adopted:
+            if pending.event_id not in seen:
+                seen.add(pending.event_id)
+                self._kept.append(pending)
+        self._kept.sort(key=lambda p: p.real_time)  # stable: the order they were made in
+        if self.sync():
+            self._journal.discard(found)  # safe in our journal now
+        return True
+
+    def sync(self) -> bool:
+        """Make this window's journal hold exactly the kept writes; False if it could not be written."""
+        if not self._journal.rewrite(self._kept):
+            return False
+        self._kept = journal.mark_journaled(self._kept)
+        return True
+
+    def export(self, path: str | os.PathLike) -> int:
         """Write the kept writes to a JSON file the user picked (e.g. on a USB key); return how many."""
         target = Path(path)
         try:
-            journal.export(self._pending, self.path, target)
+            journal.export(self._kept, self.session_path, target)
         except OSError as exc:
             raise SessionError(f"{target}: cannot write the unsaved writes there: {exc.strerror or exc}",
                                code="export_failed",
                                params={"path": str(target), "reason": str(exc.strerror or exc)}) from None
-        return len(self._pending)
-
-    def retry_pending(self) -> int:
-        """Store the kept writes; return how many were saved. Raise WriteFailedError if some still fail."""
-        if not self._pending:
-            return 0
-        self._writable()
-        drafts = [_draft_of(p) for p in self._pending]
-        try:
-            with self._engine.begin() as conn:
-                self._apply(self._fetch(conn))
-                records = [r for r in (insert_event(conn, d) for d in drafts) if r is not None]
-        except (OperationalError, DBAPIError) as exc:
-            reason = self._write_error(exc)
-            self._pending = [_with_error(p, reason) for p in self._pending]
-            raise WriteFailedError(f"{reason} {len(self._pending)} write(s) still kept, not saved yet.",
-                                   pending=True, **self._failure(exc, count=len(self._pending))) from None
-        self._apply(records)
-        saved = len(self._pending)
-        self._pending.clear()
-        self._sync_journal()
-        return saved
-
-    def _record(self, make: Callable[[float], Draft]) -> int:
-        """Write one courante/evaluation event and return its seq; keep it pending if the file cannot take it.
-
-        ``make(now)`` stamps the event (exercise time, stage, phase) once the events of
-        other windows are applied, under the write lock: an entry made just after
-        another window's ENDEX says "hotwash". If the lock cannot be had, it is stamped
-        with what this window knows and kept. The writes kept earlier go in first, in
-        the order they were made and in the same transaction, so a later write is
-        never stored before an earlier one.
-        """
-        self._writable()
-        acted = self._time.now()
-        kept = [_draft_of(p) for p in self._pending]
-        draft: Draft | None = None
-        try:
-            with self._engine.begin() as conn:
-                self._apply(self._fetch(conn))
-                # Never before the last stored event: the stamp must agree with the replayed clock.
-                draft = make(max(acted, self._replayer.last_real_time))
-                records = [r for r in (insert_event(conn, d) for d in [*kept, draft]) if r is not None]
-                mine = next((r for r in records if r.event_id == draft.event_id), None)
-                # None: stored before (an idempotent retry), and the catch-up applied it.
-                seq = mine.seq if mine else conn.execute(
-                    select(Event.seq).where(Event.event_id == draft.event_id)).scalar_one()
-        except (OperationalError, DBAPIError) as exc:
-            if draft is None:  # the write lock could not be had
-                draft = make(acted)
-            reason = self._write_error(exc)
-            if self._keep(draft, reason):
-                message = f"{reason} Kept: it will be saved when the file can take it."
-            else:
-                message = (f"{reason} Kept in memory only, not in the journal beside the file "
-                           f"({self._journal.error}): export the unsaved writes before closing.")
-            raise WriteFailedError(message, pending=True, event_id=draft.event_id,
-                                   **self._failure(exc, journaled=self._journal.error is None)) from None
-        self._apply(records)
-        if kept:
-            saved = {d.event_id for d in kept}
-            self._pending = [p for p in self._pending if p.event_id not in saved]
-            self._sync_journal()
-        return seq
-
-    @property
-    def journal_path(self) -> Path:
-        """Where this window keeps the writes that could not reach the file (beside it)."""
-        return self._journal.path
-
-    def _keep(self, draft: Draft, reason: str) -> bool:
-        """Keep a failed write in memory and in the journal; False if the journal could not take it."""
-        pending = PendingWrite(draft.event_id, draft.kind, draft.real_time, draft.elapsed, draft.scenario_time,
-                               draft.actor, draft.payload, reason)
-        if any(p.event_id == draft.event_id for p in self._pending):
-            return True  # the same user action again: kept already
-        self._pending.append(pending)
-        if self._journal.keep(pending, self._pending):
-            return True
-        self._pending[-1] = replace(pending, journaled=False)
-        return False
-
-    def _load_journal(self) -> None:
-        """Adopt the journals left beside the file (by any window) and store their writes."""
-        adopted, files = self._journal.adopt()
-        if not adopted and not files:
-            return
-        seen = {p.event_id for p in self._pending}
-        for pending in adopted:
-            if pending.event_id not in seen:
-                seen.add(pending.event_id)
-                self._pending.append(pending)
-        self._pending.sort(key=lambda p: p.real_time)  # stable: the order they were made in
-        if self._sync_journal():
-            self._journal.discard(files)  # safe in our journal now
-        try:
-            self.retry_pending()
-        except WriteFailedError:
-            pass  # still kept; the UI shows them as not saved
-
-    def _sync_journal(self) -> bool:
-        """Make this window's journal hold exactly the kept writes; False if it could not be written."""
-        if not self._journal.rewrite(self._pending):
-            return False
-        self._pending = journal.mark_journaled(self._pending)
-        return True
-
-
-def _draft_of(pending: PendingWrite) -> Draft:
-    return Draft(pending.kind, pending.real_time, pending.elapsed, pending.scenario_time, pending.payload,
-                  pending.actor, pending.event_id)
-
-
-def _with_error(pending: PendingWrite, reason: str) -> PendingWrite:
-    return replace(pending, error=reason)
+        return len(self._kept)

@@ -12,9 +12,10 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from crisisdesk.clock import ClockState
-from crisisdesk.session.core import SessionCore
+from crisisdesk.session.core import EventStore
 from crisisdesk.session.schema import Meta
 from crisisdesk.session.store import Draft, busy_timeout
+from crisisdesk.vocabulary import RecoveredPayload
 
 HEARTBEAT_INTERVAL = 5.0  # seconds between two "controller alive" marks while running
 # A heartbeat waits this long at most for the write lock: it runs on the UI thread, and a
@@ -23,15 +24,25 @@ BEAT_BUSY_TIMEOUT_MS = 80
 DOWNTIME_GRACE = 15.0  # a gap shorter than this is a restart, not downtime worth reporting
 
 
-class Recovery(SessionCore):
-    """The controller's heartbeat and the takeover after reopening a running exercise."""
+class Recovery:
+    """The controller's heartbeat and the takeover after reopening a running exercise.
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._is_controller = False  # this window ticked or acted: it is the controller's
-        self._needs_takeover = False
-        self._opened_at = self._time.now()
+    ``opened(now)`` is called once the file's events are read; ``take_over`` before a
+    controller action; ``beat`` on the controller's timer.
+    """
+
+    def __init__(self, store: EventStore):
+        self._store = store
+        self.is_controller = False  # this window ticked or acted: it is the controller's
+        self.needs_takeover = False
+        self.opened_at = store.time.now()
         self._last_beat = 0.0
+
+    def opened(self) -> None:
+        """The events are read: a running exercise reopened in a writable window needs a takeover."""
+        store = self._store
+        self.needs_takeover = not store.read_only and store.replayer.clock.state is ClockState.RUNNING
+        self.opened_at = store.time.now()
 
     def beat(self) -> bool:
         """Mark the controller's app alive, to date a downtime after a crash; True if written.
@@ -42,15 +53,16 @@ class Recovery(SessionCore):
         before the next interval: a missed beat only makes the downtime estimate
         coarser. ``tick()`` calls it; the console may also call it on its own timer.
         """
-        if (self._closed or not self._is_controller or self._needs_takeover or self.read_only
-                or self._replayer.clock.state is not ClockState.RUNNING):
+        store = self._store
+        if (store.closed or not self.is_controller or self.needs_takeover or store.read_only
+                or store.replayer.clock.state is not ClockState.RUNNING):
             return False  # before the takeover, the old heartbeat dates the downtime
-        now = self._time.now()
+        now = store.time.now()
         if now - self._last_beat < HEARTBEAT_INTERVAL:
             return False
         self._last_beat = now
         try:
-            with self._engine.connect() as conn, busy_timeout(conn, BEAT_BUSY_TIMEOUT_MS, self._busy_timeout_ms):
+            with store.engine.connect() as conn, busy_timeout(conn, BEAT_BUSY_TIMEOUT_MS, store.busy_timeout_ms):
                 with conn.begin():
                     done = conn.execute(update(Meta).where(Meta.key == "heartbeat").values(value=repr(now))).rowcount
                     if not done:
@@ -59,16 +71,17 @@ class Recovery(SessionCore):
             return False
         return True
 
-    def _take_over(self) -> None:
+    def take_over(self) -> None:
         """On the first controller action after reopening a running exercise, flag what fell due meanwhile."""
-        if not self._needs_takeover:
+        if not self.needs_takeover:
             return
-        with self._read() as conn:
+        store = self._store
+        with store.read() as conn:
             beat = conn.execute(select(Meta.value).where(Meta.key == "heartbeat")).scalar()
-        opened_at = self._opened_at
+        opened_at = self.opened_at
 
         def build(now: float) -> list[Draft]:
-            rep = self._replayer
+            rep = store.replayer
             if rep.clock.state is not ClockState.RUNNING:
                 return []
             elapsed = rep.clock.elapsed(now)
@@ -78,7 +91,7 @@ class Recovery(SessionCore):
             down = opened_at - alive > DOWNTIME_GRACE
             if not overdue and not down:
                 return []
-            payload = {"overdue": overdue, "down_from": alive if down else None, "down_to": opened_at if down else None}
-            return [self._draft("recovered", now, payload)]
-        self._commit(build)  # if this fails, nothing fires by itself: the next tick tries again
-        self._needs_takeover = False
+            payload = RecoveredPayload(overdue, alive if down else None, opened_at if down else None)
+            return [store.draft(payload, now)]
+        store.commit(build)  # if this fails, nothing fires by itself: the next tick tries again
+        self.needs_takeover = False

@@ -9,7 +9,7 @@ phase...), so applying them never depends on when the replay runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,9 +28,9 @@ from crisisdesk.session.state import (
     ObjectiveRating,
     SessionState,
 )
+from crisisdesk.vocabulary import OBSERVER_KINDS, EventKind, Stage
 
-# Kinds written by observers/evaluators; everything else is the controller's event log.
-OBSERVER_KINDS = frozenset({"entry", "check", "rating", "improvement", "finding"})
+Handler = Callable[["Replayer", EventRecord, dict], None]
 
 
 @dataclass
@@ -109,12 +109,12 @@ class Replayer:
         """Apply one stored event (events must come in ``seq`` order)."""
         if rec.seq <= self.last_seq:
             return  # already applied (a re-read after a retry)
-        handler = getattr(self, "_on_" + rec.kind, None)
+        handler = HANDLERS.get(rec.kind)
         if handler is None:
             self._c.anomalies.append(f"event {rec.seq}: unknown kind {rec.kind!r} ignored")
         else:
             try:
-                handler(rec, rec.payload)
+                handler(self, rec, rec.payload)
             except (ClockError, KeyError, ValueError, TypeError) as exc:
                 # A damaged or hand-edited log must not stop the file from opening.
                 self._c.anomalies.append(f"event {rec.seq} ({rec.kind}): ignored: {exc}")
@@ -263,7 +263,7 @@ class Replayer:
             entry_id=p["entry_id"], revision=int(p.get("revision", 1)), supersedes=p.get("supersedes"),
             observer=p.get("observer") or "", role=p.get("role"), kind=p["kind"], text=p.get("text", ""),
             inject_id=p.get("inject_id"), tags=tuple(p.get("tags") or ()), real_time=rec.real_time,
-            elapsed=rec.elapsed, scenario_time=rec.scenario_time, stage=p.get("stage") or "play",
+            elapsed=rec.elapsed, scenario_time=rec.scenario_time, stage=p.get("stage") or Stage.PLAY.value,
             phase_index=p.get("phase_index"), seq=rec.seq,
         )
         c = self._c
@@ -308,7 +308,7 @@ class Replayer:
         self._c.findings.append(Finding(
             id=len(self._c.findings) + 1, kind=p["kind"], text=p["text"], objective_id=p.get("objective_id"),
             observer=p.get("observer"), real_time=rec.real_time, elapsed=rec.elapsed,
-            stage=p.get("stage") or "play", seq=rec.seq, event_id=rec.event_id,
+            stage=p.get("stage") or Stage.PLAY.value, seq=rec.seq, event_id=rec.event_id,
         ))
 
     # -- reading ----------------------------------------------------------------------
@@ -387,6 +387,31 @@ class Replayer:
             phase_index=self.clock.phase_index_at(elapsed),
             **views,
         )
+
+
+# The one place that says which method applies which kind (grep a kind to find its handler).
+HANDLERS: dict[str, Handler] = {
+    EventKind.CREATED: Replayer._on_created,
+    EventKind.START: Replayer._on_start,
+    EventKind.PAUSE: Replayer._on_pause,
+    EventKind.RESUME: Replayer._on_resume,
+    EventKind.END: Replayer._on_end,
+    EventKind.FIRE: Replayer._on_fire,
+    EventKind.SKIP: Replayer._on_skip,
+    EventKind.DELAY: Replayer._on_delay,
+    EventKind.EDIT: Replayer._on_edit,
+    EventKind.ADD: Replayer._on_add,
+    EventKind.JUMP: Replayer._on_jump,
+    EventKind.SHIFT: Replayer._on_shift,
+    EventKind.AUTOFIRE: Replayer._on_autofire,
+    EventKind.INDICATOR: Replayer._on_indicator,
+    EventKind.RECOVERED: Replayer._on_recovered,
+    EventKind.ENTRY: Replayer._on_entry,
+    EventKind.CHECK: Replayer._on_check,
+    EventKind.RATING: Replayer._on_rating,
+    EventKind.IMPROVEMENT: Replayer._on_improvement,
+    EventKind.FINDING: Replayer._on_finding,
+}
 
 
 def _in_the_past(due_at: int, elapsed: float | None) -> bool:

@@ -22,34 +22,53 @@ heartbeat), and they wait for the controller to fire or skip them.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
 from crisisdesk import collector
-from crisisdesk.clock import ClockState, SystemTime, TimeSource
+from crisisdesk.clock import SystemTime, TimeSource
 from crisisdesk.package.loader import load_package
 from crisisdesk.package.model import Package
 from crisisdesk.package.problems import PackageError
 from crisisdesk.session import files
 from crisisdesk.session.actions import ControllerActions
+from crisisdesk.session.core import EventStore
 from crisisdesk.session.courante import CouranteWrites
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
-from crisisdesk.session.errors import SessionError
+from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.session.journal import PendingWrite
+from crisisdesk.session.pending import KeptWrites
+from crisisdesk.session.recovery import Recovery
 from crisisdesk.session.snapshot import ExtractedPackage, package_files
+from crisisdesk.session.state import InjectState, LogEntry, SessionState
 
 __all__ = ["PendingWrite", "Session"]
 
 
-class Session(ControllerActions, CouranteWrites):
+class Session:
     """An open session file: actions append events; ``state`` is rebuilt from them.
 
-    The parts: ``core.py`` (file, state, reads, commits), ``actions.py`` (controller),
-    ``courante.py`` (observers and evaluators), ``pending.py`` (kept writes),
-    ``recovery.py`` (heartbeat and takeover after a crash), ``files.py`` (creating
-    and opening files).
+    Composed of parts, each holding the ones it needs: ``store`` (``core.py``: the file,
+    the state, reads, the one way to write events), ``kept`` (``pending.py``: every
+    write not in the file yet), ``recovery`` (``recovery.py``: heartbeat and takeover
+    after a crash), ``controller`` (``actions.py``) and ``courante`` (``courante.py``:
+    observers and evaluators). This class opens and closes the file and forwards the
+    public calls; ``files.py`` creates and opens files.
     """
+
+    def __init__(self, path: Path, engine, extracted: ExtractedPackage, time_source: TimeSource, *,
+                 read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
+        self.store = EventStore(path, engine, extracted, time_source, read_only=read_only, observer=observer,
+                                busy_timeout_ms=busy_timeout_ms)
+        self.kept = KeptWrites(path)
+        self.recovery = Recovery(self.store)
+        self.controller = ControllerActions(self.store, self.recovery)
+        # Late-bound: a write catches up through this session's ``refresh`` (replaceable in tests).
+        self.courante = CouranteWrites(self.store, self.kept, lambda: self.refresh())
 
     @classmethod
     def create(cls, path: str | os.PathLike, package_path: str | os.PathLike, *,
@@ -111,11 +130,199 @@ class Session(ControllerActions, CouranteWrites):
 
     def _open(self) -> None:
         try:
-            with self._read() as conn:
-                self._apply(self._fetch(conn))
+            self.store.load()
         except OperationalError as exc:
             raise files.open_error(self.path, exc) from None
-        self._needs_takeover = not self.read_only and self._replayer.clock.state is ClockState.RUNNING
-        self._opened_at = self._time.now()
-        if not self.read_only:
-            self._load_journal()
+        self.recovery.opened()
+        if not self.read_only and self.kept.adopt():
+            try:
+                self.courante.retry_pending()
+            except WriteFailedError:
+                pass  # still kept; the UI shows them as not saved
+
+    # -- the file ------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @property
+    def package(self) -> Package:
+        return self.store.package
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    @property
+    def observer(self) -> str | None:
+        return self.store.observer
+
+    @property
+    def _engine(self):
+        return self.store.engine
+
+    def close(self) -> None:
+        """Close the file (kept writes stay in this window's journal for the next open).
+
+        Kept writes the journal could not take (``PendingWrite.journaled`` False) are
+        tried once more here; if they still fail they are lost when the app quits:
+        offer ``export_pending`` first.
+        """
+        if not self.store.closed and not self.read_only and self.kept.needs_journal():
+            self.kept.sync()
+        self.store.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def state(self) -> SessionState:
+        """The state derived from the events, as of now (cached; rebuilt when events arrive or a second passes)."""
+        return self.store.state
+
+    def refresh(self) -> bool:
+        """Read the events other processes committed since the last look; True if anything changed."""
+        return self.store.refresh()
+
+    def events_since(self, seq: int = 0):
+        """Every stored event (controller and courante) with a sequence number above ``seq``."""
+        return self.store.events_since(seq)
+
+    def meta(self) -> dict[str, str]:
+        """Facts stored with the file (application, schema version, package, creation time...)."""
+        return self.store.meta()
+
+    def attachment_bytes(self, relpath: str) -> bytes:
+        """Return the content of a package file (e.g. ``media/plan.pdf``) from the snapshot."""
+        return self.store.attachment_bytes(relpath)
+
+    def elapsed(self) -> float:
+        """Exercise time now."""
+        return self.store.replayer.clock.elapsed(self.store.time.now())
+
+    def now(self) -> float:
+        """Wall time from the session's time source."""
+        return self.store.time.now()
+
+    # -- the controller (actions.py, recovery.py): see ControllerActions for each action ---
+
+    def start(self) -> None:
+        self.controller.start()
+
+    def pause(self) -> None:
+        self.controller.pause()
+
+    def resume(self) -> None:
+        self.controller.resume()
+
+    def end(self) -> None:
+        self.controller.end()
+
+    def fire(self, inject_id: str, *, actor: str | None = None) -> InjectState:
+        return self.controller.fire(inject_id, actor=actor)
+
+    def fire_next(self, *, actor: str | None = None) -> InjectState:
+        return self.controller.fire_next(actor=actor)
+
+    def skip(self, inject_id: str) -> None:
+        self.controller.skip(inject_id)
+
+    def delay(self, inject_id: str, minutes: int) -> None:
+        self.controller.delay(inject_id, minutes)
+
+    def edit_inject(self, inject_id: str, **fields: Any) -> InjectState:
+        return self.controller.edit_inject(inject_id, **fields)
+
+    def add_inject(self, *, title: str, body: str, to: Iterable[str] | str, channel: str, sender: str,
+                   at: int | str | None = None, expected: Iterable = (), sets: Mapping | None = None,
+                   notes: str = "", fire_now: bool = False, manual: bool = False) -> str:
+        return self.controller.add_inject(title=title, body=body, to=to, channel=channel, sender=sender, at=at,
+                                          expected=expected, sets=sets, notes=notes, fire_now=fire_now,
+                                          manual=manual)
+
+    def jump_to_next_phase(self) -> None:
+        self.controller.jump_to_next_phase()
+
+    def shift_timeline(self, minutes: int) -> None:
+        self.controller.shift_timeline(minutes)
+
+    def set_autofire(self, enabled: bool) -> None:
+        self.controller.set_autofire(enabled)
+
+    def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
+        self.controller.set_indicator(indicator_id, value)
+
+    def due_injects(self) -> list[InjectState]:
+        return self.controller.due_injects()
+
+    def next_to_fire(self) -> InjectState | None:
+        return self.controller.next_to_fire()
+
+    def tick(self) -> list[str]:
+        return self.controller.tick()
+
+    def next_due_at(self) -> float | None:
+        return self.controller.next_due_at()
+
+    def beat(self) -> bool:
+        return self.recovery.beat()
+
+    # -- observers and evaluators (courante.py, pending.py): see CouranteWrites ----------
+
+    def log_entry(self, *, observer: str, role: str | None, kind: str, text: str, inject_id: str | None = None,
+                  tags: Iterable[str] = (), entry_id: str | None = None, supersedes: str | None = None) -> LogEntry:
+        return self.courante.log_entry(observer=observer, role=role, kind=kind, text=text, inject_id=inject_id,
+                                       tags=tags, entry_id=entry_id, supersedes=supersedes)
+
+    def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "",
+                          event_id: str | None = None) -> str:
+        return self.courante.check_expectation(inject_id, index, status, observer=observer, note=note,
+                                               event_id=event_id)
+
+    def rate_objective(self, objective_id: str, rating: str, justification: str, *, observer: str,
+                       event_id: str | None = None) -> str:
+        return self.courante.rate_objective(objective_id, rating, justification, observer=observer,
+                                            event_id=event_id)
+
+    def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
+                        objective_id: str | None = None, observer: str | None = None,
+                        event_id: str | None = None) -> int:
+        return self.courante.add_improvement(action=action, owner_role=owner_role, priority=priority,
+                                             due_date=due_date, objective_id=objective_id, observer=observer,
+                                             event_id=event_id)
+
+    def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
+                    observer: str | None = None, event_id: str | None = None) -> int:
+        return self.courante.add_finding(kind, text, objective_id, observer=observer, event_id=event_id)
+
+    def retry_pending(self) -> int:
+        """Store the kept writes; return how many were saved. Raise WriteFailedError if some still fail."""
+        return self.courante.retry_pending()
+
+    @property
+    def pending_writes(self) -> tuple[PendingWrite, ...]:
+        """Writes kept because the file could not take them, in the order they were made.
+
+        ``journaled`` False marks those that even the journal beside the file could not
+        take (full disk). ``unsaved_ids()`` adds what was typed and not sent yet.
+        """
+        return self.kept.writes
+
+    def unsaved_ids(self) -> set[str]:
+        """Every write not in the file: kept, or typed in a window and not stored yet (``kept.hold``)."""
+        return self.kept.unsaved_ids()
+
+    def export_pending(self, path: str | os.PathLike) -> int:
+        """Write the kept writes to a JSON file the user picked (e.g. on a USB key); return how many."""
+        return self.kept.export(path)
+
+    @property
+    def journal_path(self) -> Path:
+        """Where this window keeps the writes that could not reach the file (beside it)."""
+        return self.kept.journal_path

@@ -16,13 +16,15 @@ from typing import Any
 
 from crisisdesk.clock import ClockState, ExerciseClock
 from crisisdesk.package.model import IndicatorValue, Inject
-
-ENTRY_KINDS = ("decision", "action", "information", "request", "communication", "observation")
-ENTRY_TAGS = ("strength", "improvement")
-CHECK_STATUSES = ("met", "partial", "missed")
-RATINGS = ("P", "S", "M", "U")  # HSEEP: performed without challenges / with some / with major / unable
-FINDING_KINDS = ("strength", "improvement")
-STAGES = ("briefing", "play", "hotwash")
+from crisisdesk.vocabulary import (  # noqa: F401 (re-exported: the code lists live in the vocabulary)
+    CHECK_STATUSES,
+    ENTRY_KINDS,
+    ENTRY_TAGS,
+    FINDING_KINDS,
+    RATINGS,
+    STAGES,
+    Stage,
+)
 
 
 class InjectStatus(Enum):
@@ -292,7 +294,7 @@ class SessionState:
 def stage_of(state: ClockState) -> str:
     """Return the stage name for a clock state."""
     if state is ClockState.READY:
-        return "briefing"
+        return Stage.BRIEFING.value
     if state is ClockState.ENDED:
-        return "hotwash"
-    return "play"
+        return Stage.HOTWASH.value
+    return Stage.PLAY.value

@@ -62,13 +62,14 @@ def insert_event(conn, draft: Draft) -> EventRecord | None:
     exists = conn.execute(select(Event.seq).where(Event.event_id == draft.event_id)).scalar()
     if exists is not None:
         return None
+    kind = str(draft.kind)  # an EventKind is stored (and applied) as its plain string
     text = json.dumps(draft.payload, ensure_ascii=False, separators=(",", ":"))
     seq = conn.execute(insert(Event).values(
-        event_id=draft.event_id, kind=draft.kind, real_time=draft.real_time, elapsed=draft.elapsed,
+        event_id=draft.event_id, kind=kind, real_time=draft.real_time, elapsed=draft.elapsed,
         scenario_time=draft.scenario_time, actor=draft.actor, payload=text,
     )).inserted_primary_key[0]
     # Apply what a re-read would give (JSON turns tuples into lists).
-    return EventRecord(seq, draft.kind, draft.real_time, draft.elapsed, draft.scenario_time, json.loads(text),
+    return EventRecord(seq, kind, draft.real_time, draft.elapsed, draft.scenario_time, json.loads(text),
                        draft.event_id, draft.actor)
 
 

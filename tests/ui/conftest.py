@@ -60,6 +60,7 @@ def console(qtbot, qloop, mini_session, fake_time, settings):
 
     window = MainWindow(mini_session, fake_time, settings)
     window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
+    window.controller.ask_before_start = False  # STARTEX is a step of these tests, not their subject
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -67,3 +68,21 @@ def console(qtbot, qloop, mini_session, fake_time, settings):
     if window.room is not None:
         window.room.close()
         window.room.deleteLater()
+
+
+@pytest.fixture
+def paris_console(qtbot, qloop, tmp_path, paris_package_path, fake_time, settings):
+    from crisisdesk.session import Session
+    from ui.main_window import MainWindow
+
+    session = Session.create(tmp_path / "paris.crisisdesk", paris_package_path, time_source=fake_time)
+    window = MainWindow(session, fake_time, settings)
+    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
+    window.controller.ask_before_start = False  # STARTEX is a step of these tests, not their subject
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.driver.stop()
+    if window.room is not None:
+        window.room.close()
+    session.close()

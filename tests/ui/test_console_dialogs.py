@@ -61,13 +61,14 @@ def test_role_cards_dialog_opens_beside_the_session_file(qtbot, console):
     dialog.reject()
 
 
-def test_start_screen_dialogs_open_where_the_files_are(qtbot, tmp_path):
+def test_start_screen_dialogs_open_where_the_files_are(qtbot, tmp_path, mini_package_path, fake_time):
+    from crisisdesk.session import Session
     from ui.app import BUNDLED_PACKAGE
     from ui.start_screen import StartScreen
 
     recent = tmp_path / "exercices" / "paris.crisisdesk"
     recent.parent.mkdir()
-    recent.write_bytes(b"")
+    Session.create(recent, mini_package_path, time_source=fake_time).close()  # the list shows real sessions only
     screen = StartScreen(BUNDLED_PACKAGE, [recent])
     qtbot.addWidget(screen)
     screen.ask_session_file()

@@ -178,6 +178,7 @@ def test_after_endex_nothing_is_next(qtbot, console, fake_time):
     assert status_of(window, "I02") == "Non joué"
     assert status_of(window, "I01") == "Déclenché"
     assert window.clock_bar.next_label.full_text() == ""
+    assert window.clock_bar.next_when.text() == ""
     assert window.timeline.select("I04")
     assert "Non joué" in window.detail.browser.toPlainText()
     assert "Prochain" not in window.detail.browser.toPlainText()
@@ -210,11 +211,12 @@ def test_next_is_the_cores_next_to_fire_everywhere(qtbot, console, fake_time):
     window.tick()
     assert window.session.next_to_fire().inject.id == "I01"
     assert window.model.next_id == "I01"  # not I02, the next one still to come
-    assert window.clock_bar.next_label.full_text() == (
-        "Prochain : I01 Bulletin de vigilance orange — à déclencher maintenant")
+    assert window.clock_bar.next_label.full_text() == "I01 Bulletin de vigilance orange"
+    assert window.clock_bar.next_when.text() == "Prochain : à déclencher maintenant —"
     assert window.alert.inject_id == "I01"
     assert window.controller.fire_next()
     assert window.session.state.inject("I01").status is InjectStatus.FIRED
     window.tick()
     assert window.model.next_id == "I02"
-    assert window.clock_bar.next_label.full_text().startswith("Prochain : I02 Appel de la plateforme dans ")
+    assert window.clock_bar.next_label.full_text() == "I02 Appel de la plateforme"
+    assert window.clock_bar.next_when.text().startswith("Prochain dans ")

@@ -8,12 +8,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLabel
 
+from crisisdesk.session import InjectStatus
 from ui.room_display import FeedCard
-
-from crisisdesk.session import InjectStatus, Session
 
 
 def save_shot(widget, name: str) -> None:
@@ -32,22 +30,6 @@ def play(window, fake_time, until: float, step: float = 20.0) -> None:
         fake_time.advance(step)
         window.driver.on_deadline()
         clock = window.session.state.clock
-
-
-@pytest.fixture
-def paris_console(qtbot, qloop, tmp_path, paris_package_path, fake_time, settings):
-    from ui.main_window import MainWindow
-
-    session = Session.create(tmp_path / "paris.crisisdesk", paris_package_path, time_source=fake_time)
-    window = MainWindow(session, fake_time, settings)
-    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.driver.stop()
-    if window.room is not None:
-        window.room.close()
-    session.close()
 
 
 def test_start_screen_offers_the_bundled_exercise_first(qtbot, settings, tmp_path):

@@ -26,6 +26,7 @@ def window(qtbot, qloop, quick_session, fake_time, settings):
 
     console = MainWindow(quick_session, fake_time, settings)
     console.confirm_quit_while_running = False
+    console.controller.ask_before_start = False
     qtbot.addWidget(console)
     console.show()
     yield console
@@ -97,6 +98,7 @@ def test_the_construction_time_tick_is_guarded_too(qtbot, qloop, mini_session, q
     lock()
     console = MainWindow(quick_session, fake_time, settings)  # its first tick fails: no exception
     console.confirm_quit_while_running = False
+    console.controller.ask_before_start = False
     qtbot.addWidget(console)
     try:
         assert console.write_banner.isVisibleTo(console)

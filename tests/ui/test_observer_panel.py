@@ -296,8 +296,9 @@ def test_default_inject_is_the_one_still_waiting_for_the_roles_response(qtbot, p
     quick.role_combo.setCurrentIndex(quick.role_combo.findData("DIR"))
     assert quick.inject_combo.currentData() == "I01"  # not the more recent rumour or broadcast
     quick.role_combo.setCurrentIndex(quick.role_combo.findData("DSOL"))
-    assert quick.inject_combo.currentData() == "I03"  # only the broadcast reached DSOL
+    assert quick.inject_combo.currentData() is None  # only a broadcast reached DSOL: nothing proposed
     mini_session.check_expectation("I01", 0, "met", observer="Claire Dubois")
     panel.refresh_from_session()
     quick.role_combo.setCurrentIndex(quick.role_combo.findData("DIR"))
-    assert quick.inject_combo.currentData() == "I05"  # DIR's response checked: the latest sent to DIR by name
+    assert quick.inject_combo.currentData() is None  # DIR's response checked: nothing waits, nothing proposed
+    assert "sans inject" in quick.preview.text()

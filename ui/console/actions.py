@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from ui import labels
+
 
 class ConsoleActions(QObject):
     """GUI: the console's actions (texts, shortcuts, tips); the controller connects them."""
@@ -46,10 +48,10 @@ class ConsoleActions(QObject):
         self.quit = make("actionQuit", self.tr("&Quitter"), "Ctrl+Q")
 
         # exercise clock
-        self.start = make("actionStart", self.tr("STARTEX"), "F5", self.tr("Démarrer l'exercice"))
+        self.start = make("actionStart", labels.term("startex"), "F5", self.tr("Démarrer l'exercice"))
         self.pause = make("actionPause", self.tr("Pause"), "F6", self.tr("Suspendre l'horloge d'exercice"))
         self.resume = make("actionResume", self.tr("Reprendre"), "F7", self.tr("Relancer l'horloge d'exercice"))
-        self.end = make("actionEnd", self.tr("ENDEX"), "Ctrl+Shift+E", self.tr("Terminer l'exercice"))
+        self.end = make("actionEnd", labels.term("endex"), "Ctrl+Shift+E", self.tr("Terminer l'exercice"))
         self.autofire = make("actionAutofire", self.tr("Déclenchement automatique"), None,
                              self.tr("Déclencher les injects à l'heure sans intervention"), checkable=True)
         self.next_phase = make("actionNextPhase", self.tr("Passer à la phase suivante"), None,

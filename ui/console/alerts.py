@@ -176,7 +176,7 @@ class RecoveryBanner(QFrame):
                 parts.append(self.tr("L'horloge a continué de tourner pendant l'arrêt."))
         if overdue:
             ids = ", ".join(s.inject.id for s in overdue[:8]) + ("…" if len(overdue) > 8 else "")
-            parts.append(self.tr("{n} inject(s) en retard à déclencher ou ignorer : {ids}.").format(
+            parts.append(self.tr("{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.").format(
                 n=len(overdue), ids=ids))
         if clock_state == "PAUSED":
             parts.append(self.tr("L'exercice est en pause : reprenez quand la salle est prête."))
@@ -225,3 +225,32 @@ class WriteFailureBanner(QFrame):
         if retry_in_ms is not None:
             text += " " + self.tr("Nouvel essai dans {n} s.").format(n=max(1, math.ceil(retry_in_ms / 1000)))
         self.text.setText(text)
+
+
+class EndexBanner(QFrame):
+    """GUI: after ENDEX, what comes next — the hot wash, then the RETEX report."""
+
+    hotwash_requested = Signal()
+    report_requested = Signal(str)  # "pdf" or "html"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("endexBanner")
+        text = QLabel(self.tr("Exercice terminé (ENDEX). La suite : le débriefing à chaud avec la salle, "
+                              "puis le rapport RETEX."), objectName="endexText")
+        text.setWordWrap(True)
+        self.hotwash_button = QPushButton(self.tr("1. Débriefing à chaud"), objectName="endexHotwash")
+        self.report_button = QPushButton(self.tr("2. Rapport RETEX (PDF)"), objectName="endexReport")
+        self.hotwash_button.clicked.connect(self.hotwash_requested)
+        self.report_button.clicked.connect(lambda: self.report_requested.emit("pdf"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.addWidget(text, 1)
+        row.addWidget(self.hotwash_button)
+        row.addWidget(self.report_button)
+        self.setStyleSheet(
+            "#endexBanner { background: #e7f0fb; border: 2px solid #0b5cad; border-radius: 6px; }"
+            "#endexText { font-size: 12pt; font-weight: 600; color: #0b2f66; }"
+            "#endexBanner QPushButton { font-size: 11pt; font-weight: 600; padding: 6px 12px; }"
+        )
+        self.hide()

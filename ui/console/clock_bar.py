@@ -36,6 +36,7 @@ class ClockView:
     next_label: str = ""  # e.g. "I04 Vigilance rouge"
     next_in: float | None = None  # seconds until the next inject is due
     next_due: bool = False  # the next inject is due now, waiting for the controller
+    wall_time: datetime | None = None  # the room's real time, local to this machine
 
 
 class ElidedLabel(QLabel):
@@ -82,13 +83,24 @@ class ClockBar(QFrame):
         self.phase_label = ElidedLabel(objectName="clockPhase")
         self.state_label = QLabel(objectName="clockState")
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The countdown is the figure the director watches most: its own label, never elided;
+        # only the inject's title gives way when the window is narrow.
+        self.next_when = QLabel(objectName="clockNextWhen")
+        self.next_when.setTextFormat(Qt.TextFormat.PlainText)
         self.next_label = ElidedLabel(objectName="clockNext")
+        # The wall clock: the room runs on real time too (briefings, lunch, the building's rules).
+        self.wall_label = QLabel(objectName="clockWall")
+        self.wall_label.setAccessibleName(self.tr("Heure réelle"))
 
+        next_row = QHBoxLayout()
+        next_row.setSpacing(6)
+        next_row.addWidget(self.next_when)
+        next_row.addWidget(self.next_label, 1)
         scenario_box = QVBoxLayout()
         scenario_box.setSpacing(0)
         scenario_box.addWidget(self.scenario_label)
         scenario_box.addWidget(self.phase_label)
-        scenario_box.addWidget(self.next_label)
+        scenario_box.addLayout(next_row)
 
         self.start_button = self._big_button(actions.start, "clockStart")
         self.pause_button = self._big_button(actions.pause, "clockPause")
@@ -106,7 +118,12 @@ class ClockBar(QFrame):
         time_box = QVBoxLayout()
         time_box.setSpacing(2)
         time_box.addWidget(self.elapsed_label)
-        time_box.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignLeft)
+        state_row = QHBoxLayout()
+        state_row.setSpacing(10)
+        state_row.addWidget(self.state_label)
+        state_row.addWidget(self.wall_label)
+        state_row.addStretch(1)
+        time_box.addLayout(state_row)
         layout.addLayout(time_box)
         layout.addLayout(scenario_box, 1)
         layout.addWidget(self.start_button)
@@ -120,6 +137,8 @@ class ClockBar(QFrame):
             "#clockScenario { font-size: 15pt; font-weight: 600; color: #0d1b2a; }"
             "#clockPhase { font-size: 11pt; color: #33414f; }"
             "#clockNext { font-size: 10pt; color: #0b2f66; }"
+            "#clockNextWhen { font-size: 10pt; font-weight: 700; color: #0b2f66; }"
+            "#clockWall { font-size: 10pt; color: #33414f; }"
             "#clockState { font-size: 10pt; font-weight: 700; color: white; border-radius: 11px;"
             " padding: 3px 12px; }"
             "QToolButton { font-size: 13pt; font-weight: 700; padding: 8px 14px; min-width: 80px;"
@@ -147,18 +166,17 @@ class ClockBar(QFrame):
             self.scenario_label.setText(f"{date} — {view.scenario_time:%H:%M}")
         self.phase_label.setText(self.tr("Phase : {title}").format(title=view.phase_title))
         if view.next_label and view.next_due:
-            self.next_label.setText(self.tr("Prochain : {inject} — à déclencher maintenant").format(
-                inject=view.next_label))
+            self.next_when.setText(self.tr("Prochain : à déclencher maintenant —"))
         elif view.next_label and view.next_in is not None:
-            self.next_label.setText(
-                self.tr("Prochain : {inject} dans {delay}").format(
-                    inject=view.next_label, delay=format_offset(max(view.next_in, 0))
-                )
-            )
+            self.next_when.setText(self.tr("Prochain dans {delay} :").format(
+                delay=format_offset(max(view.next_in, 0))))
         elif view.next_label:
-            self.next_label.setText(self.tr("Prochain : {inject}").format(inject=view.next_label))
+            self.next_when.setText(self.tr("Prochain :"))
         else:
-            self.next_label.setText("")
+            self.next_when.setText("")
+        self.next_label.setText(view.next_label)
+        if view.wall_time is not None:
+            self.wall_label.setText(self.tr("Heure réelle {time}").format(time=f"{view.wall_time:%H:%M:%S}"))
         self.state_label.setText("● " + clock_state_label(view.state))
         self.state_label.setStyleSheet(f"background: {CLOCK_STATE_COLORS.get(view.state, '#5a6270')};")
         self.start_button.setVisible(view.state == "READY")

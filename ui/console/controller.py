@@ -15,7 +15,7 @@ from crisisdesk.session import SessionError
 from ui.console.actions import ConsoleActions
 from ui.console.driver import SessionDriver
 from ui.console.inject_dialog import InjectDialog
-from ui.labels import error_text
+from ui.labels import error_text, term
 
 
 class ConsoleController(QObject):
@@ -41,8 +41,11 @@ class ConsoleController(QObject):
         self.window = window
         self.actor = actor
         self.dialog: QWidget | None = None  # the open dialog, if any (tests reach it here)
+        # STARTEX cannot be undone, and F5 is "refresh" to many hands: it asks first. Tests that
+        # start the clock as a step of something else turn the question off.
+        self.ask_before_start = True
         a = actions
-        a.start.triggered.connect(lambda: self._run(self.session.start, self.tr("STARTEX : l'exercice commence.")))
+        a.start.triggered.connect(self.confirm_start)
         a.pause.triggered.connect(lambda: self._run(self.session.pause, self.tr("Exercice en pause.")))
         a.resume.triggered.connect(lambda: self._run(self.session.resume, self.tr("Exercice repris.")))
         a.end.triggered.connect(self.confirm_end)
@@ -106,16 +109,36 @@ class ConsoleController(QObject):
         self.message.emit(self.tr("Inject {id} déclenché.").format(id=fired[0].inject.id))
         return True
 
+    def start(self) -> bool:
+        """STARTEX: start the exercise clock."""
+        return self._run(self.session.start, self.tr("{startex} : l'exercice commence.").format(startex=term("startex")))
+
     # dialogs (opened with open(): no nested loop)
+    def confirm_start(self) -> None:
+        """Ask before STARTEX (it cannot be undone), then start the clock."""
+        if not self.ask_before_start:
+            self.start()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, term("startex"),
+                          self.tr("Démarrer l'exercice maintenant ? L'horloge d'exercice part et les injects "
+                                  "commencent à tomber ; ce geste ne peut pas être annulé."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setObjectName("confirmStartDialog")
+        box.button(QMessageBox.StandardButton.Yes).setText(term("startex"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Pas encore"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # a second F5 or Enter does not start it
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self.start())
+        self._open(box)
+
     def confirm_end(self) -> None:
         """Ask before ENDEX, then end the exercise."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("ENDEX"),
+        box = QMessageBox(QMessageBox.Icon.Question, term("endex"),
                           self.tr("Terminer l'exercice maintenant ? L'horloge s'arrête définitivement."),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
         box.setObjectName("confirmEndDialog")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and self._run(
-            self.session.end, self.tr("ENDEX : l'exercice est terminé.")))
+            self.session.end, self.tr("{endex} : l'exercice est terminé.").format(endex=term("endex"))))
         self._open(box)
 
     def confirm_next_phase(self) -> None:

@@ -93,6 +93,7 @@ class InjectDetail(QWidget):
 
     def show_inject(self, state, session_state, package, attachment_reader=None, scenario_at=None) -> None:
         """Show ``state`` (an InjectState) or the placeholder when None."""
+        same_inject = state is not None and state.inject.id == self._inject_id
         self._inject_id = state.inject.id if state is not None else None
         self.placeholder.setVisible(state is None)
         self.browser.setVisible(state is not None)
@@ -103,7 +104,8 @@ class InjectDetail(QWidget):
             return
         document = self.browser.document()
         html_parts = self._render(state, session_state, package, document, attachment_reader, scenario_at)
-        scroll = self.browser.verticalScrollBar().value()
+        # A refresh of the same inject keeps the reader's place; another inject starts at its title.
+        scroll = self.browser.verticalScrollBar().value() if same_inject else 0
         self.browser.setHtml(html_parts)
         self.browser.verticalScrollBar().setValue(scroll)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.console.timeline_model import INJECT_ID_ROLE, Column, TimelineFilter, TimelineModel
+from ui.labels import status_label
 
 # status filter choices: key -> statuses kept (None = all)
 STATUS_GROUPS: dict[str, frozenset[str] | None] = {
@@ -25,6 +27,10 @@ STATUS_GROUPS: dict[str, frozenset[str] | None] = {
     "fired": frozenset({"fired"}),
     "skipped": frozenset({"skipped"}),
 }
+
+
+# every status a row can show (ui.labels.status_label)
+STATUS_KEYS = ("pending", "next", "due", "late", "fired", "skipped", "delayed", "unplayed")
 
 
 class TimelinePanel(QWidget):
@@ -93,7 +99,7 @@ class TimelinePanel(QWidget):
 
         self.role_filter.currentIndexChanged.connect(self._on_role_changed)
         self.status_filter.currentIndexChanged.connect(self._on_status_changed)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._on_search_changed)
         # A mouse click moves the current row BEFORE selecting it (keys do the reverse): listen to both,
         # and read the selection itself, so a click selects as surely as the arrow keys.
         selection = self.table.selectionModel()
@@ -104,6 +110,7 @@ class TimelinePanel(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self._emitted: object = False  # nothing emitted yet
+        self._sticky_id: str | None = None  # the last inject the director selected
 
     def selected_id(self) -> str | None:
         """Return the id of the selected inject, or None."""
@@ -140,10 +147,58 @@ class TimelinePanel(QWidget):
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _on_role_changed(self, _index: int) -> None:
-        self.proxy.set_role(self.role_filter.currentData())
+        self._refilter(lambda: self.proxy.set_role(self.role_filter.currentData()))
 
     def _on_status_changed(self, _index: int) -> None:
-        self.proxy.set_statuses(STATUS_GROUPS[self.status_filter.currentData()])
+        self._refilter(lambda: self.proxy.set_statuses(STATUS_GROUPS[self.status_filter.currentData()]))
+
+    def _on_search_changed(self, text: str) -> None:
+        self._refilter(lambda: self.proxy.set_text(text))
+
+    def _refilter(self, change) -> None:
+        """Apply a filter change; the inject selected before it is selected again once it shows.
+
+        Typing a search hides the selected row (the selection is lost with it); clearing the search
+        brings the row back, and the director expects to find it still selected.
+        """
+        before = self.selected_id()
+        if before is not None:
+            self._sticky_id = before
+        change()
+        if self.selected_id() is None and self._sticky_id is not None:
+            source_row = self.model.row_of(self._sticky_id)
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0)) if source_row >= 0 else QModelIndex()
+            if index.isValid():
+                self.table.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._emit_selection()
+
+    def fit_columns(self) -> None:
+        """Size the short columns to their longest text, so no n°, time or status is cut.
+
+        Called when the rows change (an ad-hoc inject adds a longer n°; after ENDEX a time can read
+        past the planned duration); the title column takes what is left.
+        """
+        metrics = self.table.fontMetrics()
+        bold = self.table.font()
+        bold.setBold(True)  # the next inject's row is bold
+        bold_metrics = QFontMetrics(bold)
+        header = self.table.horizontalHeader()
+
+        def fit(column: Column, texts) -> None:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max([bold_metrics.horizontalAdvance(text) for text in texts] or [0])
+            self.table.setColumnWidth(column, max(widest, metrics.horizontalAdvance(title) + 12) + 16)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+
+        rows = range(self.model.rowCount())
+        for column in (Column.TIME, Column.ID, Column.SCENARIO):
+            fit(column, {str(self.model.data(self.model.index(row, column)) or "") for row in rows})
+        delayed = " " + QCoreApplication.translate("TimelineModel", "(retardé)")
+        fit(Column.STATUS, [status_label(key) + delayed for key in STATUS_KEYS])
 
     def _remember_selection(self) -> None:
         self._kept_id = self.selected_id()
@@ -162,6 +217,8 @@ class TimelinePanel(QWidget):
 
     def _emit_selection(self, *_args) -> None:
         selected = self.selected_id()
+        if selected is not None:
+            self._sticky_id = selected
         if selected != self._emitted:
             self._emitted = selected
             self.inject_selected.emit(selected)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from crisisdesk.clock import ClockState
 from crisisdesk.session import InjectStatus
 from ui.console.clock_bar import ClockView
@@ -33,6 +35,7 @@ def clock_view(session, now: float) -> ClockView:
         next_label=next_label,
         next_in=next_in,
         next_due=next_due,
+        wall_time=datetime.fromtimestamp(now),
     )
 
 

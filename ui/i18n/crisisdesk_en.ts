@@ -4,34 +4,39 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="88"/>
+        <location filename="../app.py" line="84"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="90"/>
+        <location filename="../app.py" line="86"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="101"/>
-        <location filename="../app.py" line="112"/>
+        <location filename="../app.py" line="114"/>
+        <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
+        <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="126"/>
+        <location filename="../app.py" line="137"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="117"/>
+        <location filename="../app.py" line="142"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="165"/>
+        <location filename="../app.py" line="194"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -39,434 +44,439 @@
 <context>
     <name>ClockBar</name>
     <message>
-        <location filename="../console/clock_bar.py" line="80"/>
+        <location filename="../console/clock_bar.py" line="81"/>
         <source>Temps d&apos;exercice</source>
         <translation>Exercise time</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="97"/>
+        <location filename="../console/clock_bar.py" line="93"/>
+        <source>Heure réelle</source>
+        <translation>Wall-clock time</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="109"/>
         <source>Déclenchement auto</source>
         <translation>Auto-fire</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="148"/>
+        <location filename="../console/clock_bar.py" line="167"/>
         <source>Phase : {title}</source>
         <translation>Phase: {title}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="150"/>
-        <source>Prochain : {inject} — à déclencher maintenant</source>
-        <translation>Next: {inject} — fire it now</translation>
+        <location filename="../console/clock_bar.py" line="169"/>
+        <source>Prochain : à déclencher maintenant —</source>
+        <translation>Next: to fire now —</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="154"/>
-        <source>Prochain : {inject} dans {delay}</source>
-        <translation>Next: {inject} in {delay}</translation>
+        <location filename="../console/clock_bar.py" line="171"/>
+        <source>Prochain dans {delay} :</source>
+        <translation>Next in {delay}:</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="159"/>
-        <source>Prochain : {inject}</source>
-        <translation>Next: {inject}</translation>
+        <location filename="../console/clock_bar.py" line="174"/>
+        <source>Prochain :</source>
+        <translation>Next:</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="179"/>
+        <source>Heure réelle {time}</source>
+        <translation>Local time {time}</translation>
     </message>
 </context>
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../console/actions.py" line="31"/>
+        <location filename="../console/actions.py" line="33"/>
         <source>&amp;Nouvelle session…</source>
         <translation>&amp;New session…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="32"/>
+        <location filename="../console/actions.py" line="34"/>
         <source>Créer une session à partir d&apos;un dossier d&apos;exercice</source>
         <translation>Create a session from an exercise folder</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="33"/>
+        <location filename="../console/actions.py" line="35"/>
         <source>&amp;Ouvrir une session…</source>
         <translation>&amp;Open a session…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="34"/>
+        <location filename="../console/actions.py" line="36"/>
         <source>Ouvrir un fichier de session .crisisdesk</source>
         <translation>Open a .crisisdesk session file</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="35"/>
+        <location filename="../console/actions.py" line="37"/>
         <source>Exporter les cartes de rôle (PDF)…</source>
         <translation>Export role cards (PDF)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="36"/>
+        <location filename="../console/actions.py" line="38"/>
         <source>Une carte par page, à imprimer pour la table</source>
         <translation>One card per page, to print for the table</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="37"/>
+        <location filename="../console/actions.py" line="39"/>
         <source>Imprimer les cartes de rôle…</source>
         <translation>Print role cards…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="38"/>
+        <location filename="../console/actions.py" line="40"/>
         <source>Imprimer une carte par page</source>
         <translation>Print one card per page</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="39"/>
-        <source>Rapport RETEX (HTML)…</source>
-        <translation>After-action report (HTML)…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="40"/>
-        <source>Produire le rapport de retour d&apos;expérience en HTML</source>
-        <translation>Produce the after-action report as HTML</translation>
-    </message>
-    <message>
         <location filename="../console/actions.py" line="41"/>
-        <source>Rapport RETEX (PDF)…</source>
-        <translation>After-action report (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="42"/>
-        <source>Produire le rapport de retour d&apos;expérience en PDF</source>
-        <translation>Produce the after-action report as PDF</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="44"/>
-        <source>&amp;Quitter</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="47"/>
-        <source>STARTEX</source>
-        <translation>STARTEX</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="47"/>
-        <source>Démarrer l&apos;exercice</source>
-        <translation>Start the exercise</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="48"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="48"/>
-        <source>Suspendre l&apos;horloge d&apos;exercice</source>
-        <translation>Stop the exercise clock</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="49"/>
-        <source>Reprendre</source>
-        <translation>Resume</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="49"/>
-        <source>Relancer l&apos;horloge d&apos;exercice</source>
-        <translation>Restart the exercise clock</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="50"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="50"/>
-        <source>Terminer l&apos;exercice</source>
-        <translation>End the exercise</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="51"/>
-        <source>Déclenchement automatique</source>
-        <translation>Automatic firing</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="52"/>
-        <source>Déclencher les injects à l&apos;heure sans intervention</source>
-        <translation>Fire injects on time without intervention</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="53"/>
-        <source>Passer à la phase suivante</source>
-        <translation>Go to the next phase</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="54"/>
-        <source>Sauter à la phase suivante du scénario</source>
-        <translation>Jump to the scenario&apos;s next phase</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="55"/>
-        <source>Décaler la chronologie…</source>
-        <translation>Shift the timeline…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="56"/>
-        <source>Décaler tous les injects non joués</source>
-        <translation>Shift every inject not yet played</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="59"/>
-        <source>Déclencher le prochain</source>
-        <translation>Fire next</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="60"/>
-        <source>Déclencher l&apos;inject dû, sinon le prochain</source>
-        <translation>Fire the due inject, otherwise the next one</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="61"/>
-        <source>Déclencher maintenant</source>
-        <translation>Fire now</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="62"/>
-        <source>Déclencher l&apos;inject sélectionné</source>
-        <translation>Fire the selected inject</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="65"/>
-        <source>Ignorer</source>
-        <translation>Skip</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="65"/>
-        <source>Ne pas jouer l&apos;inject sélectionné</source>
-        <translation>Do not play the selected inject</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="66"/>
-        <source>Retarder…</source>
-        <translation>Delay…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="66"/>
-        <source>Retarder l&apos;inject sélectionné</source>
-        <translation>Delay the selected inject</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="67"/>
-        <source>Modifier…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="67"/>
-        <source>Modifier l&apos;inject avant de le jouer</source>
-        <translation>Edit the inject before it is played</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="68"/>
-        <source>Nouvel inject ad hoc…</source>
-        <translation>New ad-hoc inject…</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="69"/>
-        <source>Créer un inject non prévu</source>
-        <translation>Create an unplanned inject</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="70"/>
-        <source>Afficher en salle</source>
-        <translation>Show in the room</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="71"/>
-        <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
-        <translation>Show (or withdraw) this inject on the room display</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="74"/>
-        <source>Nouvelle entrée en main courante</source>
-        <translation>New log entry</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="75"/>
-        <source>Aller à la saisie rapide de la main courante</source>
-        <translation>Go to the log&apos;s quick entry</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="76"/>
-        <source>Fenêtre observateur</source>
-        <translation>Observer window</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="77"/>
-        <source>Ouvrir une fenêtre observateur sur cette session</source>
-        <translation>Open an observer window on this session</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="78"/>
-        <source>Débriefing à chaud</source>
-        <translation>Hot wash</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="79"/>
-        <source>Recueillir points forts et axes d&apos;amélioration</source>
-        <translation>Collect strengths and areas for improvement</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="82"/>
-        <source>Écran de salle</source>
-        <translation>Room display</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="83"/>
-        <source>Afficher l&apos;écran de salle (projecteur)</source>
-        <translation>Show the room display (projector)</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="84"/>
-        <source>Horloge du scénario</source>
-        <translation>Scenario clock</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="85"/>
-        <source>Indicateurs</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="86"/>
-        <source>Fil des injects publics</source>
-        <translation>Public injects feed</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="89"/>
-        <source>Alerte sonore</source>
-        <translation>Sound alert</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="90"/>
-        <source>Bip tant qu&apos;un inject manuel attend</source>
-        <translation>Beep while a manual inject is waiting</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="39"/>
         <source>Imprimer le &amp;kit…</source>
         <translation>Print the &amp;kit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="40"/>
+        <location filename="../console/actions.py" line="42"/>
         <source>Kits animateur, observateur et joueur en PDF, depuis le dossier d&apos;exercice</source>
         <translation>Control, observer and player kits as PDF, from the exercise package</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="43"/>
+        <source>Rapport RETEX (HTML)…</source>
+        <translation>After-action report (HTML)…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="44"/>
+        <source>Produire le rapport de retour d&apos;expérience en HTML</source>
+        <translation>Produce the after-action report as HTML</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="45"/>
+        <source>Rapport RETEX (PDF)…</source>
+        <translation>After-action report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="46"/>
+        <source>Produire le rapport de retour d&apos;expérience en PDF</source>
+        <translation>Produce the after-action report as PDF</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="48"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="51"/>
+        <source>Démarrer l&apos;exercice</source>
+        <translation>Start the exercise</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="52"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="52"/>
+        <source>Suspendre l&apos;horloge d&apos;exercice</source>
+        <translation>Stop the exercise clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="53"/>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="53"/>
+        <source>Relancer l&apos;horloge d&apos;exercice</source>
+        <translation>Restart the exercise clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="54"/>
+        <source>Terminer l&apos;exercice</source>
+        <translation>End the exercise</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="55"/>
+        <source>Déclenchement automatique</source>
+        <translation>Automatic firing</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="56"/>
+        <source>Déclencher les injects à l&apos;heure sans intervention</source>
+        <translation>Fire injects on time without intervention</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="57"/>
+        <source>Passer à la phase suivante</source>
+        <translation>Go to the next phase</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="58"/>
+        <source>Sauter à la phase suivante du scénario</source>
+        <translation>Jump to the scenario&apos;s next phase</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="59"/>
+        <source>Décaler la chronologie…</source>
+        <translation>Shift the timeline…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="60"/>
+        <source>Décaler tous les injects non joués</source>
+        <translation>Shift every inject not yet played</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="63"/>
+        <source>Déclencher le prochain</source>
+        <translation>Fire next</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="64"/>
+        <source>Déclencher l&apos;inject dû, sinon le prochain</source>
+        <translation>Fire the due inject, otherwise the next one</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="65"/>
+        <source>Déclencher maintenant</source>
+        <translation>Fire now</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="66"/>
+        <source>Déclencher l&apos;inject sélectionné</source>
+        <translation>Fire the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="69"/>
+        <source>Ignorer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="69"/>
+        <source>Ne pas jouer l&apos;inject sélectionné</source>
+        <translation>Do not play the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="70"/>
+        <source>Retarder…</source>
+        <translation>Delay…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="70"/>
+        <source>Retarder l&apos;inject sélectionné</source>
+        <translation>Delay the selected inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="71"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="71"/>
+        <source>Modifier l&apos;inject avant de le jouer</source>
+        <translation>Edit the inject before it is played</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="72"/>
+        <source>Nouvel inject ad hoc…</source>
+        <translation>New ad-hoc inject…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="73"/>
+        <source>Créer un inject non prévu</source>
+        <translation>Create an unplanned inject</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="74"/>
+        <source>Afficher en salle</source>
+        <translation>Show in the room</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="75"/>
+        <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
+        <translation>Show (or withdraw) this inject on the room display</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="78"/>
+        <source>Nouvelle entrée en main courante</source>
+        <translation>New log entry</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="79"/>
+        <source>Aller à la saisie rapide de la main courante</source>
+        <translation>Go to the log&apos;s quick entry</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="80"/>
+        <source>Fenêtre observateur</source>
+        <translation>Observer window</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="81"/>
+        <source>Ouvrir une fenêtre observateur sur cette session</source>
+        <translation>Open an observer window on this session</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="82"/>
+        <source>Débriefing à chaud</source>
+        <translation>Hot wash</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="83"/>
+        <source>Recueillir points forts et axes d&apos;amélioration</source>
+        <translation>Collect strengths and areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="86"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="87"/>
+        <source>Afficher l&apos;écran de salle (projecteur)</source>
+        <translation>Show the room display (projector)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="88"/>
+        <source>Horloge du scénario</source>
+        <translation>Scenario clock</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="89"/>
+        <source>Indicateurs</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="90"/>
+        <source>Fil des injects publics</source>
+        <translation>Public injects feed</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="93"/>
+        <source>Alerte sonore</source>
+        <translation>Sound alert</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="94"/>
+        <source>Bip tant qu&apos;un inject manuel attend</source>
+        <translation>Beep while a manual inject is waiting</translation>
     </message>
 </context>
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../console/controller.py" line="45"/>
-        <source>STARTEX : l&apos;exercice commence.</source>
-        <translation>STARTEX: the exercise begins.</translation>
-    </message>
-    <message>
-        <location filename="../console/controller.py" line="46"/>
+        <location filename="../console/controller.py" line="49"/>
         <source>Exercice en pause.</source>
         <translation>Exercise paused.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="47"/>
+        <location filename="../console/controller.py" line="50"/>
         <source>Exercice repris.</source>
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="75"/>
+        <location filename="../console/controller.py" line="78"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="82"/>
-        <location filename="../console/controller.py" line="106"/>
+        <location filename="../console/controller.py" line="85"/>
+        <location filename="../console/controller.py" line="109"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="86"/>
+        <location filename="../console/controller.py" line="89"/>
         <source>Inject {id} ignoré.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="91"/>
+        <location filename="../console/controller.py" line="94"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="98"/>
+        <location filename="../console/controller.py" line="101"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="99"/>
+        <location filename="../console/controller.py" line="102"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="112"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../console/controller.py" line="113"/>
+        <location filename="../console/controller.py" line="136"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="118"/>
-        <source>ENDEX : l&apos;exercice est terminé.</source>
-        <translation>ENDEX: the exercise is over.</translation>
+        <location filename="../console/controller.py" line="114"/>
+        <source>{startex} : l&apos;exercice commence.</source>
+        <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
         <location filename="../console/controller.py" line="123"/>
+        <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
+        <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="128"/>
+        <source>Pas encore</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="141"/>
+        <source>{endex} : l&apos;exercice est terminé.</source>
+        <translation>{endex}: the exercise is over.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="146"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="124"/>
+        <location filename="../console/controller.py" line="147"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="129"/>
+        <location filename="../console/controller.py" line="152"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="134"/>
+        <location filename="../console/controller.py" line="157"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="135"/>
+        <location filename="../console/controller.py" line="158"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="141"/>
+        <location filename="../console/controller.py" line="164"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="142"/>
+        <location filename="../console/controller.py" line="165"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="146"/>
+        <location filename="../console/controller.py" line="169"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="163"/>
+        <location filename="../console/controller.py" line="186"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="175"/>
+        <location filename="../console/controller.py" line="198"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="193"/>
+        <location filename="../console/controller.py" line="216"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -531,6 +541,24 @@
     </message>
 </context>
 <context>
+    <name>EndexBanner</name>
+    <message>
+        <location filename="../console/alerts.py" line="239"/>
+        <source>Exercice terminé (ENDEX). La suite : le débriefing à chaud avec la salle, puis le rapport RETEX.</source>
+        <translation>Exercise over (ENDEX). Next: the hot wash with the room, then the after-action report.</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="242"/>
+        <source>1. Débriefing à chaud</source>
+        <translation>1. Hot wash</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="243"/>
+        <source>2. Rapport RETEX (PDF)</source>
+        <translation>2. After-action report (PDF)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../errors.py" line="92"/>
@@ -555,254 +583,254 @@ Details saved in: {path}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../labels.py" line="199"/>
+        <location filename="../labels.py" line="205"/>
         <source>Valeur « {value} » inconnue (valeurs possibles : {allowed}).</source>
         <translation>Unknown value “{value}” (possible values: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="201"/>
+        <location filename="../labels.py" line="207"/>
         <source>Pièce jointe introuvable dans l&apos;exercice : {path}.</source>
         <translation>No such attachment in the exercise: {path}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="203"/>
+        <location filename="../labels.py" line="209"/>
         <source>« {name} » n&apos;est pas un fichier de session crisisdesk, ou il est endommagé.</source>
         <translation>“{name}” is not a crisisdesk session file, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="205"/>
+        <location filename="../labels.py" line="211"/>
         <source>« {name} » a été écrit par une version plus récente de crisisdesk (format {version}, cette version lit jusqu&apos;au format {supported}) : mettez crisisdesk à jour.</source>
         <translation>“{name}” was written by a newer crisisdesk (format {version}; this version reads up to format {supported}): update crisisdesk.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="209"/>
+        <location filename="../labels.py" line="215"/>
         <source>Le fichier « {path} » n&apos;existe pas.</source>
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="210"/>
+        <location filename="../labels.py" line="216"/>
         <source>Le dossier « {path} » n&apos;existe pas.</source>
         <translation>The folder “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="211"/>
+        <location filename="../labels.py" line="217"/>
         <source>« {path} » existe déjà : choisissez un autre nom.</source>
         <translation>“{path}” already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="213"/>
+        <location filename="../labels.py" line="219"/>
         <source>« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, ou session ouverte en lecture seule.</source>
         <translation>“{name}” cannot be changed: the file or folder is read-only, or the session was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="216"/>
+        <location filename="../labels.py" line="222"/>
         <source>le fichier « {name} » est verrouillé par un autre programme.</source>
         <translation>the file “{name}” is locked by another program.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="218"/>
+        <location filename="../labels.py" line="224"/>
         <source>le disque est plein (« {name} »).</source>
         <translation>the disk is full (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="219"/>
+        <location filename="../labels.py" line="225"/>
         <source>erreur d&apos;écriture sur le disque (« {name} »).</source>
         <translation>disk write error (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="220"/>
+        <location filename="../labels.py" line="226"/>
         <source>l&apos;enregistrement dans « {name} » a échoué ({reason}).</source>
         <translation>saving to “{name}” failed ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="222"/>
+        <location filename="../labels.py" line="228"/>
         <source>Impossible d&apos;ouvrir « {name} » ({reason}).</source>
         <translation>Could not open “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="223"/>
+        <location filename="../labels.py" line="229"/>
         <source>Impossible de lire « {name} » ({reason}).</source>
         <translation>Could not read “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="224"/>
+        <location filename="../labels.py" line="230"/>
         <source>Impossible de créer « {name} » ({reason}).</source>
         <translation>Could not create “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="225"/>
+        <location filename="../labels.py" line="231"/>
         <source>Impossible de mettre « {name} » au format de cette version ({reason}).</source>
         <translation>Could not upgrade “{name}” to this version&apos;s format ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="227"/>
+        <location filename="../labels.py" line="233"/>
         <source>Les fichiers de l&apos;exercice « {path} » ne peuvent pas être lus ({reason}).</source>
         <translation>The exercise files in “{path}” cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="229"/>
+        <location filename="../labels.py" line="235"/>
         <source>L&apos;exercice enregistré dans « {name} » ne peut pas être chargé :
 {reason}</source>
         <translation>The exercise stored in “{name}” cannot be loaded:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="233"/>
+        <location filename="../labels.py" line="239"/>
         <source>Impossible d&apos;écrire « {path} » ({reason}).</source>
         <translation>Could not write “{path}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="234"/>
+        <location filename="../labels.py" line="240"/>
         <source>La session « {name} » est fermée.</source>
         <translation>The session “{name}” is closed.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="235"/>
-        <source>L&apos;exercice n&apos;a pas encore commencé (STARTEX).</source>
-        <translation>The exercise has not started yet (STARTEX).</translation>
+        <location filename="../labels.py" line="241"/>
+        <source>L&apos;exercice n&apos;a pas encore commencé ({startex}).</source>
+        <translation>The exercise has not started yet ({startex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="236"/>
-        <source>L&apos;exercice est terminé (ENDEX).</source>
-        <translation>The exercise has ended (ENDEX).</translation>
+        <location filename="../labels.py" line="243"/>
+        <source>L&apos;exercice est terminé ({endex}).</source>
+        <translation>The exercise has ended ({endex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="237"/>
+        <location filename="../labels.py" line="244"/>
         <source>L&apos;exercice a déjà commencé.</source>
         <translation>The exercise has already started.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="238"/>
+        <location filename="../labels.py" line="245"/>
         <source>L&apos;exercice n&apos;est pas en cours : il est en pause.</source>
         <translation>The exercise is not running: it is paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="240"/>
+        <location filename="../labels.py" line="247"/>
         <source>L&apos;exercice n&apos;est pas en pause.</source>
         <translation>The exercise is not paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../labels.py" line="248"/>
         <source>L&apos;inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been fired (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="243"/>
+        <location filename="../labels.py" line="250"/>
         <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../labels.py" line="252"/>
         <source>L&apos;inject {inject_id} ne se déclenche plus automatiquement.</source>
         <translation>Inject {inject_id} no longer fires by itself.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="247"/>
+        <location filename="../labels.py" line="254"/>
         <source>Plus aucun inject à déclencher.</source>
         <translation>No inject left to fire.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="248"/>
+        <location filename="../labels.py" line="255"/>
         <source>L&apos;exercice est déjà dans sa dernière phase.</source>
         <translation>The exercise is already in its last phase.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="249"/>
+        <location filename="../labels.py" line="256"/>
         <source>Un décalage de 0 minute ne change rien.</source>
         <translation>A shift of 0 minutes changes nothing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="250"/>
+        <location filename="../labels.py" line="257"/>
         <source>Rien à modifier dans l&apos;inject {inject_id}.</source>
         <translation>Nothing to change in inject {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="252"/>
+        <location filename="../labels.py" line="259"/>
         <source>Inject inconnu : {inject_id}.</source>
         <translation>Unknown inject: {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="253"/>
+        <location filename="../labels.py" line="260"/>
         <source>Rôle inconnu : {role}.</source>
         <translation>Unknown role: {role}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="254"/>
+        <location filename="../labels.py" line="261"/>
         <source>Indicateur inconnu : {indicator_id}.</source>
         <translation>Unknown indicator: {indicator_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="255"/>
+        <location filename="../labels.py" line="262"/>
         <source>Objectif inconnu : {objective_id}.</source>
         <translation>Unknown objective: {objective_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="256"/>
+        <location filename="../labels.py" line="263"/>
         <source>Entrée de main courante inconnue : {entry_id}.</source>
         <translation>Unknown log entry: {entry_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="262"/>
+        <location filename="../labels.py" line="269"/>
         <source>L&apos;inject {inject_id} n&apos;a pas de réponse attendue n° {value}.</source>
         <translation>Inject {inject_id} has no expected response no. {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="264"/>
+        <location filename="../labels.py" line="271"/>
         <source>L&apos;inject {inject_id} n&apos;a pas encore été déclenché : rien à constater.</source>
         <translation>Inject {inject_id} has not been fired yet: nothing to check.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="266"/>
+        <location filename="../labels.py" line="273"/>
         <source>Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version.</source>
         <translation>This entry has already been corrected ({by}): correct its latest version.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="268"/>
+        <location filename="../labels.py" line="275"/>
         <source>Identifiant invalide : {value}.</source>
         <translation>Invalid id: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="269"/>
+        <location filename="../labels.py" line="276"/>
         <source>Valeur invalide pour « {field} » : {value}.</source>
         <translation>Invalid value for “{field}”: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="270"/>
+        <location filename="../labels.py" line="277"/>
         <source>« {value} » n&apos;est pas une date (AAAA-MM-JJ).</source>
         <translation>“{value}” is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="271"/>
+        <location filename="../labels.py" line="278"/>
         <source>Ce champ ne peut pas être vide : {field}.</source>
         <translation>This field must not be empty: {field}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="272"/>
+        <location filename="../labels.py" line="279"/>
         <source>Champ non modifiable : {field} (modifiables : {allowed}).</source>
         <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="288"/>
+        <location filename="../labels.py" line="295"/>
         <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
         <translation>The operation failed. Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="304"/>
+        <location filename="../labels.py" line="311"/>
         <source>Non enregistré : {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="307"/>
+        <location filename="../labels.py" line="314"/>
         <source>Rien n&apos;a été modifié : réessayez.</source>
         <translation>Nothing was changed: try again.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="309"/>
+        <location filename="../labels.py" line="316"/>
         <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
         <translation>Kept in memory only: export the unsaved entries before closing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="312"/>
+        <location filename="../labels.py" line="319"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
@@ -810,99 +838,104 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="99"/>
+        <location filename="../observer/expectations.py" line="102"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="104"/>
+        <location filename="../observer/expectations.py" line="107"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="117"/>
+        <location filename="../observer/expectations.py" line="120"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="152"/>
+        <location filename="../observer/expectations.py" line="155"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="242"/>
+        <location filename="../observer/expectations.py" line="246"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="243"/>
+        <location filename="../observer/expectations.py" line="247"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="256"/>
+        <location filename="../observer/expectations.py" line="260"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="319"/>
+        <location filename="../observer/expectations.py" line="323"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="361"/>
+        <location filename="../observer/expectations.py" line="371"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="365"/>
+        <location filename="../observer/expectations.py" line="375"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="421"/>
+        <location filename="../observer/expectations.py" line="378"/>
+        <source>à évaluer (ENDEX)</source>
+        <translation>to evaluate (ENDEX)</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="438"/>
         <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
         <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <location filename="../observer/expectations.py" line="368"/>
+        <location filename="../observer/expectations.py" line="132"/>
+        <location filename="../observer/expectations.py" line="381"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="129"/>
-        <location filename="../observer/expectations.py" line="371"/>
+        <location filename="../observer/expectations.py" line="132"/>
+        <location filename="../observer/expectations.py" line="384"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="155"/>
+        <location filename="../observer/expectations.py" line="158"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="254"/>
+        <location filename="../observer/expectations.py" line="258"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="344"/>
+        <location filename="../observer/expectations.py" line="348"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="346"/>
+        <location filename="../observer/expectations.py" line="350"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -910,7 +943,7 @@ Details saved in: {path}</translation>
 <context>
     <name>FeedCard</name>
     <message>
-        <location filename="../room_display.py" line="142"/>
+        <location filename="../room_display.py" line="145"/>
         <source>FLASH INFO</source>
         <translation>NEWS FLASH</translation>
     </message>
@@ -918,132 +951,132 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="229"/>
+        <location filename="../observer/hotwash.py" line="233"/>
         <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
         <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="236"/>
+        <location filename="../observer/hotwash.py" line="240"/>
         <source>Évaluation des objectifs</source>
         <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="247"/>
+        <location filename="../observer/hotwash.py" line="251"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
         <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="249"/>
+        <location filename="../observer/hotwash.py" line="253"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="250"/>
+        <location filename="../observer/hotwash.py" line="254"/>
         <source>△ Axe d&apos;amélioration</source>
         <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="271"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="267"/>
+        <location filename="../observer/hotwash.py" line="271"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="277"/>
+        <location filename="../observer/hotwash.py" line="281"/>
         <source>Points forts et axes d&apos;amélioration</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Priorité</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="288"/>
+        <location filename="../observer/hotwash.py" line="292"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="299"/>
+        <location filename="../observer/hotwash.py" line="303"/>
         <source>Action corrective…</source>
         <translation>Corrective action…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="313"/>
+        <location filename="../observer/hotwash.py" line="317"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="333"/>
+        <location filename="../observer/hotwash.py" line="337"/>
         <source>Plan d&apos;amélioration</source>
         <translation>Improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="362"/>
+        <location filename="../observer/hotwash.py" line="366"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="389"/>
+        <location filename="../observer/hotwash.py" line="393"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="392"/>
-        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX.</source>
-        <translation>The exercise is not over: you can already prepare the hot wash and complete it after ENDEX.</translation>
+        <location filename="../observer/hotwash.py" line="396"/>
+        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.</source>
+        <translation>The exercise is not over: you can already prepare the hot wash and complete it after {endex}.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="402"/>
+        <location filename="../observer/hotwash.py" line="406"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="404"/>
+        <location filename="../observer/hotwash.py" line="408"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="427"/>
+        <location filename="../observer/hotwash.py" line="431"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="430"/>
+        <location filename="../observer/hotwash.py" line="434"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="443"/>
+        <location filename="../observer/hotwash.py" line="447"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="480"/>
+        <location filename="../observer/hotwash.py" line="484"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="494"/>
+        <location filename="../observer/hotwash.py" line="498"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -1071,95 +1104,95 @@ Details saved in: {path}</translation>
         <translation>Delay by</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="132"/>
+        <location filename="../console/inject_detail.py" line="134"/>
         <source>déclenchement manuel</source>
         <translation>manual firing</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="134"/>
+        <location filename="../console/inject_detail.py" line="136"/>
         <source>inject ad hoc</source>
         <translation>ad-hoc inject</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="136"/>
+        <location filename="../console/inject_detail.py" line="138"/>
         <source>modifié</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="138"/>
+        <location filename="../console/inject_detail.py" line="140"/>
         <source>rattrapage de {id}</source>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="192"/>
-        <location filename="../console/inject_detail.py" line="206"/>
+        <location filename="../console/inject_detail.py" line="194"/>
+        <location filename="../console/inject_detail.py" line="208"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="194"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="196"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="142"/>
+        <location filename="../console/inject_detail.py" line="144"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="143"/>
+        <location filename="../console/inject_detail.py" line="145"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="144"/>
+        <location filename="../console/inject_detail.py" line="146"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="151"/>
+        <location filename="../console/inject_detail.py" line="153"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="156"/>
+        <location filename="../console/inject_detail.py" line="158"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="164"/>
+        <location filename="../console/inject_detail.py" line="166"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="173"/>
+        <location filename="../console/inject_detail.py" line="175"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="178"/>
+        <location filename="../console/inject_detail.py" line="180"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="188"/>
+        <location filename="../console/inject_detail.py" line="190"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="202"/>
+        <location filename="../console/inject_detail.py" line="204"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="205"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="207"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="224"/>
+        <location filename="../console/inject_detail.py" line="226"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -1283,239 +1316,258 @@ Details saved in: {path}</translation>
     </message>
 </context>
 <context>
+    <name>KitController</name>
+    <message>
+        <location filename="../kit_action.py" line="160"/>
+        <source>Mise en page des kits…</source>
+        <translation>Laying out the kits…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="175"/>
+        <source>Préparation du kit…</source>
+        <translation>Preparing the kit…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="177"/>
+        <location filename="../kit_action.py" line="257"/>
+        <source>Kit imprimé</source>
+        <translation>Printed kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="193"/>
+        <source>kit animateur</source>
+        <translation>control kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="193"/>
+        <source>kit observateur</source>
+        <translation>observer kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="194"/>
+        <source>kit joueur</source>
+        <translation>player kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="199"/>
+        <source>Mise en page : {kit}</source>
+        <translation>Laid out: {kit}</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="213"/>
+        <source>Impression du {kit} (PDF A4)…</source>
+        <translation>Printing the {kit} (A4 PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="242"/>
+        <source>Impossible d&apos;enregistrer le kit dans {path} : {reason}</source>
+        <translation>Cannot save the kit in {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="245"/>
+        <source>Kit enregistré.</source>
+        <translation>Kit saved.</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="250"/>
+        <source>Kit enregistré dans {path} ({count} PDF)</source>
+        <translation>Kit saved in {path} ({count} PDF)</translation>
+    </message>
+    <message>
+        <location filename="../kit_action.py" line="258"/>
+        <source>Le kit n&apos;a pas pu être produit.</source>
+        <translation>The kit could not be made.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="40"/>
-        <source>décision</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="41"/>
-        <source>action</source>
-        <translation>action</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="42"/>
-        <source>information</source>
-        <translation>information</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="43"/>
-        <source>demande</source>
-        <translation>request</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="44"/>
-        <source>communication</source>
-        <translation>communication</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="45"/>
-        <source>observation</source>
-        <translation>observation</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="64"/>
         <source>point fort</source>
         <translation>strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="66"/>
         <source>amélioration</source>
         <translation>improvement</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="73"/>
         <source>+ fort</source>
         <translation>+ strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="75"/>
         <source>△ amél.</source>
         <translation>△ impr.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="82"/>
         <source>briefing</source>
         <translation>briefing</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="83"/>
         <source>jeu</source>
         <translation>play</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="84"/>
         <source>retour à chaud</source>
         <translation>hot wash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="92"/>
         <source>réalisé</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="93"/>
         <source>partiel</source>
         <translation>partial</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="94"/>
         <source>non réalisé</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96"/>
+        <location filename="../labels.py" line="107"/>
         <source>Réalisé sans difficulté</source>
         <translation>Performed without challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="108"/>
         <source>Réalisé avec quelques difficultés</source>
         <translation>Performed with some challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="109"/>
         <source>Réalisé avec des difficultés majeures</source>
         <translation>Performed with major challenges</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="99"/>
+        <location filename="../labels.py" line="110"/>
         <source>Non réalisable</source>
         <translation>Unable to be performed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="117"/>
-        <source>haute</source>
-        <translation>high</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="118"/>
-        <source>moyenne</source>
-        <translation>medium</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="119"/>
-        <source>basse</source>
-        <translation>low</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="127"/>
+        <location filename="../labels.py" line="133"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="128"/>
+        <location filename="../labels.py" line="134"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="129"/>
+        <location filename="../labels.py" line="135"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="130"/>
+        <location filename="../labels.py" line="136"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="131"/>
+        <location filename="../labels.py" line="137"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="132"/>
+        <location filename="../labels.py" line="138"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="133"/>
+        <location filename="../labels.py" line="139"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134"/>
+        <location filename="../labels.py" line="140"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="142"/>
+        <location filename="../labels.py" line="148"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="143"/>
+        <location filename="../labels.py" line="149"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="144"/>
+        <location filename="../labels.py" line="150"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="145"/>
+        <location filename="../labels.py" line="151"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="146"/>
+        <location filename="../labels.py" line="152"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="147"/>
+        <location filename="../labels.py" line="153"/>
         <source>Ignoré</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="148"/>
+        <location filename="../labels.py" line="154"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149"/>
+        <location filename="../labels.py" line="155"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="157"/>
-        <source>Prêt — avant STARTEX</source>
-        <translation>Ready — before STARTEX</translation>
+        <location filename="../labels.py" line="163"/>
+        <source>Prêt — avant {startex}</source>
+        <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="158"/>
+        <location filename="../labels.py" line="166"/>
+        <source>Terminé — {endex}</source>
+        <translation>Ended — {endex}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="164"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="159"/>
+        <location filename="../labels.py" line="165"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="160"/>
-        <source>Terminé — ENDEX</source>
-        <translation>Ended — ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="168"/>
+        <location filename="../labels.py" line="174"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="175"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="170"/>
+        <location filename="../labels.py" line="176"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="178"/>
+        <location filename="../labels.py" line="184"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -1628,230 +1680,230 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="109"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="118"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="130"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="138"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="182"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="186"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="189"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="192"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="467"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="511"/>
         <source>Débriefing à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="521"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="524"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="542"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="550"/>
+        <source>Dossier du kit imprimé</source>
+        <translation>Folder for the printed kit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="567"/>
+        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
+        <translation>A kit is already being made: wait until it is ready.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="576"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534"/>
+        <location filename="../main_window.py" line="586"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="588"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="593"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="595"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="597"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="601"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="602"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="522"/>
-        <source>Dossier du kit imprimé</source>
-        <translation>Folder for the printed kit</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="539"/>
-        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
-        <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
 </context>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="73"/>
+        <location filename="../observer/hotwash.py" line="74"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="107"/>
+        <location filename="../observer/hotwash.py" line="108"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="111"/>
+        <location filename="../observer/hotwash.py" line="112"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="115"/>
+        <location filename="../observer/hotwash.py" line="116"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="145"/>
+        <location filename="../observer/hotwash.py" line="146"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="162"/>
+        <location filename="../observer/hotwash.py" line="163"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="166"/>
+        <location filename="../observer/hotwash.py" line="167"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -1859,147 +1911,153 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="86"/>
+        <location filename="../observer/panel.py" line="96"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="87"/>
+        <location filename="../observer/panel.py" line="97"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="95"/>
+        <location filename="../observer/panel.py" line="105"/>
+        <location filename="../observer/panel.py" line="364"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="101"/>
+        <location filename="../observer/panel.py" line="111"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="175"/>
+        <location filename="../observer/panel.py" line="185"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="178"/>
+        <location filename="../observer/panel.py" line="188"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="179"/>
+        <location filename="../observer/panel.py" line="189"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="180"/>
+        <location filename="../observer/panel.py" line="190"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="181"/>
+        <location filename="../observer/panel.py" line="191"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="184"/>
+        <location filename="../observer/panel.py" line="194"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="188"/>
+        <location filename="../observer/panel.py" line="198"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="192"/>
+        <location filename="../observer/panel.py" line="202"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="285"/>
+        <location filename="../observer/panel.py" line="295"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="361"/>
+        <location filename="../observer/panel.py" line="363"/>
+        <source>◀ Votre nom, puis Entrée</source>
+        <translation>◀ Your name, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../observer/panel.py" line="381"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="417"/>
+        <location filename="../observer/panel.py" line="438"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="430"/>
+        <location filename="../observer/panel.py" line="451"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="435"/>
+        <location filename="../observer/panel.py" line="456"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="445"/>
+        <location filename="../observer/panel.py" line="466"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="536"/>
+        <location filename="../observer/panel.py" line="557"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="557"/>
+        <location filename="../observer/panel.py" line="578"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="557"/>
+        <location filename="../observer/panel.py" line="578"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="565"/>
+        <location filename="../observer/panel.py" line="586"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="565"/>
+        <location filename="../observer/panel.py" line="586"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="571"/>
+        <location filename="../observer/panel.py" line="592"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="573"/>
+        <location filename="../observer/panel.py" line="594"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="600"/>
-        <source>&lt;b&gt;Briefing&lt;/b&gt; · avant STARTEX</source>
-        <translation>&lt;b&gt;Briefing&lt;/b&gt; · before STARTEX</translation>
+        <location filename="../observer/panel.py" line="623"/>
+        <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
+        <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="602"/>
-        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après ENDEX</source>
-        <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after ENDEX</translation>
+        <location filename="../observer/panel.py" line="625"/>
+        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après {endex}</source>
+        <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="607"/>
+        <location filename="../observer/panel.py" line="630"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="611"/>
+        <location filename="../observer/panel.py" line="634"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -2079,107 +2137,112 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>QuickEntryBar</name>
     <message>
-        <location filename="../observer/quick_entry.py" line="103"/>
+        <location filename="../observer/quick_entry.py" line="104"/>
         <source>Rôle observé (Ctrl+1…9, ou le code en tête de ligne)</source>
         <translation>Observed role (Ctrl+1…9, or its code at the start of the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="107"/>
+        <location filename="../observer/quick_entry.py" line="108"/>
         <source>Type d&apos;entrée (Ctrl+K pour changer, ou « d: », « a: »… en tête de ligne)</source>
         <translation>Entry kind (Ctrl+K to change, or “d:”, “a:”… at the start of the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="111"/>
+        <location filename="../observer/quick_entry.py" line="112"/>
         <source>Inject auquel l&apos;entrée répond (Ctrl+J pour changer, ou « &gt;I02 » dans la ligne)</source>
         <translation>Inject the entry answers (Ctrl+J to change, or “&gt;I02” in the line)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="115"/>
+        <location filename="../observer/quick_entry.py" line="116"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="116"/>
+        <location filename="../observer/quick_entry.py" line="117"/>
         <source>Marquer comme point fort (Alt+S, ou #fort)</source>
         <translation>Tag as a strength (Alt+S, or #strength)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="118"/>
+        <location filename="../observer/quick_entry.py" line="119"/>
         <source>△ Amélioration</source>
         <translation>△ Improvement</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="119"/>
+        <location filename="../observer/quick_entry.py" line="120"/>
         <source>Marquer comme axe d&apos;amélioration (Alt+I, ou #amélioration)</source>
         <translation>Tag as an area for improvement (Alt+I, or #improvement)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="124"/>
+        <location filename="../observer/quick_entry.py" line="125"/>
         <source>Saisie rapide</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="125"/>
+        <location filename="../observer/quick_entry.py" line="126"/>
         <source>DSOL d: Ouverture de 3 salles rafraîchies #fort   — Entrée pour enregistrer</source>
         <translation>DSOL d: 3 cool rooms opened #strength   — Enter to save</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="146"/>
+        <location filename="../observer/quick_entry.py" line="147"/>
         <source>&lt;b&gt;Rôle&lt;/b&gt; en tête (Tab complète, Ctrl+1…9) · &lt;b&gt;type&lt;/b&gt; : &lt;code&gt;d:&lt;/code&gt; décision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; demande &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#fort&lt;/code&gt; &lt;code&gt;#amélioration&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Échap efface</source>
         <translation>&lt;b&gt;Role&lt;/b&gt; first (Tab completes, Ctrl+1…9) · &lt;b&gt;kind&lt;/b&gt;: &lt;code&gt;d:&lt;/code&gt; decision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; request &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#strength&lt;/code&gt; &lt;code&gt;#improvement&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Esc clears</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="157"/>
+        <location filename="../observer/quick_entry.py" line="158"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="158"/>
+        <location filename="../observer/quick_entry.py" line="159"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="159"/>
+        <location filename="../observer/quick_entry.py" line="160"/>
         <source>Répond à</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="232"/>
+        <location filename="../observer/quick_entry.py" line="233"/>
         <source>(aucun inject)</source>
         <translation>(no inject)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="280"/>
+        <location filename="../observer/quick_entry.py" line="281"/>
         <source>Correction de l&apos;entrée {summary} — Entrée enregistre une révision, Échap annule</source>
         <translation>Correcting the entry {summary} — Enter saves a revision, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="349"/>
+        <location filename="../observer/quick_entry.py" line="350"/>
         <source>rôle « {code} » inconnu (rôles : {known})</source>
         <translation>unknown role “{code}” (roles: {known})</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="351"/>
+        <location filename="../observer/quick_entry.py" line="352"/>
         <source>inject « {ref} » inconnu</source>
         <translation>unknown inject “{ref}”</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="353"/>
+        <location filename="../observer/quick_entry.py" line="354"/>
         <source>aucun rôle joué dans ce paquet</source>
         <translation>no played role in this package</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="361"/>
-        <source>répond à {inject}</source>
-        <translation>answers {inject}</translation>
-    </message>
-    <message>
-        <location filename="../observer/quick_entry.py" line="361"/>
+        <location filename="../observer/quick_entry.py" line="373"/>
         <source>sans inject</source>
         <translation>no inject</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="406"/>
+        <location filename="../observer/quick_entry.py" line="375"/>
+        <source>&lt;b&gt;répond à {inject}&lt;/b&gt; (proposé : attend une réponse de ce rôle ; Ctrl+J pour changer)</source>
+        <translation>&lt;b&gt;answers {inject}&lt;/b&gt; (proposed: it awaits this role&apos;s response; Ctrl+J to change)</translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="377"/>
+        <source>&lt;b&gt;répond à {inject}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;answers {inject}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../observer/quick_entry.py" line="416"/>
         <source> — Entrée à nouveau pour enregistrer tel quel</source>
         <translation> — Enter again to save it as typed</translation>
     </message>
@@ -2327,8 +2390,8 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/alerts.py" line="179"/>
-        <source>{n} inject(s) en retard à déclencher ou ignorer : {ids}.</source>
-        <translation>{n} overdue inject(s) to fire or skip: {ids}.</translation>
+        <source>{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.</source>
+        <translation>{n} inject(s) waiting for you (fire or skip): {ids}.</translation>
     </message>
     <message>
         <location filename="../console/alerts.py" line="182"/>
@@ -2339,53 +2402,53 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="140"/>
+        <location filename="../report_action.py" line="210"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="140"/>
+        <location filename="../report_action.py" line="210"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="142"/>
-        <location filename="../report_action.py" line="218"/>
+        <location filename="../report_action.py" line="212"/>
+        <location filename="../report_action.py" line="288"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="154"/>
+        <location filename="../report_action.py" line="224"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="154"/>
+        <location filename="../report_action.py" line="224"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="174"/>
+        <location filename="../report_action.py" line="244"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="198"/>
+        <location filename="../report_action.py" line="268"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="201"/>
+        <location filename="../report_action.py" line="271"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="205"/>
+        <location filename="../report_action.py" line="275"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="219"/>
+        <location filename="../report_action.py" line="289"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
     </message>
@@ -2393,27 +2456,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleCards</name>
     <message>
-        <location filename="../console/role_cards.py" line="35"/>
+        <location filename="../console/role_cards.py" line="33"/>
         <source>Mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="36"/>
+        <location filename="../console/role_cards.py" line="37"/>
         <source>EXERCICE — document de jeu, ne pas diffuser</source>
         <translation>EXERCISE — game document, do not circulate</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="51"/>
+        <location filename="../console/role_cards.py" line="34"/>
         <source>Décisions attendues de vous</source>
         <translation>Decisions expected from you</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="52"/>
+        <location filename="../console/role_cards.py" line="35"/>
         <source>Vos moyens</source>
         <translation>Your resources</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="53"/>
+        <location filename="../console/role_cards.py" line="36"/>
         <source>Vos contacts</source>
         <translation>Your contacts</translation>
     </message>
@@ -2421,12 +2484,12 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoleCardsPanel</name>
     <message>
-        <location filename="../console/role_cards.py" line="112"/>
+        <location filename="../console/role_cards.py" line="98"/>
         <source>Exporter en PDF…</source>
         <translation>Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../console/role_cards.py" line="113"/>
+        <location filename="../console/role_cards.py" line="99"/>
         <source>Imprimer…</source>
         <translation>Print…</translation>
     </message>
@@ -2434,27 +2497,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RoomDisplay</name>
     <message>
-        <location filename="../room_display.py" line="241"/>
+        <location filename="../room_display.py" line="252"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="249"/>
+        <location filename="../room_display.py" line="263"/>
         <source>EXERCICE</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="293"/>
+        <location filename="../room_display.py" line="307"/>
         <source>{title} — écran de salle</source>
         <translation>{title} — room display</translation>
     </message>
     <message>
-        <location filename="../room_display.py" line="300"/>
-        <source>ENDEX</source>
-        <translation>ENDEX</translation>
-    </message>
-    <message>
-        <location filename="../room_display.py" line="319"/>
+        <location filename="../room_display.py" line="334"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
     </message>
@@ -2520,87 +2578,107 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../start_screen.py" line="37"/>
+        <location filename="../start_screen.py" line="40"/>
         <source>Conduite d&apos;exercice de crise</source>
         <translation>Crisis exercise control</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="43"/>
+        <location filename="../start_screen.py" line="46"/>
         <source>Conduite d&apos;exercice de crise — chronologie, écran de salle, main courante, RETEX</source>
         <translation>Crisis exercise control — timeline, room display, log, after-action report</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="49"/>
+        <location filename="../start_screen.py" line="52"/>
         <source>Nouvelle session</source>
         <translation>New session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="56"/>
+        <location filename="../start_screen.py" line="62"/>
         <source>Commencer « {title} »</source>
         <translation>Start “{title}”</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="63"/>
+        <location filename="../start_screen.py" line="69"/>
         <source>Autre dossier d&apos;exercice…</source>
         <translation>Another exercise folder…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="65"/>
+        <location filename="../start_screen.py" line="71"/>
         <source>ou déposez ici un dossier d&apos;exercice ou un fichier de session</source>
         <translation>or drop an exercise folder or a session file here</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="71"/>
+        <location filename="../start_screen.py" line="78"/>
         <source>Un autre exercice :</source>
         <translation>Another exercise:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="78"/>
+        <location filename="../start_screen.py" line="85"/>
         <source>Reprendre une session</source>
         <translation>Resume a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="79"/>
+        <location filename="../start_screen.py" line="86"/>
         <source>Ouvrir un fichier de session…</source>
         <translation>Open a session file…</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="82"/>
+        <location filename="../start_screen.py" line="89"/>
         <source>Sessions récentes</source>
         <translation>Recent sessions</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="85"/>
+        <location filename="../start_screen.py" line="96"/>
         <source>Sessions récentes :</source>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="136"/>
+        <location filename="../start_screen.py" line="150"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="147"/>
+        <location filename="../start_screen.py" line="156"/>
+        <source>pas commencée</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="157"/>
+        <source>en cours</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="158"/>
+        <source>en pause</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="159"/>
+        <source>terminée</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../start_screen.py" line="169"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="159"/>
+        <location filename="../start_screen.py" line="181"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="162"/>
+        <location filename="../start_screen.py" line="184"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="202"/>
+        <location filename="../start_screen.py" line="224"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="224"/>
+        <location filename="../start_screen.py" line="266"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
@@ -2644,6 +2722,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
+        <location filename="../console/timeline_view.py" line="200"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
@@ -2666,47 +2745,47 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../console/timeline_view.py" line="42"/>
+        <location filename="../console/timeline_view.py" line="48"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="49"/>
+        <location filename="../console/timeline_view.py" line="55"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="50"/>
+        <location filename="../console/timeline_view.py" line="56"/>
         <source>Restant à jouer</source>
         <translation>Still to play</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="51"/>
+        <location filename="../console/timeline_view.py" line="57"/>
         <source>À déclencher / en retard</source>
         <translation>Due / overdue</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="52"/>
+        <location filename="../console/timeline_view.py" line="58"/>
         <source>Déclenchés</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="53"/>
+        <location filename="../console/timeline_view.py" line="59"/>
         <source>Ignorés</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="58"/>
+        <location filename="../console/timeline_view.py" line="64"/>
         <source>Rechercher (n°, titre, texte)…</source>
         <translation>Search (no., title, text)…</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="82"/>
+        <location filename="../console/timeline_view.py" line="88"/>
         <source>Chronologie des injects</source>
         <translation>Inject timeline</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="85"/>
+        <location filename="../console/timeline_view.py" line="91"/>
         <source>Filtrer :</source>
         <translation>Filter:</translation>
     </message>
@@ -2714,58 +2793,58 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>UnsavedWritesGuard</name>
     <message>
-        <location filename="../observer/unsaved.py" line="80"/>
-        <location filename="../observer/unsaved.py" line="144"/>
+        <location filename="../observer/unsaved.py" line="76"/>
+        <location filename="../observer/unsaved.py" line="140"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="81"/>
+        <location filename="../observer/unsaved.py" line="77"/>
         <source>{n} saisie(s) ne sont pas encore dans le fichier de session « {file} ».</source>
         <translation>{n} entry(ies) not yet in the session file “{file}”.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="87"/>
+        <location filename="../observer/unsaved.py" line="83"/>
         <source>Elles sont gardées dans un journal à côté du fichier et seront enregistrées à la prochaine ouverture de la session. Pour les mettre aussi à l&apos;abri ailleurs (clé USB), enregistrez-les dans un fichier.</source>
         <translation>They are kept in a journal beside the file and will be saved the next time the session is opened. To keep them safe elsewhere too (USB key), save them to a file.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="92"/>
+        <location filename="../observer/unsaved.py" line="88"/>
         <source>Le journal à côté du fichier n&apos;a pas pu toutes les prendre (disque plein ?) : si vous quittez sans les enregistrer dans un fichier, elles seront perdues.</source>
         <translation>The journal beside the file could not take them all (disk full?): if you quit without saving them to a file, they will be lost.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="94"/>
+        <location filename="../observer/unsaved.py" line="90"/>
         <source>Enregistrer dans un fichier…</source>
         <translation>Save to a file…</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="95"/>
+        <location filename="../observer/unsaved.py" line="91"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="93"/>
         <source>Quitter quand même</source>
         <translation>Quit anyway</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="93"/>
         <source>Quitter et les perdre</source>
         <translation>Quit and lose them</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="99"/>
+        <location filename="../observer/unsaved.py" line="95"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="122"/>
+        <location filename="../observer/unsaved.py" line="118"/>
         <source>Enregistrer les saisies non enregistrées</source>
         <translation>Save the unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="125"/>
+        <location filename="../observer/unsaved.py" line="121"/>
         <source>Fichiers JSON (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
@@ -2786,70 +2865,6 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../console/alerts.py" line="226"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
-    </message>
-</context>
-<context>
-    <name>KitController</name>
-    <message>
-        <location filename="../kit_action.py" line="160"/>
-        <source>Mise en page des kits…</source>
-        <translation>Laying out the kits…</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="175"/>
-        <source>Préparation du kit…</source>
-        <translation>Preparing the kit…</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="177"/>
-        <location filename="../kit_action.py" line="257"/>
-        <source>Kit imprimé</source>
-        <translation>Printed kit</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="193"/>
-        <source>kit animateur</source>
-        <translation>control kit</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="193"/>
-        <source>kit observateur</source>
-        <translation>observer kit</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="194"/>
-        <source>kit joueur</source>
-        <translation>player kit</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="199"/>
-        <source>Mise en page : {kit}</source>
-        <translation>Laid out: {kit}</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="213"/>
-        <source>Impression du {kit} (PDF A4)…</source>
-        <translation>Printing the {kit} (A4 PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="242"/>
-        <source>Impossible d&apos;enregistrer le kit dans {path} : {reason}</source>
-        <translation>Cannot save the kit in {path}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="245"/>
-        <source>Kit enregistré.</source>
-        <translation>Kit saved.</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="250"/>
-        <source>Kit enregistré dans {path} ({count} PDF)</source>
-        <translation>Kit saved in {path} ({count} PDF)</translation>
-    </message>
-    <message>
-        <location filename="../kit_action.py" line="258"/>
-        <source>Le kit n&apos;a pas pu être produit.</source>
-        <translation>The kit could not be made.</translation>
     </message>
 </context>
 </TS>

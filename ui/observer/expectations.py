@@ -356,6 +356,8 @@ class ExpectationsChecklist(QWidget):
         """Set each row's status text and colours; return True if any row changed."""
         changed = False
         styled = self._styled
+        # After ENDEX nothing counts down any more: an unchecked response is to be evaluated, not awaited.
+        ended = self._session.state.clock.state.name == "ENDED"
         for key, item in self._data.items():
             if item.check is not None and styled.get(key) is item:
                 continue  # a checked item's text does not depend on the time
@@ -372,6 +374,9 @@ class ExpectationsChecklist(QWidget):
                 if item.late:
                     text += self.tr(" · hors délai")
                 color = labels.check_color(item.check.status)
+            elif ended:
+                text = self.tr("à évaluer (ENDEX)")
+                color = labels.COLOR_MUTED
             elif remaining >= 0:
                 text = self.tr("reste {left}").format(left=format_offset(remaining))
                 color = labels.COLOR_MUTED

@@ -393,7 +393,7 @@ class HotWashWidget(QWidget):
             self.banner.setText(self.tr("<b>Retour à chaud</b> — notez chaque objectif, relevez les points forts et les axes d'amélioration, et construisez le plan d'amélioration."))
             self.banner.setStyleSheet("QLabel { background: #e8f0fb; color: #1f3b63; padding: 6px 8px; border-radius: 3px; }")
         else:
-            self.banner.setText(self.tr("L'exercice n'est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après ENDEX."))
+            self.banner.setText(self.tr("L'exercice n'est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.").format(endex=labels.term("endex")))
             self.banner.setStyleSheet("QLabel { background: #fff8dc; color: #6b5200; padding: 6px 8px; border-radius: 3px; }")
         ratings = {r.objective_id: r for r in state.ratings}
         evidence = self._evidence(state)

@@ -47,19 +47,29 @@ DEFAULT_HIDDEN_COLUMNS = ("observer",)
 RETRY_INTERVAL_MS = 3000
 
 
+# Columns a compact panel (the console's dock) leaves out.
+COMPACT_HIDDEN_COLUMNS = (Column.REAL, Column.SCENARIO, Column.KIND, Column.INJECT, Column.TAGS, Column.OBSERVER)
+
+
 class ObserverPanel(QWidget):
     """GUI: everything an observer needs during play, keyboard first."""
 
     entry_logged = Signal(str)  # entry id, once committed
     observer_changed = Signal(str)
 
-    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *, settings: QSettings | None = None):
+    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None, seat: str = "observer"):
         super().__init__(parent)
         self.setObjectName("observerPanel")
         self._session = session
         self._settings = settings if settings is not None else QSettings("crisisdesk", "crisisdesk")
-        self._observer = (observer_name or str(self._settings.value(SETTINGS_KEY_NAME, "") or "")).strip() or None
-        self._pending: dict[str, dict] = {}  # entry id -> log_entry keyword arguments, until committed
+        # Each kind of window remembers its own author (the console's director, an observer's
+        # window): a name typed in one never becomes the author of another's entries or ratings.
+        self._name_key = f"{SETTINGS_KEY_NAME}/{seat}"
+        remembered = self._settings.value(self._name_key, None)
+        if remembered is None and seat == "observer":  # files of the version with one shared name
+            remembered = self._settings.value(SETTINGS_KEY_NAME, "")
+        self._observer = (observer_name or str(remembered or "")).strip() or None
         self._refused_ids: list[str] = []  # entries the session refused, shown until taken back
         self._reported: set[str] = set()  # entries whose unforeseen error went to the error reporter
         self._seen_state = None
@@ -310,7 +320,7 @@ class ObserverPanel(QWidget):
         if not name:
             return
         self._observer = name
-        self._settings.setValue(SETTINGS_KEY_NAME, name)
+        self._settings.setValue(self._name_key, name)
         recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
         if isinstance(recent, str):
             recent = [recent]
@@ -342,6 +352,16 @@ class ObserverPanel(QWidget):
         self.filters_bar.setVisible(not compact)
         self.detail.setVisible(not compact)
         self.checklist.setVisible(not compact)
+        # Beside the timeline on a 1366 px laptop the entry's text must stay in view: only the
+        # save state, exercise time and role stand beside it (the observer window shows the rest).
+        hidden = set(self._hidden_columns())
+        for column in COMPACT_HIDDEN_COLUMNS:
+            self.view.setColumnHidden(column, compact or column in hidden)
+        self.stage_label.setVisible(not compact)  # the console's clock bar shows it, larger
+        self.name_combo.setMinimumContentsLength(10 if compact else 16)
+        self.quick.inject_combo.setMinimumContentsLength(10 if compact else 16)
+        self.name_prompt.setText(self.tr("◀ Votre nom, puis Entrée") if compact
+                                 else self.tr("◀ Indiquez votre nom puis Entrée pour commencer à saisir."))
 
     @property
     def compact(self) -> bool:
@@ -372,16 +392,17 @@ class ObserverPanel(QWidget):
             stage=stage, supersedes=entry.supersedes,
         )
         self.model.add_draft(draft)
-        self._pending[entry_id] = dict(
+        # Unsaved from now on, in the one place that counts what is unsaved: the session's kept writes.
+        self._session.kept.hold(entry_id, dict(
             observer=self._observer, role=entry.role, kind=entry.kind, text=entry.text, inject_id=entry.inject_id,
             tags=entry.tags, entry_id=entry_id, supersedes=entry.supersedes,
-        )
+        ), owner=self)
         self._update_counts()
         # Let the row paint as "en cours…" first; the commit itself takes a few ms.
         QTimer.singleShot(0, lambda: self._save(entry_id))
 
     def _save(self, entry_id: str) -> bool:
-        arguments = self._pending.get(entry_id)
+        arguments = self._session.kept.held(entry_id)
         if arguments is None:
             return True
         try:
@@ -402,10 +423,10 @@ class ObserverPanel(QWidget):
             self._mark_failed(entry_id, labels.error_reason(exc))
             return False
         self._reported.discard(entry_id)
-        del self._pending[entry_id]
+        self._session.kept.release(entry_id)
         self.model.set_save_state(entry_id, SaveState.SAVED)
         self.refresh_from_session()
-        if not self._pending:
+        if not self.pending_entry_ids:
             self._retry_timer.stop()
             self.error_label.setVisible(False)
         self._update_counts()
@@ -420,7 +441,7 @@ class ObserverPanel(QWidget):
         self._update_counts()
 
     def _refused(self, entry_id: str, reason: str) -> None:
-        arguments = self._pending.pop(entry_id)
+        arguments = self._session.kept.release(entry_id)
         if not self.quick.line.text().strip():
             self.model.remove_draft(entry_id)
             self.quick.line.setText(format_entry_line(
@@ -461,14 +482,14 @@ class ObserverPanel(QWidget):
                 self._session.retry_pending()
             except SessionError:
                 pass  # still failing: the entries' own retries below say so
-        for entry_id in list(self._pending):
+        for entry_id in self.pending_entry_ids:
             self._save(entry_id)
-        return len(self._pending)
+        return len(self.pending_entry_ids)
 
     @property
     def pending_entry_ids(self) -> list[str]:
         """Ids of the entries typed here that are not in the session file yet (being saved or kept for a retry)."""
-        return list(self._pending)
+        return self._session.kept.held_ids(owner=self)
 
     @property
     def refused_entry_ids(self) -> list[str]:
@@ -564,7 +585,7 @@ class ObserverPanel(QWidget):
         shown = self.proxy.rowCount()
         text = self.tr("{n} entrées").format(n=total) if shown == total else self.tr("{shown} / {n} entrées").format(shown=shown, n=total)
         self.count_label.setText(text)
-        failed = sum(1 for entry_id in self._pending if (row := self.model.row_for(entry_id)) and row.save is SaveState.FAILED)
+        failed = sum(1 for entry_id in self.pending_entry_ids if (row := self.model.row_for(entry_id)) and row.save is SaveState.FAILED)
         refused = len(self.refused_entry_ids)
         notes = []
         if failed:
@@ -599,9 +620,9 @@ class ObserverPanel(QWidget):
         now = self._session.now()
         stage = state.stage
         if stage == "briefing":
-            text = self.tr("<b>Briefing</b> · avant STARTEX")
+            text = self.tr("<b>Briefing</b> · avant {startex}").format(startex=labels.term("startex"))
         elif stage == "hotwash":
-            text = self.tr("<b>Retour à chaud</b> · après ENDEX")
+            text = self.tr("<b>Retour à chaud</b> · après {endex}").format(endex=labels.term("endex"))
         else:
             elapsed = state.clock.elapsed(now)
             phase = state.clock.phase_at(elapsed)
@@ -623,7 +644,8 @@ class ObserverPanel(QWidget):
             )
             for s in fired
         ]
-        latest = {role.id: latest_fired_inject_for_role(fired, role.id, state.checks) for role in self._played}
+        latest = {role.id: latest_fired_inject_for_role(fired, role.id, state.checks, awaiting_only=True)
+                  for role in self._played}
         self.quick.set_fired_injects(choices, latest)
 
     def _update_observer_filter(self, state) -> None:

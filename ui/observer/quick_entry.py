@@ -7,6 +7,7 @@ be switched with shortcuts. The bar only assembles a ``QuickEntry``; the panel s
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -358,13 +359,22 @@ class QuickEntryBar(QFrame):
         parts = [
             f"<b>{role or '?'}</b>",
             labels.kind_label(kind) if kind else "?",
-            self.tr("répond à {inject}").format(inject=inject_id) if inject_id else self.tr("sans inject"),
+            self._answers_text(inject_id, proposed=bool(inject_id and not parsed.inject_id and not self._inject_manual)),
         ]
         parts += [labels.tag_label(tag) for tag in tags]
         html = "→ " + " · ".join(parts)
         if warnings:
             html += ' <span style="color:#b3261e;">⚠ ' + " ; ".join(warnings) + "</span>"
         self.preview.setText(html)
+
+    def _answers_text(self, inject_id: str | None, *, proposed: bool) -> str:
+        """Say which inject the entry will be attached to — in bold, and whether it was only proposed."""
+        if not inject_id:
+            return self.tr("sans inject")
+        if proposed:
+            return self.tr("<b>répond à {inject}</b> (proposé : attend une réponse de ce rôle ; Ctrl+J pour changer)").format(
+                inject=html.escape(inject_id))
+        return self.tr("<b>répond à {inject}</b>").format(inject=html.escape(inject_id))
 
     def _complete_role(self) -> bool:
         """Complete the leading role code (repeated Tab cycles); False if there was nothing to complete."""

@@ -27,7 +27,7 @@ class UnsavedWritesGuard(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
-        self._panels = panels  # the observer panels whose typed entries count as unsaved too
+        self._panels = panels  # the observer panels that retry their typed entries (counted by the session)
         self.box: QMessageBox | None = None  # the open question, if any (tests reach it here)
         self.file_dialog: QFileDialog | None = None
         self.settled = False  # the user answered (or nothing was left): closing may go on
@@ -36,16 +36,12 @@ class UnsavedWritesGuard(QObject):
     # -- what is unsaved -------------------------------------------------------------------
 
     def unsaved_count(self) -> int:
-        """Writes not in the session file: kept by the session, or typed in a panel and not kept (yet)."""
-        kept = {p.event_id for p in self.session.pending_writes}
-        typed = {entry_id for panel in self._panels() for entry_id in panel.pending_entry_ids}
-        return len(kept | typed)
+        """Writes not in the session file: kept by the session, or typed in a panel and not stored yet."""
+        return len(self.session.unsaved_ids())
 
     def all_journaled(self) -> bool:
         """True if every unsaved write is in the journal beside the file (stored at the next open)."""
-        kept = self.session.pending_writes
-        typed = {entry_id for panel in self._panels() for entry_id in panel.pending_entry_ids}
-        return all(p.journaled for p in kept) and typed <= {p.event_id for p in kept}
+        return self.session.kept.all_journaled()
 
     def retry(self) -> int:
         """Try once to store every unsaved write; return how many are still unsaved."""

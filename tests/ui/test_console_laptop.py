@@ -1,0 +1,257 @@
+"""The console on a 1366×768 laptop: the log beside the timeline, nothing cut, selection kept."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from tests.ui.test_console_screens import play, save_shot
+from ui.console.timeline_model import Column
+from ui.observer.log_model import Column as LogColumn
+
+
+def test_main_courante_is_beside_the_timeline_with_its_text_column_in_view(qtbot, paris_console):
+    window = paris_console
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.courante_dock.isVisible() and window.courante.view.isVisible())
+    # Not a hidden tab: the log and the timeline are on screen together.
+    assert not window.courante_dock.visibleRegion().isEmpty()
+    assert window.courante_dock not in window.tabifiedDockWidgets(window.detail_dock)
+    view = window.courante.view
+    text_left = view.columnViewportPosition(LogColumn.TEXT)
+    assert 0 <= text_left < view.viewport().width() - 150, "the 'Entrée' column is off-screen"
+    rows_shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+    assert rows_shown >= 5
+    save_shot(window, "console-1366-courante")
+
+
+def test_countdown_is_never_elided_by_a_long_title(qtbot, paris_console, fake_time):
+    window = paris_console
+    window.resize(1366, 768)
+    window.actions.start.trigger()
+    window.actions.autofire.setChecked(False)
+    assert window.controller.fire_next()  # P1-00 is due at STARTEX; the next one is minutes away
+    window.tick()
+    when = window.clock_bar.next_when
+    assert when.text().startswith("Prochain dans 0:")
+    assert when.width() >= when.sizeHint().width()
+    title = window.clock_bar.next_label
+    assert title.full_text().startswith("P1-01 ")
+    # The long title gives way (elided, whole in its tooltip), not the countdown.
+    assert "…" in title.text() or title.fontMetrics().horizontalAdvance(title.full_text()) <= title.width()
+    assert title.toolTip() == title.full_text()
+    assert window.clock_bar.wall_label.text().startswith("Heure réelle ")
+
+
+def test_short_columns_fit_their_longest_text(qtbot, paris_console, fake_time):
+    window = paris_console
+    window.actions.start.trigger()
+    window.session.add_inject(title="Appel imprévu du préfet", sender="ANIM", to=["DIR"], body="x", channel="phone")
+    window.refresh()
+    table, model = window.timeline.table, window.model
+    metrics = table.fontMetrics()
+    for row in range(model.rowCount()):
+        for column in (Column.TIME, Column.ID, Column.STATUS):
+            text = model.data(model.index(row, column))
+            assert metrics.horizontalAdvance(text) <= table.columnWidth(column) - 8, (column, text)
+
+
+def test_another_inject_opens_at_its_title_and_clearing_the_search_keeps_the_selection(qtbot, paris_console):
+    window = paris_console
+    window.resize(1366, 768)
+    window.timeline.select("P1-11")
+    bar = window.detail.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    window.timeline.select("P1-09")
+    assert window.detail.browser.verticalScrollBar().value() == 0
+
+    window.timeline.select("P1-05")
+    qtbot.keyClicks(window.timeline.search, "zzz-introuvable")
+    assert window.timeline.selected_id() is None
+    window.timeline.search.clear()
+    assert window.timeline.selected_id() == "P1-05"
+    assert window.detail.inject_id == "P1-05"
+
+
+def test_endex_times_and_statuses_whole(qtbot, paris_console, fake_time):
+    window = paris_console
+    window.actions.start.trigger()
+    play(window, fake_time, 30 * 60)
+    window.session.end()
+    window.driver.poke()
+    window.tick()
+    table, model = window.timeline.table, window.model
+    metrics = table.fontMetrics()
+    for row in range(model.rowCount()):
+        for column in (Column.TIME, Column.STATUS):
+            text = model.data(model.index(row, column))
+            assert metrics.horizontalAdvance(text) <= table.columnWidth(column) - 8, (column, text)
+    assert table.horizontalHeader().sectionResizeMode(Column.TITLE).name == "Stretch"
+
+
+def test_room_display_cards_use_the_width_and_show_formatted_text(qtbot, paris_console, fake_time):
+    from ui.room_display import FeedCard
+
+    window = paris_console
+    window.actions.start.trigger()
+    play(window, fake_time, 30 * 60)  # P1-09 (FIL INFO 24, a news flash) has gone out
+    window.actions.room_display.setChecked(True)
+    room = window.room
+    room.showNormal()
+    room.resize(1920, 1080)
+    qtbot.waitUntil(lambda: room.height() == 1080)
+    window.tick()
+    cards = room.findChildren(FeedCard)
+    assert cards and all(card.isVisible() for card in cards)
+    used = sum(card.width() for card in cards)
+    assert used > room.width() * 0.8, "the cards must share the whole width"
+    shown = "\n".join(label.text() for card in cards for label in card.findChildren(QLabel))
+    assert "*(" not in shown and "**" not in shown
+    save_shot(room, "room-1080p")
+
+
+def test_escape_on_the_room_display_gives_the_console_back(qtbot, paris_console):
+    window = paris_console
+    window.actions.room_display.setChecked(True)
+    room = window.room
+    qtbot.waitUntil(room.isVisible)
+    qtbot.keyClick(room, Qt.Key.Key_Escape)
+    assert not room.isVisible()
+    assert not window.actions.room_display.isChecked()  # F10 shows it again
+    window.actions.room_display.trigger()
+    assert room.isVisible()
+
+
+def test_room_card_cut_never_leaves_a_raw_emphasis_mark():
+    from ui.room_display import shorten
+
+    body = "Premier paragraphe assez court.\n\n" + "« Ne buvez plus l'eau du robinet, partagez ! » " * 3 + "*(visuel imitant le logo d'Eau de Paris)*"
+    for limit in range(60, len(body), 7):
+        text = shorten(body, limit)
+        assert text.count("*") % 2 == 0, (limit, text)
+
+
+def test_each_window_has_its_own_author(qtbot, qloop, console, settings):
+    """An observer's window naming itself never renames the director at the console."""
+    from ui.observer.window import ObserverWindow
+
+    console.courante.set_observer_name("Directrice Martin")
+    observer = ObserverWindow(console.session, settings=settings.qsettings, auto_refresh=False)
+    qtbot.addWidget(observer)
+    assert observer.panel.observer_name != "Directrice Martin"
+    observer.panel.set_observer_name("Observateur Dupont")
+    # A console opened later on this machine (same settings) is still the director's.
+    from ui.observer.panel import ObserverPanel
+
+    again = ObserverPanel(console.session, settings=settings.qsettings, seat="console")
+    qtbot.addWidget(again)
+    assert again.observer_name == "Directrice Martin"
+    assert console.courante.observer_name == "Directrice Martin"
+    console.open_hotwash()
+    hotwash = console.observer_windows[-1]
+    assert hotwash._observer == "Directrice Martin"
+    console.courante.set_observer_name("Directrice Leroy")
+    assert hotwash._observer == "Directrice Leroy"
+
+
+def test_after_a_crash_the_recovery_message_and_the_due_banner_count_the_same_injects(
+        qtbot, qloop, tmp_path, paris_package_path, fake_time, settings):
+    import re
+
+    from crisisdesk.contingency import awaiting_controller
+    from crisisdesk.session import Session
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "crash.crisisdesk"
+    first = Session.create(path, paris_package_path, time_source=fake_time)
+    first.start()
+    for _ in range(10):  # the first ten minutes play with auto-fire
+        fake_time.advance(60)
+        first.tick()
+    first.close()  # the laptop dies at T+0:10
+    fake_time.advance(25 * 60)  # back at T+0:35: several injects and the contingency C-01 fell due
+    session = Session.open(path, time_source=fake_time)
+    window = MainWindow(session, fake_time, settings)
+    window.confirm_quit_while_running = False
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        waiting, offered = awaiting_controller(session.state, session.state.clock.elapsed(fake_time.now()))
+        expected = [s.inject.id for s in waiting] + [s.inject.id for s, _ in offered]
+        assert "C-01" in expected
+        text = window.recovery.text.text()
+        count = int(re.search(r"(\d+) inject\(s\) vous attendent", text).group(1))
+        assert count == len(expected)
+        for inject_id in expected[:8]:
+            assert inject_id in text
+        window.tick()
+        banner = window.alert.message.text()
+        shown = 1 + int(re.search(r"\(\+(\d+) autres\)", banner).group(1)) if "autres" in banner else 1
+        assert shown == len(waiting)
+    finally:
+        window.driver.stop()
+        session.close()
+
+
+def test_after_endex_the_console_leads_to_the_hot_wash_then_the_report(qtbot, console, tmp_path, fake_time):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = console
+    assert not window.endex_banner.isVisible()
+    window.actions.start.trigger()
+    fake_time.advance(600)
+    window.session.end()
+    window.driver.poke()
+    window.refresh()
+    assert window.endex_banner.isVisible()
+    assert not window.alert.isVisible()  # nothing is offered for firing after ENDEX
+    qtbot.mouseClick(window.endex_banner.hotwash_button, Qt.MouseButton.LeftButton)
+    assert any(w.windowTitle().startswith("Débriefing à chaud") for w in window.observer_windows)
+
+    opened = []
+    window.report_opener = opened.append
+    window.ask_report("html", open_when_ready=True)
+    dialog = window.findChild(QFileDialog, "reportDialog")
+    target = tmp_path / "retex.html"
+    with qtbot.waitSignal(window._report.finished if window._report else dialog.fileSelected, timeout=5000):
+        dialog.fileSelected.emit(str(target))
+    qtbot.waitUntil(lambda: opened == [target], timeout=60000)
+    assert target.exists()
+
+
+def test_checklist_stops_counting_down_at_endex(qtbot, console, fake_time):
+    from ui.observer.panel import ObserverPanel
+
+    window = console
+    window.actions.start.trigger()
+    fake_time.advance(121)
+    window.driver.on_deadline()  # I01 fires, its expected responses start their windows
+    panel = ObserverPanel(window.session, "Claire", settings=window.settings.qsettings)
+    qtbot.addWidget(panel)
+    panel.refresh_from_session()
+    tree = panel.checklist.tree
+    texts = lambda: [tree.topLevelItem(i).child(j).text(1) for i in range(tree.topLevelItemCount())  # noqa: E731
+                     for j in range(tree.topLevelItem(i).childCount())]
+    assert any(text.startswith("reste ") for text in texts())
+    window.session.end()
+    panel.refresh_from_session()
+    panel.update_clock()
+    assert texts() and all(text == "à évaluer (ENDEX)" for text in texts())
+
+
+def test_startex_asks_first_and_a_second_f5_does_not_start(qtbot, console):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = console
+    window.controller.ask_before_start = True  # as in the app
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    box = window.controller.dialog
+    assert isinstance(box, QMessageBox) and box.objectName() == "confirmStartDialog"
+    assert window.session.state.clock_state.name == "READY"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    box.done(QMessageBox.StandardButton.No)
+    assert window.session.state.clock_state.name == "READY"
+    qtbot.mouseClick(window.clock_bar.start_button, Qt.MouseButton.LeftButton)
+    window.controller.dialog.done(QMessageBox.StandardButton.Yes)
+    assert window.session.state.clock_state.name == "RUNNING"
