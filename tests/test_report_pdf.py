@@ -38,8 +38,9 @@ def ink_ratio(doc: QPdfDocument, page: int) -> float:
 
 # Each major section starts a page, in this order (the requirement: "A4 pages with page
 # numbers and page breaks between sections").
-SECTION_KEYS = ("sec_summary", "sec_timeline", "sec_objectives", "sec_roles", "sec_hotwash",
-                "annex_log", "annex_events", "annex_injects", "annex_roles")
+SECTION_KEYS = ("sec_summary", "overview", "sec_objectives", "annex_timeline", "annex_roles_analysis",
+                "annex_log", "annex_events", "annex_injects", "annex_roles", "annex_indicators", "annex_glossary",
+                "annex_hotwash")
 # A page holding fewer lines than this is the defect the breaks once caused: the last
 # line or two of a section alone on a page (3 lines on page 14 of a short run).
 MIN_LINES_PER_PAGE = 4
@@ -192,7 +193,7 @@ def test_each_section_of_a_short_run_starts_a_page_and_no_page_holds_a_line_or_t
     play_short_paris_run(path, ROOT / "injects" / "paris-50c")
     doc = open_pdf(write_report(path, tmp_path / "short.pdf"))
     starts = assert_sections_start_pages(doc)
-    assert (starts["Synthèse"], starts["Chronologie : prévu / réalisé"]) == (1, 2)  # the summary holds on one page
+    assert (starts["Synthèse"], starts["Présentation de l'exercice"]) == (1, 2)  # the synthesis holds on one page
     assert doc.pageCount() <= 24  # 42 when every unplayed inject had its own block
     assert thin_pages(doc) == []
 

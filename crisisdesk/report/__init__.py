@@ -8,6 +8,7 @@ out; ``write_report`` does both for a session file and writes ``.html`` or ``.pd
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from jinja2 import TemplateError
 from crisisdesk import collector
 from crisisdesk.report.figures import ReportFigures, compute_figures
 from crisisdesk.report.pdf import PdfFailed, PdfUnavailable, register_pdf_renderer, render_pdf
+from crisisdesk.report.pdf_title import set_pdf_title
 from crisisdesk.report.render import TemplateFolderError, make_environment, render_html
 
 FORMATS = ("html", "pdf")
@@ -31,6 +33,7 @@ __all__ = [
     "build_figures",
     "compute_figures",
     "describe_template_error",
+    "document_title",
     "make_environment",
     "output_format",
     "register_pdf_renderer",
@@ -79,9 +82,10 @@ def build_figures(session, *, now: float | None = None) -> ReportFigures:
 
 
 def report_html(session, *, now: float | None = None, templates: str | Path | None = None,
-                language: str | None = None) -> str:
-    """Render the report of an open session as a self-contained HTML document."""
-    return render_html(build_figures(session, now=now), templates=templates, language=language)
+                language: str | None = None, for_print: bool = False) -> str:
+    """Render the report of an open session as a self-contained HTML document (``for_print``: for the PDF)."""
+    return render_html(build_figures(session, now=now), templates=templates, language=language,
+                       for_print=for_print)
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -118,7 +122,7 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
         raise ReportError(str(exc)) from exc  # its message already names the file
     try:
         with collector.paused():  # a long exercise's report is hundreds of thousands of rows: see crisisdesk/collector.py
-            html = report_html(session, templates=templates, language=language)
+            html = report_html(session, templates=templates, language=language, for_print=kind == "pdf")
     except TemplateError as exc:
         raise ReportError(f"report template: {describe_template_error(exc)}") from exc
     finally:
@@ -130,13 +134,24 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
     return out
 
 
+def document_title(html: str) -> str:
+    """The report's <title>, as its PDF metadata title (a user template sets its own)."""
+    from html import unescape
+
+    match = re.search(r"<title>(.*?)</title>", html[:20_000], re.S)
+    return " ".join(unescape(match.group(1)).split()) if match else ""
+
+
 def write_pdf_atomically(html: str, out: Path) -> None:
-    """Print ``html`` to ``out`` through a temporary file in the same folder."""
+    """Print ``html`` to ``out`` through a temporary file in the same folder, titled in its metadata."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".pdf", dir=out.parent)
     os.close(fd)
     try:
         render_pdf(html, tmp)
+        title = document_title(html)
+        if title:
+            set_pdf_title(tmp, title)
         os.chmod(tmp, REPORT_FILE_MODE)
         os.replace(tmp, out)
     finally:

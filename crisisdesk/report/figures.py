@@ -207,6 +207,12 @@ class FindingRow:
     source: str  # "finding" (hot wash) | "entry" (tagged main-courante entry) | "imported" (hot wash, from an entry)
     role: str = ""  # role id of a tagged entry
     entry_id: str = ""  # the main-courante entry it comes from, if any
+    number: int | None = None  # the hot wash's finding number (None for a tagged entry not imported)
+    reference: str = ""  # constat → référence → cause → recommandation
+    cause: str = ""
+    recommendation: str = ""
+    actions: tuple[int, ...] = ()  # numbers of the plan actions answering it
+    edited_by: str = ""
 
     @property
     def objective_id(self) -> str | None:
@@ -240,6 +246,15 @@ class ImprovementRow:
     due_date: str  # ISO date text as stored ("2027-02-25"); the template formats it in the report's language
     objective_id: str | None
     objective_title: str
+    domain: str = ""  # POETE code
+    organisation: str = ""
+    contact: str = ""
+    start_date: str = ""
+    status: str = ""  # ActionStatus code
+    finding_id: int | None = None
+    finding_text: str = ""
+    observer: str = ""
+    edited_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -284,6 +299,35 @@ class PhaseBand:
 
 
 @dataclass(frozen=True)
+class IndicatorRow:
+    """A situation figure as it moved: by a fired inject or by hand."""
+
+    indicator_id: str
+    label: str
+    unit: str
+    value: object
+    source: str  # inject id, or "manual"
+    real_time: float
+    elapsed: float | None
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    """The one-page synthesis: what the RETEX team wrote, else drafted from ratings, findings and plan.
+
+    A written field is a text (one item per line); a drafted one is a tuple of findings or
+    plan lines the template words. ``written`` names the fields the team wrote.
+    """
+
+    context: str
+    strengths: tuple[str, ...] | tuple[FindingRow, ...]
+    improvements: tuple[str, ...] | tuple[FindingRow, ...]
+    recommendations: tuple[str, ...]
+    decisions: tuple[str, ...]
+    written: frozenset[str]
+
+
+@dataclass(frozen=True)
 class ReportFigures:
     """Everything the after-action report shows, computed once."""
 
@@ -324,6 +368,10 @@ class ReportFigures:
     entry_history: tuple[EntryRow, ...]  # every revision, in time order
     entries: tuple[EntryRow, ...]  # current revisions, in time order
     events: tuple[EventRow, ...]
+    retex: Any = None  # the RETEX document's fields (session.state.RetexDocument)
+    synthesis: Synthesis | None = None
+    indicator_changes: tuple[IndicatorRow, ...] = ()
+    glossary: dict[str, tuple[Any, ...]] | None = None  # language -> terms (report/glossary.py)
 
     def role_name(self, role_id: str | None) -> str:
         for role in self.all_roles:
@@ -352,6 +400,7 @@ def compute_figures(state, package, *, generated_at: float) -> ReportFigures:
     from crisisdesk.clock import ClockState
     from crisisdesk.report import rows as row_builder
     from crisisdesk.report import sections
+    from crisisdesk.report.glossary import glossary_for
 
     exercise = package.exercise
     played = state.clock.elapsed(generated_at)
@@ -367,7 +416,9 @@ def compute_figures(state, package, *, generated_at: float) -> ReportFigures:
     inject_rows, response_pairs = row_builder.inject_rows(state, package, current_rows, played=played,
                                                           draft=draft, role_name=role_name)
     expected_counts = sections.expectation_counts(inject_rows)
-    all_findings = sections.findings(state, current_rows, objective_ids)
+    plan = sections.improvement_plan(state, exercise, role_name)
+    all_findings = sections.findings(state, current_rows, objective_ids, plan)
+    objectives = sections.objective_summaries(exercise, state, inject_rows, current_rows, all_findings)
     events = sections.event_rows(state)
     pause_count, paused_seconds = sections.pauses(events, draft=draft, generated_at=generated_at)
     effective_phases = state.clock.phases or exercise.phases
@@ -404,12 +455,16 @@ def compute_figures(state, package, *, generated_at: float) -> ReportFigures:
         chronology=sections.chronology(inject_rows, current_rows),
         unplayed=sections.unplayed_by_phase(inject_rows, effective_phases),
         roles=sections.role_summaries(package, inject_rows, current_rows, response_pairs),
-        objectives=sections.objective_summaries(exercise, state, inject_rows, current_rows, all_findings),
+        objectives=objectives,
         findings=all_findings,
         general_findings=tuple(f for f in all_findings if not f.objective_ids),
         hotwash_entries=tuple(r for r in current_rows if r.stage == "hotwash"),
-        improvements=sections.improvement_plan(state, exercise, role_name),
+        improvements=plan,
         entry_history=history_rows,
         entries=current_rows,
         events=events,
+        retex=state.retex,
+        synthesis=sections.synthesis(state.retex, all_findings, plan, objectives),
+        indicator_changes=sections.indicator_rows(state, exercise),
+        glossary={lang: tuple(glossary_for(package, lang)) for lang in ("fr", "en")},
     )

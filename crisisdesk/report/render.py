@@ -134,6 +134,14 @@ def _css_string(text: str) -> Markup:
     return Markup('"' + "".join(escaped) + '"')
 
 
+@pass_context
+def _typography(context, markup) -> Markup:
+    """French (or English) typography on rendered HTML: ``{% filter typography %}…{% endfilter %}``."""
+    from crisisdesk.report.typography import typography_html
+
+    return typography_html(markup, context["lang"])
+
+
 @functools.lru_cache(maxsize=1)
 def _markdown_renderer():
     from markdown_it import MarkdownIt
@@ -176,6 +184,7 @@ def _environment(user_folder: str | None) -> Environment:
         css_string=_css_string,
         markdown=_markdown,
         safe_color=safe_color,
+        typography=_typography,
     )
     return env
 
@@ -190,7 +199,7 @@ def make_environment(templates: str | Path | None = None) -> Environment:
     return _environment(str(folder.resolve()))
 
 
-def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
+def log_table_rows(fig: ReportFigures, lang: str, rows=None) -> list[Markup]:
     """Return the ``<tr>`` rows of the main-courante annex in chunks of LOG_CHUNK_ROWS rows.
 
     Each correction comes right after what it corrects.
@@ -205,7 +214,7 @@ def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
     tag_names = {k[4:]: v for k, v in t.items() if k.startswith("tag_")}
     days: dict[tuple[int, int], str] = {}
     out = []
-    for e in sorted(fig.entry_history, key=lambda r: (r.first_time, r.real_time)):
+    for e in sorted(fig.entry_history if rows is None else rows, key=lambda r: (r.first_time, r.real_time)):
         if e.superseded:
             note = t["superseded_by_later"]
         elif e.is_correction:
@@ -239,11 +248,18 @@ def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
 
 
 def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
-                language: str | None = None) -> str:
-    """Render the report of ``fig`` as one self-contained HTML document."""
+                language: str | None = None, for_print: bool = False) -> str:
+    """Render the report of ``fig`` as one self-contained HTML document.
+
+    ``for_print``: the document is for the PDF, where a very long session's annexes are
+    summarised (``print_annexes``); the HTML keeps them whole.
+    """
+    from crisisdesk.report.print_annexes import print_annexes
+
     lang = language_of(language or fig.language)
     env = make_environment(templates)
     template = env.get_template(MAIN_TEMPLATE)
+    annexes = print_annexes(fig, lang, for_print=for_print)
     events_context = EventContext(
         lang, titles={r.inject_id: r.title for r in fig.injects}, timezone=fig.timezone,
         indicators={i.id: (i.label, i.unit or "") for i in fig.exercise.indicators})
@@ -251,7 +267,10 @@ def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
         fig=fig,
         event_details=lambda ev: describe_event(ev.kind, ev.payload, events_context),
         chart=build_chart(fig, lang),
-        log_chunks=log_table_rows(fig, lang),
+        log_chunks=log_table_rows(fig, lang, annexes.log_rows),
+        events_shown=annexes.events,
+        log_summary=annexes.log_summary,
+        role_cards=annexes.role_cards,
         on_time_tolerance=ON_TIME_TOLERANCE,
         unplayed_statuses=tuple(sorted(UNPLAYED_STATUSES)),
         t=labels(lang),

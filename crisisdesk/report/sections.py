@@ -22,11 +22,13 @@ from crisisdesk.report.figures import (
     EventRow,
     FindingRow,
     ImprovementRow,
+    IndicatorRow,
     InjectRow,
     ObjectiveSummary,
     PhaseBand,
     Ratio,
     RoleSummary,
+    Synthesis,
     TimelineCounts,
     UnplayedGroup,
 )
@@ -157,7 +159,8 @@ def role_summaries(package: Package, rows: list[InjectRow], current_rows: tuple[
 # -- findings and objectives ------------------------------------------------------------------
 
 
-def findings(state: SessionState, current_rows: tuple[EntryRow, ...], objective_ids: set[str]) -> tuple[FindingRow, ...]:
+def findings(state: SessionState, current_rows: tuple[EntryRow, ...], objective_ids: set[str],
+             plan: tuple[ImprovementRow, ...] = ()) -> tuple[FindingRow, ...]:
     """Every finding once: the hot wash's, then the tagged entries the hot wash did not import.
 
     A finding imported from a tagged entry stands for that entry: it is credited to the
@@ -168,21 +171,26 @@ def findings(state: SessionState, current_rows: tuple[EntryRow, ...], objective_
         for kind in FINDING_KINDS:
             if kind in row.tags:
                 by_key[entry_key(_first_id(state, row), kind)] = row
+    actions: dict[int, list[int]] = defaultdict(list)
+    for line in plan:
+        if line.finding_id is not None:
+            actions[line.finding_id].append(line.number)
     imported: set[tuple[str, str]] = set()
     result: list[FindingRow] = []
     for finding in state.findings:
         key = imported_entry_key(finding.event_id or "")
         source = by_key.get(key) if key else None
+        common = dict(kind=finding.kind, text=finding.text, number=finding.id, reference=finding.reference,
+                      cause=finding.cause, recommendation=finding.recommendation,
+                      actions=tuple(actions.get(finding.id, ())), edited_by=finding.edited_by or "")
         if source is not None:
             imported.add(key)
-            result.append(FindingRow(kind=finding.kind, text=finding.text,
-                                     objective_ids=_objectives_of(finding.objective_id, source, objective_ids),
+            result.append(FindingRow(objective_ids=_objectives_of(finding.objective_id, source, objective_ids),
                                      observer=source.observer, source="imported", role=source.role or "",
-                                     entry_id=source.entry_id))
+                                     entry_id=source.entry_id, **common))
         else:
-            result.append(FindingRow(kind=finding.kind, text=finding.text,
-                                     objective_ids=(finding.objective_id,) if finding.objective_id else (),
-                                     observer=finding.observer or "", source="finding"))
+            result.append(FindingRow(objective_ids=(finding.objective_id,) if finding.objective_id else (),
+                                     observer=finding.observer or "", source="finding", **common))
     for key, row in by_key.items():
         if key not in imported:
             result.append(FindingRow(kind=key[1], text=row.text, objective_ids=row.objective_ids,
@@ -245,6 +253,7 @@ def objectives_total(rows: list[InjectRow], objective_ids: set[str]) -> dict[str
 
 def improvement_plan(state: SessionState, exercise: Exercise, role_name) -> tuple[ImprovementRow, ...]:
     objectives_by_id = {o.id: o for o in exercise.objectives}
+    finding_text = {f.id: f.text for f in state.findings}
     plan = []
     for item in state.improvements:
         objective = objectives_by_id.get(item.objective_id or "")
@@ -257,8 +266,73 @@ def improvement_plan(state: SessionState, exercise: Exercise, role_name) -> tupl
             due_date=item.due_date or "",  # ISO date text
             objective_id=item.objective_id,
             objective_title=objective.title if objective else "",
+            domain=item.domain, organisation=item.organisation, contact=item.contact,
+            start_date=item.start_date or "", status=item.status, finding_id=item.finding_id,
+            finding_text=finding_text.get(item.finding_id, "") if item.finding_id is not None else "",
+            observer=item.observer or "", edited_by=item.edited_by or "",
         ))
     return tuple(plan)
+
+
+# -- synthesis and annexes -------------------------------------------------------------------
+
+_RATING_ORDER = {"U": 0, "M": 1, "S": 2, "P": 3, None: 4}
+SYNTHESIS_ITEMS = 3
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    """A written field as items: one per line, list marks dropped."""
+    return tuple(line.strip().lstrip("-•*").strip() for line in text.splitlines() if line.strip())
+
+
+def synthesis(retex, all_findings: tuple[FindingRow, ...], plan: tuple[ImprovementRow, ...],
+              objectives: tuple[ObjectiveSummary, ...]) -> Synthesis:
+    """The synthesis page: the RETEX team's own words where written, a draft from the evidence elsewhere.
+
+    Drafted: the three strengths of the best-rated objectives, the three areas for
+    improvement of the worst-rated ones (those a plan action answers first), the
+    recommendations written on findings then the high-priority plan actions.
+    """
+    rating_of = {o.objective.id: o.rating for o in objectives}
+
+    def worst(f: FindingRow) -> int:  # U 0 … P 3; not rated or no objective: 4
+        return min([_RATING_ORDER.get(rating_of.get(oid), 4) for oid in f.objective_ids] or [4])
+
+    def by_team(f: FindingRow) -> int:  # the hot wash's own findings before tagged entries
+        return 0 if f.source in ("finding", "imported") else 1
+
+    written = frozenset(k for k in ("context", "strengths", "improvements", "recommendations", "decisions")
+                        if retex is not None and getattr(retex, k, "").strip())
+    # Strengths of the best-rated objectives first; areas for improvement of the worst-rated,
+    # those with a recommendation or a plan action first.
+    strengths = sorted((f for f in all_findings if f.kind == "strength"),
+                       key=lambda f: (by_team(f), -(worst(f) if worst(f) < 4 else 1.5)))
+    improvements = sorted((f for f in all_findings if f.kind == "improvement"),
+                          key=lambda f: (by_team(f), not (f.recommendation or f.actions), worst(f)))
+    recommendations = [f.recommendation for f in improvements if f.recommendation]
+    recommendations += [line.action for line in plan if line.priority == "high"]
+    return Synthesis(
+        context=retex.context if "context" in written else "",
+        strengths=_lines(retex.strengths) if "strengths" in written else tuple(strengths[:SYNTHESIS_ITEMS]),
+        improvements=(_lines(retex.improvements) if "improvements" in written
+                      else tuple(improvements[:SYNTHESIS_ITEMS])),
+        recommendations=(_lines(retex.recommendations) if "recommendations" in written
+                         else tuple(dict.fromkeys(recommendations))[:SYNTHESIS_ITEMS + 2]),
+        decisions=_lines(retex.decisions) if "decisions" in written else (),
+        written=written,
+    )
+
+
+def indicator_rows(state: SessionState, exercise: Exercise) -> tuple[IndicatorRow, ...]:
+    indicators = {i.id: i for i in exercise.indicators}
+    rows = []
+    for change in state.indicator_history:
+        indicator = indicators.get(change.indicator_id)
+        rows.append(IndicatorRow(
+            indicator_id=change.indicator_id, label=indicator.label if indicator else change.indicator_id,
+            unit=(indicator.unit or "") if indicator else "", value=change.value, source=change.source,
+            real_time=change.real_time, elapsed=change.elapsed))
+    return tuple(rows)
 
 
 def event_rows(state: SessionState) -> tuple[EventRow, ...]:

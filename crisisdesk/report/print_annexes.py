@@ -1,0 +1,52 @@
+"""What the annexes hold in print: whole for a normal session, summarised for a very long one.
+
+A 2,000-inject, 50,000-entry session printed whole is thousands of pages that nobody
+reads and that Chromium takes minutes to lay out. Past ``LONG_LOG`` entries (or
+``LONG_EVENTS`` events) the PDF keeps the decisions and the controller's significant
+events and says where the rest is; the HTML report always keeps everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from crisisdesk.report.figures import DECISION_KINDS, EntryRow, EventRow, ReportFigures
+from crisisdesk.report.labels import labels
+from crisisdesk.report.role_cards import RoleCardWords, role_card_html
+
+LONG_LOG = 1500  # entry revisions: about 60 printed pages
+LONG_EVENTS = 1500
+SIGNIFICANT_EVENTS = frozenset({"created", "start", "pause", "resume", "end", "skip", "delay", "edit", "add",
+                                "jump", "shift", "autofire", "recovered"})
+
+
+@dataclass(frozen=True)
+class Annexes:
+    log_rows: tuple[EntryRow, ...] | None  # None: every revision
+    log_summary: tuple[int, int] | None  # (shown, total) when summarised
+    events: tuple[EventRow, ...]
+    role_cards: tuple[Markup, ...]
+
+
+def print_annexes(fig: ReportFigures, lang: str, *, for_print: bool) -> Annexes:
+    log_rows, log_summary = None, None
+    if for_print and len(fig.entry_history) > LONG_LOG:
+        log_rows = tuple(e for e in fig.entries if e.kind in DECISION_KINDS)
+        log_summary = (len(log_rows), len(fig.entry_history))
+    events = fig.events
+    if for_print and len(events) > LONG_EVENTS:
+        events = tuple(ev for ev in events if ev.kind in SIGNIFICANT_EVENTS)
+    return Annexes(log_rows, log_summary, events, _role_cards(fig, lang))
+
+
+def _role_cards(fig: ReportFigures, lang: str) -> tuple[Markup, ...]:
+    """Every role's card, the markup the console and the player kit print."""
+    t = labels(lang)
+    cards = []
+    for role in fig.all_roles:
+        words = RoleCardWords(mission=t["mission"], decisions=t["decisions_expected"], resources=t["resources"],
+                              contacts=t["contacts"], footer="", kind=t[f"role_kind_{role.kind}"])
+        cards.append(Markup(role_card_html(role, fig.exercise, words, compact=True)))
+    return tuple(cards)
