@@ -16,8 +16,8 @@ from crisisdesk.cli import UsageError
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", metavar="FILE.crisisdesk", help="the session file")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.html|OUT.pdf",
-                        help="where to write the report; .html or .pdf")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.html|OUT.pdf|OUT.csv",
+                        help="where to write the report; .html or .pdf; .csv writes the improvement plan")
     parser.add_argument("--templates", metavar="DIR",
                         help="a folder of Jinja templates overriding the default ones (e.g. report.css.j2)")
     parser.add_argument("--language", choices=("fr", "en"),
@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except OSError as exc:  # the output folder cannot be made or written
         raise UsageError(f"{args.output}: cannot write the report: {_why(exc)}") from None
-    print(f"{out}: {kind.upper()} report written in {time.perf_counter() - started:.1f} s")
+    what = "improvement plan (CSV)" if kind == "csv" else f"{kind.upper()} report"
+    print(f"{out}: {what} written in {time.perf_counter() - started:.1f} s")
     return 0
 
 
