@@ -70,7 +70,6 @@ def section_start_pages(doc: QPdfDocument, lang: str = "fr") -> dict[str, int]:
     second for a draft, whose banner may come first).
     """
     from crisisdesk.report.labels import labels
-
     from crisisdesk.report.typography import typography_text
 
     def same(text: str) -> str:  # as printed: typographic apostrophes, narrow spaces read as spaces
