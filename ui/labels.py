@@ -127,6 +127,21 @@ def priority_label(priority: str) -> str:
     return _code_label(vocabulary.Priority, priority)
 
 
+def domain_label(domain: str) -> str:
+    """A plan action's POETE domain, in the interface's language (the core's words, as in the report)."""
+    return _code_label(vocabulary.PoeteDomain, domain)
+
+
+def action_status_label(status: str) -> str:
+    """A plan action's status, in the interface's language."""
+    return _code_label(vocabulary.ActionStatus, status)
+
+
+def retex_status_label(status: str) -> str:
+    """The RETEX document's status (projet / validé), in the interface's language."""
+    return _code_label(vocabulary.RetexStatus, status)
+
+
 def channel_label(channel: str) -> str:
     """Return the display name of an inject channel."""
     labels = {
@@ -150,7 +165,7 @@ def status_label(status: str) -> str:
         "due": QCoreApplication.translate("Labels", "À déclencher"),
         "late": QCoreApplication.translate("Labels", "En retard"),
         "fired": QCoreApplication.translate("Labels", "Déclenché"),
-        "skipped": QCoreApplication.translate("Labels", "Ignoré"),
+        "skipped": QCoreApplication.translate("Labels", "Annulé"),  # the glossary's term (vocabulary "skipped")
         "delayed": QCoreApplication.translate("Labels", "Retardé"),
         "unplayed": QCoreApplication.translate("Labels", "Non joué"),
     }
@@ -248,7 +263,7 @@ def _error_templates() -> dict[str, str]:
         "already_fired": QCoreApplication.translate(
             "Errors", "L'inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre)."),
         "already_skipped": QCoreApplication.translate(
-            "Errors", "L'inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre)."),
+            "Errors", "L'inject {inject_id} a déjà été annulé (peut-être depuis une autre fenêtre)."),
         "not_automatic": QCoreApplication.translate(
             "Errors", "L'inject {inject_id} ne se déclenche plus automatiquement."),
         "nothing_to_fire": QCoreApplication.translate("Errors", "Plus aucun inject à déclencher."),

@@ -504,11 +504,11 @@ class MainWindow(QMainWindow):
         window.show()
 
     def open_hotwash(self) -> None:
-        """Open the hot-wash (débriefing à chaud) window."""
+        """Open the hot-wash (retour à chaud) window."""
         widget = HotWashWidget(self.session, observer_name=self.courante.observer_name)
         self.courante.observer_changed.connect(widget.set_observer)  # ratings credited to whoever is named now
         widget.setWindowFlag(Qt.WindowType.Window, True)
-        widget.setWindowTitle(self.tr("Débriefing à chaud — {title}").format(title=self.package.exercise.title))
+        widget.setWindowTitle(self.tr("Retour à chaud — {title}").format(title=self.package.exercise.title))
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         widget.resize(900, 640)
         self.observer_windows.append(widget)

@@ -207,7 +207,7 @@ def test_after_endex_the_console_leads_to_the_hot_wash_then_the_report(qtbot, co
     assert window.endex_banner.isVisible()
     assert not window.alert.isVisible()  # nothing is offered for firing after ENDEX
     qtbot.mouseClick(window.endex_banner.hotwash_button, Qt.MouseButton.LeftButton)
-    assert any(w.windowTitle().startswith("Débriefing à chaud") for w in window.observer_windows)
+    assert any(w.windowTitle().startswith("Retour à chaud") for w in window.observer_windows)
 
     opened = []
     window.report_opener = opened.append

@@ -79,7 +79,7 @@ class ConsoleActions(QObject):
                               self.tr("Aller à la saisie rapide de la main courante"))
         self.observer_window = make("actionObserverWindow", self.tr("Fenêtre observateur"), None,
                                     self.tr("Ouvrir une fenêtre observateur sur cette session"))
-        self.hotwash = make("actionHotwash", self.tr("Débriefing à chaud"), None,
+        self.hotwash = make("actionHotwash", self.tr("Retour à chaud"), None,
                             self.tr("Recueillir points forts et axes d'amélioration"))
 
         # view

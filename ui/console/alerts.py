@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.timefmt import format_offset
+from ui.labels import term
 
 BLINK_MS = 600
 BEEP_EVERY = 5  # blinks between beeps (about 3 s)
@@ -236,10 +237,10 @@ class EndexBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("endexBanner")
-        text = QLabel(self.tr("Exercice terminé (ENDEX). La suite : le débriefing à chaud avec la salle, "
-                              "puis le rapport RETEX."), objectName="endexText")
+        text = QLabel(self.tr("Exercice terminé ({endex}). La suite : le retour à chaud avec la salle, "
+                              "puis le rapport RETEX.").format(endex=term("endex")), objectName="endexText")
         text.setWordWrap(True)
-        self.hotwash_button = QPushButton(self.tr("1. Débriefing à chaud"), objectName="endexHotwash")
+        self.hotwash_button = QPushButton(self.tr("1. Retour à chaud"), objectName="endexHotwash")
         self.report_button = QPushButton(self.tr("2. Rapport RETEX (PDF)"), objectName="endexReport")
         self.hotwash_button.clicked.connect(self.hotwash_requested)
         self.report_button.clicked.connect(lambda: self.report_requested.emit("pdf"))

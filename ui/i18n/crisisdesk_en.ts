@@ -85,6 +85,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDeleteDialog</name>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="224"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="225"/>
+        <source>Supprimer {what} ?
+Le rapport ne le montrera plus ; l&apos;historique de la session garde la trace de la suppression et de son auteur.</source>
+        <translation>Delete {what}?
+The report will no longer show it; the session&apos;s history keeps the deletion and who made it.</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleActions</name>
     <message>
         <location filename="../console/actions.py" line="33"/>
@@ -313,7 +328,7 @@
     </message>
     <message>
         <location filename="../console/actions.py" line="82"/>
-        <source>Débriefing à chaud</source>
+        <source>Retour à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
@@ -381,11 +396,6 @@
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="89"/>
-        <source>Inject {id} ignoré.</source>
-        <translation>Inject {id} skipped.</translation>
-    </message>
-    <message>
         <location filename="../console/controller.py" line="94"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
@@ -409,6 +419,11 @@
         <location filename="../console/controller.py" line="114"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="89"/>
+        <source>Inject {id} annulé.</source>
+        <translation>Inject {id} skipped.</translation>
     </message>
     <message>
         <location filename="../console/controller.py" line="123"/>
@@ -484,58 +499,58 @@
 <context>
     <name>DueAlert</name>
     <message>
-        <location filename="../console/alerts.py" line="45"/>
+        <location filename="../console/alerts.py" line="46"/>
         <source>Déclencher</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="46"/>
+        <location filename="../console/alerts.py" line="47"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="47"/>
-        <location filename="../console/alerts.py" line="52"/>
+        <location filename="../console/alerts.py" line="48"/>
+        <location filename="../console/alerts.py" line="53"/>
         <source>Voir</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="51"/>
+        <location filename="../console/alerts.py" line="52"/>
         <source>Déclencher le rattrapage</source>
         <translation>Fire the contingency</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="97"/>
+        <location filename="../console/alerts.py" line="98"/>
         <source>À déclencher : {id} — {title}</source>
         <translation>To fire: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="99"/>
+        <location filename="../console/alerts.py" line="100"/>
         <source>En retard : {id} — {title}</source>
         <translation>Overdue: {id} — {title}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="101"/>
+        <location filename="../console/alerts.py" line="102"/>
         <source>(+{n} autres)</source>
         <translation>(+{n} more)</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="105"/>
+        <location filename="../console/alerts.py" line="106"/>
         <source>réponses de {id} manquées</source>
         <translation>responses to {id} missed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="106"/>
+        <location filename="../console/alerts.py" line="107"/>
         <source>délai de réponse à {id} écoulé</source>
         <translation>response time for {id} has lapsed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="108"/>
+        <location filename="../console/alerts.py" line="109"/>
         <source>Rattrapage proposé : {id} — {title} ({why})</source>
         <translation>Contingency offered: {id} — {title} ({why})</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="132"/>
+        <location filename="../console/alerts.py" line="133"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
@@ -543,17 +558,17 @@
 <context>
     <name>EndexBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="239"/>
-        <source>Exercice terminé (ENDEX). La suite : le débriefing à chaud avec la salle, puis le rapport RETEX.</source>
-        <translation>Exercise over (ENDEX). Next: the hot wash with the room, then the after-action report.</translation>
-    </message>
-    <message>
-        <location filename="../console/alerts.py" line="242"/>
-        <source>1. Débriefing à chaud</source>
-        <translation>1. Hot wash</translation>
+        <location filename="../console/alerts.py" line="240"/>
+        <source>Exercice terminé ({endex}). La suite : le retour à chaud avec la salle, puis le rapport RETEX.</source>
+        <translation>Exercise over ({endex}). Next: the hot wash with the room, then the after-action report.</translation>
     </message>
     <message>
         <location filename="../console/alerts.py" line="243"/>
+        <source>1. Retour à chaud</source>
+        <translation>1. Hot wash</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="244"/>
         <source>2. Rapport RETEX (PDF)</source>
         <translation>2. After-action report (PDF)</translation>
     </message>
@@ -583,254 +598,254 @@ Details saved in: {path}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../labels.py" line="205"/>
+        <location filename="../labels.py" line="220"/>
         <source>Valeur « {value} » inconnue (valeurs possibles : {allowed}).</source>
         <translation>Unknown value “{value}” (possible values: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="207"/>
+        <location filename="../labels.py" line="222"/>
         <source>Pièce jointe introuvable dans l&apos;exercice : {path}.</source>
         <translation>No such attachment in the exercise: {path}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="209"/>
+        <location filename="../labels.py" line="224"/>
         <source>« {name} » n&apos;est pas un fichier de session crisisdesk, ou il est endommagé.</source>
         <translation>“{name}” is not a crisisdesk session file, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="211"/>
+        <location filename="../labels.py" line="226"/>
         <source>« {name} » a été écrit par une version plus récente de crisisdesk (format {version}, cette version lit jusqu&apos;au format {supported}) : mettez crisisdesk à jour.</source>
         <translation>“{name}” was written by a newer crisisdesk (format {version}; this version reads up to format {supported}): update crisisdesk.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="215"/>
+        <location filename="../labels.py" line="230"/>
         <source>Le fichier « {path} » n&apos;existe pas.</source>
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="216"/>
+        <location filename="../labels.py" line="231"/>
         <source>Le dossier « {path} » n&apos;existe pas.</source>
         <translation>The folder “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="217"/>
+        <location filename="../labels.py" line="232"/>
         <source>« {path} » existe déjà : choisissez un autre nom.</source>
         <translation>“{path}” already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="219"/>
+        <location filename="../labels.py" line="234"/>
         <source>« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, ou session ouverte en lecture seule.</source>
         <translation>“{name}” cannot be changed: the file or folder is read-only, or the session was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="222"/>
+        <location filename="../labels.py" line="237"/>
         <source>le fichier « {name} » est verrouillé par un autre programme.</source>
         <translation>the file “{name}” is locked by another program.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="224"/>
+        <location filename="../labels.py" line="239"/>
         <source>le disque est plein (« {name} »).</source>
         <translation>the disk is full (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="225"/>
+        <location filename="../labels.py" line="240"/>
         <source>erreur d&apos;écriture sur le disque (« {name} »).</source>
         <translation>disk write error (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="226"/>
+        <location filename="../labels.py" line="241"/>
         <source>l&apos;enregistrement dans « {name} » a échoué ({reason}).</source>
         <translation>saving to “{name}” failed ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="228"/>
+        <location filename="../labels.py" line="243"/>
         <source>Impossible d&apos;ouvrir « {name} » ({reason}).</source>
         <translation>Could not open “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="229"/>
+        <location filename="../labels.py" line="244"/>
         <source>Impossible de lire « {name} » ({reason}).</source>
         <translation>Could not read “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="230"/>
+        <location filename="../labels.py" line="245"/>
         <source>Impossible de créer « {name} » ({reason}).</source>
         <translation>Could not create “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="231"/>
+        <location filename="../labels.py" line="246"/>
         <source>Impossible de mettre « {name} » au format de cette version ({reason}).</source>
         <translation>Could not upgrade “{name}” to this version&apos;s format ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="233"/>
+        <location filename="../labels.py" line="248"/>
         <source>Les fichiers de l&apos;exercice « {path} » ne peuvent pas être lus ({reason}).</source>
         <translation>The exercise files in “{path}” cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="235"/>
+        <location filename="../labels.py" line="250"/>
         <source>L&apos;exercice enregistré dans « {name} » ne peut pas être chargé :
 {reason}</source>
         <translation>The exercise stored in “{name}” cannot be loaded:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="239"/>
+        <location filename="../labels.py" line="254"/>
         <source>Impossible d&apos;écrire « {path} » ({reason}).</source>
         <translation>Could not write “{path}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="240"/>
+        <location filename="../labels.py" line="255"/>
         <source>La session « {name} » est fermée.</source>
         <translation>The session “{name}” is closed.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../labels.py" line="256"/>
         <source>L&apos;exercice n&apos;a pas encore commencé ({startex}).</source>
         <translation>The exercise has not started yet ({startex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="243"/>
+        <location filename="../labels.py" line="258"/>
         <source>L&apos;exercice est terminé ({endex}).</source>
         <translation>The exercise has ended ({endex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="244"/>
+        <location filename="../labels.py" line="259"/>
         <source>L&apos;exercice a déjà commencé.</source>
         <translation>The exercise has already started.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../labels.py" line="260"/>
         <source>L&apos;exercice n&apos;est pas en cours : il est en pause.</source>
         <translation>The exercise is not running: it is paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="247"/>
+        <location filename="../labels.py" line="262"/>
         <source>L&apos;exercice n&apos;est pas en pause.</source>
         <translation>The exercise is not paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="248"/>
+        <location filename="../labels.py" line="263"/>
         <source>L&apos;inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been fired (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="250"/>
-        <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
+        <location filename="../labels.py" line="265"/>
+        <source>L&apos;inject {inject_id} a déjà été annulé (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="252"/>
+        <location filename="../labels.py" line="267"/>
         <source>L&apos;inject {inject_id} ne se déclenche plus automatiquement.</source>
         <translation>Inject {inject_id} no longer fires by itself.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="254"/>
+        <location filename="../labels.py" line="269"/>
         <source>Plus aucun inject à déclencher.</source>
         <translation>No inject left to fire.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="255"/>
+        <location filename="../labels.py" line="270"/>
         <source>L&apos;exercice est déjà dans sa dernière phase.</source>
         <translation>The exercise is already in its last phase.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="256"/>
+        <location filename="../labels.py" line="271"/>
         <source>Un décalage de 0 minute ne change rien.</source>
         <translation>A shift of 0 minutes changes nothing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="257"/>
+        <location filename="../labels.py" line="272"/>
         <source>Rien à modifier dans l&apos;inject {inject_id}.</source>
         <translation>Nothing to change in inject {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="259"/>
+        <location filename="../labels.py" line="274"/>
         <source>Inject inconnu : {inject_id}.</source>
         <translation>Unknown inject: {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="260"/>
+        <location filename="../labels.py" line="275"/>
         <source>Rôle inconnu : {role}.</source>
         <translation>Unknown role: {role}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="261"/>
+        <location filename="../labels.py" line="276"/>
         <source>Indicateur inconnu : {indicator_id}.</source>
         <translation>Unknown indicator: {indicator_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="262"/>
+        <location filename="../labels.py" line="277"/>
         <source>Objectif inconnu : {objective_id}.</source>
         <translation>Unknown objective: {objective_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="263"/>
+        <location filename="../labels.py" line="278"/>
         <source>Entrée de main courante inconnue : {entry_id}.</source>
         <translation>Unknown log entry: {entry_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="269"/>
+        <location filename="../labels.py" line="284"/>
         <source>L&apos;inject {inject_id} n&apos;a pas de réponse attendue n° {value}.</source>
         <translation>Inject {inject_id} has no expected response no. {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="271"/>
+        <location filename="../labels.py" line="286"/>
         <source>L&apos;inject {inject_id} n&apos;a pas encore été déclenché : rien à constater.</source>
         <translation>Inject {inject_id} has not been fired yet: nothing to check.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="273"/>
+        <location filename="../labels.py" line="288"/>
         <source>Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version.</source>
         <translation>This entry has already been corrected ({by}): correct its latest version.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="275"/>
+        <location filename="../labels.py" line="290"/>
         <source>Identifiant invalide : {value}.</source>
         <translation>Invalid id: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="276"/>
+        <location filename="../labels.py" line="291"/>
         <source>Valeur invalide pour « {field} » : {value}.</source>
         <translation>Invalid value for “{field}”: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="277"/>
+        <location filename="../labels.py" line="292"/>
         <source>« {value} » n&apos;est pas une date (AAAA-MM-JJ).</source>
         <translation>“{value}” is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="278"/>
+        <location filename="../labels.py" line="293"/>
         <source>Ce champ ne peut pas être vide : {field}.</source>
         <translation>This field must not be empty: {field}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="279"/>
+        <location filename="../labels.py" line="294"/>
         <source>Champ non modifiable : {field} (modifiables : {allowed}).</source>
         <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="295"/>
+        <location filename="../labels.py" line="310"/>
         <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
         <translation>The operation failed. Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="311"/>
+        <location filename="../labels.py" line="326"/>
         <source>Non enregistré : {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="314"/>
+        <location filename="../labels.py" line="329"/>
         <source>Rien n&apos;a été modifié : réessayez.</source>
         <translation>Nothing was changed: try again.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="316"/>
+        <location filename="../labels.py" line="331"/>
         <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
         <translation>Kept in memory only: export the unsaved entries before closing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="319"/>
+        <location filename="../labels.py" line="334"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
@@ -949,134 +964,274 @@ Details saved in: {path}</translation>
     </message>
 </context>
 <context>
-    <name>HotWashWidget</name>
+    <name>FindingDialog</name>
     <message>
-        <location filename="../observer/hotwash.py" line="233"/>
-        <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
-        <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
+        <location filename="../observer/retex_dialogs.py" line="77"/>
+        <source>Modifier le constat n° {n}</source>
+        <translation>Edit observation no. {n}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="240"/>
-        <source>Évaluation des objectifs</source>
-        <translation>Objective ratings</translation>
+        <location filename="../observer/retex_dialogs.py" line="78"/>
+        <source>Nouveau constat</source>
+        <translation>New observation</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="251"/>
-        <source>Un point fort ou un axe d&apos;amélioration…</source>
-        <translation>A strength or an area for improvement…</translation>
+        <location filename="../observer/retex_dialogs.py" line="82"/>
+        <source>Le constat : ce qui a été observé, factuellement</source>
+        <translation>The observation: what was seen, factually</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="253"/>
-        <source>+ Point fort</source>
-        <translation>+ Strength</translation>
+        <location filename="../observer/retex_dialogs.py" line="83"/>
+        <source>Le plan, la procédure ou la fiche réflexe de référence</source>
+        <translation>The plan, procedure or checklist it is measured against</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="254"/>
-        <source>△ Axe d&apos;amélioration</source>
-        <translation>△ Area for improvement</translation>
+        <location filename="../observer/retex_dialogs.py" line="84"/>
+        <source>Pourquoi : la cause identifiée</source>
+        <translation>Why: the root cause found</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="271"/>
-        <source>Points forts</source>
-        <translation>Strengths</translation>
+        <location filename="../observer/retex_dialogs.py" line="85"/>
+        <source>Ce qu&apos;il faut faire</source>
+        <translation>What should be done</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="271"/>
-        <source>Axes d&apos;amélioration</source>
-        <translation>Areas for improvement</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="281"/>
-        <source>Points forts et axes d&apos;amélioration</source>
-        <translation>Strengths and areas for improvement</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Responsable</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Priorité</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Échéance</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Objectif</source>
-        <translation>Objective</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="303"/>
-        <source>Action corrective…</source>
-        <translation>Corrective action…</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="317"/>
-        <source>Ajouter au plan</source>
-        <translation>Add to the plan</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="337"/>
-        <source>Plan d&apos;amélioration</source>
-        <translation>Improvement plan</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="366"/>
+        <location filename="../observer/retex_dialogs.py" line="86"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="393"/>
-        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
-        <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
+        <location filename="../observer/retex_dialogs.py" line="95"/>
+        <source>Nature</source>
+        <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="396"/>
+        <location filename="../observer/retex_dialogs.py" line="96"/>
+        <source>Constat</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="97"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="98"/>
+        <source>Cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="99"/>
+        <source>Recommandation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="100"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="115"/>
+        <source>Le constat est à écrire.</source>
+        <translation>Write the observation.</translation>
+    </message>
+</context>
+<context>
+    <name>HotWashWidget</name>
+    <message>
+        <location filename="../observer/hotwash.py" line="254"/>
+        <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
+        <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="261"/>
+        <source>Évaluation des objectifs</source>
+        <translation>Objective ratings</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="272"/>
+        <source>Un point fort ou un axe d&apos;amélioration…</source>
+        <translation>A strength or an area for improvement…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="274"/>
+        <source>+ Point fort</source>
+        <translation>+ Strength</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="275"/>
+        <source>△ Axe d&apos;amélioration</source>
+        <translation>△ Area for improvement</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="282"/>
+        <source>Constat détaillé…</source>
+        <translation>Detailed observation…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="283"/>
+        <source>Constat, référence, cause et recommandation</source>
+        <translation>Observation, reference, root cause and recommendation</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="285"/>
+        <location filename="../observer/hotwash.py" line="382"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="287"/>
+        <location filename="../observer/hotwash.py" line="384"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="302"/>
+        <source>Points forts</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="302"/>
+        <source>Axes d&apos;amélioration</source>
+        <translation>Areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="312"/>
+        <source>Points forts et axes d&apos;amélioration</source>
+        <translation>Strengths and areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Responsable</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="342"/>
+        <source>Action corrective…</source>
+        <translation>Corrective action…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="356"/>
+        <source>Ajouter au plan</source>
+        <translation>Add to the plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="376"/>
+        <source>Plan d&apos;actions</source>
+        <translation>Improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="379"/>
+        <source>Action détaillée…</source>
+        <translation>Detailed action…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="380"/>
+        <source>Domaine, pilote, contact, dates, état, constat auquel elle répond</source>
+        <translation>Capability element, owner, contact, dates, status, the observation it answers</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="409"/>
+        <source>Évaluation, constats et plan d&apos;actions</source>
+        <translation>Ratings, observations and improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="410"/>
+        <source>Synthèse et document RETEX</source>
+        <translation>Summary and AAR document</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="452"/>
+        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;actions.</source>
+        <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note the strengths and areas for improvement, and build the improvement plan.</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="671"/>
+        <source>le constat n° {n}</source>
+        <translation>observation no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="729"/>
+        <source>l&apos;action n° {n}</source>
+        <translation>action no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="424"/>
+        <source>(tous objectifs)</source>
+        <translation>(all objectives)</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="455"/>
         <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.</source>
         <translation>The exercise is not over: you can already prepare the hot wash and complete it after {endex}.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="406"/>
+        <location filename="../observer/hotwash.py" line="468"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="408"/>
+        <location filename="../observer/hotwash.py" line="470"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="431"/>
+        <location filename="../observer/hotwash.py" line="493"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="434"/>
+        <location filename="../observer/hotwash.py" line="496"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="447"/>
+        <location filename="../observer/hotwash.py" line="511"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="484"/>
+        <location filename="../observer/hotwash.py" line="513"/>
+        <source> — modifié par {who}</source>
+        <translation> — edited by {who}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="535"/>
+        <source>répond au constat n° {n}</source>
+        <translation>answers observation no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="536"/>
+        <source>modifiée par {who}</source>
+        <translation>edited by {who}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="561"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="498"/>
+        <location filename="../observer/hotwash.py" line="575"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -1452,122 +1607,122 @@ Details saved in: {path}</translation>
         <translation>Unable to be performed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="133"/>
+        <location filename="../labels.py" line="148"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="134"/>
+        <location filename="../labels.py" line="149"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="135"/>
+        <location filename="../labels.py" line="150"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="136"/>
+        <location filename="../labels.py" line="151"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="137"/>
+        <location filename="../labels.py" line="152"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="138"/>
+        <location filename="../labels.py" line="153"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="139"/>
+        <location filename="../labels.py" line="154"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="140"/>
+        <location filename="../labels.py" line="155"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="148"/>
+        <location filename="../labels.py" line="163"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149"/>
+        <location filename="../labels.py" line="164"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="150"/>
+        <location filename="../labels.py" line="165"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="151"/>
+        <location filename="../labels.py" line="166"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="152"/>
+        <location filename="../labels.py" line="167"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="153"/>
-        <source>Ignoré</source>
-        <translation>Skipped</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="154"/>
+        <location filename="../labels.py" line="169"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="155"/>
+        <location filename="../labels.py" line="170"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="163"/>
+        <location filename="../labels.py" line="178"/>
         <source>Prêt — avant {startex}</source>
         <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="166"/>
+        <location filename="../labels.py" line="181"/>
         <source>Terminé — {endex}</source>
         <translation>Ended — {endex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="164"/>
+        <location filename="../labels.py" line="179"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="165"/>
+        <location filename="../labels.py" line="168"/>
+        <source>Annulé</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="180"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="174"/>
+        <location filename="../labels.py" line="189"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="175"/>
+        <location filename="../labels.py" line="190"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="176"/>
+        <location filename="../labels.py" line="191"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="184"/>
+        <location filename="../labels.py" line="199"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -1791,11 +1946,6 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
-        <source>Débriefing à chaud — {title}</source>
-        <translation>Hot wash — {title}</translation>
-    </message>
-    <message>
         <location filename="../main_window.py" line="521"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
@@ -1814,6 +1964,11 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
         <location filename="../main_window.py" line="538"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="511"/>
+        <source>Retour à chaud — {title}</source>
+        <translation>Hot wash — {title}</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="550"/>
@@ -1873,37 +2028,47 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="74"/>
+        <location filename="../observer/hotwash.py" line="78"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="108"/>
+        <location filename="../observer/hotwash.py" line="112"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="112"/>
+        <location filename="../observer/hotwash.py" line="116"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="116"/>
+        <location filename="../observer/hotwash.py" line="119"/>
+        <source>Retirer la note</source>
+        <translation>Withdraw the rating</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="120"/>
+        <source>L&apos;objectif redevient « non évalué » ; l&apos;historique garde la note retirée</source>
+        <translation>The objective is “not rated” again; the history keeps the withdrawn rating</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="125"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="146"/>
+        <location filename="../observer/hotwash.py" line="156"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="163"/>
+        <location filename="../observer/hotwash.py" line="174"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="167"/>
+        <location filename="../observer/hotwash.py" line="187"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -2132,6 +2297,99 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../pdf.py" line="112"/>
         <source>L&apos;impression PDF n&apos;a pas abouti à temps.</source>
         <translation>PDF printing did not finish in time.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanLineDialog</name>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="133"/>
+        <source>Modifier l&apos;action n° {n}</source>
+        <translation>Edit action no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="134"/>
+        <source>Nouvelle action</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="135"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="136"/>
+        <source>L&apos;action d&apos;amélioration</source>
+        <translation>The improvement action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="153"/>
+        <source>Direction, service ou partenaire pilote</source>
+        <translation>Owning directorate, department or partner</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="155"/>
+        <source>Nom de la personne à joindre</source>
+        <translation>Name of the person to contact</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="179"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="180"/>
+        <source>Répond au constat</source>
+        <translation>Answers observation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="181"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="182"/>
+        <source>Domaine (POETE)</source>
+        <translation>Capability element (POETE)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="183"/>
+        <source>Rôle pilote</source>
+        <translation>Owning role</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="184"/>
+        <source>Organisation pilote</source>
+        <translation>Owning organisation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="185"/>
+        <source>Contact</source>
+        <translation>Point of contact</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="186"/>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="187"/>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="188"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="189"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="204"/>
+        <source>L&apos;action est à écrire.</source>
+        <translation>Write the action.</translation>
     </message>
 </context>
 <context>
@@ -2374,27 +2632,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RecoveryBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="150"/>
+        <location filename="../console/alerts.py" line="151"/>
         <source>Compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="170"/>
+        <location filename="../console/alerts.py" line="171"/>
         <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
         <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="176"/>
+        <location filename="../console/alerts.py" line="177"/>
         <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
         <translation>The clock kept running while it was down.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="179"/>
+        <location filename="../console/alerts.py" line="180"/>
         <source>{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.</source>
         <translation>{n} inject(s) waiting for you (fire or skip): {ids}.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="182"/>
+        <location filename="../console/alerts.py" line="183"/>
         <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
         <translation>The exercise is paused: resume when the room is ready.</translation>
     </message>
@@ -2402,55 +2660,198 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="210"/>
+        <location filename="../report_action.py" line="216"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="210"/>
+        <location filename="../report_action.py" line="216"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="212"/>
-        <location filename="../report_action.py" line="288"/>
+        <location filename="../report_action.py" line="218"/>
+        <location filename="../report_action.py" line="304"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="224"/>
+        <location filename="../report_action.py" line="230"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="224"/>
+        <location filename="../report_action.py" line="230"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="244"/>
+        <location filename="../report_action.py" line="250"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="268"/>
+        <location filename="../report_action.py" line="284"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="271"/>
+        <location filename="../report_action.py" line="287"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="275"/>
+        <location filename="../report_action.py" line="291"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="289"/>
+        <location filename="../report_action.py" line="305"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
+    </message>
+</context>
+<context>
+    <name>RetexDocumentWidget</name>
+    <message>
+        <location filename="../observer/retex_document.py" line="61"/>
+        <source>Le contexte en trois lignes</source>
+        <translation>The context in three lines</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="62"/>
+        <source>Les trois principaux points forts, un par ligne</source>
+        <translation>The three main strengths, one per line</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="63"/>
+        <source>Les trois principaux axes d&apos;amélioration, un par ligne</source>
+        <translation>The three main areas for improvement, one per line</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="64"/>
+        <source>Les recommandations clés, une par ligne</source>
+        <translation>The key recommendations, one per line</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="65"/>
+        <source>Les décisions attendues de la direction, une par ligne</source>
+        <translation>The decisions asked of senior leadership, one per line</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="66"/>
+        <source>Directions et partenaires présents (par défaut : les rôles joués)</source>
+        <translation>Directorates and partners present (by default: the played roles)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="67"/>
+        <source>Observateurs (par défaut : ceux de la main courante)</source>
+        <translation>Observers (by default: those of the decision log)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="68"/>
+        <source>Équipe d&apos;animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="69"/>
+        <source>Ce que les joueurs et les observateurs disent de l&apos;exercice lui-même</source>
+        <translation>What players and observers say of the exercise itself</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="84"/>
+        <source>Rédaction</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="86"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="88"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="92"/>
+        <source>Contexte</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="92"/>
+        <source>Points forts</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="93"/>
+        <source>Axes d&apos;amélioration</source>
+        <translation>Areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="93"/>
+        <source>Recommandations</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="94"/>
+        <source>Décisions attendues</source>
+        <translation>Decisions asked</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="94"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="95"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="95"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="96"/>
+        <source>Évaluation de l&apos;exercice</source>
+        <translation>Evaluation of the exercise</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="111"/>
+        <source>Proposer un brouillon de synthèse</source>
+        <translation>Propose a draft summary</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="112"/>
+        <source>Remplit les rubriques vides à partir des notes, des constats et du plan d&apos;actions</source>
+        <translation>Fills the empty headings from the ratings, observations and improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="114"/>
+        <source>Enregistrer le document</source>
+        <translation>Save the document</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="118"/>
+        <source>● modifications non enregistrées</source>
+        <translation>● unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="173"/>
+        <source>Enregistré par {who} à {time}</source>
+        <translation>Saved by {who} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="176"/>
+        <source>Rien d&apos;enregistré encore</source>
+        <translation>Nothing saved yet</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="212"/>
+        <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
+        <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
 </context>
 <context>
@@ -2771,7 +3172,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/timeline_view.py" line="59"/>
-        <source>Ignorés</source>
+        <source>Annulés</source>
         <translation>Skipped</translation>
     </message>
     <message>
@@ -2852,17 +3253,17 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>WriteFailureBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="201"/>
+        <location filename="../console/alerts.py" line="202"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées. Fermez le programme qui bloque le fichier, ou libérez de la place sur le disque.</source>
         <translation>Nothing already saved is lost, and refused entries are kept. Close the program that holds the file, or free some disk space.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="224"/>
+        <location filename="../console/alerts.py" line="225"/>
         <source>Le fichier de session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session file no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="226"/>
+        <location filename="../console/alerts.py" line="227"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
     </message>
