@@ -1,0 +1,31 @@
+"""A very long session's PDF summarises the long annexes; the HTML keeps them whole."""
+
+from __future__ import annotations
+
+from crisisdesk.clock import FakeTime
+from crisisdesk.report import build_figures, render_html
+from crisisdesk.report import print_annexes as annexes
+from crisisdesk.session import Session
+from tests.report_sessions import play_known_session
+
+
+def test_the_print_version_of_a_long_log_keeps_the_decisions_and_says_where_the_rest_is(tmp_path, monkeypatch):
+    path, clock = play_known_session(tmp_path)
+    with Session.open(path, time_source=FakeTime(clock.now()), read_only=True) as session:
+        fig = build_figures(session)
+    total = len(fig.entry_history)
+    decisions = [e for e in fig.entries if e.kind == "decision"]
+    monkeypatch.setattr(annexes, "LONG_LOG", total - 1)  # "long" from this session's size
+    monkeypatch.setattr(annexes, "LONG_EVENTS", 1)
+
+    def log_of(html: str) -> str:
+        return html[html.index('id="annex-log"'):html.index('id="annex-events"')]
+
+    whole = log_of(render_html(fig))
+    printed = log_of(render_html(fig, for_print=True))
+    assert whole.count("<tr") - whole.count("<thead><tr") == total
+    assert printed.count("<tr") - printed.count("<thead><tr") == len(decisions) < total
+    assert f"les {len(decisions)} décisions sur {total} entrées" in printed.replace("\u202f", " ")
+    events = render_html(fig, for_print=True)
+    events = events[events.index('id="annex-events"'):events.index('id="annex-injects"')]
+    assert "Version imprimée résumée" in events
