@@ -52,6 +52,9 @@ class EventKind(StrEnum):
     AUTOFIRE = "autofire"
     INDICATOR = "indicator"
     RECOVERED = "recovered"
+    UNSKIP = "unskip"  # a skip undone: the inject is back in play
+    UNDELAY = "undelay"  # a delay undone: the inject is back at its time before the delay
+    MISFIRE = "misfire"  # a firing marked as a mistake (the inject stays fired: it went out)
     # observers and evaluators (the main courante and the evaluation)
     ENTRY = "entry"
     CHECK = "check"
@@ -265,6 +268,26 @@ class FirePayload(Payload):
 @dataclass(frozen=True)
 class SkipPayload(Payload):
     kind: ClassVar[EventKind] = EventKind.SKIP
+    inject_id: str
+
+
+@dataclass(frozen=True)
+class UnskipPayload(Payload):
+    kind: ClassVar[EventKind] = EventKind.UNSKIP
+    inject_id: str
+
+
+@dataclass(frozen=True)
+class UndelayPayload(Payload):
+    kind: ClassVar[EventKind] = EventKind.UNDELAY
+    inject_id: str
+    due_at: int  # the due time before the delay being undone
+    delayed: bool  # whether it was already delayed before that
+
+
+@dataclass(frozen=True)
+class MisfirePayload(Payload):
+    kind: ClassVar[EventKind] = EventKind.MISFIRE
     inject_id: str
 
 
@@ -512,6 +535,9 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
         EventKind.AUTOFIRE: "Envoi automatique",
         EventKind.INDICATOR: "Indicateur corrigé",
         EventKind.RECOVERED: "Reprise après interruption de l'application",
+        EventKind.UNSKIP: "Annulation rétablie : l'inject revient dans le jeu",
+        EventKind.UNDELAY: "Report annulé : l'inject revient à son heure",
+        EventKind.MISFIRE: "Inject signalé envoyé par erreur",
         EventKind.ENTRY: "Entrée de main courante",
         EventKind.CHECK: "Réponse attendue vérifiée",
         EventKind.RATING: "Objectif évalué",
@@ -535,6 +561,9 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
         EventKind.AUTOFIRE: "Auto-fire",
         EventKind.INDICATOR: "Indicator corrected",
         EventKind.RECOVERED: "Recovery after application downtime",
+        EventKind.UNSKIP: "Skip undone: the inject is back in play",
+        EventKind.UNDELAY: "Delay undone: the inject is back at its time",
+        EventKind.MISFIRE: "Inject marked as fired by mistake",
         EventKind.ENTRY: "Decision-log entry",
         EventKind.CHECK: "Expected response checked",
         EventKind.RATING: "Objective rated",

@@ -16,6 +16,8 @@ from tests.readiness_packages import inject, variant, write
 
 ROOT = Path(__file__).resolve().parent.parent
 PARIS = ROOT / "injects" / "paris-50c"
+# The first edition, frozen: the figures issue 15 counted on it stay measurable.
+PARIS_FIRST = ROOT / "tests" / "data" / "paris-50c-first-edition"
 
 
 def check(data: dict, tmp_path: Path):
@@ -285,7 +287,13 @@ def test_check_command_html_is_escaped_and_self_contained(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def paris():
-    return check_package(load_package(PARIS), "injects/paris-50c")
+    return check_package(load_package(PARIS_FIRST), "injects/paris-50c")
+
+
+def test_the_bundled_second_edition_is_ready():
+    report = check_package(load_package(PARIS), "injects/paris-50c")
+    assert not report.exceeded
+    assert [f.kind for f in report.findings] == ["role_never_sends"]  # ASSOS, a note
 
 
 def test_paris_measures_what_the_issue_counted(paris):
@@ -297,7 +305,7 @@ def test_paris_measures_what_the_issue_counted(paris):
     assert [name for _, name in paris.boundaries][:1] == ["situation briefing PS1"]
     assert paris.boundaries[-1] == (10800, "ENDEX")
     crossing = [f for f in paris.findings if f.kind == "crosses_boundary"]
-    total = sum(len(i.expected) for i in load_package(PARIS).injects)
+    total = sum(len(i.expected) for i in load_package(PARIS_FIRST).injects)
     assert 0.2 < len(crossing) / total < 0.4  # "about a quarter"
     overloaded = {f.role for f in paris.findings if f.kind == "overload_responses"}
     assert overloaded == {"DIR"}

@@ -165,6 +165,7 @@ def status_label(status: str) -> str:
         "due": QCoreApplication.translate("Labels", "À déclencher"),
         "late": QCoreApplication.translate("Labels", "En retard"),
         "fired": QCoreApplication.translate("Labels", "Déclenché"),
+        "misfired": QCoreApplication.translate("Labels", "Déclenché par erreur"),
         "skipped": QCoreApplication.translate("Labels", "Annulé"),  # the glossary's term (vocabulary "skipped")
         "delayed": QCoreApplication.translate("Labels", "Retardé"),
         "unplayed": QCoreApplication.translate("Labels", "Non joué"),

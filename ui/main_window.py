@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.package = session.package
         self._signature: tuple | None = None
         self._fitted_rows: tuple | None = None  # (rows, clock state) the timeline columns were sized for
+        self._followed_next: str | None = None  # the next inject the timeline last scrolled to
         self.pending_tasks: list = []
         self.observer_windows: list[QWidget] = []
         self.room: RoomDisplay | None = None
@@ -184,10 +185,12 @@ class MainWindow(QMainWindow):
                        a.report_html, a.report_pdf, None, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         exercise = bar.addMenu(self.tr("&Exercice"))
-        for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline):
+        for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline,
+                       None, a.briefing_timer):
             exercise.addSeparator() if action is None else exercise.addAction(action)
         injects = bar.addMenu(self.tr("In&jects"))  # not Alt+I: the main courante's "improvement" tag
-        for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.new_inject):
+        for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.undo, None,
+                       a.new_inject):
             injects.addSeparator() if action is None else injects.addAction(action)
         observers = bar.addMenu(self.tr("&Observateurs"))
         for action in (a.new_entry, a.observer_window, a.hotwash):
@@ -217,7 +220,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         # The inject actions act on the timeline's selection: their keys work in the timeline and the
         # inject pane only, so typing in the main courante dock (Ctrl+Return...) never fires an inject.
-        inject_actions = a.inject_actions()
+        inject_actions = a.inject_actions() + (a.undo,)
         # Ctrl+L goes to the quick entry; inside the main courante dock the panel's own Ctrl+L does it
         # (two active shortcuts on one key would cancel each other out: "ambiguous").
         outside_courante = (a.new_entry,)
@@ -247,6 +250,7 @@ class MainWindow(QMainWindow):
         self.alert.skip_requested.connect(self.controller.skip)
         self.alert.show_requested.connect(self.timeline.select)
         self.endex_banner.hotwash_requested.connect(self.open_hotwash)
+        self.situation.indicator_edit_requested.connect(self.controller.ask_indicator)
         self.endex_banner.report_requested.connect(lambda kind: self.ask_report(kind, open_when_ready=True))
         a.show_in_room.triggered.connect(self._toggle_in_room)
         a.room_display.toggled.connect(self.set_room_display_visible)
@@ -277,6 +281,7 @@ class MainWindow(QMainWindow):
         """Move the clocks; redraw the panels only when the state changed."""
         now = self.time_source.now()
         self.clock_bar.show_view(clock_view(self.session, now))
+        self.clock_bar.show_briefing(self.controller.briefing.remaining(now))
         if self.write_banner.isVisible():
             self.write_banner.show_countdown(self.driver.retry_in_ms())
         if self.room is not None and self.room.isVisible():
@@ -294,6 +299,9 @@ class MainWindow(QMainWindow):
         following = self.session.next_to_fire()
         self.model.set_states(state.injects, ended=state.clock.state is ClockState.ENDED,
                               next_id=following.inject.id if following is not None else None)
+        if self.model.next_id != self._followed_next:
+            self._followed_next = self.model.next_id
+            self.timeline.follow_next()
         if self._fitted_rows != (len(state.injects), state.clock.state):
             self._fitted_rows = (len(state.injects), state.clock.state)
             self.timeline.fit_columns()
@@ -307,11 +315,14 @@ class MainWindow(QMainWindow):
         self._show_selected()
         self._update_alerts()
         self.endex_banner.setVisible(state.clock.state is ClockState.ENDED)
+        self.actions.undo.setEnabled(state.last_undoable is not None)
+        self.actions.undo.setText(self.controller.undo_text(state.last_undoable))
         blocked = self.actions.autofire.blockSignals(True)
         self.actions.autofire.setChecked(state.autofire)
         self.actions.autofire.blockSignals(blocked)
         now = self.time_source.now()
         self.clock_bar.show_view(clock_view(self.session, now))
+        self.clock_bar.show_briefing(self.controller.briefing.remaining(now))
         clock = state.clock.state
         in_play = clock in (ClockState.RUNNING, ClockState.PAUSED)
         self.actions.start.setEnabled(clock is ClockState.READY)

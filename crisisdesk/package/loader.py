@@ -110,6 +110,8 @@ class _PackageReader:
         self.indicators: dict[str, Indicator] | None = None
         self.indicator_lines: dict[str, int] | None = None
         self.objective_lines: dict[str, int] | None = None
+        # Number of criteria of each objective read, to check expected responses' `criterion`.
+        self.criteria_counts: dict[str, int] | None = None
         self.roles: dict[str, Role] | None = None  # the roles read in full
         self.role_lines: dict[str, int] = {}  # every role id defined, even on a broken card
         self.briefing_items: list[tuple[Record, str, Node]] = []  # readiness.briefings, checked with msel.yaml
@@ -350,6 +352,7 @@ class _PackageReader:
                 continue
             objectives.append(Objective(id=ident, title=title.strip(), criteria=criteria))
         self.objective_lines = lines
+        self.criteria_counts = {o.id: len(o.criteria) for o in objectives}
         return tuple(objectives) if complete else None
 
     def _read_readiness(self, exercise: Record) -> ReadinessSettings | None:
@@ -520,6 +523,10 @@ class _PackageReader:
         objectives = self._read_references(rec, "objectives", self.objective_lines, "objective", EXERCISE_FILE)
         if objectives is not None:
             tested.update(objectives)
+            for item in expected or ():
+                if item.criterion and item.criterion.rpartition(".")[0] not in objectives:
+                    rec.warning("expected", f"the response of {item.role} serves {item.criterion}, but "
+                                f"objectives does not list {item.criterion.rpartition('.')[0]}")
         attachments = self._read_attachments(rec)
         sets = self._read_sets(rec)
         notes = rec.text("notes", required=False)
@@ -597,7 +604,7 @@ class _PackageReader:
         for index, item in enumerate(items, start=1):
             sub = Record(
                 rec.report, item, f"{rec.subject} expected response {index}",
-                required=("role", "action", "within"),
+                required=("role", "action", "within"), optional=("criterion",),
             )
             if not sub.ok:
                 complete = False
@@ -622,11 +629,39 @@ class _PackageReader:
                 and at + within > self.duration
             ):
                 sub.warning("within", f"the response is due after the end of the exercise ({_hm(at + within)})")
-            if None in (role, action, within):
+            criterion = self._read_criterion(sub)
+            if None in (role, action, within) or criterion is False:
                 complete = False
                 continue
-            expected.append(Expected(role=role, action=action.strip(), within=within))
+            expected.append(Expected(role=role, action=action.strip(), within=within, criterion=criterion or None))
         return tuple(expected) if complete else None
+
+    def _read_criterion(self, sub: Record) -> str | bool | None:
+        """Read an expected response's optional ``criterion: O2.3``; False when it is wrong.
+
+        The objective id is everything before the last dot (ids may hold dots), the
+        criterion a 1-based number in that objective's ``criteria`` list.
+        """
+        value = sub.text("criterion", required=False, one_line=True)
+        if value is None:
+            return False if "criterion" in sub.values and not is_null(sub.values["criterion"]) else None
+        value = value.strip()
+        ident, dot, number = value.rpartition(".")
+        if not dot or not ident or not number.isdigit() or int(number) < 1:
+            sub.error("criterion", f"{show(value)} is not an objective id and a criterion number, like O2.3")
+            return False
+        if self.criteria_counts is None:
+            return value  # exercise.yaml could not be read: nothing to check against
+        if ident not in self.criteria_counts:
+            sub.error("criterion", f"no objective {show(ident)} in exercise.yaml"
+                      f"{did_you_mean(ident, self.criteria_counts)}")
+            return False
+        count = self.criteria_counts[ident]
+        if int(number) > count:
+            sub.error("criterion", f"objective {ident} has {count} criteri{'on' if count == 1 else 'a'}, "
+                      f"not {int(number)}")
+            return False
+        return f"{ident}.{int(number)}"
 
     def _read_attachments(self, rec: Record) -> tuple[str, ...] | None:
         items = rec.text_items("attachments", required=False)

@@ -77,6 +77,9 @@ class Expected:
     role: str
     action: str
     within: int
+    # The objective criterion this response serves, as "O2.3" (objective O2, its third
+    # criterion), or None when the package does not link responses to criteria.
+    criterion: str | None = None
 
 
 @dataclass(frozen=True)

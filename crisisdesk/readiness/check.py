@@ -217,6 +217,7 @@ class _Checker:
                     inject, start=inject.at,
                 )
         minimum = self.settings.min_injects_per_objective
+        linked = {e.criterion for i in planned for e in i.expected if e.criterion}
         for objective in package.exercise.objectives:
             testing = [i for i in planned if objective.id in i.objectives]
             if len(testing) < minimum:
@@ -226,16 +227,22 @@ class _Checker:
                     f"inject{'s' if len(testing) != 1 else ''} (fewer than {minimum})",
                     "exercise.yaml", objective.id, objective=objective.id, value=len(testing), limit=minimum,
                 )
-            # msel.yaml links responses to objectives, not to single criteria: a
-            # criterion is served when an inject testing its objective expects a response.
-            if not any(i.expected for i in testing):
-                for criterion in objective.criteria:
-                    self._add(
-                        "criterion_unserved",
-                        f"objective {objective.id}: no expected response serves the criterion "
-                        f"\u201c{_short(criterion)}\u201d",
-                        "exercise.yaml", objective.id, objective=objective.id, detail=criterion,
-                    )
+            # Where msel.yaml links responses to criteria (`criterion: O2.3`), a criterion
+            # is served when a planned response names it; otherwise when an inject
+            # testing its objective expects any response.
+            if linked:
+                unserved = [
+                    c for n, c in enumerate(objective.criteria, start=1) if f"{objective.id}.{n}" not in linked
+                ]
+            else:
+                unserved = [] if any(i.expected for i in testing) else list(objective.criteria)
+            for criterion in unserved:
+                self._add(
+                    "criterion_unserved",
+                    f"objective {objective.id}: no expected response serves the criterion "
+                    f"\u201c{_short(criterion)}\u201d",
+                    "exercise.yaml", objective.id, objective=objective.id, detail=criterion,
+                )
         addressed = {role for inject in package.injects for role in inject.to}
         senders = {inject.sender for inject in package.injects}
         for role in package.roles:

@@ -23,6 +23,7 @@ WORDS: dict[str, dict[str, str]] = {
         "due": "prévu à {t}",
         "sets": "indicateurs : {items}",
         "delay": "reporté de {n} min, à {t}",
+        "undelay": "de retour à {t}",
         "edit": "modifié : {fields}",
         "add": "destinataires : {to}",
         "jump": "vers « {title} », qui commence à {t}",
@@ -47,6 +48,7 @@ WORDS: dict[str, dict[str, str]] = {
         "due": "due at {t}",
         "sets": "indicators: {items}",
         "delay": "delayed by {n} min, to {t}",
+        "undelay": "back to {t}",
         "edit": "edited: {fields}",
         "add": "to: {to}",
         "jump": "to “{title}”, starting at {t}",
@@ -120,6 +122,10 @@ def _delay(p: dict, c: EventContext) -> list[str]:
     return [c.inject(p.get("inject_id")), c.words["delay"].format(n=p.get("minutes", "?"), t=c.offset(p.get("due_at")))]
 
 
+def _undelay(p: dict, c: EventContext) -> list[str]:
+    return [c.inject(p.get("inject_id")), c.words["undelay"].format(t=c.offset(p.get("due_at")))]
+
+
 def _edit(p: dict, c: EventContext) -> list[str]:
     w = c.words
     names = []
@@ -177,6 +183,9 @@ DESCRIBERS: dict[str, Callable[[dict, EventContext], list[str]]] = {
     "created": _created,
     "fire": _fire,
     "skip": _inject_only,
+    "unskip": _inject_only,
+    "misfire": _inject_only,
+    "undelay": _undelay,
     "delay": _delay,
     "edit": _edit,
     "add": _add,

@@ -18,7 +18,7 @@ from crisisdesk.session.core import EventStore
 from crisisdesk.session.db import checkpoint
 from crisisdesk.session.errors import InvalidActionError
 from crisisdesk.session.recovery import Recovery
-from crisisdesk.session.state import InjectState
+from crisisdesk.session.state import InjectState, UndoableAction
 from crisisdesk.session.store import Draft
 from crisisdesk.vocabulary import (
     PAYLOAD_TYPES,
@@ -30,8 +30,11 @@ from crisisdesk.vocabulary import (
     FirePayload,
     IndicatorPayload,
     JumpPayload,
+    MisfirePayload,
     ShiftPayload,
     SkipPayload,
+    UndelayPayload,
+    UnskipPayload,
 )
 
 
@@ -197,6 +200,30 @@ class ControllerActions:
                 return []
             return [self._store.draft(AutofirePayload(bool(enabled)), now)]
         self._control(build)
+
+    def undo_last(self) -> UndoableAction:
+        """Undo the controller's last undoable action (``SessionState.last_undoable``); return it.
+
+        A skip is undone (the inject is back in play, held for the controller if its time has
+        passed), a delay is undone (back at its time before), a firing is marked as a mistake
+        (it went out: it stays fired, and the report says so). Each undo is an event of its own.
+        """
+        undone: list[UndoableAction] = []
+
+        def build(now: float) -> list[Draft]:
+            self._store.require_not_ended("undo an action")
+            action = self._store.replayer.last_undoable
+            if action is None:
+                raise InvalidActionError("nothing to undo", code="nothing_to_undo")
+            undone.append(action)
+            if action.kind == "skip":
+                return [self._store.draft(UnskipPayload(action.inject_id), now)]
+            if action.kind == "delay":
+                return [self._store.draft(UndelayPayload(action.inject_id, int(action.due_at or 0),
+                                                         action.delayed), now)]
+            return [self._store.draft(MisfirePayload(action.inject_id), now)]
+        self._control(build)
+        return undone[0]
 
     def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
         """Correct a situation figure by hand."""

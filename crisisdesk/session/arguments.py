@@ -63,3 +63,24 @@ def client_id(event_id: str | None) -> str:
         raise InvalidActionError(f"event id must be a text of 1 to 64 characters, got {event_id!r}", code="bad_id",
                                  params={"field": "event_id", "value": repr(event_id)})
     return event_id
+
+
+def indicator_value(text: str, initial: Any) -> int | float | str:
+    """Return the value a controller typed for an indicator, as the kind its package value has.
+
+    A figure stays a figure (``"48"`` → 48, ``"47,6"`` → 47.6: the French decimal comma too), so
+    the report can follow it; a level such as ``rouge`` stays text. Empty text is refused.
+    """
+    text = required_text(text, "indicator value").strip()
+    if isinstance(initial, int | float) and not isinstance(initial, bool):
+        number = text.replace("\u202f", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        try:
+            value = float(number)
+        except ValueError:
+            raise InvalidActionError(f"indicator value {text!r}: a number was expected", code="bad_value",
+                                     params={"field": "value", "value": text}) from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InvalidActionError(f"indicator value {text!r}: not a finite number", code="bad_value",
+                                     params={"field": "value", "value": text})
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    return text

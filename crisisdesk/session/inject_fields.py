@@ -94,14 +94,18 @@ def normalize(fields: dict[str, Any], package: Package, *, subject: str) -> dict
             items = []
             for i, item in enumerate(value or ()):
                 if isinstance(item, Expected):
-                    item = {"role": item.role, "action": item.action, "within": item.within}
+                    item = {"role": item.role, "action": item.action, "within": item.within,
+                            **({"criterion": item.criterion} if item.criterion else {})}
                 if not isinstance(item, dict) or not {"role", "action", "within"} <= set(item):
                     raise _bad(f"{what}[{i}]", item, f"{what}[{i}]: expected role, action and within")
                 if item["role"] not in roles:
                     raise InvalidActionError(f"{what}[{i}]: unknown role {item['role']}", code="unknown_role",
                                              params={"field": f"{what}[{i}]", "role": item["role"]})
-                items.append({"role": item["role"], "action": _text(item["action"], f"{what}[{i}].action", required=True),
-                              "within": _offset(item["within"], f"{what}[{i}].within")})
+                normalized = {"role": item["role"], "action": _text(item["action"], f"{what}[{i}].action", required=True),
+                              "within": _offset(item["within"], f"{what}[{i}].within")}
+                if item.get("criterion"):  # the package's link to an objective criterion is kept
+                    normalized["criterion"] = str(item["criterion"])
+                items.append(normalized)
             out[name] = items
         elif name == "sets":
             known = {ind.id for ind in package.exercise.indicators}
@@ -141,7 +145,9 @@ def apply(inject: Inject, fields: dict[str, Any], package: Package) -> Inject:
                 changes["to"] = tuple(value)
                 changes["to_all"] = False
         elif name == "expected":
-            changes["expected"] = tuple(Expected(e["role"], e["action"], int(e["within"])) for e in value)
+            changes["expected"] = tuple(
+                Expected(e["role"], e["action"], int(e["within"]), e.get("criterion")) for e in value
+            )
         elif name in ("objectives", "attachments"):
             changes[name] = tuple(value)
         elif name == "sets":

@@ -28,6 +28,7 @@ from crisisdesk.session.state import (
     ObjectiveRating,
     RetexDocument,
     SessionState,
+    UndoableAction,
 )
 from crisisdesk.vocabulary import OBSERVER_KINDS, RETEX_FIELDS, EventKind, Stage
 
@@ -55,6 +56,7 @@ class _Inject:
     skipped_at: float | None = None
     adhoc: bool = False
     edited: bool = False
+    mistaken: bool = False
 
     @property
     def pending(self) -> bool:
@@ -103,6 +105,7 @@ class Replayer:
         self.last_real_time = 0.0
         self.last_controller_time: float | None = None
         self.version = 0  # bumped by every applied event
+        self.last_undoable: UndoableAction | None = None
         self._c = _Collections()
         self._views: dict[str, tuple] = {}
         self._views_version = -1
@@ -122,6 +125,8 @@ class Replayer:
             except (ClockError, KeyError, ValueError, TypeError) as exc:
                 # A damaged or hand-edited log must not stop the file from opening.
                 self._c.anomalies.append(f"event {rec.seq} ({rec.kind}): ignored: {exc}")
+        if rec.kind in ENDS_UNDO:
+            self.last_undoable = None
         if rec.kind not in OBSERVER_KINDS:
             self._c.events.append(rec)
             self.last_controller_time = rec.real_time
@@ -165,6 +170,8 @@ class Replayer:
         inj.fired_by = rec.actor
         inj.fired_auto = bool(p.get("auto"))
         inj.fired_early = rec.elapsed is not None and rec.elapsed < inj.due_at
+        if not inj.fired_auto:  # the scheduler's firings are not the controller's to undo
+            self.last_undoable = UndoableAction("fire", inj.inject.id)
         for key, value in inj.inject.sets.items():
             self._set_indicator(key, value, inj.inject.id, rec)
 
@@ -172,13 +179,36 @@ class Replayer:
         inj = self._pending(p["inject_id"])
         inj.status = InjectStatus.SKIPPED
         inj.skipped_at = rec.real_time
+        self.last_undoable = UndoableAction("skip", inj.inject.id)
 
     def _on_delay(self, rec: EventRecord, p: dict) -> None:
         inj = self._pending(p["inject_id"])
+        self.last_undoable = UndoableAction("delay", inj.inject.id, due_at=inj.due_at, delayed=inj.delayed)
         inj.due_at = int(p["due_at"])
         inj.delayed = True
         # Put back in the future: the controller has dealt with it. Pulled into the past: held.
         inj.overdue = _in_the_past(inj.due_at, rec.elapsed)
+
+    def _on_unskip(self, rec: EventRecord, p: dict) -> None:
+        inj = self.injects[p["inject_id"]]
+        if inj.status is not InjectStatus.SKIPPED:
+            raise ValueError(f"inject {inj.inject.id} is not skipped")
+        inj.status = InjectStatus.PENDING
+        inj.skipped_at = None
+        # Its time may have passed meanwhile: then it waits for the controller, never fires by itself.
+        inj.overdue = _in_the_past(inj.due_at, rec.elapsed)
+
+    def _on_undelay(self, rec: EventRecord, p: dict) -> None:
+        inj = self._pending(p["inject_id"])
+        inj.due_at = int(p["due_at"])
+        inj.delayed = bool(p["delayed"])
+        inj.overdue = _in_the_past(inj.due_at, rec.elapsed)
+
+    def _on_misfire(self, rec: EventRecord, p: dict) -> None:
+        inj = self.injects[p["inject_id"]]
+        if inj.status is not InjectStatus.FIRED:
+            raise ValueError(f"inject {inj.inject.id} was not fired")
+        inj.mistaken = True
 
     def _on_edit(self, rec: EventRecord, p: dict) -> None:
         inj = self._pending(p["inject_id"])
@@ -420,6 +450,7 @@ class Replayer:
                 fired_at=inj.fired_at, fired_elapsed=inj.fired_elapsed, fired_scenario=inj.fired_scenario,
                 fired_by=inj.fired_by, fired_early=inj.fired_early, fired_auto=inj.fired_auto,
                 skipped_at=inj.skipped_at, adhoc=inj.adhoc, edited=inj.edited, phase_index=inj.phase_index,
+                mistaken=inj.mistaken,
             ))
         states.sort(key=_effective_time)
         return tuple(states)
@@ -437,6 +468,7 @@ class Replayer:
             as_of=now if now is not None else self.last_real_time,
             elapsed=elapsed,
             phase_index=self.clock.phase_index_at(elapsed),
+            last_undoable=self.last_undoable if self.clock.state is not ClockState.ENDED else None,
             **views,
         )
 
@@ -458,6 +490,9 @@ HANDLERS: dict[str, Handler] = {
     EventKind.AUTOFIRE: Replayer._on_autofire,
     EventKind.INDICATOR: Replayer._on_indicator,
     EventKind.RECOVERED: Replayer._on_recovered,
+    EventKind.UNSKIP: Replayer._on_unskip,
+    EventKind.UNDELAY: Replayer._on_undelay,
+    EventKind.MISFIRE: Replayer._on_misfire,
     EventKind.ENTRY: Replayer._on_entry,
     EventKind.CHECK: Replayer._on_check,
     EventKind.RATING: Replayer._on_rating,
@@ -465,6 +500,14 @@ HANDLERS: dict[str, Handler] = {
     EventKind.FINDING: Replayer._on_finding,
     EventKind.RETEX: Replayer._on_retex,
 }
+
+
+# Controller events after which the last action can no longer be undone honestly: they move the
+# clock or the timeline under it (an undone delay would restore a due time a shift has moved), or
+# they are an undo themselves (no redo). Pauses, auto-fire, indicators and the scheduler's own
+# firings leave it undoable.
+ENDS_UNDO = frozenset({EventKind.START, EventKind.END, EventKind.EDIT, EventKind.ADD, EventKind.JUMP,
+                       EventKind.SHIFT, EventKind.UNSKIP, EventKind.UNDELAY, EventKind.MISFIRE})
 
 
 def _in_the_past(due_at: int, elapsed: float | None) -> bool:

@@ -44,7 +44,7 @@ from crisisdesk.session.journal import PendingWrite
 from crisisdesk.session.pending import KeptWrites
 from crisisdesk.session.recovery import Recovery
 from crisisdesk.session.snapshot import ExtractedPackage, package_files
-from crisisdesk.session.state import InjectState, LogEntry, SessionState
+from crisisdesk.session.state import InjectState, LogEntry, SessionState, UndoableAction
 
 __all__ = ["PendingWrite", "Session"]
 
@@ -257,6 +257,9 @@ class Session:
 
     def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
         self.controller.set_indicator(indicator_id, value)
+
+    def undo_last(self) -> UndoableAction:
+        return self.controller.undo_last()
 
     def due_injects(self) -> list[InjectState]:
         return self.controller.due_injects()

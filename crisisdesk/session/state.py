@@ -65,6 +65,7 @@ class InjectState:
     adhoc: bool = False
     edited: bool = False
     phase_index: int | None = None
+    mistaken: bool = False  # fired, then marked by the controller as fired by mistake
 
     @property
     def id(self) -> str:
@@ -227,6 +228,20 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class UndoableAction:
+    """The controller's last action that can still be undone honestly, as the event log says.
+
+    ``kind`` is "skip" (undone by putting the inject back in play), "delay" (undone by putting it
+    back at ``due_at``) or "fire" (a fired inject stays fired: it can only be marked a mistake).
+    """
+
+    kind: str
+    inject_id: str
+    due_at: int | None = None  # for "delay": the due time before it
+    delayed: bool = False  # for "delay": whether it was already delayed before it
+
+
+@dataclass(frozen=True)
 class SessionState:
     """Everything derived from the event log, as of ``as_of`` (epoch) for the due flags."""
 
@@ -251,6 +266,7 @@ class SessionState:
     phase_index: int = 0  # phase in force at ``as_of``
     observers: tuple[str, ...] = field(default=())  # names seen in entries and checks
     anomalies: tuple[str, ...] = field(default=())  # events the replay could not apply (damaged log)
+    last_undoable: UndoableAction | None = None  # what "undo" would undo now
     retex: RetexDocument = field(default_factory=RetexDocument)
 
     @property

@@ -255,3 +255,116 @@ def test_startex_asks_first_and_a_second_f5_does_not_start(qtbot, console):
     qtbot.mouseClick(window.clock_bar.start_button, Qt.MouseButton.LeftButton)
     window.controller.dialog.done(QMessageBox.StandardButton.Yes)
     assert window.session.state.clock_state.name == "RUNNING"
+
+
+def test_situation_briefing_timer_counts_down_then_shows_the_overrun(qtbot, console, fake_time):
+    window = console
+    bar = window.clock_bar
+    window.tick()
+    assert not bar.briefing_label.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.controller.dialog
+    dialog.setIntValue(10)
+    dialog.accept()
+    fake_time.advance(90)
+    window.tick()
+    assert bar.briefing_label.isVisible()
+    assert bar.briefing_label.text() == "Point de situation : reste 0:08:30"
+    assert bar.briefing_label.property("overrun") is False
+    fake_time.advance(10 * 60)
+    window.tick()
+    assert bar.briefing_label.text() == "Point de situation : dépassé de 0:01:30"
+    assert bar.briefing_label.property("overrun") is True
+    window.actions.briefing_timer.trigger()  # again: stop it
+    window.tick()
+    assert not bar.briefing_label.isVisible()
+
+
+def test_undo_a_mistaken_skip_then_mark_a_mistaken_firing(qtbot, console):
+    window = console
+    window.actions.start.trigger()
+    window.actions.autofire.setChecked(False)
+    assert not window.actions.undo.isEnabled()
+    window.timeline.select("I03")
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # skip by mistake
+    assert window.session.state.inject("I03").status.name == "SKIPPED"
+    assert window.actions.undo.isEnabled() and window.actions.undo.text() == "Annuler « ignorer I03 »"
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.state.inject("I03").status.name == "PENDING"
+    assert not window.actions.undo.isEnabled()
+
+    window.timeline.select("I04")
+    window.actions.fire.trigger()
+    assert window.actions.undo.text() == "Signaler I04 comme déclenché par erreur"
+    window.actions.undo.trigger()
+    state = window.session.state.inject("I04")
+    assert state.status.name == "FIRED" and state.mistaken
+    model = window.model
+    assert model.data(model.index(model.row_of("I04"), Column.STATUS)) == "Déclenché par erreur"
+
+
+def test_ctrl_z_in_the_main_courante_is_the_text_fields_own(qtbot, console):
+    from tests.qt_helpers import type_text
+
+    window = console
+    window.actions.start.trigger()
+    window.timeline.select("I03")
+    window.actions.skip.trigger()
+    window.courante.set_observer_name("Claire")
+    window.focus_new_entry()
+    line = window.courante.quick.line
+    type_text(line, "Texte à garder")
+    qtbot.keyClick(line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.state.inject("I03").status.name == "SKIPPED"  # not undone from the log
+
+
+def test_the_director_corrects_an_indicator_by_hand(qtbot, paris_console):
+    window = paris_console
+    window.actions.start.trigger()
+    panel = window.situation
+    indicators = window.package.exercise.indicators
+    row = next(n for n, i in enumerate(indicators) if isinstance(i.initial, int | float))
+    indicator = indicators[row]
+    panel.indicators.setCurrentCell(row, 0)
+    qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+    dialog = window.controller.dialog
+    assert dialog.objectName() == "indicatorDialog"
+    dialog.setTextValue("47,6")
+    dialog.accept()
+    assert window.session.state.indicators[indicator.id] == 47.6
+    assert "47.6" in panel.indicators.item(row, 1).text()
+    [change] = [c for c in window.session.state.indicator_history if c.source == "manual"]
+    assert change.indicator_id == indicator.id
+    window.controller.set_indicator(indicator.id, "beaucoup")  # refused, with a message, nothing stored
+    assert window.session.state.indicators[indicator.id] == 47.6
+
+
+def test_the_timeline_follows_the_next_inject_as_the_exercise_moves_on(qtbot, paris_console, fake_time):
+    window = paris_console
+    window.resize(1366, 768)
+    window.actions.start.trigger()
+    play(window, fake_time, 110 * 60)
+    window.tick()
+    table, model = window.timeline.table, window.model
+    index = window.timeline.proxy.mapFromSource(model.index(model.row_of(model.next_id), 0))
+    qtbot.waitUntil(lambda: table.viewport().rect().contains(table.visualRect(index)))
+    text_column = window.courante.view.columnViewportPosition(LogColumn.TEXT)
+    assert window.courante.width() <= window.courante_dock.width()  # the compact log needs no sideways scroll
+    assert text_column >= 0
+
+
+def test_editing_an_inject_keeps_the_criterion_its_responses_serve(qtbot, paris_console):
+    window = paris_console
+    window.actions.start.trigger()
+    state = next(s for s in window.session.state.injects
+                 if not s.done and s.inject.expected and s.inject.expected[0].criterion)
+    criterion = state.inject.expected[0].criterion
+    window.timeline.select(state.inject.id)
+    window.actions.edit.trigger()
+    dialog = window.controller.dialog
+    assert dialog.expected_table.cellWidget(0, 3).currentData() == criterion
+    dialog.title_edit.setText(state.inject.title + " (modifié)")
+    dialog.accept()
+    edited = window.session.state.inject(state.inject.id).inject
+    assert edited.title.endswith("(modifié)")
+    assert edited.expected[0].criterion == criterion

@@ -27,10 +27,14 @@ def start_screen(qtbot, package: Path):
     return screen
 
 
-def test_paris_alerts_are_counted_and_listed_on_demand(qtbot, paris_package_path):
-    screen = start_screen(qtbot, paris_package_path)
+PARIS_FIRST = Path(__file__).resolve().parents[1] / "data" / "paris-50c-first-edition"
+
+
+def test_paris_alerts_are_counted_and_listed_on_demand(qtbot):
+    """On the first edition of the Paris package, frozen with its 54 alerts."""
+    screen = start_screen(qtbot, PARIS_FIRST)
     summary = screen.readiness
-    report = check_package(load_package(paris_package_path))
+    report = check_package(load_package(PARIS_FIRST))
     alerts = len(report.alerts)
     assert alerts > 3
     qtbot.waitUntil(summary.isVisible)
@@ -104,3 +108,10 @@ def test_summary_in_english(qtbot, qapp, tmp_path):
         assert widget.list.item(0).text() == "⚠ Last inject at 0:55, 0:25 before the end of the exercise"
     finally:
         remove_translators(qapp, translators)
+
+
+def test_bundled_paris_package_is_ready(qtbot, paris_package_path):
+    screen = start_screen(qtbot, paris_package_path)
+    qtbot.waitUntil(screen.readiness.isVisible)
+    assert screen.readiness.headline.text().startswith("Préparation : aucune alerte")
+    save_shot(screen, "start-screen-paris-ready")

@@ -58,6 +58,8 @@ class ConsoleActions(QObject):
                                self.tr("Sauter à la phase suivante du scénario"))
         self.shift_timeline = make("actionShiftTimeline", self.tr("Décaler la chronologie…"), None,
                                    self.tr("Décaler tous les injects non joués"))
+        self.briefing_timer = make("actionBriefingTimer", self.tr("Minuteur de point de situation…"), "Ctrl+T",
+                                   self.tr("Chronométrer un point de situation (relancer l'action pour l'arrêter)"))
 
         # injects
         self.fire_next = make("actionFireNext", self.tr("Déclencher le prochain"), "F9",
@@ -69,6 +71,10 @@ class ConsoleActions(QObject):
         self.skip = make("actionSkip", self.tr("Ignorer"), "Ctrl+I", self.tr("Ne pas jouer l'inject sélectionné"))
         self.delay = make("actionDelay", self.tr("Retarder…"), "Ctrl+D", self.tr("Retarder l'inject sélectionné"))
         self.edit = make("actionEdit", self.tr("Modifier…"), "Ctrl+M", self.tr("Modifier l'inject avant de le jouer"))
+        # Ctrl+Z only in the timeline and the inject pane (MainWindow scopes it): in the main
+        # courante it stays the text field's own undo.
+        self.undo = make("actionUndo", self.tr("Annuler la dernière action"), QKeySequence.StandardKey.Undo,
+                         self.tr("Rétablir un inject ignoré ou retardé, ou signaler un envoi par erreur"))
         self.new_inject = make("actionNewInject", self.tr("Nouvel inject ad hoc…"), "Ctrl+Shift+N",
                                self.tr("Créer un inject non prévu"))
         self.show_in_room = make("actionShowInRoom", self.tr("Afficher en salle"), None,

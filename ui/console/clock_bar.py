@@ -122,6 +122,10 @@ class ClockBar(QFrame):
         state_row.setSpacing(10)
         state_row.addWidget(self.state_label)
         state_row.addWidget(self.wall_label)
+        # Under the auto-fire switch, not beside the clocks: the bar must not widen past a laptop screen.
+        self.briefing_label = QLabel(objectName="clockBriefing")
+        self.briefing_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.briefing_label.hide()
         state_row.addStretch(1)
         time_box.addLayout(state_row)
         layout.addLayout(time_box)
@@ -130,7 +134,12 @@ class ClockBar(QFrame):
         layout.addWidget(self.pause_button)
         layout.addWidget(self.resume_button)
         layout.addWidget(self.end_button)
-        layout.addWidget(self.autofire_box)
+        switches = QVBoxLayout()
+        switches.setSpacing(4)
+        switches.addWidget(self.autofire_box)
+        switches.addWidget(self.briefing_label, 0, Qt.AlignmentFlag.AlignLeft)
+        switches.addStretch(1)
+        layout.addLayout(switches)
         self.setStyleSheet(
             "#clockBar { background: #f4f6f9; }"
             "#clockElapsed { font-size: 34pt; font-weight: 700; font-family: monospace; color: #0d1b2a; }"
@@ -139,6 +148,9 @@ class ClockBar(QFrame):
             "#clockNext { font-size: 10pt; color: #0b2f66; }"
             "#clockNextWhen { font-size: 10pt; font-weight: 700; color: #0b2f66; }"
             "#clockWall { font-size: 10pt; color: #33414f; }"
+            "#clockBriefing { font-size: 10pt; font-weight: 700; color: white; background: #0b5cad;"
+            " border-radius: 9px; padding: 2px 10px; }"
+            "#clockBriefing[overrun=\"true\"] { background: #b3261e; }"
             "#clockState { font-size: 10pt; font-weight: 700; color: white; border-radius: 11px;"
             " padding: 3px 12px; }"
             "QToolButton { font-size: 13pt; font-weight: 700; padding: 8px 14px; min-width: 80px;"
@@ -188,6 +200,21 @@ class ClockBar(QFrame):
             self.autofire_box.blockSignals(True)
             self.autofire_box.setChecked(view.autofire)
             self.autofire_box.blockSignals(False)
+
+    def show_briefing(self, remaining: float | None) -> None:
+        """Show the situation-briefing countdown (None hides it; overrun in red)."""
+        if remaining is None:
+            self.briefing_label.hide()
+            return
+        overrun = remaining < 0
+        text = (self.tr("Point de situation : dépassé de {time}") if overrun
+                else self.tr("Point de situation : reste {time}")).format(time=format_offset(abs(remaining)))
+        self.briefing_label.setText(text)
+        if self.briefing_label.property("overrun") != overrun:
+            self.briefing_label.setProperty("overrun", overrun)
+            self.briefing_label.style().unpolish(self.briefing_label)
+            self.briefing_label.style().polish(self.briefing_label)
+        self.briefing_label.show()
 
     def _on_autofire_box(self, checked: bool) -> None:
         if self._autofire_action.isChecked() != checked:

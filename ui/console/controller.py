@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from crisisdesk.session import SessionError
+from crisisdesk.session.arguments import indicator_value
 from ui.console.actions import ConsoleActions
+from ui.console.briefing import BriefingTimer
 from ui.console.driver import SessionDriver
 from ui.console.inject_dialog import InjectDialog
 from ui.labels import error_text, term
@@ -44,6 +46,7 @@ class ConsoleController(QObject):
         # STARTEX cannot be undone, and F5 is "refresh" to many hands: it asks first. Tests that
         # start the clock as a step of something else turn the question off.
         self.ask_before_start = True
+        self.briefing = BriefingTimer()  # the clock bar shows it (MainWindow.tick)
         a = actions
         a.start.triggered.connect(self.confirm_start)
         a.pause.triggered.connect(lambda: self._run(self.session.pause, self.tr("Exercice en pause.")))
@@ -58,6 +61,8 @@ class ConsoleController(QObject):
         a.new_inject.triggered.connect(self.open_adhoc)
         a.next_phase.triggered.connect(self.confirm_next_phase)
         a.shift_timeline.triggered.connect(self.ask_shift)
+        a.briefing_timer.triggered.connect(self.toggle_briefing)
+        a.undo.triggered.connect(self.undo_last)
 
     # core calls
     def _run(self, call: Callable[[], object], done: str | None = None) -> bool:
@@ -113,6 +118,29 @@ class ConsoleController(QObject):
         """STARTEX: start the exercise clock."""
         return self._run(self.session.start, self.tr("{startex} : l'exercice commence.").format(startex=term("startex")))
 
+    def undo_last(self) -> bool:
+        """Undo the last undoable controller action (the core says which: SessionState.last_undoable)."""
+        undone = []
+        if not self._run(lambda: undone.append(self.session.undo_last())):
+            return False
+        action = undone[0]
+        self.message.emit({
+            "skip": self.tr("{id} rétabli : il revient dans le jeu."),
+            "delay": self.tr("Report de {id} annulé : il revient à son heure."),
+            "fire": self.tr("{id} signalé comme déclenché par erreur (il reste envoyé)."),
+        }[action.kind].format(id=action.inject_id))
+        return True
+
+    def undo_text(self, action) -> str:
+        """The undo action's menu text for ``action`` (an UndoableAction, or None)."""
+        if action is None:
+            return self.tr("Annuler la dernière action")
+        return {
+            "skip": self.tr("Annuler « ignorer {id} »"),
+            "delay": self.tr("Annuler le report de {id}"),
+            "fire": self.tr("Signaler {id} comme déclenché par erreur"),
+        }[action.kind].format(id=action.inject_id)
+
     # dialogs (opened with open(): no nested loop)
     def confirm_start(self) -> None:
         """Ask before STARTEX (it cannot be undone), then start the clock."""
@@ -167,6 +195,39 @@ class ConsoleController(QObject):
         dialog.intValueSelected.connect(lambda minutes: self._run(
             lambda: self.session.shift_timeline(minutes),
             self.tr("Chronologie décalée de {n} min.").format(n=minutes)))
+        self._open(dialog)
+
+    def ask_indicator(self, indicator_id: str) -> None:
+        """Ask for an indicator's new value (prefilled with the current one), then store it."""
+        indicator = next(i for i in self.session.package.exercise.indicators if i.id == indicator_id)
+        current = self.session.state.indicators.get(indicator_id, indicator.initial)
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("indicatorDialog")
+        dialog.setWindowTitle(self.tr("Corriger un indicateur"))
+        unit = f" ({indicator.unit})" if indicator.unit else ""
+        dialog.setLabelText(self.tr("{label}{unit} — nouvelle valeur :").format(label=indicator.label, unit=unit))
+        dialog.setTextValue(str(current))
+        dialog.textValueSelected.connect(lambda text: self.set_indicator(indicator_id, text))
+        self._open(dialog)
+
+    def set_indicator(self, indicator_id: str, text: str) -> bool:
+        """Store ``text`` as the indicator's value, as a number where the package's value is one."""
+        indicator = next(i for i in self.session.package.exercise.indicators if i.id == indicator_id)
+        return self._run(lambda: self.session.set_indicator(indicator_id, indicator_value(text, indicator.initial)),
+                         self.tr("Indicateur « {label} » corrigé.").format(label=indicator.label))
+
+    def toggle_briefing(self) -> None:
+        """Time a situation briefing (asks how long), or stop the one being timed."""
+        timer = self.briefing
+        if timer.running:
+            timer.stop()
+            self.message.emit(self.tr("Minuteur du point de situation arrêté."))
+            return
+        dialog = self._minutes_dialog(self.tr("Point de situation"),
+                                      self.tr("Durée du point de situation (minutes) :"), 10, 1)
+        dialog.intValueSelected.connect(lambda minutes: (
+            timer.start(minutes, self.driver.time_source.now()),
+            self.message.emit(self.tr("Point de situation chronométré : {n} min.").format(n=minutes))))
         self._open(dialog)
 
     def _minutes_dialog(self, title: str, label: str, value: int, minimum: int) -> QInputDialog:

@@ -70,8 +70,9 @@ class InjectDialog(QDialog):
         self.notes_edit = QPlainTextEdit(objectName="injectNotes")
         self.notes_edit.setPlaceholderText(self.tr("Pour l'animation seulement, jamais affiché en salle"))
         self.notes_edit.setMaximumHeight(70)
-        self.expected_table = QTableWidget(0, 3, objectName="injectExpected")
-        self.expected_table.setHorizontalHeaderLabels([self.tr("Rôle"), self.tr("Action attendue"), self.tr("Délai (min)")])
+        self.expected_table = QTableWidget(0, 4, objectName="injectExpected")
+        self.expected_table.setHorizontalHeaderLabels(
+            [self.tr("Rôle"), self.tr("Action attendue"), self.tr("Délai (min)"), self.tr("Critère")])
         self.expected_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.expected_table.verticalHeader().hide()
         self.expected_table.setMaximumHeight(120)
@@ -151,6 +152,20 @@ class InjectDialog(QDialog):
         self.expected_table.setCellWidget(row, 0, roles)
         self.expected_table.setItem(row, 1, QTableWidgetItem(expected.action if expected else ""))
         self.expected_table.setCellWidget(row, 2, minutes)
+        # The objective criterion the response serves (the package's link): kept through an edit.
+        criteria = QComboBox()
+        criteria.addItem(self.tr("(aucun)"), None)
+        for objective in self.package.exercise.objectives:
+            for number, text in enumerate(objective.criteria, start=1):
+                criteria.addItem(f"{objective.id}.{number}", f"{objective.id}.{number}")
+                criteria.setItemData(criteria.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        if expected is not None and expected.criterion:
+            found = criteria.findData(expected.criterion)
+            if found < 0:  # a link the package no longer knows is still not dropped silently
+                criteria.addItem(expected.criterion, expected.criterion)
+                found = criteria.count() - 1
+            criteria.setCurrentIndex(found)
+        self.expected_table.setCellWidget(row, 3, criteria)
 
     def _remove_expected_row(self) -> None:
         row = self.expected_table.currentRow()
@@ -166,7 +181,8 @@ class InjectDialog(QDialog):
                 continue
             role = self.expected_table.cellWidget(row, 0).currentData()
             within = self.expected_table.cellWidget(row, 2).value() * 60
-            result.append(Expected(role=role, action=action, within=within))
+            criterion = self.expected_table.cellWidget(row, 3).currentData()
+            result.append(Expected(role=role, action=action, within=within, criterion=criterion))
         return tuple(result)
 
     def _recipients(self) -> tuple[str, ...] | str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +36,8 @@ def _item(text: str, *, bold: bool = False, align_center: bool = False) -> QTabl
 class SituationPanel(QWidget):
     """GUI: live indicator values and per-role activity counts."""
 
+    indicator_edit_requested = Signal(str)  # indicator id: the controller corrects it by hand
+
     def __init__(self, package, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("situationPanel")
@@ -53,14 +57,30 @@ class SituationPanel(QWidget):
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             for column in range(1, table.columnCount()):
                 table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Indicators move with injects; when the room's reality differs, the director corrects one
+        # (double-click, or the button): a stored event, shown in the report.
+        self.indicators.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.indicators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.indicators.cellDoubleClicked.connect(lambda row, _column: self._request_edit(row))
+        self.edit_button = QPushButton(self.tr("Corriger la valeur…"), objectName="situationEditIndicator")
+        self.edit_button.clicked.connect(lambda: self._request_edit(self.indicators.currentRow()))
         self.totals = QLabel(objectName="situationTotals")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(QLabel("<b>" + self.tr("Indicateurs") + "</b>"))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel("<b>" + self.tr("Indicateurs") + "</b>"), 1)
+        heading.addWidget(self.edit_button)
+        layout.addLayout(heading)
         layout.addWidget(self.indicators, 2)
         layout.addWidget(QLabel("<b>" + self.tr("Activité par rôle") + "</b>"))
         layout.addWidget(self.roles, 3)
         layout.addWidget(self.totals)
+
+    def _request_edit(self, row: int) -> None:
+        indicators = self.package.exercise.indicators
+        if not indicators:
+            return
+        self.indicator_edit_requested.emit(indicators[max(row, 0)].id)
 
     def show_state(self, state) -> None:
         """Refresh both tables from a SessionState."""

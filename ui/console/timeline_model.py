@@ -48,7 +48,7 @@ def display_status(state, ended: bool = False) -> str:
     """
     status = state.status
     if status is InjectStatus.FIRED:
-        return "fired"
+        return "misfired" if state.mistaken else "fired"
     if status is InjectStatus.SKIPPED:
         return "skipped"
     if ended:

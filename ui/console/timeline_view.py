@@ -24,13 +24,13 @@ STATUS_GROUPS: dict[str, frozenset[str] | None] = {
     "all": None,
     "open": frozenset({"pending", "delayed", "due", "late", "unplayed"}),
     "due": frozenset({"due", "late"}),
-    "fired": frozenset({"fired"}),
+    "fired": frozenset({"fired", "misfired"}),
     "skipped": frozenset({"skipped"}),
 }
 
 
 # every status a row can show (ui.labels.status_label)
-STATUS_KEYS = ("pending", "next", "due", "late", "fired", "skipped", "delayed", "unplayed")
+STATUS_KEYS = ("pending", "next", "due", "late", "fired", "misfired", "skipped", "delayed", "unplayed")
 
 
 class TimelinePanel(QWidget):
@@ -146,6 +146,19 @@ class TimelinePanel(QWidget):
         if index.isValid():
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
+    def follow_next(self) -> None:
+        """Keep the next inject in view as the exercise moves on (called when "next" changes).
+
+        Only when its row is out of view, and without selecting it: a director reading another row
+        sees the list move only when the next inject is not on screen any more.
+        """
+        next_id = self.model.next_id
+        if next_id is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(next_id), 0))
+        if index.isValid() and not self.table.viewport().rect().contains(self.table.visualRect(index)):
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
     def _on_role_changed(self, _index: int) -> None:
         self._refilter(lambda: self.proxy.set_role(self.role_filter.currentData()))
 
@@ -198,7 +211,9 @@ class TimelinePanel(QWidget):
         for column in (Column.TIME, Column.ID, Column.SCENARIO):
             fit(column, {str(self.model.data(self.model.index(row, column)) or "") for row in rows})
         delayed = " " + QCoreApplication.translate("TimelineModel", "(retardé)")
-        fit(Column.STATUS, [status_label(key) + delayed for key in STATUS_KEYS])
+        # Only a due, late or next inject can carry "(retardé)" (TimelineModel._display).
+        fit(Column.STATUS, [status_label(key) + (delayed if key in ("due", "late", "next") else "")
+                            for key in STATUS_KEYS])
 
     def _remember_selection(self) -> None:
         self._kept_id = self.selected_id()

@@ -59,29 +59,39 @@
         <translation>Auto-fire</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="167"/>
+        <location filename="../console/clock_bar.py" line="179"/>
         <source>Phase : {title}</source>
         <translation>Phase: {title}</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="169"/>
+        <location filename="../console/clock_bar.py" line="181"/>
         <source>Prochain : à déclencher maintenant —</source>
         <translation>Next: to fire now —</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="171"/>
+        <location filename="../console/clock_bar.py" line="183"/>
         <source>Prochain dans {delay} :</source>
         <translation>Next in {delay}:</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="174"/>
+        <location filename="../console/clock_bar.py" line="186"/>
         <source>Prochain :</source>
         <translation>Next:</translation>
     </message>
     <message>
-        <location filename="../console/clock_bar.py" line="179"/>
+        <location filename="../console/clock_bar.py" line="191"/>
         <source>Heure réelle {time}</source>
         <translation>Local time {time}</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="210"/>
+        <source>Point de situation : dépassé de {time}</source>
+        <translation>Situation briefing: over by {time}</translation>
+    </message>
+    <message>
+        <location filename="../console/clock_bar.py" line="211"/>
+        <source>Point de situation : reste {time}</source>
+        <translation>Situation briefing: {time} left</translation>
     </message>
 </context>
 <context>
@@ -237,137 +247,157 @@ The report will no longer show it; the session&apos;s history keeps the deletion
         <translation>Shift every inject not yet played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="63"/>
+        <location filename="../console/actions.py" line="61"/>
+        <source>Minuteur de point de situation…</source>
+        <translation>Situation briefing timer…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="62"/>
+        <source>Chronométrer un point de situation (relancer l&apos;action pour l&apos;arrêter)</source>
+        <translation>Time a situation briefing (trigger again to stop it)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="65"/>
         <source>Déclencher le prochain</source>
         <translation>Fire next</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="64"/>
+        <location filename="../console/actions.py" line="66"/>
         <source>Déclencher l&apos;inject dû, sinon le prochain</source>
         <translation>Fire the due inject, otherwise the next one</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Déclencher maintenant</source>
         <translation>Fire now</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="66"/>
+        <location filename="../console/actions.py" line="68"/>
         <source>Déclencher l&apos;inject sélectionné</source>
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="70"/>
+        <location filename="../console/actions.py" line="72"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="70"/>
+        <location filename="../console/actions.py" line="72"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="73"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="73"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="72"/>
+        <location filename="../console/actions.py" line="76"/>
+        <source>Annuler la dernière action</source>
+        <translation>Undo the last action</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="77"/>
+        <source>Rétablir un inject ignoré ou retardé, ou signaler un envoi par erreur</source>
+        <translation>Restore a skipped or delayed inject, or mark a firing as a mistake</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="78"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="73"/>
+        <location filename="../console/actions.py" line="79"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="74"/>
+        <location filename="../console/actions.py" line="80"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="75"/>
+        <location filename="../console/actions.py" line="81"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="78"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="86"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="87"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="82"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Retour à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="83"/>
+        <location filename="../console/actions.py" line="89"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="92"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="93"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
+        <location filename="../console/actions.py" line="94"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="89"/>
+        <location filename="../console/actions.py" line="95"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="90"/>
+        <location filename="../console/actions.py" line="96"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="93"/>
+        <location filename="../console/actions.py" line="99"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="94"/>
+        <location filename="../console/actions.py" line="100"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -375,123 +405,193 @@ The report will no longer show it; the session&apos;s history keeps the deletion
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../console/controller.py" line="49"/>
+        <location filename="../console/controller.py" line="52"/>
         <source>Exercice en pause.</source>
         <translation>Exercise paused.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="50"/>
+        <location filename="../console/controller.py" line="53"/>
         <source>Exercice repris.</source>
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="78"/>
+        <location filename="../console/controller.py" line="83"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="85"/>
-        <location filename="../console/controller.py" line="109"/>
+        <location filename="../console/controller.py" line="90"/>
+        <location filename="../console/controller.py" line="114"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="94"/>
+        <location filename="../console/controller.py" line="99"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="101"/>
+        <location filename="../console/controller.py" line="106"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="102"/>
+        <location filename="../console/controller.py" line="107"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="136"/>
+        <location filename="../console/controller.py" line="164"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="114"/>
+        <location filename="../console/controller.py" line="119"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="89"/>
+        <location filename="../console/controller.py" line="94"/>
         <source>Inject {id} annulé.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="123"/>
+        <location filename="../console/controller.py" line="128"/>
+        <source>{id} rétabli : il revient dans le jeu.</source>
+        <translation>{id} restored: back in play.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="129"/>
+        <source>Report de {id} annulé : il revient à son heure.</source>
+        <translation>Delay of {id} undone: back at its time.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="130"/>
+        <source>{id} signalé comme déclenché par erreur (il reste envoyé).</source>
+        <translation>{id} marked as fired by mistake (it stays sent).</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="137"/>
+        <source>Annuler la dernière action</source>
+        <translation>Undo the last action</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="139"/>
+        <source>Annuler « ignorer {id} »</source>
+        <translation>Undo “skip {id}”</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="140"/>
+        <source>Annuler le report de {id}</source>
+        <translation>Undo the delay of {id}</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="141"/>
+        <source>Signaler {id} comme déclenché par erreur</source>
+        <translation>Mark {id} as fired by mistake</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="151"/>
         <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
         <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="128"/>
+        <location filename="../console/controller.py" line="156"/>
         <source>Pas encore</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="141"/>
+        <location filename="../console/controller.py" line="169"/>
         <source>{endex} : l&apos;exercice est terminé.</source>
         <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="146"/>
+        <location filename="../console/controller.py" line="174"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="147"/>
+        <location filename="../console/controller.py" line="175"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="152"/>
+        <location filename="../console/controller.py" line="180"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="157"/>
+        <location filename="../console/controller.py" line="185"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="158"/>
+        <location filename="../console/controller.py" line="186"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="164"/>
+        <location filename="../console/controller.py" line="192"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="165"/>
+        <location filename="../console/controller.py" line="193"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="169"/>
+        <location filename="../console/controller.py" line="197"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="186"/>
+        <location filename="../console/controller.py" line="206"/>
+        <source>Corriger un indicateur</source>
+        <translation>Correct an indicator</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="208"/>
+        <source>{label}{unit} — nouvelle valeur :</source>
+        <translation>{label}{unit} — new value:</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="217"/>
+        <source>Indicateur « {label} » corrigé.</source>
+        <translation>Indicator “{label}” corrected.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="224"/>
+        <source>Minuteur du point de situation arrêté.</source>
+        <translation>Situation briefing timer stopped.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="226"/>
+        <source>Point de situation</source>
+        <translation>Situation briefing</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="227"/>
+        <source>Durée du point de situation (minutes) :</source>
+        <translation>Length of the situation briefing (minutes):</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="230"/>
+        <source>Point de situation chronométré : {n} min.</source>
+        <translation>Situation briefing timed: {n} min.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="247"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="198"/>
+        <location filename="../console/controller.py" line="259"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="216"/>
+        <location filename="../console/controller.py" line="277"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -598,254 +698,254 @@ Details saved in: {path}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../labels.py" line="220"/>
+        <location filename="../labels.py" line="221"/>
         <source>Valeur « {value} » inconnue (valeurs possibles : {allowed}).</source>
         <translation>Unknown value “{value}” (possible values: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="222"/>
+        <location filename="../labels.py" line="223"/>
         <source>Pièce jointe introuvable dans l&apos;exercice : {path}.</source>
         <translation>No such attachment in the exercise: {path}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="224"/>
+        <location filename="../labels.py" line="225"/>
         <source>« {name} » n&apos;est pas un fichier de session crisisdesk, ou il est endommagé.</source>
         <translation>“{name}” is not a crisisdesk session file, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="226"/>
+        <location filename="../labels.py" line="227"/>
         <source>« {name} » a été écrit par une version plus récente de crisisdesk (format {version}, cette version lit jusqu&apos;au format {supported}) : mettez crisisdesk à jour.</source>
         <translation>“{name}” was written by a newer crisisdesk (format {version}; this version reads up to format {supported}): update crisisdesk.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="230"/>
+        <location filename="../labels.py" line="231"/>
         <source>Le fichier « {path} » n&apos;existe pas.</source>
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="231"/>
+        <location filename="../labels.py" line="232"/>
         <source>Le dossier « {path} » n&apos;existe pas.</source>
         <translation>The folder “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="232"/>
+        <location filename="../labels.py" line="233"/>
         <source>« {path} » existe déjà : choisissez un autre nom.</source>
         <translation>“{path}” already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="234"/>
+        <location filename="../labels.py" line="235"/>
         <source>« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, ou session ouverte en lecture seule.</source>
         <translation>“{name}” cannot be changed: the file or folder is read-only, or the session was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="237"/>
+        <location filename="../labels.py" line="238"/>
         <source>le fichier « {name} » est verrouillé par un autre programme.</source>
         <translation>the file “{name}” is locked by another program.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="239"/>
+        <location filename="../labels.py" line="240"/>
         <source>le disque est plein (« {name} »).</source>
         <translation>the disk is full (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="240"/>
+        <location filename="../labels.py" line="241"/>
         <source>erreur d&apos;écriture sur le disque (« {name} »).</source>
         <translation>disk write error (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../labels.py" line="242"/>
         <source>l&apos;enregistrement dans « {name} » a échoué ({reason}).</source>
         <translation>saving to “{name}” failed ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="243"/>
+        <location filename="../labels.py" line="244"/>
         <source>Impossible d&apos;ouvrir « {name} » ({reason}).</source>
         <translation>Could not open “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="244"/>
+        <location filename="../labels.py" line="245"/>
         <source>Impossible de lire « {name} » ({reason}).</source>
         <translation>Could not read “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../labels.py" line="246"/>
         <source>Impossible de créer « {name} » ({reason}).</source>
         <translation>Could not create “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="246"/>
+        <location filename="../labels.py" line="247"/>
         <source>Impossible de mettre « {name} » au format de cette version ({reason}).</source>
         <translation>Could not upgrade “{name}” to this version&apos;s format ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="248"/>
+        <location filename="../labels.py" line="249"/>
         <source>Les fichiers de l&apos;exercice « {path} » ne peuvent pas être lus ({reason}).</source>
         <translation>The exercise files in “{path}” cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="250"/>
+        <location filename="../labels.py" line="251"/>
         <source>L&apos;exercice enregistré dans « {name} » ne peut pas être chargé :
 {reason}</source>
         <translation>The exercise stored in “{name}” cannot be loaded:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="254"/>
+        <location filename="../labels.py" line="255"/>
         <source>Impossible d&apos;écrire « {path} » ({reason}).</source>
         <translation>Could not write “{path}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="255"/>
+        <location filename="../labels.py" line="256"/>
         <source>La session « {name} » est fermée.</source>
         <translation>The session “{name}” is closed.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="256"/>
+        <location filename="../labels.py" line="257"/>
         <source>L&apos;exercice n&apos;a pas encore commencé ({startex}).</source>
         <translation>The exercise has not started yet ({startex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="258"/>
+        <location filename="../labels.py" line="259"/>
         <source>L&apos;exercice est terminé ({endex}).</source>
         <translation>The exercise has ended ({endex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="259"/>
+        <location filename="../labels.py" line="260"/>
         <source>L&apos;exercice a déjà commencé.</source>
         <translation>The exercise has already started.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="260"/>
+        <location filename="../labels.py" line="261"/>
         <source>L&apos;exercice n&apos;est pas en cours : il est en pause.</source>
         <translation>The exercise is not running: it is paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="262"/>
+        <location filename="../labels.py" line="263"/>
         <source>L&apos;exercice n&apos;est pas en pause.</source>
         <translation>The exercise is not paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="263"/>
+        <location filename="../labels.py" line="264"/>
         <source>L&apos;inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been fired (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="265"/>
+        <location filename="../labels.py" line="266"/>
         <source>L&apos;inject {inject_id} a déjà été annulé (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="267"/>
+        <location filename="../labels.py" line="268"/>
         <source>L&apos;inject {inject_id} ne se déclenche plus automatiquement.</source>
         <translation>Inject {inject_id} no longer fires by itself.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="269"/>
+        <location filename="../labels.py" line="270"/>
         <source>Plus aucun inject à déclencher.</source>
         <translation>No inject left to fire.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="270"/>
+        <location filename="../labels.py" line="271"/>
         <source>L&apos;exercice est déjà dans sa dernière phase.</source>
         <translation>The exercise is already in its last phase.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="271"/>
+        <location filename="../labels.py" line="272"/>
         <source>Un décalage de 0 minute ne change rien.</source>
         <translation>A shift of 0 minutes changes nothing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="272"/>
+        <location filename="../labels.py" line="273"/>
         <source>Rien à modifier dans l&apos;inject {inject_id}.</source>
         <translation>Nothing to change in inject {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="274"/>
+        <location filename="../labels.py" line="275"/>
         <source>Inject inconnu : {inject_id}.</source>
         <translation>Unknown inject: {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="275"/>
+        <location filename="../labels.py" line="276"/>
         <source>Rôle inconnu : {role}.</source>
         <translation>Unknown role: {role}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="276"/>
+        <location filename="../labels.py" line="277"/>
         <source>Indicateur inconnu : {indicator_id}.</source>
         <translation>Unknown indicator: {indicator_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="277"/>
+        <location filename="../labels.py" line="278"/>
         <source>Objectif inconnu : {objective_id}.</source>
         <translation>Unknown objective: {objective_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="278"/>
+        <location filename="../labels.py" line="279"/>
         <source>Entrée de main courante inconnue : {entry_id}.</source>
         <translation>Unknown log entry: {entry_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="284"/>
+        <location filename="../labels.py" line="285"/>
         <source>L&apos;inject {inject_id} n&apos;a pas de réponse attendue n° {value}.</source>
         <translation>Inject {inject_id} has no expected response no. {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="286"/>
+        <location filename="../labels.py" line="287"/>
         <source>L&apos;inject {inject_id} n&apos;a pas encore été déclenché : rien à constater.</source>
         <translation>Inject {inject_id} has not been fired yet: nothing to check.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="288"/>
+        <location filename="../labels.py" line="289"/>
         <source>Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version.</source>
         <translation>This entry has already been corrected ({by}): correct its latest version.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="290"/>
+        <location filename="../labels.py" line="291"/>
         <source>Identifiant invalide : {value}.</source>
         <translation>Invalid id: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="291"/>
+        <location filename="../labels.py" line="292"/>
         <source>Valeur invalide pour « {field} » : {value}.</source>
         <translation>Invalid value for “{field}”: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="292"/>
+        <location filename="../labels.py" line="293"/>
         <source>« {value} » n&apos;est pas une date (AAAA-MM-JJ).</source>
         <translation>“{value}” is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="293"/>
+        <location filename="../labels.py" line="294"/>
         <source>Ce champ ne peut pas être vide : {field}.</source>
         <translation>This field must not be empty: {field}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="294"/>
+        <location filename="../labels.py" line="295"/>
         <source>Champ non modifiable : {field} (modifiables : {allowed}).</source>
         <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="310"/>
+        <location filename="../labels.py" line="311"/>
         <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
         <translation>The operation failed. Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="326"/>
+        <location filename="../labels.py" line="327"/>
         <source>Non enregistré : {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="329"/>
+        <location filename="../labels.py" line="330"/>
         <source>Rien n&apos;a été modifié : réessayez.</source>
         <translation>Nothing was changed: try again.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="331"/>
+        <location filename="../labels.py" line="332"/>
         <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
         <translation>Kept in memory only: export the unsaved entries before closing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="334"/>
+        <location filename="../labels.py" line="335"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
@@ -1380,92 +1480,102 @@ Details saved in: {path}</translation>
         <translation>For the control team only, never shown in the room</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Action attendue</source>
         <translation>Expected action</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="74"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
         <source>Délai (min)</source>
         <translation>Within (min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="79"/>
+        <location filename="../console/inject_dialog.py" line="75"/>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="80"/>
         <source>Ajouter une réponse attendue</source>
         <translation>Add an expected response</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="80"/>
+        <location filename="../console/inject_dialog.py" line="81"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="87"/>
+        <location filename="../console/inject_dialog.py" line="88"/>
         <source>Déclencher immédiatement</source>
         <translation>Fire immediately</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="94"/>
+        <location filename="../console/inject_dialog.py" line="95"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="95"/>
+        <location filename="../console/inject_dialog.py" line="96"/>
         <source>Heure (T+)</source>
         <translation>Time (T+)</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="96"/>
+        <location filename="../console/inject_dialog.py" line="97"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="100"/>
+        <location filename="../console/inject_dialog.py" line="101"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="101"/>
+        <location filename="../console/inject_dialog.py" line="102"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="102"/>
+        <location filename="../console/inject_dialog.py" line="103"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="103"/>
+        <location filename="../console/inject_dialog.py" line="104"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="107"/>
+        <location filename="../console/inject_dialog.py" line="108"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="190"/>
+        <location filename="../console/inject_dialog.py" line="157"/>
+        <source>(aucun)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_dialog.py" line="206"/>
         <source>Le titre est obligatoire.</source>
         <translation>The title is required.</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="194"/>
+        <location filename="../console/inject_dialog.py" line="210"/>
         <source>L&apos;heure doit être de la forme H:MM (par exemple 1:25).</source>
         <translation>The time must look like H:MM (for example 1:25).</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="197"/>
+        <location filename="../console/inject_dialog.py" line="213"/>
         <source>Choisissez au moins un destinataire.</source>
         <translation>Choose at least one recipient.</translation>
     </message>
     <message>
-        <location filename="../console/inject_dialog.py" line="200"/>
+        <location filename="../console/inject_dialog.py" line="216"/>
         <source>L&apos;expéditeur est obligatoire.</source>
         <translation>The sender is required.</translation>
     </message>
@@ -1672,57 +1782,62 @@ Details saved in: {path}</translation>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="168"/>
+        <source>Déclenché par erreur</source>
+        <translation>Fired by mistake</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="170"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="170"/>
+        <location filename="../labels.py" line="171"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="178"/>
+        <location filename="../labels.py" line="179"/>
         <source>Prêt — avant {startex}</source>
         <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="181"/>
+        <location filename="../labels.py" line="182"/>
         <source>Terminé — {endex}</source>
         <translation>Ended — {endex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="179"/>
+        <location filename="../labels.py" line="180"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="168"/>
+        <location filename="../labels.py" line="169"/>
         <source>Annulé</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="180"/>
+        <location filename="../labels.py" line="181"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="189"/>
+        <location filename="../labels.py" line="190"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="190"/>
+        <location filename="../labels.py" line="191"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="191"/>
+        <location filename="../labels.py" line="192"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="199"/>
+        <location filename="../labels.py" line="200"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -1835,192 +1950,192 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="119"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="139"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="183"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="191"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="460"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="535"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="481"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472"/>
+        <location filename="../main_window.py" line="483"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="532"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="535"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="553"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="549"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Retour à chaud — {title}</source>
         <translation>Hot wash — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="561"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="578"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="587"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="597"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="604"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="606"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="612"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="613"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2087,7 +2202,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../observer/panel.py" line="105"/>
-        <location filename="../observer/panel.py" line="364"/>
+        <location filename="../observer/panel.py" line="365"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
@@ -2142,87 +2257,87 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="363"/>
+        <location filename="../observer/panel.py" line="364"/>
         <source>◀ Votre nom, puis Entrée</source>
         <translation>◀ Your name, then Enter</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="381"/>
+        <location filename="../observer/panel.py" line="382"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="438"/>
+        <location filename="../observer/panel.py" line="439"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="451"/>
+        <location filename="../observer/panel.py" line="452"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="456"/>
+        <location filename="../observer/panel.py" line="457"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="466"/>
+        <location filename="../observer/panel.py" line="467"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="557"/>
+        <location filename="../observer/panel.py" line="558"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="578"/>
+        <location filename="../observer/panel.py" line="579"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="578"/>
+        <location filename="../observer/panel.py" line="579"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="586"/>
+        <location filename="../observer/panel.py" line="587"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="586"/>
+        <location filename="../observer/panel.py" line="587"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="592"/>
+        <location filename="../observer/panel.py" line="593"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="594"/>
+        <location filename="../observer/panel.py" line="595"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="623"/>
+        <location filename="../observer/panel.py" line="624"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="625"/>
+        <location filename="../observer/panel.py" line="626"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après {endex}</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="630"/>
+        <location filename="../observer/panel.py" line="631"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="634"/>
+        <location filename="../observer/panel.py" line="635"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -2411,6 +2526,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="116"/>
+        <location filename="../observer/quick_entry.py" line="378"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
@@ -2421,6 +2537,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../observer/quick_entry.py" line="119"/>
+        <location filename="../observer/quick_entry.py" line="379"/>
         <source>△ Amélioration</source>
         <translation>△ Improvement</translation>
     </message>
@@ -2445,62 +2562,64 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>&lt;b&gt;Role&lt;/b&gt; first (Tab completes, Ctrl+1…9) · &lt;b&gt;kind&lt;/b&gt;: &lt;code&gt;d:&lt;/code&gt; decision &lt;code&gt;a:&lt;/code&gt; action &lt;code&gt;i:&lt;/code&gt; information &lt;code&gt;dm:&lt;/code&gt; request &lt;code&gt;c:&lt;/code&gt; communication &lt;code&gt;o:&lt;/code&gt; observation (Ctrl+K) · &lt;code&gt;#strength&lt;/code&gt; &lt;code&gt;#improvement&lt;/code&gt; &lt;code&gt;#O1&lt;/code&gt; (Alt+S, Alt+I) · &lt;code&gt;&amp;gt;I02&lt;/code&gt; inject (Ctrl+J) · Esc clears</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="158"/>
+        <location filename="../observer/quick_entry.py" line="159"/>
+        <location filename="../observer/quick_entry.py" line="376"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="159"/>
+        <location filename="../observer/quick_entry.py" line="160"/>
+        <location filename="../observer/quick_entry.py" line="376"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="160"/>
+        <location filename="../observer/quick_entry.py" line="161"/>
         <source>Répond à</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="233"/>
+        <location filename="../observer/quick_entry.py" line="236"/>
         <source>(aucun inject)</source>
         <translation>(no inject)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="281"/>
+        <location filename="../observer/quick_entry.py" line="284"/>
         <source>Correction de l&apos;entrée {summary} — Entrée enregistre une révision, Échap annule</source>
         <translation>Correcting the entry {summary} — Enter saves a revision, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="350"/>
+        <location filename="../observer/quick_entry.py" line="353"/>
         <source>rôle « {code} » inconnu (rôles : {known})</source>
         <translation>unknown role “{code}” (roles: {known})</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="352"/>
+        <location filename="../observer/quick_entry.py" line="355"/>
         <source>inject « {ref} » inconnu</source>
         <translation>unknown inject “{ref}”</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="354"/>
+        <location filename="../observer/quick_entry.py" line="357"/>
         <source>aucun rôle joué dans ce paquet</source>
         <translation>no played role in this package</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="373"/>
+        <location filename="../observer/quick_entry.py" line="384"/>
         <source>sans inject</source>
         <translation>no inject</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="375"/>
+        <location filename="../observer/quick_entry.py" line="386"/>
         <source>&lt;b&gt;répond à {inject}&lt;/b&gt; (proposé : attend une réponse de ce rôle ; Ctrl+J pour changer)</source>
         <translation>&lt;b&gt;answers {inject}&lt;/b&gt; (proposed: it awaits this role&apos;s response; Ctrl+J to change)</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="377"/>
+        <location filename="../observer/quick_entry.py" line="388"/>
         <source>&lt;b&gt;répond à {inject}&lt;/b&gt;</source>
         <translation>&lt;b&gt;answers {inject}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../observer/quick_entry.py" line="416"/>
+        <location filename="../observer/quick_entry.py" line="427"/>
         <source> — Entrée à nouveau pour enregistrer tel quel</source>
         <translation> — Enter again to save it as typed</translation>
     </message>
@@ -2921,57 +3040,62 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>SituationPanel</name>
     <message>
-        <location filename="../console/situation_panel.py" line="42"/>
+        <location filename="../console/situation_panel.py" line="46"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="42"/>
+        <location filename="../console/situation_panel.py" line="46"/>
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="45"/>
+        <location filename="../console/situation_panel.py" line="49"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="45"/>
+        <location filename="../console/situation_panel.py" line="49"/>
         <source>Entrées</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="45"/>
+        <location filename="../console/situation_panel.py" line="49"/>
         <source>Vérifiées</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="45"/>
+        <location filename="../console/situation_panel.py" line="49"/>
         <source>Manquées</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="47"/>
+        <location filename="../console/situation_panel.py" line="51"/>
         <source>Réponses attendues vérifiées (faites ou partielles)</source>
         <translation>Expected responses checked (met or partial)</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="48"/>
+        <location filename="../console/situation_panel.py" line="52"/>
         <source>Réponses attendues manquées</source>
         <translation>Expected responses missed</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="59"/>
+        <location filename="../console/situation_panel.py" line="65"/>
+        <source>Corriger la valeur…</source>
+        <translation>Correct the value…</translation>
+    </message>
+    <message>
+        <location filename="../console/situation_panel.py" line="71"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="61"/>
+        <location filename="../console/situation_panel.py" line="75"/>
         <source>Activité par rôle</source>
         <translation>Activity by role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="94"/>
+        <location filename="../console/situation_panel.py" line="114"/>
         <source>{entries} entrées en main courante, {checks} vérifications</source>
         <translation>{entries} log entries, {checks} checks</translation>
     </message>
@@ -3123,7 +3247,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
-        <location filename="../console/timeline_view.py" line="200"/>
+        <location filename="../console/timeline_view.py" line="213"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>

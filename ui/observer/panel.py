@@ -358,6 +358,7 @@ class ObserverPanel(QWidget):
         for column in COMPACT_HIDDEN_COLUMNS:
             self.view.setColumnHidden(column, compact or column in hidden)
         self.stage_label.setVisible(not compact)  # the console's clock bar shows it, larger
+        self.quick.set_compact(compact)
         self.name_combo.setMinimumContentsLength(10 if compact else 16)
         self.quick.inject_combo.setMinimumContentsLength(10 if compact else 16)
         self.name_prompt.setText(self.tr("◀ Votre nom, puis Entrée") if compact

@@ -154,6 +154,7 @@ class QuickEntryBar(QFrame):
 
         top = QHBoxLayout()
         top.setSpacing(6)
+        self._captions: dict[str, QLabel] = {}
         for text, widget in (
             (self.tr("Rôle"), self.role_combo),
             (self.tr("Type"), self.kind_combo),
@@ -162,6 +163,8 @@ class QuickEntryBar(QFrame):
             caption = QLabel(text)
             caption.setStyleSheet("QLabel { color: #6b6f76; }")
             caption.setBuddy(widget)
+            widget.setToolTip(widget.toolTip() or text)
+            self._captions[text] = caption
             top.addWidget(caption)
             top.addWidget(widget)
         top.addSpacing(8)
@@ -366,6 +369,14 @@ class QuickEntryBar(QFrame):
         if warnings:
             html += ' <span style="color:#b3261e;">⚠ ' + " ; ".join(warnings) + "</span>"
         self.preview.setText(html)
+
+    def set_compact(self, compact: bool) -> None:
+        """In a narrow dock the tag toggles show their sign only (their tooltips keep the words)."""
+        # The role and type pickers say what they hold; "Répond à" keeps its caption (it matters most).
+        for text in (self.tr("Rôle"), self.tr("Type")):
+            self._captions[text].setVisible(not compact)
+        self.strength_button.setText("+" if compact else self.tr("+ Point fort"))
+        self.improvement_button.setText("△" if compact else self.tr("△ Amélioration"))
 
     def _answers_text(self, inject_id: str | None, *, proposed: bool) -> str:
         """Say which inject the entry will be attached to — in bold, and whether it was only proposed."""
