@@ -25,7 +25,21 @@ def test_the_print_version_of_a_long_log_keeps_the_decisions_and_says_where_the_
     printed = log_of(render_html(fig, for_print=True))
     assert whole.count("<tr") - whole.count("<thead><tr") == total
     assert printed.count("<tr") - printed.count("<thead><tr") == len(decisions) < total
-    assert f"les {len(decisions)} décisions sur {total} entrées" in printed.replace("\u202f", " ")
+    assert f"{len(decisions)} décisions (les premières) sur {total} entrées" in printed.replace("\u202f", " ")
     events = render_html(fig, for_print=True)
     events = events[events.index('id="annex-events"'):events.index('id="annex-injects"')]
     assert "Version imprimée résumée" in events
+
+
+def test_a_long_session_prints_the_departures_from_the_plan_and_no_inject_texts(tmp_path, monkeypatch):
+    path, clock = play_known_session(tmp_path)
+    with Session.open(path, time_source=FakeTime(clock.now()), read_only=True) as session:
+        fig = build_figures(session)
+    monkeypatch.setattr(annexes, "LONG_INJECTS", 1)
+    printed = render_html(fig, for_print=True)
+    chrono = printed[printed.index('id="timeline"'):printed.index('id="roles"')]
+    assert "<strong>B</strong>" in chrono and "<strong>A</strong>" not in chrono  # B late, A on time
+    texts = printed[printed.index('id="annex-injects"'):printed.index('id="annex-roles"')]
+    assert "<h3>A — " not in texts and "rapport HTML" in texts
+    whole = render_html(fig)
+    assert "<h3>A — " in whole[whole.index('id="annex-injects"'):]

@@ -83,7 +83,10 @@ _FR = {
     "no_indicator_change": "Aucun indicateur n'a changé pendant l'exercice.",
     "exercise_evaluation": "Ce que les joueurs et les observateurs disent de l'exercice",
     "exercise_evaluation_none": "Non renseigné.",
-    "print_summary_log": "Version imprimée résumée : les {n} décisions sur {total} entrées ; la main courante complète est dans le rapport HTML et l'export (crisisdesk export).",
+    "print_summary_log": "Version imprimée résumée : {n} décisions (les premières) sur {total} entrées ; la main courante complète est dans le rapport HTML et l'export (crisisdesk export).",
+    "print_summary_chronology": "Version imprimée résumée : les {n} injects qui se sont écartés du prévu (en retard, en avance, annulés, non envoyés, ad hoc, manuels) ; la chronologie complète est dans le rapport HTML.",
+    "print_summary_expected": "Version imprimée résumée : le détail des réponses attendues est dans le rapport HTML.",
+    "print_summary_injects": "Version imprimée résumée : les textes des injects sont dans le rapport HTML et le paquet d'exercice.",
     "print_summary_events": "Version imprimée résumée : {n} événements sur {total} (envois, pauses, reports) ; le journal complet est dans le rapport HTML.",
 }
 
@@ -153,7 +156,10 @@ _EN = {
     "no_indicator_change": "No indicator changed during the exercise.",
     "exercise_evaluation": "What players and observers said of the exercise",
     "exercise_evaluation_none": "Not given.",
-    "print_summary_log": "Printed summary: the {n} decisions of {total} entries; the full log is in the HTML report and the export (crisisdesk export).",
+    "print_summary_log": "Printed summary: {n} decisions (the first ones) of {total} entries; the full log is in the HTML report and the export (crisisdesk export).",
+    "print_summary_chronology": "Printed summary: the {n} injects that departed from the plan (late, early, skipped, not fired, ad hoc, manual); the full timeline is in the HTML report.",
+    "print_summary_expected": "Printed summary: the expected responses in detail are in the HTML report.",
+    "print_summary_injects": "Printed summary: the inject texts are in the HTML report and the exercise package.",
     "print_summary_events": "Printed summary: {n} of {total} events (firings, pauses, delays); the full log is in the HTML report.",
 }
 
