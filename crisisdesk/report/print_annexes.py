@@ -20,6 +20,9 @@ LONG_LOG = 1500  # entry revisions: about 60 printed pages
 LONG_EVENTS = 1500
 LONG_INJECTS = 300  # the chronology and the inject texts: about 100 printed pages
 CHRONOLOGY_EXCEPTIONS = 300  # rows of a long session's printed chronology
+FINDINGS_CAP = 12  # findings per list in a long session's print (thousands of tagged entries otherwise)
+INDICATORS_CAP = 300
+UNLIMITED = 10**9
 SIGNIFICANT_EVENTS = frozenset({"created", "start", "pause", "resume", "end", "skip", "delay", "edit", "add",
                                 "jump", "shift", "autofire", "recovered"})
 
@@ -32,6 +35,8 @@ class Annexes:
     role_cards: tuple[Markup, ...]
     long: bool = False  # a very long session in print: chronology exceptions only, no inject texts
     chronology: tuple = ()
+    findings_cap: int = UNLIMITED
+    indicators_cap: int = UNLIMITED
 
 
 def print_annexes(fig: ReportFigures, lang: str, *, for_print: bool) -> Annexes:
@@ -51,7 +56,8 @@ def print_annexes(fig: ReportFigures, lang: str, *, for_print: bool) -> Annexes:
     if long:  # what departed from the plan: late, early, skipped, not fired, ad hoc, manual
         chronology = tuple(item for item in chronology if item.inject is not None
                            and item.inject.status != "on_time")[:CHRONOLOGY_EXCEPTIONS]
-    return Annexes(log_rows, log_summary, events, _role_cards(fig, lang), long, chronology)
+    caps = (FINDINGS_CAP, INDICATORS_CAP) if long else (UNLIMITED, UNLIMITED)
+    return Annexes(log_rows, log_summary, events, _role_cards(fig, lang), long, chronology, *caps)
 
 
 def _role_cards(fig: ReportFigures, lang: str) -> tuple[Markup, ...]:
