@@ -38,6 +38,9 @@ def main() -> int:
     parser.add_argument("--report", action="append", default=[], metavar="FILE:KIND",
                         help="render this session's report (html or pdf) over and over meanwhile")
     parser.add_argument("--load-ms", type=int, default=0)
+    parser.add_argument("--session-file", type=Path, help="create the session here (benchmarks/room_server.py "
+                                                          "serves it to simulated devices meanwhile)")
+    parser.add_argument("--first-in", type=int, default=3, help="seconds before the first inject (default 3)")
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])
@@ -51,12 +54,13 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="crisisdesk-bench-"))
     clock = SystemTime()
-    session = Session.create(folder / "timing.crisisdesk", ROOT / "injects" / "paris-50c", time_source=clock)
+    session = Session.create(args.session_file or folder / "timing.crisisdesk", ROOT / "injects" / "paris-50c",
+                             time_source=clock)
     session.start()
     session.shift_timeline(600)  # minutes: the package's own injects are out of the way
     start = int(session.state.clock.elapsed(clock.now()))
     ids = [session.add_inject(title=f"Mesure {n}", body="Inject de mesure.", to=["DIR"], channel="phone",
-                              sender="ANIM", at=start + 3 + args.spacing * n) for n in range(args.injects)]
+                              sender="ANIM", at=start + args.first_in + args.spacing * n) for n in range(args.injects)]
     window = MainWindow(session, clock, Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)))
     window.show()
     collector.settle()  # as the app does once a window is open on a session (ui/app.py, AppController._keep)

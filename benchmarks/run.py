@@ -9,7 +9,7 @@ and the Paris rehearsal are generated once through the real Session API and cach
 benchmarks/.cache (the first run takes several minutes for that). ``--quick`` uses fewer
 runs and a 5,000-entry session: a smoke run, not the published figures.
 
-Names for ``--only``: startup, lateness, entry, filter, report, open.
+Names for ``--only``: startup, lateness, entry, filter, report, open, editor.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from benchmarks.common import (  # noqa: E402
     run_child,
 )
 
-GROUPS = ("startup", "lateness", "entry", "filter", "report", "open")
+GROUPS = ("startup", "lateness", "entry", "filter", "report", "open", "editor")
 
 
 @dataclass
@@ -213,6 +213,22 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def bench_editor(quick: bool, rows: list[Row]) -> None:
+    from benchmarks.common import large_package
+
+    repeat = 2 if quick else 5
+    data = run_child([PYTHON, str(BENCH / "editor.py"), str(large_package()), "--repeat", str(repeat)],
+                     timeout=900).data
+    rows.append(Row("editor: open the 2,000-inject package, window usable", median(data["open_s"]),
+                    max(data["open_s"]), "s", 1.0, target_on="median"))
+    rows.append(Row("editor: the same, CPU time of the process", median(data["open_cpu_s"]),
+                    max(data["open_cpu_s"]), "s"))
+    rows.append(Row("editor: drag an inject on the timeline (2,000 injects), one frame",
+                    percentile(data["drag_ms"], 50), percentile(data["drag_ms"], 99), "ms", 50, spread_kind="p99"))
+    rows.append(Row("editor: drop it (undoable change, table re-ordered, timeline redrawn)",
+                    median(data["drop_ms"]), max(data["drop_ms"]), "ms"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, a 5,000-entry session (smoke run)")
@@ -238,6 +254,7 @@ def main() -> int:
         "filter": lambda: bench_filter(args.quick, rows, large),
         "report": lambda: bench_report(args.quick, rows, large, paris, large_pdf=args.large_pdf),
         "open": lambda: bench_open(args.quick, rows, large),
+        "editor": lambda: bench_editor(args.quick, rows),
     }
     for group in GROUPS:
         if group in groups:

@@ -62,12 +62,14 @@ class EventKind(StrEnum):
     IMPROVEMENT = "improvement"
     FINDING = "finding"
     RETEX = "retex"  # the RETEX document's own fields (cover, synthesis, participants)
+    # the animation team (room server's animation page)
+    DELIVERED = "delivered"  # a fired inject played to the table ("livré")
 
 
 # Kinds written by observers/evaluators (kept and retried if the file cannot take them);
 # every other kind is the controller's event log.
 OBSERVER_KINDS = frozenset({EventKind.ENTRY, EventKind.CHECK, EventKind.RATING, EventKind.IMPROVEMENT,
-                            EventKind.FINDING, EventKind.RETEX})
+                            EventKind.FINDING, EventKind.RETEX, EventKind.DELIVERED})
 CLOCK_KINDS = (EventKind.START, EventKind.PAUSE, EventKind.RESUME, EventKind.END)
 
 
@@ -475,6 +477,13 @@ class RetexPayload(Payload):
     observer: str | None = None
 
 
+@dataclass(frozen=True)
+class DeliveredPayload(Payload):
+    kind: ClassVar[EventKind] = EventKind.DELIVERED
+    inject_id: str
+    animator: str | None = None
+
+
 def parse_payload(kind: str, data: dict[str, Any]) -> Payload:
     """The typed payload of a stored event (KeyError for an unknown kind, TypeError if a required key is missing)."""
     return PAYLOAD_TYPES[kind].from_payload(data)  # a StrEnum key is found by its string
@@ -544,6 +553,7 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
         EventKind.IMPROVEMENT: "Action inscrite au plan d'actions",
         EventKind.FINDING: "Constat noté",
         EventKind.RETEX: "RETEX : document mis à jour",
+        EventKind.DELIVERED: "Inject livré par la cellule d'animation",
     },
     "en": {
         EventKind.CREATED: "Session created",
@@ -570,6 +580,7 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
         EventKind.IMPROVEMENT: "Improvement-plan line added",
         EventKind.FINDING: "Finding noted",
         EventKind.RETEX: "AAR: document updated",
+        EventKind.DELIVERED: "Inject delivered by the control cell",
     },
 }
 

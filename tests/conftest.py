@@ -9,6 +9,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+# The command line speaks French by default; tests read its English unless they choose French
+# (tests/cli/test_cli_language.py), so a message reworded in one language breaks one test only.
+os.environ.setdefault("CRISISDESK_LANG", "en")
 
 ROOT = Path(__file__).resolve().parent.parent
 

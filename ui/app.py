@@ -46,6 +46,15 @@ class AppController(QObject):
         self.start_screen = None
         self.windows: list[QWidget] = []
         self.sessions: list = []
+        self._editors = None
+
+    def editors(self):
+        """The exercise editor's launcher (Nouvel exercice…, Modifier un exercice…), made on first use."""
+        if self._editors is None:
+            from ui.editor.launcher import EditorLauncher
+
+            self._editors = EditorLauncher(self.new_session, parent=self)
+        return self._editors
 
     def show_start(self) -> QWidget:
         """Show the start screen (bundled exercise first, recent files)."""
@@ -56,6 +65,7 @@ class AppController(QObject):
             self.start_screen = StartScreen(bundled, self.settings.recent_files)
             self.start_screen.package_chosen.connect(self.new_session)
             self.start_screen.session_chosen.connect(self.open_session)
+            self.editors().add_to_start_screen(self.start_screen)
         else:
             self.start_screen.set_recent(self.settings.recent_files)
         self.start_screen.show()
@@ -94,7 +104,7 @@ class AppController(QObject):
         """
         from crisisdesk.package.loader import load_package
         from crisisdesk.package.problems import PackageError
-        from crisisdesk.session.summary import latest_unfinished
+        from crisisdesk.session.summary import folder_digest, latest_unfinished
 
         try:
             package_id = load_package(package_path).exercise.id
@@ -105,7 +115,8 @@ class AppController(QObject):
         candidates = set(self.settings.recent_files)
         if folder.is_dir():
             candidates.update(folder.glob("*.crisisdesk"))
-        found = latest_unfinished(sorted(candidates), package_id)
+        # Only a session of this very edition of the package: after the package changed, a new one.
+        found = latest_unfinished(sorted(candidates), package_id, folder_digest(Path(package_path)))
         if found is None:
             return self.new_session(package_path)
         window = self.open_session(found.path)
@@ -151,6 +162,8 @@ class AppController(QObject):
         window = MainWindow(session, self.time_source, self.settings)
         window.new_session_requested.connect(self._on_new_requested)
         window.open_session_requested.connect(self._on_open_requested)
+        self.editors().add_to_menu(window)
+        window.msel_actions.package_ready.connect(self.new_session)  # an imported chronogramme, opened at once
         self.settings.add_recent_file(Path(session.path))
         self._keep(window, session)
         window.show()

@@ -37,12 +37,13 @@ from ui.console.timeline_model import TimelineModel
 from ui.console.timeline_view import TimelinePanel
 from ui.console.views import clock_view, room_view, state_signature
 from ui.errors import report_unexpected
-from ui.labels import error_reason
+from ui.labels import error_reason, term
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
 from ui.observer.window import ObserverWindow
 from ui.report_action import ReportController
+from ui.room import menu as room_menu
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
 
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.detail_dock, self.situation_dock)
         self.tabifyDockWidget(self.situation_dock, self.cards_dock)
         self.detail_dock.raise_()
+        from ui.importer.menu import MselActions
+
+        self.msel_actions = MselActions(self, session)
         self._build_menus()
         self._connect_signals()
 
@@ -181,16 +185,18 @@ class MainWindow(QMainWindow):
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Fichier"))
-        for action in (a.new_session, a.open_session, None, a.export_cards, a.print_cards, a.print_kit, None,
+        for action in (a.new_session, a.open_session, None, self.msel_actions.import_msel,
+                       self.msel_actions.export_msel, None, a.export_cards, a.print_cards, a.print_kit, None,
                        a.report_html, a.report_pdf, None, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         exercise = bar.addMenu(self.tr("&Exercice"))
         for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline,
                        None, a.briefing_timer):
             exercise.addSeparator() if action is None else exercise.addAction(action)
+        room_menu.install(self, exercise)  # Ouvrir la session à la salle… (ui/room/)
         injects = bar.addMenu(self.tr("In&jects"))  # not Alt+I: the main courante's "improvement" tag
-        for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.undo, None,
-                       a.new_inject):
+        for action in (a.fire_next, None, a.fire, a.skip, a.delay, a.edit, a.show_in_room, None, a.undo,
+                       a.unskip, a.mark_misfired, None, a.new_inject):
             injects.addSeparator() if action is None else injects.addAction(action)
         observers = bar.addMenu(self.tr("&Observateurs"))
         for action in (a.new_entry, a.observer_window, a.hotwash):
@@ -297,11 +303,13 @@ class MainWindow(QMainWindow):
         state = self.session.state
         self._signature = state_signature(state)
         following = self.session.next_to_fire()
+        was_following = self.timeline.next_in_view()
         self.model.set_states(state.injects, ended=state.clock.state is ClockState.ENDED,
                               next_id=following.inject.id if following is not None else None)
         if self.model.next_id != self._followed_next:
             self._followed_next = self.model.next_id
-            self.timeline.follow_next()
+            if was_following:
+                self.timeline.follow_next()
         if self._fitted_rows != (len(state.injects), state.clock.state):
             self._fitted_rows = (len(state.injects), state.clock.state)
             self.timeline.fit_columns()
@@ -347,6 +355,10 @@ class MainWindow(QMainWindow):
         done = inject_state is None or inject_state.done
         self.actions.fire.setEnabled(not done and state.clock.state is not ClockState.ENDED)
         self.actions.skip.setEnabled(not done)
+        self.actions.unskip.setEnabled(inject_state is not None and inject_state.status is InjectStatus.SKIPPED
+                                       and state.clock.state is not ClockState.ENDED)
+        self.actions.mark_misfired.setEnabled(inject_state is not None and inject_state.status is InjectStatus.FIRED
+                                              and not inject_state.mistaken)
         self.actions.delay.setEnabled(not done)
         self.actions.edit.setEnabled(not done)
         in_room = inject_state is not None and inject_state.status is InjectStatus.FIRED
@@ -515,11 +527,12 @@ class MainWindow(QMainWindow):
         window.show()
 
     def open_hotwash(self) -> None:
-        """Open the hot-wash (retour à chaud) window."""
+        """Open the hot-wash (débriefing à chaud) window."""
         widget = HotWashWidget(self.session, observer_name=self.courante.observer_name)
         self.courante.observer_changed.connect(widget.set_observer)  # ratings credited to whoever is named now
         widget.setWindowFlag(Qt.WindowType.Window, True)
-        widget.setWindowTitle(self.tr("Retour à chaud — {title}").format(title=self.package.exercise.title))
+        widget.setWindowTitle(self.tr("{hotwash} — {title}").format(hotwash=term("hotwash").capitalize(),
+                                                                     title=self.package.exercise.title))
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         widget.resize(900, 640)
         self.observer_windows.append(widget)

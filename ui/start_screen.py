@@ -141,8 +141,9 @@ class StartScreen(QWidget):
             if summary is None:
                 continue
             created = summary.created_at.strftime("%d/%m/%Y %H:%M") if summary.created_at else ""
-            # Two lines, read without scrolling sideways: the exercise, then its state, date and file.
-            item = QListWidgetItem(f"{summary.title}\n{self._state_text(summary.state)} · {created} · {path.name}")
+            # Three short lines, read without scrolling sideways: the exercise; its state and date (never
+            # cut by a long file name); the file, elided alone when it is long.
+            item = QListWidgetItem(f"{summary.title}\n{self._state_text(summary.state)} · {created}\n{path.name}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent_list.addItem(item)

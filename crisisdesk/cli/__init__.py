@@ -13,8 +13,9 @@ import importlib
 import sys
 
 from crisisdesk import __version__
+from crisisdesk.cli.words import _, set_language
 
-# command name -> (module, one-line help)
+# command name -> (module, one-line help, in English: words._ gives it in the user's language)
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("crisisdesk.cli.validate", "check an exercise package and summarise it"),
     "check": ("crisisdesk.cli.check", "measure a package's timeline: load, dead time, coverage, pace"),
@@ -22,7 +23,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rehearse": ("crisisdesk.cli.rehearse", "play a package's timeline headless at N x speed"),
     "export": ("crisisdesk.cli.export", "write a session's main courante and event log"),
     "report": ("crisisdesk.cli.report", "render the after-action report (HTML or PDF)"),
+    "import": ("crisisdesk.cli.msel_import", "make a package from a chronogramme spreadsheet (XLSX, ODS, CSV)"),
+    "export-msel": ("crisisdesk.cli.export_msel", "write a package's or a session's chronogramme as a spreadsheet"),
     "kit": ("crisisdesk.cli.kit", "print the kits (animateur, observateur, joueur) from a package"),
+    "serve": ("crisisdesk.cli.serve", "open a session to the room: observers, animators, players on their devices"),
 }
 
 
@@ -33,13 +37,14 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crisisdesk",
-        description="Run an in-room crisis exercise. Without a command, opens the app.",
+        description=_("Run an in-room crisis exercise. Without a command, opens the app."),
     )
     parser.add_argument("--version", action="version", version=f"crisisdesk {__version__}")
+    parser.add_argument("--language", choices=("fr", "en"), help=_("the language of these messages: fr (default) or en"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(module_name)  # every command exists: a missing one is a bug, not skipped
-        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        command_parser = sub.add_parser(name, help=_(help_text), description=_(help_text))
         module.add_arguments(command_parser)
         command_parser.set_defaults(_run=module.run)
     return parser
@@ -47,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` and run the chosen sub-command; return the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The language first: the parser's help texts are made in it.
+    set_language(argv[argv.index("--language") + 1] if "--language" in argv[:-1] else None)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
@@ -70,4 +78,4 @@ def main(argv: list[str] | None = None) -> int:
 
 def is_command(word: str) -> bool:
     """True if ``word`` names a command-line sub-command (or a top-level flag)."""
-    return word in COMMANDS or word in ("-h", "--help", "--version")
+    return word in COMMANDS or word in ("-h", "--help", "--version", "--language")

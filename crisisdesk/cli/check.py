@@ -11,14 +11,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from crisisdesk.cli.words import _, count
 from crisisdesk.package.loader import PACKAGE_FILES, validate_package
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("package", metavar="PACKAGE", help="the package folder (holding exercise.yaml)")
+    parser.add_argument("package", metavar="PACKAGE", help=_("the package folder (holding exercise.yaml)"))
     parser.add_argument(
         "--format", choices=("text", "html", "json"), default="text",
-        help="text: a table for the terminal (default); html: a page with the load chart; json: for tools",
+        help=_("text: a table for the terminal (default); html: a page with the load chart; json: for tools"),
     )
 
 
@@ -34,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in problems if not p.warning)
-        print(f"{path}: not a valid package ({errors} error{'s' if errors != 1 else ''}); "
-              "run crisisdesk validate for details", file=sys.stderr)
+        print(_("{path}: not a valid package ({errors}); run `crisisdesk validate {path}` for details",
+                path=path, errors=count(errors, "error", "errors")), file=sys.stderr)
         return 2
     report = check_package(package, path)
     render = {"text": render_text, "html": render_html, "json": render_json}[args.format]

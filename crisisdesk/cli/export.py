@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 from crisisdesk.timefmt import format_offset
 
 ENTRY_COLUMNS = ("entry_id", "revision", "supersedes", "superseded_by", "current", "real_time", "elapsed",
@@ -28,11 +29,11 @@ EVENT_COLUMNS = ("seq", "event_id", "kind", "real_time", "elapsed", "scenario_ti
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", metavar="FILE.crisisdesk", help="the session file")
-    parser.add_argument("--format", required=True, choices=("csv", "json"), help="output format")
+    parser.add_argument("session", metavar="FILE.crisisdesk", help=_("the session file"))
+    parser.add_argument("--format", required=True, choices=("csv", "json"), help=_("output format"))
     parser.add_argument("-o", "--output", metavar="OUT",
-                        help="json: the file to write (default: standard output); "
-                             "csv: the folder to write into (default: <FILE>-export beside the session)")
+                        help=_("json: the file to write (default: standard output); "
+                               "csv: the folder to write into (default: <FILE>-export beside the session)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,16 +55,18 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             out = Path(args.output)
             out.write_text(text, encoding="utf-8")
-            print(f"{out}: {len(data['main_courante'])} entries, {len(data['events'])} events", file=sys.stderr)
+            print(_("{out}: {entries} entries, {events} events", out=out, entries=len(data["main_courante"]),
+                    events=len(data["events"])), file=sys.stderr)
             return 0
         folder = Path(args.output) if args.output else path.with_name(path.stem + "-export")
         folder.mkdir(parents=True, exist_ok=True)
         _write_csv(folder / "main-courante.csv", ENTRY_COLUMNS, data["main_courante"])
         _write_csv(folder / "events.csv", EVENT_COLUMNS, data["events"])
     except OSError as exc:
-        raise UsageError(f"cannot write the export: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from None
-    print(f"{folder}: main-courante.csv ({len(data['main_courante'])} entries), "
-          f"events.csv ({len(data['events'])} events)")
+        why = _("{why}: {path}", why=exc.strerror or exc, path=exc.filename) if exc.filename else str(exc.strerror or exc)
+        raise UsageError(_("cannot write the export: {why}", why=why)) from None
+    print(_("{folder}: main-courante.csv ({entries} entries), events.csv ({events} events)", folder=folder,
+            entries=len(data["main_courante"]), events=len(data["events"])))
     return 0
 
 

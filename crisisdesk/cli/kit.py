@@ -13,21 +13,22 @@ import time
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 
 KINDS = ("animateur", "observateur", "joueur")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("package", metavar="PACKAGE", help="the package folder (holding exercise.yaml)")
-    parser.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write the kits into")
+    parser.add_argument("package", metavar="PACKAGE", help=_("the package folder (holding exercise.yaml)"))
+    parser.add_argument("-o", "--output", required=True, metavar="DIR", help=_("the folder to write the kits into"))
     parser.add_argument("--only", choices=KINDS, action="append", metavar="KIT",
-                        help="make only this kit (animateur, observateur or joueur); may be repeated")
+                        help=_("make only this kit (animateur, observateur or joueur); may be repeated"))
     parser.add_argument("--by", choices=("role", "objective"), default="role",
-                        help="group the observer kit per played role (default) or per objective")
+                        help=_("group the observer kit per played role (default) or per objective"))
     parser.add_argument("--format", choices=("pdf", "html"), default="pdf", dest="fmt",
-                        help="pdf (default) or html")
+                        help=_("pdf (default) or html"))
     parser.add_argument("--language", choices=("fr", "en"),
-                        help="kit language (default: the exercise's language)")
+                        help=_("kit language (default: the exercise's language)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,17 +41,17 @@ def run(args: argparse.Namespace) -> int:
         path = path.parent
     out = Path(args.output)
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{out}: is a file, not a folder")
+        raise UsageError(_("{out}: is a file, not a folder", out=out))
     package, problems = validate_package(path)
     if package is None:
         for problem in problems:
             print(problem, file=sys.stderr)
-        raise UsageError(f"{path}: not a valid package; see `crisisdesk validate {path}`")
+        raise UsageError(_("{path}: not a valid package; see `crisisdesk validate {path}`", path=path))
     kinds = list(dict.fromkeys(args.only)) if args.only else list(KINDS)
     started = time.perf_counter()
 
     def said(kind: str, written: Path) -> None:
-        print(f"{written}: kit {kind} written")
+        print(_("{written}: kit {kind} written", written=written, kind=kind))
 
     try:
         write_kits(package, out, kinds=kinds, by=args.by, language=args.language, fmt=args.fmt, progress=said)
@@ -61,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except OSError as exc:
         where = exc.filename or out
-        raise UsageError(f"{where}: cannot write the kit: {exc.strerror or exc}") from None
-    print(f"{len(kinds)} kit(s) written to {out} in {time.perf_counter() - started:.1f} s")
+        raise UsageError(_("{where}: cannot write the kit: {why}", where=where, why=exc.strerror or exc)) from None
+    print(_("{count} kit(s) written to {out} in {seconds} s", count=len(kinds), out=out,
+            seconds=f"{time.perf_counter() - started:.1f}"))
     return 0

@@ -11,14 +11,15 @@ from datetime import datetime
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("package", metavar="PACKAGE", help="the package folder (holding exercise.yaml)")
+    parser.add_argument("package", metavar="PACKAGE", help=_("the package folder (holding exercise.yaml)"))
     parser.add_argument("-o", "--output", metavar="FILE.crisisdesk",
-                        help="the session file to create (default: <exercise id>_<date>_<time>.crisisdesk here,"
-                             " named as the app names them)")
-    parser.add_argument("--observer", metavar="NAME", help="who creates the session (written in its log)")
+                        help=_("the session file to create (default: <exercise id>_<date>_<time>.crisisdesk "
+                               "here, never overwriting)"))
+    parser.add_argument("--observer", metavar="NAME", help=_("who creates the session (written in its log)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
         with Session.create(output, package, observer=args.observer, package=loaded) as session:
             state = session.state
             ex = session.package.exercise
-            print(f"{output}: new session of {ex.title!r} ({ex.id}): {len(state.injects)} injects, "
-                  f"{len(session.package.roles)} roles, {len(ex.phases)} phases")
+            print(_("{output}: new session of {title} ({id}): {injects} injects, {roles} roles, {phases} phases",
+                    output=output, title=repr(ex.title), id=ex.id, injects=len(state.injects),
+                    roles=len(session.package.roles), phases=len(ex.phases)))
     except PackageError as exc:
         raise UsageError(package_error_message(package, exc)) from None
     except SessionError as exc:
@@ -46,4 +48,5 @@ def run(args: argparse.Namespace) -> int:
 
 def package_error_message(path: Path, exc) -> str:
     """Return a PackageError as ``file:line: message`` lines and a hint."""
-    return f"{path}: not a valid package (run `crisisdesk validate {path}` for details)\n{exc}"
+    return _("{path}: not a valid package (run `crisisdesk validate {path}` for details)\n{problems}",
+             path=path, problems=exc)

@@ -16,14 +16,15 @@ import time
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _, word
 from crisisdesk.timefmt import format_offset
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("package", metavar="PACKAGE", help="the package folder (holding exercise.yaml)")
+    parser.add_argument("package", metavar="PACKAGE", help=_("the package folder (holding exercise.yaml)"))
     parser.add_argument("--speed", type=float, default=60.0, metavar="N",
-                        help="how many exercise seconds pass per real second (default 60)")
-    parser.add_argument("--db", metavar="FILE.crisisdesk", help="keep the rehearsal's session file here")
+                        help=_("how many exercise seconds pass per real second (default 60)"))
+    parser.add_argument("--db", metavar="FILE.crisisdesk", help=_("keep the rehearsal's session file here"))
 
 
 def run(args: argparse.Namespace, *, sleep=time.sleep, out=None) -> int:
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace, *, sleep=time.sleep, out=None) -> int:
     from crisisdesk.session import SessionError
 
     if not args.speed > 0:
-        raise UsageError(f"--speed must be above 0, got {args.speed:g}")
+        raise UsageError(_("--speed must be above 0, got {speed}", speed=f"{args.speed:g}"))
     out = out or sys.stdout
     package = Path(args.package)
     try:
@@ -53,8 +54,9 @@ def _rehearse(package_path: Path, db: Path, speed: float, sleep, out, *, keep: b
     fake = FakeTime(time.time())
     with Session.create(db, package_path, time_source=fake, observer="rehearsal") as session:
         ex = session.package.exercise
-        _say(out, f"{ex.title} — rehearsal at {speed:g}x ({format_offset(ex.duration, with_seconds=False)} "
-                  f"of play, {len(session.state.injects)} injects)")
+        _say(out, _("{title} — rehearsal at {speed}x ({duration} of play, {injects} injects)", title=ex.title,
+                    speed=f"{speed:g}", duration=format_offset(ex.duration, with_seconds=False),
+                    injects=len(session.state.injects)))
         session.start()
         clock = session.state.clock
         end_at = clock.wall_time_at(ex.duration)
@@ -65,8 +67,9 @@ def _rehearse(package_path: Path, db: Path, speed: float, sleep, out, *, keep: b
             if phase != shown_phase:
                 shown_phase = phase
                 p = session.state.clock.phases[phase]
-                _say(out, f"-- {format_offset(p.at)}  phase {phase + 1}: {p.title} "
-                          f"(scenario {p.scenario_time:%Y-%m-%d %H:%M}, x{p.scale:g})")
+                _say(out, _("-- {at}  phase {number}: {title} (scenario {scenario}, x{scale})",
+                            at=format_offset(p.at), number=phase + 1, title=p.title,
+                            scenario=f"{p.scenario_time:%Y-%m-%d %H:%M}", scale=f"{p.scale:g}"))
             fired_now = session.tick()  # the injects that fire by themselves
             fired_now += [s.id for s in session.due_injects()]  # manual ones: the rehearsal fires them too
             for inject_id in fired_now:
@@ -84,9 +87,10 @@ def _rehearse(package_path: Path, db: Path, speed: float, sleep, out, *, keep: b
             sleep((target - now) / speed)
             fake.set(target)
         session.end()
-        _say(out, f"ENDEX at {format_offset(session.elapsed())}: {fired} inject(s) fired")
+        _say(out, _("{endex} at {elapsed}: {fired} inject(s) fired", endex=word("endex"),
+                    elapsed=format_offset(session.elapsed()), fired=fired))
     if keep:
-        _say(out, f"session kept in {db}")
+        _say(out, _("session kept in {db}", db=db))
     return 0
 
 
@@ -101,10 +105,10 @@ def _line(state) -> str:
     inject = state.inject
     mark = ""
     if inject.contingency_for:
-        mark = f"  [contingency for {inject.contingency_for}]"
+        mark = _("  [contingency for {id}]", id=inject.contingency_for)
     elif inject.manual:
-        mark = "  [manual]"
-    recipients = "all" if inject.to_all else ", ".join(inject.to)
+        mark = _("  [manual]")
+    recipients = _("all") if inject.to_all else ", ".join(inject.to)
     return (f"{inject.id:<8} {format_offset(state.fired_elapsed or 0)}  {state.fired_scenario:%Y-%m-%d %H:%M}  "
             f"{inject.title}  -> {recipients}{mark}")
 

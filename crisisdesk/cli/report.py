@@ -12,16 +12,17 @@ import sys
 import time
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("session", metavar="FILE.crisisdesk", help="the session file")
+    parser.add_argument("session", metavar="FILE.crisisdesk", help=_("the session file"))
     parser.add_argument("-o", "--output", required=True, metavar="OUT.html|OUT.pdf|OUT.csv",
-                        help="where to write the report; .html or .pdf; .csv writes the improvement plan")
+                        help=_("where to write the report; .html or .pdf; .csv writes the improvement plan"))
     parser.add_argument("--templates", metavar="DIR",
-                        help="a folder of Jinja templates overriding the default ones (e.g. report.css.j2)")
+                        help=_("a folder of Jinja templates overriding the default ones (e.g. report.css.j2)"))
     parser.add_argument("--language", choices=("fr", "en"),
-                        help="report language (default: the exercise's language)")
+                        help=_("report language (default: the exercise's language)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,9 +47,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"crisisdesk report: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # the output folder cannot be made or written
-        raise UsageError(f"{args.output}: cannot write the report: {_why(exc)}") from None
-    what = "improvement plan (CSV)" if kind == "csv" else f"{kind.upper()} report"
-    print(f"{out}: {what} written in {time.perf_counter() - started:.1f} s")
+        raise UsageError(_("{path}: cannot write the report: {why}", path=args.output, why=_why(exc))) from None
+    if kind == "csv":
+        print(_("{out}: improvement plan (CSV) written in {seconds} s", out=out,
+                seconds=f"{time.perf_counter() - started:.1f}"))
+    else:
+        print(_("{out}: {kind} report written in {seconds} s", out=out, kind=kind.upper(),
+                seconds=f"{time.perf_counter() - started:.1f}"))
     return 0
 
 
@@ -56,5 +61,5 @@ def _why(exc: OSError) -> str:
     """Say why the output could not be written, naming the path at fault."""
     culprit = exc.filename
     if isinstance(exc, (FileExistsError, NotADirectoryError)) and culprit:
-        return f"{culprit} is a file, not a folder"
-    return f"{exc.strerror or exc}: {culprit}" if culprit else str(exc.strerror or exc)
+        return _("{culprit} is a file, not a folder", culprit=culprit)
+    return _("{why}: {path}", why=exc.strerror or exc, path=culprit) if culprit else str(exc.strerror or exc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.words import _
 
 
 def check_session_argument(path: str | Path) -> Path:
@@ -19,11 +20,10 @@ def check_session_argument(path: str | Path) -> Path:
     path = Path(path)
     if path.is_dir():
         if (path / EXERCISE_FILE).is_file():
-            raise UsageError(
-                f"{path}: this is an exercise package folder, not a session file: create a session with "
-                f"`crisisdesk new {path} -o FILE.crisisdesk`, or run it with `crisisdesk rehearse {path}`"
-            )
-        raise UsageError(f"{path}: is a folder, not a session file (FILE.crisisdesk)")
+            raise UsageError(_(
+                "{path}: this is an exercise package folder, not a session file: create a session with "
+                "`crisisdesk new {path} -o FILE.crisisdesk`, or run it with `crisisdesk rehearse {path}`", path=path))
+        raise UsageError(_("{path}: is a folder, not a session file (FILE.crisisdesk)", path=path))
     if not path.exists():
-        raise UsageError(f"{path}: no such session file")
+        raise UsageError(_("{path}: no such session file", path=path))
     return path

@@ -11,13 +11,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from crisisdesk.cli.words import _, count
 from crisisdesk.package.loader import PACKAGE_FILES, validate_package
 from crisisdesk.package.model import Package
 from crisisdesk.timefmt import format_offset
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("package", metavar="PACKAGE", help="the package folder (holding exercise.yaml)")
+    parser.add_argument("package", metavar="PACKAGE", help=_("the package folder (holding exercise.yaml)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,14 +32,18 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(1 for p in problems if not p.warning)
     warnings = len(problems) - errors
     if package is None:
-        print(f"{path}: not a valid package: {_count(errors, 'error')}, {_count(warnings, 'warning')}", file=out)
+        print(_("{path}: not a valid package: {errors}, {warnings}", path=path,
+                errors=count(errors, "error", "errors"), warnings=count(warnings, "warning", "warnings")), file=out)
         return 2
     if problems:
         print(file=out)
-    verdict = f" ({_count(warnings, 'warning')})" if warnings else ""
-    print(f"{path}: valid {package.exercise.format} package{verdict}", file=out)
-    for label, value in summary_lines(package):
-        print(f"  {label:<12}{value}", file=out)
+    verdict = f" ({count(warnings, 'warning', 'warnings')})" if warnings else ""
+    print(_("{path}: valid {format} package{verdict}", path=path, format=package.exercise.format, verdict=verdict),
+          file=out)
+    rows = summary_lines(package)
+    width = max(len(label) for label, _value in rows) + 2
+    for label, value in rows:
+        print(f"  {label:<{width}}{value}", file=out)
     return 0
 
 
@@ -51,29 +56,24 @@ def summary_lines(package: Package) -> list[tuple[str, str]]:
     contingency = sum(1 for inject in package.injects if inject.contingency_for)
     attachments = {path for inject in package.injects for path in inject.attachments}
     rows = [
-        ("title", ex.title),
-        ("id", f"{ex.id} ({ex.language})"),
-        (
-            "roles",
-            f"{len(package.roles)}: {played} played ({_count(kinds['directorate'], 'directorate')}, "
-            f"{_count(kinds['partner'], 'partner')}), {kinds['simulated']} simulated",
-        ),
-        (
-            "injects",
-            f"{len(package.injects)}: {len(package.injects) - manual} on the timeline, "
-            f"{manual} manual, {_count(contingency, 'contingency', 'contingencies')}",
-        ),
-        ("objectives", str(len(ex.objectives))),
-        ("indicators", str(len(ex.indicators))),
-        ("attachments", str(len(attachments))),
-        ("duration", f"{format_offset(ex.duration, with_seconds=False)} in {_count(len(ex.phases), 'phase')}"),
+        (_("title"), ex.title),
+        (_("id"), f"{ex.id} ({ex.language})"),
+        (_("roles"), _("{total}: {played} played ({directorates}, {partners}), {simulated} simulated",
+                       total=len(package.roles), played=played,
+                       directorates=count(kinds["directorate"], "directorate", "directorates"),
+                       partners=count(kinds["partner"], "partner", "partners"), simulated=kinds["simulated"])),
+        (_("injects"), _("{total}: {timeline} on the timeline, {manual} manual, {contingencies}",
+                         total=len(package.injects), timeline=len(package.injects) - manual, manual=manual,
+                         contingencies=count(contingency, "contingency", "contingencies"))),
+        (_("objectives"), str(len(ex.objectives))),
+        (_("indicators"), str(len(ex.indicators))),
+        (_("attachments"), str(len(attachments))),
+        (_("duration"), _("{duration} in {phases}", duration=format_offset(ex.duration, with_seconds=False),
+                          phases=count(len(ex.phases), "phase", "phases"))),
     ]
     if package.injects:
         first = package.scenario_time_at(package.injects[0].at)
         last = package.scenario_time_at(package.injects[-1].at)
-        rows.append(("scenario", f"{first:%Y-%m-%d %H:%M} → {last:%Y-%m-%d %H:%M} (first to last inject)"))
+        rows.append((_("scenario"), _("{first} → {last} (first to last inject)",
+                                      first=f"{first:%Y-%m-%d %H:%M}", last=f"{last:%Y-%m-%d %H:%M}")))
     return rows
-
-
-def _count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"

@@ -10,6 +10,7 @@ errors, which make the package unusable, and warnings, which do not.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -75,11 +76,14 @@ def load_package(path: str | Path) -> Package:
     return package
 
 
-def validate_package(path: str | Path) -> tuple[Package | None, list[Problem]]:
+def validate_package(
+    path: str | Path, files: Mapping[str, Path] | None = None
+) -> tuple[Package | None, list[Problem]]:
     """Check the package at ``path``; return it (None if it has errors) and all problems.
 
     Problems name files as ``path`` was given (``injects/paris-50c/msel.yaml``), and
-    come in file order, then line order.
+    come in file order, then line order. ``files`` reads some of the three files from
+    elsewhere (the editor checks its unsaved text); messages still name the package's.
     """
     root = Path(path)
     try:
@@ -91,7 +95,7 @@ def validate_package(path: str | Path) -> tuple[Package | None, list[Problem]]:
             ]
     except OSError as exc:
         return None, [Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")]
-    return _PackageReader(root).read()
+    return _PackageReader(root, files).read()
 
 
 def _hm(seconds: int) -> str:
@@ -101,8 +105,9 @@ def _hm(seconds: int) -> str:
 class _PackageReader:
     """Reads the three files of one package, in order, sharing what cross-checks need."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, files: Mapping[str, Path] | None = None):
         self.root = root
+        self.files = dict(files or {})
         self.reports = {name: Report(str(root / name)) for name in PACKAGE_FILES}
         # What later files may refer to; None when the defining file could not be read,
         # so references to it are not reported as undefined.
@@ -119,7 +124,7 @@ class _PackageReader:
     def read(self) -> tuple[Package | None, list[Problem]]:
         nodes = {}
         for name in PACKAGE_FILES:
-            node, problems = read_yaml(self.root / name, self.reports[name].label)
+            node, problems = read_yaml(self.files.get(name, self.root / name), self.reports[name].label)
             self.reports[name].problems.extend(problems)
             nodes[name] = node
         if nodes[EXERCISE_FILE] is not None and not self._format_is_supported(nodes[EXERCISE_FILE]):

@@ -130,6 +130,10 @@ class InjectRow:
     objectives: tuple[str, ...]
     expectations: tuple[ExpectationRow, ...]
     decisions: tuple[EntryRow, ...]  # decision entries linked to this inject
+    # "delivered" / "not_delivered" when the animation team recorded deliveries in this
+    # session (room server's "livré"), None otherwise; and who delivered it.
+    delivery: str | None = None
+    delivered_by: str | None = None
 
     @property
     def fired(self) -> bool:

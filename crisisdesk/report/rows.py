@@ -121,6 +121,8 @@ def inject_rows(state: SessionState, package: Package, current_rows: tuple[Entry
             decisions_by_inject[row.inject_id].append(row)
     latest_check = {(c.inject_id, c.index): c for c in state.checks}  # the replay keeps the latest of each
     played_role_ids = {r.id for r in package.roles if r.played}
+    # Delivered / not delivered only when the animation team recorded deliveries (room server).
+    deliveries_tracked = any(s.delivered_at is not None for s in state.injects)
     rows: list[InjectRow] = []
     response_pairs: list[tuple[str, float]] = []
     for ist in state.injects:
@@ -180,6 +182,9 @@ def inject_rows(state: SessionState, package: Package, current_rows: tuple[Entry
             objectives=tuple(inject.objectives),
             expectations=tuple(expectations),
             decisions=tuple(decisions_by_inject.get(inject.id, ())),
+            delivery=(None if not deliveries_tracked or fired_elapsed is None
+                      else "delivered" if ist.delivered_at is not None else "not_delivered"),
+            delivered_by=ist.delivered_by,
         ))
     rows.sort(key=lambda r: (r.sort_time, r.inject_id))
     return rows, response_pairs

@@ -18,7 +18,7 @@ from crisisdesk.session.core import EventStore
 from crisisdesk.session.db import checkpoint
 from crisisdesk.session.errors import InvalidActionError
 from crisisdesk.session.recovery import Recovery
-from crisisdesk.session.state import InjectState, UndoableAction
+from crisisdesk.session.state import InjectState, InjectStatus, UndoableAction
 from crisisdesk.session.store import Draft
 from crisisdesk.vocabulary import (
     PAYLOAD_TYPES,
@@ -201,12 +201,14 @@ class ControllerActions:
             return [self._store.draft(AutofirePayload(bool(enabled)), now)]
         self._control(build)
 
-    def undo_last(self) -> UndoableAction:
+    def undo_last(self, expected: UndoableAction | None = None) -> UndoableAction:
         """Undo the controller's last undoable action (``SessionState.last_undoable``); return it.
 
         A skip is undone (the inject is back in play, held for the controller if its time has
         passed), a delay is undone (back at its time before), a firing is marked as a mistake
         (it went out: it stays fired, and the report says so). Each undo is an event of its own.
+        ``expected`` is the action the controller saw offered: if another window acted since,
+        the undo is refused rather than undoing something else.
         """
         undone: list[UndoableAction] = []
 
@@ -215,15 +217,48 @@ class ControllerActions:
             action = self._store.replayer.last_undoable
             if action is None:
                 raise InvalidActionError("nothing to undo", code="nothing_to_undo")
+            if expected is not None and (expected.kind, expected.inject_id) != (action.kind, action.inject_id):
+                raise InvalidActionError(
+                    f"the last action is now {action.kind} {action.inject_id}, not {expected.kind} "
+                    f"{expected.inject_id}: look again before undoing", code="undo_changed",
+                    params={"inject_id": action.inject_id})
             undone.append(action)
             if action.kind == "skip":
-                return [self._store.draft(UnskipPayload(action.inject_id), now)]
+                return [self._unskip_draft(action.inject_id, now)]
             if action.kind == "delay":
+                self._pending_inject(action.inject_id)  # fired meanwhile: nothing to put back
                 return [self._store.draft(UndelayPayload(action.inject_id, int(action.due_at or 0),
                                                          action.delayed), now)]
-            return [self._store.draft(MisfirePayload(action.inject_id), now)]
+            return [self._misfire_draft(action.inject_id, now)]
         self._control(build)
         return undone[0]
+
+    def unskip(self, inject_id: str) -> None:
+        """Put a skipped inject back in play (any skipped inject, not only the last action)."""
+        self._control(lambda now: [self._unskip_draft(inject_id, now)])
+
+    def mark_misfired(self, inject_id: str) -> None:
+        """Record that a fired inject went out by mistake (it stays fired: it was sent)."""
+        self._control(lambda now: [self._misfire_draft(inject_id, now)])
+
+    def _unskip_draft(self, inject_id: str, now: float) -> Draft:
+        self._store.require_not_ended("put an inject back in play")
+        state = self._store.replayer.injects.get(inject_id)
+        if state is None:
+            raise arguments.unknown_inject(inject_id)
+        if state.status is not InjectStatus.SKIPPED:
+            raise InvalidActionError(f"inject {inject_id} is not skipped", code="not_skipped",
+                                     params={"inject_id": inject_id})
+        return self._store.draft(UnskipPayload(inject_id), now)
+
+    def _misfire_draft(self, inject_id: str, now: float) -> Draft:
+        state = self._store.replayer.injects.get(inject_id)
+        if state is None:
+            raise arguments.unknown_inject(inject_id)
+        if state.status is not InjectStatus.FIRED or state.mistaken:
+            raise InvalidActionError(f"inject {inject_id} is not a firing to mark", code="not_fired",
+                                     params={"inject_id": inject_id})
+        return self._store.draft(MisfirePayload(inject_id), now)
 
     def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
         """Correct a situation figure by hand."""

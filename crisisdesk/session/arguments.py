@@ -65,22 +65,24 @@ def client_id(event_id: str | None) -> str:
     return event_id
 
 
-def indicator_value(text: str, initial: Any) -> int | float | str:
+def indicator_value(text: str, initial: Any, unit: str = "", label: str = "value") -> int | float | str:
     """Return the value a controller typed for an indicator, as the kind its package value has.
 
-    A figure stays a figure (``"48"`` → 48, ``"47,6"`` → 47.6: the French decimal comma too), so
-    the report can follow it; a level such as ``rouge`` stays text. Empty text is refused.
+    A figure stays a figure (``"48"`` → 48, ``"47,6"`` → 47.6: the French decimal comma too; a
+    trailing unit as the package writes it, ``"48 °C"``, is accepted), so the report can follow it;
+    a level such as ``rouge`` stays text. Empty text is refused; ``label`` names the indicator.
     """
-    text = required_text(text, "indicator value").strip()
+    text = required_text(text, label).strip()
     if isinstance(initial, int | float) and not isinstance(initial, bool):
-        number = text.replace("\u202f", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        number = text[: -len(unit)] if unit and text.endswith(unit) else text
+        number = number.replace("\u202f", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
         try:
             value = float(number)
         except ValueError:
             raise InvalidActionError(f"indicator value {text!r}: a number was expected", code="bad_value",
-                                     params={"field": "value", "value": text}) from None
+                                     params={"field": label, "value": text}) from None
         if value != value or value in (float("inf"), float("-inf")):
             raise InvalidActionError(f"indicator value {text!r}: not a finite number", code="bad_value",
-                                     params={"field": "value", "value": text})
+                                     params={"field": label, "value": text})
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
     return text

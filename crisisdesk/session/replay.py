@@ -57,6 +57,8 @@ class _Inject:
     adhoc: bool = False
     edited: bool = False
     mistaken: bool = False
+    delivered_at: float | None = None
+    delivered_by: str | None = None
 
     @property
     def pending(self) -> bool:
@@ -172,6 +174,9 @@ class Replayer:
         inj.fired_early = rec.elapsed is not None and rec.elapsed < inj.due_at
         if not inj.fired_auto:  # the scheduler's firings are not the controller's to undo
             self.last_undoable = UndoableAction("fire", inj.inject.id)
+        elif self.last_undoable is not None and self.last_undoable.inject_id == inj.inject.id:
+            # The skip or delay held for undo has been overtaken: this inject went out.
+            self.last_undoable = None
         for key, value in inj.inject.sets.items():
             self._set_indicator(key, value, inj.inject.id, rec)
 
@@ -392,6 +397,12 @@ class Replayer:
         self._c.retex = replace(self._c.retex, **fields, updated_by=p.get("observer") or "",
                                 updated_at=rec.real_time)
 
+    def _on_delivered(self, rec: EventRecord, p: dict) -> None:
+        inj = self.injects[p["inject_id"]]
+        if inj.delivered_at is None:  # the first delivery counts; a second click changes nothing
+            inj.delivered_at = rec.real_time
+            inj.delivered_by = p.get("animator")
+
     # -- reading ----------------------------------------------------------------------
 
     def current_revision(self, entry_id: str) -> LogEntry | None:
@@ -451,6 +462,7 @@ class Replayer:
                 fired_by=inj.fired_by, fired_early=inj.fired_early, fired_auto=inj.fired_auto,
                 skipped_at=inj.skipped_at, adhoc=inj.adhoc, edited=inj.edited, phase_index=inj.phase_index,
                 mistaken=inj.mistaken,
+                delivered_at=inj.delivered_at, delivered_by=inj.delivered_by,
             ))
         states.sort(key=_effective_time)
         return tuple(states)
@@ -499,6 +511,7 @@ HANDLERS: dict[str, Handler] = {
     EventKind.IMPROVEMENT: Replayer._on_improvement,
     EventKind.FINDING: Replayer._on_finding,
     EventKind.RETEX: Replayer._on_retex,
+    EventKind.DELIVERED: Replayer._on_delivered,
 }
 
 

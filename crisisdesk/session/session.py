@@ -258,8 +258,14 @@ class Session:
     def set_indicator(self, indicator_id: str, value: int | float | str) -> None:
         self.controller.set_indicator(indicator_id, value)
 
-    def undo_last(self) -> UndoableAction:
-        return self.controller.undo_last()
+    def undo_last(self, expected: UndoableAction | None = None) -> UndoableAction:
+        return self.controller.undo_last(expected)
+
+    def unskip(self, inject_id: str) -> None:
+        self.controller.unskip(inject_id)
+
+    def mark_misfired(self, inject_id: str) -> None:
+        self.controller.mark_misfired(inject_id)
 
     def due_injects(self) -> list[InjectState]:
         return self.controller.due_injects()
@@ -338,6 +344,9 @@ class Session:
 
     def set_retex(self, fields: dict[str, str], *, observer: str | None = None, event_id: str | None = None) -> str:
         return self.courante.set_retex(fields, observer=observer, event_id=event_id)
+
+    def mark_delivered(self, inject_id: str, *, animator: str, event_id: str | None = None) -> str:
+        return self.courante.mark_delivered(inject_id, animator=animator, event_id=event_id)
 
     def retry_pending(self) -> int:
         """Store the kept writes; return how many were saved. Raise WriteFailedError if some still fail."""

@@ -66,6 +66,8 @@ class InjectState:
     edited: bool = False
     phase_index: int | None = None
     mistaken: bool = False  # fired, then marked by the controller as fired by mistake
+    delivered_at: float | None = None  # the animation team played it to the table ("livré")
+    delivered_by: str | None = None
 
     @property
     def id(self) -> str:

@@ -8,6 +8,7 @@ clock event only.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from crisisdesk.session.schema import APPLICATION_ID
+
+# The package files whose content tells one edition of an exercise from another.
+DIGESTED = ("exercise.yaml", "roles.yaml", "msel.yaml")
 
 # The clock's event kinds, and the state each one leaves the exercise in.
 CLOCK_KINDS = {"start": "running", "pause": "paused", "resume": "running", "end": "ended"}
@@ -30,6 +34,7 @@ class SessionSummary:
     created_at: datetime | None
     state: str  # "ready" (before STARTEX), "running", "paused" or "ended"
     last_activity: float | None  # wall time of the last event
+    package_digest: str = ""  # of the package's three YAML files as the session keeps them
 
     @property
     def finished(self) -> bool:
@@ -60,6 +65,8 @@ def read_summary(path: Path) -> SessionSummary | None:
         row = conn.execute(f"SELECT kind FROM events WHERE kind IN ({marks}) ORDER BY seq DESC LIMIT 1",
                            tuple(CLOCK_KINDS)).fetchone()
         last = conn.execute("SELECT MAX(real_time) FROM events").fetchone()
+        marks = ", ".join("?" for _ in DIGESTED)
+        kept = dict(conn.execute(f"SELECT path, data FROM package_files WHERE path IN ({marks})", DIGESTED))
     except sqlite3.Error:
         return None
     finally:
@@ -75,11 +82,31 @@ def read_summary(path: Path) -> SessionSummary | None:
         created_at=created,
         state=CLOCK_KINDS[row[0]] if row else "ready",
         last_activity=last[0] if last else None,
+        package_digest=package_digest(lambda name: kept.get(name)),
     )
 
 
-def latest_unfinished(paths, package_id: str) -> SessionSummary | None:
-    """Return the most recently active session of ``package_id`` among ``paths`` that has not ended."""
+def package_digest(read) -> str:
+    """A fingerprint of a package's three YAML files; ``read(name)`` gives a file's bytes or None.
+
+    Two editions of one exercise share its id: this tells a session of the first edition from one
+    of the package as it is now.
+    """
+    digest = hashlib.sha256()
+    for name in DIGESTED:
+        data = read(name)
+        digest.update(name.encode() + b"\0" + (bytes(data) if data is not None else b"-") + b"\0")
+    return digest.hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """``package_digest`` of the package folder at ``folder`` as it is on disk."""
+    return package_digest(lambda name: (folder / name).read_bytes() if (folder / name).is_file() else None)
+
+
+def latest_unfinished(paths, package_id: str, digest: str | None = None) -> SessionSummary | None:
+    """Return the most recently active session of ``package_id`` among ``paths`` that has not ended
+    (of the package whose ``package_digest`` is ``digest``, when given: the same edition)."""
     candidates = [s for s in map(read_summary, paths) if s is not None and s.package_id == package_id
-                  and not s.finished]
+                  and not s.finished and (digest is None or s.package_digest == digest)]
     return max(candidates, key=lambda s: s.last_activity or 0.0, default=None)

@@ -68,3 +68,20 @@ def test_latest_unfinished_skips_ended_and_other_exercises(tmp_path, mini_packag
     assert latest_unfinished(paths[:2], package_id).path.name == "b.crisisdesk"
     assert latest_unfinished(paths[:1], package_id) is None
     assert latest_unfinished(paths, "another-exercise") is None
+
+
+def test_an_older_edition_of_the_package_is_not_resumed(tmp_path, mini_package_path):
+    import shutil
+
+    from crisisdesk.session.summary import folder_digest
+
+    time = FakeTime(1_780_000_000.0)
+    edition = tmp_path / "mini"
+    shutil.copytree(mini_package_path, edition)
+    first = Session.create(tmp_path / "first.crisisdesk", edition, time_source=time)
+    first.close()
+    paths = [tmp_path / "first.crisisdesk"]
+    assert latest_unfinished(paths, first.package.exercise.id, folder_digest(edition)) is not None
+    msel = edition / "msel.yaml"
+    msel.write_text(msel.read_text(encoding="utf-8") + "\n# second edition\n", encoding="utf-8")
+    assert latest_unfinished(paths, first.package.exercise.id, folder_digest(edition)) is None

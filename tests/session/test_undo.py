@@ -96,3 +96,46 @@ def test_the_schedulers_own_firings_do_not_hide_the_controllers_last_action(sess
     assert session.tick() == ["I01"]
     assert session.state.last_undoable.inject_id == "I02"
 
+
+
+def test_a_delay_overtaken_by_its_own_firing_cannot_be_undone(session):
+    session.set_autofire(True)
+    session.delay("I01", 1)  # I01 now due at T+0:03
+    session.time.advance(4 * 60)
+    assert "I01" in session.tick()
+    assert session.state.last_undoable is None  # nothing false can be written
+    with pytest.raises(SessionError):
+        session.undo_last()
+    assert not session.state.anomalies
+
+
+def test_two_consoles_never_undo_each_others_action(session, tmp_path):
+    other = Session.open(session.path, time_source=session.time)
+    try:
+        session.skip("I04")
+        offered = session.state.last_undoable  # what console A shows in its menu
+        other.skip("I05")  # console B acts meanwhile
+        with pytest.raises(SessionError) as refused:
+            session.undo_last(offered)
+        assert refused.value.code == "undo_changed"
+        assert session.state.inject("I04").status is InjectStatus.SKIPPED
+        assert session.state.inject("I05").status is InjectStatus.SKIPPED
+        session.undo_last(session.state.last_undoable)  # once seen, it can be undone
+        assert session.state.inject("I05").status is InjectStatus.PENDING
+    finally:
+        other.close()
+
+
+def test_any_skipped_inject_can_be_put_back_and_any_firing_marked(session):
+    session.skip("I02")
+    session.skip("I04")
+    session.fire("I03")
+    session.fire("I05")
+    session.unskip("I02")  # not the last action
+    assert session.state.inject("I02").status is InjectStatus.PENDING
+    session.mark_misfired("I03")
+    assert session.state.inject("I03").mistaken and not session.state.inject("I05").mistaken
+    for refused in (lambda: session.unskip("I03"), lambda: session.mark_misfired("I03"),
+                    lambda: session.mark_misfired("I04")):
+        with pytest.raises(SessionError):
+            refused()

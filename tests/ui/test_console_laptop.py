@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from tests.ui.test_console_screens import play, save_shot
 from ui.console.timeline_model import Column
@@ -186,9 +186,16 @@ def test_after_a_crash_the_recovery_message_and_the_due_banner_count_the_same_in
         for inject_id in expected[:8]:
             assert inject_id in text
         window.tick()
-        banner = window.alert.message.text()
-        shown = 1 + int(re.search(r"\(\+(\d+) autres\)", banner).group(1)) if "autres" in banner else 1
-        assert shown == len(waiting)
+        def shown(text: str, visible: bool) -> int:
+            if not visible:
+                return 0
+            more = re.search(r"\(\+(\d+) autres\)", text)
+            return 1 + int(more.group(1)) if more else 1
+
+        alert = window.alert
+        banner_count = (shown(alert.message.text(), alert._due_row.isVisibleTo(alert))
+                        + shown(alert.contingency.text(), alert._contingency_row.isVisibleTo(alert)))
+        assert banner_count == count  # the banner and the recovery message: one number
     finally:
         window.driver.stop()
         session.close()
@@ -214,9 +221,8 @@ def test_after_endex_the_console_leads_to_the_hot_wash_then_the_report(qtbot, co
     window.ask_report("html", open_when_ready=True)
     dialog = window.findChild(QFileDialog, "reportDialog")
     target = tmp_path / "retex.html"
-    with qtbot.waitSignal(window._report.finished if window._report else dialog.fileSelected, timeout=5000):
-        dialog.fileSelected.emit(str(target))
-    qtbot.waitUntil(lambda: opened == [target], timeout=60000)
+    dialog.fileSelected.emit(str(target))  # as if the director chose the file
+    qtbot.waitUntil(lambda: opened == [target], timeout=60000)  # the report opens once written
     assert target.exists()
 
 
@@ -297,6 +303,10 @@ def test_undo_a_mistaken_skip_then_mark_a_mistaken_firing(qtbot, console):
     window.actions.fire.trigger()
     assert window.actions.undo.text() == "Signaler I04 comme déclenché par erreur"
     window.actions.undo.trigger()
+    box = window.controller.dialog  # it cannot be taken back: asked first, "No" by default
+    assert box.objectName() == "confirmMisfireDialog"
+    assert not window.session.state.inject("I04").mistaken
+    box.done(QMessageBox.StandardButton.Yes)
     state = window.session.state.inject("I04")
     assert state.status.name == "FIRED" and state.mistaken
     model = window.model
@@ -337,6 +347,11 @@ def test_the_director_corrects_an_indicator_by_hand(qtbot, paris_console):
     assert change.indicator_id == indicator.id
     window.controller.set_indicator(indicator.id, "beaucoup")  # refused, with a message, nothing stored
     assert window.session.state.indicators[indicator.id] == 47.6
+    again = window.controller.dialog
+    assert again.objectName() == "indicatorDialog" and again.textValue() == "beaucoup"  # the text comes back
+    again.setTextValue(f"48 {indicator.unit}".strip())  # with its unit, as the label shows it
+    again.accept()
+    assert window.session.state.indicators[indicator.id] == 48
 
 
 def test_the_timeline_follows_the_next_inject_as_the_exercise_moves_on(qtbot, paris_console, fake_time):
@@ -368,3 +383,43 @@ def test_editing_an_inject_keeps_the_criterion_its_responses_serve(qtbot, paris_
     edited = window.session.state.inject(state.inject.id).inject
     assert edited.title.endswith("(modifié)")
     assert edited.expected[0].criterion == criterion
+
+
+def test_any_skipped_inject_is_put_back_and_any_firing_marked_from_the_inject_menu(qtbot, console):
+    window = console
+    window.actions.start.trigger()
+    window.actions.autofire.setChecked(False)
+    for inject_id in ("I02", "I03"):
+        window.timeline.select(inject_id)
+        window.actions.skip.trigger()
+    window.timeline.select("I04")
+    window.actions.fire.trigger()
+    window.timeline.select("I02")  # not the last action
+    assert window.actions.unskip.isEnabled() and not window.actions.mark_misfired.isEnabled()
+    window.actions.unskip.trigger()
+    assert window.session.state.inject("I02").status.name == "PENDING"
+    window.timeline.select("I04")
+    assert window.actions.mark_misfired.isEnabled() and not window.actions.unskip.isEnabled()
+    window.actions.mark_misfired.trigger()
+    window.controller.dialog.done(QMessageBox.StandardButton.No)
+    assert not window.session.state.inject("I04").mistaken
+    window.actions.mark_misfired.trigger()
+    window.controller.dialog.done(QMessageBox.StandardButton.Yes)
+    assert window.session.state.inject("I04").mistaken
+    assert not window.actions.mark_misfired.isEnabled()
+
+
+def test_the_timeline_does_not_pull_back_a_director_who_scrolled_away(qtbot, paris_console, fake_time):
+    window = paris_console
+    window.resize(1366, 768)
+    window.actions.start.trigger()
+    play(window, fake_time, 10 * 60)
+    window.tick()
+    table = window.timeline.table
+    bar = table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # reading the last injects of the exercise
+    assert not window.timeline.next_in_view()
+    play(window, fake_time, 40 * 60)
+    window.tick()
+    assert bar.value() == bar.maximum()  # left where the director put it

@@ -75,6 +75,10 @@ class ConsoleActions(QObject):
         # courante it stays the text field's own undo.
         self.undo = make("actionUndo", self.tr("Annuler la dernière action"), QKeySequence.StandardKey.Undo,
                          self.tr("Rétablir un inject ignoré ou retardé, ou signaler un envoi par erreur"))
+        self.unskip = make("actionUnskip", self.tr("Rétablir (remettre dans le jeu)"), None,
+                           self.tr("Remettre dans le jeu l'inject ignoré sélectionné"))
+        self.mark_misfired = make("actionMarkMisfired", self.tr("Signaler comme déclenché par erreur…"), None,
+                                  self.tr("L'inject reste envoyé ; le rapport dit qu'il l'a été par erreur"))
         self.new_inject = make("actionNewInject", self.tr("Nouvel inject ad hoc…"), "Ctrl+Shift+N",
                                self.tr("Créer un inject non prévu"))
         self.show_in_room = make("actionShowInRoom", self.tr("Afficher en salle"), None,
@@ -85,7 +89,7 @@ class ConsoleActions(QObject):
                               self.tr("Aller à la saisie rapide de la main courante"))
         self.observer_window = make("actionObserverWindow", self.tr("Fenêtre observateur"), None,
                                     self.tr("Ouvrir une fenêtre observateur sur cette session"))
-        self.hotwash = make("actionHotwash", self.tr("Retour à chaud"), None,
+        self.hotwash = make("actionHotwash", labels.term("hotwash").capitalize(), None,
                             self.tr("Recueillir points forts et axes d'amélioration"))
 
         # view
@@ -112,4 +116,4 @@ class ConsoleActions(QObject):
 
     def inject_actions(self) -> tuple[QAction, ...]:
         """Return the actions that act on the selected inject."""
-        return (self.fire, self.skip, self.delay, self.edit, self.show_in_room)
+        return (self.fire, self.skip, self.delay, self.edit, self.show_in_room, self.unskip, self.mark_misfired)

@@ -105,10 +105,11 @@ class DueAlert(QFrame):
             state, reason = contingencies[0]
             why = (self.tr("réponses de {id} manquées") if reason == "missed"
                    else self.tr("délai de réponse à {id} écoulé")).format(id=state.inject.contingency_for)
-            self.contingency.setText(
-                self.tr("Rattrapage proposé : {id} — {title} ({why})").format(
-                    id=state.inject.id, title=state.inject.title, why=why)
-            )
+            text = self.tr("Rattrapage proposé : {id} — {title} ({why})").format(
+                id=state.inject.id, title=state.inject.title, why=why)
+            if len(contingencies) > 1:  # the same count as the recovery message gives
+                text += " " + self.tr("(+{n} autres)").format(n=len(contingencies) - 1)
+            self.contingency.setText(text)
         active = bool(waiting or contingencies)
         self.setVisible(active)
         if active and not self._timer.isActive():
@@ -237,10 +238,11 @@ class EndexBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("endexBanner")
-        text = QLabel(self.tr("Exercice terminé ({endex}). La suite : le retour à chaud avec la salle, "
-                              "puis le rapport RETEX.").format(endex=term("endex")), objectName="endexText")
+        text = QLabel(self.tr("Exercice terminé ({endex}). La suite : le {hotwash} avec la salle, puis le rapport "
+                              "RETEX.").format(endex=term("endex"), hotwash=term("hotwash")), objectName="endexText")
         text.setWordWrap(True)
-        self.hotwash_button = QPushButton(self.tr("1. Retour à chaud"), objectName="endexHotwash")
+        self.hotwash_button = QPushButton(self.tr("1. {hotwash}").format(hotwash=term("hotwash").capitalize()),
+                                          objectName="endexHotwash")
         self.report_button = QPushButton(self.tr("2. Rapport RETEX (PDF)"), objectName="endexReport")
         self.hotwash_button.clicked.connect(self.hotwash_requested)
         self.report_button.clicked.connect(lambda: self.report_requested.emit("pdf"))

@@ -63,6 +63,9 @@ class ConsoleController(QObject):
         a.shift_timeline.triggered.connect(self.ask_shift)
         a.briefing_timer.triggered.connect(self.toggle_briefing)
         a.undo.triggered.connect(self.undo_last)
+        a.unskip.triggered.connect(lambda: self._on_selected(self.unskip))
+        a.mark_misfired.triggered.connect(lambda: self._on_selected(self.confirm_misfired))
+        self.ask_before_misfire = True  # marking a firing as a mistake cannot be taken back
 
     # core calls
     def _run(self, call: Callable[[], object], done: str | None = None) -> bool:
@@ -119,9 +122,20 @@ class ConsoleController(QObject):
         return self._run(self.session.start, self.tr("{startex} : l'exercice commence.").format(startex=term("startex")))
 
     def undo_last(self) -> bool:
-        """Undo the last undoable controller action (the core says which: SessionState.last_undoable)."""
+        """Undo the last undoable controller action (the core says which: SessionState.last_undoable).
+
+        The action offered is passed along: if another console acted since, the core refuses rather
+        than undo something else. Marking a firing as a mistake asks first (it cannot be taken back).
+        """
+        offered = self.session.state.last_undoable
+        if offered is not None and offered.kind == "fire" and self.ask_before_misfire:
+            self.confirm_misfired(offered.inject_id, undo=offered)
+            return False
+        return self._undo(offered)
+
+    def _undo(self, offered) -> bool:
         undone = []
-        if not self._run(lambda: undone.append(self.session.undo_last())):
+        if not self._run(lambda: undone.append(self.session.undo_last(offered))):
             return False
         action = undone[0]
         self.message.emit({
@@ -130,6 +144,31 @@ class ConsoleController(QObject):
             "fire": self.tr("{id} signalé comme déclenché par erreur (il reste envoyé)."),
         }[action.kind].format(id=action.inject_id))
         return True
+
+    def unskip(self, inject_id: str) -> bool:
+        """Put the skipped ``inject_id`` back in play."""
+        return self._run(lambda: self.session.unskip(inject_id),
+                         self.tr("{id} rétabli : il revient dans le jeu.").format(id=inject_id))
+
+    def confirm_misfired(self, inject_id: str, undo=None) -> None:
+        """Ask, then record that ``inject_id`` went out by mistake (through undo when it is the last action)."""
+        def mark() -> bool:
+            if undo is not None:
+                return self._undo(undo)
+            return self._run(lambda: self.session.mark_misfired(inject_id), self.tr(
+                "{id} signalé comme déclenché par erreur (il reste envoyé).").format(id=inject_id))
+        if not self.ask_before_misfire:
+            mark()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Déclenché par erreur"),
+                          self.tr("Signaler {id} comme déclenché par erreur ? Il reste envoyé (la salle l'a reçu) ; "
+                                  "le journal et le rapport diront qu'il l'a été par erreur. Ce signalement ne "
+                                  "peut pas être retiré.").format(id=inject_id),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setObjectName("confirmMisfireDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes and mark())
+        self._open(box)
 
     def undo_text(self, action) -> str:
         """The undo action's menu text for ``action`` (an UndoableAction, or None)."""
@@ -197,10 +236,11 @@ class ConsoleController(QObject):
             self.tr("Chronologie décalée de {n} min.").format(n=minutes)))
         self._open(dialog)
 
-    def ask_indicator(self, indicator_id: str) -> None:
-        """Ask for an indicator's new value (prefilled with the current one), then store it."""
+    def ask_indicator(self, indicator_id: str, text: str | None = None) -> None:
+        """Ask for an indicator's new value (prefilled with the current one, or with ``text`` the
+        controller typed and the session refused), then store it."""
         indicator = next(i for i in self.session.package.exercise.indicators if i.id == indicator_id)
-        current = self.session.state.indicators.get(indicator_id, indicator.initial)
+        current = text if text is not None else self.session.state.indicators.get(indicator_id, indicator.initial)
         dialog = QInputDialog(self.window)
         dialog.setObjectName("indicatorDialog")
         dialog.setWindowTitle(self.tr("Corriger un indicateur"))
@@ -213,8 +253,13 @@ class ConsoleController(QObject):
     def set_indicator(self, indicator_id: str, text: str) -> bool:
         """Store ``text`` as the indicator's value, as a number where the package's value is one."""
         indicator = next(i for i in self.session.package.exercise.indicators if i.id == indicator_id)
-        return self._run(lambda: self.session.set_indicator(indicator_id, indicator_value(text, indicator.initial)),
-                         self.tr("Indicateur « {label} » corrigé.").format(label=indicator.label))
+        stored = self._run(
+            lambda: self.session.set_indicator(indicator_id, indicator_value(text, indicator.initial, indicator.unit,
+                                                                             indicator.label)),
+            self.tr("Indicateur « {label} » corrigé.").format(label=indicator.label))
+        if not stored:
+            self.ask_indicator(indicator_id, text)  # what was typed comes back, to be corrected
+        return stored
 
     def toggle_briefing(self) -> None:
         """Time a situation briefing (asks how long), or stop the one being timed."""

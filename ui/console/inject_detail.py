@@ -145,6 +145,8 @@ class InjectDetail(QWidget):
             (self.tr("À"), recipients),
             (self.tr("Canal"), esc(channel_label(inject.channel))),
         ]
+        if state.delivered_at is not None:  # the animation team's "livré" (room server)
+            rows.append((self.tr("Animation"), esc(self.tr("livré par {who}").format(who=state.delivered_by or ""))))
         parts += [f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows]
         parts.append("</table><hr/>")
         parts.append(markdown_to_html(inject.body))

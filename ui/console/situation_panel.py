@@ -65,15 +65,17 @@ class SituationPanel(QWidget):
         self.edit_button = QPushButton(self.tr("Corriger la valeur…"), objectName="situationEditIndicator")
         self.edit_button.clicked.connect(lambda: self._request_edit(self.indicators.currentRow()))
         self.totals = QLabel(objectName="situationTotals")
+        self._shown_indicators: dict[int, tuple] = {}  # row -> what it shows (skip unchanged rows)
+        self._shown_roles: dict[int, tuple] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         heading = QHBoxLayout()
         heading.addWidget(QLabel("<b>" + self.tr("Indicateurs") + "</b>"), 1)
         heading.addWidget(self.edit_button)
         layout.addLayout(heading)
-        layout.addWidget(self.indicators, 2)
+        layout.addWidget(self.indicators, 3)  # the figures first: a corrected one must stay in view
         layout.addWidget(QLabel("<b>" + self.tr("Activité par rôle") + "</b>"))
-        layout.addWidget(self.roles, 3)
+        layout.addWidget(self.roles, 2)
         layout.addWidget(self.totals)
 
     def _request_edit(self, row: int) -> None:
@@ -83,12 +85,23 @@ class SituationPanel(QWidget):
         self.indicator_edit_requested.emit(indicators[max(row, 0)].id)
 
     def show_state(self, state) -> None:
-        """Refresh both tables from a SessionState."""
+        """Refresh both tables from a SessionState, touching only the rows whose figures changed.
+
+        The console redraws on every stored event, and with observers typing on their own
+        devices that is several times a second: rebuilding every item each time (1,600
+        items a second on the Paris exercise) held the window, and the inject timer, for
+        tens of milliseconds.
+        """
         indicators = self.package.exercise.indicators
-        self.indicators.setRowCount(len(indicators))
+        if self.indicators.rowCount() != len(indicators):
+            self.indicators.setRowCount(len(indicators))
+            self._shown_indicators = {}
         for row, indicator in enumerate(indicators):
             value = state.indicators.get(indicator.id, indicator.initial)
             text = f"{value} {indicator.unit}" if indicator.unit else str(value)
+            if self._shown_indicators.get(row) == (indicator.label, text):
+                continue
+            self._shown_indicators[row] = (indicator.label, text)
             value_item = _item(text, bold=True, align_center=True)
             color = vigilance_color(value)
             if color is not None:
@@ -101,8 +114,14 @@ class SituationPanel(QWidget):
         checked = Counter(c.role for c in state.checks if c.status in ("met", "partial"))
         missed = Counter(c.role for c in state.checks if c.status == "missed")
         played = [role for role in self.package.roles if role.played]
-        self.roles.setRowCount(len(played))
+        if self.roles.rowCount() != len(played):
+            self.roles.setRowCount(len(played))
+            self._shown_roles = {}
         for row, role in enumerate(played):
+            figures = (role.name, entries.get(role.id, 0), checked.get(role.id, 0), missed.get(role.id, 0))
+            if self._shown_roles.get(row) == figures:
+                continue
+            self._shown_roles[row] = figures
             self.roles.setItem(row, 0, _item(role.name))
             self.roles.setItem(row, 1, _item(str(entries.get(role.id, 0)), align_center=True))
             self.roles.setItem(row, 2, _item(str(checked.get(role.id, 0)), align_center=True))

@@ -146,12 +146,18 @@ class TimelinePanel(QWidget):
         if index.isValid():
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
-    def follow_next(self) -> None:
-        """Keep the next inject in view as the exercise moves on (called when "next" changes).
+    def next_in_view(self) -> bool:
+        """True when the next inject's row is on screen (the director is following the head)."""
+        next_id = self.model.next_id
+        if next_id is None:
+            return True
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(next_id), 0))
+        return index.isValid() and self.table.viewport().rect().intersects(self.table.visualRect(index))
 
-        Only when its row is out of view, and without selecting it: a director reading another row
-        sees the list move only when the next inject is not on screen any more.
-        """
+    def follow_next(self) -> None:
+        """Bring the new next inject into view, without selecting it (called when "next" changed
+        while the previous one was on screen: a director who scrolled away to read a later
+        inject is not pulled back)."""
         next_id = self.model.next_id
         if next_id is None:
             return

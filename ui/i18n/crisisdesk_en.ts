@@ -4,39 +4,39 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="84"/>
+        <location filename="../app.py" line="94"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="86"/>
+        <location filename="../app.py" line="96"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="114"/>
+        <location filename="../app.py" line="125"/>
         <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
         <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="126"/>
         <location filename="../app.py" line="137"/>
+        <location filename="../app.py" line="148"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="142"/>
+        <location filename="../app.py" line="153"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="194"/>
+        <location filename="../app.py" line="207"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -318,86 +318,101 @@ The report will no longer show it; the session&apos;s history keeps the deletion
     </message>
     <message>
         <location filename="../console/actions.py" line="78"/>
+        <source>Rétablir (remettre dans le jeu)</source>
+        <translation>Restore (put back in play)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="79"/>
+        <source>Remettre dans le jeu l&apos;inject ignoré sélectionné</source>
+        <translation>Put the selected skipped inject back in play</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="80"/>
+        <source>Signaler comme déclenché par erreur…</source>
+        <translation>Mark as fired by mistake…</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="81"/>
+        <source>L&apos;inject reste envoyé ; le rapport dit qu&apos;il l&apos;a été par erreur</source>
+        <translation>The inject stays sent; the report says it was sent by mistake</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="82"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="89"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="90"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="91"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
-        <source>Retour à chaud</source>
-        <translation>Hot wash</translation>
-    </message>
-    <message>
-        <location filename="../console/actions.py" line="89"/>
+        <location filename="../console/actions.py" line="93"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="92"/>
+        <location filename="../console/actions.py" line="96"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="93"/>
+        <location filename="../console/actions.py" line="97"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="94"/>
+        <location filename="../console/actions.py" line="98"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="95"/>
+        <location filename="../console/actions.py" line="99"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="96"/>
+        <location filename="../console/actions.py" line="100"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="99"/>
+        <location filename="../console/actions.py" line="103"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="100"/>
+        <location filename="../console/actions.py" line="104"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -415,183 +430,195 @@ The report will no longer show it; the session&apos;s history keeps the deletion
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="83"/>
+        <location filename="../console/controller.py" line="86"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="90"/>
-        <location filename="../console/controller.py" line="114"/>
+        <location filename="../console/controller.py" line="93"/>
+        <location filename="../console/controller.py" line="117"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="99"/>
+        <location filename="../console/controller.py" line="102"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="106"/>
+        <location filename="../console/controller.py" line="109"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="107"/>
+        <location filename="../console/controller.py" line="110"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="164"/>
+        <location filename="../console/controller.py" line="203"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="119"/>
+        <location filename="../console/controller.py" line="122"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="94"/>
+        <location filename="../console/controller.py" line="97"/>
         <source>Inject {id} annulé.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="128"/>
+        <location filename="../console/controller.py" line="142"/>
+        <location filename="../console/controller.py" line="151"/>
         <source>{id} rétabli : il revient dans le jeu.</source>
         <translation>{id} restored: back in play.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="129"/>
+        <location filename="../console/controller.py" line="143"/>
         <source>Report de {id} annulé : il revient à son heure.</source>
         <translation>Delay of {id} undone: back at its time.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="130"/>
+        <location filename="../console/controller.py" line="144"/>
+        <location filename="../console/controller.py" line="159"/>
         <source>{id} signalé comme déclenché par erreur (il reste envoyé).</source>
         <translation>{id} marked as fired by mistake (it stays sent).</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="137"/>
+        <location filename="../console/controller.py" line="163"/>
+        <source>Déclenché par erreur</source>
+        <translation>Fired by mistake</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="164"/>
+        <source>Signaler {id} comme déclenché par erreur ? Il reste envoyé (la salle l&apos;a reçu) ; le journal et le rapport diront qu&apos;il l&apos;a été par erreur. Ce signalement ne peut pas être retiré.</source>
+        <translation>Mark {id} as fired by mistake? It stays sent (the room received it); the log and the report will say it was sent by mistake. This mark cannot be withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="176"/>
         <source>Annuler la dernière action</source>
         <translation>Undo the last action</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="139"/>
+        <location filename="../console/controller.py" line="178"/>
         <source>Annuler « ignorer {id} »</source>
         <translation>Undo “skip {id}”</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="140"/>
+        <location filename="../console/controller.py" line="179"/>
         <source>Annuler le report de {id}</source>
         <translation>Undo the delay of {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="141"/>
+        <location filename="../console/controller.py" line="180"/>
         <source>Signaler {id} comme déclenché par erreur</source>
         <translation>Mark {id} as fired by mistake</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="151"/>
+        <location filename="../console/controller.py" line="190"/>
         <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
         <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="156"/>
+        <location filename="../console/controller.py" line="195"/>
         <source>Pas encore</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="169"/>
+        <location filename="../console/controller.py" line="208"/>
         <source>{endex} : l&apos;exercice est terminé.</source>
         <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="174"/>
+        <location filename="../console/controller.py" line="213"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="175"/>
+        <location filename="../console/controller.py" line="214"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="180"/>
+        <location filename="../console/controller.py" line="219"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="185"/>
+        <location filename="../console/controller.py" line="224"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="186"/>
+        <location filename="../console/controller.py" line="225"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="192"/>
+        <location filename="../console/controller.py" line="231"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="193"/>
+        <location filename="../console/controller.py" line="232"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="197"/>
+        <location filename="../console/controller.py" line="236"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="206"/>
+        <location filename="../console/controller.py" line="246"/>
         <source>Corriger un indicateur</source>
         <translation>Correct an indicator</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="208"/>
+        <location filename="../console/controller.py" line="248"/>
         <source>{label}{unit} — nouvelle valeur :</source>
         <translation>{label}{unit} — new value:</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="217"/>
+        <location filename="../console/controller.py" line="259"/>
         <source>Indicateur « {label} » corrigé.</source>
         <translation>Indicator “{label}” corrected.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="224"/>
+        <location filename="../console/controller.py" line="269"/>
         <source>Minuteur du point de situation arrêté.</source>
         <translation>Situation briefing timer stopped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="226"/>
+        <location filename="../console/controller.py" line="271"/>
         <source>Point de situation</source>
         <translation>Situation briefing</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="227"/>
+        <location filename="../console/controller.py" line="272"/>
         <source>Durée du point de situation (minutes) :</source>
         <translation>Length of the situation briefing (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="230"/>
+        <location filename="../console/controller.py" line="275"/>
         <source>Point de situation chronométré : {n} min.</source>
         <translation>Situation briefing timed: {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="247"/>
+        <location filename="../console/controller.py" line="292"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="259"/>
+        <location filename="../console/controller.py" line="304"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="277"/>
+        <location filename="../console/controller.py" line="322"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -631,6 +658,7 @@ The report will no longer show it; the session&apos;s history keeps the deletion
     </message>
     <message>
         <location filename="../console/alerts.py" line="102"/>
+        <location filename="../console/alerts.py" line="111"/>
         <source>(+{n} autres)</source>
         <translation>(+{n} more)</translation>
     </message>
@@ -645,30 +673,278 @@ The report will no longer show it; the session&apos;s history keeps the deletion
         <translation>response time for {id} has lapsed</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="109"/>
+        <location filename="../console/alerts.py" line="108"/>
         <source>Rattrapage proposé : {id} — {title} ({why})</source>
         <translation>Contingency offered: {id} — {title} ({why})</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="133"/>
+        <location filename="../console/alerts.py" line="134"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
 </context>
 <context>
-    <name>EndexBanner</name>
+    <name>EditorDocument</name>
     <message>
-        <location filename="../console/alerts.py" line="240"/>
-        <source>Exercice terminé ({endex}). La suite : le retour à chaud avec la salle, puis le rapport RETEX.</source>
-        <translation>Exercise over ({endex}). Next: the hot wash with the room, then the after-action report.</translation>
+        <location filename="../editor/undo.py" line="59"/>
+        <source>Modifier {field}</source>
+        <translation>Change {field}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorLauncher</name>
+    <message>
+        <location filename="../editor/launcher.py" line="44"/>
+        <source>Nouvel e&amp;xercice…</source>
+        <translation>New e&amp;xercise…</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="243"/>
-        <source>1. Retour à chaud</source>
-        <translation>1. Hot wash</translation>
+        <location filename="../editor/launcher.py" line="46"/>
+        <source>Créer un exercice vide et l&apos;ouvrir dans l&apos;éditeur</source>
+        <translation>Create an empty exercise and open it in the editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="48"/>
+        <source>&amp;Modifier un exercice…</source>
+        <translation>&amp;Edit an exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="50"/>
+        <source>Ouvrir un dossier d&apos;exercice dans l&apos;éditeur</source>
+        <translation>Open an exercise folder in the editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="74"/>
+        <source>Nouvel exercice…</source>
+        <translation>New exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="75"/>
+        <source>Modifier un exercice…</source>
+        <translation>Edit an exercise…</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="96"/>
+        <source>Modifier un exercice : choisir son dossier</source>
+        <translation>Edit an exercise: choose its folder</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="115"/>
+        <source>« {path} » n&apos;est pas un dossier d&apos;exercice (il n&apos;a pas de exercise.yaml).</source>
+        <translation>“{path}” is not an exercise folder (it has no exercise.yaml).</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="122"/>
+        <source>Travail non enregistré</source>
+        <translation>Unsaved work</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="123"/>
+        <source>L&apos;éditeur s&apos;est arrêté le {when} sans enregistrer « {name} ». Reprendre ce travail non enregistré ?</source>
+        <translation>The editor stopped on {when} without saving “{name}”. Take this unsaved work back?</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="128"/>
+        <source>Reprendre</source>
+        <translation>Take it back</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="129"/>
+        <source>Ignorer</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="149"/>
+        <source>Ce dossier ne peut pas être ouvert dans l&apos;éditeur :
+{details}</source>
+        <translation>This folder cannot be opened in the editor:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../editor/launcher.py" line="169"/>
+        <source>Éditeur d&apos;exercice</source>
+        <translation>Exercise editor</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <location filename="../editor/window.py" line="63"/>
+        <source>Exercice</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="64"/>
+        <source>Rôles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="65"/>
+        <source>Injects</source>
+        <translation>Injects</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="66"/>
+        <source>Chronologie par rôle</source>
+        <translation>Timeline by role</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="70"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="93"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="129"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="130"/>
+        <source>E&amp;xécuter…</source>
+        <translation>&amp;Run…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="131"/>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="132"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="135"/>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="139"/>
+        <source>&amp;Nouvel inject</source>
+        <translation>&amp;New inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="140"/>
+        <source>&amp;Dupliquer</source>
+        <translation>&amp;Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="141"/>
+        <source>&amp;Supprimer</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="142"/>
+        <source>Une minute plus tard</source>
+        <translation>One minute later</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="143"/>
+        <source>Une minute plus tôt</source>
+        <translation>One minute earlier</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="145"/>
+        <source>Décaler la sélection…</source>
+        <translation>Shift the selection…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="147"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="150"/>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="153"/>
+        <source>&amp;Injects</source>
+        <translation>&amp;Injects</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="165"/>
+        <source>Décaler la sélection</source>
+        <translation>Shift the selection</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="166"/>
+        <source>Décalage en minutes (négatif : plus tôt) :</source>
+        <translation>Shift in minutes (negative: earlier):</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="192"/>
+        <source>Déplacer l&apos;inject</source>
+        <translation>Move the inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="202"/>
+        <source>{title}[*] — éditeur d&apos;exercice</source>
+        <translation>{title}[*] — exercise editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="210"/>
+        <source>Copie de récupération impossible : {e}</source>
+        <translation>Cannot write the recovery copy: {e}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="217"/>
+        <source>Enregistrement impossible :
+{details}</source>
+        <translation>Cannot save:
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="223"/>
+        <source>Enregistré ({files}).</source>
+        <translation>Saved ({files}).</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="234"/>
+        <source>
+… et {n} autre(s).</source>
+        <translation>
+… and {n} more.</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="235"/>
+        <source>L&apos;exercice ne peut pas être exécuté tant que ces erreurs restent :
+{lines}{more}</source>
+        <translation>The exercise cannot run while these errors remain:
+{lines}{more}</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="241"/>
+        <location filename="../editor/window.py" line="254"/>
+        <source>Éditeur d&apos;exercice</source>
+        <translation>Exercise editor</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="255"/>
+        <source>Enregistrer les modifications de « {title} » ?</source>
+        <translation>Save the changes to “{title}”?</translation>
+    </message>
+</context>
+<context>
+    <name>EndexBanner</name>
+    <message>
+        <location filename="../console/alerts.py" line="241"/>
+        <source>Exercice terminé ({endex}). La suite : le {hotwash} avec la salle, puis le rapport RETEX.</source>
+        <translation>Exercise over ({endex}). Next: the {hotwash} with the room, then the after-action report.</translation>
     </message>
     <message>
         <location filename="../console/alerts.py" line="244"/>
+        <source>1. {hotwash}</source>
+        <translation>1. {hotwash}</translation>
+    </message>
+    <message>
+        <location filename="../console/alerts.py" line="246"/>
         <source>2. Rapport RETEX (PDF)</source>
         <translation>2. After-action report (PDF)</translation>
     </message>
@@ -948,6 +1224,101 @@ Details saved in: {path}</translation>
         <location filename="../labels.py" line="335"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseTab</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="96"/>
+        <location filename="../editor/record_tabs.py" line="105"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="101"/>
+        <source>Identifiant · langue · durée</source>
+        <translation>Id · language · duration</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="102"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="105"/>
+        <source>Début (T+)</source>
+        <translation>Start (T+)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="106"/>
+        <source>Heure scénario au début</source>
+        <translation>Scenario time at start</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="106"/>
+        <source>Échelle</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="107"/>
+        <source>Nouvelle phase</source>
+        <translation>New phase</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <location filename="../editor/record_tabs.py" line="113"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <source>Libellé</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="109"/>
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="110"/>
+        <source>Valeur initiale</source>
+        <translation>Initial value</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="110"/>
+        <source>Nouvel indicateur</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="113"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="114"/>
+        <source>Nouvel objectif</source>
+        <translation>New objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="118"/>
+        <source>Un critère par ligne</source>
+        <translation>One criterion per line</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="122"/>
+        <source>Objectifs et critères d&apos;évaluation</source>
+        <translation>Objectives and evaluation criteria</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="128"/>
+        <source>Phases (horloge du scénario)</source>
+        <translation>Phases (scenario clock)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="130"/>
+        <source>Indicateurs de situation</source>
+        <translation>Situation indicators</translation>
     </message>
 </context>
 <context>
@@ -1379,14 +1750,14 @@ Details saved in: {path}</translation>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="194"/>
-        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="196"/>
+        <location filename="../console/inject_detail.py" line="210"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="196"/>
-        <location filename="../console/inject_detail.py" line="210"/>
+        <location filename="../console/inject_detail.py" line="198"/>
+        <location filename="../console/inject_detail.py" line="212"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
@@ -1406,48 +1777,58 @@ Details saved in: {path}</translation>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="153"/>
+        <location filename="../console/inject_detail.py" line="149"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="149"/>
+        <source>livré par {who}</source>
+        <translation>delivered by {who}</translation>
+    </message>
+    <message>
+        <location filename="../console/inject_detail.py" line="155"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="158"/>
+        <location filename="../console/inject_detail.py" line="160"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="166"/>
+        <location filename="../console/inject_detail.py" line="168"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="175"/>
+        <location filename="../console/inject_detail.py" line="177"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="180"/>
+        <location filename="../console/inject_detail.py" line="182"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="190"/>
+        <location filename="../console/inject_detail.py" line="192"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="204"/>
+        <location filename="../console/inject_detail.py" line="206"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="207"/>
-        <location filename="../console/inject_detail.py" line="210"/>
+        <location filename="../console/inject_detail.py" line="209"/>
+        <location filename="../console/inject_detail.py" line="212"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="226"/>
+        <location filename="../console/inject_detail.py" line="228"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -1578,6 +1959,248 @@ Details saved in: {path}</translation>
         <location filename="../console/inject_dialog.py" line="216"/>
         <source>L&apos;expéditeur est obligatoire.</source>
         <translation>The sender is required.</translation>
+    </message>
+</context>
+<context>
+    <name>InjectForm</name>
+    <message>
+        <location filename="../editor/inject_form.py" line="127"/>
+        <source>tous les rôles joués (all)</source>
+        <translation>every played role (all)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Action attendue</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="148"/>
+        <source>Délai</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="149"/>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="159"/>
+        <source>Indicateur</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="159"/>
+        <source>Nouvelle valeur</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="164"/>
+        <source>déclenché à la main uniquement</source>
+        <translation>fired by hand only</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="170"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="171"/>
+        <source>T+ (H:MM)</source>
+        <translation>T+ (H:MM)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="172"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="173"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="174"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="175"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="176"/>
+        <source>Message (Markdown)</source>
+        <translation>Message (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="177"/>
+        <source>Réponses attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="178"/>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="179"/>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="180"/>
+        <source>Indicateurs modifiés</source>
+        <translation>Indicator changes</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="181"/>
+        <source>Secours de</source>
+        <translation>Contingency for</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="182"/>
+        <source>Manuel</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="183"/>
+        <source>Notes d&apos;animation</source>
+        <translation>Controller notes</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="194"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="195"/>
+        <location filename="../editor/inject_form.py" line="381"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="241"/>
+        <source>scénario : {when}</source>
+        <translation>scenario: {when}</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="242"/>
+        <source>scénario : —</source>
+        <translation>scenario: —</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="300"/>
+        <source>Ajouter une réponse attendue</source>
+        <translation>Add an expected response</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="319"/>
+        <source>Modifier un indicateur</source>
+        <translation>Change an indicator</translation>
+    </message>
+    <message>
+        <location filename="../editor/inject_form.py" line="336"/>
+        <location filename="../editor/inject_form.py" line="365"/>
+        <source>Joindre un fichier</source>
+        <translation>Attach a file</translation>
+    </message>
+</context>
+<context>
+    <name>InjectTableModel</name>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>T+</source>
+        <translation>T+</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>Scénario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="46"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="47"/>
+        <source>Repères</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="128"/>
+        <source>manuel</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="130"/>
+        <source>secours de {id}</source>
+        <translation>contingency for {id}</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="132"/>
+        <source>{n} réponse(s)</source>
+        <translation>{n} response(s)</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="134"/>
+        <source>PJ</source>
+        <translation>att.</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="136"/>
+        <source>indicateurs</source>
+        <translation>indicators</translation>
+    </message>
+</context>
+<context>
+    <name>InjectsTab</name>
+    <message>
+        <location filename="../editor/injects_tab.py" line="129"/>
+        <location filename="../editor/injects_tab.py" line="136"/>
+        <source>Nouvel inject</source>
+        <translation>New inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="148"/>
+        <source>Dupliquer l&apos;inject</source>
+        <translation>Duplicate the inject</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="157"/>
+        <source>Supprimer {n} inject(s)</source>
+        <translation>Delete {n} inject(s)</translation>
+    </message>
+    <message>
+        <location filename="../editor/injects_tab.py" line="171"/>
+        <source>Décaler de {m:+g} min</source>
+        <translation>Shift by {m:+g} min</translation>
     </message>
 </context>
 <context>
@@ -1950,194 +2573,643 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="118"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="120"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="132"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="143"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="187"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="192"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="197"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="201"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="204"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="372"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463"/>
-        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="490"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="493"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="495"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="562"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522"/>
-        <source>Retour à chaud — {title}</source>
-        <translation>Hot wash — {title}</translation>
+        <location filename="../main_window.py" line="534"/>
+        <source>{hotwash} — {title}</source>
+        <translation>{hotwash} — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="574"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="591"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587"/>
+        <location filename="../main_window.py" line="600"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="610"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="612"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="617"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606"/>
+        <location filename="../main_window.py" line="619"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="621"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612"/>
+        <location filename="../main_window.py" line="625"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613"/>
+        <location filename="../main_window.py" line="626"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="68"/>
+        <source>Importer un chronogramme — {name}</source>
+        <translation>Import a MSEL — {name}</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="75"/>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="77"/>
+        <source>deviner</source>
+        <translation>guess</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="77"/>
+        <source>délais depuis STARTEX (T+)</source>
+        <translation>delays since STARTEX (T+)</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="78"/>
+        <source>heures de la journée</source>
+        <translation>times of day</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="80"/>
+        <source>STARTEX le</source>
+        <translation>STARTEX on</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="91"/>
+        <source>Feuille</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="92"/>
+        <source>Ligne d&apos;en-tête</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="93"/>
+        <source>Heures lues comme</source>
+        <translation>Read times as</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="94"/>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="105"/>
+        <source>Feuille : premières lignes et sens de chaque colonne</source>
+        <translation>Sheet: first rows and the meaning of each column</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <source>T+</source>
+        <translation>T+</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <source>De</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <source>À</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="115"/>
+        <source>Injects qui seront créés</source>
+        <translation>Injects to be created</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="119"/>
+        <source>À vérifier</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="122"/>
+        <source>Canaux inconnus : lequel est-ce ?</source>
+        <translation>Unknown channels: which is it?</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="139"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="141"/>
+        <source>Remplacer le dossier s&apos;il existe</source>
+        <translation>Replace the folder if it exists</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="143"/>
+        <source>Dossier du paquet</source>
+        <translation>Package folder</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <source>Heure / T+</source>
+        <translation>Time / T+</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <source>Date et heure scénario</source>
+        <translation>Scenario date and time</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <source>Émetteur</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <source>Destinataires</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
+        <source>Réactions attendues</source>
+        <translation>Expected responses</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <source>Manuel</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <source>Secours pour</source>
+        <translation>Contingency for</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
+        <source>Indicateurs modifiés</source>
+        <translation>Indicator changes</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
+        <source>(aucun : dans les notes)</source>
+        <translation>(none: kept in notes)</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
+        <source>(ignorer)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="232"/>
+        <source>Correspondance enregistrée illisible : {error}</source>
+        <translation>Stored mapping unreadable: {error}</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="235"/>
+        <source>Correspondance reprise de {file}.</source>
+        <translation>Mapping reused from {file}.</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="294"/>
+        <source>Sens</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="319"/>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <source>Radio</source>
+        <translation>Radio</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <source>Presse / TV</source>
+        <translation>Press / TV</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <source>Réseaux sociaux</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <source>Terrain</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="338"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="338"/>
+        <source>En personne</source>
+        <translation>Face to face</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="342"/>
+        <source>— choisir —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="367"/>
+        <source>{n} erreur(s) à corriger dans la feuille ou la correspondance.</source>
+        <translation>{n} error(s) to fix in the sheet or the mapping.</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="374"/>
+        <source>Dossier du paquet à créer</source>
+        <translation>Package folder to create</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="385"/>
+        <source>Donnez le dossier du paquet à créer.</source>
+        <translation>Give the package folder to create.</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="393"/>
+        <source>Paquet non enregistré : {error}</source>
+        <translation>Package not saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../importer/mapping_dialog.py" line="395"/>
+        <source>Paquet enregistré dans {folder}.</source>
+        <translation>Package saved in {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>MselActions</name>
+    <message>
+        <location filename="../importer/menu.py" line="28"/>
+        <source>Importer un chronogramme…</source>
+        <translation>Import a MSEL…</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="30"/>
+        <source>Créer un paquet d&apos;exercice à partir d&apos;un tableur (XLSX, ODS, CSV)</source>
+        <translation>Create an exercise package from a spreadsheet (XLSX, ODS, CSV)</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="32"/>
+        <source>Exporter le chronogramme…</source>
+        <translation>Export the MSEL…</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="34"/>
+        <source>Le chronogramme, avec les heures réelles et les verdicts, en tableur</source>
+        <translation>The MSEL, with actual times and verdicts, as a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="40"/>
+        <source>Importer un chronogramme</source>
+        <translation>Import a MSEL</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="41"/>
+        <source>Tableurs (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="52"/>
+        <source>Import impossible</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="53"/>
+        <source>« {name} » : {error}</source>
+        <translation>“{name}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="62"/>
+        <source>Chronogramme importé</source>
+        <translation>MSEL imported</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="63"/>
+        <source>Le paquet est enregistré dans {folder}.
+Ouvrir une nouvelle session sur ce paquet ?</source>
+        <translation>The package is saved in {folder}.
+Open a new session on this package?</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="73"/>
+        <source>Exporter le chronogramme</source>
+        <translation>Export the MSEL</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="74"/>
+        <source>Classeur Excel (*.xlsx);;Classeur OpenDocument (*.ods);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="89"/>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="90"/>
+        <source>« {name} » n&apos;a pas pu être écrit : {error}</source>
+        <translation>“{name}” could not be written: {error}</translation>
+    </message>
+    <message>
+        <location filename="../importer/menu.py" line="95"/>
+        <source>Chronogramme exporté : {path}</source>
+        <translation>MSEL exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NewExerciseDialog</name>
+    <message>
+        <location filename="../editor/new_dialog.py" line="37"/>
+        <source>Nouvel exercice</source>
+        <translation>New exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="39"/>
+        <source>Canicule 2032 — exercice de la cellule de crise</source>
+        <translation>Heat wave 2032 — crisis cell exercise</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="41"/>
+        <source>français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="42"/>
+        <source>anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="55"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="66"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="67"/>
+        <source>Langue du contenu</source>
+        <translation>Content language</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="68"/>
+        <source>STARTEX prévu (date, heure)</source>
+        <translation>Planned STARTEX (date, time)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="69"/>
+        <source>Début du scénario (date, heure)</source>
+        <translation>Scenario start (date, time)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="70"/>
+        <source>Durée de jeu (H:MM)</source>
+        <translation>Playing time (H:MM)</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="71"/>
+        <source>Dans le dossier</source>
+        <translation>In the folder</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="74"/>
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="91"/>
+        <source>Le paquet sera créé dans : {path}</source>
+        <translation>The package will be created in: {path}</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="95"/>
+        <source>Dossier où créer l&apos;exercice</source>
+        <translation>Folder to create the exercise in</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="116"/>
+        <source>Le dossier {path} existe déjà et n&apos;est pas vide : changez le titre ou le dossier.</source>
+        <translation>The folder {path} already exists and is not empty: change the title or the folder.</translation>
+    </message>
+    <message>
+        <location filename="../editor/new_dialog.py" line="120"/>
+        <source>Création impossible : {details}</source>
+        <translation>Cannot create: {details}</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +3580,59 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>ProblemsPane</name>
+    <message>
+        <location filename="../editor/problems.py" line="37"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="96"/>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="107"/>
+        <source>avertissement</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="107"/>
+        <source>erreur</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="117"/>
+        <source>préparation</source>
+        <translation>readiness</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="117"/>
+        <source>remarque</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="124"/>
+        <source>Aucun problème : l&apos;exercice peut être exécuté.</source>
+        <translation>No problem: the exercise can run.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="126"/>
+        <source>{e} erreur(s), {w} avertissement(s) : enregistrable, mais pas exécutable avant correction.</source>
+        <translation>{e} error(s), {w} warning(s): can be saved, but cannot run until fixed.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="129"/>
+        <source>{w} avertissement(s) : l&apos;exercice peut être exécuté.</source>
+        <translation>{w} warning(s): the exercise can run.</translation>
+    </message>
+    <message>
+        <location filename="../editor/problems.py" line="131"/>
+        <source>Préparation : {n} alerte(s).</source>
+        <translation>Readiness: {n} alert(s).</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
         <location filename="../observer/quick_entry.py" line="104"/>
@@ -2749,29 +3874,56 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>RecordListModel</name>
+    <message>
+        <location filename="../editor/models.py" line="284"/>
+        <location filename="../editor/models.py" line="286"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/models.py" line="291"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="44"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="45"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="151"/>
+        <location filename="../console/alerts.py" line="152"/>
         <source>Compris</source>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="171"/>
+        <location filename="../console/alerts.py" line="172"/>
         <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
         <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="177"/>
+        <location filename="../console/alerts.py" line="178"/>
         <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
         <translation>The clock kept running while it was down.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="180"/>
+        <location filename="../console/alerts.py" line="181"/>
         <source>{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.</source>
         <translation>{n} inject(s) waiting for you (fire or skip): {ids}.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="183"/>
+        <location filename="../console/alerts.py" line="184"/>
         <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
         <translation>The exercise is paused: resume when the room is ready.</translation>
     </message>
@@ -3015,6 +4167,228 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
 </context>
 <context>
+    <name>RoleTimeline</name>
+    <message>
+        <location filename="../editor/timeline.py" line="271"/>
+        <source>Charge par quart d&apos;heure : affichée dès que le paquet n&apos;a plus d&apos;erreur.</source>
+        <translation>Load per quarter hour: shown once the package has no error.</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="276"/>
+        <source>Charge par quart d&apos;heure (vérification de préparation : injects reçus / réponses dues) — rouge : surcharge (plus de {due} réponses ou {received} injects), gris : temps mort de plus de {dead} min</source>
+        <translation>Load per quarter hour (readiness check: injects received / responses due) — red: overload (more than {due} responses or {received} injects), grey: dead time of more than {dead} min</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="319"/>
+        <source>Canaux :</source>
+        <translation>Channels:</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="321"/>
+        <source>manuel (creux)</source>
+        <translation>manual (hollow)</translation>
+    </message>
+    <message>
+        <location filename="../editor/timeline.py" line="321"/>
+        <source>délai de réponse attendu</source>
+        <translation>expected response window</translation>
+    </message>
+</context>
+<context>
+    <name>RolesTab</name>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="203"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="205"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="181"/>
+        <location filename="../editor/record_tabs.py" line="204"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="182"/>
+        <source>Nouveau rôle</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="197"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="206"/>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="207"/>
+        <source>Décisions (une par ligne)</source>
+        <translation>Decisions (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="208"/>
+        <source>Moyens (un par ligne)</source>
+        <translation>Resources (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="209"/>
+        <source>Contacts (un par ligne)</source>
+        <translation>Contacts (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="210"/>
+        <source>Couleur</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../room/dialog.py" line="72"/>
+        <source>Ouvrir la session à la salle</source>
+        <translation>Open the session to the room</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="83"/>
+        <source>Démarrer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="84"/>
+        <source>Arrêter</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="89"/>
+        <source>Réseau :</source>
+        <translation>Network:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="91"/>
+        <source>Port :</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="104"/>
+        <source>Vu</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="116"/>
+        <source>Appareils connectés</source>
+        <translation>Connected devices</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="137"/>
+        <source>Démarrage du serveur…</source>
+        <translation>Starting the server…</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="141"/>
+        <source>Le serveur de salle s&apos;est arrêté de lui-même ; il redémarre avec les mêmes liens (les appareils se reconnectent seuls).</source>
+        <translation>The room server stopped by itself; it is restarting with the same links (devices reconnect by themselves).</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="146"/>
+        <source>Serveur arrêté : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="147"/>
+        <source>Serveur arrêté après ENDEX et le délai de grâce : les liens ne fonctionnent plus.</source>
+        <translation>Server stopped after ENDEX and the grace period: the links no longer work.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="148"/>
+        <source>Le serveur s&apos;arrête sans cesse : il n&apos;est plus relancé. Voir le journal.</source>
+        <translation>The server keeps stopping: it is no longer restarted. See the log.</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="163"/>
+        <source>En service sur {base} — chacun ouvre son lien ou tape son code sur {base}/</source>
+        <translation>Serving on {base} — everyone opens their link or types their code at {base}/</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="169"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Joueur</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="170"/>
+        <source>Écran de salle</source>
+        <translation>Room display</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="195"/>
+        <source>Lien retiré</source>
+        <translation>Link revoked</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="205"/>
+        <source>Code : {code}</source>
+        <translation>Code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="209"/>
+        <source>Retirer ce lien</source>
+        <translation>Revoke this link</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="211"/>
+        <source>Remplacer</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="213"/>
+        <source>Retire ce lien et les appareils venus par lui, et en crée un nouveau</source>
+        <translation>Revokes this link and the devices that came through it, and makes a new one</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="230"/>
+        <source>il y a {s} s</source>
+        <translation>{s} s ago</translation>
+    </message>
+    <message>
+        <location filename="../room/dialog.py" line="233"/>
+        <source>Couper</source>
+        <translation>Cut off</translation>
+    </message>
+</context>
+<context>
     <name>RoomDisplay</name>
     <message>
         <location filename="../room_display.py" line="252"/>
@@ -3035,6 +4409,19 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../room_display.py" line="334"/>
         <source>Aucune information publique pour le moment.</source>
         <translation>No public information yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMenu</name>
+    <message>
+        <location filename="../room/menu.py" line="22"/>
+        <source>Ouvrir la session à la salle…</source>
+        <translation>Open the session to the room…</translation>
+    </message>
+    <message>
+        <location filename="../room/menu.py" line="35"/>
+        <source>Le serveur de salle s&apos;est arrêté ; il redémarre.</source>
+        <translation>The room server stopped; it is restarting.</translation>
     </message>
 </context>
 <context>
@@ -3085,17 +4472,17 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Correct the value…</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="71"/>
+        <location filename="../console/situation_panel.py" line="73"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="75"/>
+        <location filename="../console/situation_panel.py" line="77"/>
         <source>Activité par rôle</source>
         <translation>Activity by role</translation>
     </message>
     <message>
-        <location filename="../console/situation_panel.py" line="114"/>
+        <location filename="../console/situation_panel.py" line="133"/>
         <source>{entries} entrées en main courante, {checks} vérifications</source>
         <translation>{entries} log entries, {checks} checks</translation>
     </message>
@@ -3158,52 +4545,52 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Recent sessions:</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="150"/>
+        <location filename="../start_screen.py" line="151"/>
         <source>Aucune session récente</source>
         <translation>No recent session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="156"/>
+        <location filename="../start_screen.py" line="157"/>
         <source>pas commencée</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="157"/>
+        <location filename="../start_screen.py" line="158"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="158"/>
+        <location filename="../start_screen.py" line="159"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="159"/>
+        <location filename="../start_screen.py" line="160"/>
         <source>terminée</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="169"/>
+        <location filename="../start_screen.py" line="170"/>
         <source>Choisir un dossier d&apos;exercice</source>
         <translation>Choose an exercise folder</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="181"/>
+        <location filename="../start_screen.py" line="182"/>
         <source>Ouvrir une session</source>
         <translation>Open a session</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="184"/>
+        <location filename="../start_screen.py" line="185"/>
         <source>Sessions crisisdesk (*.crisisdesk)</source>
         <translation>crisisdesk sessions (*.crisisdesk)</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="224"/>
+        <location filename="../start_screen.py" line="225"/>
         <source>« {name} » n&apos;est ni un dossier d&apos;exercice ni un fichier de session .crisisdesk.</source>
         <translation>“{name}” is neither an exercise folder nor a .crisisdesk session file.</translation>
     </message>
     <message>
-        <location filename="../start_screen.py" line="266"/>
+        <location filename="../start_screen.py" line="267"/>
         <source>{injects} injects · {roles} rôles joués · durée {duration}</source>
         <translation>{injects} injects · {roles} played roles · duration {duration}</translation>
     </message>
@@ -3247,7 +4634,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
-        <location filename="../console/timeline_view.py" line="213"/>
+        <location filename="../console/timeline_view.py" line="219"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
@@ -3377,17 +4764,17 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>WriteFailureBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="202"/>
+        <location filename="../console/alerts.py" line="203"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées. Fermez le programme qui bloque le fichier, ou libérez de la place sur le disque.</source>
         <translation>Nothing already saved is lost, and refused entries are kept. Close the program that holds the file, or free some disk space.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="225"/>
+        <location filename="../console/alerts.py" line="226"/>
         <source>Le fichier de session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session file no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="227"/>
+        <location filename="../console/alerts.py" line="228"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
     </message>

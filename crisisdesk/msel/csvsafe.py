@@ -1,0 +1,24 @@
+"""Keep CSV cells from being run as formulas (CSV / formula injection).
+
+A spreadsheet program opening a CSV runs a cell starting with ``=``, ``+``, ``-`` or
+``@`` (and, in some, a tab or carriage return) as a formula: an inject text such as
+``=HYPERLINK(...)`` would become a live link. The OWASP advice is followed: such a
+cell gets a leading apostrophe, which spreadsheets show as text. The import takes
+the apostrophe off again, so a round trip through CSV changes nothing.
+
+Issue 12 plans a shared helper; until it lands on main this one serves the MSEL export.
+"""
+
+from __future__ import annotations
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """``=1+1`` -> ``'=1+1``; anything else unchanged."""
+    return "'" + text if text.startswith(TRIGGERS) else text
+
+
+def restore(text: str) -> str:
+    """Undo :func:`neutralise` (a leading apostrophe before a trigger character)."""
+    return text[1:] if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r" else text

@@ -1,0 +1,1 @@
+"""GUI: the chronogramme (MSEL) import screen and the import/export menu actions."""
