@@ -401,6 +401,26 @@ class CouranteWrites:
                                  code="unknown_" + what, params={"value": number})
 
 
+    def mark_delivered(self, inject_id: str, *, animator: str, event_id: str | None = None) -> str:
+        """Record that the animation team played a fired inject to the table ("livré"); return the event id.
+
+        Kept and retried like an entry if the file cannot take it; the first delivery
+        of an inject counts, so a second click (or a retry) changes nothing.
+        """
+        self._store.require_writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        inj = self._store.replayer.injects.get(inject_id)
+        if inj is None:
+            raise arguments.unknown_inject(inject_id)
+        if inj.status is not InjectStatus.FIRED:
+            raise InvalidActionError(f"inject {inject_id} has not been fired: it cannot be delivered yet",
+                                     code="not_fired", params={"inject_id": inject_id})
+        payload = DeliveredPayload(inject_id, animator=arguments.required_text(animator, "animator"))
+        self._record(lambda now: self._store.draft(payload, now, actor=animator, event_id=event_id))
+        return event_id
+
+
 MAX_RETEX_TEXT = 20_000  # characters per RETEX field: a page of synthesis is ~3,000
 MAX_SHORT_TEXT = 200
 
@@ -426,22 +446,3 @@ def _finding_extra(reference: str, cause: str, recommendation: str) -> dict[str,
             raise InvalidActionError(f"finding {key}: expected text of at most {MAX_RETEX_TEXT} characters",
                                      code="bad_value", params={"field": key, "value": str(value)[:40]})
     return extra
-
-    def mark_delivered(self, inject_id: str, *, animator: str, event_id: str | None = None) -> str:
-        """Record that the animation team played a fired inject to the table ("livré"); return the event id.
-
-        Kept and retried like an entry if the file cannot take it; the first delivery
-        of an inject counts, so a second click (or a retry) changes nothing.
-        """
-        self._store.require_writable()
-        event_id = arguments.client_id(event_id)
-        self._refresh_quietly()
-        inj = self._store.replayer.injects.get(inject_id)
-        if inj is None:
-            raise arguments.unknown_inject(inject_id)
-        if inj.status is not InjectStatus.FIRED:
-            raise InvalidActionError(f"inject {inject_id} has not been fired: it cannot be delivered yet",
-                                     code="not_fired", params={"inject_id": inject_id})
-        payload = DeliveredPayload(inject_id, animator=arguments.required_text(animator, "animator"))
-        self._record(lambda now: self._store.draft(payload, now, actor=animator, event_id=event_id))
-        return event_id
