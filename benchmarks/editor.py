@@ -6,6 +6,10 @@
 shown at 1366×768 with every pending event processed (imports done beforehand; the
 first check of the package runs on a worker thread and is not waited for).
 ``open_cpu_s``: the CPU time of the same (what it costs without waiting for a busy CPU).
+``check_s``: from the same start until the first check of the package (validate's checks
+and the readiness check) is shown in the problems pane. ``stall_ms``: meanwhile, the
+longest the window's thread went without handling its events (a 10 ms tick: what a
+user typing or scrolling during the check would wait for a frame).
 ``drag_ms`` (measured once the first check is done: while a check runs on its thread
 it shares the interpreter with the window): one mouse move while an inject is dragged on the timeline by role, until
 the timeline has repainted (``repaint()``, synchronous). ``drop_ms``: the release: the
@@ -46,7 +50,7 @@ def main() -> None:
     parser.add_argument("--moves", type=int, default=40)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    opens, open_cpu, drags, drops = [], [], [], []
+    opens, open_cpu, checks, stalls, drags, drops = [], [], [], [], [], []
     with tempfile.TemporaryDirectory(prefix="crisisdesk-bench-editor-") as tmp:
         for n in range(args.repeat):
             root = Path(tmp) / f"pkg{n}"
@@ -59,9 +63,14 @@ def main() -> None:
             opens.append(time.perf_counter() - t0)
             open_cpu.append(time.process_time() - c0)  # on a shared, loaded machine: the work itself
 
-            while not window.problems.up_to_date:  # the first check (a worker thread) done: steady state
-                QCoreApplication.processEvents()
+            stall = 0.0
+            while not window.problems.up_to_date:  # the first check done: steady state
+                t1 = time.perf_counter()
                 time.sleep(0.01)
+                QCoreApplication.processEvents()
+                stall = max(stall, time.perf_counter() - t1 - 0.01)
+            checks.append(time.perf_counter() - t0)
+            stalls.append(stall * 1000)
             window.tabs.setCurrentIndex(window.TAB_TIMELINE)
             settle()
             timeline = window.timeline
@@ -88,7 +97,8 @@ def main() -> None:
             window.close()
             window.deleteLater()
             settle()
-    print(json.dumps({"open_s": opens, "open_cpu_s": open_cpu, "drag_ms": drags, "drop_ms": drops, "injects": 2000}), flush=True)
+    print(json.dumps({"open_s": opens, "open_cpu_s": open_cpu, "check_s": checks, "stall_ms": stalls,
+                      "drag_ms": drags, "drop_ms": drops, "injects": 2000}), flush=True)
     app.quit()
 
 

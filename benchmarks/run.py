@@ -223,6 +223,10 @@ def bench_editor(quick: bool, rows: list[Row]) -> None:
                     max(data["open_s"]), "s", 1.0, target_on="median"))
     rows.append(Row("editor: the same, CPU time of the process", median(data["open_cpu_s"]),
                     max(data["open_cpu_s"]), "s"))
+    rows.append(Row("editor: the same until the first check is shown (validate + readiness)",
+                    median(data["check_s"]), max(data["check_s"]), "s"))
+    rows.append(Row("editor: longest wait for a frame while that check runs",
+                    median(data["stall_ms"]), max(data["stall_ms"]), "ms", 50, target_on="median"))
     rows.append(Row("editor: drag an inject on the timeline (2,000 injects), one frame",
                     percentile(data["drag_ms"], 50), percentile(data["drag_ms"], 99), "ms", 50, spread_kind="p99"))
     rows.append(Row("editor: drop it (undoable change, table re-ordered, timeline redrawn)",

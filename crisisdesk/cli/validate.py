@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     print(_("{path}: valid {format} package{verdict}", path=path, format=package.exercise.format, verdict=verdict),
           file=out)
     rows = summary_lines(package)
-    width = max(len(label) for label, _value in rows) + 2
+    width = max(12, max(len(label) for label, _value in rows) + 1)  # 12: the documented English layout
     for label, value in rows:
         print(f"  {label:<{width}}{value}", file=out)
     return 0

@@ -168,12 +168,13 @@ class FileSource:
         return roundtrip.dump(tree)
 
     def _render_chunks(self, data: list, kind: str) -> str:
+        kept, tail = self._orphan_comments(data)
         parts = [self.head]
         for obj in data:
             chunk = self.chunks.get(id(obj))
             if chunk is not None and chunk.obj is obj:
                 body = chunk.text if obj == chunk.original else _rewrite(chunk, obj, kind)
-                lead = chunk.lead
+                lead = kept.get(id(obj), "") + chunk.lead
             else:
                 body = roundtrip.dump([roundtrip.fresh_value(None, obj, kind) if isinstance(obj, dict) else obj])
                 lead = self.default_lead if len(parts) > 1 else ""
@@ -181,10 +182,46 @@ class FileSource:
                 parts.append("\n")
             parts.append(lead)
             parts.append(body)
-        if parts[-1] and not parts[-1].endswith("\n") and self.tail:
+        tail = tail + self.tail
+        if parts[-1] and not parts[-1].endswith("\n") and tail:
             parts.append("\n")
-        parts.append(self.tail)
+        parts.append(tail)
         return "".join(parts)
+
+    def _orphan_comments(self, data: list) -> tuple[dict[int, str], str]:
+        """Comments written before a deleted item that are not its own, and where they now go.
+
+        The comment lines just above an item, with no blank line between them and it, are
+        the item's own and go with it. A block separated from it by a blank line (a section
+        title such as "# Phase 2 — J+1") belongs to what follows: it is kept, before the
+        next item of the file that is still there, or at the end of the file.
+        """
+        present = {id(obj) for obj in data}
+        kept: dict[int, str] = {}
+        carry = ""
+        for key, chunk in self.chunks.items():  # in the file's order
+            if id(chunk.obj) in present:
+                if carry:
+                    kept[key] = carry
+                    carry = ""
+            else:
+                carry += _detached_comments(chunk.lead)
+        return kept, carry
+
+
+def _detached_comments(lead: str) -> str:
+    """The part of an item's lead that is separated from it by a blank line, if it holds a
+    comment (without its last blank lines: the next item's own lead supplies the spacing)."""
+    lines = lead.splitlines(True)
+    blanks = [index for index, line in enumerate(lines) if not line.strip()]
+    if not blanks:
+        return ""
+    detached = lines[: blanks[-1] + 1]
+    if not any(line.lstrip().startswith("#") for line in detached):
+        return ""
+    while detached and not detached[-1].strip():
+        detached.pop()
+    return "".join(detached)
 
 
 class _WholeFileNeeded(Exception):
@@ -227,7 +264,7 @@ class PackageDocument:
         problems: list[Problem] = []
         for section, name in SECTIONS.items():
             label = str(root / name)
-            node, found = read_yaml(root / name, label)
+            node, found = read_yaml(root / name, label, texts_only=True)
             if node is None:
                 problems.extend(found)
                 continue
@@ -239,7 +276,7 @@ class PackageDocument:
                 with tempfile.TemporaryDirectory() as tmp:
                     path = Path(tmp) / name
                     path.write_text(overlay[name], encoding="utf-8")
-                    node, found = read_yaml(path, label)
+                    node, found = read_yaml(path, label, texts_only=True)
                 if node is None:
                     problems.extend(found)
                     continue
@@ -335,7 +372,7 @@ class PackageDocument:
         write_package_texts(self.root, changed)
         for name in changed:
             section = FILE_SECTION[name]
-            node, problems = read_yaml(self.root / name, name)
+            node, problems = read_yaml(self.root / name, name, texts_only=True)
             if node is None:  # cannot happen for text we produced; keep the old source then
                 continue
             self.sources[section] = FileSource.parse(name, texts[name], node, self.data[section])

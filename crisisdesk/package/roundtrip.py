@@ -39,14 +39,19 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
         "attachments", "sets", "notes", "manual", "contingency_for",
     ),
     "expected": ("role", "action", "within", "criterion"),
+    "readiness": (
+        "window", "max_responses_due", "max_injects_received", "max_dead_time", "max_quiet",
+        "min_injects_per_objective", "briefings",
+    ),
 }
 # Kind of the records a list field holds.
 ITEM_KIND = {
     "phases": "phase", "indicators": "indicator", "objectives": "objective", "expected": "expected",
+    "readiness": "readiness",  # a mapping, not a list: its own key order
 }
-QUOTED = frozenset({"at", "duration", "within", "scenario_time", "color"})
-NUMERIC = frozenset({"scale", "initial"})
-FLOW_LISTS = frozenset({"to", "attachments"})  # ids and paths: short, one line
+QUOTED = frozenset({"at", "duration", "within", "scenario_time", "color", "window", "max_dead_time", "max_quiet"})
+NUMERIC = frozenset({"scale", "initial", "max_responses_due", "max_injects_received", "min_injects_per_objective"})
+FLOW_LISTS = frozenset({"to", "attachments", "briefings"})  # ids and paths: short, one line
 FLOW_LIST_IN_INJECT = frozenset({"objectives"})  # in an exercise, objectives are records
 BOOLEAN = frozenset({"manual"})
 

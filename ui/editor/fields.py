@@ -147,3 +147,25 @@ class FormBinder(QObject):
             self.load({path[len(base)]})
         elif base[: len(path)] == path:
             self.load()
+
+
+class OptionalMappingBinder(FormBinder):
+    """GUI: the fields of an optional mapping (exercise.yaml ``readiness:``): the mapping is
+    written when its first field is filled in, and removed with its last one, so a package
+    that keeps every default keeps no empty ``readiness:`` line."""
+
+    def edited(self, key: str) -> None:
+        if self._loading or self.base is None:
+            return
+        field = self.fields[key]
+        value = field.getter()
+        if value in ("", [], {}):
+            value = MISSING
+        current = self.editor.doc.get(self.base, MISSING)
+        if isinstance(current, dict) and current:
+            if value is MISSING and set(current) <= {key}:
+                self.editor.set(self.base, MISSING, merge=False)  # the last field emptied: no mapping left
+            else:
+                self.editor.set((*self.base, key), value)
+        elif value is not MISSING:
+            self.editor.set(self.base, {key: value}, merge=False)

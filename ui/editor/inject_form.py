@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -341,28 +340,16 @@ class InjectForm(QScrollArea):
         self._dialog = dialog
 
     def attach(self, source: Path) -> str:
-        """Copy ``source`` into the package's media/ folder (a new name if taken) and list it."""
-        root = self.doc.root
-        try:
-            inside = source.resolve().relative_to(root.resolve())
-        except ValueError:
-            inside = None
-        if inside is not None and not source.is_symlink():
-            relative = inside.as_posix()
-        else:
-            media = root / "media"
-            media.mkdir(exist_ok=True)
-            target = media / source.name
-            counter = 2
-            while target.exists():
-                target = media / f"{source.stem}-{counter}{source.suffix}"
-                counter += 1
-            shutil.copyfile(source, target)
-            relative = f"media/{target.name}"
+        """Copy ``source`` into the package's media/ folder (a new name if taken) and list it;
+        undoing takes the copy back out."""
+        from crisisdesk.package.attachments import MediaCopy, copy_into_media
+
+        relative, copied = copy_into_media(self.doc.root, source)
         value = list(self.inject().get("attachments") or [])
         if relative not in value:
             value.append(relative)
-            self.editor.set(("msel", self.row, "attachments"), value, self.tr("Joindre un fichier"), merge=False)
+            self.editor.attach(("msel", self.row, "attachments"), value, relative,
+                               MediaCopy(copied) if copied is not None else None, self.tr("Joindre un fichier"))
         return relative
 
     def _remove_row(self, table: QAbstractItemView) -> None:

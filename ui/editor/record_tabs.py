@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crisisdesk.package.model import LANGUAGES, ROLE_KINDS
-from ui.editor.fields import FormBinder
+from crisisdesk.package.model import LANGUAGES, ROLE_KINDS, ReadinessSettings
+from crisisdesk.timefmt import format_offset
+from ui.editor.fields import FormBinder, OptionalMappingBinder
 from ui.editor.models import RecordListModel
 from ui.editor.undo import EditorDocument
 from ui.labels import role_kind_label
@@ -133,6 +136,7 @@ class ExerciseTab(QWidget):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(phases_box)
         left.addWidget(indicators_box)
+        left.addWidget(self._readiness_box(editor))
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.addWidget(left)
         columns.addWidget(objectives_box)
@@ -145,6 +149,57 @@ class ExerciseTab(QWidget):
         b.set_base(("exercise",))
         self.criteria_binder.set_base(None)
 
+    def _readiness_box(self, editor: EditorDocument) -> QGroupBox:
+        """The thresholds of the readiness check (``readiness:``); an empty field keeps the check's
+        default, shown greyed in it."""
+        defaults = ReadinessSettings()
+        b = self.readiness_binder = OptionalMappingBinder(editor, self)
+        box = QGroupBox(self.tr("Seuils de la vérification de préparation (vide : valeur par défaut)"))
+        box.setObjectName("exerciseReadiness")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setVerticalSpacing(3)
+        fields = [
+            ("window", self.tr("Fenêtre de charge"), format_offset(defaults.window, with_seconds=False)),
+            ("max_responses_due", self.tr("Réponses attendues max. par fenêtre"), str(defaults.max_responses_due)),
+            ("max_injects_received", self.tr("Injects reçus max. par fenêtre"), str(defaults.max_injects_received)),
+            ("max_dead_time", self.tr("Temps mort max."), format_offset(defaults.max_dead_time, with_seconds=False)),
+            ("max_quiet", self.tr("Silence max. (aucun inject)"), format_offset(defaults.max_quiet,
+                                                                                with_seconds=False)),
+            ("min_injects_per_objective", self.tr("Injects min. par objectif"),
+             str(defaults.min_injects_per_objective)),
+        ]
+        self.readiness_fields: dict[str, QLineEdit] = {}
+        for index, (key, label, default) in enumerate(fields):
+            edit = b.line(key, QLineEdit(objectName="readiness_" + key))
+            edit.setPlaceholderText(default)
+            edit.setMaximumWidth(70)
+            edit.setToolTip(self.tr("Par défaut : {value}").format(value=default))
+            self.readiness_fields[key] = edit
+            row, column = divmod(index, 2)
+            grid.addWidget(QLabel(label), row, column * 2, Qt.AlignmentFlag.AlignRight if column else
+                           Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(edit, row, column * 2 + 1)
+        briefings = QLineEdit(objectName="readiness_briefings")
+        briefings.setPlaceholderText(self.tr("reconnus par leur titre (« Point de situation… »)"))
+
+        def read_briefings() -> list[str]:
+            return [part for part in briefings.text().replace(",", " ").split() if part]
+
+        def show_briefings(value) -> None:
+            items = [str(v) for v in value] if isinstance(value, list) else []
+            if read_briefings() != items:
+                briefings.setText(", ".join(items))
+
+        b.custom("briefings", briefings, read_briefings, show_briefings, briefings.textEdited)
+        self.readiness_fields["briefings"] = briefings
+        grid.addWidget(QLabel(self.tr("Points de situation (n° d'injects)")), 3, 0)
+        grid.addWidget(briefings, 3, 1, 1, 4)
+        grid.setColumnMinimumWidth(2, 0)
+        grid.setColumnStretch(4, 1)  # the fields next to their labels, the room after them
+        b.set_base(("exercise", "readiness"))
+        return box
+
     def _objective_selected(self, current, _previous=None) -> None:
         self.criteria_binder.set_base(("exercise", "objectives", current.row()) if current.isValid() else None)
 
@@ -154,6 +209,10 @@ class ExerciseTab(QWidget):
             self.title.setFocus()
             return
         key = path[1]
+        if key == "readiness":
+            field = self.readiness_fields.get(path[2]) if len(path) > 2 else None
+            (field or self.readiness_fields["window"]).setFocus()
+            return
         tables = {"phases": self.phases, "indicators": self.indicators, "objectives": self.objectives}
         if key in tables and len(path) >= 3 and isinstance(path[2], int):
             table = tables[key]

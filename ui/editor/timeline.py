@@ -92,13 +92,22 @@ class RoleTimeline(QWidget):
 
     @property
     def lane_h(self) -> float:
-        per_role = self._per_role()
-        return max(MIN_LANE_H, min(LANE_H, per_role - self.load_row_h))
+        return self._rows_h()[0]
 
     @property
     def load_row_h(self) -> float:
         """Load rows grow a little with the room (11 px on 1366x768, up to 16 on 1920x1080)."""
-        return max(LOAD_ROW_H, min(16.0, self._per_role() * 0.3))
+        return self._rows_h()[1]
+
+    def _rows_h(self) -> tuple[float, float]:
+        """(lane height, load row height), kept per widget height and lane count: painting 2,000
+        injects asks for them tens of thousands of times."""
+        key = (self.height(), len(self.lanes()))
+        if getattr(self, "_rows_key", None) != key:
+            per_role = self._per_role()
+            load = max(LOAD_ROW_H, min(16.0, per_role * 0.3))
+            self._rows_key, self._rows_value = key, (max(MIN_LANE_H, min(LANE_H, per_role - load)), load)
+        return self._rows_value
 
     def _per_role(self) -> float:
         roles = max(1, len(self.lanes()))

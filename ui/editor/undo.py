@@ -36,6 +36,28 @@ class ChangeCommand(QUndoCommand):
         return True
 
 
+class AttachCommand(ChangeCommand):
+    """GUI: an attachment listed on an inject, with the file copied into media/ for it: undoing
+    takes the copy back out of the package unless an inject (edited or as saved) still lists it."""
+
+    def __init__(self, doc: PackageDocument, ops: list[tuple], text: str, relpath: str, copy):
+        super().__init__(doc, ops, text)
+        self.relpath = relpath
+        self.copy = copy  # crisisdesk.package.attachments.MediaCopy
+
+    def redo(self) -> None:
+        self.copy.put_back()
+        super().redo()
+
+    def undo(self) -> None:
+        from crisisdesk.package.attachments import is_attached
+
+        super().undo()
+        saved = self.doc.sources["msel"].original
+        if not is_attached(self.doc.injects, self.relpath) and not is_attached(saved, self.relpath):
+            self.copy.take_back()
+
+
 class EditorDocument(QObject):
     """GUI: the package being edited, its undo stack, and signals for views to follow changes."""
 
@@ -58,6 +80,13 @@ class EditorDocument(QObject):
             return
         label = text or self.tr("Modifier {field}").format(field=str(path[-1]))
         self.undo_stack.push(ChangeCommand(self.doc, [("set", path, value)], label, path if merge else None))
+
+    def attach(self, path: tuple, value: list, relpath: str, copy, text: str) -> None:
+        """List an attachment (undoable), with ``copy`` the file copied for it (None: none copied)."""
+        if copy is None:
+            self.set(path, value, text, merge=False)
+        else:
+            self.undo_stack.push(AttachCommand(self.doc, [("set", path, value)], text, relpath, copy))
 
     def push(self, ops: list[tuple], text: str) -> None:
         """Several operations as one undoable step."""

@@ -686,7 +686,7 @@ The report will no longer show it; the session&apos;s history keeps the deletion
 <context>
     <name>EditorDocument</name>
     <message>
-        <location filename="../editor/undo.py" line="59"/>
+        <location filename="../editor/undo.py" line="81"/>
         <source>Modifier {field}</source>
         <translation>Change {field}</translation>
     </message>
@@ -1229,96 +1229,146 @@ Details saved in: {path}</translation>
 <context>
     <name>ExerciseTab</name>
     <message>
-        <location filename="../editor/record_tabs.py" line="96"/>
-        <location filename="../editor/record_tabs.py" line="105"/>
+        <location filename="../editor/record_tabs.py" line="99"/>
+        <location filename="../editor/record_tabs.py" line="108"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="101"/>
+        <location filename="../editor/record_tabs.py" line="104"/>
         <source>Identifiant · langue · durée</source>
         <translation>Id · language · duration</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="102"/>
+        <location filename="../editor/record_tabs.py" line="105"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="105"/>
+        <location filename="../editor/record_tabs.py" line="108"/>
         <source>Début (T+)</source>
         <translation>Start (T+)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="106"/>
+        <location filename="../editor/record_tabs.py" line="109"/>
         <source>Heure scénario au début</source>
         <translation>Scenario time at start</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="106"/>
+        <location filename="../editor/record_tabs.py" line="109"/>
         <source>Échelle</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="107"/>
+        <location filename="../editor/record_tabs.py" line="110"/>
         <source>Nouvelle phase</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="109"/>
-        <location filename="../editor/record_tabs.py" line="113"/>
+        <location filename="../editor/record_tabs.py" line="112"/>
+        <location filename="../editor/record_tabs.py" line="116"/>
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="109"/>
+        <location filename="../editor/record_tabs.py" line="112"/>
         <source>Libellé</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="109"/>
+        <location filename="../editor/record_tabs.py" line="112"/>
         <source>Unité</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="110"/>
+        <location filename="../editor/record_tabs.py" line="113"/>
         <source>Valeur initiale</source>
         <translation>Initial value</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="110"/>
+        <location filename="../editor/record_tabs.py" line="113"/>
         <source>Nouvel indicateur</source>
         <translation>New indicator</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="113"/>
+        <location filename="../editor/record_tabs.py" line="116"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="114"/>
+        <location filename="../editor/record_tabs.py" line="117"/>
         <source>Nouvel objectif</source>
         <translation>New objective</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="118"/>
+        <location filename="../editor/record_tabs.py" line="121"/>
         <source>Un critère par ligne</source>
         <translation>One criterion per line</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="122"/>
+        <location filename="../editor/record_tabs.py" line="125"/>
         <source>Objectifs et critères d&apos;évaluation</source>
         <translation>Objectives and evaluation criteria</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="128"/>
+        <location filename="../editor/record_tabs.py" line="131"/>
         <source>Phases (horloge du scénario)</source>
         <translation>Phases (scenario clock)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="130"/>
+        <location filename="../editor/record_tabs.py" line="133"/>
         <source>Indicateurs de situation</source>
         <translation>Situation indicators</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="157"/>
+        <source>Seuils de la vérification de préparation (vide : valeur par défaut)</source>
+        <translation>Readiness check thresholds (empty: default value)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="163"/>
+        <source>Fenêtre de charge</source>
+        <translation>Load window</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="164"/>
+        <source>Réponses attendues max. par fenêtre</source>
+        <translation>Max. responses due per window</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="165"/>
+        <source>Injects reçus max. par fenêtre</source>
+        <translation>Max. injects received per window</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="166"/>
+        <source>Temps mort max.</source>
+        <translation>Max. dead time</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="167"/>
+        <source>Silence max. (aucun inject)</source>
+        <translation>Max. quiet (no inject)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="169"/>
+        <source>Injects min. par objectif</source>
+        <translation>Min. injects per objective</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="177"/>
+        <source>Par défaut : {value}</source>
+        <translation>Default: {value}</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="184"/>
+        <source>reconnus par leur titre (« Point de situation… »)</source>
+        <translation>recognised by their title (&quot;Point de situation…&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../editor/record_tabs.py" line="196"/>
+        <source>Points de situation (n° d&apos;injects)</source>
+        <translation>Situation briefings (inject ids)</translation>
     </message>
 </context>
 <context>
@@ -1964,149 +2014,149 @@ Details saved in: {path}</translation>
 <context>
     <name>InjectForm</name>
     <message>
-        <location filename="../editor/inject_form.py" line="127"/>
+        <location filename="../editor/inject_form.py" line="126"/>
         <source>tous les rôles joués (all)</source>
         <translation>every played role (all)</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="148"/>
+        <location filename="../editor/inject_form.py" line="147"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="148"/>
+        <location filename="../editor/inject_form.py" line="147"/>
         <source>Action attendue</source>
         <translation>Expected action</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="148"/>
+        <location filename="../editor/inject_form.py" line="147"/>
         <source>Délai</source>
         <translation>Within</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="149"/>
+        <location filename="../editor/inject_form.py" line="148"/>
         <source>Critère</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="159"/>
+        <location filename="../editor/inject_form.py" line="158"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="159"/>
+        <location filename="../editor/inject_form.py" line="158"/>
         <source>Nouvelle valeur</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="164"/>
+        <location filename="../editor/inject_form.py" line="163"/>
         <source>déclenché à la main uniquement</source>
         <translation>fired by hand only</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="170"/>
+        <location filename="../editor/inject_form.py" line="169"/>
         <source>Identifiant</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="171"/>
+        <location filename="../editor/inject_form.py" line="170"/>
         <source>T+ (H:MM)</source>
         <translation>T+ (H:MM)</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="172"/>
+        <location filename="../editor/inject_form.py" line="171"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="173"/>
+        <location filename="../editor/inject_form.py" line="172"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="174"/>
+        <location filename="../editor/inject_form.py" line="173"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="175"/>
+        <location filename="../editor/inject_form.py" line="174"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="176"/>
+        <location filename="../editor/inject_form.py" line="175"/>
         <source>Message (Markdown)</source>
         <translation>Message (Markdown)</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="177"/>
+        <location filename="../editor/inject_form.py" line="176"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="178"/>
+        <location filename="../editor/inject_form.py" line="177"/>
         <source>Objectifs</source>
         <translation>Objectives</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="179"/>
+        <location filename="../editor/inject_form.py" line="178"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="180"/>
+        <location filename="../editor/inject_form.py" line="179"/>
         <source>Indicateurs modifiés</source>
         <translation>Indicator changes</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="181"/>
+        <location filename="../editor/inject_form.py" line="180"/>
         <source>Secours de</source>
         <translation>Contingency for</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="182"/>
+        <location filename="../editor/inject_form.py" line="181"/>
         <source>Manuel</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="183"/>
+        <location filename="../editor/inject_form.py" line="182"/>
         <source>Notes d&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="194"/>
+        <location filename="../editor/inject_form.py" line="193"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="195"/>
-        <location filename="../editor/inject_form.py" line="381"/>
+        <location filename="../editor/inject_form.py" line="194"/>
+        <location filename="../editor/inject_form.py" line="368"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="241"/>
+        <location filename="../editor/inject_form.py" line="240"/>
         <source>scénario : {when}</source>
         <translation>scenario: {when}</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="242"/>
+        <location filename="../editor/inject_form.py" line="241"/>
         <source>scénario : —</source>
         <translation>scenario: —</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="300"/>
+        <location filename="../editor/inject_form.py" line="299"/>
         <source>Ajouter une réponse attendue</source>
         <translation>Add an expected response</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="319"/>
+        <location filename="../editor/inject_form.py" line="318"/>
         <source>Modifier un indicateur</source>
         <translation>Change an indicator</translation>
     </message>
     <message>
-        <location filename="../editor/inject_form.py" line="336"/>
-        <location filename="../editor/inject_form.py" line="365"/>
+        <location filename="../editor/inject_form.py" line="335"/>
+        <location filename="../editor/inject_form.py" line="352"/>
         <source>Joindre un fichier</source>
         <translation>Attach a file</translation>
     </message>
@@ -3582,52 +3632,52 @@ Open a new session on this package?</translation>
 <context>
     <name>ProblemsPane</name>
     <message>
-        <location filename="../editor/problems.py" line="37"/>
+        <location filename="../editor/problems.py" line="63"/>
         <source>Problèmes</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="96"/>
+        <location filename="../editor/problems.py" line="109"/>
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="107"/>
+        <location filename="../editor/problems.py" line="183"/>
         <source>avertissement</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="107"/>
+        <location filename="../editor/problems.py" line="183"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="117"/>
+        <location filename="../editor/problems.py" line="187"/>
         <source>préparation</source>
         <translation>readiness</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="117"/>
+        <location filename="../editor/problems.py" line="187"/>
         <source>remarque</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="124"/>
+        <location filename="../editor/problems.py" line="154"/>
         <source>Aucun problème : l&apos;exercice peut être exécuté.</source>
         <translation>No problem: the exercise can run.</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="126"/>
+        <location filename="../editor/problems.py" line="156"/>
         <source>{e} erreur(s), {w} avertissement(s) : enregistrable, mais pas exécutable avant correction.</source>
         <translation>{e} error(s), {w} warning(s): can be saved, but cannot run until fixed.</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="129"/>
+        <location filename="../editor/problems.py" line="159"/>
         <source>{w} avertissement(s) : l&apos;exercice peut être exécuté.</source>
         <translation>{w} warning(s): the exercise can run.</translation>
     </message>
     <message>
-        <location filename="../editor/problems.py" line="131"/>
+        <location filename="../editor/problems.py" line="161"/>
         <source>Préparation : {n} alerte(s).</source>
         <translation>Readiness: {n} alert(s).</translation>
     </message>
@@ -3890,12 +3940,12 @@ Open a new session on this package?</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../editor/record_tabs.py" line="44"/>
+        <location filename="../editor/record_tabs.py" line="47"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="45"/>
+        <location filename="../editor/record_tabs.py" line="48"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
@@ -4169,27 +4219,27 @@ Open a new session on this package?</translation>
 <context>
     <name>RoleTimeline</name>
     <message>
-        <location filename="../editor/timeline.py" line="271"/>
+        <location filename="../editor/timeline.py" line="280"/>
         <source>Charge par quart d&apos;heure : affichée dès que le paquet n&apos;a plus d&apos;erreur.</source>
         <translation>Load per quarter hour: shown once the package has no error.</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="276"/>
+        <location filename="../editor/timeline.py" line="285"/>
         <source>Charge par quart d&apos;heure (vérification de préparation : injects reçus / réponses dues) — rouge : surcharge (plus de {due} réponses ou {received} injects), gris : temps mort de plus de {dead} min</source>
         <translation>Load per quarter hour (readiness check: injects received / responses due) — red: overload (more than {due} responses or {received} injects), grey: dead time of more than {dead} min</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="319"/>
+        <location filename="../editor/timeline.py" line="328"/>
         <source>Canaux :</source>
         <translation>Channels:</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="321"/>
+        <location filename="../editor/timeline.py" line="330"/>
         <source>manuel (creux)</source>
         <translation>manual (hollow)</translation>
     </message>
     <message>
-        <location filename="../editor/timeline.py" line="321"/>
+        <location filename="../editor/timeline.py" line="330"/>
         <source>délai de réponse attendu</source>
         <translation>expected response window</translation>
     </message>
@@ -4197,55 +4247,55 @@ Open a new session on this package?</translation>
 <context>
     <name>RolesTab</name>
     <message>
-        <location filename="../editor/record_tabs.py" line="181"/>
-        <location filename="../editor/record_tabs.py" line="203"/>
+        <location filename="../editor/record_tabs.py" line="240"/>
+        <location filename="../editor/record_tabs.py" line="262"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="181"/>
-        <location filename="../editor/record_tabs.py" line="205"/>
+        <location filename="../editor/record_tabs.py" line="240"/>
+        <location filename="../editor/record_tabs.py" line="264"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="181"/>
-        <location filename="../editor/record_tabs.py" line="204"/>
+        <location filename="../editor/record_tabs.py" line="240"/>
+        <location filename="../editor/record_tabs.py" line="263"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="182"/>
+        <location filename="../editor/record_tabs.py" line="241"/>
         <source>Nouveau rôle</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="197"/>
+        <location filename="../editor/record_tabs.py" line="256"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="206"/>
+        <location filename="../editor/record_tabs.py" line="265"/>
         <source>Mission</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="207"/>
+        <location filename="../editor/record_tabs.py" line="266"/>
         <source>Décisions (une par ligne)</source>
         <translation>Decisions (one per line)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="208"/>
+        <location filename="../editor/record_tabs.py" line="267"/>
         <source>Moyens (un par ligne)</source>
         <translation>Resources (one per line)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="209"/>
+        <location filename="../editor/record_tabs.py" line="268"/>
         <source>Contacts (un par ligne)</source>
         <translation>Contacts (one per line)</translation>
     </message>
     <message>
-        <location filename="../editor/record_tabs.py" line="210"/>
+        <location filename="../editor/record_tabs.py" line="269"/>
         <source>Couleur</source>
         <translation>Colour</translation>
     </message>
