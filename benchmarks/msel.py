@@ -10,6 +10,7 @@ taken once before the clock starts), wall and CPU (CPU is what a loaded machine
 inflates least), by stage; the peak is the child's whole RSS (wait4).
 Export = load the package, build the tables, write the file. Import = read the file,
 guess the mapping, build the package model, write and validate the package folder.
+Figures and what limits the ODS export (odfpy's serialiser): docs/msel-import.md, *Speed*.
 """
 
 from __future__ import annotations

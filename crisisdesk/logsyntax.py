@@ -278,7 +278,8 @@ def latest_fired_inject_for_role(
         else:
             rank = 2
         # Same fired_at (rare: wall-clock times): the one listed later wins.
-        if best[rank] is None or fired_at >= best[rank][0]:
+        current = best[rank]
+        if current is None or fired_at >= current[0]:
             best[rank] = (fired_at, inject.id)
     if awaiting_only:
         return best[0][1] if best[0] is not None else None

@@ -180,7 +180,8 @@ RETEX_FIELDS = ("author", "version", "status", "context", "strengths", "improvem
 
 
 # Event kind -> its payload dataclass, filled as each Payload subclass below is defined.
-PAYLOAD_TYPES: dict[EventKind, type[Payload]] = {}
+# Keyed by EventKind, a str: a stored kind (plain text) finds its type too.
+PAYLOAD_TYPES: dict[str, type[Payload]] = {}
 
 
 @dataclass(frozen=True)
@@ -586,7 +587,7 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
 
 # The codes -> words, per language and code list (the report's words).
 def _fr_codes() -> dict[type[StrEnum], dict[str, str]]:
-    tags = {EntryTag.STRENGTH: "point fort", EntryTag.IMPROVEMENT: "axe d'amélioration"}
+    tags: dict[str, str] = {EntryTag.STRENGTH: "point fort", EntryTag.IMPROVEMENT: "axe d'amélioration"}
     return {
         EntryKind: {EntryKind.DECISION: "décision", EntryKind.ACTION: "action",
                     EntryKind.INFORMATION: "information", EntryKind.REQUEST: "demande",
@@ -609,7 +610,7 @@ def _fr_codes() -> dict[type[StrEnum], dict[str, str]]:
 
 
 def _en_codes() -> dict[type[StrEnum], dict[str, str]]:
-    tags = {EntryTag.STRENGTH: "strength", EntryTag.IMPROVEMENT: "area for improvement"}
+    tags: dict[str, str] = {EntryTag.STRENGTH: "strength", EntryTag.IMPROVEMENT: "area for improvement"}
     return {
         EntryKind: {EntryKind.DECISION: "decision", EntryKind.ACTION: "action",
                     EntryKind.INFORMATION: "information", EntryKind.REQUEST: "request",

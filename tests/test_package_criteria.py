@@ -6,7 +6,7 @@ import pytest
 
 from crisisdesk.package.loader import load_package
 from crisisdesk.readiness import check_package
-from tests.test_package_loader import EXERCISE, MSEL, edit, errors_of, make, warnings_of
+from tests.package.test_package_loader import EXERCISE, MSEL, edit, errors_of, make, warnings_of
 
 TWO_CRITERIA = edit(EXERCISE, "      - La cellule est activée.\n",
                     "      - La cellule est activée.\n      - La main courante est ouverte.\n")

@@ -2,8 +2,8 @@
 
 Usage (from a clone, with only Python 3.11+ installed):
     python3 tools/dev.py run [ARGS...]   # install, then launch the app on injects/paris-50c
-    python3 tools/dev.py test [ARGS...]  # install, then run ruff and the test suite offscreen
-    python3 tools/dev.py lint            # install, then run ruff
+    python3 tools/dev.py test [ARGS...]  # install, then run ruff, mypy and the test suite offscreen
+    python3 tools/dev.py lint            # install, then run ruff and mypy
 
 The environment lives in .venv/ beside pyproject.toml and is reinstalled only when
 pyproject.toml changes, so the second run starts at once.
@@ -65,6 +65,11 @@ def lint(python: Path, args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "ruff", "check", *args], cwd=ROOT)
 
 
+def typecheck(python: Path) -> int:
+    """Run mypy on what pyproject.toml's [tool.mypy] lists; return its exit status."""
+    return subprocess.call([str(python), "-m", "mypy", "--no-error-summary"], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
     python = ensure_environment()
@@ -73,15 +78,17 @@ def main(argv: list[str]) -> int:
         args = rest or ["--resume", str(ROOT / "injects" / "paris-50c")]
         return subprocess.call([str(python), str(ROOT / "main.py"), *args], cwd=ROOT)
     if command == "test":
-        # The linter first (a second or so), so CI (.ci/run) fails on a lint error too;
-        # the tests run anyway, and the exit status is the worse of the two.
+        # The linter and the type checker first (a second or so each once mypy's cache is
+        # warm, ~30 s cold), so CI (.ci/run) fails on their errors too; the tests run anyway,
+        # and the exit status is the worst of the three.
         linted = lint(python, ["--quiet"])
+        typed = typecheck(python)
         tested = subprocess.call(
             [str(python), "-m", "pytest", *rest], cwd=ROOT, env=headless_env()
         )
-        return tested or linted
+        return tested or linted or typed
     if command == "lint":
-        return lint(python, rest)
+        return lint(python, rest) or typecheck(python)
     sys.exit(f"unknown command {command!r}: use run, test or lint")
 
 

@@ -13,6 +13,7 @@ import signal
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_API", "pyside6")  # before qasync is imported (via ui.async_bridge)
 
@@ -20,8 +21,11 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from crisisdesk.session.naming import dated_session_path  # noqa: E402
-from ui.labels import error_text  # noqa: E402
+from ui.error_sentences import error_text  # noqa: E402
 from ui.settings import Settings  # noqa: E402
+
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
 BUNDLED_PACKAGE = Path(__file__).resolve().parent.parent / "injects" / "paris-50c"
 
@@ -156,7 +160,7 @@ class AppController(QObject):
         window.show()
         return window
 
-    def _show_console(self, session):
+    def _show_console(self, session: Session) -> None:
         from ui.main_window import MainWindow
 
         window = MainWindow(session, self.time_source, self.settings)
@@ -171,7 +175,7 @@ class AppController(QObject):
             self.start_screen.hide()
         return window
 
-    def _keep(self, window: QWidget, session) -> None:
+    def _keep(self, window: QWidget, session: Session) -> None:
         from crisisdesk import collector
 
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

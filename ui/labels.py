@@ -1,36 +1,22 @@
-"""GUI: how the core's codes are shown — translatable names, error sentences and status colours.
+"""GUI: the words the interface shows for the core's codes, in the interface's language.
 
-One place for every code the core hands to the interface (channels, statuses, clock
-states, role kinds, entry kinds, tags, stages, checks, ratings, priorities), so the
-console, the observers' windows and the room display use the same words.
+``code_label(group, code)`` is the one lookup: entry kinds, tags, priorities and ratings come
+from the core's vocabulary (crisisdesk/vocabulary.py, the words the report prints) and
+the exercise terms from its glossary (``term``); the codes only the interface shows
+(channels, timeline statuses, clock states, role kinds, stages, checks) are the tables
+below, translated through the catalogue. Colours: ``ui/palette.py``; error sentences:
+``ui/error_sentences.py``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QColor
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from crisisdesk import vocabulary
 from crisisdesk.vocabulary import CHECK_STATUSES, PRIORITIES, RATINGS  # noqa: F401 (the UI's code lists)
 from crisisdesk.vocabulary import ENTRY_KINDS as KIND_ORDER  # noqa: F401
-
-# Status colours, chosen to stay legible on white and for the common colour blindnesses
-# (green/red pairs always come with a text or symbol).
-COLOR_SAVED = QColor("#1b7f3b")
-COLOR_SAVING = QColor("#8a6d00")
-COLOR_FAILED = QColor("#b3261e")
-COLOR_MET = QColor("#1b7f3b")
-COLOR_PARTIAL = QColor("#b26a00")
-COLOR_MISSED = QColor("#b3261e")
-COLOR_OVERDUE = QColor("#b3261e")
-COLOR_MUTED = QColor("#6b6f76")
-COLOR_CORRECTED = QColor("#5b3c8c")
-BG_FAILED = QColor("#fde7e6")
-BG_SAVING = QColor("#fff8dc")
-BG_OVERDUE = QColor("#fde7e6")
-BG_HEADER = QColor("#eef1f5")
-BG_STRENGTH = QColor("#e3f4e8")
-BG_IMPROVEMENT = QColor("#fff0d9")
 
 
 def ui_language() -> str:
@@ -46,153 +32,91 @@ def term(key: str) -> str:
     return vocabulary.term(key, ui_language())
 
 
-def kind_label(kind: str) -> str:
-    """Return the label of an entry kind code, in the interface's language (the core's words, as in the report)."""
-    return _code_label(vocabulary.EntryKind, kind)
+# Groups whose words the core has (the report prints the same).
+_CORE_CODES: dict[str, type[StrEnum]] = {
+    "kind": vocabulary.EntryKind,
+    "tag": vocabulary.EntryTag,
+    "priority": vocabulary.Priority,
+    "rating": vocabulary.Rating,
+    "domain": vocabulary.PoeteDomain,  # a plan action's POETE domain
+    "action_status": vocabulary.ActionStatus,
+    "retex_status": vocabulary.RetexStatus,  # projet / validé
+}
+
+# Codes whose word is an exercise term of the core glossary.
+_GLOSSARY_TERMS = {("stage", "hotwash"): "hotwash"}
+
+# Words only the interface shows: French source text, translated at lookup ("Labels" context).
+# "{startex}" and "{endex}" are filled with the glossary's terms.
+_UI_WORDS: dict[str, dict[str, str]] = {
+    "tag_short": {  # the compact mark in the log table
+        "strength": QT_TRANSLATE_NOOP("Labels", "+ fort"),
+        "improvement": QT_TRANSLATE_NOOP("Labels", "△ amél."),
+    },
+    "stage": {
+        "briefing": QT_TRANSLATE_NOOP("Labels", "briefing"),
+        "play": QT_TRANSLATE_NOOP("Labels", "jeu"),
+    },
+    "check": {  # an expectation seen by an observer (keys 1, 2, 3 in the checklist)
+        "met": QT_TRANSLATE_NOOP("Labels", "réalisé"),
+        "partial": QT_TRANSLATE_NOOP("Labels", "partiel"),
+        "missed": QT_TRANSLATE_NOOP("Labels", "non réalisé"),
+    },
+    "channel": {
+        "phone": QT_TRANSLATE_NOOP("Labels", "Téléphone"),
+        "email": QT_TRANSLATE_NOOP("Labels", "Courriel"),
+        "radio": QT_TRANSLATE_NOOP("Labels", "Radio"),
+        "news": QT_TRANSLATE_NOOP("Labels", "Flash info"),
+        "social": QT_TRANSLATE_NOOP("Labels", "Réseaux sociaux"),
+        "field": QT_TRANSLATE_NOOP("Labels", "Remontée terrain"),
+        "document": QT_TRANSLATE_NOOP("Labels", "Document"),
+        "face": QT_TRANSLATE_NOOP("Labels", "En personne"),
+    },
+    "status": {  # a timeline row (see timeline_model.display_status)
+        "pending": QT_TRANSLATE_NOOP("Labels", "À venir"),
+        "next": QT_TRANSLATE_NOOP("Labels", "Prochain"),
+        "due": QT_TRANSLATE_NOOP("Labels", "À déclencher"),
+        "late": QT_TRANSLATE_NOOP("Labels", "En retard"),
+        "fired": QT_TRANSLATE_NOOP("Labels", "Déclenché"),
+        "misfired": QT_TRANSLATE_NOOP("Labels", "Déclenché par erreur"),
+        "skipped": QT_TRANSLATE_NOOP("Labels", "Annulé"),  # the glossary's term (vocabulary "skipped")
+        "delayed": QT_TRANSLATE_NOOP("Labels", "Retardé"),
+        "unplayed": QT_TRANSLATE_NOOP("Labels", "Non joué"),
+    },
+    "clock_state": {  # ClockState member names
+        "READY": QT_TRANSLATE_NOOP("Labels", "Prêt — avant {startex}"),
+        "RUNNING": QT_TRANSLATE_NOOP("Labels", "En cours"),
+        "PAUSED": QT_TRANSLATE_NOOP("Labels", "En pause"),
+        "ENDED": QT_TRANSLATE_NOOP("Labels", "Terminé — {endex}"),
+    },
+    "role_kind": {
+        "directorate": QT_TRANSLATE_NOOP("Labels", "Direction"),
+        "partner": QT_TRANSLATE_NOOP("Labels", "Partenaire"),
+        "simulated": QT_TRANSLATE_NOOP("Labels", "Joué par l'animation"),
+    },
+}
 
 
-def _code_label(codes: type, code: str) -> str:
-    try:
-        return vocabulary.code_label(codes(code), ui_language())
-    except ValueError:
-        return code  # not one of ours: shown as it is
+def code_label(group: str, code: str) -> str:
+    """The word for ``code`` of ``group`` (``"channel"``, ``"status"``, ``"kind"``...) in the interface's language.
 
-
-def tag_label(tag: str) -> str:
-    """Return the French label of an entry tag (objective ids are shown as they are)."""
-    if tag == "strength":
-        return QCoreApplication.translate("Labels", "point fort")
-    if tag == "improvement":
-        return QCoreApplication.translate("Labels", "amélioration")
-    return tag
-
-
-def tag_short_label(tag: str) -> str:
-    """Return the compact mark shown in the log table for an entry tag."""
-    if tag == "strength":
-        return QCoreApplication.translate("Labels", "+ fort")
-    if tag == "improvement":
-        return QCoreApplication.translate("Labels", "△ amél.")
-    return tag
-
-
-def stage_label(stage: str) -> str:
-    """Return the French label of an entry's stage."""
-    labels = {
-        "briefing": QCoreApplication.translate("Labels", "briefing"),
-        "play": QCoreApplication.translate("Labels", "jeu"),
-        "hotwash": QCoreApplication.translate("Labels", "retour à chaud"),
-    }
-    return labels.get(stage, stage)
-
-
-def check_label(status: str) -> str:
-    """Return the French label of an expectation check status."""
-    labels = {
-        "met": QCoreApplication.translate("Labels", "réalisé"),
-        "partial": QCoreApplication.translate("Labels", "partiel"),
-        "missed": QCoreApplication.translate("Labels", "non réalisé"),
-    }
-    return labels.get(status, status)
-
-
-def check_color(status: str) -> QColor:
-    """Return the status colour of an expectation check."""
-    return {"met": COLOR_MET, "partial": COLOR_PARTIAL, "missed": COLOR_MISSED}.get(status, COLOR_MUTED)
-
-
-def rating_label(rating: str) -> str:
-    """Return the French HSEEP label of a P/S/M/U rating."""
-    labels = {
-        "P": QCoreApplication.translate("Labels", "Réalisé sans difficulté"),
-        "S": QCoreApplication.translate("Labels", "Réalisé avec quelques difficultés"),
-        "M": QCoreApplication.translate("Labels", "Réalisé avec des difficultés majeures"),
-        "U": QCoreApplication.translate("Labels", "Non réalisable"),
-    }
-    return labels.get(rating, rating)
-
-
-def rating_color(rating: str) -> QColor:
-    """Return the colour of a P/S/M/U rating."""
-    return {
-        "P": QColor("#1b7f3b"),
-        "S": QColor("#6b8e00"),
-        "M": QColor("#b26a00"),
-        "U": QColor("#b3261e"),
-    }.get(rating, COLOR_MUTED)
-
-
-def priority_label(priority: str) -> str:
-    """Return the label of an improvement priority, in the interface's language (the core's words)."""
-    return _code_label(vocabulary.Priority, priority)
-
-
-def domain_label(domain: str) -> str:
-    """A plan action's POETE domain, in the interface's language (the core's words, as in the report)."""
-    return _code_label(vocabulary.PoeteDomain, domain)
-
-
-def action_status_label(status: str) -> str:
-    """A plan action's status, in the interface's language."""
-    return _code_label(vocabulary.ActionStatus, status)
-
-
-def retex_status_label(status: str) -> str:
-    """The RETEX document's status (projet / validé), in the interface's language."""
-    return _code_label(vocabulary.RetexStatus, status)
-
-
-def channel_label(channel: str) -> str:
-    """Return the display name of an inject channel."""
-    labels = {
-        "phone": QCoreApplication.translate("Labels", "Téléphone"),
-        "email": QCoreApplication.translate("Labels", "Courriel"),
-        "radio": QCoreApplication.translate("Labels", "Radio"),
-        "news": QCoreApplication.translate("Labels", "Flash info"),
-        "social": QCoreApplication.translate("Labels", "Réseaux sociaux"),
-        "field": QCoreApplication.translate("Labels", "Remontée terrain"),
-        "document": QCoreApplication.translate("Labels", "Document"),
-        "face": QCoreApplication.translate("Labels", "En personne"),
-    }
-    return labels.get(channel, channel)
-
-
-def status_label(status: str) -> str:
-    """Return the display name of a timeline status (see timeline_model.display_status)."""
-    labels = {
-        "pending": QCoreApplication.translate("Labels", "À venir"),
-        "next": QCoreApplication.translate("Labels", "Prochain"),
-        "due": QCoreApplication.translate("Labels", "À déclencher"),
-        "late": QCoreApplication.translate("Labels", "En retard"),
-        "fired": QCoreApplication.translate("Labels", "Déclenché"),
-        "misfired": QCoreApplication.translate("Labels", "Déclenché par erreur"),
-        "skipped": QCoreApplication.translate("Labels", "Annulé"),  # the glossary's term (vocabulary "skipped")
-        "delayed": QCoreApplication.translate("Labels", "Retardé"),
-        "unplayed": QCoreApplication.translate("Labels", "Non joué"),
-    }
-    return labels.get(status, status)
-
-
-def clock_state_label(state_name: str) -> str:
-    """Return the display name of an exercise clock state (ClockState member name)."""
-    labels = {
-        "READY": QCoreApplication.translate("Labels", "Prêt — avant {startex}").format(startex=term("startex")),
-        "RUNNING": QCoreApplication.translate("Labels", "En cours"),
-        "PAUSED": QCoreApplication.translate("Labels", "En pause"),
-        "ENDED": QCoreApplication.translate("Labels", "Terminé — {endex}").format(endex=term("endex")),
-    }
-    return labels.get(state_name, state_name)
-
-
-def role_kind_label(kind: str) -> str:
-    """Return the display name of a role kind."""
-    labels = {
-        "directorate": QCoreApplication.translate("Labels", "Direction"),
-        "partner": QCoreApplication.translate("Labels", "Partenaire"),
-        "simulated": QCoreApplication.translate("Labels", "Joué par l'animation"),
-    }
-    return labels.get(kind, kind)
-
+    A code we do not know (an objective id used as a tag, a channel from a newer package)
+    is shown as it is.
+    """
+    glossary_key = _GLOSSARY_TERMS.get((group, code))
+    if glossary_key is not None:
+        return term(glossary_key)
+    codes = _CORE_CODES.get(group)
+    if codes is not None:
+        try:
+            return vocabulary.code_label(codes(code), ui_language())
+        except ValueError:
+            return code
+    source = _UI_WORDS[group].get(code)
+    if source is None:
+        return code
+    text = QCoreApplication.translate("Labels", source)
+    return text.format(startex=term("startex"), endex=term("endex")) if "{" in text else text
 
 
 def all_roles_label() -> str:
@@ -200,138 +124,86 @@ def all_roles_label() -> str:
     return QCoreApplication.translate("Labels", "Tous")
 
 
-class _ErrorParams(dict):
-    """The values an error message names: lists joined, the file's name beside its path, '?' if missing."""
-
-    def __missing__(self, key: str) -> str:
-        return "?"
+# -- names kept for code written before code_label() (other branches in flight) -----------------
+# New code calls code_label(group, code), ui.palette and ui.error_sentences directly.
 
 
-def _error_params(params: dict) -> _ErrorParams:
-    shown = _ErrorParams()
-    for key, value in params.items():
-        shown[key] = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
-    if "path" in params and "name" not in params:
-        shown["name"] = str(params["path"]).replace("\\", "/").rsplit("/", 1)[-1]
-    return shown
+def kind_label(kind: str) -> str:
+    return code_label("kind", kind)
 
 
-def _error_templates() -> dict[str, str]:
-    """The French sentence for each stable ``SessionError.code`` (crisisdesk/session/errors.py)."""
-    unknown_value = QCoreApplication.translate(
-        "Errors", "Valeur « {value} » inconnue (valeurs possibles : {allowed}).")
-    no_attachment = QCoreApplication.translate("Errors", "Pièce jointe introuvable dans l'exercice : {path}.")
-    return {
-        "not_a_session": QCoreApplication.translate(
-            "Errors", "« {name} » n'est pas un fichier de session crisisdesk, ou il est endommagé."),
-        "newer_version": QCoreApplication.translate(
-            "Errors", "« {name} » a été écrit par une version plus récente de crisisdesk "
-                      "(format {version}, cette version lit jusqu'au format {supported}) : "
-                      "mettez crisisdesk à jour."),
-        "no_such_file": QCoreApplication.translate("Errors", "Le fichier « {path} » n'existe pas."),
-        "no_such_folder": QCoreApplication.translate("Errors", "Le dossier « {path} » n'existe pas."),
-        "file_exists": QCoreApplication.translate(
-            "Errors", "« {path} » existe déjà : choisissez un autre nom."),
-        "read_only": QCoreApplication.translate(
-            "Errors", "« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, "
-                      "ou session ouverte en lecture seule."),
-        "locked": QCoreApplication.translate(
-            "Errors", "le fichier « {name} » est verrouillé par un autre programme."),
-        "disk_full": QCoreApplication.translate("Errors", "le disque est plein (« {name} »)."),
-        "io_error": QCoreApplication.translate("Errors", "erreur d'écriture sur le disque (« {name} »)."),
-        "write_failed": QCoreApplication.translate(
-            "Errors", "l'enregistrement dans « {name} » a échoué ({reason})."),
-        "open_failed": QCoreApplication.translate("Errors", "Impossible d'ouvrir « {name} » ({reason})."),
-        "read_failed": QCoreApplication.translate("Errors", "Impossible de lire « {name} » ({reason})."),
-        "create_failed": QCoreApplication.translate("Errors", "Impossible de créer « {name} » ({reason})."),
-        "upgrade_failed": QCoreApplication.translate(
-            "Errors", "Impossible de mettre « {name} » au format de cette version ({reason})."),
-        "package_unreadable": QCoreApplication.translate(
-            "Errors", "Les fichiers de l'exercice « {path} » ne peuvent pas être lus ({reason})."),
-        "package_invalid": QCoreApplication.translate(
-            "Errors", "L'exercice enregistré dans « {name} » ne peut pas être chargé :\n{reason}"),
-        "bad_path": no_attachment,
-        "no_such_attachment": no_attachment,
-        "export_failed": QCoreApplication.translate("Errors", "Impossible d'écrire « {path} » ({reason})."),
-        "closed": QCoreApplication.translate("Errors", "La session « {name} » est fermée."),
-        "not_started": QCoreApplication.translate(
-            "Errors", "L'exercice n'a pas encore commencé ({startex}).").replace("{startex}", term("startex")),
-        "ended": QCoreApplication.translate("Errors", "L'exercice est terminé ({endex}).").replace("{endex}", term("endex")),
-        "already_started": QCoreApplication.translate("Errors", "L'exercice a déjà commencé."),
-        "not_running": QCoreApplication.translate(
-            "Errors", "L'exercice n'est pas en cours : il est en pause."),
-        "not_paused": QCoreApplication.translate("Errors", "L'exercice n'est pas en pause."),
-        "already_fired": QCoreApplication.translate(
-            "Errors", "L'inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre)."),
-        "already_skipped": QCoreApplication.translate(
-            "Errors", "L'inject {inject_id} a déjà été annulé (peut-être depuis une autre fenêtre)."),
-        "not_automatic": QCoreApplication.translate(
-            "Errors", "L'inject {inject_id} ne se déclenche plus automatiquement."),
-        "nothing_to_fire": QCoreApplication.translate("Errors", "Plus aucun inject à déclencher."),
-        "last_phase": QCoreApplication.translate("Errors", "L'exercice est déjà dans sa dernière phase."),
-        "zero_minutes": QCoreApplication.translate("Errors", "Un décalage de 0 minute ne change rien."),
-        "nothing_to_change": QCoreApplication.translate(
-            "Errors", "Rien à modifier dans l'inject {inject_id}."),
-        "unknown_inject": QCoreApplication.translate("Errors", "Inject inconnu : {inject_id}."),
-        "unknown_role": QCoreApplication.translate("Errors", "Rôle inconnu : {role}."),
-        "unknown_indicator": QCoreApplication.translate("Errors", "Indicateur inconnu : {indicator_id}."),
-        "unknown_objective": QCoreApplication.translate("Errors", "Objectif inconnu : {objective_id}."),
-        "unknown_entry": QCoreApplication.translate(
-            "Errors", "Entrée de main courante inconnue : {entry_id}."),
-        "unknown_kind": unknown_value,
-        "unknown_tag": unknown_value,
-        "unknown_status": unknown_value,
-        "unknown_rating": unknown_value,
-        "unknown_item": QCoreApplication.translate(
-            "Errors", "L'inject {inject_id} n'a pas de réponse attendue n° {value}."),
-        "not_fired": QCoreApplication.translate(
-            "Errors", "L'inject {inject_id} n'a pas encore été déclenché : rien à constater."),
-        "already_corrected": QCoreApplication.translate(
-            "Errors", "Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version."),
-        "bad_id": QCoreApplication.translate("Errors", "Identifiant invalide : {value}."),
-        "bad_value": QCoreApplication.translate("Errors", "Valeur invalide pour « {field} » : {value}."),
-        "bad_date": QCoreApplication.translate("Errors", "« {value} » n'est pas une date (AAAA-MM-JJ)."),
-        "empty": QCoreApplication.translate("Errors", "Ce champ ne peut pas être vide : {field}."),
-        "not_editable": QCoreApplication.translate(
-            "Errors", "Champ non modifiable : {field} (modifiables : {allowed})."),
-    }
+def tag_label(tag: str) -> str:
+    return code_label("tag", tag)
 
 
+def tag_short_label(tag: str) -> str:
+    return code_label("tag_short", tag)
 
 
-def error_reason(error: BaseException) -> str:
-    """Return why ``error`` happened, in one translated sentence (no word on what became of the data).
-
-    Uses the core's stable ``code`` and ``params``; an error without a known code is
-    shown with a generic sentence that keeps its English detail (for the support desk).
-    """
-    code = getattr(error, "code", None)
-    template = _error_templates().get(code) if isinstance(code, str) else None
-    if template is None:
-        return QCoreApplication.translate("Errors", "L'opération n'a pas abouti. Détail : {detail}").format(
-            detail=str(error) or type(error).__name__)
-    text = template.format_map(_error_params(dict(getattr(error, "params", None) or {})))
-    return text[:1].upper() + text[1:]
+def stage_label(stage: str) -> str:
+    return code_label("stage", stage)
 
 
-def error_text(error: BaseException) -> str:
-    """Return what to tell the user about ``error``: why (``error_reason``) and, for a failed write, what was kept.
+def check_label(status: str) -> str:
+    return code_label("check", status)
 
-    A main-courante write that failed is kept and retried (nothing typed is lost), a
-    controller action that failed changed nothing: the sentence says which.
-    """
-    reason = error_reason(error)
-    pending = getattr(error, "pending", None)
-    if pending is None:  # not a WriteFailedError
-        return reason
-    text = QCoreApplication.translate("Errors", "Non enregistré : {reason}").format(
-        reason=reason[:1].lower() + reason[1:])
-    if not pending:
-        outcome = QCoreApplication.translate("Errors", "Rien n'a été modifié : réessayez.")
-    elif (getattr(error, "params", None) or {}).get("journaled", True) is False:
-        outcome = QCoreApplication.translate(
-            "Errors", "Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.")
-    else:
-        outcome = QCoreApplication.translate(
-            "Errors", "La saisie est gardée et sera enregistrée dès que le fichier l'acceptera.")
-    return f"{text} {outcome}"
+
+def rating_label(rating: str) -> str:
+    return code_label("rating", rating)
+
+
+def priority_label(priority: str) -> str:
+    return code_label("priority", priority)
+
+
+def domain_label(domain: str) -> str:
+    """A plan action's POETE domain, in the interface's language (the core's words, as in the report)."""
+    return code_label("domain", domain)
+
+
+def action_status_label(status: str) -> str:
+    """A plan action's status, in the interface's language."""
+    return code_label("action_status", status)
+
+
+def retex_status_label(status: str) -> str:
+    """The RETEX document's status (projet / validé), in the interface's language."""
+    return code_label("retex_status", status)
+
+
+def channel_label(channel: str) -> str:
+    return code_label("channel", channel)
+
+
+def status_label(status: str) -> str:
+    return code_label("status", status)
+
+
+def clock_state_label(state_name: str) -> str:
+    return code_label("clock_state", state_name)
+
+
+def role_kind_label(kind: str) -> str:
+    return code_label("role_kind", kind)
+
+
+from ui.error_sentences import error_reason, error_text  # noqa: E402, F401  (after term: it imports it)
+from ui.palette import (  # noqa: E402, F401
+    BG_FAILED,
+    BG_HEADER,
+    BG_IMPROVEMENT,
+    BG_OVERDUE,
+    BG_SAVING,
+    BG_STRENGTH,
+    COLOR_CORRECTED,
+    COLOR_FAILED,
+    COLOR_MET,
+    COLOR_MISSED,
+    COLOR_MUTED,
+    COLOR_OVERDUE,
+    COLOR_PARTIAL,
+    COLOR_SAVED,
+    COLOR_SAVING,
+    check_color,
+    rating_color,
+)

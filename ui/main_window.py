@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -36,16 +37,22 @@ from ui.console.situation_panel import SituationPanel
 from ui.console.timeline_model import TimelineModel
 from ui.console.timeline_view import TimelinePanel
 from ui.console.views import clock_view, room_view, state_signature
+from ui.error_sentences import error_reason
 from ui.errors import report_unexpected
-from ui.labels import error_reason, term
+from ui.labels import term
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
 from ui.observer.window import ObserverWindow
+from ui.pending_import import PendingImporter
 from ui.report_action import ReportController
 from ui.room import menu as room_menu
 from ui.room_display import RoomDisplay
 from ui.settings import Settings
+
+if TYPE_CHECKING:
+    from crisisdesk.clock import TimeSource
+    from crisisdesk.session import Session
 
 # Bumped when the docks change place: a layout saved before would hide the new arrangement.
 LAYOUT_VERSION = 2
@@ -58,7 +65,7 @@ class MainWindow(QMainWindow):
     open_session_requested = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, session, time_source, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, time_source: TimeSource, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("consoleWindow")
         self.session = session
@@ -189,6 +196,13 @@ class MainWindow(QMainWindow):
                        self.msel_actions.export_msel, None, a.export_cards, a.print_cards, a.print_kit, None,
                        a.report_html, a.report_pdf, None, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        # Writes saved to a file when the disk was full come back here (ui/pending_import.py).
+        self.pending_importer = PendingImporter(self, self.session)
+        self.import_pending_action = QAction(self.tr("Importer des saisies non enregistrées…"), self)
+        self.import_pending_action.setObjectName("importPending")
+        self.import_pending_action.triggered.connect(self.pending_importer.ask)
+        file_menu.insertAction(a.quit, self.import_pending_action)
+        file_menu.insertSeparator(a.quit)
         exercise = bar.addMenu(self.tr("&Exercice"))
         for action in (a.start, a.pause, a.resume, a.end, None, a.autofire, a.next_phase, a.shift_timeline,
                        None, a.briefing_timer):

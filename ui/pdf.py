@@ -85,6 +85,9 @@ class PdfPrinter(QObject):
         # The report is static: no script runs in it, and nothing is fetched from outside.
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        # Nor from this computer: the report is self-contained (images are data: URLs), so a
+        # file: address in a template or a body could only put a private file in the PDF.
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
         page.loadFinished.connect(self._on_loaded)
         page.pdfPrintingFinished.connect(self._on_printed)
         self._page = page

@@ -121,6 +121,7 @@ class _HtmlWorker(QThread):
             build_figures,
             describe_template_error,
             render_html,
+            report_images,
             write_text_atomically,
         )
         from crisisdesk.session import Session, SessionError
@@ -129,8 +130,9 @@ class _HtmlWorker(QThread):
             self.step.emit(0)
             with Session.open(self._session_path, time_source=self._time_source, read_only=True) as session:
                 figures = build_figures(session)
+                images = report_images(session)  # read while the file is open
             self.step.emit(1)
-            html = render_html(figures, for_print=self._for_print)
+            html = render_html(figures, image_src=images, for_print=self._for_print)
             write_text_atomically(self._html_path, html)
         except (SessionError, ReportError, OSError) as exc:
             self.error.emit(str(exc))

@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             build_figures,
             describe_template_error,
             render_html,
+            report_images,
             write_text_atomically,
         )
         from crisisdesk.session import Session, SessionError
@@ -51,8 +52,9 @@ def main(argv: list[str] | None = None) -> int:
                 say("step 0")
                 with Session.open(args.session, time_source=time_source, read_only=True) as session:
                     figures = build_figures(session)
+                    images = report_images(session)  # read while the file is open
                 say("step 1")
-                write_text_atomically(args.out, render_html(figures, for_print=args.for_print))
+                write_text_atomically(args.out, render_html(figures, image_src=images, for_print=args.for_print))
         except (SessionError, ReportError, OSError) as exc:
             say(f"error: {_one_line(str(exc))}")
             return 1

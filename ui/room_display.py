@@ -28,7 +28,7 @@ from crisisdesk.session import InjectStatus
 from ui.console.clock_bar import ElidedLabel
 from ui.console.inject_detail import markdown_to_html
 from ui.console.theme import text_color_on, vigilance_color
-from ui.labels import channel_label, term
+from ui.labels import code_label, term
 
 FEED_SIZE = 3
 DEFAULT_TILES = 6  # indicators shown until the controller picks others
@@ -163,7 +163,7 @@ class FeedCard(QFrame):
             row.addWidget(header, 1)
             layout.addLayout(row)
         else:
-            header = QLabel(f"<b>{esc(channel_label(item.channel))}</b> — {esc(item.sender)}  ·  {esc(when)}")
+            header = QLabel(f"<b>{esc(code_label('channel', item.channel))}</b> — {esc(item.sender)}  ·  {esc(when)}")
             header.setObjectName("cardMeta")
             header.setTextFormat(Qt.TextFormat.RichText)
             title = _plain(item.title)

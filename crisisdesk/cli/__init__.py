@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("crisisdesk.cli.msel_import", "make a package from a chronogramme spreadsheet (XLSX, ODS, CSV)"),
     "export-msel": ("crisisdesk.cli.export_msel", "write a package's or a session's chronogramme as a spreadsheet"),
     "kit": ("crisisdesk.cli.kit", "print the kits (animateur, observateur, joueur) from a package"),
+    "import-pending": ("crisisdesk.cli.import_pending", "store writes the app saved to a file when the disk was full"),
     "serve": ("crisisdesk.cli.serve", "open a session to the room: observers, animators, players on their devices"),
 }
 
@@ -63,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args._run(args) or 0)
     except UsageError as exc:
-        print(f"crisisdesk {args.command}: {exc}", file=sys.stderr)
+        from crisisdesk.printable import printable
+
+        # Messages quote file names and package values: control characters are printed escaped.
+        print(printable(f"crisisdesk {args.command}: {exc}", keep_newlines=True), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -40,5 +40,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     report = check_package(package, path)
     render = {"text": render_text, "html": render_html, "json": render_json}[args.format]
-    sys.stdout.write(render(report))
+    from crisisdesk.printable import printable, printable_json
+
+    text = render(report)
+    # Titles and names come from the package: a terminal must not run their control characters.
+    if args.format == "text":
+        text = printable(text, keep_newlines=True)
+    elif args.format == "json":
+        text = printable_json(text)
+    sys.stdout.write(text)
     return 1 if report.exceeded else 0

@@ -11,7 +11,6 @@ The session is opened read-only: an archived copy can be exported.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from dataclasses import asdict
@@ -21,11 +20,13 @@ from typing import Any
 
 from crisisdesk.cli import UsageError
 from crisisdesk.cli.words import _
+from crisisdesk.csvcells import csv_writer, safe_cell
+from crisisdesk.printable import printable_json
 from crisisdesk.timefmt import format_offset
 
 ENTRY_COLUMNS = ("entry_id", "revision", "supersedes", "superseded_by", "current", "real_time", "elapsed",
                  "scenario_time", "stage", "observer", "role", "kind", "inject_id", "tags", "text")
-EVENT_COLUMNS = ("seq", "event_id", "kind", "real_time", "elapsed", "scenario_time", "actor", "payload")
+EVENT_COLUMNS = ("seq", "event_id", "kind", "real_time", "elapsed", "scenario_time", "actor", "payload", "damage")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     try:
         if args.format == "json":
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            text = printable_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
             if not args.output or args.output == "-":
                 sys.stdout.write(text)
                 return 0
@@ -103,10 +104,13 @@ def export_data(session, events) -> dict[str, Any]:
         } for s in state.injects],
         "downtime": [{"from": _when(a), "to": _when(b)} for a, b in state.downtime],
         "events": [{
-            "seq": ev.seq, "event_id": ev.event_id, "kind": ev.kind, "real_time": _when(ev.real_time),
+            "seq": ev.seq, "event_id": ev.event_id, "kind": ev.kind,
+            "real_time": None if ev.damage else _when(ev.real_time),
             "elapsed": _offset(ev.elapsed), "scenario_time": _iso(ev.scenario_time), "actor": ev.actor,
             "payload": ev.payload,
+            **({"damage": ev.damage} if ev.damage else {}),  # a damaged row: what could not be read
         } for ev in events],
+        "anomalies": list(state.anomalies),
     }
 
 
@@ -122,10 +126,10 @@ def _record(obj) -> dict[str, Any]:
 
 def _write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
+        writer = csv_writer(handle, delimiter=";")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([safe_cell(_cell(row.get(c))) for c in columns])  # no formula runs in a spreadsheet
 
 
 def _cell(value: Any) -> str:

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from crisisdesk.cli import UsageError
+from crisisdesk.cli import UsageError, words
 from crisisdesk.cli.words import _, count
 
 
@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from crisisdesk.msel.output import OutputError, write_imported_package
     from crisisdesk.msel.sheets import SheetReadError, read_workbook
 
+    language = words.language()  # the importer's problems and summary speak the CLI's language
     source = Path(args.file)
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         book = read_workbook(source)
     except SheetReadError as exc:
-        raise UsageError(f"{source}: {exc}") from None
+        raise UsageError(f"{source}: {exc.text(language)}") from None
     mapping_path = Path(args.mapping) if args.mapping else (out / MAPPING_FILE if (out / MAPPING_FILE).is_file()
                                                              else None)
     try:
@@ -55,11 +56,13 @@ def run(args: argparse.Namespace) -> int:
             print(_("mapping: {path}", path=mapping_path), file=sys.stderr)
         else:
             mapping = guess_mapping(book, args.sheet)
-    except (MappingError, SheetReadError) as exc:
+    except MappingError as exc:
         raise UsageError(str(exc)) from None
+    except SheetReadError as exc:
+        raise UsageError(exc.text(language)) from None
     if args.sheet:
         mapping.sheet = args.sheet
-    options = ImportOptions(start=start, package_id=_slug(out.name))
+    options = ImportOptions(start=start, package_id=_slug(out.name), message_language=language)
     result = build_import(book, mapping, options)
     for problem in result.problems:
         print(problem, file=sys.stderr if not problem.warning else sys.stdout)
@@ -72,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         package, warnings = write_imported_package(result.package, out, mapping=mapping,
                                                    attachments=result.attachments, force=args.force)
     except OutputError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(language), file=sys.stderr)
         return 2
     for warning in warnings:
         print(warning)

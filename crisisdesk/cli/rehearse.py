@@ -16,13 +16,18 @@ import time
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.numbers import bounded
 from crisisdesk.cli.words import _, word
 from crisisdesk.timefmt import format_offset
+
+# A tenth of real time is as slow as a rehearsal is useful; 100,000x plays a week in six seconds.
+MIN_SPEED = 0.1
+MAX_SPEED = 100_000.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("package", metavar="PACKAGE", help=_("the package folder (holding exercise.yaml)"))
-    parser.add_argument("--speed", type=float, default=60.0, metavar="N",
+    parser.add_argument("--speed", type=bounded(MIN_SPEED, MAX_SPEED), default=60.0, metavar="N",
                         help=_("how many exercise seconds pass per real second (default 60)"))
     parser.add_argument("--db", metavar="FILE.crisisdesk", help=_("keep the rehearsal's session file here"))
 
@@ -32,8 +37,9 @@ def run(args: argparse.Namespace, *, sleep=time.sleep, out=None) -> int:
     from crisisdesk.package.problems import PackageError
     from crisisdesk.session import SessionError
 
-    if not args.speed > 0:
-        raise UsageError(_("--speed must be above 0, got {speed}", speed=f"{args.speed:g}"))
+    if not MIN_SPEED <= args.speed <= MAX_SPEED:  # a caller that built args without the parser
+        raise UsageError(_("--speed must be between {low} and {high}, got {speed}", low=f"{MIN_SPEED:g}",
+                           high=f"{MAX_SPEED:g}", speed=f"{args.speed:g}"))
     out = out or sys.stdout
     package = Path(args.package)
     try:
@@ -60,6 +66,7 @@ def _rehearse(package_path: Path, db: Path, speed: float, sleep, out, *, keep: b
         session.start()
         clock = session.state.clock
         end_at = clock.wall_time_at(ex.duration)
+        assert end_at is not None  # started just above: the clock runs
         shown_phase = -1
         fired = 0
         while True:
@@ -114,4 +121,6 @@ def _line(state) -> str:
 
 
 def _say(out, text: str) -> None:
-    print(text, file=out, flush=True)
+    from crisisdesk.printable import printable
+
+    print(printable(text), file=out, flush=True)  # titles come from the package: escape sequences escaped

@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     except (ReportError, TemplateFolderError, PdfUnavailable) as exc:
         raise UsageError(str(exc)) from exc
     except PdfFailed as exc:
-        print(f"crisisdesk report: {exc}", file=sys.stderr)
+        from crisisdesk.printable import printable
+
+        print(printable(f"crisisdesk report: {exc}", keep_newlines=True), file=sys.stderr)
         return 1
     except OSError as exc:  # the output folder cannot be made or written
         raise UsageError(_("{path}: cannot write the report: {why}", path=args.output, why=_why(exc))) from None

@@ -13,6 +13,7 @@ import asyncio
 from pathlib import Path
 
 from crisisdesk.cli import UsageError
+from crisisdesk.cli.numbers import bounded
 from crisisdesk.cli.words import _
 
 
@@ -21,9 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1",
                         help=_("address to listen on: the room network's interface address (default: this machine "
                                "only, 127.0.0.1)"))
-    parser.add_argument("--port", type=int, default=8765, help=_("port (default 8765; 0 picks a free one)"))
+    parser.add_argument("--port", type=bounded(0, 65535, integer=True), default=8765, help=_("port (default 8765; 0 picks a free one)"))
     parser.add_argument("--url-host", metavar="NAME", help=_("address or name written in the links (default: --host)"))
-    parser.add_argument("--grace", type=float, metavar="MINUTES",
+    parser.add_argument("--grace", type=bounded(0, 7 * 24 * 60), metavar="MINUTES",  # a week at most
                         help=_("stop this many minutes after ENDEX (default: run until stopped)"))
     parser.add_argument("--control", action="store_true",
                         help=_("speak the console's JSON line protocol on stdin/stdout (used by the app)"))

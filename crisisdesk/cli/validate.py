@@ -14,6 +14,7 @@ from pathlib import Path
 from crisisdesk.cli.words import _, count
 from crisisdesk.package.loader import PACKAGE_FILES, validate_package
 from crisisdesk.package.model import Package
+from crisisdesk.printable import printable
 from crisisdesk.timefmt import format_offset
 
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     rows = summary_lines(package)
     width = max(12, max(len(label) for label, _value in rows) + 1)  # 12: the documented English layout
     for label, value in rows:
-        print(f"  {label:<{width}}{value}", file=out)
+        print(f"  {label:<{width}}{printable(value)}", file=out)  # titles from the package: escapes escaped
     return 0
 
 

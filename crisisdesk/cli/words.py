@@ -53,11 +53,18 @@ def language() -> str:
     return _language or set_language(None)
 
 
-def _(text: str, **params: object) -> str:
-    """Return ``text`` (an English message) in the command line's language, ``params`` filled in."""
-    if language() == "fr":
-        text = FRENCH.get(text, text)
-    return text.format(**params) if params else text
+def _(message: str, /, **params: object) -> str:
+    """Return ``message`` (in English) in the command line's language, ``params`` filled in."""
+    text = FRENCH.get(message, message) if language() == "fr" else message
+    if not params:
+        return text
+    # Values quoted from packages, sessions and file names may hold terminal escape sequences:
+    # they are written escaped (crisisdesk/printable.py); the message's own lines stay lines.
+    from crisisdesk.printable import printable
+
+    safe = {key: value if isinstance(value, int | float) else printable(value, keep_newlines=True)
+            for key, value in params.items()}
+    return text.format(**safe)
 
 
 def count(n: int, singular: str, plural: str) -> str:
@@ -91,6 +98,8 @@ FRENCH: dict[str, str] = {
     "print the kits (animateur, observateur, joueur) from a package":
         "imprimer les kits (animateur, observateur, joueur) d'un dossier d'exercice",
     "the package folder (holding exercise.yaml)": "le dossier d'exercice (qui contient exercise.yaml)",
+    "store writes the app saved to a file when the disk was full":
+        "enregistrer les saisies que l'application a gardées dans un fichier quand le disque était plein",
     "make a package from a chronogramme spreadsheet (XLSX, ODS, CSV)":
         "faire un dossier d'exercice à partir d'un chronogramme en tableur (XLSX, ODS, CSV)",
     "write a package's or a session's chronogramme as a spreadsheet":
@@ -230,6 +239,15 @@ FRENCH: dict[str, str] = {
     "--port {port}: a port is between 0 and 65535": "--port {port} : un port est compris entre 0 et 65535",
     "--grace {grace}: minutes after ENDEX cannot be negative": "--grace {grace} : les minutes après la FINEX ne peuvent pas être négatives",
     "cannot listen on {host}:{port}: {why}": "impossible d'écouter sur {host}:{port} : {why}",
+    # numbers and unsaved writes
+    "{text} is not a whole number": "{text} n'est pas un nombre entier",
+    "{text} is not a number": "{text} n'est pas un nombre",
+    "{text} is not between {low} and {high}": "{text} n'est pas compris entre {low} et {high}",
+    "--speed must be between {low} and {high}, got {speed}": "--speed doit être compris entre {low} et {high} (reçu : {speed})",
+    "the session file the writes belong to": "le fichier de session auquel appartiennent les saisies",
+    "the file of unsaved writes the app saved": "le fichier des saisies non enregistrées que l'application a gardé",
+    "{path}: {stored} write(s) stored, {already} already in the file":
+        "{path} : {stored} saisie(s) enregistrée(s), {already} déjà dans le fichier",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from crisisdesk.msel.channels import channel_for
 from crisisdesk.msel.columns import DROP, UNMAPPED, header_key
 from crisisdesk.msel.htmltext import html_to_markdown, looks_like_html
 from crisisdesk.msel.mapping import Mapping
+from crisisdesk.msel.messages import DEFAULT_LANGUAGE, joined, render
 from crisisdesk.msel.sheets import Sheet, Workbook, column_letter
 from crisisdesk.msel.times import (
     BARE,
@@ -62,12 +63,14 @@ class CellProblem:
     file: str
     sheet: str | None
     cell: str | None
-    message: str
+    message: str  # already in the language the import was asked for
     warning: bool = False
+    language: str = DEFAULT_LANGUAGE
 
     def __str__(self) -> str:
         where = "!".join(p for p in (self.file, self.sheet, self.cell) if p)
-        return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
+        text = render("problem.warning", self.language, message=self.message) if self.warning else self.message
+        return f"{where}: {text}"
 
 
 @dataclass
@@ -75,7 +78,8 @@ class ImportOptions:
     start: datetime | None = None  # STARTEX moment, for absolute times
     package_id: str | None = None
     title: str | None = None
-    language: str = "fr"
+    language: str = "fr"  # the exercise's language (its default sender's name)
+    message_language: str = DEFAULT_LANGUAGE  # the language problems and summary are written in (fr, en)
     today: date | None = None  # the date taken when the sheet gives times of day only
 
 
@@ -132,6 +136,12 @@ class _Builder:
         self.result = ImportResult(mapping=mapping)
         self.sheet_name: str | None = None
         self._role_names: tuple[dict, dict[str, str]] | None = None  # roles -> their names, for expected responses
+        self.language = options.message_language
+        self.criteria_created: list[str] = []
+
+    def t(self, key: str, /, **params: object) -> str:
+        """The catalogue's text for ``key`` in the language the caller asked for."""
+        return render(key, self.language, **params)
 
     # -- problems ------------------------------------------------------------
 
@@ -140,10 +150,15 @@ class _Builder:
         cell = None
         if row is not None:
             cell = f"{column_letter(col)}{row + 1}" if col is not None else f"{row + 1}:{row + 1}"
-        self.result.problems.append(CellProblem(self.file, sheet or self.sheet_name, cell, message, warning))
+        self.result.problems.append(CellProblem(self.file, sheet or self.sheet_name, cell, message, warning,
+                                                self.language))
 
     def note(self, text: str) -> None:
         self.result.summary.append(text)
+
+    def _rows(self, numbers: list[int]) -> str:
+        shown = ", ".join(str(n) for n in numbers[:8])
+        return self.t("list.more", shown=shown, n=len(numbers) - 8) if len(numbers) > 8 else shown
 
     # -- the whole import ----------------------------------------------------
 
@@ -151,15 +166,15 @@ class _Builder:
         try:
             sheet = self._main_sheet()
         except LookupError as exc:
-            self.result.problems.append(CellProblem(self.file, None, None, str(exc)))
+            self.result.problems.append(CellProblem(self.file, None, None, exc.args[0], language=self.language))
             return self.result
         self.sheet_name = sheet.name
         self.result.sheet = sheet
-        for row, col, message in sheet.notices:
-            self.problem(row, col, message, warning=True)
+        for row, col, notice in sheet.notices:
+            self.problem(row, col, notice.text(self.language), warning=True)
         header_row = self.mapping.header_row
         if header_row is not None and header_row >= len(sheet.rows):
-            self.problem(None, None, f"the header row {header_row + 1} is past the end of the sheet")
+            self.problem(None, None, self.t("header.past_end", row=header_row + 1))
             return self.result
         width = max((len(r) for r in sheet.rows), default=0)
         header = list(sheet.rows[header_row]) if header_row is not None else [None] * width
@@ -170,14 +185,14 @@ class _Builder:
         for meaning in set(used):
             if used.count(meaning) > 1:
                 cols = ", ".join(column_letter(i) for i, m in enumerate(meanings) if m == meaning)
-                self.problem(header_row, None, f"columns {cols} are all mapped to {meaning}: map one of them only")
-        missing = [m for m in ("time", "to") if m not in used]
+                self.problem(header_row, None, self.t("header.same_meaning", columns=cols, meaning=meaning))
+        missing = [self.t(f"meaning.{m}") for m in ("time", "to") if m not in used]
         if "title" not in used and "body" not in used:
-            missing.append("title or body")
+            missing.append(self.t("meaning.title_or_body"))
         if missing:
-            self.problem(header_row, None, "no column is mapped to " + ", ".join(missing)
-                         + (" (the header row was not recognised: say which column is which with a mapping)"
-                            if header_row is None else ""))
+            self.problem(header_row, None, self.t("header.missing" if header_row is not None
+                                                  else "header.missing_no_header",
+                                                  meanings=joined(missing, self.language)))
             return self.result
         sides = self._side_sheets()
         rows = self._inject_rows(sheet, header, meanings)
@@ -191,15 +206,15 @@ class _Builder:
                     return sheet
             plain = [s for s in self.book.sheets if layout.side_sheet_kind(s.name) is None]
             if len(plain) != 1:
-                raise LookupError(f"no sheet {self.mapping.sheet!r} (the file has: {', '.join(self.book.names)})")
-            self.result.problems.append(CellProblem(self.file, None, None, f"no sheet {self.mapping.sheet!r}: "
-                                                    f"the only sheet, {plain[0].name!r}, is read", warning=True))
+                raise LookupError(self.t("sheet.unknown", name=self.mapping.sheet, names=", ".join(self.book.names)))
+            self.result.problems.append(CellProblem(self.file, None, None, self.t(
+                "sheet.only_one", name=self.mapping.sheet, only=plain[0].name), warning=True, language=self.language))
             return plain[0]
         candidates = [s for s in self.book.sheets if layout.side_sheet_kind(s.name) is None]
         for sheet in candidates or self.book.sheets:
             if any(any(v is not None for v in r) for r in sheet.rows):
                 return sheet
-        raise LookupError("every sheet is empty")
+        raise LookupError(self.t("sheet.all_empty"))
 
     # -- rows ------------------------------------------------------------------
 
@@ -220,8 +235,7 @@ class _Builder:
                 skipped["empty"] += 1
                 continue
             if index in sheet.hidden_rows:
-                self.problem(index, None, "this row is hidden in the spreadsheet; it is imported all the same",
-                             warning=True)
+                self.problem(index, None, self.t("row.hidden"), warning=True)
                 skipped["hidden"] += 1
             if header_row is not None:
                 same = sum(1 for i, v in filled if header_keys[i] and isinstance(v, str) and len(v) <= 100
@@ -243,16 +257,14 @@ class _Builder:
                       if m == UNMAPPED and cell_text(raw[i])]
             rows.append({"index": index, "values": values, "extras": extras, "section": section})
         if skipped["section"]:
-            self.note(f"{skipped['section']} section row(s) read as phase names")
-        for kind, label in (("empty", "empty"), ("header", "repeated header"), ("total", "total")):
+            self.note(self.t("summary.sections", n=skipped["section"]))
+        for kind in ("empty", "header", "total"):
             if skipped[kind]:
-                self.note(f"{skipped[kind]} {label} row(s) skipped")
+                self.note(self.t(f"summary.skipped_{kind}", n=skipped[kind]))
         unmapped = sorted({(letter, h) for r in rows for h, letter, _ in r["extras"]})
         for letter, h in unmapped:
             name = f" ({cell_text(h)})" if cell_text(h) else ""
-            self.problem(header_row, _col(letter),
-                         f"column {letter}{name} maps to nothing: its cells are kept in the injects' notes",
-                         warning=True)
+            self.problem(header_row, _col(letter), self.t("column.unmapped", letter=letter, name=name), warning=True)
         return rows
 
     # -- side sheets (an export of crisisdesk carries them) -----------------------
@@ -276,7 +288,7 @@ class _Builder:
                 if record:
                     records.append((index, record))
             sides[kind] = records
-            self.note(f"sheet {sheet.name!r}: {len(records)} {kind} read")
+            self.note(self.t("summary.side_sheet", name=sheet.name, n=len(records), kind=self.t(f"kind.{kind}")))
         return sides
 
     # -- the model ---------------------------------------------------------------
@@ -304,7 +316,7 @@ class _Builder:
             time_whens = [_on_date(t, d) for t, d in zip(time_whens, scen_whens, strict=True)]
             scen_whens = [None] * len(scen_whens)
             col.pop("scenario")
-            self.note("the date column and the time column are read together as each row's date and time")
+            self.note(self.t("summary.date_beside_time"))
         start = self.mapping.start or self.options.start
         start_said = start is not None
         if start is None:
@@ -316,18 +328,17 @@ class _Builder:
             base = self.options.today or date.today()
             if clock is not None:
                 start = datetime.combine(base, time()) + timedelta(seconds=clock)
-                self.note(f"the scenario date is not in the sheet: {base:%d/%m/%Y} taken (give --start to set it)")
+                self.note(self.t("summary.date_taken", date=f"{base:%d/%m/%Y}"))
             else:
                 start = datetime.combine(base, time(hour=9))
                 if "scenario" in col:
-                    self.note("no scenario date in the sheet: the scenario clock starts at "
-                              f"{start:%d/%m/%Y %H:%M} (give --start to set it)")
+                    self.note(self.t("summary.no_scenario_date", moment=f"{start:%d/%m/%Y %H:%M}"))
         elif not start_said:
-            self.note(f"STARTEX taken from the first row: {start:%d/%m/%Y %H:%M}")
+            self.note(self.t("summary.startex_first_row", moment=f"{start:%d/%m/%Y %H:%M}"))
         moments = resolve_moments(time_whens, start, bare_offset)
         scen_moments = resolve_moments(scen_whens, start, scen_bare_offset) if "scenario" in col else []
         if not bare_offset and any(w is not None and w.kind in (BARE, CLOCK, DATETIME) for w in time_whens):
-            self.note(f"times of day read against STARTEX {start:%d/%m/%Y %H:%M}")
+            self.note(self.t("summary.clock_times", moment=f"{start:%d/%m/%Y %H:%M}"))
 
         drafts: list[dict] = []
         for n, row in enumerate(rows):
@@ -336,8 +347,9 @@ class _Builder:
                 continue  # reported by _when
             at = round((moment - start).total_seconds())
             if at < 0:
-                self.problem(row["index"], col["time"], f"{cell_text(row['values']['time'])!r} falls "
-                             f"{format_offset(-at, with_seconds=False)} before STARTEX ({start:%d/%m/%Y %H:%M})")
+                self.problem(row["index"], col["time"], self.t(
+                    "time.before_startex_by", value=cell_text(row["values"]["time"]),
+                    delay=format_offset(-at, with_seconds=False), moment=f"{start:%d/%m/%Y %H:%M}"))
                 continue
             drafts.append({"row": row, "at": at, "scenario": scen_moments[n] if scen_moments else None})
 
@@ -349,15 +361,14 @@ class _Builder:
             raw = d["row"]["values"].get("id")
             ident = _clean_id(cell_text(raw)) if cell_text(raw) else f"I{n:03d}"
             if not ITEM_ID.match(ident):
-                self.problem(d["row"]["index"], col.get("id"), f"{cell_text(raw)!r} cannot be an inject id")
+                self.problem(d["row"]["index"], col.get("id"), self.t("id.bad", value=cell_text(raw)))
                 ident = f"I{n:03d}"
             if ident in seen:
-                self.problem(d["row"]["index"], col.get("id"),
-                             f"inject number {ident} is used twice (first at row {seen[ident] + 1})")
+                self.problem(d["row"]["index"], col.get("id"), self.t("id.twice", ident=ident, row=seen[ident] + 1))
             seen.setdefault(ident, d["row"]["index"])
             d["id"] = ident
         if order_broken:
-            self.note(f"injects out of time order (rows {_rows(order_broken)}) were sorted by time")
+            self.note(self.t("summary.sorted", rows=self._rows(order_broken)))
         drafts.sort(key=lambda d: d["at"])
 
         # recipients and senders -> roles
@@ -382,7 +393,7 @@ class _Builder:
             d["to_all"] = normalise(text) in layout.EVERYONE_WORDS
             d["to"] = []
             if not text:
-                self.problem(d["row"]["index"], col["to"], "no recipient: name a role, several, or Tous")
+                self.problem(d["row"]["index"], col["to"], self.t("to.missing"))
             elif not d["to_all"]:
                 for part in SPLIT_RECIPIENTS.split(text):
                     part = part.strip(" .-")
@@ -413,11 +424,11 @@ class _Builder:
         if created:
             played = [r.id for r in created if r.played]
             simulated = [r.id for r in created if not r.played]
-            self.note(f"{len(created)} role(s) created, to review: "
-                      + "; ".join(filter(None, [f"played {', '.join(played)}" if played else "",
-                                                f"simulated {', '.join(simulated)}" if simulated else ""])))
+            which = [self.t("summary.roles_played", ids=", ".join(played)) if played else "",
+                     self.t("summary.roles_simulated", ids=", ".join(simulated)) if simulated else ""]
+            self.note(self.t("summary.roles_created", n=len(created), which=" ; ".join(filter(None, which))))
         if not any(r.played for r in roles.values()):
-            self.problem(None, None, "no role receives any inject: at least one role must be played")
+            self.problem(None, None, self.t("roles.none_played"))
 
         # every other field
         injects: list[Inject] = []
@@ -427,17 +438,18 @@ class _Builder:
             if inject is not None:
                 injects.append(inject)
                 self.result.row_of[inject.id] = d["row"]["index"]
-        for key, text in (("channel", "channel missing: {d} taken"), ("within", "{n} expected response(s) "
-                          "without a delay: 0:15 taken"), ("sender", "{n} inject(s) without a sender: Animation "
-                          "taken"), ("title", "{n} inject(s) without a title: the message's first line taken"),
-                          ("html", "{n} message(s) written in HTML converted to Markdown")):
+        if defaulted["channel"]:
+            self.note(self.t("summary.channel_default", channel=self.mapping.default_channel or "document"))
+        for key in ("within", "sender", "title", "html"):
             if defaulted[key]:
-                self.note(text.format(n=defaulted[key], d=self.mapping.default_channel or "document"))
+                self.note(self.t(f"summary.{key}_default" if key != "html" else "summary.html", n=defaulted[key]))
+        if self.criteria_created:
+            self.note(self.t("summary.criteria_created", ids=", ".join(sorted(set(self.criteria_created)))))
         for ident, obj in objectives.items():
             if not known_objectives:
-                self.note(f"objective {ident} created: {obj.title}")
+                self.note(self.t("summary.objective_created", ident=ident, title=obj.title))
         if not injects and not self.result.errors:
-            self.problem(None, None, "no inject could be read from this sheet")
+            self.problem(None, None, self.t("sheet.no_inject"))
 
         phases = self._phases(drafts, sides.get("phases"), start)
         last = max((i.at for i in injects), default=0)
@@ -461,22 +473,22 @@ class _Builder:
         )
         self.result.package = Package(root=Path("."), exercise=exercise, roles=tuple(roles.values()),
                                        injects=tuple(injects))
-        self.note(f"{len(injects)} injects, {len(roles)} roles, {len(phases)} phase(s), "
-                  f"duration {format_offset(duration, with_seconds=False)}")
+        self.note(self.t("summary.totals", injects=len(injects), roles=len(roles), phases=len(phases),
+                         duration=format_offset(duration, with_seconds=False)))
 
     def _when(self, row: dict, meaning: str, col: dict[str, int]) -> When | None:
         value = row["values"].get(meaning)
         if not cell_text(value):
             if meaning == "time":
-                self.problem(row["index"], col[meaning], "no time: every inject needs one")
+                self.problem(row["index"], col[meaning], self.t("time.missing"))
             return None
         try:
             when = parse_when(value)
         except TimeFormatError as exc:
-            self.problem(row["index"], col[meaning], str(exc))
+            self.problem(row["index"], col[meaning], exc.text(self.language))
             return None
         if meaning == "time" and when.kind == OFFSET and when.seconds < 0:
-            self.problem(row["index"], col[meaning], f"{cell_text(value)!r} is before STARTEX")
+            self.problem(row["index"], col[meaning], self.t("time.before_startex", value=cell_text(value)))
             return None
         return when
 
@@ -495,7 +507,7 @@ class _Builder:
         if not title:
             first = next((line.strip(" #*-") for line in body.split("\n") if line.strip(" #*-")), "")
             if not first:
-                self.problem(row, col.get("title", col.get("body")), "no title and no message")
+                self.problem(row, col.get("title", col.get("body")), self.t("inject.no_title"))
                 return None
             title = first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
             defaulted["title"] += 1
@@ -507,15 +519,16 @@ class _Builder:
             if channel is None:
                 if channel_text not in self.result.unknown_channels:
                     self.result.unknown_channels.append(channel_text)
-                self.problem(row, col["channel"], f"channel {channel_text!r} is not one crisisdesk knows "
-                             f"({', '.join(CHANNELS)}): add it to the mapping's channels")
+                self.problem(row, col["channel"], self.t("channel.unknown", word=channel_text,
+                                                         channels=", ".join(CHANNELS)))
                 ok = False
         else:
             channel = self.mapping.default_channel or "document"
             defaulted["channel"] += 1
         if d.get("default_sender"):
             defaulted["sender"] += 1
-        expected = self._expected(row, col, cell_text(values.get("expected")), d, roles, defaulted)
+        expected = self._expected(row, col, cell_text(values.get("expected")), d, roles, defaulted, objectives,
+                                  known_objectives)
         objective_ids = self._objectives(row, col, cell_text(values.get("objectives")), objectives, known_objectives)
         attachments = self._attachments(row, col, cell_text(values.get("attachments")))
         sets = self._sets(row, col, cell_text(values.get("sets")), indicators)
@@ -530,7 +543,7 @@ class _Builder:
         elif manual_text in layout.NO_WORDS:
             manual = contingency is not None and not manual_text
         else:
-            self.problem(row, col["manual"], f"{cell_text(values.get('manual'))!r} is not oui or non")
+            self.problem(row, col["manual"], self.t("manual.bad", value=cell_text(values.get("manual"))))
             manual, ok = False, False
         phase_title = cell_text(values.get("phase")) or d["row"]["section"]
         d["phase"] = phase_title
@@ -545,7 +558,8 @@ class _Builder:
         )
 
     def _expected(self, row: int, col: dict[str, int], text: str, d: dict, roles: dict[str, Role],
-                  defaulted: dict[str, int]) -> list[Expected] | None:
+                  defaulted: dict[str, int], objectives: dict[str, Objective],
+                  known_objectives: bool = True) -> list[Expected] | None:
         if not text:
             return []
         if self._role_names is None or len(self._role_names[0]) != len(roles):
@@ -569,8 +583,12 @@ class _Builder:
                     within = self._within(row, col, delay)
                     if within is None:
                         return None
+                    if criterion is not None:
+                        criterion = self._criterion(row, col, criterion, objectives, known_objectives)
+                        if criterion is None:
+                            return None
             elif match and match["within"] is not None and match["who"].strip():
-                self.problem(row, col["expected"], f"{match['who'].strip()!r} is not a role")
+                self.problem(row, col["expected"], self.t("expected.not_role", who=match["who"].strip()))
                 return None
             else:
                 lead = re.match(r"^[(\[](?P<within>[^)\]]*)[)\]]\s*:?\s*(?P<what>.+)$", line)
@@ -581,8 +599,7 @@ class _Builder:
                     action = lead["what"].strip()
             if role is None:
                 if not recipients:
-                    self.problem(row, col["expected"], "an expected response names no role and the inject "
-                                 "has no recipient")
+                    self.problem(row, col["expected"], self.t("expected.no_role"))
                     return None
                 role = recipients[0]
             if within is None:
@@ -592,13 +609,44 @@ class _Builder:
                                 **({"criterion": criterion} if criterion else {})))
         return out
 
+    def _criterion(self, row: int, col: dict[str, int], text: str, objectives: dict[str, Objective],
+                   known: bool) -> str | None:
+        """``O2.3`` checked here, at the spreadsheet's cell, rather than later against a msel.yaml line.
+
+        Without an objectives sheet (a CSV) the criteria's texts are not in the file: the
+        objective and its criteria up to that number are created, to be completed, and the
+        summary says so, rather than losing the link.
+        """
+        ident, dot, number = text.rpartition(".")
+        if not dot or not ident or not number.isdigit() or int(number) < 1 or not ITEM_ID.match(ident):
+            self.problem(row, col["expected"], self.t("criterion.bad", criterion=text))
+            return None
+        if not known:
+            objective = objectives.get(ident) or Objective(id=ident, title=f"Objectif {ident}", criteria=())
+            missing = range(len(objective.criteria) + 1, int(number) + 1)
+            if missing:
+                objective = replace(objective, criteria=objective.criteria + tuple(
+                    f"Critère {n} (à compléter : créé par l'import)" for n in missing))
+                self.criteria_created.append(f"{ident}.{int(number)}")
+            objectives[ident] = objective
+        if ident not in objectives:
+            self.problem(row, col["expected"], self.t("criterion.no_objective", criterion=text, objective=ident,
+                                                      known=", ".join(objectives) or "—"))
+            return None
+        count = len(objectives[ident].criteria)
+        if int(number) > count:
+            self.problem(row, col["expected"], self.t("criterion.out_of_range", criterion=text, objective=ident,
+                                                      count=count))
+            return None
+        return f"{ident}.{int(number)}"
+
     def _within(self, row: int, col: dict[str, int], text: str) -> int | None:
         try:
             when = parse_when(text)
         except TimeFormatError:
             when = None
         if when is None or when.kind not in (OFFSET, BARE) or when.seconds <= 0:
-            self.problem(row, col["expected"], f"({text}) is not a delay like (0:15) or (15 min)")
+            self.problem(row, col["expected"], self.t("expected.bad_delay", text=text))
             return None
         return when.seconds
 
@@ -616,7 +664,7 @@ class _Builder:
             elif normalise(part) in by_title:
                 out.append(by_title[normalise(part)])
             elif known:
-                self.problem(row, col["objectives"], f"no objective {part!r} in the objectives sheet")
+                self.problem(row, col["objectives"], self.t("objective.unknown", value=part))
                 return None
             elif ITEM_ID.match(ident) and len(ident) <= 12:
                 objectives[ident] = Objective(id=ident, title=f"Objectif {ident}", criteria=())
@@ -641,8 +689,7 @@ class _Builder:
             rel = part.replace("\\", "/")
             source = (folder / rel)
             if rel.startswith("/") or ".." in rel.split("/") or not source.is_file():
-                self.problem(row, col["attachments"], f"attachment {part!r} is not a file beside the spreadsheet "
-                             f"({folder})")
+                self.problem(row, col["attachments"], self.t("attachment.missing", value=part, folder=folder))
                 return None
             self.result.attachments[rel] = source
             out.append(rel)
@@ -658,16 +705,16 @@ class _Builder:
             key, sep, value = part.partition("=")
             key, value = key.strip(), value.strip()
             if not sep or not key:
-                self.problem(row, col["sets"], f"{part!r} is not indicator = value")
+                self.problem(row, col["sets"], self.t("sets.bad", value=part))
                 return None
             if key not in indicators:
                 if self.indicators_known or not ITEM_ID.match(key):
-                    self.problem(row, col["sets"], f"no indicator {key!r} in the indicators sheet"
-                                 if ITEM_ID.match(key) else f"{key!r} cannot be an indicator id")
+                    self.problem(row, col["sets"], self.t("sets.unknown" if ITEM_ID.match(key) else "sets.bad_id",
+                                                          key=key))
                     return None
                 # no indicators sheet (a CSV): the indicator starts at its first value, for review
                 indicators[key] = Indicator(id=key, label=key, initial=_typed(value))
-                self.note(f"indicator {key} created, starting at {value} (its first change): review it")
+                self.note(self.t("summary.indicator_created", key=key, value=value))
             out[key] = _typed(value)
         return out
 
@@ -715,16 +762,16 @@ class _Builder:
                 jumps.append(str(group[0]["row"]["index"] + 1))
         if len(phases) > 1:
             scales = ", ".join(f"{p.scale:g}" for p in phases)
-            self.note(f"{len(phases)} phases found (new phase at rows {', '.join(jumps)}), scales {scales}")
+            self.note(self.t("summary.phases", n=len(phases), rows=", ".join(jumps), scales=scales))
         elif phases and phases[0].scale != 1:
-            self.note(f"scenario clock runs at scale {phases[0].scale:g}")
+            self.note(self.t("summary.scale", scale=phases[0].scale))
         for d in drafts:
             if d["scenario"] is not None and phases:
                 expected = scenario_time_at(phases, d["at"])
                 if abs((expected - d["scenario"]).total_seconds()) > 15 * 60:
-                    self.problem(d["row"]["index"], None, f"scenario time {d['scenario']:%d/%m %H:%M} does not "
-                                 f"follow its phase's clock ({expected:%d/%m %H:%M} at "
-                                 f"{format_offset(d['at'], with_seconds=False)})", warning=True)
+                    self.problem(d["row"]["index"], None, self.t(
+                        "phase.off_clock", scenario=f"{d['scenario']:%d/%m %H:%M}", expected=f"{expected:%d/%m %H:%M}",
+                        at=format_offset(d["at"], with_seconds=False)), warning=True)
         return phases or [Phase(at=0, title="Phase 1", scenario_time=start, scale=1.0)]
 
     def _phases_sheet(self, side: list[tuple[int, dict]]) -> list[Phase]:
@@ -737,7 +784,7 @@ class _Builder:
                     scenario = datetime.fromisoformat(cell_text(scenario).replace(" ", "T"))
                 scale = float(cell_text(rec.get("scale")) or 1)
             except (ValueError, TypeError) as exc:
-                self.problem(index, None, f"phase not readable: {exc}", sheet=layout.SHEET_PHASES)
+                self.problem(index, None, self.t("phase.unreadable", reason=exc), sheet=layout.SHEET_PHASES)
                 continue
             phases.append(Phase(at=at, title=cell_text(rec.get("title")), scenario_time=scenario, scale=scale))
         return phases
@@ -752,7 +799,7 @@ class _Builder:
                 try:
                     readiness[name] = _readiness_value(name, value)
                 except (ValueError, TypeError) as exc:
-                    self.problem(index, 1, f"{key}: {exc}", sheet=layout.SHEET_EXERCISE)
+                    self.problem(index, 1, self.t("exercise.field", key=key, reason=exc), sheet=layout.SHEET_EXERCISE)
                 continue
             if key not in layout.EXERCISE_FIELDS:
                 continue
@@ -760,7 +807,7 @@ class _Builder:
                 try:
                     out[key] = _offset_of(value)
                 except ValueError as exc:
-                    self.problem(index, 1, str(exc), sheet=layout.SHEET_EXERCISE)
+                    self.problem(index, 1, self.t("exercise.field", key=key, reason=exc), sheet=layout.SHEET_EXERCISE)
             elif key == "summary":
                 out[key] = _long_text(cell_text(value))
             else:
@@ -790,8 +837,8 @@ class _Builder:
             ident = cell_text(rec.get("id"))
             kind = kinds.get(normalise(cell_text(rec.get("kind"))))
             if not ROLE_ID.match(ident) or kind is None:
-                self.problem(index, None, f"role {ident!r}: a code in capitals and a type "
-                             f"({', '.join(layout.ROLE_KIND_LABELS.values())}) are needed", sheet=layout.SHEET_ROLES)
+                self.problem(index, None, self.t("role.bad", ident=ident, kinds=", ".join(
+                    layout.ROLE_KIND_LABELS.values())), sheet=layout.SHEET_ROLES)
                 continue
             roles[ident] = Role(
                 id=ident, name=cell_text(rec.get("name")) or ident, kind=kind, mission=cell_text(rec.get("mission")),
@@ -824,9 +871,6 @@ def _col(letter: str) -> int:
     return column_index(letter)
 
 
-def _rows(numbers: list[int]) -> str:
-    shown = ", ".join(str(n) for n in numbers[:8])
-    return shown + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
 
 
 def _lines(value: object) -> tuple[str, ...]:

@@ -6,17 +6,18 @@ A spreadsheet program opening a CSV runs a cell starting with ``=``, ``+``, ``-`
 cell gets a leading apostrophe, which spreadsheets show as text. The import takes
 the apostrophe off again, so a round trip through CSV changes nothing.
 
-Issue 12 plans a shared helper; until it lands on main this one serves the MSEL export.
+The marking is the one every CSV and spreadsheet of crisisdesk uses (``crisisdesk.csvcells``);
+this module adds its undoing, for the import.
 """
 
 from __future__ import annotations
 
-TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from crisisdesk.csvcells import safe_cell
 
 
 def neutralise(text: str) -> str:
-    """``=1+1`` -> ``'=1+1``; anything else unchanged."""
-    return "'" + text if text.startswith(TRIGGERS) else text
+    """``=1+1`` -> ``'=1+1``; anything else unchanged (``crisisdesk.csvcells.safe_cell``)."""
+    return safe_cell(text)
 
 
 def restore(text: str) -> str:

@@ -15,14 +15,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from crisisdesk.msel.mapping import MAPPING_FILE, Mapping
+from crisisdesk.msel.messages import MessageError
 from crisisdesk.package.loader import validate_package
 from crisisdesk.package.model import Package
 from crisisdesk.package.problems import Problem
 from crisisdesk.package.writer import write_package_files
 
 
-class OutputError(Exception):
-    """The package cannot be written where asked; the message says why."""
+class OutputError(MessageError):
+    """The package cannot be written where asked; ``text(language)`` says why."""
 
 
 def write_imported_package(package: Package, folder: str | Path, *, mapping: Mapping | None = None,
@@ -36,15 +37,15 @@ def write_imported_package(package: Package, folder: str | Path, *, mapping: Map
     """
     folder = Path(folder)
     if folder.exists() and not force:
-        raise OutputError(f"{folder} already exists: give another folder, or --force to replace it")
+        raise OutputError("output.exists", folder=folder)
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} exists and is not a folder")
+        raise OutputError("output.not_folder", folder=folder)
     parent = folder.parent if str(folder.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.importing-", dir=parent))
     except OSError as exc:
-        raise OutputError(f"cannot write into {parent}: {exc.strerror or exc}") from None
+        raise OutputError("output.cannot_write_into", folder=parent, reason=exc.strerror or exc) from None
     try:
         write_package_files(package, temp)
         for rel, source in sorted((attachments or {}).items()):
@@ -55,7 +56,7 @@ def write_imported_package(package: Package, folder: str | Path, *, mapping: Map
             (temp / MAPPING_FILE).write_text(mapping.to_yaml(), encoding="utf-8")
         loaded, problems = validate_package(temp)
         if loaded is None:
-            raise OutputError("the imported package does not validate:\n" + "\n".join(
+            raise OutputError("output.invalid", problems="\n".join(
                 str(p).replace(str(temp), str(folder)) for p in problems))
         _swap_into_place(temp, folder)
     except OutputError:
@@ -63,7 +64,7 @@ def write_imported_package(package: Package, folder: str | Path, *, mapping: Map
         raise
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        raise OutputError(f"cannot write {folder}: {exc.strerror or exc}") from None
+        raise OutputError("output.cannot_write", folder=folder, reason=exc.strerror or exc) from None
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from crisisdesk.msel.messages import MessageError, message
+
 OFFSET = "offset"  # a delay since STARTEX (T+1:30, +90 min, J+1 H+2 M-5)
 CLOCK = "clock"  # a time of day, maybe with a day (J+1, a weekday, a date without year)
 DATETIME = "datetime"  # a full date and time
@@ -35,11 +37,11 @@ MONTHS = {
     "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
 }
 
-FORMS_HINT = "e.g. 0:05, T+1:30, +90 min, 09h00, 9:30 AM, 26/06/2024 09h00, J+1 H+2, lundi 9:30"
+FORMS_HINT = message("time.hint")
 
 
-class TimeFormatError(ValueError):
-    """A cell that holds no time we can read; the message says what was found."""
+class TimeFormatError(MessageError, ValueError):
+    """A cell that holds no time we can read; ``text(language)`` says what was found."""
 
 
 @dataclass(frozen=True)
@@ -103,27 +105,27 @@ def parse_when(value: object) -> When:
     if isinstance(value, date):
         return When(DATETIME, moment=datetime.combine(value, time()))
     if isinstance(value, bool):
-        raise TimeFormatError(f"{value} is not a time ({FORMS_HINT})")
+        raise TimeFormatError("time.not_time", value=str(value), hint=FORMS_HINT)
     if isinstance(value, int | float):
         return _from_number(float(value))
     if not isinstance(value, str):
-        raise TimeFormatError(f"{value!r} is not a time ({FORMS_HINT})")
+        raise TimeFormatError("time.not_time", value=str(value), hint=FORMS_HINT)
     text = normalise(value)
     if not text:
-        raise TimeFormatError("is empty")
+        raise TimeFormatError("time.empty")
     when = _parse_text(text)
     if when is None:
-        raise TimeFormatError(f"{value.strip()!r} is not a time we can read ({FORMS_HINT})")
+        raise TimeFormatError("time.unreadable", value=value.strip(), hint=FORMS_HINT)
     return when
 
 
 def _from_number(number: float) -> When:
     if number < 0:
-        raise TimeFormatError(f"{number:g} is negative: not a time")
+        raise TimeFormatError("time.negative", number=number)
     if number < 1:  # an Excel time: a fraction of a day
         return When(BARE, seconds=round(number * 86400))
     if number > 2_958_465:  # past 9999-12-31
-        raise TimeFormatError(f"{number:g} is not a date or time")
+        raise TimeFormatError("time.not_date", number=number)
     moment = EXCEL_EPOCH + timedelta(days=number)
     return When(DATETIME, moment=_round_second(moment))
 

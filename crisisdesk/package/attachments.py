@@ -10,14 +10,8 @@ from pathlib import Path, PurePosixPath
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
-def attachment_problem(root: Path, relpath: str) -> str | None:
-    """Say why ``relpath`` is not a usable attachment of the package at ``root``, or None.
-
-    An attachment is a path relative to the package folder, written with ``/``, that
-    stays inside the folder, goes through no symbolic link and names a regular file.
-    Links are refused because the package is copied into the session file and must not
-    pull in files from elsewhere on the laptop.
-    """
+def path_problem(relpath: str) -> str | None:
+    """Say why ``relpath`` is not written as a path inside a package, or None (no disk access)."""
     if not relpath.strip():
         return "is empty"
     if "\\" in relpath:
@@ -27,6 +21,21 @@ def attachment_problem(root: Path, relpath: str) -> str | None:
         return "is an absolute path; give a path relative to the package folder (e.g. media/carte.png)"
     if ".." in pure.parts:
         return "goes outside the package folder (..); put the file inside the package"
+    return None
+
+
+def attachment_problem(root: Path, relpath: str) -> str | None:
+    """Say why ``relpath`` is not a usable attachment of the package at ``root``, or None.
+
+    An attachment is a path relative to the package folder, written with ``/``, that
+    stays inside the folder, goes through no symbolic link and names a regular file.
+    Links are refused because the package is copied into the session file and must not
+    pull in files from elsewhere on the laptop.
+    """
+    problem = path_problem(relpath)
+    if problem:
+        return problem
+    pure = PurePosixPath(relpath)
     current = root
     try:
         for part in pure.parts:

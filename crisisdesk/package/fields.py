@@ -8,6 +8,7 @@ change what the author typed: ``NO`` stays the role id ``NO``, ``1:05`` stays a 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -24,6 +25,16 @@ from crisisdesk.timefmt import parse_offset
 
 _DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
 _DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_EXPONENT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+$")
+
+# Numbers in a package are indicator values and scales: fifteen digits is more than
+# any of them needs and what a float holds exactly.
+MAX_NUMBER_DIGITS = 15
+MAX_NUMBER = 10.0**MAX_NUMBER_DIGITS
+# Exercise times: a few hours, a few days at most; 999 hours keeps every date the
+# scenario clock computes inside the calendar.
+MAX_HOURS = 999
+_HOURS = re.compile(r"^-?(\d+):")
 
 Number = int | float
 
@@ -111,14 +122,31 @@ def did_you_mean(word: str, choices: Iterable[str], *, list_up_to: int = 12) -> 
 
 
 def number_of(node: Node) -> Number | None:
-    """Return the number an unquoted scalar spells in plain decimal, else None."""
+    """Return the number an unquoted scalar spells in plain decimal, else None.
+
+    None too for a number out of bounds (see ``number_problem``), so nobody computes with it.
+    """
     if not is_plain(node):
         return None
     text = node.value.replace("_", "")  # YAML 1.1 allows 1_000
     if node.tag == YAML_TAG + "int" and _DECIMAL_INT.match(text):
+        if len(text.lstrip("+-")) > MAX_NUMBER_DIGITS:  # before int(): Python refuses 4,300 digits
+            return None
         return int(text)
-    if node.tag == YAML_TAG + "float" and _DECIMAL_FLOAT.match(text):
-        return float(text)
+    # YAML 1.1 reads 1e3 (no dot) as text; YAML 1.2 and every author read it as a number.
+    if (node.tag == YAML_TAG + "float" or _EXPONENT.match(text)) and _DECIMAL_FLOAT.match(text):
+        value = float(text)
+        return value if math.isfinite(value) and abs(value) <= MAX_NUMBER else None
+    return None
+
+
+def number_problem(node: Node) -> str | None:
+    """Say why an unquoted number is refused (it is too large), or None."""
+    if not is_plain(node) or number_of(node) is not None:
+        return None
+    text = node.value.replace("_", "")
+    if _DECIMAL_INT.match(text) or _DECIMAL_FLOAT.match(text):
+        return f"{show(node.value, 24)} is too large a number (at most {MAX_NUMBER_DIGITS} digits)"
     return None
 
 
@@ -128,6 +156,11 @@ def read_time(report: Report, node: Node, subject: str) -> int | None:
         report.error(node, f'{subject}: expected a time "H:MM" or "H:MM:SS", got {describe(node)}')
         return None
     text = node.value.strip()
+    hours = _HOURS.match(text)
+    if hours and len(hours.group(1)) > len(str(MAX_HOURS)):
+        report.error(node, f"{subject}: {show(text, 24)} is longer than an exercise can last "
+                           f"(at most {MAX_HOURS}:59:59)")
+        return None
     # An unquoted 1:05 is read from its text, not from YAML 1.1's sexagesimal 65.
     try:
         return parse_offset(text)
@@ -296,7 +329,12 @@ class Record:
             return default
         value = number_of(node)
         if value is None:
-            hint = " (remove the quotes)" if isinstance(node, ScalarNode) and _is_number_text(node.value) else ""
+            too_large = number_problem(node)
+            if too_large:
+                self.error(key, too_large)
+                return None
+            quoted = isinstance(node, ScalarNode) and node.style in ("'", '"')
+            hint = " (remove the quotes)" if quoted and _is_number_text(node.value) else ""
             self.error(key, f"expected a number, got {describe(node)}{hint}")
         return value
 
@@ -335,7 +373,7 @@ class Record:
         items = self.sequence(key, required=required)
         if items is None:
             return None
-        values = []
+        values: list[tuple[str, Node]] = []
         for item in items:
             if not isinstance(item, ScalarNode) or is_null(item) or not item.value.strip():
                 self.error(key, f"each item must be text, got {describe(item)}", item)
@@ -355,6 +393,9 @@ def value_of(record: Record, key: str, node: Node) -> Number | str | None:
         record.error(key, f"expected a number or a text, got {describe(node)}", node)
         return None
     number = number_of(node)
+    if number is None and (too_large := number_problem(node)):
+        record.error(key, f"{too_large}; quote it to show it as text", node)
+        return None
     return number if number is not None else node.value
 
 

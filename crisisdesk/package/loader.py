@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Literal
 
-from crisisdesk.package.attachments import attachment_problem
+from crisisdesk.markdown_text import image_sources
+from crisisdesk.package.attachments import attachment_problem, path_problem
 from crisisdesk.package.fields import (
     Record,
     Report,
@@ -48,11 +50,20 @@ from crisisdesk.package.yamlsource import (
     Node,
     ScalarNode,
     SequenceNode,
+    parse_yaml,
     read_yaml,
 )
 from crisisdesk.timefmt import format_offset
 
-__all__ = ["PACKAGE_FILES", "PackageError", "Problem", "load_package", "validate_package"]
+__all__ = [
+    "PACKAGE_FILES",
+    "PackageError",
+    "Problem",
+    "load_package",
+    "load_package_files",
+    "validate_package",
+    "validate_package_files",
+]
 
 EXERCISE_FILE, ROLES_FILE, MSEL_FILE = PACKAGE_FILES = ("exercise.yaml", "roles.yaml", "msel.yaml")
 
@@ -66,6 +77,9 @@ ZONED_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+
 SLUG_TEXT = "a slug (lower-case letters, digits and -, e.g. paris-50c)"
 ROLE_ID_TEXT = "a role code (capitals, digits, _ or -, e.g. DSOL)"
 ITEM_ID_TEXT = "an id (letters, digits, _ . or -, no spaces, e.g. I03)"
+# Scenario seconds per real second: a tabletop jumps days in hours (the Paris exercise
+# plays at up to 12); ten thousand is a week in a minute.
+MAX_SCALE = 10_000
 
 
 def load_package(path: str | Path) -> Package:
@@ -95,7 +109,62 @@ def validate_package(
             ]
     except OSError as exc:
         return None, [Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")]
-    return _PackageReader(root, files).read()
+    return _PackageReader(root, _FolderSource(root, files)).read()
+
+
+def validate_package_files(files: Mapping[str, bytes], root: Path) -> tuple[Package | None, list[Problem]]:
+    """Check a package held in memory: ``files`` maps POSIX paths (``msel.yaml``, ``media/carte.svg``) to bytes.
+
+    The same checks as ``validate_package``, for a package read back from a session
+    file without writing it anywhere; ``root`` names it in messages and is the
+    returned package's ``root``.
+    """
+    return _PackageReader(Path(root), _MemorySource(files)).read()
+
+
+def load_package_files(files: Mapping[str, bytes], root: Path) -> Package:
+    """``validate_package_files``, raising PackageError listing every problem if it has errors."""
+    package, problems = validate_package_files(files, root)
+    if package is None:
+        raise PackageError(Path(root), problems)
+    return package
+
+
+class _FolderSource:
+    """A package folder on disk; ``files`` reads some of the three files from elsewhere (the editor's unsaved text)."""
+
+    def __init__(self, root: Path, files: Mapping[str, Path] | None = None):
+        self.root = root
+        self.files = dict(files or {})
+
+    def yaml(self, name: str, label: str) -> tuple[Node | None, list[Problem]]:
+        return read_yaml(self.files.get(name, self.root / name), label)
+
+    def attachment_problem(self, relpath: str) -> str | None:
+        return attachment_problem(self.root, relpath)
+
+
+class _MemorySource:
+    """A package held as bytes (the snapshot in a session file): nothing touches the disk."""
+
+    def __init__(self, files: Mapping[str, bytes]):
+        self.files = files
+
+    def yaml(self, name: str, label: str) -> tuple[Node | None, list[Problem]]:
+        raw = self.files.get(name)
+        if raw is None:
+            return None, [Problem(label, None, "file is missing from the stored package")]
+        return parse_yaml(bytes(raw), label)
+
+    def attachment_problem(self, relpath: str) -> str | None:
+        problem = path_problem(relpath)  # the same spelling rules as on disk
+        if problem:
+            return problem
+        return None if PurePosixPath(relpath).as_posix() in self.files else "is missing from the stored package"
+
+
+def package_attachments_of(injects) -> frozenset[str]:
+    return frozenset(path for inject in injects for path in inject.attachments)
 
 
 def _hm(seconds: int) -> str:
@@ -105,9 +174,9 @@ def _hm(seconds: int) -> str:
 class _PackageReader:
     """Reads the three files of one package, in order, sharing what cross-checks need."""
 
-    def __init__(self, root: Path, files: Mapping[str, Path] | None = None):
+    def __init__(self, root: Path, source: _FolderSource | _MemorySource):
         self.root = root
-        self.files = dict(files or {})
+        self.source = source
         self.reports = {name: Report(str(root / name)) for name in PACKAGE_FILES}
         # What later files may refer to; None when the defining file could not be read,
         # so references to it are not reported as undefined.
@@ -119,15 +188,18 @@ class _PackageReader:
         self.criteria_counts: dict[str, int] | None = None
         self.roles: dict[str, Role] | None = None  # the roles read in full
         self.role_lines: dict[str, int] = {}  # every role id defined, even on a broken card
+        self.inject_nodes: dict[tuple[str, str], Node] = {}  # (inject id, field) -> node, for line numbers
+        self.summary_node: Node | None = None  # exercise.yaml's summary, shown as Markdown too
         self.briefing_items: list[tuple[Record, str, Node]] = []  # readiness.briefings, checked with msel.yaml
 
     def read(self) -> tuple[Package | None, list[Problem]]:
         nodes = {}
         for name in PACKAGE_FILES:
-            node, problems = read_yaml(self.files.get(name, self.root / name), self.reports[name].label)
+            node, problems = self.source.yaml(name, self.reports[name].label)
             self.reports[name].problems.extend(problems)
             nodes[name] = node
-        if nodes[EXERCISE_FILE] is not None and not self._format_is_supported(nodes[EXERCISE_FILE]):
+        exercise_node = nodes[EXERCISE_FILE]
+        if exercise_node is not None and not self._format_is_supported(exercise_node):
             # Another format's files mean other things: checking them would only add noise.
             return None, self.reports[EXERCISE_FILE].problems
         exercise = self._guarded(self._read_exercise, nodes[EXERCISE_FILE])
@@ -138,7 +210,7 @@ class _PackageReader:
         if any(not p.warning for p in problems) or exercise is None or roles is None or injects is None:
             return None, problems
         package = Package(
-            root=self.root.resolve(),
+            root=self.root.resolve() if isinstance(self.source, _FolderSource) else self.root,
             exercise=exercise,
             roles=roles,
             injects=tuple(sorted(injects, key=lambda inject: inject.at)),
@@ -189,6 +261,8 @@ class _PackageReader:
         title = rec.text("title", one_line=True)
         language = rec.choice("language", LANGUAGES)
         summary = rec.text("summary")
+        if summary is not None:
+            self.summary_node = rec.values.get("summary")  # its images are checked with msel.yaml's attachments
         duration = rec.time("duration")
         if duration == 0:
             rec.error("duration", "must be longer than 0:00")
@@ -201,7 +275,9 @@ class _PackageReader:
         timezone = self._read_timezone(rec)
         issuer = rec.text("issuer", required=False, one_line=True)
         distribution = rec.text("distribution", required=False, one_line=True)
-        if None in (ident, title, language, summary, duration, phases, indicators, objectives, readiness, timezone):
+        if (ident is None or title is None or language is None or summary is None or duration is None
+                or phases is None or indicators is None or objectives is None or readiness is None
+                or timezone is None):
             return None
         return Exercise(
             id=ident,
@@ -241,6 +317,7 @@ class _PackageReader:
             exercise.error("phases", 'needs at least one phase, starting at "0:00"')
             return None
         phases: list[Phase] = []
+        records: list[Record] = []  # the record each phase was read from
         complete = True
         previous: tuple[int, int] | None = None  # (index, at) of the last readable phase
         for index, item in enumerate(items, start=1):
@@ -255,8 +332,9 @@ class _PackageReader:
             title = rec.text("title", one_line=True)
             scenario_time = self._read_scenario_time(rec)
             scale = rec.number("scale", default=1.0)
-            if scale is not None and scale <= 0:
-                rec.error("scale", f"{scale} must be more than 0 (scenario seconds per real second)")
+            if scale is not None and not 0 < scale <= MAX_SCALE:
+                rec.error("scale", f"{scale:g} must be more than 0 and at most {MAX_SCALE:,} "
+                                   "(scenario seconds per real second)")
                 scale = None
             if at is not None:
                 if index == 1 and at != 0:
@@ -270,7 +348,10 @@ class _PackageReader:
                 elif self.duration is not None and at >= self.duration:
                     rec.error("at", f"{_hm(at)} is not before the end of the exercise (duration {_hm(self.duration)})")
                 previous = (index, at)
-            if None in (at, title, scenario_time, scale):
+            if at is None or title is None or scenario_time is None or scale is None:
+                complete = False
+                continue
+            if phases and not self._in_calendar(records[-1], phases[-1], at):
                 complete = False
                 continue
             if phases:
@@ -282,7 +363,22 @@ class _PackageReader:
                         f"of phase {len(phases)}: the scenario clock goes back",
                     )
             phases.append(Phase(at=at, title=title.strip(), scenario_time=scenario_time, scale=float(scale)))
+            records.append(rec)
+        if complete and phases and self.duration is not None and not self._in_calendar(
+                records[-1], phases[-1], self.duration):
+            complete = False
         return tuple(phases) if complete else None
+
+    @staticmethod
+    def _in_calendar(rec: Record, phase: Phase, end: int) -> bool:
+        """Check the scenario clock of ``phase`` stays a calendar date until exercise time ``end``."""
+        try:
+            phase.scenario_time + timedelta(seconds=(end - phase.at) * phase.scale)
+        except OverflowError:
+            rec.error("scenario_time", f"{phase.scenario_time.isoformat(sep=' ')} at x{phase.scale:g} runs past "
+                                       f"the year 9999 before {_hm(end)}, where the phase ends")
+            return False
+        return True
 
     def _read_scenario_time(self, rec: Record) -> datetime | None:
         text = rec.text("scenario_time", one_line=True)
@@ -383,6 +479,11 @@ class _PackageReader:
                 if seconds == 0:
                     rec.error(key, "must be longer than 0:00")
                     seconds = None
+                elif key == "window" and seconds is not None and seconds < 60:
+                    # The check counts every window of the exercise: one-second windows over a
+                    # 999-hour exercise took 53 s (3.6 million windows); one minute is the finest useful.
+                    rec.error(key, f"{_hm(seconds)} is shorter than a minute; give \"0:01\" or more")
+                    seconds = None
                 ok = ok and seconds is not None
                 values[key] = seconds
         for key in ("max_responses_due", "max_injects_received", "min_injects_per_objective"):
@@ -436,7 +537,8 @@ class _PackageReader:
             resources = rec.text_list("resources", required=False)
             contacts = rec.text_list("contacts", required=False)
             color = self._read_color(rec)
-            if None in (ident, name, kind, mission, decisions, resources, contacts) or color is False:
+            if (ident is None or name is None or kind is None or mission is None or decisions is None
+                    or resources is None or contacts is None or color is False):
                 complete = False
                 continue
             roles[ident] = Role(
@@ -450,7 +552,7 @@ class _PackageReader:
         self.roles = roles
         return tuple(roles.values()) if complete else None
 
-    def _read_color(self, rec: Record) -> str | None | bool:
+    def _read_color(self, rec: Record) -> str | None | Literal[False]:
         """Return the color, None if absent, or False after reporting a bad one."""
         if "color" not in rec.values:
             return None
@@ -502,6 +604,7 @@ class _PackageReader:
             if ident not in lines:
                 readiness.error("briefings", f"no inject {show(ident)} in msel.yaml{did_you_mean(ident, lines)}", item)
         self._check_coverage(targeted, tested)
+        self._check_images(injects)
         return injects if complete else None
 
     def _read_inject(
@@ -544,9 +647,12 @@ class _PackageReader:
             if "manual" in rec.values and not is_null(rec.values["manual"]):
                 return None  # reported as not a boolean
             manual = contingency_for is not None  # a contingency waits for the controller
-        values = (ident, at, title, sender, to, channel, body, expected, objectives, attachments, sets)
-        if None in values:
+        if (ident is None or at is None or title is None or sender is None or to is None or channel is None
+                or body is None or expected is None or objectives is None or attachments is None or sets is None):
             return None
+        for key in ("body", "notes"):
+            if key in rec.values:
+                self.inject_nodes[(ident, key)] = rec.values[key]
         return Inject(
             id=ident, at=at, title=title.strip(), sender=sender.strip(), to=to, channel=channel, body=body,
             expected=expected, objectives=objectives, attachments=attachments, sets=sets,
@@ -635,13 +741,13 @@ class _PackageReader:
             ):
                 sub.warning("within", f"the response is due after the end of the exercise ({_hm(at + within)})")
             criterion = self._read_criterion(sub)
-            if None in (role, action, within) or criterion is False:
+            if role is None or action is None or within is None or criterion is False:
                 complete = False
                 continue
             expected.append(Expected(role=role, action=action.strip(), within=within, criterion=criterion or None))
         return tuple(expected) if complete else None
 
-    def _read_criterion(self, sub: Record) -> str | bool | None:
+    def _read_criterion(self, sub: Record) -> str | Literal[False] | None:
         """Read an expected response's optional ``criterion: O2.3``; False when it is wrong.
 
         The objective id is everything before the last dot (ids may hold dots), the
@@ -674,7 +780,7 @@ class _PackageReader:
             return None
         ok = True
         for path, node in items:
-            problem = attachment_problem(self.root, path)
+            problem = self.source.attachment_problem(path)
             if problem:
                 rec.error("attachments", f"{show(path, 80)} {problem}", node)
                 ok = False
@@ -737,6 +843,30 @@ class _PackageReader:
                     f"({_hm(by_id[target].at)}), which it backs up",
                 )
 
+    def _check_images(self, injects: list[Inject]) -> None:
+        """Warn about Markdown images that do not show one of the package's attachments.
+
+        Such an image is shown as text (crisisdesk/markdown_text.py): a path of the
+        laptop or a web address is never loaded into the console or a report.
+        """
+        attachments = package_attachments_of(injects)
+        texts = [(self.reports[MSEL_FILE], f"inject {inject.id} field '{key}'", self.inject_nodes.get((inject.id, key)),
+                  getattr(inject, key)) for inject in injects for key in ("body", "notes")]
+        if self.summary_node is not None and isinstance(self.summary_node, ScalarNode):
+            texts.append((self.reports[EXERCISE_FILE], "exercise field 'summary'", self.summary_node,
+                          self.summary_node.value))
+        for report, subject, node, text in texts:
+            for source, offset in image_sources(text):
+                if source.removeprefix("./") in attachments:
+                    continue
+                line = None
+                if node is not None:
+                    block = getattr(node, "style", None) in ("|", ">")  # a block scalar starts a line lower
+                    line = node.start_mark.line + 1 + offset + (1 if block else 0)
+                report.warning(line, f"{subject}: image {show(source, 60)} is not one of the package's "
+                                     "attachments, so it is shown as text; put the file in the package and list "
+                                     "it under attachments (e.g. media/carte.png)")
+
     def _check_coverage(self, targeted: set[str], tested: set[str]) -> None:
         """Warn about played roles no inject reaches and objectives no inject tests."""
         if self.roles is not None:
@@ -759,7 +889,7 @@ class _PackageReader:
         ident = rec.word("id", pattern, expected)
         if ident is None:
             return None
-        line = rec.line("id")
+        line = rec.line("id") or 0  # a record always has a line; 0 would only say "unknown"
         if ident in seen:
             rec.error("id", f"{kind} id {ident} is used twice (first at line {seen[ident]})")
             return None

@@ -190,4 +190,9 @@ def phase_index_at(phases: Sequence[Phase], offset: float) -> int:
 def scenario_time_at(phases: Sequence[Phase], offset: float) -> datetime:
     """Scenario date and time at exercise offset ``offset``: its phase's start plus the time played at its scale."""
     phase = phases[phase_index_at(phases, offset)]
-    return phase.scenario_time + timedelta(seconds=(offset - phase.at) * phase.scale)
+    try:
+        return phase.scenario_time + timedelta(seconds=(offset - phase.at) * phase.scale)
+    except OverflowError:
+        # Validation keeps the planned exercise inside the calendar; an exercise left
+        # running far past its end stops the scenario clock at the calendar's edge.
+        return datetime.max if offset >= phase.at else datetime.min

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from crisisdesk.printable import printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -18,7 +20,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         level = "warning: " if self.warning else ""
-        return f"{where}: {level}{self.message}"
+        # Values quoted from the package may hold terminal escape sequences: printed escaped.
+        return printable(f"{where}: {level}{self.message}")
 
 
 class PackageError(Exception):

@@ -286,7 +286,7 @@ class _Checker:
         by_time = list(self.timeline)
         for inject in by_time:
             gap = inject.at - previous
-            if quiet_end is None or gap > quiet_end - quiet_start:
+            if quiet_start is None or quiet_end is None or gap > quiet_end - quiet_start:
                 quiet_start, quiet_end = previous, inject.at
             if gap > limit:
                 self._add_inject(

@@ -85,7 +85,9 @@ def render_text(report: ReadinessReport, width: int = WIDTH) -> str:
         marks = ", ".join(f"{hm(at)} {name}" for at, name in report.boundaries)
         lines.extend(textwrap.wrap(f"Boundaries: {marks}", width, subsequent_indent="  "))
     pace = report.pace
-    if pace.busiest_start is not None:
+    # With one inject on the timeline all of these are set; none of them without.
+    if (pace.busiest_start is not None and pace.quiet_start is not None and pace.quiet_end is not None
+            and pace.last_inject is not None):
         lines.extend([
             f"Pace: busiest 15 minutes from {hm(pace.busiest_start)} ({pace.busiest_count} injects)",
             f"      longest stretch without an inject {hm(pace.quiet_start)}–{hm(pace.quiet_end)}"
@@ -120,7 +122,8 @@ def _over_cells(report: ReadinessReport, table: LoadTable) -> set[tuple[str, int
     if table.window != report.settings.window:
         return cells  # overloads are counted in the settings' windows, not the ones shown
     for finding in report.findings:
-        if finding.kind in ("overload_responses", "overload_injects") and finding.start is not None:
+        if (finding.kind in ("overload_responses", "overload_injects") and finding.role is not None
+                and finding.start is not None):
             cells.add((finding.role, finding.start // table.window))
     return cells
 

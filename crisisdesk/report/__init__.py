@@ -40,6 +40,7 @@ __all__ = [
     "render_html",
     "render_pdf",
     "report_html",
+    "report_images",
     "write_report",
     "write_text_atomically",
 ]
@@ -86,7 +87,28 @@ def report_html(session, *, now: float | None = None, templates: str | Path | No
                 language: str | None = None, for_print: bool = False) -> str:
     """Render the report of an open session as a self-contained HTML document (``for_print``: for the PDF)."""
     return render_html(build_figures(session, now=now), templates=templates, language=language,
-                       for_print=for_print)
+                       image_src=report_images(session), for_print=for_print)
+
+
+def report_images(session):
+    """The images the report's Markdown may show, read now from the open session: an ``image_src``.
+
+    Only the package's own attachments that a body or the summary shows as an image are
+    read (and embedded as ``data:`` URLs); every other image is shown as text.
+    """
+    from crisisdesk.markdown_text import attachment_image_src, image_sources, package_attachments
+    from crisisdesk.session import SessionError
+
+    package = session.package
+    texts = [package.exercise.summary] + [inject.body for inject in package.injects]
+    shown = {source.removeprefix("./") for text in texts for source, _ in image_sources(text)}
+    data: dict[str, bytes] = {}
+    for path in sorted(shown & package_attachments(package)):
+        try:
+            data[path] = session.attachment_bytes(path)
+        except SessionError:
+            continue  # shown as text
+    return attachment_image_src(frozenset(data), data.__getitem__)
 
 
 def write_text_atomically(path: Path, text: str) -> None:

@@ -202,12 +202,14 @@ def build_chart(fig: ReportFigures, language: str | None = None) -> TimelineChar
                 if role_id in role_y:
                     received.add((fired_x, role_y[role_id]))
 
-    timed = [e for e in fig.entries if e.first_elapsed is not None and e.role in role_y and e.stage == "play"]
+    # (x, role, is a decision) of each entry played at a known time by a role on the chart
+    timed = [(x_of(e.first_elapsed), e.role, e.kind in DECISION_KINDS) for e in fig.entries
+             if e.first_elapsed is not None and e.role is not None and e.role in role_y and e.stage == "play"]
     aggregated = len(timed) > AGGREGATE_ABOVE
     dots: list[Dot] = []
     bars: list[Bar] = []
     if aggregated:
-        bins = Counter((e.role, int((x_of(e.first_elapsed) - PLOT_LEFT) // BIN_WIDTH)) for e in timed)
+        bins = Counter((role_id, int((x - PLOT_LEFT) // BIN_WIDTH)) for x, role_id, _ in timed)
         peak = max(bins.values())
         for (role_id, index), count in sorted(bins.items()):
             bar_height = max(1.5, (ROLE_LANE - 6) * count / peak)
@@ -217,13 +219,12 @@ def build_chart(fig: ReportFigures, language: str | None = None) -> TimelineChar
     else:
         seen = set()
         # Decisions last, so they are drawn over the lighter entries.
-        for entry in sorted(timed, key=lambda e: e.kind in DECISION_KINDS):
-            decision = entry.kind in DECISION_KINDS
-            key = (entry.role, round(x_of(entry.first_elapsed)), decision)
+        for x, role_id, decision in sorted(timed, key=lambda t: t[2]):
+            key = (role_id, round(x), decision)
             if key in seen:
                 continue
             seen.add(key)
-            dots.append(Dot(x_of(entry.first_elapsed), role_y[entry.role], decision, role_color[entry.role]))
+            dots.append(Dot(x, role_y[role_id], decision, role_color[role_id]))
 
     return TimelineChart(
         width=WIDTH,

@@ -184,7 +184,7 @@ def build_kit(package: Package, *, language: str | None = None, by: str = "role"
         sender_role = roles.get(inject.sender)
         if inject.to_all:
             recipient_ids = tuple(role.id for role in played)
-            recipient_names = (t["all_played"],)
+            recipient_names: tuple[str, ...] = (t["all_played"],)
         else:
             recipient_ids = tuple(inject.to)
             recipient_names = tuple(roles[r].name if r in roles else r for r in inject.to)
@@ -335,6 +335,8 @@ def kit_html(package_or_kit: Package | Kit, kind: str, *, by: str = "role", lang
         span=lambda seconds: format_duration(seconds, lang).replace(" ", NBSP),
         typo=(french_spacing if fr else str),
         typo_html=(french_spacing_html if fr else Markup),
+        # Markdown images show only the package's picture attachments (crisisdesk/markdown_text.py).
+        image_src=lambda source: kit.images.get(source.removeprefix("./")),
     )
 
 

@@ -9,20 +9,26 @@ template can also extend a default one as ``default/<name>``.
 from __future__ import annotations
 
 import functools
+import os
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    TemplateRuntimeError,
     pass_context,
 )
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from crisisdesk.markdown_text import ImageSource, render_markdown
 from crisisdesk.report.chart import build_chart, safe_color
 from crisisdesk.report.event_text import EventContext, describe_event
 from crisisdesk.report.figures import ON_TIME_TOLERANCE, UNPLAYED_STATUSES, ReportFigures
@@ -110,7 +116,7 @@ def _day(context, value: date | str | None) -> str:
         return "—"
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value.strip())
+            return format_day(date.fromisoformat(value.strip()), context["lang"])
         except ValueError:
             return value
     return format_day(value, context["lang"])
@@ -142,29 +148,47 @@ def _typography(context, markup) -> Markup:
     return typography_html(markup, context["lang"])
 
 
-@functools.lru_cache(maxsize=1)
-def _markdown_renderer():
-    from markdown_it import MarkdownIt
-
-    # Raw HTML off: a tag typed in an inject body is shown as text, never run.
-    return MarkdownIt("commonmark", {"html": False})
-
-
-def _markdown(text: str | None) -> Markup:
-    if not text:
-        return Markup("")
-    return Markup(_markdown_renderer().render(str(text)))
+@pass_context
+def _markdown(context, text: str | None) -> Markup:
+    # Raw HTML off; images only from the package's attachments, embedded (crisisdesk/markdown_text.py).
+    return Markup(render_markdown(text, image_src=context.get("image_src")))
 
 
 # -- environment ---------------------------------------------------------------------
 
 
+class _UserFolderLoader(FileSystemLoader):
+    """Templates of a user's folder: regular files inside it, never reached through a link.
+
+    Checked again at each load (not only when the folder is given): a link made meanwhile
+    could otherwise show any file of the laptop in a report.
+    """
+
+    def __init__(self, folder: str):
+        super().__init__(folder, followlinks=False)
+        self.folder = Path(folder)
+
+    def get_source(self, environment: Environment, template: str):
+        current = self.folder
+        for part in split_template_path(template):
+            current = current / part
+            if current.is_symlink():
+                # Not TemplateNotFound: the ChoiceLoader would quietly fall back to the default.
+                raise TemplateRuntimeError(f"{template}: is a symbolic link; a template folder holds its own files")
+        return super().get_source(environment, template)
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(user_folder: str | None) -> Environment:
     default = FileSystemLoader(str(DEFAULT_TEMPLATES))
-    loaders = [FileSystemLoader(user_folder)] if user_folder else []
+    loaders: list[BaseLoader] = [_UserFolderLoader(user_folder)] if user_folder else []
     loaders += [default, PrefixLoader({"default": default})]
-    env = Environment(
+    # A template folder someone sends is code: it runs in Jinja's sandbox, which lets a
+    # template read the report's figures and call the filters but reach no Python
+    # internals (no os, no files, no imports). The defaults are ours and stay unsandboxed:
+    # the sandbox checks every attribute read, which a 50,000-entry report would feel.
+    environment_class = SandboxedEnvironment if user_folder else Environment
+    env = environment_class(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
@@ -196,7 +220,22 @@ def make_environment(templates: str | Path | None = None) -> Environment:
     folder = Path(templates).expanduser()
     if not folder.is_dir():
         raise TemplateFolderError(f"template folder not found: {folder}")
+    links = _links_in(folder)
+    if links:
+        shown = ", ".join(str(link.relative_to(folder)) for link in links[:5])
+        raise TemplateFolderError(f"{folder}: holds symbolic links ({shown}); a template folder must hold its "
+                                  "own files, copy them in instead")
     return _environment(str(folder.resolve()))
+
+
+def _links_in(folder: Path) -> list[Path]:
+    """Every symbolic link inside ``folder`` (not followed), in name order."""
+    links = []
+    for parent, dirs, names in os.walk(folder, followlinks=False):
+        for name in sorted(dirs + names):
+            if (Path(parent) / name).is_symlink():
+                links.append(Path(parent) / name)
+    return sorted(links)
 
 
 def log_table_rows(fig: ReportFigures, lang: str, rows=None) -> list[Markup]:
@@ -248,36 +287,57 @@ def log_table_rows(fig: ReportFigures, lang: str, rows=None) -> list[Markup]:
 
 
 def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
-                language: str | None = None, for_print: bool = False) -> str:
+                language: str | None = None, image_src: ImageSource | None = None,
+                for_print: bool = False) -> str:
     """Render the report of ``fig`` as one self-contained HTML document.
 
-    ``for_print``: the document is for the PDF, where a very long session's annexes are
-    summarised (``print_annexes``); the HTML keeps them whole.
+    ``image_src`` turns an image of an inject body into a URL (see crisisdesk/markdown_text.py);
+    without it every image is shown as text. ``for_print``: the document is for the PDF,
+    where a very long session's annexes are summarised (``print_annexes``); the HTML keeps
+    them whole.
     """
     from crisisdesk.report.print_annexes import print_annexes
 
     lang = language_of(language or fig.language)
     env = make_environment(templates)
-    template = env.get_template(MAIN_TEMPLATE)
     annexes = print_annexes(fig, lang, for_print=for_print)
     events_context = EventContext(
         lang, titles={r.inject_id: r.title for r in fig.injects}, timezone=fig.timezone,
         indicators={i.id: (i.label, i.unit or "") for i in fig.exercise.indicators})
-    return template.render(
-        fig=fig,
-        event_details=lambda ev: describe_event(ev.kind, ev.payload, events_context),
-        chart=build_chart(fig, lang),
-        log_chunks=log_table_rows(fig, lang, annexes.log_rows),
-        events_shown=annexes.events,
-        log_summary=annexes.log_summary,
-        role_cards=annexes.role_cards,
-        print_long=annexes.long,
-        chronology_shown=annexes.chronology,
-        findings_cap=annexes.findings_cap,
-        indicators_cap=annexes.indicators_cap,
-        on_time_tolerance=ON_TIME_TOLERANCE,
-        unplayed_statuses=tuple(sorted(UNPLAYED_STATUSES)),
-        t=labels(lang),
-        events_t=EVENT_LABELS[lang],
-        lang=lang,
-    )
+    try:
+        template = env.get_template(MAIN_TEMPLATE)
+        return template.render(
+            fig=fig,
+            event_details=lambda ev: describe_event(ev.kind, ev.payload, events_context),
+            chart=build_chart(fig, lang),
+            log_chunks=log_table_rows(fig, lang, annexes.log_rows),
+            events_shown=annexes.events,
+            log_summary=annexes.log_summary,
+            role_cards=annexes.role_cards,
+            print_long=annexes.long,
+            chronology_shown=annexes.chronology,
+            findings_cap=annexes.findings_cap,
+            indicators_cap=annexes.indicators_cap,
+            on_time_tolerance=ON_TIME_TOLERANCE,
+            unplayed_statuses=tuple(sorted(UNPLAYED_STATUSES)),
+            t=labels(lang),
+            events_t=EVENT_LABELS[lang],
+            lang=lang,
+            image_src=image_src,
+        )
+    except RecursionError as exc:
+        raise TemplateRuntimeError(
+            f"{_looping_template(exc)}: includes, imports or extends itself (directly or through another "
+            "template)") from None
+
+
+def _looping_template(exc: RecursionError) -> str:
+    """The template that appears most often in ``exc``'s traceback: the one that loops."""
+    counts: dict[str, int] = {}
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            counts[name] = counts.get(name, 0) + 1
+        tb = tb.tb_next
+    return max(counts, key=lambda name: counts[name]) if counts else "a report template"

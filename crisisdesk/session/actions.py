@@ -8,6 +8,7 @@ changes nothing: the controller sees it at once and can try again.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -299,7 +300,7 @@ class ControllerActions:
         fired = []
         for candidate in scheduler.autofire_candidates(state.injects, autofire=state.autofire):
             try:
-                self._control(lambda now, c=candidate: [self._fire_draft(c.id, now, actor=None, auto=True)])
+                self._control(functools.partial(self._auto_fire_drafts, candidate.id))
             except AlreadyDone:
                 continue  # fired or skipped by another window a moment ago
             fired.append(candidate.id)
@@ -331,6 +332,9 @@ class ControllerActions:
         if kind == "start":
             return [Draft(EventKind.START, now, 0.0, clock.scenario_time_at(0.0))]
         return [self._store.draft(PAYLOAD_TYPES[kind](), now)]
+
+    def _auto_fire_drafts(self, inject_id: str, now: float) -> list[Draft]:
+        return [self._fire_draft(inject_id, now, actor=None, auto=True)]
 
     def _fire_draft(self, inject_id: str, now: float, *, actor: str | None, auto: bool) -> Draft:
         inj = self._store.replayer.injects.get(inject_id)

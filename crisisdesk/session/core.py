@@ -33,7 +33,7 @@ from crisisdesk.session.errors import (
 )
 from crisisdesk.session.replay import Replayer
 from crisisdesk.session.schema import Meta, PackageFile
-from crisisdesk.session.snapshot import ExtractedPackage, safe_relpath
+from crisisdesk.session.snapshot import StoredPackage, safe_relpath
 from crisisdesk.session.state import EventRecord, SessionState
 from crisisdesk.session.store import Draft, ReadTx, insert_event, read_records
 from crisisdesk.vocabulary import Payload
@@ -48,7 +48,7 @@ class EventStore:
     the ``require_*`` checks; ``write_error``/``failure`` to describe a database error.
     """
 
-    def __init__(self, path: Path, engine, extracted: ExtractedPackage, time_source: TimeSource, *,
+    def __init__(self, path: Path, engine, extracted: StoredPackage, time_source: TimeSource, *,
                  read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from crisisdesk.session import arguments
 from crisisdesk.session.core import EventStore
 from crisisdesk.session.errors import InvalidActionError, SessionError, WriteFailedError
 from crisisdesk.session.pending import KeptWrites
+from crisisdesk.session.pending_file import read_pending_file
 from crisisdesk.session.schema import Event
 from crisisdesk.session.state import (
     CHECK_STATUSES,
@@ -34,6 +36,7 @@ from crisisdesk.session.state import (
 from crisisdesk.session.store import Draft
 from crisisdesk.vocabulary import (
     ACTION_STATUSES,
+    OBSERVER_KINDS,
     POETE_DOMAINS,
     RETEX_FIELDS,
     RETEX_STATUSES,
@@ -45,6 +48,14 @@ from crisisdesk.vocabulary import (
     RatingPayload,
     RetexPayload,
 )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What ``import_pending`` did: writes stored now, writes the session file already held."""
+
+    stored: int
+    already: int
 
 
 class CouranteWrites:
@@ -77,6 +88,28 @@ class CouranteWrites:
         saved = len(kept)
         kept.stored({d.event_id for d in drafts})
         return saved
+
+    def import_pending(self, path) -> ImportResult:
+        """Store the writes of a file of unsaved writes (``export_pending``); say how many were new.
+
+        The file is checked first (``pending_file.py``); its writes already in the session
+        file are counted, not stored twice. The new ones are kept (and journaled) before
+        they are stored, so if the disk is still full they wait like any kept write
+        (WriteFailedError, ``pending=True``) instead of being lost again.
+        """
+        self._store.require_writable()
+        found = read_pending_file(path, OBSERVER_KINDS)
+        ids = [w.event_id for w in found.writes]
+        stored: set[str] = set()
+        with self._store.read() as conn:
+            for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+                chunk = ids[start:start + 500]
+                stored.update(conn.execute(select(Event.event_id).where(Event.event_id.in_(chunk))).scalars())
+        new = [w for w in found.writes if w.event_id not in stored]
+        if new:
+            self._kept.take(new)
+            self.retry_pending()
+        return ImportResult(stored=len(new), already=len(ids) - len(new))
 
     def _record(self, make: Callable[[float], Draft]) -> int:
         """Write one courante/evaluation event and return its seq; keep it if the file cannot take it.
@@ -145,8 +178,8 @@ class CouranteWrites:
             if stored is not None:
                 return stored
             if self._kept.has(entry_id):
-                self.retry_pending()
-                return self._store.replayer.find_entry(entry_id)
+                self.retry_pending()  # raises unless every kept write, this one too, is stored now
+                return self._stored_entry(entry_id)
         observer = arguments.required_text(observer, "observer")
         text = arguments.required_text(text, "entry text")
         if kind not in ENTRY_KINDS:
@@ -185,7 +218,13 @@ class CouranteWrites:
             )
             return Draft(payload.kind, now, elapsed, scenario, payload.to_payload(), actor=observer, event_id=entry_id)
         self._record(make)
-        return self._store.replayer.find_entry(entry_id)
+        return self._stored_entry(entry_id)
+
+    def _stored_entry(self, entry_id: str) -> LogEntry:
+        entry = self._store.replayer.find_entry(entry_id)
+        if entry is None:  # _record raises when the file did not take it: this cannot happen
+            raise RuntimeError(f"entry {entry_id} was stored but cannot be read back")
+        return entry
 
     def check_expectation(self, inject_id: str, index: int, status: str, *, observer: str, note: str = "",
                           event_id: str | None = None) -> str:

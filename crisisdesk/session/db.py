@@ -114,7 +114,9 @@ def backup_sqlite(engine: Engine, target: Path) -> None:
     try:
         dest = sqlite3.connect(str(target))
         try:
-            raw.driver_connection.backup(dest)
+            driver = raw.driver_connection
+            assert driver is not None  # a checked-out pool connection always has its sqlite3 one
+            driver.backup(dest)
         finally:
             dest.close()
     finally:

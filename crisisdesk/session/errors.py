@@ -8,6 +8,8 @@ message names. The codes:
 | code | raised when | params |
 |---|---|---|
 | ``not_a_session`` | the file is not a crisisdesk session (or is damaged beyond reading) | path, reason |
+| ``damaged`` | the file is a session file whose tables are damaged (a damaged *event* is an anomaly of the replay instead) | path, reason |
+| ``pending_file_invalid`` | ``import_pending`` was given a file that is not, or no longer, a file of unsaved writes | path, reason |
 | ``newer_version`` | the file was written by a newer crisisdesk | path, version, supported |
 | ``no_such_file``, ``no_such_folder``, ``file_exists`` | creating or opening | path |
 | ``read_only`` | the file or folder cannot be written, or the session was opened read-only | path |

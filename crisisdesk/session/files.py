@@ -33,6 +33,7 @@ from crisisdesk.session.schema import (
     PackageFile,
     create_schema,
 )
+from crisisdesk.session.snapshot import PACKAGE_FILES, Member, StoredFiles, read_member
 from crisisdesk.vocabulary import EventKind
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -50,10 +51,11 @@ def check_new_file(path: Path) -> None:
         raise ReadOnlySessionError(f"{path.parent}: cannot write in this folder", params={"path": str(path.parent)})
 
 
-def write_new_file(path: Path, package: Package, package_root: Path, package_files: list[tuple[str, bytes]],
+def write_new_file(path: Path, package: Package, package_root: Path, members: list[Member],
                    now: float, observer: str | None) -> None:
     """Write a new session file: the schema, the facts, the package snapshot and the ``created`` event.
 
+    ``members`` are the package files to keep (``package_members``), copied in chunks.
     Nothing is left behind if it fails.
     """
     engine = sqlite_engine(path)
@@ -70,7 +72,7 @@ def write_new_file(path: Path, package: Package, package_root: Path, package_fil
                 "package_source": str(package_root.resolve()),
             }
             conn.execute(insert(Meta), [{"key": k, "value": v} for k, v in facts.items()])
-            conn.execute(insert(PackageFile), [{"path": p, "data": d} for p, d in package_files])
+            _store_members(conn, members)
             payload = {"package_id": package.exercise.id, "package_title": package.exercise.title,
                        "created_with": __version__, "observer": observer}
             conn.execute(insert(Event).values(
@@ -89,7 +91,23 @@ def write_new_file(path: Path, package: Package, package_root: Path, package_fil
     engine.dispose()
 
 
-def open_engine(path: Path, *, read_only: bool, busy_timeout_ms: int) -> tuple[Engine, list[tuple[str, bytes]]]:
+def _store_members(conn, members: list[Member]) -> None:
+    """Insert each package file in chunks: a zero-filled blob of its size, then written through it.
+
+    A 150 MB attachment thus never sits whole in memory (it did: 2.6 GB peak for eight of them).
+    """
+    raw = conn.connection.driver_connection  # the sqlite3 connection, in this same transaction
+    for member in members:
+        cursor = raw.execute("INSERT INTO package_files (path, data) VALUES (?, zeroblob(?))",
+                             (member.relpath, member.size))
+        if member.size == 0:
+            continue
+        with raw.blobopen("package_files", "data", cursor.lastrowid) as blob:
+            for chunk in read_member(member):
+                blob.write(chunk)
+
+
+def open_engine(path: Path, *, read_only: bool, busy_timeout_ms: int) -> tuple[Engine, StoredFiles]:
     """Check, upgrade if older and open a session file; return its engine and the stored package files.
 
     ``read_only`` opens an archived or unwritable copy without changing it. An older
@@ -102,11 +120,17 @@ def open_engine(path: Path, *, read_only: bool, busy_timeout_ms: int) -> tuple[E
             f"{path}: the file or its folder is read-only. Open it read-only to view or export it, "
             "or copy it to a folder where you can write.", params={"path": str(path)},
         )
+    if not read_only:
+        _check_is_crisisdesk_database(path, busy_timeout_ms)
     engine = sqlite_engine(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
     try:
         engine, _version = _prepare(engine, path, read_only, busy_timeout_ms)
         with engine.connect().execution_options(read_only=True) as conn, conn.begin():
-            stored = [(p, bytes(d)) for p, d in conn.execute(select(PackageFile.path, PackageFile.data)).all()]
+            # Every path, but the bytes of the three YAML files only: attachments are read when shown.
+            paths = list(conn.execute(select(PackageFile.path)).scalars())
+            texts = dict(conn.execute(select(PackageFile.path, PackageFile.data)
+                                      .where(PackageFile.path.in_(PACKAGE_FILES))).all())
+            stored = StoredFiles(paths, texts)
     except OperationalError as exc:
         engine.dispose()
         raise open_error(path, exc) from None
@@ -118,6 +142,24 @@ def open_engine(path: Path, *, read_only: bool, busy_timeout_ms: int) -> tuple[E
         engine.dispose()
         raise
     return engine, stored
+
+
+def _check_is_crisisdesk_database(path: Path, busy_timeout_ms: int) -> None:
+    """Refuse another program's SQLite database before the write engine touches it.
+
+    Opening for writing switches the file to WAL (and leaves -wal and -shm files beside
+    it): that must only ever happen to a session file. Read through a read-only
+    connection, which changes nothing; if that look is impossible (locked, a read-only
+    folder) the normal open says why.
+    """
+    engine = sqlite_engine(path, read_only=True, busy_timeout_ms=busy_timeout_ms)
+    try:
+        with engine.connect() as conn, conn.begin():
+            migrations.read_version(conn, path)  # NotASessionFile if it is not one of ours
+    except (OperationalError, DBAPIError):
+        pass  # not readable this way: the open that follows gives the reason
+    finally:
+        engine.dispose()
 
 
 def _prepare(engine, path: Path, read_only: bool, busy_timeout_ms: int):
@@ -237,6 +279,11 @@ def open_error(path: Path, exc: OperationalError) -> SessionError:
     if is_locked(exc):
         return SessionLockedError(f"{path}: locked by another program; close it there, or try again in a moment",
                                   params=params)
+    detail = str(getattr(exc, "orig", exc))
+    if detail.startswith(("no such table", "no such column")):
+        return SessionError(f"{path}: the session file is damaged ({detail}); open a backup copy "
+                            "of it if there is one", code="damaged",
+                            params={**params, "reason": detail})
     if cause(exc) in ("read_only", "cant_open"):
         return ReadOnlySessionError(f"{path}: cannot be opened for writing ({exc.orig}); open it read-only "
                                     "or copy it to a folder where you can write", params=params)

@@ -13,6 +13,7 @@ session yet (``hold``), so "what is not saved" has one answer: ``unsaved_ids``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,22 @@ class KeptWrites:
         """Forget the kept writes now in the file, and write the journal again."""
         self._kept = [p for p in self._kept if p.event_id not in event_ids]
         self.sync()
+
+    def take(self, writes: Iterable[PendingWrite]) -> int:
+        """Keep ``writes`` brought back from a file of unsaved writes (those not kept already); return how many.
+
+        They go in the journal too, in the order they were made, before anything tries to store them.
+        """
+        seen = {p.event_id for p in self._kept}
+        taken = 0
+        for pending in writes:
+            if pending.event_id not in seen:
+                seen.add(pending.event_id)
+                self._kept.append(replace(pending, journaled=False))
+                taken += 1
+        self._kept.sort(key=lambda p: p.real_time)  # stable: the order they were made in
+        self.sync()
+        return taken
 
     def adopt(self) -> bool:
         """Take in the journals other windows left beside the file; True if anything was found."""

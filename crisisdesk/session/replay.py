@@ -16,6 +16,7 @@ from typing import Any
 from crisisdesk.clock import ClockError, ClockState, ExerciseClock
 from crisisdesk.package.model import Inject, Package
 from crisisdesk.session import inject_fields
+from crisisdesk.session.payload_check import payload_problem
 from crisisdesk.session.state import (
     EventRecord,
     ExpectationCheck,
@@ -118,13 +119,21 @@ class Replayer:
         """Apply one stored event (events must come in ``seq`` order)."""
         if rec.seq <= self.last_seq:
             return  # already applied (a re-read after a retry)
+        damage = rec.damage or payload_problem(rec.kind, rec.payload)
+        if damage:
+            # A damaged row (bad JSON, a list for a payload, a number for a text...): reported and
+            # skipped, so the rest of the file opens and every command can still read it.
+            self._c.anomalies.append(f"event {rec.seq} ({rec.kind}): ignored: {damage}")
+            self.last_seq = rec.seq
+            self.version += 1
+            return
         handler = HANDLERS.get(rec.kind)
         if handler is None:
             self._c.anomalies.append(f"event {rec.seq}: unknown kind {rec.kind!r} ignored")
         else:
             try:
                 handler(self, rec, rec.payload)
-            except (ClockError, KeyError, ValueError, TypeError) as exc:
+            except (ClockError, KeyError, ValueError, TypeError, AttributeError, IndexError, OverflowError) as exc:
                 # A damaged or hand-edited log must not stop the file from opening.
                 self._c.anomalies.append(f"event {rec.seq} ({rec.kind}): ignored: {exc}")
         if rec.kind in ENDS_UNDO:

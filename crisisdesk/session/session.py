@@ -37,16 +37,16 @@ from crisisdesk.package.problems import PackageError
 from crisisdesk.session import files
 from crisisdesk.session.actions import ControllerActions
 from crisisdesk.session.core import EventStore
-from crisisdesk.session.courante import CouranteWrites
+from crisisdesk.session.courante import CouranteWrites, ImportResult
 from crisisdesk.session.db import BUSY_TIMEOUT_MS
 from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.session.journal import PendingWrite
 from crisisdesk.session.pending import KeptWrites
 from crisisdesk.session.recovery import Recovery
-from crisisdesk.session.snapshot import ExtractedPackage, package_files
+from crisisdesk.session.snapshot import PackageContentsError, StoredPackage, package_members
 from crisisdesk.session.state import InjectState, LogEntry, SessionState, UndoableAction
 
-__all__ = ["PendingWrite", "Session"]
+__all__ = ["ImportResult", "PendingWrite", "Session"]
 
 
 class Session:
@@ -60,7 +60,7 @@ class Session:
     public calls; ``files.py`` creates and opens files.
     """
 
-    def __init__(self, path: Path, engine, extracted: ExtractedPackage, time_source: TimeSource, *,
+    def __init__(self, path: Path, engine, extracted: StoredPackage, time_source: TimeSource, *,
                  read_only: bool, observer: str | None, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.store = EventStore(path, engine, extracted, time_source, read_only=read_only, observer=observer,
                                 busy_timeout_ms=busy_timeout_ms)
@@ -84,13 +84,14 @@ class Session:
         files.check_new_file(path)
         if package is None:
             package = load_package(package_root)  # PackageError lists every problem
-        try:
-            snapshot = package_files(package_root)
-        except (OSError, ValueError) as exc:
-            raise SessionError(f"{package_root}: cannot read the package files: {exc}", code="package_unreadable",
-                               params={"path": str(package_root), "reason": str(exc)}) from None
         clock_source = time_source or SystemTime()
-        files.write_new_file(path, package, package_root, snapshot, clock_source.now(), observer)
+        try:
+            # Only what the package uses (its three files, the attachments its injects list), checked.
+            members = package_members(package_root, package)
+            files.write_new_file(path, package, package_root, members, clock_source.now(), observer)
+        except PackageContentsError as exc:
+            raise SessionError(f"cannot keep the package in the session file: {exc}", code="package_unreadable",
+                               params={"path": str(package_root), "reason": str(exc)}) from None
         return cls.open(path, time_source=clock_source, observer=observer)
 
     @classmethod
@@ -112,7 +113,7 @@ class Session:
         engine, stored = files.open_engine(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
         try:
             try:
-                extracted = ExtractedPackage(stored)
+                extracted = StoredPackage(stored, path)
             except PackageError as exc:
                 raise SessionError(f"{path}: the package stored in this session cannot be loaded:\n{exc}",
                                    code="package_invalid", params={"path": str(path), "reason": str(exc)}) from None
@@ -364,6 +365,10 @@ class Session:
     def unsaved_ids(self) -> set[str]:
         """Every write not in the file: kept, or typed in a window and not stored yet (``kept.hold``)."""
         return self.kept.unsaved_ids()
+
+    def import_pending(self, path: str | os.PathLike) -> ImportResult:
+        """Store the writes of a file ``export_pending`` wrote (when the disk was full); see CouranteWrites."""
+        return self.courante.import_pending(path)
 
     def export_pending(self, path: str | os.PathLike) -> int:
         """Write the kept writes to a JSON file the user picked (e.g. on a USB key); return how many."""

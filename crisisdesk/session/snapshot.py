@@ -1,43 +1,29 @@
 """The package snapshot kept inside a session file, and loading a Package back from it.
 
-The whole package folder (the three YAML files and the media) is copied into the
-file at creation, so later edits of the package never change what happened. To
-read it back, the files are written to a private temporary folder and loaded with
-the ordinary package loader: one loader, one set of rules.
+At creation the session keeps the package's three YAML files and the attachments its
+injects list (``crisisdesk/package/contents.py``: checked, no links, size limits),
+written in chunks so a large attachment never sits whole in memory. Nothing else of
+the folder is copied, and later edits of the package never change what happened.
+
+To read it back, the three files are loaded from the session file into memory and
+checked by the ordinary package loader (``load_package_files``: one loader, one set
+of rules); attachments stay in the file and are read when shown
+(``attachment_bytes``). Nothing is written to disk, so opening a session leaves no
+temporary copy behind, even when the app is killed.
 """
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
-from crisisdesk.package.loader import load_package
+from crisisdesk.package.attachments import path_problem
+from crisisdesk.package.contents import Member, PackageContentsError, package_members, read_member
+from crisisdesk.package.loader import PACKAGE_FILES, load_package_files
 from crisisdesk.package.model import Package
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
-SKIPPED_SUFFIXES = (".crisisdesk", ".crisisdesk-wal", ".crisisdesk-shm")
-SKIPPED_PARTS = (".crisisdesk.bak", ".crisisdesk-pending")  # backups; kept-writes journals (one per window)
-
-
-def package_files(root: Path) -> list[tuple[str, bytes]]:
-    """Return (relative POSIX path, content) for each file of the package folder.
-
-    Hidden files and folders, byte-code caches and session files kept beside the
-    package are left out.
-    """
-    files = []
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
-            continue
-        if (not path.is_file() or path.name.endswith(SKIPPED_SUFFIXES)
-                or any(part in path.name for part in SKIPPED_PARTS)):
-            continue
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ValueError(f"{path}: too large to keep in a session file ({path.stat().st_size} bytes)")
-        files.append((rel.as_posix(), path.read_bytes()))
-    return files
+__all__ = ["PACKAGE_FILES", "Member", "PackageContentsError", "StoredFiles", "StoredPackage", "package_members", "read_member",
+           "safe_relpath"]
 
 
 def safe_relpath(relpath: str) -> PurePosixPath:
@@ -48,22 +34,40 @@ def safe_relpath(relpath: str) -> PurePosixPath:
     return rel
 
 
-class ExtractedPackage:
-    """A package loaded from a snapshot; its files live in a temporary folder until ``cleanup``."""
+class StoredFiles(Mapping[str, bytes]):
+    """The files of a stored package: every path, and the bytes of the three YAML files.
 
-    def __init__(self, files: Iterable[tuple[str, bytes]]):
-        self._dir = tempfile.TemporaryDirectory(prefix="crisisdesk-package-")
-        root = Path(self._dir.name)
-        for relpath, data in files:
-            target = root.joinpath(*safe_relpath(relpath).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        try:
-            self.package: Package = load_package(root)
-        except BaseException:
-            self._dir.cleanup()
-            raise
+    A row whose path could leave the package (``../``, absolute) is left out: it was never
+    a package file, and nothing reads it.
+    """
+
+    def __init__(self, paths: list[object], texts: dict[object, object]):
+        self._paths = {p for p in paths if isinstance(p, str) and path_problem(p) is None}
+        self._texts = {}
+        for name, data in texts.items():
+            if name in self._paths and isinstance(data, bytes | bytearray | memoryview):
+                self._texts[name] = bytes(data)
+            elif name in self._paths and isinstance(data, str):  # written as text by another tool
+                self._texts[name] = data.encode("utf-8")
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._paths
+
+    def __getitem__(self, path: str) -> bytes:
+        return self._texts[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._paths))
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+class StoredPackage:
+    """The package of a session file, loaded from memory (raises PackageError if it is not valid)."""
+
+    def __init__(self, files: StoredFiles, session_path: Path):
+        self.package: Package = load_package_files(files, session_path)
 
     def cleanup(self) -> None:
-        """Delete the temporary copy."""
-        self._dir.cleanup()
+        """Nothing to clean: no copy of the package was written anywhere."""

@@ -227,6 +227,9 @@ class EventRecord:
     payload: dict[str, Any]
     event_id: str = ""
     actor: str | None = None
+    # Why the stored row cannot be read (not JSON, a time that is no time...), "" when sound:
+    # the replay reports such an event as an anomaly and skips it (see store.read_records).
+    damage: str = ""
 
 
 @dataclass(frozen=True)

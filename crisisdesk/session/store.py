@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,15 +47,58 @@ class ReadTx:
             self._conn.close()
 
 
-_EVENT_COLUMNS = (Event.seq, Event.kind, Event.real_time, Event.elapsed, Event.scenario_time, Event.payload,
-                  Event.event_id, Event.actor)
+# Read as stored, without SQLAlchemy's type processing: a damaged or hand-edited row (a date
+# that is no date, text where a number belongs) must become an anomaly, not an exception.
+_SELECT_EVENTS = ("SELECT seq, kind, real_time, elapsed, scenario_time, payload, event_id, actor FROM events "
+                  "WHERE seq > ? ORDER BY seq")
+# Bounds of a sound row: a wall time before the year 5138, an exercise time under 31 years.
+MAX_REAL_TIME = 1e11
+MAX_ELAPSED = 1e9
 
 
 def read_records(conn, after_seq: int) -> list[EventRecord]:
-    """Every stored event with a sequence number above ``after_seq``, in commit order."""
-    rows = conn.execute(select(*_EVENT_COLUMNS).where(Event.seq > after_seq).order_by(Event.seq)).all()
-    loads = json.loads
-    return [EventRecord(seq, kind, rt, el, sc, loads(pl), eid, actor) for seq, kind, rt, el, sc, pl, eid, actor in rows]
+    """Every stored event with a sequence number above ``after_seq``, in commit order.
+
+    A row that cannot be read as an event comes back with ``damage`` saying why and
+    neutral values (no payload, time 0): the replay reports it and skips it.
+    """
+    rows = conn.exec_driver_sql(_SELECT_EVENTS, (int(after_seq),)).all()
+    return [_record(*row) for row in rows]
+
+
+def _record(seq, kind, real_time, elapsed, scenario_time, payload, event_id, actor) -> EventRecord:
+    kind = kind if isinstance(kind, str) else str(kind)
+    event_id = event_id if isinstance(event_id, str) else ("" if event_id is None else str(event_id))
+    actor = actor if actor is None or isinstance(actor, str) else str(actor)
+    if isinstance(payload, str | bytes):
+        try:
+            data = json.loads(payload)
+        except (ValueError, RecursionError):
+            data = None
+    else:
+        data = None
+    damage = ""
+    if not isinstance(data, dict):
+        damage = "its payload is not a JSON object"
+        data = {}
+    if not _number(real_time) or not 0 <= real_time < MAX_REAL_TIME:
+        damage = damage or f"its real_time {str(real_time)[:30]!r} is not a time"
+        real_time = 0.0
+    if elapsed is not None and (not _number(elapsed) or abs(elapsed) > MAX_ELAPSED):
+        damage = damage or f"its elapsed time {str(elapsed)[:30]!r} is not a time"
+        elapsed = None
+    if scenario_time is not None:
+        try:
+            scenario_time = datetime.fromisoformat(scenario_time)
+        except (TypeError, ValueError):
+            damage = damage or f"its scenario_time {str(scenario_time)[:30]!r} is not a date"
+            scenario_time = None
+    return EventRecord(seq, kind, float(real_time), None if elapsed is None else float(elapsed), scenario_time,
+                       data, event_id, actor, damage)
+
+
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def insert_event(conn, draft: Draft) -> EventRecord | None:

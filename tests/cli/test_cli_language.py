@@ -47,7 +47,7 @@ def test_errors_and_argparse_speak_french_too(tmp_path):
     done = cli("rehearse", LANG="fr_FR.UTF-8")
     assert "arguments obligatoires manquants" in done.stderr and "erreur" in done.stderr
     done = cli("rehearse", str(PARIS), "--speed", "0", LANG="fr_FR.UTF-8")
-    assert "--speed doit être supérieur à 0" in done.stderr
+    assert "0 n'est pas compris entre 0.1 et 100000" in done.stderr
 
 
 def test_the_glossary_words_of_the_app(tmp_path):

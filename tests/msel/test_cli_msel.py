@@ -46,9 +46,24 @@ def test_bad_rows_exit_2_with_every_cell_and_write_nothing(tmp_path, capsys):
     source = write_xlsx(tmp_path / "bad.xlsx", rows, title="Feuil1")
     assert main(["import", str(source), "-o", str(tmp_path / "pkg")]) == 2
     err = capsys.readouterr().err
+    # in the CLI's language (English in the tests: conftest), each at its cell
     assert "bad.xlsx!Feuil1!D2: channel 'pigeon'" in err and "bad.xlsx!Feuil1!B3: '??' is not a time" in err
     assert "not imported: 2 problems" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xlsx"]
+
+
+def test_the_import_speaks_french_with_the_command_line(tmp_path, capsys):
+    from crisisdesk.cli.words import set_language
+
+    rows = [["N°", "T+", "À", "Canal", "Titre"], ["1", "0:05", "DIR", "pigeon", "Un"], ["2", "??", "DIR", "mail", "Deux"]]
+    source = write_xlsx(tmp_path / "bad.xlsx", rows, title="Feuil1")
+    try:
+        assert main(["--language", "fr", "import", str(source), "-o", str(tmp_path / "pkg")]) == 2
+    finally:
+        set_language(None)  # the language is the process's: back to the tests' own
+    err = capsys.readouterr().err
+    assert "bad.xlsx!Feuil1!D2: le canal « pigeon » n'est pas connu de crisisdesk" in err
+    assert "bad.xlsx!Feuil1!B3: « ?? » n'est pas une heure lisible" in err
 
 
 def test_the_stored_mapping_is_reused_for_the_next_version(tmp_path, capsys):

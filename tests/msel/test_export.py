@@ -77,8 +77,10 @@ def test_csv_cells_cannot_run_as_formulas_and_come_back_unchanged(tmp_path, mini
 
 
 def test_neutralise_and_restore():
-    for text in ("=1+1", "+33 1 23", "-5", "@x", "\tTab"):
+    for text in ("=1+1", "+33 1 23", "-5+cmd|' /C calc'!A0", "@x", "\tTab"):
         assert neutralise(text).startswith("'") and restore(neutralise(text)) == text
+    # A plain number cannot be a formula: left as it is, as in every CSV crisisdesk writes.
+    assert neutralise("-5") == "-5" and restore(neutralise("-5")) == "-5"
     assert neutralise("Bonjour") == "Bonjour" and restore("'quoted") == "'quoted"
 
 
@@ -99,3 +101,51 @@ def test_played_session_export_has_planned_and_actual_times_status_and_verdicts(
     assert a[col("Verdicts des observateurs")] == "DIR : atteint (Claire) en 0:02"
     assert b[col("Verdicts des observateurs")].split("\n") == [
         "DSOL : partiel (Marc) en 0:05 — Trop tard", "DIR : manqué (Marc) en 0:05"]
+
+
+def test_ods_rows_made_cheaply_serialise_as_odfpy_makes_them():
+    """The export's light row elements write exactly what odfpy's own classes write."""
+    import io
+
+    from odf import style, table, text
+    from odf.element import Element
+
+    from crisisdesk.msel.spreadsheet import _Rows, style_name
+
+    band = style.Style(name="C0text", family="table-cell")
+    other = style.Style(name="C1duration", family="table-cell")
+    table.TableRow()  # odfpy registers the table and text namespaces, as the header row does in the export
+    text.P()
+    rows = _Rows(style_name)
+    light = rows.row()
+    rows.cell(light, band, "string", None, ["Première ligne & <suite>", "", "« fin »"])
+    rows.empty_cells(light, other, 3)
+    rows.cell(light, other, "time", ("time-value", "PT01H30M00S"), ["1:30"])
+    rows.cell(light, band, "date", ("date-value", "2032-06-22T07:00:00"), ["22/06/2032 07:00"])
+    rows.cell(light, band, "float", ("value", "42"), ["42"])
+    rows.empty_cells(light, band, 1)
+
+    odfpy = table.TableRow()
+    cell = table.TableCell(valuetype="string", stylename=band)
+    for line in ("Première ligne & <suite>", "", "« fin »"):
+        cell.addElement(text.P(text=line))
+    odfpy.addElement(cell)
+    odfpy.addElement(table.TableCell(stylename=other, numbercolumnsrepeated=3))
+    cell = table.TableCell(valuetype="time", timevalue="PT01H30M00S", stylename=other)
+    cell.addElement(text.P(text="1:30"))
+    odfpy.addElement(cell)
+    cell = table.TableCell(valuetype="date", datevalue="2032-06-22T07:00:00", stylename=band)
+    cell.addElement(text.P(text="22/06/2032 07:00"))
+    odfpy.addElement(cell)
+    cell = table.TableCell(valuetype="float", value=42, stylename=band)
+    cell.addElement(text.P(text="42"))
+    odfpy.addElement(cell)
+    odfpy.addElement(table.TableCell(stylename=band))
+
+    def xml(element: Element) -> str:
+        out = io.StringIO()
+        element.toXml(1, out)
+        return out.getvalue()
+
+    assert xml(light) == xml(odfpy)
+    assert "&amp; &lt;suite&gt;" in xml(light) and 'table:number-columns-repeated="3"' in xml(light)

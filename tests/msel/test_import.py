@@ -19,7 +19,7 @@ TODAY = date(2032, 6, 22)
 def _import(path, mapping=None, **options):
     book = read_workbook(path)
     mapping = mapping or guess_mapping(book)
-    return build_import(book, mapping, ImportOptions(today=TODAY, **options))
+    return build_import(book, mapping, ImportOptions(today=TODAY, **{"message_language": "en", **options}))
 
 
 def test_prefecture_sheet_guessed_and_imported(tmp_path):
@@ -129,24 +129,24 @@ def test_bad_files_get_a_clear_answer(tmp_path):
     }
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-    with pytest.raises(SheetReadError, match="empty"):
+    with pytest.raises(SheetReadError, match="est vide"):
         read_workbook(tmp_path / "empty.xlsx")
-    with pytest.raises(SheetReadError, match="damaged"):
+    with pytest.raises(SheetReadError, match="endommagé"):
         read_workbook(tmp_path / "corrupt.xlsx")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    with pytest.raises(SheetReadError, match="not a spreadsheet"):
+    with pytest.raises(SheetReadError, match="n'est pas un tableur"):
         read_workbook(tmp_path / "image.png")
-    with pytest.raises(SheetReadError, match="no such file"):
+    with pytest.raises(SheetReadError, match="introuvable"):
         read_workbook(tmp_path / "missing.ods")
     blank = write_xlsx(tmp_path / "blank.xlsx", [[None, None]])
-    with pytest.raises(SheetReadError, match="holds no data"):
+    with pytest.raises(SheetReadError, match="aucune donnée"):
         read_workbook(blank)
 
 
 def test_a_huge_sheet_is_refused_before_it_is_read(tmp_path):
     path = tmp_path / "huge.csv"
     path.write_text("N°;T+;À;Titre\n" + "".join(f"{n};0:01;DIR;x\n" for n in range(100_000)), encoding="utf-8")
-    with pytest.raises(SheetReadError, match="100,000 rows|more than 20,000 rows"):
+    with pytest.raises(SheetReadError, match="100000 lignes|plus de 20000 lignes"):
         read_workbook(path)
 
 
@@ -155,7 +155,7 @@ def test_a_password_protected_file_is_named_as_such(tmp_path):
     plain = write_xlsx(tmp_path / "plain.xlsx", PREFECTURE_ROWS)
     with open(plain, "rb") as source, open(tmp_path / "locked.xlsx", "wb") as target:
         msoffcrypto.OOXMLFile(source).encrypt("secret", target)
-    with pytest.raises(SheetReadError, match="protected by a password"):
+    with pytest.raises(SheetReadError, match="protégé par un mot de passe"):
         read_workbook(tmp_path / "locked.xlsx")
 
 
@@ -209,3 +209,56 @@ def test_a_date_column_beside_a_time_column_makes_one_moment(tmp_path):
     assert [i.at for i in result.package.injects] == [0, 9000, 23 * 3600]
     assert result.package.exercise.phases[0].scenario_time == datetime(2032, 6, 22, 9, 0)
     assert any("read together" in line for line in result.summary)
+
+
+def _write_ods(path, rows, decorate):
+    """An ODS written with odfpy, as LibreOffice lays one out: ``decorate(r, c, cell, row)`` adds the rest."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="MSEL")
+    for r, values in enumerate(rows):
+        row = TableRow()
+        for c, value in enumerate(values):
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            decorate(r, c, cell, row)
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+def test_formulas_hidden_rows_and_comments_are_reported_in_an_ods_too(tmp_path):
+    from odf.office import Annotation
+    from odf.text import P
+
+    rows = [["N°", "T+", "De", "À", "Titre"], ["1", "0:05", "ANIM", "DIR", "Un"], ["2", "0:10", "ANIM", "DIR", "Deux"],
+            ["3", "0:15", "ANIM", "DIR", "Trois"]]
+
+    def decorate(r, c, cell, row):
+        if (r, c) == (1, 0):
+            cell.setAttribute("formula", "of:=0+1")
+        if (r, c) == (2, 4):
+            note = Annotation()
+            note.addElement(P(text="à relire"))
+            cell.addElement(note)
+        if (r, c) == (3, 0):
+            row.setAttribute("visibility", "collapse")
+
+    result = _import(_write_ods(tmp_path / "rich.ods", rows, decorate))
+    assert result.ok, [str(p) for p in result.problems]
+    warnings = [str(p) for p in result.problems if p.warning]
+    assert any("rich.ods!MSEL!A2: warning: a formula" in w for w in warnings), warnings
+    assert any("rich.ods!MSEL!E3: warning: a comment" in w and "à relire" in w for w in warnings), warnings
+    assert any("rich.ods!MSEL!4:4: warning: this row is hidden" in w for w in warnings), warnings
+    assert len(warnings) == 3, warnings
+
+
+def test_a_plain_ods_gets_no_warning(tmp_path):
+    rows = [["N°", "T+", "De", "À", "Titre"], ["1", "0:05", "ANIM", "DIR", "Un"]]
+    result = _import(_write_ods(tmp_path / "plain.ods", rows, lambda *a: None))
+    assert result.ok and [str(p) for p in result.problems if p.warning] == []

@@ -17,7 +17,7 @@ from crisisdesk.package.document import (
 )
 from crisisdesk.package.loader import PACKAGE_FILES, load_package, validate_package
 from crisisdesk.package.model import Expected
-from tests.test_package_docs import example_files
+from tests.package.test_package_docs import example_files
 
 
 @pytest.fixture

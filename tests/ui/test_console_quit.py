@@ -37,7 +37,7 @@ def test_ctrl_q_while_running_asks_and_no_keeps_the_console(qtbot, console, fake
     window.close()  # asking twice shows the same question, not a second one
     assert len(window.findChildren(QMessageBox, "confirmQuitDialog")) == 1
     box.done(QMessageBox.StandardButton.No)
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: not window.findChildren(QMessageBox, "confirmQuitDialog"))  # answered, gone
     assert window.isVisible()
     assert window.session.state.clock_state.name == "RUNNING"
 

@@ -84,8 +84,8 @@ def test_mid_exercise_console_and_room_display(qtbot, paris_console, fake_time):
             assert inject_state.inject.notes.strip().splitlines()[0] not in texts
     save_shot(room, "room-display")
     room.resize(1920, 1080)  # the offscreen screen may cap this: the shot shows what fits
-    qtbot.wait(200)  # cards are rebuilt at the new size and shown on the next turn of the loop
-    assert all(card.isVisible() for card in room.findChildren(FeedCard))
+    # Cards are rebuilt at the new size and shown on a later turn of the loop.
+    qtbot.waitUntil(lambda: all(card.isVisible() for card in room.findChildren(FeedCard)))
     save_shot(room, "room-display-1080p")
     assert room.size().height() <= 1080
 
@@ -149,7 +149,10 @@ def test_console_after_endex(qtbot, paris_console, fake_time):
     assert model.data(model.index(model.row_of("C-01"), Column.STATUS)) == "Non joué"
     assert "prévu T+0:15 · déclenché T+0:12" in window.detail.browser.toPlainText()
     qtbot.waitUntil(lambda: window.timeline.width() > window.detail_dock.width())
-    qtbot.wait(50)  # let the pending layout requests run before the screenshot
     badge = window.clock_bar.state_label
-    assert badge.width() >= badge.sizeHint().width(), "the clock state badge is cut"
+
+    def badge_fits() -> None:  # once the pending layout requests have run
+        assert badge.width() >= badge.sizeHint().width(), "the clock state badge is cut"
+
+    qtbot.waitUntil(badge_fits)
     save_shot(window, "console-after-endex")

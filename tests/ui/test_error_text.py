@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from crisisdesk.session import errors as session_errors
 from crisisdesk.session.errors import InvalidActionError, SessionError, WriteFailedError
-from ui.labels import error_reason, error_text
+from ui.error_sentences import error_reason, error_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

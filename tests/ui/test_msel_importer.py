@@ -42,13 +42,18 @@ def test_mapping_screen_guesses_lets_the_user_correct_and_saves(qtbot, tmp_path)
     assert dialog.sheet_table.cellWidget(0, 1).currentData() == "time"
     assert dialog.inject_table.rowCount() == 4 and save.isEnabled()
     assert dialog.inject_table.item(0, 5).text() == "Vigilance orange"
+    assert dialog.inject_table.item(0, 4).text() == "Courriel"  # the channel in words, not its code
     save_shot(dialog, "msel-mapping-dialog")
+    shown = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert "⚠ MSEL!J3 : la colonne J (Responsable animation) ne correspond à rien : ses cellules sont gardées " \
+           "dans les notes des injects" in shown, shown  # the importer speaks French, as the screen does
+    assert "rôle(s) créé(s), à revoir" in dialog.summary.text() and "role(s)" not in dialog.summary.text()
     # the user says the last column holds notes, not nothing; the title column is the message instead
     box.setCurrentIndex(box.findData("drop"))
     title_box = dialog.sheet_table.cellWidget(0, 5)
     title_box.setCurrentIndex(title_box.findData("drop"))
     assert dialog.inject_table.item(0, 5).text() == "Paris passe en vigilance orange."  # titles from the message
-    assert not any("maps to nothing" in dialog.problem_list.item(i).text()
+    assert not any("ne correspond à rien" in dialog.problem_list.item(i).text()
                    for i in range(dialog.problem_list.count()))
     # a column mapped twice is an error: Save is refused until it is fixed
     dialog.sheet_table.cellWidget(0, 2).setCurrentIndex(dialog.sheet_table.cellWidget(0, 2).findData("to"))
@@ -117,7 +122,7 @@ def test_an_unreadable_file_is_explained_not_opened(qtbot, console, tmp_path, mo
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 nope")
     assert console.msel_actions.open_import(broken) is None
-    assert shown and "broken.xlsx" in shown[0] and "damaged" in shown[0]
+    assert shown and "broken.xlsx" in shown[0] and "endommagé" in shown[0]
 
 
 def test_an_unknown_channel_word_is_settled_in_the_screen(qtbot, tmp_path):
@@ -130,7 +135,22 @@ def test_an_unknown_channel_word_is_settled_in_the_screen(qtbot, tmp_path):
     box = dialog.channel_group.findChild(QComboBox, "channelFor_Pigeon voyageur")
     box.setCurrentIndex(box.findData("document"))
     assert save.isEnabled() and not dialog.channel_group.isVisible()
-    assert [dialog.inject_table.item(r, 4).text() for r in range(2)] == ["document", "document"]
+    assert [dialog.inject_table.item(r, 4).text() for r in range(2)] == ["Document", "Document"]
     with qtbot.waitSignal(dialog.package_saved):
         save.click()
     assert load_mapping(tmp_path / "pkg" / MAPPING_FILE).channels == {"Pigeon voyageur": "document"}
+
+
+def test_mapping_screen_in_english_shows_the_importer_in_english(qtbot, tmp_path):
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        source = write_xlsx(tmp_path / "chrono.xlsx", PREFECTURE_ROWS)
+        dialog = _dialog(qtbot, source, tmp_path / "canicule")
+        shown = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+        assert any("column J (Responsable animation) maps to nothing" in line for line in shown), shown
+        assert "role(s) created, to review" in dialog.summary.text()
+    finally:
+        QLocale.setDefault(previous)

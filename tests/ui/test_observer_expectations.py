@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from crisisdesk.session import Session
-from ui.labels import BG_OVERDUE
 from ui.observer.expectations import ExpectationsChecklist
+from ui.palette import BG_OVERDUE
 
 
 @pytest.fixture

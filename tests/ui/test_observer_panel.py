@@ -115,7 +115,7 @@ def test_entries_before_startex_and_after_endex_are_stamped(qtbot, panel, mini_s
 def test_suspicious_role_code_warns_first_and_keeps_the_text(qtbot, panel, mini_session):
     type_text(panel.quick.line, "DSL d: Visites à domicile déclenchées")
     press_enter(panel.quick.line)
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: "Entrée à nouveau" in panel.quick.preview.text())  # warned instead of logged
     assert stored_entries(mini_session.path) == []
     assert "inconnu" in panel.quick.preview.text()
     assert panel.quick.line.text() == "DSL d: Visites à domicile déclenchées"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from crisisdesk.timefmt import format_offset
 from ui.console.actions import ConsoleActions
 from ui.console.theme import CLOCK_STATE_COLORS
-from ui.labels import clock_state_label
+from ui.labels import code_label
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ class ClockBar(QFrame):
         self.next_label.setText(view.next_label)
         if view.wall_time is not None:
             self.wall_label.setText(self.tr("Heure réelle {time}").format(time=f"{view.wall_time:%H:%M:%S}"))
-        self.state_label.setText("● " + clock_state_label(view.state))
+        self.state_label.setText("● " + code_label("clock_state", view.state))
         self.state_label.setStyleSheet(f"background: {CLOCK_STATE_COLORS.get(view.state, '#5a6270')};")
         self.start_button.setVisible(view.state == "READY")
         self.pause_button.setVisible(view.state == "RUNNING")

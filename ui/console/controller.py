@@ -7,9 +7,10 @@ Dialogs are opened with ``open()`` and answered through signals — never a nest
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from crisisdesk.session import SessionError
 from crisisdesk.session.arguments import indicator_value
@@ -17,7 +18,11 @@ from ui.console.actions import ConsoleActions
 from ui.console.briefing import BriefingTimer
 from ui.console.driver import SessionDriver
 from ui.console.inject_dialog import InjectDialog
-from ui.labels import error_text, term
+from ui.error_sentences import error_text
+from ui.labels import term
+
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
 
 class ConsoleController(QObject):
@@ -28,7 +33,7 @@ class ConsoleController(QObject):
 
     def __init__(
         self,
-        session,
+        session: Session,
         driver: SessionDriver,
         actions: ConsoleActions,
         selected_id: Callable[[], str | None],
@@ -42,7 +47,7 @@ class ConsoleController(QObject):
         self.selected_id = selected_id
         self.window = window
         self.actor = actor
-        self.dialog: QWidget | None = None  # the open dialog, if any (tests reach it here)
+        self.dialog: QDialog | None = None  # the open dialog, if any (tests reach it here)
         # STARTEX cannot be undone, and F5 is "refresh" to many hands: it asks first. Tests that
         # start the clock as a step of something else turn the question off.
         self.ask_before_start = True
@@ -254,7 +259,7 @@ class ConsoleController(QObject):
         """Store ``text`` as the indicator's value, as a number where the package's value is one."""
         indicator = next(i for i in self.session.package.exercise.indicators if i.id == indicator_id)
         stored = self._run(
-            lambda: self.session.set_indicator(indicator_id, indicator_value(text, indicator.initial, indicator.unit,
+            lambda: self.session.set_indicator(indicator_id, indicator_value(text, indicator.initial, indicator.unit or "",
                                                                              indicator.label)),
             self.tr("Indicateur « {label} » corrigé.").format(label=indicator.label))
         if not stored:
@@ -270,9 +275,12 @@ class ConsoleController(QObject):
             return
         dialog = self._minutes_dialog(self.tr("Point de situation"),
                                       self.tr("Durée du point de situation (minutes) :"), 10, 1)
-        dialog.intValueSelected.connect(lambda minutes: (
-            timer.start(minutes, self.driver.time_source.now()),
-            self.message.emit(self.tr("Point de situation chronométré : {n} min.").format(n=minutes))))
+
+        def start(minutes: int) -> None:
+            timer.start(minutes, self.driver.time_source.now())
+            self.message.emit(self.tr("Point de situation chronométré : {n} min.").format(n=minutes))
+
+        dialog.intValueSelected.connect(start)
         self._open(dialog)
 
     def _minutes_dialog(self, title: str, label: str, value: int, minimum: int) -> QInputDialog:
@@ -321,7 +329,7 @@ class ConsoleController(QObject):
         if self._run(add):
             self.message.emit(self.tr("Inject ad hoc {id} créé.").format(id=created[0]))
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()

@@ -14,10 +14,15 @@ shows a banner, not one dialog per attempt) and ``write_recovered`` once a write
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from crisisdesk.session import SessionError
+
+if TYPE_CHECKING:
+    from crisisdesk.clock import TimeSource
+    from crisisdesk.session import Session
 
 MAX_WAIT_MS = 1000  # re-read the deadline at least every second (pauses, edits, other processes)
 POLL_MS = 250  # clock labels and other processes' writes
@@ -39,7 +44,7 @@ class SessionDriver(QObject):
     write_failed = Signal(object)  # a SessionError: the file did not take a write (retried after retry_in_ms())
     write_recovered = Signal()  # every write that had failed went through
 
-    def __init__(self, session, time_source, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session, time_source: TimeSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.time_source = time_source

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from pathlib import PurePosixPath
 
-from markdown_it import MarkdownIt
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
@@ -20,19 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.clock import ClockState
+from crisisdesk.markdown_text import ImageSource, package_attachments, render_markdown
 from crisisdesk.timefmt import format_offset
 from ui.console.actions import ConsoleActions
 from ui.console.theme import status_brushes
 from ui.console.timeline_model import display_status
-from ui.labels import all_roles_label, channel_label, check_label, status_label
+from ui.labels import all_roles_label, code_label
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"}
-_markdown = MarkdownIt("commonmark", {"html": False})  # inject text is untrusted: no raw HTML
 
 
-def markdown_to_html(text: str) -> str:
-    """Render inject Markdown to HTML with raw HTML disabled."""
-    return _markdown.render(text or "")
+def markdown_to_html(text: str, image_src: ImageSource | None = None) -> str:
+    """Render inject Markdown to HTML: raw HTML off, images only where ``image_src`` allows (else text)."""
+    return render_markdown(text or "", image_src=image_src)
 
 
 class InjectDetail(QWidget):
@@ -128,7 +127,7 @@ class InjectDetail(QWidget):
         parts = [
             f"<h2>{esc(inject.id)} — {esc(inject.title)}</h2>",
             f"<p><span style='background:{badge_bg}; color:{foreground.name()}; font-weight:bold;'>"
-            f"&nbsp;{esc(status_label(status))}&nbsp;</span>",
+            f"&nbsp;{esc(code_label('status', status))}&nbsp;</span>",
         ]
         if inject.manual:
             parts.append(" &nbsp;<b>" + esc(self.tr("déclenchement manuel")) + "</b>")
@@ -143,19 +142,29 @@ class InjectDetail(QWidget):
         rows += [
             (self.tr("De"), esc(roles.get(inject.sender, inject.sender))),
             (self.tr("À"), recipients),
-            (self.tr("Canal"), esc(channel_label(inject.channel))),
+            (self.tr("Canal"), esc(code_label("channel", inject.channel))),
         ]
         if state.delivered_at is not None:  # the animation team's "livré" (room server)
             rows.append((self.tr("Animation"), esc(self.tr("livré par {who}").format(who=state.delivered_by or ""))))
         parts += [f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows]
         parts.append("</table><hr/>")
-        parts.append(markdown_to_html(inject.body))
+        # Images of the body may show the package's attachments, served by the browser below; nothing else.
+        allowed = package_attachments(package) if package is not None else frozenset()
+        self.browser.reader = attachment_reader
+
+        def image_src(source: str) -> str | None:
+            source = source.removeprefix("./")
+            if source in allowed and PurePosixPath(source).suffix.lower() in IMAGE_SUFFIXES:
+                return QUrl("attachment:" + source).toString()
+            return None
+
+        parts.append(markdown_to_html(inject.body, image_src))
 
         if inject.expected:
             parts.append("<h3>" + esc(self.tr("Réponses attendues")) + "</h3><ul>")
             for index, expected in enumerate(inject.expected):
                 check = session_state.check_for(inject.id, index) if session_state is not None else None
-                verdict = f" — <b>{esc(check_label(check.status))}</b>" if check else ""
+                verdict = f" — <b>{esc(code_label('check', check.status))}</b>" if check else ""
                 parts.append(
                     "<li>" + esc(self.tr("{role} : {action} (sous {minutes} min)").format(
                         role=roles.get(expected.role, expected.role),
@@ -166,7 +175,8 @@ class InjectDetail(QWidget):
             parts.append("</ul>")
         if inject.notes:
             parts.append("<h3>" + esc(self.tr("Notes de l'animation")) + "</h3>")
-            parts.append(f"<table class='notes' width='100%'><tr><td>{markdown_to_html(inject.notes)}</td></tr></table>")
+            parts.append(f"<table class='notes' width='100%'><tr><td>{markdown_to_html(inject.notes, image_src)}"
+                         "</td></tr></table>")
         if inject.sets:
             labels = {}
             units = {}
@@ -216,15 +226,7 @@ class InjectDetail(QWidget):
     def _attachment_html(self, relpath: str, document: QTextDocument, attachment_reader) -> str:
         name = html.escape(PurePosixPath(relpath).name)
         if PurePosixPath(relpath).suffix.lower() in IMAGE_SUFFIXES and attachment_reader is not None:
-            if relpath not in self.browser.images:
-                try:
-                    image = QImage.fromData(attachment_reader(relpath))
-                except (KeyError, OSError, ValueError):
-                    image = QImage()
-                if not image.isNull() and image.width() > 340:
-                    image = image.scaledToWidth(340, Qt.TransformationMode.SmoothTransformation)
-                self.browser.images[relpath] = image
-            if self.browser.images[relpath].isNull():
+            if self.browser.image(relpath).isNull():
                 return f"<p>{name} — " + html.escape(self.tr("image illisible")) + "</p>"
             src = html.escape(QUrl("attachment:" + relpath).toString())
             return f"<p><img src='{src}'/><br/>{name}</p>"
@@ -232,14 +234,31 @@ class InjectDetail(QWidget):
 
 
 class AttachmentBrowser(QTextBrowser):
-    """GUI: a text browser that serves ``attachment:`` images from the session file."""
+    """GUI: a text browser that serves ``attachment:`` images from the session file, and nothing else.
+
+    Inject text comes from a package someone sent: an image naming a file of this laptop
+    or a web address is never loaded (the Markdown shows it as text anyway).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.images: dict[str, QImage] = {}
+        self.reader = None  # relpath -> bytes, from the session file
+
+    def image(self, relpath: str) -> QImage:
+        """The attachment ``relpath`` as an image (null if unreadable), read once and cached."""
+        if relpath not in self.images:
+            try:
+                image = QImage.fromData(self.reader(relpath)) if self.reader is not None else QImage()
+            except Exception:  # noqa: BLE001 - a missing or damaged attachment shows as "unreadable"
+                image = QImage()
+            if not image.isNull() and image.width() > 340:
+                image = image.scaledToWidth(340, Qt.TransformationMode.SmoothTransformation)
+            self.images[relpath] = image
+        return self.images[relpath]
 
     def loadResource(self, kind: int, url: QUrl):
         if url.scheme() == "attachment":
-            image = self.images.get(url.path())
-            return image if image is not None and not image.isNull() else None
-        return super().loadResource(kind, url)
+            image = self.image(url.path())
+            return image if not image.isNull() else None
+        return None  # no file of this laptop, no web address

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.package.model import CHANNELS, Expected
 from crisisdesk.timefmt import format_offset, parse_offset
-from ui.labels import channel_label
+from ui.labels import code_label
 
 
 class InjectDialog(QDialog):
@@ -53,7 +53,7 @@ class InjectDialog(QDialog):
             self.sender_box.addItem(role.name, role.id)
         self.channel_box = QComboBox(objectName="injectChannel")
         for channel in CHANNELS:
-            self.channel_box.addItem(channel_label(channel), channel)
+            self.channel_box.addItem(code_label("channel", channel), channel)
         self.to_all = QCheckBox(self.tr("Tous les rôles"), objectName="injectToAll")
         self.to_list = QListWidget(objectName="injectTo")
         self.to_list.setMaximumHeight(110)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.report.role_cards import RoleCardWords
 from crisisdesk.report.role_cards import role_card_html as core_role_card_html
-from ui.labels import role_kind_label
+from ui.labels import code_label
 
 
 def role_card_html(role, exercise, *, compact: bool = False) -> str:
@@ -35,7 +35,7 @@ def role_card_html(role, exercise, *, compact: bool = False) -> str:
         resources=QCoreApplication.translate("RoleCards", "Vos moyens"),
         contacts=QCoreApplication.translate("RoleCards", "Vos contacts"),
         footer=QCoreApplication.translate("RoleCards", "EXERCICE — document de jeu, ne pas diffuser"),
-        kind=role_kind_label(role.kind),
+        kind=code_label("role_kind", role.kind),
     )
     # The markup itself lives in the core: the printed player kit prints the same cards.
     return core_role_card_html(role, exercise, words, compact=compact)
@@ -93,7 +93,7 @@ class RoleCardsPanel(QWidget):
         self.role_list.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.role_list.setMinimumContentsLength(24)
         for role in sorted(package.roles, key=lambda r: not r.played):
-            self.role_list.addItem(f"{role.name} — {role_kind_label(role.kind)}", role.id)
+            self.role_list.addItem(f"{role.name} — {code_label('role_kind', role.kind)}", role.id)
         self.card = QTextBrowser(objectName="roleCardText")
         export = QPushButton(self.tr("Exporter en PDF…"), objectName="roleCardsExport")
         printing = QPushButton(self.tr("Imprimer…"), objectName="roleCardsPrint")

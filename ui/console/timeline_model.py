@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from crisisdesk.session import InjectStatus
 from crisisdesk.timefmt import format_offset
 from ui.console.theme import status_brushes
-from ui.labels import all_roles_label, channel_label, status_label
+from ui.labels import all_roles_label, code_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -191,8 +191,8 @@ class TimelineModel(QAbstractTableModel):
             to = all_roles_label() if inject.to_all else ", ".join(inject.to)
             return f"{inject.sender} → {to}"
         if column == Column.CHANNEL:
-            return channel_label(inject.channel)
-        label = status_label("next" if is_next and status == "pending" else status)
+            return code_label("channel", inject.channel)
+        label = code_label("status", "next" if is_next and status == "pending" else status)
         if state.delayed and status in ("due", "late") or (is_next and state.delayed):
             label += " " + self.tr("(retardé)")
         return label

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.console.timeline_model import INJECT_ID_ROLE, Column, TimelineFilter, TimelineModel
-from ui.labels import status_label
+from ui.labels import code_label
 
 # status filter choices: key -> statuses kept (None = all)
 STATUS_GROUPS: dict[str, frozenset[str] | None] = {
@@ -218,7 +218,7 @@ class TimelinePanel(QWidget):
             fit(column, {str(self.model.data(self.model.index(row, column)) or "") for row in rows})
         delayed = " " + QCoreApplication.translate("TimelineModel", "(retardé)")
         # Only a due, late or next inject can carry "(retardé)" (TimelineModel._display).
-        fit(Column.STATUS, [status_label(key) + (delayed if key in ("due", "late", "next") else "")
+        fit(Column.STATUS, [code_label("status", key) + (delayed if key in ("due", "late", "next") else "")
                             for key in STATUS_KEYS])
 
     def _remember_selection(self) -> None:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crisisdesk.clock import ClockState
 from crisisdesk.session import InjectStatus
 from ui.console.clock_bar import ClockView
 from ui.room_display import RoomSelection, RoomView
 
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
-def clock_view(session, now: float) -> ClockView:
+
+def clock_view(session: Session, now: float) -> ClockView:
     """Return what the clock bar shows at wall time ``now``."""
     state = session.state
     clock = state.clock
@@ -39,7 +43,7 @@ def clock_view(session, now: float) -> ClockView:
     )
 
 
-def room_view(session, now: float, selection: RoomSelection) -> RoomView:
+def room_view(session: Session, now: float, selection: RoomSelection) -> RoomView:
     """Return what the room display shows at wall time ``now`` (public content only)."""
     state = session.state
     package = session.package

@@ -4,39 +4,39 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app.py" line="94"/>
+        <location filename="../app.py" line="98"/>
         <source>Ce dossier d&apos;exercice contient des erreurs :
 {details}</source>
         <translation>This exercise folder has errors:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="96"/>
+        <location filename="../app.py" line="100"/>
         <source>Impossible de créer la session :
 {details}</source>
         <translation>Could not create the session:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="125"/>
+        <location filename="../app.py" line="129"/>
         <source>Session non terminée reprise : {file}. Fichier → Nouvelle session pour recommencer à zéro.</source>
         <translation>Unfinished session resumed: {file}. File → New session to start again from scratch.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="137"/>
-        <location filename="../app.py" line="148"/>
+        <location filename="../app.py" line="141"/>
+        <location filename="../app.py" line="152"/>
         <source>Impossible d&apos;ouvrir « {name} » :
 {details}</source>
         <translation>Could not open “{name}”:
 {details}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="153"/>
+        <location filename="../app.py" line="157"/>
         <source>La fenêtre observateur n&apos;est pas disponible dans cette version.</source>
         <translation>The observer window is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="207"/>
+        <location filename="../app.py" line="211"/>
         <source>crisisdesk</source>
         <translation>crisisdesk</translation>
     </message>
@@ -420,205 +420,205 @@ The report will no longer show it; the session&apos;s history keeps the deletion
 <context>
     <name>ConsoleController</name>
     <message>
-        <location filename="../console/controller.py" line="52"/>
+        <location filename="../console/controller.py" line="57"/>
         <source>Exercice en pause.</source>
         <translation>Exercise paused.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="53"/>
+        <location filename="../console/controller.py" line="58"/>
         <source>Exercice repris.</source>
         <translation>Exercise resumed.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="86"/>
+        <location filename="../console/controller.py" line="91"/>
         <source>Sélectionnez d&apos;abord un inject dans la chronologie.</source>
         <translation>First select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="93"/>
-        <location filename="../console/controller.py" line="117"/>
+        <location filename="../console/controller.py" line="98"/>
+        <location filename="../console/controller.py" line="122"/>
         <source>Inject {id} déclenché.</source>
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="102"/>
+        <location filename="../console/controller.py" line="107"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="109"/>
+        <location filename="../console/controller.py" line="114"/>
         <source>Déclenchement automatique activé.</source>
         <translation>Automatic firing on.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="110"/>
+        <location filename="../console/controller.py" line="115"/>
         <source>Déclenchement automatique désactivé : chaque inject attend votre clic.</source>
         <translation>Automatic firing off: every inject waits for your click.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="203"/>
+        <location filename="../console/controller.py" line="208"/>
         <source>Terminer l&apos;exercice maintenant ? L&apos;horloge s&apos;arrête définitivement.</source>
         <translation>End the exercise now? The clock stops for good.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="122"/>
+        <location filename="../console/controller.py" line="127"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="97"/>
+        <location filename="../console/controller.py" line="102"/>
         <source>Inject {id} annulé.</source>
         <translation>Inject {id} skipped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="142"/>
-        <location filename="../console/controller.py" line="151"/>
+        <location filename="../console/controller.py" line="147"/>
+        <location filename="../console/controller.py" line="156"/>
         <source>{id} rétabli : il revient dans le jeu.</source>
         <translation>{id} restored: back in play.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="143"/>
+        <location filename="../console/controller.py" line="148"/>
         <source>Report de {id} annulé : il revient à son heure.</source>
         <translation>Delay of {id} undone: back at its time.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="144"/>
-        <location filename="../console/controller.py" line="159"/>
+        <location filename="../console/controller.py" line="149"/>
+        <location filename="../console/controller.py" line="164"/>
         <source>{id} signalé comme déclenché par erreur (il reste envoyé).</source>
         <translation>{id} marked as fired by mistake (it stays sent).</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="163"/>
+        <location filename="../console/controller.py" line="168"/>
         <source>Déclenché par erreur</source>
         <translation>Fired by mistake</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="164"/>
+        <location filename="../console/controller.py" line="169"/>
         <source>Signaler {id} comme déclenché par erreur ? Il reste envoyé (la salle l&apos;a reçu) ; le journal et le rapport diront qu&apos;il l&apos;a été par erreur. Ce signalement ne peut pas être retiré.</source>
         <translation>Mark {id} as fired by mistake? It stays sent (the room received it); the log and the report will say it was sent by mistake. This mark cannot be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="176"/>
+        <location filename="../console/controller.py" line="181"/>
         <source>Annuler la dernière action</source>
         <translation>Undo the last action</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="178"/>
+        <location filename="../console/controller.py" line="183"/>
         <source>Annuler « ignorer {id} »</source>
         <translation>Undo “skip {id}”</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="179"/>
+        <location filename="../console/controller.py" line="184"/>
         <source>Annuler le report de {id}</source>
         <translation>Undo the delay of {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="180"/>
+        <location filename="../console/controller.py" line="185"/>
         <source>Signaler {id} comme déclenché par erreur</source>
         <translation>Mark {id} as fired by mistake</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="190"/>
+        <location filename="../console/controller.py" line="195"/>
         <source>Démarrer l&apos;exercice maintenant ? L&apos;horloge d&apos;exercice part et les injects commencent à tomber ; ce geste ne peut pas être annulé.</source>
         <translation>Start the exercise now? The exercise clock starts and injects begin to go out; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="195"/>
+        <location filename="../console/controller.py" line="200"/>
         <source>Pas encore</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="208"/>
+        <location filename="../console/controller.py" line="213"/>
         <source>{endex} : l&apos;exercice est terminé.</source>
         <translation>{endex}: the exercise is over.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="213"/>
+        <location filename="../console/controller.py" line="218"/>
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="214"/>
+        <location filename="../console/controller.py" line="219"/>
         <source>Passer tout de suite à la phase suivante ? Les injects restants de la phase en cours seront signalés en retard.</source>
         <translation>Go to the next phase now? The remaining injects of the current phase will be flagged overdue.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="219"/>
+        <location filename="../console/controller.py" line="224"/>
         <source>Passage à la phase suivante.</source>
         <translation>Moved to the next phase.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="224"/>
+        <location filename="../console/controller.py" line="229"/>
         <source>Retarder {id}</source>
         <translation>Delay {id}</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="225"/>
+        <location filename="../console/controller.py" line="230"/>
         <source>Retarder de (minutes) :</source>
         <translation>Delay by (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="231"/>
+        <location filename="../console/controller.py" line="236"/>
         <source>Décaler la chronologie</source>
         <translation>Shift the timeline</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="232"/>
+        <location filename="../console/controller.py" line="237"/>
         <source>Décaler tous les injects non joués de (minutes, négatif pour avancer) :</source>
         <translation>Shift every inject not yet played by (minutes, negative to bring forward):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="236"/>
+        <location filename="../console/controller.py" line="241"/>
         <source>Chronologie décalée de {n} min.</source>
         <translation>Timeline shifted by {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="246"/>
+        <location filename="../console/controller.py" line="251"/>
         <source>Corriger un indicateur</source>
         <translation>Correct an indicator</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="248"/>
+        <location filename="../console/controller.py" line="253"/>
         <source>{label}{unit} — nouvelle valeur :</source>
         <translation>{label}{unit} — new value:</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="259"/>
+        <location filename="../console/controller.py" line="264"/>
         <source>Indicateur « {label} » corrigé.</source>
         <translation>Indicator “{label}” corrected.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="269"/>
+        <location filename="../console/controller.py" line="274"/>
         <source>Minuteur du point de situation arrêté.</source>
         <translation>Situation briefing timer stopped.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="271"/>
+        <location filename="../console/controller.py" line="276"/>
         <source>Point de situation</source>
         <translation>Situation briefing</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="272"/>
+        <location filename="../console/controller.py" line="277"/>
         <source>Durée du point de situation (minutes) :</source>
         <translation>Length of the situation briefing (minutes):</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="275"/>
+        <location filename="../console/controller.py" line="281"/>
         <source>Point de situation chronométré : {n} min.</source>
         <translation>Situation briefing timed: {n} min.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="292"/>
+        <location filename="../console/controller.py" line="300"/>
         <source>L&apos;inject {id} a déjà été joué : il ne peut plus être modifié.</source>
         <translation>Inject {id} has been played: it can no longer be edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="304"/>
+        <location filename="../console/controller.py" line="312"/>
         <source>Inject {id} modifié.</source>
         <translation>Inject {id} edited.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="322"/>
+        <location filename="../console/controller.py" line="330"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
     </message>
@@ -974,254 +974,264 @@ Details saved in: {path}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../labels.py" line="221"/>
+        <location filename="../error_sentences.py" line="33"/>
         <source>Valeur « {value} » inconnue (valeurs possibles : {allowed}).</source>
         <translation>Unknown value “{value}” (possible values: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="223"/>
+        <location filename="../error_sentences.py" line="35"/>
         <source>Pièce jointe introuvable dans l&apos;exercice : {path}.</source>
         <translation>No such attachment in the exercise: {path}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="225"/>
+        <location filename="../error_sentences.py" line="37"/>
         <source>« {name} » n&apos;est pas un fichier de session crisisdesk, ou il est endommagé.</source>
         <translation>“{name}” is not a crisisdesk session file, or it is damaged.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="227"/>
+        <location filename="../error_sentences.py" line="39"/>
         <source>« {name} » a été écrit par une version plus récente de crisisdesk (format {version}, cette version lit jusqu&apos;au format {supported}) : mettez crisisdesk à jour.</source>
         <translation>“{name}” was written by a newer crisisdesk (format {version}; this version reads up to format {supported}): update crisisdesk.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="231"/>
+        <location filename="../error_sentences.py" line="43"/>
         <source>Le fichier « {path} » n&apos;existe pas.</source>
         <translation>The file “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="232"/>
+        <location filename="../error_sentences.py" line="44"/>
         <source>Le dossier « {path} » n&apos;existe pas.</source>
         <translation>The folder “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="233"/>
+        <location filename="../error_sentences.py" line="45"/>
         <source>« {path} » existe déjà : choisissez un autre nom.</source>
         <translation>“{path}” already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="235"/>
+        <location filename="../error_sentences.py" line="47"/>
         <source>« {name} » ne peut pas être modifié : fichier ou dossier en lecture seule, ou session ouverte en lecture seule.</source>
         <translation>“{name}” cannot be changed: the file or folder is read-only, or the session was opened read-only.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="238"/>
+        <location filename="../error_sentences.py" line="50"/>
         <source>le fichier « {name} » est verrouillé par un autre programme.</source>
         <translation>the file “{name}” is locked by another program.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="240"/>
+        <location filename="../error_sentences.py" line="52"/>
         <source>le disque est plein (« {name} »).</source>
         <translation>the disk is full (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="241"/>
+        <location filename="../error_sentences.py" line="53"/>
         <source>erreur d&apos;écriture sur le disque (« {name} »).</source>
         <translation>disk write error (“{name}”).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="242"/>
+        <location filename="../error_sentences.py" line="54"/>
         <source>l&apos;enregistrement dans « {name} » a échoué ({reason}).</source>
         <translation>saving to “{name}” failed ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="244"/>
+        <location filename="../error_sentences.py" line="56"/>
         <source>Impossible d&apos;ouvrir « {name} » ({reason}).</source>
         <translation>Could not open “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="245"/>
+        <location filename="../error_sentences.py" line="57"/>
         <source>Impossible de lire « {name} » ({reason}).</source>
         <translation>Could not read “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="246"/>
+        <location filename="../error_sentences.py" line="58"/>
         <source>Impossible de créer « {name} » ({reason}).</source>
         <translation>Could not create “{name}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="247"/>
+        <location filename="../error_sentences.py" line="59"/>
         <source>Impossible de mettre « {name} » au format de cette version ({reason}).</source>
         <translation>Could not upgrade “{name}” to this version&apos;s format ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="249"/>
+        <location filename="../error_sentences.py" line="61"/>
         <source>Les fichiers de l&apos;exercice « {path} » ne peuvent pas être lus ({reason}).</source>
         <translation>The exercise files in “{path}” cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="251"/>
+        <location filename="../error_sentences.py" line="63"/>
         <source>L&apos;exercice enregistré dans « {name} » ne peut pas être chargé :
 {reason}</source>
         <translation>The exercise stored in “{name}” cannot be loaded:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="255"/>
+        <location filename="../error_sentences.py" line="72"/>
         <source>Impossible d&apos;écrire « {path} » ({reason}).</source>
         <translation>Could not write “{path}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="256"/>
+        <location filename="../error_sentences.py" line="65"/>
+        <source>Le fichier de session « {name} » est endommagé ({reason}) ; ouvrez-en une copie de sauvegarde si vous en avez une.</source>
+        <translation>The session file “{name}” is damaged ({reason}); open a backup copy of it if you have one.</translation>
+    </message>
+    <message>
+        <location filename="../error_sentences.py" line="68"/>
+        <source>« {path} » n&apos;est pas un fichier de saisies non enregistrées utilisable ({reason}).</source>
+        <translation>“{path}” is not a usable file of unsaved entries ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../error_sentences.py" line="73"/>
         <source>La session « {name} » est fermée.</source>
         <translation>The session “{name}” is closed.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="257"/>
+        <location filename="../error_sentences.py" line="74"/>
         <source>L&apos;exercice n&apos;a pas encore commencé ({startex}).</source>
         <translation>The exercise has not started yet ({startex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="259"/>
+        <location filename="../error_sentences.py" line="76"/>
         <source>L&apos;exercice est terminé ({endex}).</source>
         <translation>The exercise has ended ({endex}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="260"/>
+        <location filename="../error_sentences.py" line="77"/>
         <source>L&apos;exercice a déjà commencé.</source>
         <translation>The exercise has already started.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="261"/>
+        <location filename="../error_sentences.py" line="78"/>
         <source>L&apos;exercice n&apos;est pas en cours : il est en pause.</source>
         <translation>The exercise is not running: it is paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="263"/>
+        <location filename="../error_sentences.py" line="80"/>
         <source>L&apos;exercice n&apos;est pas en pause.</source>
         <translation>The exercise is not paused.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="264"/>
+        <location filename="../error_sentences.py" line="81"/>
         <source>L&apos;inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been fired (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="266"/>
-        <source>L&apos;inject {inject_id} a déjà été annulé (peut-être depuis une autre fenêtre).</source>
+        <location filename="../error_sentences.py" line="83"/>
+        <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="268"/>
+        <location filename="../error_sentences.py" line="85"/>
         <source>L&apos;inject {inject_id} ne se déclenche plus automatiquement.</source>
         <translation>Inject {inject_id} no longer fires by itself.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="270"/>
+        <location filename="../error_sentences.py" line="87"/>
         <source>Plus aucun inject à déclencher.</source>
         <translation>No inject left to fire.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="271"/>
+        <location filename="../error_sentences.py" line="88"/>
         <source>L&apos;exercice est déjà dans sa dernière phase.</source>
         <translation>The exercise is already in its last phase.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="272"/>
+        <location filename="../error_sentences.py" line="89"/>
         <source>Un décalage de 0 minute ne change rien.</source>
         <translation>A shift of 0 minutes changes nothing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="273"/>
+        <location filename="../error_sentences.py" line="90"/>
         <source>Rien à modifier dans l&apos;inject {inject_id}.</source>
         <translation>Nothing to change in inject {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="275"/>
+        <location filename="../error_sentences.py" line="92"/>
         <source>Inject inconnu : {inject_id}.</source>
         <translation>Unknown inject: {inject_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="276"/>
+        <location filename="../error_sentences.py" line="93"/>
         <source>Rôle inconnu : {role}.</source>
         <translation>Unknown role: {role}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="277"/>
+        <location filename="../error_sentences.py" line="94"/>
         <source>Indicateur inconnu : {indicator_id}.</source>
         <translation>Unknown indicator: {indicator_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="278"/>
+        <location filename="../error_sentences.py" line="95"/>
         <source>Objectif inconnu : {objective_id}.</source>
         <translation>Unknown objective: {objective_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="279"/>
+        <location filename="../error_sentences.py" line="96"/>
         <source>Entrée de main courante inconnue : {entry_id}.</source>
         <translation>Unknown log entry: {entry_id}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="285"/>
+        <location filename="../error_sentences.py" line="102"/>
         <source>L&apos;inject {inject_id} n&apos;a pas de réponse attendue n° {value}.</source>
         <translation>Inject {inject_id} has no expected response no. {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="287"/>
+        <location filename="../error_sentences.py" line="104"/>
         <source>L&apos;inject {inject_id} n&apos;a pas encore été déclenché : rien à constater.</source>
         <translation>Inject {inject_id} has not been fired yet: nothing to check.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="289"/>
+        <location filename="../error_sentences.py" line="106"/>
         <source>Cette entrée a déjà été corrigée ({by}) : corrigez sa dernière version.</source>
         <translation>This entry has already been corrected ({by}): correct its latest version.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="291"/>
+        <location filename="../error_sentences.py" line="108"/>
         <source>Identifiant invalide : {value}.</source>
         <translation>Invalid id: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="292"/>
+        <location filename="../error_sentences.py" line="109"/>
         <source>Valeur invalide pour « {field} » : {value}.</source>
         <translation>Invalid value for “{field}”: {value}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="293"/>
+        <location filename="../error_sentences.py" line="110"/>
         <source>« {value} » n&apos;est pas une date (AAAA-MM-JJ).</source>
         <translation>“{value}” is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="294"/>
+        <location filename="../error_sentences.py" line="111"/>
         <source>Ce champ ne peut pas être vide : {field}.</source>
         <translation>This field must not be empty: {field}.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="295"/>
+        <location filename="../error_sentences.py" line="112"/>
         <source>Champ non modifiable : {field} (modifiables : {allowed}).</source>
         <translation>Field cannot be changed: {field} (changeable: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="311"/>
+        <location filename="../error_sentences.py" line="126"/>
         <source>L&apos;opération n&apos;a pas abouti. Détail : {detail}</source>
         <translation>The operation failed. Detail: {detail}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="327"/>
+        <location filename="../error_sentences.py" line="142"/>
         <source>Non enregistré : {reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="330"/>
+        <location filename="../error_sentences.py" line="145"/>
         <source>Rien n&apos;a été modifié : réessayez.</source>
         <translation>Nothing was changed: try again.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="332"/>
+        <location filename="../error_sentences.py" line="147"/>
         <source>Gardé en mémoire seulement : exportez les saisies non enregistrées avant de fermer.</source>
         <translation>Kept in memory only: export the unsaved entries before closing.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="335"/>
+        <location filename="../error_sentences.py" line="150"/>
         <source>La saisie est gardée et sera enregistrée dès que le fichier l&apos;acceptera.</source>
         <translation>Your entry is kept and will be saved as soon as the file accepts it.</translation>
     </message>
@@ -1374,104 +1384,104 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="102"/>
+        <location filename="../observer/expectations.py" line="106"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="107"/>
+        <location filename="../observer/expectations.py" line="112"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="120"/>
+        <location filename="../observer/expectations.py" line="127"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="120"/>
+        <location filename="../observer/expectations.py" line="127"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="120"/>
+        <location filename="../observer/expectations.py" line="127"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="155"/>
+        <location filename="../observer/expectations.py" line="162"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="246"/>
+        <location filename="../observer/expectations.py" line="253"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="247"/>
+        <location filename="../observer/expectations.py" line="254"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="260"/>
+        <location filename="../observer/expectations.py" line="267"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="323"/>
+        <location filename="../observer/expectations.py" line="331"/>
         <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="371"/>
+        <location filename="../observer/expectations.py" line="379"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="375"/>
+        <location filename="../observer/expectations.py" line="383"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="378"/>
+        <location filename="../observer/expectations.py" line="386"/>
         <source>à évaluer (ENDEX)</source>
         <translation>to evaluate (ENDEX)</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="438"/>
+        <location filename="../observer/expectations.py" line="446"/>
         <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
         <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="132"/>
-        <location filename="../observer/expectations.py" line="381"/>
+        <location filename="../observer/expectations.py" line="139"/>
+        <location filename="../observer/expectations.py" line="389"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="132"/>
-        <location filename="../observer/expectations.py" line="384"/>
+        <location filename="../observer/expectations.py" line="139"/>
+        <location filename="../observer/expectations.py" line="392"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="158"/>
+        <location filename="../observer/expectations.py" line="165"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="258"/>
+        <location filename="../observer/expectations.py" line="265"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="348"/>
+        <location filename="../observer/expectations.py" line="356"/>
         <source>{checked}/{total} constatés</source>
         <translation>{checked}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="350"/>
+        <location filename="../observer/expectations.py" line="358"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -1760,125 +1770,125 @@ Details saved in: {path}</translation>
 <context>
     <name>InjectDetail</name>
     <message>
-        <location filename="../console/inject_detail.py" line="55"/>
+        <location filename="../console/inject_detail.py" line="54"/>
         <source>Sélectionnez un inject dans la chronologie.</source>
         <translation>Select an inject in the timeline.</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="69"/>
+        <location filename="../console/inject_detail.py" line="68"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="70"/>
+        <location filename="../console/inject_detail.py" line="69"/>
         <source>Retarder</source>
         <translation>Delay</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="73"/>
+        <location filename="../console/inject_detail.py" line="72"/>
         <source>Retarder de</source>
         <translation>Delay by</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="134"/>
+        <location filename="../console/inject_detail.py" line="133"/>
         <source>déclenchement manuel</source>
         <translation>manual firing</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="136"/>
+        <location filename="../console/inject_detail.py" line="135"/>
         <source>inject ad hoc</source>
         <translation>ad-hoc inject</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="138"/>
+        <location filename="../console/inject_detail.py" line="137"/>
         <source>modifié</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="140"/>
+        <location filename="../console/inject_detail.py" line="139"/>
         <source>rattrapage de {id}</source>
         <translation>contingency for {id}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="196"/>
-        <location filename="../console/inject_detail.py" line="210"/>
+        <location filename="../console/inject_detail.py" line="206"/>
+        <location filename="../console/inject_detail.py" line="220"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="198"/>
-        <location filename="../console/inject_detail.py" line="212"/>
+        <location filename="../console/inject_detail.py" line="208"/>
+        <location filename="../console/inject_detail.py" line="222"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="144"/>
+        <location filename="../console/inject_detail.py" line="143"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="145"/>
+        <location filename="../console/inject_detail.py" line="144"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="146"/>
+        <location filename="../console/inject_detail.py" line="145"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="149"/>
+        <location filename="../console/inject_detail.py" line="148"/>
         <source>Animation</source>
         <translation>Control cell</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="149"/>
+        <location filename="../console/inject_detail.py" line="148"/>
         <source>livré par {who}</source>
         <translation>delivered by {who}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="155"/>
+        <location filename="../console/inject_detail.py" line="164"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="160"/>
+        <location filename="../console/inject_detail.py" line="169"/>
         <source>{role} : {action} (sous {minutes} min)</source>
         <translation>{role}: {action} (within {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="168"/>
+        <location filename="../console/inject_detail.py" line="177"/>
         <source>Notes de l&apos;animation</source>
         <translation>Controller notes</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="177"/>
+        <location filename="../console/inject_detail.py" line="187"/>
         <source>Effets sur les indicateurs</source>
         <translation>Effects on indicators</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="182"/>
+        <location filename="../console/inject_detail.py" line="192"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="192"/>
+        <location filename="../console/inject_detail.py" line="202"/>
         <source>(initialement T+{planned})</source>
         <translation>(originally T+{planned})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="206"/>
+        <location filename="../console/inject_detail.py" line="216"/>
         <source>prévu {planned} · déclenché {fired} (scénario {time})</source>
         <translation>planned {planned} · fired {fired} (scenario {time})</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="209"/>
-        <location filename="../console/inject_detail.py" line="212"/>
+        <location filename="../console/inject_detail.py" line="219"/>
+        <location filename="../console/inject_detail.py" line="222"/>
         <source>prévu {planned} · déclenché {fired}</source>
         <translation>planned {planned} · fired {fired}</translation>
     </message>
     <message>
-        <location filename="../console/inject_detail.py" line="228"/>
+        <location filename="../console/inject_detail.py" line="230"/>
         <source>image illisible</source>
         <translation>unreadable image</translation>
     </message>
@@ -2320,197 +2330,162 @@ Details saved in: {path}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="64"/>
-        <source>point fort</source>
-        <translation>strength</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="66"/>
-        <source>amélioration</source>
-        <translation>improvement</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="53"/>
         <source>+ fort</source>
         <translation>+ strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="54"/>
         <source>△ amél.</source>
         <translation>△ impr.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="57"/>
         <source>briefing</source>
         <translation>briefing</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="58"/>
         <source>jeu</source>
         <translation>play</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
-        <source>retour à chaud</source>
-        <translation>hot wash</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="92"/>
+        <location filename="../labels.py" line="61"/>
         <source>réalisé</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="62"/>
         <source>partiel</source>
         <translation>partial</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94"/>
+        <location filename="../labels.py" line="63"/>
         <source>non réalisé</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="107"/>
-        <source>Réalisé sans difficulté</source>
-        <translation>Performed without challenges</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="108"/>
-        <source>Réalisé avec quelques difficultés</source>
-        <translation>Performed with some challenges</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="109"/>
-        <source>Réalisé avec des difficultés majeures</source>
-        <translation>Performed with major challenges</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="110"/>
-        <source>Non réalisable</source>
-        <translation>Unable to be performed</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="148"/>
+        <location filename="../labels.py" line="66"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="149"/>
+        <location filename="../labels.py" line="67"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="150"/>
+        <location filename="../labels.py" line="68"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="151"/>
+        <location filename="../labels.py" line="69"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="152"/>
+        <location filename="../labels.py" line="70"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="153"/>
+        <location filename="../labels.py" line="71"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="154"/>
+        <location filename="../labels.py" line="72"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="155"/>
+        <location filename="../labels.py" line="73"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="163"/>
+        <location filename="../labels.py" line="76"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="164"/>
+        <location filename="../labels.py" line="77"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="165"/>
+        <location filename="../labels.py" line="78"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="166"/>
+        <location filename="../labels.py" line="79"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="167"/>
+        <location filename="../labels.py" line="80"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="168"/>
+        <location filename="../labels.py" line="81"/>
         <source>Déclenché par erreur</source>
         <translation>Fired by mistake</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="170"/>
+        <location filename="../labels.py" line="83"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="171"/>
+        <location filename="../labels.py" line="84"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="179"/>
+        <location filename="../labels.py" line="87"/>
         <source>Prêt — avant {startex}</source>
         <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="182"/>
+        <location filename="../labels.py" line="90"/>
         <source>Terminé — {endex}</source>
         <translation>Ended — {endex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="180"/>
+        <location filename="../labels.py" line="88"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="169"/>
+        <location filename="../labels.py" line="82"/>
         <source>Annulé</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="181"/>
+        <location filename="../labels.py" line="89"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="190"/>
+        <location filename="../labels.py" line="93"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="191"/>
+        <location filename="../labels.py" line="94"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="192"/>
+        <location filename="../labels.py" line="95"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="200"/>
+        <location filename="../labels.py" line="124"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -2623,192 +2598,197 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="118"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="139"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="150"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="194"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="201"/>
+        <source>Importer des saisies non enregistrées…</source>
+        <translation>Import unsaved entries…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="206"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="211"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="215"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Écran du projecteur</source>
         <translation>Projector screen</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Contenu de l&apos;écran de salle</source>
         <translation>Room display content</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Indicateurs affichés</source>
         <translation>Indicators shown</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="391"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
-        <location filename="../main_window.py" line="548"/>
+        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="562"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="504"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="507"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="509"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="559"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548"/>
+        <location filename="../main_window.py" line="562"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="580"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="576"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534"/>
+        <location filename="../main_window.py" line="548"/>
         <source>{hotwash} — {title}</source>
         <translation>{hotwash} — {title}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="588"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591"/>
+        <location filename="../main_window.py" line="605"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="600"/>
+        <location filename="../main_window.py" line="614"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="610"/>
+        <location filename="../main_window.py" line="624"/>
         <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is running. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612"/>
+        <location filename="../main_window.py" line="626"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="631"/>
         <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
         <translation>The exercise is paused. Quit crisisdesk now?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="619"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
 L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
         <translation>Nothing is lost: every action is already saved in “{file}”.
 The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="635"/>
         <source>Quitter pendant l&apos;exercice</source>
         <translation>Quit during the exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="639"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
+        <location filename="../main_window.py" line="640"/>
         <source>Continuer l&apos;exercice</source>
         <translation>Continue the exercise</translation>
     </message>
@@ -2816,285 +2796,285 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="68"/>
+        <location filename="../importer/mapping_dialog.py" line="69"/>
         <source>Importer un chronogramme — {name}</source>
         <translation>Import a MSEL — {name}</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="75"/>
+        <location filename="../importer/mapping_dialog.py" line="76"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="77"/>
+        <location filename="../importer/mapping_dialog.py" line="78"/>
         <source>deviner</source>
         <translation>guess</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="77"/>
+        <location filename="../importer/mapping_dialog.py" line="78"/>
         <source>délais depuis STARTEX (T+)</source>
         <translation>delays since STARTEX (T+)</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="78"/>
+        <location filename="../importer/mapping_dialog.py" line="79"/>
         <source>heures de la journée</source>
         <translation>times of day</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="80"/>
+        <location filename="../importer/mapping_dialog.py" line="81"/>
         <source>STARTEX le</source>
         <translation>STARTEX on</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="91"/>
+        <location filename="../importer/mapping_dialog.py" line="92"/>
         <source>Feuille</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="92"/>
+        <location filename="../importer/mapping_dialog.py" line="93"/>
         <source>Ligne d&apos;en-tête</source>
         <translation>Header row</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="93"/>
+        <location filename="../importer/mapping_dialog.py" line="94"/>
         <source>Heures lues comme</source>
         <translation>Read times as</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="94"/>
+        <location filename="../importer/mapping_dialog.py" line="95"/>
         <source>Début</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="105"/>
+        <location filename="../importer/mapping_dialog.py" line="106"/>
         <source>Feuille : premières lignes et sens de chaque colonne</source>
         <translation>Sheet: first rows and the meaning of each column</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="111"/>
-        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
         <source>T+</source>
         <translation>T+</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
         <source>De</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="111"/>
+        <location filename="../importer/mapping_dialog.py" line="112"/>
         <source>À</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="112"/>
-        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="113"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="112"/>
-        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="113"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="115"/>
+        <location filename="../importer/mapping_dialog.py" line="116"/>
         <source>Injects qui seront créés</source>
         <translation>Injects to be created</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="119"/>
+        <location filename="../importer/mapping_dialog.py" line="120"/>
         <source>À vérifier</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="122"/>
+        <location filename="../importer/mapping_dialog.py" line="123"/>
         <source>Canaux inconnus : lequel est-ce ?</source>
         <translation>Unknown channels: which is it?</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="139"/>
+        <location filename="../importer/mapping_dialog.py" line="140"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="141"/>
+        <location filename="../importer/mapping_dialog.py" line="142"/>
         <source>Remplacer le dossier s&apos;il existe</source>
         <translation>Replace the folder if it exists</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="143"/>
+        <location filename="../importer/mapping_dialog.py" line="144"/>
         <source>Dossier du paquet</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Heure / T+</source>
         <translation>Time / T+</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="178"/>
+        <location filename="../importer/mapping_dialog.py" line="179"/>
         <source>Date et heure scénario</source>
         <translation>Scenario date and time</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Émetteur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="179"/>
+        <location filename="../importer/mapping_dialog.py" line="180"/>
         <source>Destinataires</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="180"/>
+        <location filename="../importer/mapping_dialog.py" line="181"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="181"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Réactions attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="181"/>
+        <location filename="../importer/mapping_dialog.py" line="182"/>
         <source>Objectifs</source>
         <translation>Objectives</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Manuel</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="182"/>
+        <location filename="../importer/mapping_dialog.py" line="183"/>
         <source>Secours pour</source>
         <translation>Contingency for</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="183"/>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="183"/>
+        <location filename="../importer/mapping_dialog.py" line="184"/>
         <source>Indicateurs modifiés</source>
         <translation>Indicator changes</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="184"/>
+        <location filename="../importer/mapping_dialog.py" line="185"/>
         <source>(aucun : dans les notes)</source>
         <translation>(none: kept in notes)</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="184"/>
+        <location filename="../importer/mapping_dialog.py" line="185"/>
         <source>(ignorer)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="232"/>
+        <location filename="../importer/mapping_dialog.py" line="233"/>
         <source>Correspondance enregistrée illisible : {error}</source>
         <translation>Stored mapping unreadable: {error}</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="235"/>
+        <location filename="../importer/mapping_dialog.py" line="236"/>
         <source>Correspondance reprise de {file}.</source>
         <translation>Mapping reused from {file}.</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="294"/>
+        <location filename="../importer/mapping_dialog.py" line="295"/>
         <source>Sens</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="319"/>
+        <location filename="../importer/mapping_dialog.py" line="321"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="329"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="329"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="336"/>
+        <location filename="../importer/mapping_dialog.py" line="329"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="330"/>
         <source>Presse / TV</source>
         <translation>Press / TV</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="330"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="337"/>
+        <location filename="../importer/mapping_dialog.py" line="330"/>
         <source>Terrain</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="338"/>
+        <location filename="../importer/mapping_dialog.py" line="331"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="338"/>
+        <location filename="../importer/mapping_dialog.py" line="331"/>
         <source>En personne</source>
         <translation>Face to face</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="342"/>
+        <location filename="../importer/mapping_dialog.py" line="347"/>
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="367"/>
+        <location filename="../importer/mapping_dialog.py" line="372"/>
         <source>{n} erreur(s) à corriger dans la feuille ou la correspondance.</source>
         <translation>{n} error(s) to fix in the sheet or the mapping.</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="374"/>
+        <location filename="../importer/mapping_dialog.py" line="379"/>
         <source>Dossier du paquet à créer</source>
         <translation>Package folder to create</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="385"/>
+        <location filename="../importer/mapping_dialog.py" line="390"/>
         <source>Donnez le dossier du paquet à créer.</source>
         <translation>Give the package folder to create.</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="393"/>
+        <location filename="../importer/mapping_dialog.py" line="398"/>
         <source>Paquet non enregistré : {error}</source>
         <translation>Package not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../importer/mapping_dialog.py" line="395"/>
+        <location filename="../importer/mapping_dialog.py" line="400"/>
         <source>Paquet enregistré dans {folder}.</source>
         <translation>Package saved in {folder}.</translation>
     </message>
@@ -3102,79 +3082,79 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>MselActions</name>
     <message>
-        <location filename="../importer/menu.py" line="28"/>
+        <location filename="../importer/menu.py" line="29"/>
         <source>Importer un chronogramme…</source>
         <translation>Import a MSEL…</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="30"/>
+        <location filename="../importer/menu.py" line="31"/>
         <source>Créer un paquet d&apos;exercice à partir d&apos;un tableur (XLSX, ODS, CSV)</source>
         <translation>Create an exercise package from a spreadsheet (XLSX, ODS, CSV)</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="32"/>
+        <location filename="../importer/menu.py" line="33"/>
         <source>Exporter le chronogramme…</source>
         <translation>Export the MSEL…</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="34"/>
+        <location filename="../importer/menu.py" line="35"/>
         <source>Le chronogramme, avec les heures réelles et les verdicts, en tableur</source>
         <translation>The MSEL, with actual times and verdicts, as a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="40"/>
+        <location filename="../importer/menu.py" line="41"/>
         <source>Importer un chronogramme</source>
         <translation>Import a MSEL</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="41"/>
+        <location filename="../importer/menu.py" line="42"/>
         <source>Tableurs (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="52"/>
+        <location filename="../importer/menu.py" line="53"/>
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="53"/>
+        <location filename="../importer/menu.py" line="54"/>
         <source>« {name} » : {error}</source>
         <translation>“{name}”: {error}</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="62"/>
+        <location filename="../importer/menu.py" line="63"/>
         <source>Chronogramme importé</source>
         <translation>MSEL imported</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="63"/>
+        <location filename="../importer/menu.py" line="64"/>
         <source>Le paquet est enregistré dans {folder}.
 Ouvrir une nouvelle session sur ce paquet ?</source>
         <translation>The package is saved in {folder}.
 Open a new session on this package?</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="73"/>
+        <location filename="../importer/menu.py" line="74"/>
         <source>Exporter le chronogramme</source>
         <translation>Export the MSEL</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="74"/>
+        <location filename="../importer/menu.py" line="75"/>
         <source>Classeur Excel (*.xlsx);;Classeur OpenDocument (*.ods);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="89"/>
+        <location filename="../importer/menu.py" line="90"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="90"/>
+        <location filename="../importer/menu.py" line="91"/>
         <source>« {name} » n&apos;a pas pu être écrit : {error}</source>
         <translation>“{name}” could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../importer/menu.py" line="95"/>
+        <location filename="../importer/menu.py" line="96"/>
         <source>Chronogramme exporté : {path}</source>
         <translation>MSEL exported: {path}</translation>
     </message>
@@ -3313,153 +3293,153 @@ Open a new session on this package?</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="96"/>
+        <location filename="../observer/panel.py" line="100"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="97"/>
+        <location filename="../observer/panel.py" line="101"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="105"/>
-        <location filename="../observer/panel.py" line="365"/>
+        <location filename="../observer/panel.py" line="109"/>
+        <location filename="../observer/panel.py" line="369"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="111"/>
+        <location filename="../observer/panel.py" line="115"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="185"/>
+        <location filename="../observer/panel.py" line="189"/>
         <source>Rechercher… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="188"/>
+        <location filename="../observer/panel.py" line="192"/>
         <source>Rôles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="189"/>
+        <location filename="../observer/panel.py" line="193"/>
         <source>Types</source>
         <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="190"/>
+        <location filename="../observer/panel.py" line="194"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="191"/>
+        <location filename="../observer/panel.py" line="195"/>
         <source>Injects</source>
         <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="194"/>
+        <location filename="../observer/panel.py" line="198"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="198"/>
+        <location filename="../observer/panel.py" line="202"/>
         <source>Ordre d&apos;affichage des entrées</source>
         <translation>Order of the entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="202"/>
+        <location filename="../observer/panel.py" line="206"/>
         <source>Corriger (F2)</source>
         <translation>Correct (F2)</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="295"/>
+        <location filename="../observer/panel.py" line="299"/>
         <source>Filtrer : {what}</source>
         <translation>Filter: {what}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="364"/>
+        <location filename="../observer/panel.py" line="368"/>
         <source>◀ Votre nom, puis Entrée</source>
         <translation>◀ Your name, then Enter</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="382"/>
+        <location filename="../observer/panel.py" line="386"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="439"/>
+        <location filename="../observer/panel.py" line="443"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="452"/>
+        <location filename="../observer/panel.py" line="456"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="457"/>
+        <location filename="../observer/panel.py" line="461"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="467"/>
+        <location filename="../observer/panel.py" line="471"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="558"/>
+        <location filename="../observer/panel.py" line="562"/>
         <source>Historique :</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="579"/>
+        <location filename="../observer/panel.py" line="583"/>
         <source>↓ Récentes en haut</source>
         <translation>↓ Newest first</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="579"/>
+        <location filename="../observer/panel.py" line="583"/>
         <source>↑ Chronologique</source>
         <translation>↑ In time order</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="587"/>
+        <location filename="../observer/panel.py" line="591"/>
         <source>{n} entrées</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="587"/>
+        <location filename="../observer/panel.py" line="591"/>
         <source>{shown} / {n} entrées</source>
         <translation>{shown} / {n} entries</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="593"/>
+        <location filename="../observer/panel.py" line="597"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="595"/>
+        <location filename="../observer/panel.py" line="599"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="624"/>
+        <location filename="../observer/panel.py" line="628"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="626"/>
+        <location filename="../observer/panel.py" line="630"/>
         <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après {endex}</source>
         <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="631"/>
+        <location filename="../observer/panel.py" line="635"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="635"/>
+        <location filename="../observer/panel.py" line="639"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -3467,35 +3447,35 @@ Open a new session on this package?</translation>
 <context>
     <name>ObserverWindow</name>
     <message>
-        <location filename="../observer/window.py" line="37"/>
+        <location filename="../observer/window.py" line="42"/>
         <source>Main courante — {title}</source>
         <translation>Log — {title}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="45"/>
-        <location filename="../observer/window.py" line="84"/>
+        <location filename="../observer/window.py" line="51"/>
+        <location filename="../observer/window.py" line="90"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="46"/>
-        <location filename="../observer/window.py" line="87"/>
-        <location filename="../observer/window.py" line="113"/>
+        <location filename="../observer/window.py" line="52"/>
+        <location filename="../observer/window.py" line="93"/>
+        <location filename="../observer/window.py" line="119"/>
         <source>Retour à chaud</source>
         <translation>Hot wash</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="81"/>
+        <location filename="../observer/window.py" line="87"/>
         <source>Saisie rapide</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="102"/>
+        <location filename="../observer/window.py" line="108"/>
         <source>Lecture du fichier impossible : {error}</source>
         <translation>Cannot read the file: {error}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="113"/>
+        <location filename="../observer/window.py" line="119"/>
         <source>Retour à chaud ●</source>
         <translation>Hot wash ●</translation>
     </message>
@@ -3521,19 +3501,52 @@ Open a new session on this package?</translation>
 <context>
     <name>PdfPrinter</name>
     <message>
-        <location filename="../pdf.py" line="100"/>
+        <location filename="../pdf.py" line="103"/>
         <source>Le rapport HTML n&apos;a pas pu être chargé.</source>
         <translation>The HTML report could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../pdf.py" line="108"/>
+        <location filename="../pdf.py" line="111"/>
         <source>Impossible d&apos;écrire le PDF {path}.</source>
         <translation>Could not write the PDF {path}.</translation>
     </message>
     <message>
-        <location filename="../pdf.py" line="112"/>
+        <location filename="../pdf.py" line="115"/>
         <source>L&apos;impression PDF n&apos;a pas abouti à temps.</source>
         <translation>PDF printing did not finish in time.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingImporter</name>
+    <message>
+        <location filename="../pending_import.py" line="35"/>
+        <source>Importer des saisies non enregistrées</source>
+        <translation>Import unsaved entries</translation>
+    </message>
+    <message>
+        <location filename="../pending_import.py" line="39"/>
+        <source>Fichiers JSON (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../pending_import.py" line="56"/>
+        <source>Saisies enregistrées dans la session : {n}.</source>
+        <translation>Entries stored in the session: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../pending_import.py" line="58"/>
+        <source>Rien à importer : ces saisies sont déjà dans la session.</source>
+        <translation>Nothing to import: these entries are already in the session.</translation>
+    </message>
+    <message>
+        <location filename="../pending_import.py" line="60"/>
+        <source>Déjà enregistrées auparavant : {n}.</source>
+        <translation>Already stored before: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../pending_import.py" line="66"/>
+        <source>Saisies non enregistrées</source>
+        <translation>Unsaved entries</translation>
     </message>
 </context>
 <context>
@@ -3981,53 +3994,53 @@ Open a new session on this package?</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="216"/>
+        <location filename="../report_action.py" line="218"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="216"/>
+        <location filename="../report_action.py" line="218"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="218"/>
-        <location filename="../report_action.py" line="304"/>
+        <location filename="../report_action.py" line="220"/>
+        <location filename="../report_action.py" line="306"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="230"/>
+        <location filename="../report_action.py" line="232"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="230"/>
+        <location filename="../report_action.py" line="232"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="250"/>
+        <location filename="../report_action.py" line="252"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="284"/>
+        <location filename="../report_action.py" line="286"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="287"/>
+        <location filename="../report_action.py" line="289"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="291"/>
+        <location filename="../report_action.py" line="293"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="305"/>
+        <location filename="../report_action.py" line="307"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
     </message>
@@ -4755,58 +4768,58 @@ Open a new session on this package?</translation>
 <context>
     <name>UnsavedWritesGuard</name>
     <message>
-        <location filename="../observer/unsaved.py" line="76"/>
-        <location filename="../observer/unsaved.py" line="140"/>
+        <location filename="../observer/unsaved.py" line="85"/>
+        <location filename="../observer/unsaved.py" line="150"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="77"/>
+        <location filename="../observer/unsaved.py" line="86"/>
         <source>{n} saisie(s) ne sont pas encore dans le fichier de session « {file} ».</source>
         <translation>{n} entry(ies) not yet in the session file “{file}”.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="83"/>
+        <location filename="../observer/unsaved.py" line="92"/>
         <source>Elles sont gardées dans un journal à côté du fichier et seront enregistrées à la prochaine ouverture de la session. Pour les mettre aussi à l&apos;abri ailleurs (clé USB), enregistrez-les dans un fichier.</source>
         <translation>They are kept in a journal beside the file and will be saved the next time the session is opened. To keep them safe elsewhere too (USB key), save them to a file.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="88"/>
+        <location filename="../observer/unsaved.py" line="97"/>
         <source>Le journal à côté du fichier n&apos;a pas pu toutes les prendre (disque plein ?) : si vous quittez sans les enregistrer dans un fichier, elles seront perdues.</source>
         <translation>The journal beside the file could not take them all (disk full?): if you quit without saving them to a file, they will be lost.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="90"/>
+        <location filename="../observer/unsaved.py" line="99"/>
         <source>Enregistrer dans un fichier…</source>
         <translation>Save to a file…</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="91"/>
+        <location filename="../observer/unsaved.py" line="101"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="93"/>
+        <location filename="../observer/unsaved.py" line="103"/>
         <source>Quitter quand même</source>
         <translation>Quit anyway</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="93"/>
+        <location filename="../observer/unsaved.py" line="103"/>
         <source>Quitter et les perdre</source>
         <translation>Quit and lose them</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="95"/>
+        <location filename="../observer/unsaved.py" line="105"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="118"/>
+        <location filename="../observer/unsaved.py" line="128"/>
         <source>Enregistrer les saisies non enregistrées</source>
         <translation>Save the unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="121"/>
+        <location filename="../observer/unsaved.py" line="131"/>
         <source>Fichiers JSON (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>

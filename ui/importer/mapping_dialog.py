@@ -49,6 +49,7 @@ from crisisdesk.msel.sheets import Workbook, column_letter
 from crisisdesk.msel.times import AS_CLOCK, AS_OFFSET, AUTO
 from crisisdesk.package.model import CHANNELS
 from crisisdesk.timefmt import format_offset
+from ui.labels import ui_language
 
 PREVIEW_ROWS = 12
 
@@ -265,7 +266,7 @@ class MappingDialog(QDialog):
     def rebuild(self) -> None:
         """Run the import with the current mapping and show what it gives."""
         self.result = build_import(self.book, self.mapping, ImportOptions(
-            package_id=self._package_id(), start=self.mapping.start))
+            package_id=self._package_id(), start=self.mapping.start, message_language=ui_language()))
         self._fill_sheet_table()
         self._fill_injects()
         self._fill_problems()
@@ -315,13 +316,19 @@ class MappingDialog(QDialog):
         package = self.result.package if self.result else None
         injects = package.injects if package is not None else ()
         table.setRowCount(len(injects))
+        channels = self._channel_labels()
         for r, inject in enumerate(injects):
             to = self.tr("Tous") if inject.to_all else ", ".join(inject.to)
             for c, text in enumerate((inject.id, format_offset(inject.at, with_seconds=False), inject.sender, to,
-                                      inject.channel, inject.title)):
+                                      channels.get(inject.channel, inject.channel), inject.title)):
                 table.setItem(r, c, QTableWidgetItem(text))
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+
+    def _channel_labels(self) -> dict[str, str]:
+        return {"phone": self.tr("Téléphone"), "email": self.tr("Courriel"), "radio": self.tr("Radio"),
+                "news": self.tr("Presse / TV"), "social": self.tr("Réseaux sociaux"), "field": self.tr("Terrain"),
+                "document": self.tr("Document"), "face": self.tr("En personne")}
 
     def _fill_unknown_channels(self) -> None:
         while self.channel_form.rowCount():
@@ -333,9 +340,7 @@ class MappingDialog(QDialog):
                     item.widget().hide()
                     item.widget().deleteLater()
         words = self.result.unknown_channels if self.result else []
-        labels = {"phone": self.tr("Téléphone"), "email": self.tr("Courriel"), "radio": self.tr("Radio"),
-                  "news": self.tr("Presse / TV"), "social": self.tr("Réseaux sociaux"), "field": self.tr("Terrain"),
-                  "document": self.tr("Document"), "face": self.tr("En personne")}
+        labels = self._channel_labels()
         for word in words:
             box = QComboBox()
             box.setObjectName(f"channelFor_{word}")
@@ -384,13 +389,13 @@ class MappingDialog(QDialog):
         if not folder.name:
             self.status.setText(self.tr("Donnez le dossier du paquet à créer."))
             return
-        self.result = build_import(self.book, self.mapping, ImportOptions(package_id=self._package_id(),
-                                                                          start=self.mapping.start))
+        self.result = build_import(self.book, self.mapping, ImportOptions(
+            package_id=self._package_id(), start=self.mapping.start, message_language=ui_language()))
         try:
             write_imported_package(self.result.package, folder, mapping=self.mapping,
                                    attachments=self.result.attachments, force=self.force_check.isChecked())
         except OutputError as error:
-            self.status.setText(self.tr("Paquet non enregistré : {error}").format(error=error))
+            self.status.setText(self.tr("Paquet non enregistré : {error}").format(error=error.text(ui_language())))
             return
         self.status.setText(self.tr("Paquet enregistré dans {folder}.").format(folder=folder))
         self.package_saved.emit(folder)

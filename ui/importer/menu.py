@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from crisisdesk.msel.sheets import SheetReadError, read_workbook
+from ui.labels import ui_language
 
 
 class MselActions(QObject):
@@ -50,7 +51,7 @@ class MselActions(QObject):
             book = read_workbook(path)
         except SheetReadError as error:
             QMessageBox.warning(self.window, self.tr("Import impossible"),
-                                self.tr("« {name} » : {error}").format(name=path.name, error=error))
+                                self.tr("« {name} » : {error}").format(name=path.name, error=error.text(ui_language())))
             return None
         self.dialog = MappingDialog(book, parent=self.window)
         self.dialog.package_saved.connect(self._offer_to_open)

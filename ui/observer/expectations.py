@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent
@@ -28,9 +29,12 @@ from PySide6.QtWidgets import (
 from crisisdesk.checklist import ChecklistItem, checklist_items
 from crisisdesk.session import SessionError
 from crisisdesk.timefmt import format_offset
-from ui import labels
+from ui import error_sentences, labels, palette
 from ui.errors import report_unexpected
 from ui.observer.action_ids import ActionIds
+
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (inject_id, index) on item rows
 _ORDER_ROLE = Qt.ItemDataRole.UserRole + 2  # (fired_at, inject_id) on inject rows
@@ -82,7 +86,7 @@ class ExpectationsChecklist(QWidget):
     COLUMNS = ("action", "status", "buttons")
     ROW_HEIGHT = 26
 
-    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None):
+    def __init__(self, session: Session, observer_name: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
         self._observer = observer_name
@@ -103,19 +107,22 @@ class ExpectationsChecklist(QWidget):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        self.role_filter = QComboBox(objectName="expectationsRoleFilter")
+        self.role_filter = QComboBox()
+        self.role_filter.setObjectName("expectationsRoleFilter")
         self.role_filter.addItem(self.tr("Tous les rôles"), None)
         for role in self._session.package.roles:
             if role.played:
                 self.role_filter.addItem(role.id, role.id)
-        self.summary = QLabel(objectName="expectationsSummary")
+        self.summary = QLabel()
+        self.summary.setObjectName("expectationsSummary")
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.summary)
         header.addWidget(self.role_filter)
 
-        self.tree = _ChecklistTree(objectName="expectationsTree")
+        self.tree = _ChecklistTree()
+        self.tree.setObjectName("expectationsTree")
         self.tree.setColumnCount(len(self.COLUMNS))
         self.tree.setHeaderLabels([self.tr("Attendu"), self.tr("État"), self.tr("✓ ◐ ✗")])
         self.tree.setRootIsDecorated(False)
@@ -135,10 +142,10 @@ class ExpectationsChecklist(QWidget):
         # One style sheet for every check button (a sheet per button is parsed per button: slow
         # with thousands of rows); each button says which status it is in a property.
         self.tree.setStyleSheet("".join(
-            f"QToolButton[checkStatus=\"{status}\"] {{ color: {labels.check_color(status).name()}; font-weight: bold; "
+            f"QToolButton[checkStatus=\"{status}\"] {{ color: {palette.check_color(status).name()}; font-weight: bold; "
             "border: 1px solid #c4c9d0; border-radius: 3px; background: #f6f7f9; }"
-            f"QToolButton[checkStatus=\"{status}\"]:checked {{ background: {labels.check_color(status).name()}; "
-            f"color: white; border-color: {labels.check_color(status).name()}; }}"
+            f"QToolButton[checkStatus=\"{status}\"]:checked {{ background: {palette.check_color(status).name()}; "
+            f"color: white; border-color: {palette.check_color(status).name()}; }}"
             for status in ("met", "partial", "missed")
         ))
         self.tree.status_key.connect(self._check_selected)
@@ -249,7 +256,7 @@ class ExpectationsChecklist(QWidget):
                 font = QFont(parent.font(0))
                 font.setBold(True)
                 parent.setFont(0, font)
-                parent.setBackground(0, QBrush(labels.BG_HEADER))
+                parent.setBackground(0, QBrush(palette.BG_HEADER))
                 parent.setData(0, _ORDER_ROLE, (item.fired_at, item.inject_id))
                 new_parents.append((item, parent))  # goes into the tree with its items
                 self._inject_items[item.inject_id] = parent
@@ -293,14 +300,15 @@ class ExpectationsChecklist(QWidget):
         layout.setSpacing(2)
         buttons = {}
         for status, symbol in (("met", "✓"), ("partial", "◐"), ("missed", "✗")):
-            button = QToolButton(objectName=f"check_{key[0]}_{key[1]}_{status}")
+            button = QToolButton()
+            button.setObjectName(f"check_{key[0]}_{key[1]}_{status}")
             button.setText(symbol)
             button.setCheckable(True)
             button.setAutoRaise(False)
             button.setFixedSize(26, 22)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setToolTip(labels.check_label(status).capitalize())
-            button.setAccessibleName(labels.check_label(status))
+            button.setToolTip(labels.code_label("check", status).capitalize())
+            button.setAccessibleName(labels.code_label("check", status))
             button.setProperty("checkStatus", status)  # styled by the tree's sheet
             button.clicked.connect(lambda _checked=False, k=key, s=status: self.check(k[0], k[1], s))
             layout.addWidget(button)
@@ -321,7 +329,7 @@ class ExpectationsChecklist(QWidget):
         tree_item.setToolTip(
             1,
             self.tr("Constaté « {status} » par {observer} à {time}, {delay} après l'envoi{note}").format(
-                status=labels.check_label(check.status),
+                status=labels.code_label("check", check.status),
                 observer=check.observer,
                 time=datetime.fromtimestamp(check.real_time).strftime("%H:%M:%S"),
                 delay=delay,
@@ -369,21 +377,21 @@ class ExpectationsChecklist(QWidget):
             if item.check is not None:
                 delay = item.check.delay_since_fire
                 text = self.tr("{status} +{delay}").format(
-                    status=labels.check_label(item.check.status), delay=format_offset(delay) if delay is not None else "?"
+                    status=labels.code_label("check", item.check.status), delay=format_offset(delay) if delay is not None else "?"
                 )
                 if item.late:
                     text += self.tr(" · hors délai")
-                color = labels.check_color(item.check.status)
+                color = palette.check_color(item.check.status)
             elif ended:
                 text = self.tr("à évaluer (ENDEX)")
-                color = labels.COLOR_MUTED
+                color = palette.COLOR_MUTED
             elif remaining >= 0:
                 text = self.tr("reste {left}").format(left=format_offset(remaining))
-                color = labels.COLOR_MUTED
+                color = palette.COLOR_MUTED
             else:
                 text = self.tr("⚠ dépassé {over}").format(over=format_offset(-remaining))
-                color = labels.COLOR_OVERDUE
-                background = labels.BG_OVERDUE
+                color = palette.COLOR_OVERDUE
+                background = palette.BG_OVERDUE
                 bold = True
             shown = (text, color.rgba(), None if background is None else background.rgba(), bold)
             if self._shown.get(key) == shown:
@@ -432,7 +440,7 @@ class ExpectationsChecklist(QWidget):
             self._session.check_expectation(inject_id, index, status, observer=self._observer or "",
                                             event_id=event_id)
         except SessionError as exc:  # the file may be locked or full: tell, keep the UI usable
-            message = labels.error_text(exc)
+            message = error_sentences.error_text(exc)
         except Exception as exc:  # a bug: the error reporter shows it
             report_unexpected(exc)
             message = self.tr("Constat non enregistré : erreur inattendue (détails dans la fenêtre d'erreur).")

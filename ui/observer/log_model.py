@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from crisisdesk.logsyntax import fold
 from crisisdesk.timefmt import format_offset
-from ui import labels
+from ui import labels, palette
 from ui.observer.log_filter import LogFilterProxy  # noqa: F401  (the view's filter; imported from here by callers)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -417,14 +417,14 @@ class LogTableModel(QAbstractTableModel):
             return self._foreground(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.save in (SaveState.FAILED, SaveState.REFUSED):
-                return QBrush(labels.BG_FAILED)
+                return QBrush(palette.BG_FAILED)
             if row.save is SaveState.SAVING:
-                return QBrush(labels.BG_SAVING)
+                return QBrush(palette.BG_SAVING)
             if column == Column.TAGS and row.entry.tags:
                 if "improvement" in row.entry.tags:
-                    return QBrush(labels.BG_IMPROVEMENT)
+                    return QBrush(palette.BG_IMPROVEMENT)
                 if "strength" in row.entry.tags:
-                    return QBrush(labels.BG_STRENGTH)
+                    return QBrush(palette.BG_STRENGTH)
             return None
         if role == Qt.ItemDataRole.FontRole:
             if column == Column.STATUS and row.save in (SaveState.FAILED, SaveState.REFUSED):
@@ -449,9 +449,9 @@ class LogTableModel(QAbstractTableModel):
             return datetime.fromtimestamp(origin.real_time).strftime("%H:%M:%S")
         if column == Column.ELAPSED:
             if origin.stage == "briefing" or origin.elapsed is None:
-                return labels.stage_label("briefing")
+                return labels.code_label("stage", "briefing")
             if origin.stage == "hotwash":
-                return labels.stage_label("hotwash")
+                return labels.code_label("stage", "hotwash")
             return format_offset(origin.elapsed)
         if column == Column.SCENARIO:
             if origin.scenario_time is None or origin.stage != "play":
@@ -460,7 +460,7 @@ class LogTableModel(QAbstractTableModel):
         if column == Column.ROLE:
             return entry.role or ""
         if column == Column.KIND:
-            return labels.kind_label(entry.kind)
+            return labels.code_label("kind", entry.kind)
         if column == Column.TEXT:
             if row.corrected:
                 return self.tr("✎ {text}").format(text=entry.text)
@@ -468,7 +468,7 @@ class LogTableModel(QAbstractTableModel):
         if column == Column.INJECT:
             return entry.inject_id or ""
         if column == Column.TAGS:
-            return " ".join(labels.tag_short_label(tag) for tag in entry.tags)
+            return " ".join(labels.code_label("tag_short", tag) for tag in entry.tags)
         if column == Column.OBSERVER:
             return entry.observer
         return ""
@@ -485,15 +485,15 @@ class LogTableModel(QAbstractTableModel):
     def _foreground(self, row: LogRow, column: Column) -> QBrush | None:
         if column == Column.STATUS:
             return QBrush(
-                {SaveState.SAVED: labels.COLOR_SAVED, SaveState.SAVING: labels.COLOR_SAVING, SaveState.FAILED: labels.COLOR_FAILED,
-                 SaveState.REFUSED: labels.COLOR_FAILED}[row.save]
+                {SaveState.SAVED: palette.COLOR_SAVED, SaveState.SAVING: palette.COLOR_SAVING, SaveState.FAILED: palette.COLOR_FAILED,
+                 SaveState.REFUSED: palette.COLOR_FAILED}[row.save]
             )
         if column in (Column.REAL, Column.SCENARIO, Column.OBSERVER, Column.INJECT):
-            return QBrush(labels.COLOR_MUTED)
+            return QBrush(palette.COLOR_MUTED)
         if column == Column.ELAPSED and row.origin.stage != "play":
-            return QBrush(labels.COLOR_MUTED)
+            return QBrush(palette.COLOR_MUTED)
         if column == Column.TEXT and row.corrected:
-            return QBrush(labels.COLOR_CORRECTED)
+            return QBrush(palette.COLOR_CORRECTED)
         return None
 
     def _tooltip(self, row: LogRow, column: Column) -> str | None:
@@ -509,7 +509,7 @@ class LogTableModel(QAbstractTableModel):
             return self.tr("Entrée refusée, non enregistrée : {reason}\nDouble-cliquez (ou F2) pour remettre le texte "
                            "dans la saisie et le corriger.").format(reason=row.note)
         if column == Column.TAGS and entry.tags:
-            return ", ".join(labels.tag_label(tag) for tag in entry.tags)
+            return ", ".join(labels.code_label("tag", tag) for tag in entry.tags)
         if column == Column.OBSERVER:
             return entry.observer
         if column == Column.INJECT and entry.inject_id:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
@@ -33,11 +34,14 @@ from PySide6.QtWidgets import (
 from crisisdesk.logsyntax import format_entry_line, latest_fired_inject_for_role
 from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.timefmt import format_offset
-from ui import labels
+from ui import error_sentences, labels
 from ui.errors import report_unexpected
 from ui.observer.expectations import ExpectationsChecklist
 from ui.observer.log_model import Column, DraftEntry, LogFilterProxy, LogTableModel, SaveState
 from ui.observer.quick_entry import InjectChoice, QuickEntry, QuickEntryBar
+
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
 SETTINGS_KEY_NAME = "observer/name"
 SETTINGS_KEY_NAMES = "observer/recent_names"
@@ -57,7 +61,7 @@ class ObserverPanel(QWidget):
     entry_logged = Signal(str)  # entry id, once committed
     observer_changed = Signal(str)
 
-    def __init__(self, session, observer_name: str | None = None, parent: QWidget | None = None, *,
+    def __init__(self, session: Session, observer_name: str | None = None, parent: QWidget | None = None, *,
                  settings: QSettings | None = None, seat: str = "observer"):
         super().__init__(parent)
         self.setObjectName("observerPanel")
@@ -165,9 +169,9 @@ class ObserverPanel(QWidget):
             Column.ELAPSED: fit(["0:00:00", "briefing"]),
             Column.SCENARIO: fit(["00/00 00:00"]),
             Column.ROLE: min(fit(role_codes, extra=14 + 18, metrics=bold_metrics), 100),
-            Column.KIND: fit([labels.kind_label(kind) for kind in labels.KIND_ORDER]),
+            Column.KIND: fit([labels.code_label("kind", kind) for kind in labels.KIND_ORDER]),
             Column.INJECT: min(fit([inject.id for inject in package.injects] or ["I00"]), 90),
-            Column.TAGS: fit([labels.tag_short_label("improvement") + " O1"]),
+            Column.TAGS: fit([labels.code_label("tag_short", "improvement") + " O1"]),
             Column.OBSERVER: fit(["Claire Dub…"]),
         }
         for column, width in widths.items():
@@ -186,10 +190,10 @@ class ObserverPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
         self.filter_role = self._filter_combo("filterRole", self.tr("Rôles"), [(r.id, r.id) for r in self._played])
-        self.filter_kind = self._filter_combo("filterKind", self.tr("Types"), [(k, labels.kind_label(k)) for k in labels.KIND_ORDER])
+        self.filter_kind = self._filter_combo("filterKind", self.tr("Types"), [(k, labels.code_label("kind", k)) for k in labels.KIND_ORDER])
         self.filter_observer = self._filter_combo("filterObserver", self.tr("Observateurs"), [])
         self.filter_inject = self._filter_combo("filterInject", self.tr("Injects"), [(i.id, i.id) for i in package.injects])
-        tag_items = [("strength", labels.tag_label("strength")), ("improvement", labels.tag_label("improvement"))]
+        tag_items = [("strength", labels.code_label("tag", "strength")), ("improvement", labels.code_label("tag", "improvement"))]
         tag_items += [(o.id, o.id) for o in package.exercise.objectives]
         self.filter_tag = self._filter_combo("filterTag", self.tr("Marques"), tag_items)
         self.order_button = QToolButton(objectName="orderToggle")
@@ -410,18 +414,18 @@ class ObserverPanel(QWidget):
             self._session.log_entry(**arguments)
         except WriteFailedError as exc:
             # Kept by the session (memory and journal beside the file): show it, retry later.
-            self._mark_failed(entry_id, labels.error_reason(exc))
+            self._mark_failed(entry_id, error_sentences.error_reason(exc))
             return False
         except SessionError as exc:
             # Refused (unknown role or inject, read-only file...): nothing stored, give the text back.
-            self._refused(entry_id, labels.error_reason(exc))
+            self._refused(entry_id, error_sentences.error_reason(exc))
             return False
         except Exception as exc:
             # A bug, not the file: the error reporter shows it (once per entry); the row and its text stay.
             if entry_id not in self._reported:
                 self._reported.add(entry_id)
                 report_unexpected(exc)
-            self._mark_failed(entry_id, labels.error_reason(exc))
+            self._mark_failed(entry_id, error_sentences.error_reason(exc))
             return False
         self._reported.discard(entry_id)
         self._session.kept.release(entry_id)
@@ -547,7 +551,7 @@ class ObserverPanel(QWidget):
             self.detail.setText("")
             return
         entry = row.entry
-        html = f"<b>{_escape(entry.role or '')}</b> · {_escape(labels.kind_label(entry.kind))} · {_escape(entry.text)}"
+        html = f"<b>{_escape(entry.role or '')}</b> · {_escape(labels.code_label('kind', entry.kind))} · {_escape(entry.text)}"
         if row.corrected:
             revisions = [*row.earlier, entry]
             items = []

@@ -107,7 +107,7 @@ class QuickEntryBar(QFrame):
         self.kind_combo = QComboBox(objectName="kindCombo")
         self.kind_combo.setToolTip(self.tr("Type d'entrée (Ctrl+K pour changer, ou « d: », « a: »… en tête de ligne)"))
         for kind in labels.KIND_ORDER:
-            self.kind_combo.addItem(labels.kind_label(kind), kind)
+            self.kind_combo.addItem(labels.code_label("kind", kind), kind)
         self.inject_combo = QComboBox(objectName="injectCombo")
         self.inject_combo.setToolTip(self.tr("Inject auquel l'entrée répond (Ctrl+J pour changer, ou « >I02 » dans la ligne)"))
         self.inject_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -361,10 +361,10 @@ class QuickEntryBar(QFrame):
         tags = entry.tags if entry else ()
         parts = [
             f"<b>{role or '?'}</b>",
-            labels.kind_label(kind) if kind else "?",
+            labels.code_label("kind", kind) if kind else "?",
             self._answers_text(inject_id, proposed=bool(inject_id and not parsed.inject_id and not self._inject_manual)),
         ]
-        parts += [labels.tag_label(tag) for tag in tags]
+        parts += [labels.code_label("tag", tag) for tag in tags]
         html = "→ " + " · ".join(parts)
         if warnings:
             html += ' <span style="color:#b3261e;">⚠ ' + " ; ".join(warnings) + "</span>"

@@ -12,18 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from crisisdesk.session import SessionError
-from ui.labels import error_text
+from ui.error_sentences import error_text
+
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
 
 class UnsavedWritesGuard(QObject):
     """GUI: decide whether a window over a session may close, given the writes not in the file yet."""
 
-    def __init__(self, window: QWidget, session, panels: Callable[[], list]) -> None:
+    def __init__(self, window: QWidget, session: Session, panels: Callable[[], list]) -> None:
         super().__init__(window)
         self.window = window
         self.session = session
@@ -31,7 +35,9 @@ class UnsavedWritesGuard(QObject):
         self.box: QMessageBox | None = None  # the open question, if any (tests reach it here)
         self.file_dialog: QFileDialog | None = None
         self.settled = False  # the user answered (or nothing was left): closing may go on
-        self._export_button = self._retry_button = self._quit_button = None
+        self._export_button: QPushButton | None = None
+        self._retry_button: QPushButton | None = None
+        self._quit_button: QPushButton | None = None
 
     # -- what is unsaved -------------------------------------------------------------------
 
@@ -61,8 +67,11 @@ class UnsavedWritesGuard(QObject):
         """True if the window may close now; otherwise ask (non-modal) and return False."""
         if self.settled:
             return True
-        if self.box is not None or self.file_dialog is not None:
-            (self.file_dialog or self.box).raise_()
+        if self.file_dialog is not None:
+            self.file_dialog.raise_()
+            return False
+        if self.box is not None:
+            self.box.raise_()
             return False
         if not self.unsaved_count() or not self.retry():
             return True
@@ -87,13 +96,14 @@ class UnsavedWritesGuard(QObject):
             box.setInformativeText(self.tr(
                 "Le journal à côté du fichier n'a pas pu toutes les prendre (disque plein ?) : si vous quittez "
                 "sans les enregistrer dans un fichier, elles seront perdues."))
-        self._export_button = box.addButton(self.tr("Enregistrer dans un fichier…"), QMessageBox.ButtonRole.AcceptRole)
+        export = self._export_button = box.addButton(self.tr("Enregistrer dans un fichier…"),
+                                                     QMessageBox.ButtonRole.AcceptRole)
         self._retry_button = box.addButton(self.tr("Réessayer"), QMessageBox.ButtonRole.ActionRole)
         self._quit_button = box.addButton(
             self.tr("Quitter quand même") if journaled else self.tr("Quitter et les perdre"),
             QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(self._export_button)
+        box.setDefaultButton(export)
         box.setEscapeButton(cancel)
         box.buttonClicked.connect(self._answered)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

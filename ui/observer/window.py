@@ -7,15 +7,20 @@ polls ``session.refresh()`` twice a second to show what other processes wrote.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from crisisdesk.session import SessionError
-from ui.labels import error_reason
+from ui.error_sentences import error_reason
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
+
+if TYPE_CHECKING:
+    from crisisdesk.session import Session
 
 PREFERRED_SIZE = QSize(1280, 800)
 FRAME_ALLOWANCE = QSize(16, 40)  # a typical title bar and borders, kept free on small screens
@@ -26,7 +31,7 @@ CLOCK_INTERVAL_MS = 1000
 class ObserverWindow(QMainWindow):
     """GUI: an observer's window over one session: main courante and hot wash."""
 
-    def __init__(self, session, parent: QWidget | None = None, *, observer_name: str | None = None,
+    def __init__(self, session: Session, parent: QWidget | None = None, *, observer_name: str | None = None,
                  settings: QSettings | None = None, auto_refresh: bool = True):
         super().__init__(parent)
         self.setObjectName("observerWindow")
@@ -40,7 +45,8 @@ class ObserverWindow(QMainWindow):
         self.panel.observer_changed.connect(self.hotwash.set_observer)
         self.panel.entry_logged.connect(lambda _entry_id: self.hotwash.refresh())
         self.unsaved = UnsavedWritesGuard(self, session, lambda: [self.panel])
-        self.tabs = QTabWidget(objectName="observerTabs")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("observerTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.panel, self.tr("Main courante"))
         self.tabs.addTab(self.hotwash, self.tr("Retour à chaud"))

@@ -11,8 +11,8 @@ import pytest
 
 from crisisdesk.clock import FakeTime
 from crisisdesk.session import Session, db
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 T0 = 1_780_000_000.0
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from crisisdesk.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
 @pytest.fixture

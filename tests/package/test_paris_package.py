@@ -5,20 +5,20 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from crisisdesk.package.loader import validate_package
 from crisisdesk.package.model import Package
 from crisisdesk.timefmt import parse_offset
+from tests.conftest import ROOT
 
 MARK = "EXERCICE EXERCICE EXERCICE"
 
 
 @pytest.fixture(scope="module")
 def paris() -> Package:
-    root = Path(__file__).resolve().parent.parent / "injects" / "paris-50c"
+    root = ROOT / "injects" / "paris-50c"
     package, problems = validate_package(root)
     assert package is not None, "\n".join(str(p) for p in problems)
     return package

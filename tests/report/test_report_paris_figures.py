@@ -1,4 +1,7 @@
-"""The report on a full rehearsal of the bundled exercise injects/paris-50c (HTML and PDF)."""
+"""The figures and HTML report on a full rehearsal of the bundled exercise injects/paris-50c.
+
+Core only (no Qt): these run where QtWebEngine is missing; the PDF is test_report_paris.py.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +11,8 @@ from html import unescape
 import pytest
 
 from crisisdesk.clock import FakeTime
-from crisisdesk.report import build_figures, render_html, write_report
+from crisisdesk.report import build_figures, render_html
 from crisisdesk.session import Session
-from tests.report_sessions import play_paris_rehearsal
-
-pytest.importorskip("PySide6.QtWebEngineCore")
-
-from PySide6.QtCore import QModelIndex, QSize  # noqa: E402
-from PySide6.QtPdf import QPdfDocument, QPdfSearchModel  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def rehearsal(tmp_path_factory, request):
-    from tests.conftest import ROOT
-
-    folder = tmp_path_factory.mktemp("paris")
-    path = folder / "paris.crisisdesk"
-    clock = play_paris_rehearsal(path, ROOT / "injects" / "paris-50c")
-    return path, clock
 
 
 @pytest.fixture(scope="module")
@@ -33,17 +20,6 @@ def figures(rehearsal):
     path, clock = rehearsal
     with Session.open(path, time_source=FakeTime(clock.now()), read_only=True) as session:
         return build_figures(session), session.package, session.state
-
-
-@pytest.fixture
-def webengine_renderer(qapp):
-    from crisisdesk.report import pdf
-    from ui import cli_extensions
-
-    saved = (pdf._renderer, pdf._renderer_name)
-    cli_extensions.install()
-    yield
-    pdf._renderer, pdf._renderer_name = saved
 
 
 def test_figures_agree_with_the_event_log(figures):
@@ -87,47 +63,3 @@ def test_html_report_of_the_rehearsal(figures):
     assert unused and all(r.status == "unused" for g in fig.unplayed for r in g.reserves)
     plain = [i for i in package.injects if "<" not in i.title and "&" not in i.title]
     assert all((f"<h3>{i.id} — " in html) == (i.id not in unused) for i in plain)
-
-
-def _word_width(doc: QPdfDocument, word: str, qtbot) -> float:
-    model = QPdfSearchModel()
-    model.setDocument(doc)
-    model.setSearchString(word)
-    qtbot.waitUntil(lambda: model.rowCount(QModelIndex()) > 0, timeout=5000)
-    rects = model.resultAtIndex(0).rectangles()
-    return max(r.right() for r in rects) - min(r.left() for r in rects)
-
-
-def test_pdf_report_of_the_rehearsal(rehearsal, tmp_path, webengine_renderer, qtbot):
-    path, _ = rehearsal
-    out = write_report(path, tmp_path / "paris.pdf")
-    doc = QPdfDocument()
-    assert doc.load(str(out)) == QPdfDocument.Error.None_
-    pages = doc.pageCount()
-    assert pages > 20
-    assert f"page {pages} / {pages}" in doc.getAllText(pages - 1).text()
-    for page in range(pages):
-        image = doc.render(page, QSize(100, 141))
-        data = bytes(image.constBits())
-        assert data.count(255) < 0.995 * len(data), f"page {page + 1} is blank"
-    from tests.test_report_pdf import assert_sections_start_pages, thin_pages
-
-    starts = assert_sections_start_pages(doc)  # a page break before each section
-    assert (starts["Synthèse"], starts["Présentation de l'exercice"]) == (1, 2)  # the synthesis holds on one page
-    body = starts["Annexe A — Chronologie : prévu / réalisé"] - 1  # cover to plan d'actions
-    assert body <= 15, f"the body (sections 1-5) runs to {body} pages"
-    assert thin_pages(doc) == []  # and no page holds a line or two left over from the one before
-
-    # Chromium shrinks a whole document to fit when one table is too wide for A4; the
-    # heading must print at the size it has in a document holding nothing else.
-    html = (tmp_path / "paris.pdf").with_suffix(".html")
-    write_report(path, html)
-    text = html.read_text(encoding="utf-8")
-    control = re.sub(r"<body>.*</body>", '<body><section class="sheet"><h1>Synthèse</h1></section></body>',
-                     text, flags=re.S)
-    from crisisdesk.report import render_pdf
-
-    render_pdf(control, tmp_path / "control.pdf")
-    reference = QPdfDocument()
-    reference.load(str(tmp_path / "control.pdf"))
-    assert _word_width(doc, "Synthèse", qtbot) >= 0.97 * _word_width(reference, "Synthèse", qtbot)

@@ -12,9 +12,9 @@ from crisisdesk.cli import main
 from crisisdesk.package.loader import load_package, validate_package
 from crisisdesk.readiness import check_package
 from crisisdesk.readiness.render import render_html, render_text
+from tests.conftest import ROOT
 from tests.readiness_packages import inject, variant, write
 
-ROOT = Path(__file__).resolve().parent.parent
 PARIS = ROOT / "injects" / "paris-50c"
 # The first edition, frozen: the figures issue 15 counted on it stay measurable.
 PARIS_FIRST = ROOT / "tests" / "data" / "paris-50c-first-edition"

@@ -6,15 +6,14 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from crisisdesk.package.loader import load_package
 from crisisdesk.report.glossary import glossary_for
 from crisisdesk.report.kits import KitError, build_kit, french_spacing, kit_html, write_kits
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTES_I03 = "Vérifier que la communication réagit."
 
 

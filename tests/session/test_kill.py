@@ -14,23 +14,27 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from crisisdesk.clock import FakeTime
 from crisisdesk.session import InjectStatus, Session
 from crisisdesk.session.replay import replay
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-WRITER = Path(__file__).resolve().parent / "helpers" / "kill_writer.py"
+WRITER = ROOT / "tests" / "helpers" / "kill_writer.py"
 ROUNDS = int(os.environ.get("CRISISDESK_KILL_ROUNDS", "25"))
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path, mini_package_path):
-    rng = random.Random(int(os.environ.get("CRISISDESK_KILL_SEED", time.time_ns() % 100_000)))
+    # The kill moments come from this seed, printed first (pytest shows it with any failure):
+    # CRISISDESK_KILL_SEED=<seed> replays the same schedule.
+    seed = int(os.environ.get("CRISISDESK_KILL_SEED", time.time_ns() % 100_000))
+    replay_with = f"replay with CRISISDESK_KILL_SEED={seed} CRISISDESK_KILL_ROUNDS={ROUNDS}"
+    print(f"\nkill test seed {seed} ({replay_with})")
+    rng = random.Random(seed)
     path = tmp_path / "killed.crisisdesk"
     Session.create(path, mini_package_path).close()
     watcher_clock = FakeTime(time.time())
@@ -57,19 +61,19 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path, mini_pac
                 while time.monotonic() < kill_at and proc.poll() is None:
                     time.sleep(0.01)
                     watcher.refresh()
-                assert proc.poll() is None, proc.stderr.read().decode()
+                assert proc.poll() is None, f"{replay_with}: {proc.stderr.read().decode()}"
                 os.kill(proc.pid, signal.SIGKILL)
                 proc.wait()
                 proc.stderr.close()
             lines = out_path.read_bytes().decode().split("\n")[:-1]  # only complete lines
             killed_while_writing += "READY" in lines
             if not early:
-                assert "READY" in lines
+                assert "READY" in lines, replay_with
             acked_entries += [line[2:] for line in lines if line.startswith("E ")]
             acked_fires += [line[2:] for line in lines if line.startswith("F ")]
         watcher.refresh()
         with sqlite3.connect(path) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",), replay_with
         end = FakeTime(time.time())
         watcher_clock.set(end.now())
         with Session.open(path, time_source=end) as reopened:
@@ -82,10 +86,10 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path, mini_pac
                   f"{len(acked_entries)} entries and {len(acked_fires)} firings acknowledged, "
                   f"{len(lost_entries) + len(lost_fires)} lost, {unacked} committed but not acknowledged, "
                   f"{len(reopened.events_since(0))} events in the file")
-            assert lost_entries == [] and lost_fires == []
-            assert len(acked_entries) == len(set(acked_entries))
-            assert state == replay(reopened.package, reopened.events_since(0), end.now())
-            assert watcher.state == state
-            assert state.anomalies == ()
+            assert lost_entries == [] and lost_fires == [], replay_with
+            assert len(acked_entries) == len(set(acked_entries)), replay_with
+            assert state == replay(reopened.package, reopened.events_since(0), end.now()), replay_with
+            assert watcher.state == state, replay_with
+            assert state.anomalies == (), replay_with
     finally:
         watcher.close()

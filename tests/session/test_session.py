@@ -41,14 +41,20 @@ def test_create_keeps_a_snapshot_of_the_package(tmp_path, mini_package_path, clo
     shutil.copytree(mini_package_path, package)
     (package / "media").mkdir(exist_ok=True)
     (package / "media" / "carte.txt").write_text("plan du quartier", encoding="utf-8")
-    Session.create(tmp_path / "s.crisisdesk", package, time_source=clock).close()
+    (package / "media" / "brouillon.txt").write_text("pas listé", encoding="utf-8")  # no inject lists it
     msel = package / "msel.yaml"
+    msel.write_text(msel.read_text(encoding="utf-8").replace(
+        "  body: Une rumeur circule.\n", "  body: Une rumeur circule.\n  attachments: [media/carte.txt]\n"),
+        encoding="utf-8")
+    Session.create(tmp_path / "s.crisisdesk", package, time_source=clock).close()
     msel.write_text(msel.read_text(encoding="utf-8").replace("Bulletin de vigilance orange", "CHANGÉ"),
                     encoding="utf-8")
     (package / "media" / "carte.txt").unlink()
     with Session.open(tmp_path / "s.crisisdesk", time_source=clock) as s:
         assert s.package.inject("I01").title == "Bulletin de vigilance orange"
         assert s.attachment_bytes("media/carte.txt") == b"plan du quartier"
+        with pytest.raises(SessionError, match="no file media/brouillon.txt"):  # only what the package uses
+            s.attachment_bytes("media/brouillon.txt")
         with pytest.raises(SessionError, match="no file media/absent.pdf"):
             s.attachment_bytes("media/absent.pdf")
         with pytest.raises(SessionError, match="not a path inside"):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from crisisdesk.cli import main
 from crisisdesk.package.loader import load_package
+from tests.conftest import ROOT
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "package-format.md"
+DOC = ROOT / "docs" / "package-format.md"
 
 
 def example_files() -> dict[str, str]:

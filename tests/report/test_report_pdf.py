@@ -18,9 +18,9 @@ from PySide6.QtPdf import QPdfDocument  # noqa: E402
 
 from crisisdesk.report import write_report  # noqa: E402
 from crisisdesk.report.pdf import register_pdf_renderer  # noqa: E402
+from tests.conftest import ROOT  # noqa: E402
 from tests.report_sessions import play_known_session  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 A4_POINTS = (595, 842)
 
 
