@@ -1117,7 +1117,7 @@ Details saved in: {path}</translation>
     </message>
     <message>
         <location filename="../error_sentences.py" line="83"/>
-        <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
+        <source>L&apos;inject {inject_id} a déjà été annulé (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
