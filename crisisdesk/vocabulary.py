@@ -61,6 +61,7 @@ class EventKind(StrEnum):
     RATING = "rating"
     IMPROVEMENT = "improvement"
     FINDING = "finding"
+    RETEX = "retex"  # the RETEX document's own fields (cover, synthesis, participants)
     # the animation team (room server's animation page)
     DELIVERED = "delivered"  # a fired inject played to the table ("livré")
 
@@ -68,7 +69,7 @@ class EventKind(StrEnum):
 # Kinds written by observers/evaluators (kept and retried if the file cannot take them);
 # every other kind is the controller's event log.
 OBSERVER_KINDS = frozenset({EventKind.ENTRY, EventKind.CHECK, EventKind.RATING, EventKind.IMPROVEMENT,
-                            EventKind.FINDING, EventKind.DELIVERED})
+                            EventKind.FINDING, EventKind.RETEX, EventKind.DELIVERED})
 CLOCK_KINDS = (EventKind.START, EventKind.PAUSE, EventKind.RESUME, EventKind.END)
 
 
@@ -133,6 +134,32 @@ class Priority(StrEnum):
     LOW = "low"
 
 
+class PoeteDomain(StrEnum):
+    """The capability element a plan action strengthens (HSEEP's POETE)."""
+
+    PLANNING = "planning"
+    ORGANISATION = "organisation"
+    EQUIPMENT = "equipment"
+    TRAINING = "training"
+    EXERCISE = "exercise"
+
+
+class ActionStatus(StrEnum):
+    """Where a plan action stands."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class RetexStatus(StrEnum):
+    """The RETEX document's status on its cover."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
 # The code lists as tuples of plain values (what validation messages list).
 ENTRY_KINDS = tuple(k.value for k in EntryKind)
 ENTRY_TAGS = tuple(t.value for t in EntryTag)
@@ -141,6 +168,12 @@ CHECK_STATUSES = tuple(s.value for s in CheckStatus)
 RATINGS = tuple(r.value for r in Rating)
 STAGES = tuple(s.value for s in Stage)
 PRIORITIES = tuple(p.value for p in Priority)
+POETE_DOMAINS = tuple(d.value for d in PoeteDomain)
+ACTION_STATUSES = tuple(a.value for a in ActionStatus)
+RETEX_STATUSES = tuple(r.value for r in RetexStatus)
+# The RETEX document's fields a RetexPayload may set (cover, synthesis, participants).
+RETEX_FIELDS = ("author", "version", "status", "context", "strengths", "improvements", "recommendations",
+                "decisions", "participants", "observers", "animation_team", "evaluation")
 
 
 # -- payloads -----------------------------------------------------------------------------
@@ -365,13 +398,22 @@ class CheckPayload(Payload):
 class RatingPayload(Payload):
     kind: ClassVar[EventKind] = EventKind.RATING
     objective_id: str
-    rating: str
+    rating: str  # "" when withdrawn
     justification: str = ""
     observer: str | None = None
+    withdrawn: bool = False  # the objective is no longer rated (the rating is withdrawn, not erased)
+
+    def to_payload(self) -> dict[str, Any]:
+        payload = asdict(self)
+        if not self.withdrawn:
+            del payload["withdrawn"]
+        return payload
 
 
 @dataclass(frozen=True)
 class ImprovementPayload(Payload):
+    """A plan line; with ``supersedes`` (a line number) it replaces that line, ``deleted`` withdraws it."""
+
     kind: ClassVar[EventKind] = EventKind.IMPROVEMENT
     action: str
     owner_role: str | None = None
@@ -379,6 +421,20 @@ class ImprovementPayload(Payload):
     due_date: str | None = None
     objective_id: str | None = None
     observer: str | None = None
+    domain: str = ""  # a PoeteDomain code, or ""
+    organisation: str = ""  # owning organisation, free text
+    contact: str = ""  # named contact
+    start_date: str | None = None  # ISO date
+    status: str = ""  # an ActionStatus code, or ""
+    finding_id: int | None = None  # the finding it answers
+    supersedes: int | None = None
+    deleted: bool = False
+
+    _PLAIN = ("action", "owner_role", "priority", "due_date", "objective_id", "observer")
+
+    def to_payload(self) -> dict[str, Any]:
+        # The fields of issue 17 only when used: a plain line is stored as it always was.
+        return {k: v for k, v in asdict(self).items() if k in self._PLAIN or v not in (None, "", False)}
 
 
 @dataclass(frozen=True)
@@ -389,6 +445,12 @@ class FindingPayload(Payload):
     objective_id: str | None = None
     observer: str | None = None
     stage: str | None = None
+    # Written as constat → référence → cause → recommandation (French RETEX practice).
+    reference: str = ""  # the document, plan or procedure the constat is measured against
+    cause: str = ""
+    recommendation: str = ""
+    supersedes: int | None = None  # the finding number this one replaces (an edit)
+    deleted: bool = False  # withdraws the finding ``supersedes`` names
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> FindingPayload:
@@ -398,8 +460,22 @@ class FindingPayload(Payload):
         return super().from_payload(data)  # type: ignore[return-value]
 
     def to_payload(self) -> dict[str, Any]:
-        return {"kind": self.finding_kind, "text": self.text, "objective_id": self.objective_id,
-                "observer": self.observer, "stage": self.stage}
+        payload = {"kind": self.finding_kind, "text": self.text, "objective_id": self.objective_id,
+                   "observer": self.observer, "stage": self.stage}
+        # The RETEX fields only when used: a plain finding is stored as it always was.
+        extra = {"reference": self.reference, "cause": self.cause, "recommendation": self.recommendation,
+                 "supersedes": self.supersedes, "deleted": self.deleted}
+        payload.update({k: v for k, v in extra.items() if v})  # type: ignore[misc]  # s17's code, mypy-red on main
+        return payload
+
+
+@dataclass(frozen=True)
+class RetexPayload(Payload):
+    """Fields of the RETEX document set by its authors; only the fields given change (latest wins)."""
+
+    kind: ClassVar[EventKind] = EventKind.RETEX
+    fields: dict[str, str]
+    observer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -432,6 +508,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "observer": "observateur",
         "observation_grid": "grille d'observation",
         "improvement_plan": "plan d'actions",
+        "skipped": "annulé",
     },
     "en": {
         "startex": "STARTEX",
@@ -446,6 +523,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "observer": "observer",
         "observation_grid": "exercise evaluation guide",
         "improvement_plan": "improvement plan",
+        "skipped": "skipped",
     },
 }
 
@@ -475,6 +553,7 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
         EventKind.RATING: "Objectif évalué",
         EventKind.IMPROVEMENT: "Action inscrite au plan d'actions",
         EventKind.FINDING: "Constat noté",
+        EventKind.RETEX: "RETEX : document mis à jour",
         EventKind.DELIVERED: "Inject livré par la cellule d'animation",
     },
     "en": {
@@ -501,6 +580,7 @@ EVENT_LABELS: dict[str, dict[str, str]] = {
         EventKind.RATING: "Objective rated",
         EventKind.IMPROVEMENT: "Improvement-plan line added",
         EventKind.FINDING: "Finding noted",
+        EventKind.RETEX: "AAR: document updated",
         EventKind.DELIVERED: "Inject delivered by the control cell",
     },
 }
@@ -518,8 +598,14 @@ def _fr_codes() -> dict[type[StrEnum], dict[str, str]]:
         Rating: {Rating.P: "Réalisé sans difficulté", Rating.S: "Réalisé avec quelques difficultés",
                  Rating.M: "Réalisé avec des difficultés majeures", Rating.U: "Non réalisé"},
         Stage: {Stage.BRIEFING: f"avant {GLOSSARY['fr']['startex']}", Stage.PLAY: "jeu",
-                Stage.HOTWASH: "débriefing"},
+                Stage.HOTWASH: GLOSSARY["fr"]["hotwash"]},
         Priority: {Priority.HIGH: "haute", Priority.MEDIUM: "moyenne", Priority.LOW: "basse"},
+        PoeteDomain: {PoeteDomain.PLANNING: "planification", PoeteDomain.ORGANISATION: "organisation",
+                      PoeteDomain.EQUIPMENT: "équipement", PoeteDomain.TRAINING: "formation",
+                      PoeteDomain.EXERCISE: "exercice"},
+        ActionStatus: {ActionStatus.PLANNED: "à lancer", ActionStatus.IN_PROGRESS: "en cours",
+                       ActionStatus.DONE: "réalisée", ActionStatus.DROPPED: "abandonnée"},
+        RetexStatus: {RetexStatus.DRAFT: "projet", RetexStatus.APPROVED: "validé"},
     }
 
 
@@ -537,6 +623,12 @@ def _en_codes() -> dict[type[StrEnum], dict[str, str]]:
         Stage: {Stage.BRIEFING: f"before {GLOSSARY['en']['startex']}", Stage.PLAY: "play",
                 Stage.HOTWASH: GLOSSARY["en"]["hotwash"]},
         Priority: {Priority.HIGH: "high", Priority.MEDIUM: "medium", Priority.LOW: "low"},
+        PoeteDomain: {PoeteDomain.PLANNING: "planning", PoeteDomain.ORGANISATION: "organisation",
+                      PoeteDomain.EQUIPMENT: "equipment", PoeteDomain.TRAINING: "training",
+                      PoeteDomain.EXERCISE: "exercise"},
+        ActionStatus: {ActionStatus.PLANNED: "planned", ActionStatus.IN_PROGRESS: "in progress",
+                       ActionStatus.DONE: "done", ActionStatus.DROPPED: "dropped"},
+        RetexStatus: {RetexStatus.DRAFT: "draft", RetexStatus.APPROVED: "approved"},
     }
 
 

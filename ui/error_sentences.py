@@ -81,7 +81,7 @@ def _error_templates() -> dict[str, str]:
         "already_fired": QCoreApplication.translate(
             "Errors", "L'inject {inject_id} a déjà été déclenché (peut-être depuis une autre fenêtre)."),
         "already_skipped": QCoreApplication.translate(
-            "Errors", "L'inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre)."),
+            "Errors", "L'inject {inject_id} a déjà été annulé (peut-être depuis une autre fenêtre)."),
         "not_automatic": QCoreApplication.translate(
             "Errors", "L'inject {inject_id} ne se déclenche plus automatiquement."),
         "nothing_to_fire": QCoreApplication.translate("Errors", "Plus aucun inject à déclencher."),

@@ -38,6 +38,9 @@ _CORE_CODES: dict[str, type[StrEnum]] = {
     "tag": vocabulary.EntryTag,
     "priority": vocabulary.Priority,
     "rating": vocabulary.Rating,
+    "domain": vocabulary.PoeteDomain,  # a plan action's POETE domain
+    "action_status": vocabulary.ActionStatus,
+    "retex_status": vocabulary.RetexStatus,  # projet / validé
 }
 
 # Codes whose word is an exercise term of the core glossary.
@@ -76,7 +79,7 @@ _UI_WORDS: dict[str, dict[str, str]] = {
         "late": QT_TRANSLATE_NOOP("Labels", "En retard"),
         "fired": QT_TRANSLATE_NOOP("Labels", "Déclenché"),
         "misfired": QT_TRANSLATE_NOOP("Labels", "Déclenché par erreur"),
-        "skipped": QT_TRANSLATE_NOOP("Labels", "Ignoré"),
+        "skipped": QT_TRANSLATE_NOOP("Labels", "Annulé"),  # the glossary's term (vocabulary "skipped")
         "delayed": QT_TRANSLATE_NOOP("Labels", "Retardé"),
         "unplayed": QT_TRANSLATE_NOOP("Labels", "Non joué"),
     },
@@ -151,6 +154,21 @@ def rating_label(rating: str) -> str:
 
 def priority_label(priority: str) -> str:
     return code_label("priority", priority)
+
+
+def domain_label(domain: str) -> str:
+    """A plan action's POETE domain, in the interface's language (the core's words, as in the report)."""
+    return code_label("domain", domain)
+
+
+def action_status_label(status: str) -> str:
+    """A plan action's status, in the interface's language."""
+    return code_label("action_status", status)
+
+
+def retex_status_label(status: str) -> str:
+    """The RETEX document's status (projet / validé), in the interface's language."""
+    return code_label("retex_status", status)
 
 
 def channel_label(channel: str) -> str:

@@ -39,7 +39,8 @@ class _HtmlProcess(QObject):
     error = Signal(str)
     finished = Signal()
 
-    def __init__(self, session_path, html_path: Path, time_source, parent: QObject | None = None):
+    def __init__(self, session_path, html_path: Path, time_source, parent: QObject | None = None, *,
+                 for_print: bool = False):
         super().__init__(parent)
         self._html_path = html_path
         # A server session: its URL without the password on the command line (others can read it);
@@ -49,6 +50,8 @@ class _HtmlProcess(QObject):
         self._args = ["-m", "ui.report_process", shown, str(html_path)]
         if time_source is not None:
             self._args += ["--now", repr(time_source.now())]
+        if for_print:
+            self._args.append("--print")
         self._process: QProcess | None = None
         self._last = ""
         self._buffer = b""
@@ -108,8 +111,10 @@ class _HtmlWorker(QThread):
     rendered = Signal(str)
     error = Signal(str)
 
-    def __init__(self, session_path: Path, html_path: Path, time_source, parent: QObject | None = None):
+    def __init__(self, session_path: Path, html_path: Path, time_source, parent: QObject | None = None, *,
+                 for_print: bool = False):
         super().__init__(parent)
+        self._for_print = for_print
         self._session_path = session_path
         self._html_path = html_path
         self._time_source = time_source
@@ -133,7 +138,7 @@ class _HtmlWorker(QThread):
                 figures = build_figures(session)
                 images = report_images(session)  # read while the file is open
             self.step.emit(1)
-            html = render_html(figures, image_src=images)
+            html = render_html(figures, image_src=images, for_print=self._for_print)
             write_text_atomically(self._html_path, html)
         except (SessionError, ReportError, OSError) as exc:
             self.error.emit(str(exc))
@@ -192,7 +197,8 @@ class ReportController(QObject):
         if self._show_progress:
             self._open_dialog()
         worker_class = _HtmlWorker if getattr(sys, "frozen", False) else _HtmlProcess
-        worker = worker_class(self.session_path, self._tmp / "report.html", self._time_source)
+        worker = worker_class(self.session_path, self._tmp / "report.html", self._time_source,
+                              for_print=kind == "pdf")
         worker.step.connect(self._on_step)
         worker.rendered.connect(self._on_rendered)
         worker.error.connect(self._fail)
@@ -258,7 +264,17 @@ class ReportController(QObject):
         printer.print_file(html_path, Path(html_path).with_suffix(".pdf"))
 
     def _on_printed(self, pdf_path: str) -> None:
+        from crisisdesk.report import document_title
+        from crisisdesk.report.pdf_title import set_pdf_title
+
         self._drop_printer()
+        html_path = Path(pdf_path).with_suffix(".html")
+        try:  # the title in the PDF's metadata, as the command line writes it
+            title = document_title(html_path.read_text(encoding="utf-8")[:20_000])
+            if title:
+                set_pdf_title(pdf_path, title)
+        except OSError:
+            log.warning("could not title %s", pdf_path)
         if self._cancelled:
             self._end()
             self.cancelled.emit()

@@ -1,6 +1,6 @@
 """Child process of the app's report action: render a session's report as HTML (no Qt here).
 
-    python -m ui.report_process SESSION.crisisdesk OUT.html [--now EPOCH]
+    python -m ui.report_process SESSION.crisisdesk OUT.html [--now EPOCH] [--print]
 
 Prints ``step 0`` (opening and computing), ``step 1`` (laying out), then ``done`` and
 exits 0; on failure its last line is ``error: <message for the user>`` and it exits 1.
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("session")  # a file, or a server URL (password from PGPASSWORD / .pgpass)
     parser.add_argument("out", type=Path)
     parser.add_argument("--now", type=float)
+    parser.add_argument("--print", action="store_true", dest="for_print", help="HTML for the PDF (long annexes summarised)")
     args = parser.parse_args(argv)
 
     def say(line: str) -> None:
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
                     figures = build_figures(session)
                     images = report_images(session)  # read while the file is open
                 say("step 1")
-                write_text_atomically(args.out, render_html(figures, image_src=images))
+                write_text_atomically(args.out, render_html(figures, image_src=images, for_print=args.for_print))
         except (SessionError, ReportError, OSError) as exc:
             say(f"error: {_one_line(str(exc))}")
             return 1

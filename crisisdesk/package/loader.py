@@ -253,7 +253,7 @@ class _PackageReader:
             node,
             "exercise",
             required=("format", "id", "title", "language", "summary", "duration", "phases", "objectives"),
-            optional=("indicators", "readiness"),
+            optional=("indicators", "readiness", "timezone", "issuer", "distribution"),
         )
         if not rec.ok:
             return None
@@ -272,8 +272,12 @@ class _PackageReader:
         indicators = self._read_indicators(rec)
         objectives = self._read_objectives(rec)
         readiness = self._read_readiness(rec)
+        timezone = self._read_timezone(rec)
+        issuer = rec.text("issuer", required=False, one_line=True)
+        distribution = rec.text("distribution", required=False, one_line=True)
         if (ident is None or title is None or language is None or summary is None or duration is None
-                or phases is None or indicators is None or objectives is None or readiness is None):
+                or phases is None or indicators is None or objectives is None or readiness is None
+                or timezone is None):
             return None
         return Exercise(
             id=ident,
@@ -286,7 +290,24 @@ class _PackageReader:
             objectives=objectives,
             format=FORMAT,
             readiness=readiness,
+            timezone=timezone,
+            issuer=(issuer or "").strip(),
+            distribution=(distribution or "").strip(),
         )
+
+    def _read_timezone(self, exercise: Record) -> str | None:
+        """The exercise's IANA time zone ("Europe/Paris" when absent); None after an error."""
+        if exercise.values.get("timezone") is None:
+            return DEFAULT_TIMEZONE
+        name = exercise.text("timezone", one_line=True)
+        if name is None:
+            return None  # reported: not text, empty or several lines
+        name = name.strip()
+        if not _is_time_zone(name):
+            exercise.error("timezone", f"{name!r} is not a known time zone: give an IANA name such as "
+                                       f"\"Europe/Paris\", \"America/Martinique\" or \"UTC\"")
+            return None
+        return name
 
     def _read_phases(self, exercise: Record) -> tuple[Phase, ...] | None:
         items = exercise.sequence("phases")
@@ -875,3 +896,19 @@ class _PackageReader:
         seen[ident] = line
         return ident
 
+
+
+DEFAULT_TIMEZONE = "Europe/Paris"
+
+
+def _is_time_zone(name: str) -> bool:
+    """True if ``name`` is an IANA time zone this machine knows (``tzdata`` supplies them on Windows)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not name or name.startswith(("/", ".")) or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

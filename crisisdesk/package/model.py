@@ -139,6 +139,9 @@ class Exercise:
     objectives: tuple[Objective, ...] = ()
     format: str = FORMAT
     readiness: ReadinessSettings = field(default_factory=ReadinessSettings)
+    timezone: str = "Europe/Paris"  # IANA zone: the report shows wall-clock times in it
+    issuer: str = ""  # who issues the after-action report (cover page)
+    distribution: str = ""  # distribution marking printed on every page ("Diffusion restreinte")
 
 
 @dataclass(frozen=True)

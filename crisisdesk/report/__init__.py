@@ -8,6 +8,7 @@ out; ``write_report`` does both for a session file and writes ``.html`` or ``.pd
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -16,9 +17,10 @@ from jinja2 import TemplateError
 from crisisdesk import collector
 from crisisdesk.report.figures import ReportFigures, compute_figures
 from crisisdesk.report.pdf import PdfFailed, PdfUnavailable, register_pdf_renderer, render_pdf
+from crisisdesk.report.pdf_title import set_pdf_title
 from crisisdesk.report.render import TemplateFolderError, make_environment, render_html
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "csv")  # csv: the improvement plan, for follow-up
 REPORT_FILE_MODE = 0o644
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "build_figures",
     "compute_figures",
     "describe_template_error",
+    "document_title",
     "make_environment",
     "output_format",
     "register_pdf_renderer",
@@ -69,7 +72,8 @@ def output_format(out_path: str | Path) -> str:
     if suffix == "htm":
         suffix = "html"
     if suffix not in FORMATS:
-        raise ReportError(f"{out_path}: the report is written as .html or .pdf, not {suffix or 'no extension'!r}")
+        raise ReportError(f"{out_path}: the report is written as .html or .pdf (or .csv: the improvement plan), "
+                          f"not {suffix or 'no extension'!r}")
     return suffix
 
 
@@ -80,10 +84,10 @@ def build_figures(session, *, now: float | None = None) -> ReportFigures:
 
 
 def report_html(session, *, now: float | None = None, templates: str | Path | None = None,
-                language: str | None = None) -> str:
-    """Render the report of an open session as a self-contained HTML document."""
+                language: str | None = None, for_print: bool = False) -> str:
+    """Render the report of an open session as a self-contained HTML document (``for_print``: for the PDF)."""
     return render_html(build_figures(session, now=now), templates=templates, language=language,
-                       image_src=report_images(session))
+                       image_src=report_images(session), for_print=for_print)
 
 
 def report_images(session):
@@ -123,7 +127,7 @@ def write_text_atomically(path: Path, text: str) -> None:
 
 def write_report(session_path: str | Path, out_path: str | Path, *, templates: str | Path | None = None,
                  language: str | None = None, time_source=None) -> Path:
-    """Open ``session_path`` read-only and write its report to ``out_path`` (.html or .pdf)."""
+    """Open ``session_path`` read-only and write its report to ``out_path`` (.html or .pdf; .csv: the plan)."""
     from crisisdesk.session import Session, SessionError
 
     out = Path(out_path)
@@ -143,25 +147,45 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
         raise ReportError(str(exc)) from exc  # its message already names the file
     try:
         with collector.paused():  # a long exercise's report is hundreds of thousands of rows: see crisisdesk/collector.py
-            html = report_html(session, templates=templates, language=language)
+            if kind == "csv":
+                from crisisdesk.report.labels import language_of
+                from crisisdesk.report.plan_export import plan_csv
+
+                figures = build_figures(session)
+                html = plan_csv(figures, language_of(language or figures.language))
+            else:
+                html = report_html(session, templates=templates, language=language, for_print=kind == "pdf")
     except TemplateError as exc:
         raise ReportError(f"report template: {describe_template_error(exc)}") from exc
     finally:
         session.close()
-    if kind == "html":
+    if kind == "csv":
+        write_text_atomically(out, "\ufeff" + html)  # the byte order mark: Excel reads UTF-8
+    elif kind == "html":
         write_text_atomically(out, html)
     else:
         write_pdf_atomically(html, out)
     return out
 
 
+def document_title(html: str) -> str:
+    """The report's <title>, as its PDF metadata title (a user template sets its own)."""
+    from html import unescape
+
+    match = re.search(r"<title>(.*?)</title>", html[:20_000], re.S)
+    return " ".join(unescape(match.group(1)).split()) if match else ""
+
+
 def write_pdf_atomically(html: str, out: Path) -> None:
-    """Print ``html`` to ``out`` through a temporary file in the same folder."""
+    """Print ``html`` to ``out`` through a temporary file in the same folder, titled in its metadata."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".pdf", dir=out.parent)
     os.close(fd)
     try:
         render_pdf(html, tmp)
+        title = document_title(html)
+        if title:
+            set_pdf_title(tmp, title)
         os.chmod(tmp, REPORT_FILE_MODE)
         os.replace(tmp, out)
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from crisisdesk.report.retex_labels import RETEX_LABELS
 from crisisdesk.vocabulary import (  # noqa: F401 (EVENT_LABELS: re-exported for the renderer)
     EVENT_LABELS,
     CheckStatus,
@@ -443,8 +444,9 @@ def language_of(code: str | None) -> str:
 
 
 def labels(language: str) -> dict[str, str]:
-    """Return the label dict of ``language``."""
-    return LABELS[language_of(language)]
+    """Return the label dict of ``language`` (the RETEX words laid over the shared table)."""
+    lang = language_of(language)
+    return {**LABELS[lang], **RETEX_LABELS[lang]}
 
 
 def format_long_date(moment: datetime, language: str) -> str:

@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from crisisdesk.markdown_text import ImageSource, render_markdown
 from crisisdesk.report.chart import build_chart, safe_color
+from crisisdesk.report.event_text import EventContext, describe_event
 from crisisdesk.report.figures import ON_TIME_TOLERANCE, UNPLAYED_STATUSES, ReportFigures
 from crisisdesk.report.labels import (
     EVENT_LABELS,
@@ -74,10 +75,17 @@ def _gap(seconds: float | None) -> str:
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
 
 
-def _clock(epoch: float | None, with_seconds: bool = True) -> str:
+def _local(context, epoch: float) -> datetime:
+    """``epoch`` in the exercise's time zone, whatever the machine's (a 09:30 start in Paris prints 09:30)."""
+    fig = context.get("fig")
+    return datetime.fromtimestamp(epoch, getattr(fig, "timezone", None))
+
+
+@pass_context
+def _clock(context, epoch: float | None, with_seconds: bool = True) -> str:
     if epoch is None:
         return "—"
-    return datetime.fromtimestamp(epoch).strftime("%H:%M:%S" if with_seconds else "%H:%M")
+    return _local(context, epoch).strftime("%H:%M:%S" if with_seconds else "%H:%M")
 
 
 @pass_context
@@ -89,14 +97,14 @@ def _duration(context, seconds: float | None) -> str:
 def _long_date(context, epoch: float | None) -> str:
     if epoch is None:
         return "—"
-    return format_long_date(datetime.fromtimestamp(epoch), context["lang"])
+    return format_long_date(_local(context, epoch), context["lang"])
 
 
 @pass_context
 def _long_datetime(context, epoch: float | None) -> str:
     if epoch is None:
         return "—"
-    moment = datetime.fromtimestamp(epoch)
+    moment = _local(context, epoch)
     joiner = " à " if context["lang"] == "fr" else ", "
     return f"{format_long_date(moment, context['lang'])}{joiner}{moment:%H:%M}"
 
@@ -130,6 +138,14 @@ def _css_string(text: str) -> Markup:
         else:
             escaped.append(char)
     return Markup('"' + "".join(escaped) + '"')
+
+
+@pass_context
+def _typography(context, markup) -> Markup:
+    """French (or English) typography on rendered HTML: ``{% filter typography %}…{% endfilter %}``."""
+    from crisisdesk.report.typography import typography_html
+
+    return typography_html(markup, context["lang"])
 
 
 @pass_context
@@ -192,6 +208,7 @@ def _environment(user_folder: str | None) -> Environment:
         css_string=_css_string,
         markdown=_markdown,
         safe_color=safe_color,
+        typography=_typography,
     )
     return env
 
@@ -221,7 +238,7 @@ def _links_in(folder: Path) -> list[Path]:
     return sorted(links)
 
 
-def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
+def log_table_rows(fig: ReportFigures, lang: str, rows=None) -> list[Markup]:
     """Return the ``<tr>`` rows of the main-courante annex in chunks of LOG_CHUNK_ROWS rows.
 
     Each correction comes right after what it corrects.
@@ -236,11 +253,11 @@ def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
     tag_names = {k[4:]: v for k, v in t.items() if k.startswith("tag_")}
     days: dict[tuple[int, int], str] = {}
     out = []
-    for e in sorted(fig.entry_history, key=lambda r: (r.first_time, r.real_time)):
+    for e in sorted(fig.entry_history if rows is None else rows, key=lambda r: (r.first_time, r.real_time)):
         if e.superseded:
             note = t["superseded_by_later"]
         elif e.is_correction:
-            note = t["correction_of"].format(t=_clock(e.first_time, False))
+            note = t["correction_of"].format(t=datetime.fromtimestamp(e.first_time, fig.timezone).strftime("%H:%M"))
         else:
             note = ""
         moment = e.scenario_time
@@ -251,7 +268,7 @@ def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
             scenario = f"{day} {moment.hour:02d}:{moment.minute:02d}"
         else:
             scenario = "—"
-        real = datetime.fromtimestamp(e.real_time)
+        real = datetime.fromtimestamp(e.real_time, fig.timezone)
         text = escape(e.text)
         if note:
             text = f'<em class="muted">[{escape(note)}]</em> {text}'
@@ -270,20 +287,37 @@ def log_table_rows(fig: ReportFigures, lang: str) -> list[Markup]:
 
 
 def render_html(fig: ReportFigures, *, templates: str | Path | None = None,
-                language: str | None = None, image_src: ImageSource | None = None) -> str:
+                language: str | None = None, image_src: ImageSource | None = None,
+                for_print: bool = False) -> str:
     """Render the report of ``fig`` as one self-contained HTML document.
 
     ``image_src`` turns an image of an inject body into a URL (see crisisdesk/markdown_text.py);
-    without it every image is shown as text.
+    without it every image is shown as text. ``for_print``: the document is for the PDF,
+    where a very long session's annexes are summarised (``print_annexes``); the HTML keeps
+    them whole.
     """
+    from crisisdesk.report.print_annexes import print_annexes
+
     lang = language_of(language or fig.language)
     env = make_environment(templates)
+    annexes = print_annexes(fig, lang, for_print=for_print)
+    events_context = EventContext(
+        lang, titles={r.inject_id: r.title for r in fig.injects}, timezone=fig.timezone,
+        indicators={i.id: (i.label, i.unit or "") for i in fig.exercise.indicators})
     try:
         template = env.get_template(MAIN_TEMPLATE)
         return template.render(
             fig=fig,
+            event_details=lambda ev: describe_event(ev.kind, ev.payload, events_context),
             chart=build_chart(fig, lang),
-            log_chunks=log_table_rows(fig, lang),
+            log_chunks=log_table_rows(fig, lang, annexes.log_rows),
+            events_shown=annexes.events,
+            log_summary=annexes.log_summary,
+            role_cards=annexes.role_cards,
+            print_long=annexes.long,
+            chronology_shown=annexes.chronology,
+            findings_cap=annexes.findings_cap,
+            indicators_cap=annexes.indicators_cap,
             on_time_tolerance=ON_TIME_TOLERANCE,
             unplayed_statuses=tuple(sorted(UNPLAYED_STATUSES)),
             t=labels(lang),

@@ -35,13 +35,18 @@ from crisisdesk.session.state import (
 )
 from crisisdesk.session.store import Draft
 from crisisdesk.vocabulary import (
+    ACTION_STATUSES,
     OBSERVER_KINDS,
+    POETE_DOMAINS,
+    RETEX_FIELDS,
+    RETEX_STATUSES,
     CheckPayload,
     DeliveredPayload,
     EntryPayload,
     FindingPayload,
     ImprovementPayload,
     RatingPayload,
+    RetexPayload,
 )
 
 
@@ -271,53 +276,169 @@ class CouranteWrites:
         self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
         return event_id
 
+    def _improvement_payload(self, *, action: str, owner_role: str | None, priority: str,
+                             due_date: date | str | None, objective_id: str | None, observer: str | None,
+                             domain: str, organisation: str, contact: str, start_date: date | str | None,
+                             status: str, finding_id: int | None, supersedes: int | None = None) -> ImprovementPayload:
+        if owner_role is not None:
+            self._store.require_role(owner_role)
+        if objective_id is not None:
+            self._store.require_objective(objective_id)
+        _one_of(domain or "", POETE_DOMAINS, "domain")
+        _one_of(status or "", ACTION_STATUSES, "status")
+        if finding_id is not None and finding_id not in {f.id for f in self._store.state.findings}:
+            raise InvalidActionError(f"finding {finding_id!r} does not exist", code="unknown_finding",
+                                     params={"value": finding_id})
+        return ImprovementPayload(
+            action=arguments.required_text(action, "improvement action"), owner_role=owner_role,
+            priority=arguments.required_text(priority, "priority"), due_date=arguments.iso_date(due_date),
+            objective_id=objective_id, observer=observer or self._store.observer, domain=domain or "",
+            organisation=_short_text(organisation, "organisation"), contact=_short_text(contact, "contact"),
+            start_date=arguments.iso_date(start_date), status=status or "", finding_id=finding_id,
+            supersedes=supersedes)
+
     def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
                         objective_id: str | None = None, observer: str | None = None,
-                        event_id: str | None = None) -> int:
+                        event_id: str | None = None, domain: str = "", organisation: str = "", contact: str = "",
+                        start_date: date | str | None = None, status: str = "",
+                        finding_id: int | None = None) -> int:
         """Add a line to the improvement plan; return its number (1, 2, ...).
 
         ``event_id`` is the client's id for this user action (generated if None; the
-        stored line carries it): a retry with the same id is stored once.
+        stored line carries it): a retry with the same id is stored once. ``domain`` is
+        a POETE code, ``status`` an action status, ``finding_id`` the finding it answers.
         """
         self._store.require_writable()
         event_id = arguments.client_id(event_id)
         self._refresh_quietly()
-        if owner_role is not None:
-            self._store.require_role(owner_role)
-        if objective_id is not None and objective_id not in {o.id for o in self._store.package.exercise.objectives}:
-            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
-                                     params={"objective_id": objective_id})
-        payload = ImprovementPayload(
-            action=arguments.required_text(action, "improvement action"), owner_role=owner_role,
-            priority=arguments.required_text(priority, "priority"), due_date=arguments.iso_date(due_date),
-            objective_id=objective_id, observer=observer or self._store.observer)
+        payload = self._improvement_payload(
+            action=action, owner_role=owner_role, priority=priority, due_date=due_date, objective_id=objective_id,
+            observer=observer, domain=domain, organisation=organisation, contact=contact, start_date=start_date,
+            status=status, finding_id=finding_id)
         seq = self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
         return next(i.id for i in self._store.state.improvements if i.seq == seq)
 
+    def edit_improvement(self, number: int, *, action: str, owner_role: str | None, priority: str,
+                         due_date: date | str | None, objective_id: str | None = None, observer: str | None = None,
+                         event_id: str | None = None, domain: str = "", organisation: str = "", contact: str = "",
+                         start_date: date | str | None = None, status: str = "",
+                         finding_id: int | None = None) -> int:
+        """Replace plan line ``number`` by a new event (the history keeps the old one); return the number."""
+        self._store.require_writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        self._current("improvement", self._store.state.improvements, number)
+        payload = self._improvement_payload(
+            action=action, owner_role=owner_role, priority=priority, due_date=due_date, objective_id=objective_id,
+            observer=observer, domain=domain, organisation=organisation, contact=contact, start_date=start_date,
+            status=status, finding_id=finding_id, supersedes=number)
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
+        return number
+
+    def delete_improvement(self, number: int, *, observer: str | None = None, event_id: str | None = None) -> None:
+        """Withdraw plan line ``number`` by a new event (never erased: the event log keeps it)."""
+        self._store.require_writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        line = self._current("improvement", self._store.state.improvements, number)
+        payload = ImprovementPayload(action=line.action, observer=observer or self._store.observer,
+                                     supersedes=number, deleted=True)
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
+
     def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
-                    observer: str | None = None, event_id: str | None = None) -> int:
+                    observer: str | None = None, event_id: str | None = None, reference: str = "",
+                    cause: str = "", recommendation: str = "") -> int:
         """Note a strength or an area for improvement (hot wash); return its number.
 
         ``event_id`` as for ``add_improvement``: a finding clicked again after a
-        failed save is stored once.
+        failed save is stored once. ``text`` is the constat; ``reference``, ``cause``
+        and ``recommendation`` complete it the French RETEX way.
         """
         self._store.require_writable()
         event_id = arguments.client_id(event_id)
         self._refresh_quietly()
-        if kind not in FINDING_KINDS:
-            raise InvalidActionError(f"finding kind {kind!r} is not one of {', '.join(FINDING_KINDS)}",
-                                     code="unknown_kind", params={"value": kind, "allowed": list(FINDING_KINDS)})
-        if objective_id is not None and objective_id not in {o.id for o in self._store.package.exercise.objectives}:
-            raise InvalidActionError(f"unknown objective {objective_id!r}", code="unknown_objective",
-                                     params={"objective_id": objective_id})
+        self._check_finding(kind, objective_id)
         text = arguments.required_text(text, "finding text")
+        extra = _finding_extra(reference, cause, recommendation)
 
         def make(now: float) -> Draft:
             payload = FindingPayload(kind, text, objective_id, observer or self._store.observer,
-                                     stage=stage_of(self._store.replayer.clock.state))
+                                     stage=stage_of(self._store.replayer.clock.state), **extra)  # type: ignore[arg-type]  # s17's code, mypy-red on main
             return self._store.draft(payload, now, actor=observer, event_id=event_id)
         seq = self._record(make)
         return next(f.id for f in self._store.state.findings if f.seq == seq)
+
+    def edit_finding(self, number: int, kind: str, text: str, objective_id: str | None = None, *,
+                     observer: str | None = None, event_id: str | None = None, reference: str = "",
+                     cause: str = "", recommendation: str = "") -> int:
+        """Replace finding ``number`` by a new event (its author and number stay); return the number."""
+        self._store.require_writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        self._current("finding", self._store.state.findings, number)
+        self._check_finding(kind, objective_id)
+        payload = FindingPayload(kind, arguments.required_text(text, "finding text"), objective_id,
+                                 observer or self._store.observer, supersedes=number,
+                                 **_finding_extra(reference, cause, recommendation))  # type: ignore[arg-type]  # s17's code, mypy-red on main
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
+        return number
+
+    def delete_finding(self, number: int, *, observer: str | None = None, event_id: str | None = None) -> None:
+        """Withdraw finding ``number`` by a new event (the event log keeps it)."""
+        self._store.require_writable()
+        event_id = arguments.client_id(event_id)
+        self._refresh_quietly()
+        finding = self._current("finding", self._store.state.findings, number)
+        payload = FindingPayload(finding.kind, finding.text, finding.objective_id, observer or self._store.observer,
+                                 supersedes=number, deleted=True)
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
+
+    def withdraw_rating(self, objective_id: str, *, observer: str, event_id: str | None = None) -> str:
+        """Withdraw an objective's rating by a new event: it is "not rated" again; return the event id."""
+        self._store.require_writable()
+        event_id = arguments.client_id(event_id)
+        self._store.require_objective(objective_id)
+        payload = RatingPayload(objective_id, "", "", observer or self._store.observer or "", withdrawn=True)
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
+        return event_id
+
+    def set_retex(self, fields: dict[str, str], *, observer: str | None = None, event_id: str | None = None) -> str:
+        """Set fields of the RETEX document (cover, synthesis, participants); the others keep their value."""
+        self._store.require_writable()
+        event_id = arguments.client_id(event_id)
+        unknown = sorted(set(fields) - set(RETEX_FIELDS))
+        if unknown:
+            raise InvalidActionError(f"unknown RETEX field(s) {', '.join(unknown)} (known: {', '.join(RETEX_FIELDS)})",
+                                     code="bad_value", params={"field": unknown[0], "value": unknown[0]})
+        clean = {}
+        for key, value in fields.items():
+            if not isinstance(value, str):
+                raise InvalidActionError(f"RETEX field {key}: expected text, got {value!r}", code="bad_value",
+                                         params={"field": key, "value": repr(value)})
+            if len(value) > MAX_RETEX_TEXT:
+                raise InvalidActionError(f"RETEX field {key}: {len(value)} characters, at most {MAX_RETEX_TEXT}",
+                                         code="bad_value", params={"field": key, "value": f"{len(value)}"})
+            clean[key] = value
+        _one_of(clean.get("status", ""), RETEX_STATUSES, "status")
+        payload = RetexPayload(clean, observer or self._store.observer)
+        self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
+        return event_id
+
+    def _check_finding(self, kind: str, objective_id: str | None) -> None:
+        if kind not in FINDING_KINDS:
+            raise InvalidActionError(f"finding kind {kind!r} is not one of {', '.join(FINDING_KINDS)}",
+                                     code="unknown_kind", params={"value": kind, "allowed": list(FINDING_KINDS)})
+        if objective_id is not None:
+            self._store.require_objective(objective_id)
+
+    @staticmethod
+    def _current(what: str, items, number: int):
+        for item in items:
+            if item.id == number:
+                return item
+        raise InvalidActionError(f"{what} {number!r} does not exist (deleted, or never made)",
+                                 code="unknown_" + what, params={"value": number})
+
 
     def mark_delivered(self, inject_id: str, *, animator: str, event_id: str | None = None) -> str:
         """Record that the animation team played a fired inject to the table ("livré"); return the event id.
@@ -337,3 +458,30 @@ class CouranteWrites:
         payload = DeliveredPayload(inject_id, animator=arguments.required_text(animator, "animator"))
         self._record(lambda now: self._store.draft(payload, now, actor=animator, event_id=event_id))
         return event_id
+
+
+MAX_RETEX_TEXT = 20_000  # characters per RETEX field: a page of synthesis is ~3,000
+MAX_SHORT_TEXT = 200
+
+
+def _one_of(value: str, allowed: tuple[str, ...], what: str) -> None:
+    if value and value not in allowed:
+        raise InvalidActionError(f"{what} {value!r} is not one of {', '.join(allowed)}", code="bad_value",
+                                 params={"field": what, "value": value, "allowed": list(allowed)})
+
+
+def _short_text(value: str | None, what: str) -> str:
+    value = value or ""
+    if not isinstance(value, str) or len(value) > MAX_SHORT_TEXT or "\n" in value:
+        raise InvalidActionError(f"{what}: one line of at most {MAX_SHORT_TEXT} characters", code="bad_value",
+                                 params={"field": what, "value": str(value)[:40]})
+    return value.strip()
+
+
+def _finding_extra(reference: str, cause: str, recommendation: str) -> dict[str, str]:
+    extra = {"reference": reference or "", "cause": cause or "", "recommendation": recommendation or ""}
+    for key, value in extra.items():
+        if not isinstance(value, str) or len(value) > MAX_RETEX_TEXT:
+            raise InvalidActionError(f"finding {key}: expected text of at most {MAX_RETEX_TEXT} characters",
+                                     code="bad_value", params={"field": key, "value": str(value)[:40]})
+    return extra

@@ -339,14 +339,49 @@ class Session:
 
     def add_improvement(self, *, action: str, owner_role: str | None, priority: str, due_date: date | str | None,
                         objective_id: str | None = None, observer: str | None = None,
-                        event_id: str | None = None) -> int:
+                        event_id: str | None = None, domain: str = "", organisation: str = "", contact: str = "",
+                        start_date: date | str | None = None, status: str = "",
+                        finding_id: int | None = None) -> int:
         return self.courante.add_improvement(action=action, owner_role=owner_role, priority=priority,
                                              due_date=due_date, objective_id=objective_id, observer=observer,
-                                             event_id=event_id)
+                                             event_id=event_id, domain=domain, organisation=organisation,
+                                             contact=contact, start_date=start_date, status=status,
+                                             finding_id=finding_id)
+
+    def edit_improvement(self, number: int, *, action: str, owner_role: str | None, priority: str,
+                         due_date: date | str | None, objective_id: str | None = None, observer: str | None = None,
+                         event_id: str | None = None, domain: str = "", organisation: str = "", contact: str = "",
+                         start_date: date | str | None = None, status: str = "",
+                         finding_id: int | None = None) -> int:
+        return self.courante.edit_improvement(number, action=action, owner_role=owner_role, priority=priority,
+                                              due_date=due_date, objective_id=objective_id, observer=observer,
+                                              event_id=event_id, domain=domain, organisation=organisation,
+                                              contact=contact, start_date=start_date, status=status,
+                                              finding_id=finding_id)
+
+    def delete_improvement(self, number: int, *, observer: str | None = None, event_id: str | None = None) -> None:
+        self.courante.delete_improvement(number, observer=observer, event_id=event_id)
 
     def add_finding(self, kind: str, text: str, objective_id: str | None = None, *,
-                    observer: str | None = None, event_id: str | None = None) -> int:
-        return self.courante.add_finding(kind, text, objective_id, observer=observer, event_id=event_id)
+                    observer: str | None = None, event_id: str | None = None, reference: str = "",
+                    cause: str = "", recommendation: str = "") -> int:
+        return self.courante.add_finding(kind, text, objective_id, observer=observer, event_id=event_id,
+                                         reference=reference, cause=cause, recommendation=recommendation)
+
+    def edit_finding(self, number: int, kind: str, text: str, objective_id: str | None = None, *,
+                     observer: str | None = None, event_id: str | None = None, reference: str = "",
+                     cause: str = "", recommendation: str = "") -> int:
+        return self.courante.edit_finding(number, kind, text, objective_id, observer=observer, event_id=event_id,
+                                          reference=reference, cause=cause, recommendation=recommendation)
+
+    def delete_finding(self, number: int, *, observer: str | None = None, event_id: str | None = None) -> None:
+        self.courante.delete_finding(number, observer=observer, event_id=event_id)
+
+    def withdraw_rating(self, objective_id: str, *, observer: str, event_id: str | None = None) -> str:
+        return self.courante.withdraw_rating(objective_id, observer=observer, event_id=event_id)
+
+    def set_retex(self, fields: dict[str, str], *, observer: str | None = None, event_id: str | None = None) -> str:
+        return self.courante.set_retex(fields, observer=observer, event_id=event_id)
 
     def mark_delivered(self, inject_id: str, *, animator: str, event_id: str | None = None) -> str:
         return self.courante.mark_delivered(inject_id, animator=animator, event_id=event_id)

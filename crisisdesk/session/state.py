@@ -154,6 +154,13 @@ class Improvement:
     real_time: float
     seq: int = 0
     event_id: str = ""  # made by the client: a retry of the same line is stored once
+    domain: str = ""  # POETE domain code
+    organisation: str = ""
+    contact: str = ""
+    start_date: str | None = None  # ISO date
+    status: str = ""  # ActionStatus code
+    finding_id: int | None = None  # the finding it answers
+    edited_by: str | None = None  # who changed it last, when it was edited
 
 
 @dataclass(frozen=True)
@@ -170,6 +177,30 @@ class Finding:
     stage: str
     seq: int = 0
     event_id: str = ""  # made by the client: a retry of the same finding is stored once
+    reference: str = ""  # constat → référence → cause → recommandation
+    cause: str = ""
+    recommendation: str = ""
+    edited_by: str | None = None  # who changed it last, when it was edited
+
+
+@dataclass(frozen=True)
+class RetexDocument:
+    """The RETEX document's own fields, as its authors last set them (cover, synthesis, participants)."""
+
+    author: str = ""
+    version: str = ""
+    status: str = ""  # RetexStatus code ("" until set: a draft)
+    context: str = ""
+    strengths: str = ""
+    improvements: str = ""
+    recommendations: str = ""
+    decisions: str = ""  # decisions asked of the direction
+    participants: str = ""  # directorates and partners present, one per line
+    observers: str = ""
+    animation_team: str = ""
+    evaluation: str = ""  # what players and observers said of the exercise itself
+    updated_by: str = ""
+    updated_at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +272,7 @@ class SessionState:
     observers: tuple[str, ...] = field(default=())  # names seen in entries and checks
     anomalies: tuple[str, ...] = field(default=())  # events the replay could not apply (damaged log)
     last_undoable: UndoableAction | None = None  # what "undo" would undo now
+    retex: RetexDocument = field(default_factory=RetexDocument)
 
     @property
     def clock_state(self) -> ClockState:

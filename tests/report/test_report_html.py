@@ -16,8 +16,8 @@ from crisisdesk.report.pdf import pdf_renderer_name, register_pdf_renderer
 from crisisdesk.session import Session
 from tests.report_sessions import XSS, play_known_session
 
-SECTIONS = ["cover", "summary", "timeline", "objectives", "roles", "hotwash", "annex-log", "annex-events", "annex-injects",
-            "annex-roles"]
+SECTIONS = ["cover", "summary", "presentation", "objectives", "plan", "timeline", "roles", "annex-log", "annex-events",
+            "annex-injects", "annex-roles", "annex-indicators", "annex-glossary", "hotwash"]
 
 
 class _Tags(HTMLParser):
@@ -39,6 +39,11 @@ def parse(html: str) -> _Tags:
     parser = _Tags()
     parser.feed(html)
     return parser
+
+
+def plain(html: str) -> str:
+    """The document's text, spaces collapsed, typographic apostrophes as typed (typography: test_report_typography.py)."""
+    return " ".join("".join(parse(html).text).split()).replace("\u2019", "'")
 
 
 @pytest.fixture
@@ -88,10 +93,10 @@ def test_observer_text_is_shown_as_text_never_as_markup(ended_html):
 
 
 def test_key_figures_and_french_vocabulary(ended_html):
-    text = " ".join("".join(parse(ended_html).text).split())
+    text = plain(ended_html)
     for expected in ("Retour d'expérience (RETEX)", "33 %", "1 sur 3 injects programmés", "4 min",
                      "délai médian de réponse", "Chronologie : prévu / réalisé", "Points forts",
-                     "Axes d'amélioration", "Plan d'actions", "Débriefing à chaud", "Main courante complète",
+                     "Axes d'amélioration", "Plan d'actions", "Retour à chaud", "Main courante complète",
                      "Réalisé sans difficulté", "Former les cadres d'astreinte", "en retard", "annulé",
                      "remplacée par une correction", "correction de l'entrée du"):
         assert expected in text, expected
@@ -116,7 +121,7 @@ def test_a_long_main_courante_is_split_into_tables_in_order(ended_path, monkeypa
     annex = html[html.index('id="annex-log"'):html.index('id="annex-events"')]
     assert annex.count('<table class="data fixed compact log">') == (revisions + 1) // 2
     assert annex.count("<tr") - annex.count("<thead><tr") == revisions
-    assert annex.index("Briefing des joueurs") < annex.index("Débriefing : RAS")
+    assert annex.index("Briefing des joueurs") < annex.index("Débriefing\u202f: RAS")  # French spacing
 
 
 def test_a_running_session_is_marked_as_a_draft(tmp_path):
@@ -252,7 +257,7 @@ def test_summary_reports_unplayed_injects_apart_after_an_early_endex(tmp_path):
         session.end()
     out = tmp_path / "short.html"
     write_report(path, out)
-    text = " ".join("".join(parse(out.read_text(encoding="utf-8")).text).split())
+    text = plain(out.read_text(encoding="utf-8"))
     assert "100 %" in text
     assert "1 sur 1 injects programmés dus avant la FINEX" in text
     assert "non joués : 2 (prévus après la FINEX, non comptés)" in text
@@ -276,13 +281,13 @@ def test_chronology_shows_planned_effective_and_actual_times_of_a_moved_inject(t
     out = tmp_path / "moved.html"
     write_report(path, out)
     html = out.read_text(encoding="utf-8")
-    chrono = html[html.index('id="timeline"'):html.index('id="objectives"')]
+    chrono = html[html.index('id="timeline"'):html.index('id="roles"')]
     row = next(r for r in chrono.split("<tr") if "<strong>B</strong>" in r)
     cells = [" ".join(" ".join(parse("<td" + c).text).split()) for c in row.split("<td")[1:]]
     assert cells[0] == "0:10 → 0:04"  # planned, then effective
     assert cells[1].startswith("0:05 ")  # actual (exercise time, then the clock)
     assert cells[2:4] == ["+1:35", "en retard modifié en cours de jeu"]
-    text = " ".join("".join(parse(html).text).split())
+    text = plain(html)
     assert "envoyés : 1 (en retard : 1, en avance : 0)" in text
     assert "Prévu 0:10 (22 juin 07:10) · Effectif 0:04 · Réalisé 0:05" in text
 
@@ -315,7 +320,7 @@ def test_unplayed_injects_of_an_ended_session_are_listed_compactly(short_paris_r
     out = tmp_path / "short.html"
     write_report(short_paris_run, out)
     html = out.read_text(encoding="utf-8")
-    timeline = html[html.index('id="timeline"'):html.index('id="objectives"')]
+    timeline = html[html.index('id="timeline"'):html.index('id="roles"')]
     assert "st-not_reached" not in timeline and "st-unused" not in timeline  # no detailed row each
     assert "Injects non joués" in timeline and "P2-00" in timeline
     annex = html[html.index('id="annex-injects"'):html.index('id="annex-roles"')]
@@ -329,7 +334,7 @@ def test_improvement_plan_due_dates_are_written_in_the_report_language(short_par
     with Session.open(short_paris_run, time_source=FakeTime(0), read_only=True) as session:
         french = report_html(session)
         english = report_html(session, language="en")
-    plan = french[french.index("Plan d&#39;actions"):french.index('id="annex-log"')]
+    plan = french[french.index("Plan d\u2019actions"):french.index('id="annex-log"')]
     assert "25 février 2027" in plan and "2027-02-25" not in plan
     plan = english[english.index("Improvement plan"):english.index('id="annex-log"')]
     assert "25 February 2027" in plan and "2027-02-25" not in plan

@@ -49,7 +49,9 @@ def test_pdf_report_of_the_rehearsal(rehearsal, tmp_path, webengine_renderer, qt
     from tests.report.test_report_pdf import assert_sections_start_pages, thin_pages
 
     starts = assert_sections_start_pages(doc)  # a page break before each section
-    assert (starts["Synthèse"], starts["Chronologie : prévu / réalisé"]) == (1, 2)  # the summary holds on one page
+    assert (starts["Synthèse"], starts["Présentation de l'exercice"]) == (1, 2)  # the synthesis holds on one page
+    body = starts["Annexe A — Chronologie : prévu / réalisé"] - 1  # cover to plan d'actions
+    assert body <= 15, f"the body (sections 1-5) runs to {body} pages"
     assert thin_pages(doc) == []  # and no page holds a line or two left over from the one before
 
     # Chromium shrinks a whole document to fit when one table is too wide for A4; the

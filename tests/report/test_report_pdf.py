@@ -38,7 +38,8 @@ def ink_ratio(doc: QPdfDocument, page: int) -> float:
 
 # Each major section starts a page, in this order (the requirement: "A4 pages with page
 # numbers and page breaks between sections").
-SECTION_KEYS = ("sec_summary", "sec_timeline", "sec_objectives", "sec_roles", "sec_hotwash",
+# The plan and the short annexes G-I follow on from the section before (no near-empty page).
+SECTION_KEYS = ("sec_summary", "overview", "sec_objectives", "annex_timeline", "annex_roles_analysis",
                 "annex_log", "annex_events", "annex_injects", "annex_roles")
 # A page holding fewer lines than this is the defect the breaks once caused: the last
 # line or two of a section alone on a page (3 lines on page 14 of a short run).
@@ -69,16 +70,27 @@ def section_start_pages(doc: QPdfDocument, lang: str = "fr") -> dict[str, int]:
     second for a draft, whose banner may come first).
     """
     from crisisdesk.report.labels import labels
+    from crisisdesk.report.typography import typography_text
+
+    def same(text: str) -> str:  # as printed: typographic apostrophes, narrow spaces read as spaces
+        return text.replace("\u202f", " ").replace("\u00a0", " ")
 
     t = labels(lang)
-    firsts = {page: content_lines(doc, page, lang)[:2] for page in range(1, doc.pageCount())}
-    return {t[key]: next((page for page, lines in firsts.items() if t[key] in lines), -1)
+    firsts = {page: [same(line) for line in content_lines(doc, page, lang)[:2]] for page in range(1, doc.pageCount())}
+    return {t[key]: next((page for page, lines in firsts.items() if same(typography_text(t[key], lang)) in lines), -1)
             for key in SECTION_KEYS}
 
 
-def assert_sections_start_pages(doc: QPdfDocument, lang: str = "fr") -> dict[str, int]:
-    """Check each major section heads a page of its own, in order after the cover; return the pages."""
+def assert_sections_start_pages(doc: QPdfDocument, lang: str = "fr", *, flowing: tuple[str, ...] = ()) -> dict[str, int]:
+    """Check each major section heads a page of its own, in order after the cover; return the pages.
+
+    ``flowing``: label keys of sections allowed to follow on from the one before (not checked).
+    """
+    from crisisdesk.report.labels import labels
+
     starts = section_start_pages(doc, lang)
+    for key in flowing:
+        del starts[labels(lang)[key]]
     assert all(page > 0 for page in starts.values()), f"sections not at the top of a page: {starts}"
     order = list(starts.values())
     assert order == sorted(set(order)), f"sections out of order or sharing a page: {starts}"
@@ -192,14 +204,17 @@ def test_each_section_of_a_short_run_starts_a_page_and_no_page_holds_a_line_or_t
     play_short_paris_run(path, ROOT / "injects" / "paris-50c")
     doc = open_pdf(write_report(path, tmp_path / "short.pdf"))
     starts = assert_sections_start_pages(doc)
-    assert (starts["Synthèse"], starts["Chronologie : prévu / réalisé"]) == (1, 2)  # the summary holds on one page
-    assert doc.pageCount() <= 24  # 42 when every unplayed inject had its own block
+    assert (starts["Synthèse"], starts["Présentation de l'exercice"]) == (1, 2)  # the synthesis holds on one page
+    # 42 when every unplayed inject had its own block; 24 before the RETEX structure added a
+    # presentation page and annexes G-H (indicators, glossary): 26 here.
+    assert doc.pageCount() <= 28
     assert thin_pages(doc) == []
 
 
 def test_each_section_starts_a_page_in_english_and_in_a_draft(tmp_path, webengine_renderer):
     path, _ = play_known_session(tmp_path, end=False, language="en")
     doc = open_pdf(write_report(path, tmp_path / "draft.pdf"))
-    starts = assert_sections_start_pages(doc, "en")
+    # No improvement plan yet: appendix A follows its two lines instead of leaving them alone on a page.
+    starts = assert_sections_start_pages(doc, "en", flowing=("annex_timeline",))
     assert starts["Summary"] == 1
     assert thin_pages(doc, "en") == []

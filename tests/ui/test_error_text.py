@@ -68,7 +68,7 @@ def test_a_refused_console_action_is_shown_in_french(qtbot, console):
     console.controller.skip("I01")
     console.controller.skip("I01")  # refused by the core: already skipped
     [box] = [w for w in console.findChildren(QMessageBox) if w.objectName() == "refusalDialog"]
-    assert box.text() == "L'inject I01 a déjà été ignoré (peut-être depuis une autre fenêtre)."
+    assert box.text() == "L'inject I01 a déjà été annulé (peut-être depuis une autre fenêtre)."
 
 
 @pytest.mark.parametrize("path", ["ui/console/controller.py", "ui/observer/panel.py", "ui/observer/hotwash.py",

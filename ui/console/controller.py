@@ -99,7 +99,7 @@ class ConsoleController(QObject):
 
     def skip(self, inject_id: str) -> bool:
         """Mark ``inject_id`` as not played."""
-        return self._run(lambda: self.session.skip(inject_id), self.tr("Inject {id} ignoré.").format(id=inject_id))
+        return self._run(lambda: self.session.skip(inject_id), self.tr("Inject {id} annulé.").format(id=inject_id))
 
     def delay(self, inject_id: str, minutes: int) -> bool:
         """Push ``inject_id`` back by ``minutes``."""

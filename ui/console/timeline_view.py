@@ -56,7 +56,7 @@ class TimelinePanel(QWidget):
             "open": self.tr("Restant à jouer"),
             "due": self.tr("À déclencher / en retard"),
             "fired": self.tr("Déclenchés"),
-            "skipped": self.tr("Ignorés"),
+            "skipped": self.tr("Annulés"),
         }
         for key in STATUS_GROUPS:
             self.status_filter.addItem(status_names[key], key)

@@ -102,6 +102,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDeleteDialog</name>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="224"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="225"/>
+        <source>Supprimer {what} ?
+Le rapport ne le montrera plus ; l&apos;historique de la session garde la trace de la suppression et de son auteur.</source>
+        <translation>Delete {what}?
+The report will no longer show it; the session&apos;s history keeps the deletion and who made it.</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleActions</name>
     <message>
         <location filename="../console/actions.py" line="33"/>
@@ -433,11 +448,6 @@
         <translation>Inject {id} fired.</translation>
     </message>
     <message>
-        <location filename="../console/controller.py" line="102"/>
-        <source>Inject {id} ignoré.</source>
-        <translation>Inject {id} skipped.</translation>
-    </message>
-    <message>
         <location filename="../console/controller.py" line="107"/>
         <source>Inject {id} retardé de {n} min.</source>
         <translation>Inject {id} delayed by {n} min.</translation>
@@ -461,6 +471,11 @@
         <location filename="../console/controller.py" line="127"/>
         <source>{startex} : l&apos;exercice commence.</source>
         <translation>{startex}: the exercise begins.</translation>
+    </message>
+    <message>
+        <location filename="../console/controller.py" line="102"/>
+        <source>Inject {id} annulé.</source>
+        <translation>Inject {id} skipped.</translation>
     </message>
     <message>
         <location filename="../console/controller.py" line="147"/>
@@ -1109,7 +1124,7 @@ Details saved in: {path}</translation>
     </message>
     <message>
         <location filename="../error_sentences.py" line="83"/>
-        <source>L&apos;inject {inject_id} a déjà été ignoré (peut-être depuis une autre fenêtre).</source>
+        <source>L&apos;inject {inject_id} a déjà été annulé (peut-être depuis une autre fenêtre).</source>
         <translation>Inject {inject_id} has already been skipped (perhaps from another window).</translation>
     </message>
     <message>
@@ -1527,134 +1542,274 @@ Details saved in: {path}</translation>
     </message>
 </context>
 <context>
-    <name>HotWashWidget</name>
+    <name>FindingDialog</name>
     <message>
-        <location filename="../observer/hotwash.py" line="233"/>
-        <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
-        <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
+        <location filename="../observer/retex_dialogs.py" line="77"/>
+        <source>Modifier le constat n° {n}</source>
+        <translation>Edit observation no. {n}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="240"/>
-        <source>Évaluation des objectifs</source>
-        <translation>Objective ratings</translation>
+        <location filename="../observer/retex_dialogs.py" line="78"/>
+        <source>Nouveau constat</source>
+        <translation>New observation</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="251"/>
-        <source>Un point fort ou un axe d&apos;amélioration…</source>
-        <translation>A strength or an area for improvement…</translation>
+        <location filename="../observer/retex_dialogs.py" line="82"/>
+        <source>Le constat : ce qui a été observé, factuellement</source>
+        <translation>The observation: what was seen, factually</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="253"/>
-        <source>+ Point fort</source>
-        <translation>+ Strength</translation>
+        <location filename="../observer/retex_dialogs.py" line="83"/>
+        <source>Le plan, la procédure ou la fiche réflexe de référence</source>
+        <translation>The plan, procedure or checklist it is measured against</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="254"/>
-        <source>△ Axe d&apos;amélioration</source>
-        <translation>△ Area for improvement</translation>
+        <location filename="../observer/retex_dialogs.py" line="84"/>
+        <source>Pourquoi : la cause identifiée</source>
+        <translation>Why: the root cause found</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="271"/>
-        <source>Points forts</source>
-        <translation>Strengths</translation>
+        <location filename="../observer/retex_dialogs.py" line="85"/>
+        <source>Ce qu&apos;il faut faire</source>
+        <translation>What should be done</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="271"/>
-        <source>Axes d&apos;amélioration</source>
-        <translation>Areas for improvement</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="281"/>
-        <source>Points forts et axes d&apos;amélioration</source>
-        <translation>Strengths and areas for improvement</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Responsable</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Priorité</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Échéance</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="292"/>
-        <source>Objectif</source>
-        <translation>Objective</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="303"/>
-        <source>Action corrective…</source>
-        <translation>Corrective action…</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="317"/>
-        <source>Ajouter au plan</source>
-        <translation>Add to the plan</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="337"/>
-        <source>Plan d&apos;amélioration</source>
-        <translation>Improvement plan</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="366"/>
+        <location filename="../observer/retex_dialogs.py" line="86"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="393"/>
-        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;amélioration.</source>
-        <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note strengths and areas for improvement, and build the improvement plan.</translation>
+        <location filename="../observer/retex_dialogs.py" line="95"/>
+        <source>Nature</source>
+        <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="396"/>
+        <location filename="../observer/retex_dialogs.py" line="96"/>
+        <source>Constat</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="97"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="98"/>
+        <source>Cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="99"/>
+        <source>Recommandation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="100"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="115"/>
+        <source>Le constat est à écrire.</source>
+        <translation>Write the observation.</translation>
+    </message>
+</context>
+<context>
+    <name>HotWashWidget</name>
+    <message>
+        <location filename="../observer/hotwash.py" line="254"/>
+        <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
+        <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="261"/>
+        <source>Évaluation des objectifs</source>
+        <translation>Objective ratings</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="272"/>
+        <source>Un point fort ou un axe d&apos;amélioration…</source>
+        <translation>A strength or an area for improvement…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="274"/>
+        <source>+ Point fort</source>
+        <translation>+ Strength</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="275"/>
+        <source>△ Axe d&apos;amélioration</source>
+        <translation>△ Area for improvement</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="282"/>
+        <source>Constat détaillé…</source>
+        <translation>Detailed observation…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="283"/>
+        <source>Constat, référence, cause et recommandation</source>
+        <translation>Observation, reference, root cause and recommendation</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="285"/>
+        <location filename="../observer/hotwash.py" line="382"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="287"/>
+        <location filename="../observer/hotwash.py" line="384"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="302"/>
+        <source>Points forts</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="302"/>
+        <source>Axes d&apos;amélioration</source>
+        <translation>Areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="312"/>
+        <source>Points forts et axes d&apos;amélioration</source>
+        <translation>Strengths and areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Responsable</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="329"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="342"/>
+        <source>Action corrective…</source>
+        <translation>Corrective action…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="356"/>
+        <source>Ajouter au plan</source>
+        <translation>Add to the plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="376"/>
+        <source>Plan d&apos;actions</source>
+        <translation>Improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="379"/>
+        <source>Action détaillée…</source>
+        <translation>Detailed action…</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="380"/>
+        <source>Domaine, pilote, contact, dates, état, constat auquel elle répond</source>
+        <translation>Capability element, owner, contact, dates, status, the observation it answers</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="409"/>
+        <source>Évaluation, constats et plan d&apos;actions</source>
+        <translation>Ratings, observations and improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="410"/>
+        <source>Synthèse et document RETEX</source>
+        <translation>Summary and AAR document</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="452"/>
+        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;actions.</source>
+        <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note the strengths and areas for improvement, and build the improvement plan.</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="671"/>
+        <source>le constat n° {n}</source>
+        <translation>observation no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="729"/>
+        <source>l&apos;action n° {n}</source>
+        <translation>action no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="424"/>
+        <source>(tous objectifs)</source>
+        <translation>(all objectives)</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="455"/>
         <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.</source>
         <translation>The exercise is not over: you can already prepare the hot wash and complete it after {endex}.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="406"/>
+        <location filename="../observer/hotwash.py" line="468"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="408"/>
+        <location filename="../observer/hotwash.py" line="470"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="431"/>
+        <location filename="../observer/hotwash.py" line="493"/>
         <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="434"/>
+        <location filename="../observer/hotwash.py" line="496"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="447"/>
+        <location filename="../observer/hotwash.py" line="511"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="484"/>
+        <location filename="../observer/hotwash.py" line="513"/>
+        <source> — modifié par {who}</source>
+        <translation> — edited by {who}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="535"/>
+        <source>répond au constat n° {n}</source>
+        <translation>answers observation no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="536"/>
+        <source>modifiée par {who}</source>
+        <translation>edited by {who}</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="561"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="498"/>
+        <location filename="../observer/hotwash.py" line="575"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -2222,162 +2377,162 @@ Details saved in: {path}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="53"/>
         <source>+ fort</source>
         <translation>+ strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="54"/>
         <source>△ amél.</source>
         <translation>△ impr.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="57"/>
         <source>briefing</source>
         <translation>briefing</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="58"/>
         <source>jeu</source>
         <translation>play</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="61"/>
         <source>réalisé</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="62"/>
         <source>partiel</source>
         <translation>partial</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="63"/>
         <source>non réalisé</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="66"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="67"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="68"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66"/>
+        <location filename="../labels.py" line="69"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="70"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="71"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="72"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="73"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="76"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="77"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="78"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="79"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="80"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="81"/>
         <source>Déclenché par erreur</source>
         <translation>Fired by mistake</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
-        <source>Ignoré</source>
-        <translation>Skipped</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="83"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="84"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="87"/>
         <source>Prêt — avant {startex}</source>
         <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="87"/>
+        <location filename="../labels.py" line="90"/>
         <source>Terminé — {endex}</source>
         <translation>Ended — {endex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="85"/>
+        <location filename="../labels.py" line="88"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="86"/>
+        <location filename="../labels.py" line="82"/>
+        <source>Annulé</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="89"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="90"/>
+        <location filename="../labels.py" line="93"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="91"/>
+        <location filename="../labels.py" line="94"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="92"/>
+        <location filename="../labels.py" line="95"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="121"/>
+        <location filename="../labels.py" line="124"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
@@ -3137,37 +3292,47 @@ Open a new session on this package?</translation>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="74"/>
+        <location filename="../observer/hotwash.py" line="78"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="108"/>
+        <location filename="../observer/hotwash.py" line="112"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="112"/>
+        <location filename="../observer/hotwash.py" line="116"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="116"/>
+        <location filename="../observer/hotwash.py" line="119"/>
+        <source>Retirer la note</source>
+        <translation>Withdraw the rating</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="120"/>
+        <source>L&apos;objectif redevient « non évalué » ; l&apos;historique garde la note retirée</source>
+        <translation>The objective is “not rated” again; the history keeps the withdrawn rating</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="125"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="146"/>
+        <location filename="../observer/hotwash.py" line="156"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="163"/>
+        <location filename="../observer/hotwash.py" line="174"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="167"/>
+        <location filename="../observer/hotwash.py" line="187"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -3429,6 +3594,99 @@ Open a new session on this package?</translation>
         <location filename="../pending_import.py" line="66"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
+    </message>
+</context>
+<context>
+    <name>PlanLineDialog</name>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="133"/>
+        <source>Modifier l&apos;action n° {n}</source>
+        <translation>Edit action no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="134"/>
+        <source>Nouvelle action</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="135"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="136"/>
+        <source>L&apos;action d&apos;amélioration</source>
+        <translation>The improvement action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="153"/>
+        <source>Direction, service ou partenaire pilote</source>
+        <translation>Owning directorate, department or partner</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="155"/>
+        <source>Nom de la personne à joindre</source>
+        <translation>Name of the person to contact</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="179"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="180"/>
+        <source>Répond au constat</source>
+        <translation>Answers observation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="181"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="182"/>
+        <source>Domaine (POETE)</source>
+        <translation>Capability element (POETE)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="183"/>
+        <source>Rôle pilote</source>
+        <translation>Owning role</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="184"/>
+        <source>Organisation pilote</source>
+        <translation>Owning organisation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="185"/>
+        <source>Contact</source>
+        <translation>Point of contact</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="186"/>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="187"/>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="188"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="189"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="204"/>
+        <source>L&apos;action est à écrire.</source>
+        <translation>Write the action.</translation>
     </message>
 </context>
 <context>
@@ -3783,55 +4041,198 @@ Open a new session on this package?</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="219"/>
+        <location filename="../report_action.py" line="225"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="219"/>
+        <location filename="../report_action.py" line="225"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="221"/>
-        <location filename="../report_action.py" line="297"/>
+        <location filename="../report_action.py" line="227"/>
+        <location filename="../report_action.py" line="313"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="233"/>
+        <location filename="../report_action.py" line="239"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="233"/>
+        <location filename="../report_action.py" line="239"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="253"/>
+        <location filename="../report_action.py" line="259"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="277"/>
+        <location filename="../report_action.py" line="293"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="280"/>
+        <location filename="../report_action.py" line="296"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="284"/>
+        <location filename="../report_action.py" line="300"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="298"/>
+        <location filename="../report_action.py" line="314"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
+    </message>
+</context>
+<context>
+    <name>RetexDocumentWidget</name>
+    <message>
+        <location filename="../observer/retex_document.py" line="61"/>
+        <source>Le contexte en trois lignes</source>
+        <translation>The context in three lines</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="62"/>
+        <source>Les trois principaux points forts, un par ligne</source>
+        <translation>The three main strengths, one per line</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="63"/>
+        <source>Les trois principaux axes d&apos;amélioration, un par ligne</source>
+        <translation>The three main areas for improvement, one per line</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="64"/>
+        <source>Les recommandations clés, une par ligne</source>
+        <translation>The key recommendations, one per line</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="65"/>
+        <source>Les décisions attendues de la direction, une par ligne</source>
+        <translation>The decisions asked of senior leadership, one per line</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="66"/>
+        <source>Directions et partenaires présents (par défaut : les rôles joués)</source>
+        <translation>Directorates and partners present (by default: the played roles)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="67"/>
+        <source>Observateurs (par défaut : ceux de la main courante)</source>
+        <translation>Observers (by default: those of the decision log)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="68"/>
+        <source>Équipe d&apos;animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="69"/>
+        <source>Ce que les joueurs et les observateurs disent de l&apos;exercice lui-même</source>
+        <translation>What players and observers say of the exercise itself</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="84"/>
+        <source>Rédaction</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="86"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="88"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="92"/>
+        <source>Contexte</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="92"/>
+        <source>Points forts</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="93"/>
+        <source>Axes d&apos;amélioration</source>
+        <translation>Areas for improvement</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="93"/>
+        <source>Recommandations</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="94"/>
+        <source>Décisions attendues</source>
+        <translation>Decisions asked</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="94"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="95"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="95"/>
+        <source>Animation</source>
+        <translation>Control cell</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="96"/>
+        <source>Évaluation de l&apos;exercice</source>
+        <translation>Evaluation of the exercise</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="111"/>
+        <source>Proposer un brouillon de synthèse</source>
+        <translation>Propose a draft summary</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="112"/>
+        <source>Remplit les rubriques vides à partir des notes, des constats et du plan d&apos;actions</source>
+        <translation>Fills the empty headings from the ratings, observations and improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="114"/>
+        <source>Enregistrer le document</source>
+        <translation>Save the document</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="118"/>
+        <source>● modifications non enregistrées</source>
+        <translation>● unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="173"/>
+        <source>Enregistré par {who} à {time}</source>
+        <translation>Saved by {who} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="176"/>
+        <source>Rien d&apos;enregistré encore</source>
+        <translation>Nothing saved yet</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="212"/>
+        <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
+        <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
 </context>
 <context>
@@ -4440,7 +4841,7 @@ Open a new session on this package?</translation>
     </message>
     <message>
         <location filename="../console/timeline_view.py" line="59"/>
-        <source>Ignorés</source>
+        <source>Annulés</source>
         <translation>Skipped</translation>
     </message>
     <message>

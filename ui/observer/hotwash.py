@@ -6,7 +6,6 @@ Everything is written through the Session API (``rate_objective``, ``add_finding
 
 from __future__ import annotations
 
-import hashlib
 import html
 from datetime import date, datetime
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,9 +38,12 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.checklist import checklist_items
 from crisisdesk.session import SessionError
+from crisisdesk.tagged_findings import finding_text, imported_finding_id
 from ui import labels
 from ui.errors import report_unexpected
 from ui.observer.action_ids import ActionIds
+from ui.observer.retex_dialogs import ConfirmDeleteDialog, FindingDialog, PlanLineDialog
+from ui.observer.retex_document import RetexDocumentWidget
 
 _TITLE_STYLE = "QLabel { font-weight: bold; font-size: 13pt; color: #1f2a37; }"
 _MUTED_STYLE = "QLabel { color: #6b6f76; }"
@@ -56,6 +59,7 @@ class ObjectiveRatingCard(QFrame):
     """GUI: one objective: its criteria, the evidence gathered, a P/S/M/U rating and a justification."""
 
     rate_requested = Signal(str, str, str)  # objective id, rating, justification
+    withdraw_requested = Signal(str)  # objective id
 
     def __init__(self, objective, parent: QWidget | None = None):
         super().__init__(parent)
@@ -111,6 +115,11 @@ class ObjectiveRatingCard(QFrame):
         self.justification.textChanged.connect(self._edited)
         self.save_button = QPushButton(self.tr("Enregistrer la note"), objectName=f"saveRating_{objective.id}")
         self.save_button.clicked.connect(self._save)
+        # Withdrawing is a new event (the history keeps the rating and who withdrew it).
+        self.withdraw_button = QPushButton(self.tr("Retirer la note"), objectName=f"withdrawRating_{objective.id}")
+        self.withdraw_button.setToolTip(self.tr("L'objectif redevient « non évalué » ; l'historique garde la note retirée"))
+        self.withdraw_button.clicked.connect(lambda: self.withdraw_requested.emit(self.objective.id))
+        self.withdraw_button.setVisible(False)
         self.recorded = QLabel(objectName=f"recorded_{objective.id}")
         self.recorded.setStyleSheet(_MUTED_STYLE)
         self.unsaved = QLabel(self.tr("● modification non enregistrée"), objectName=f"unsaved_{objective.id}")
@@ -120,6 +129,7 @@ class ObjectiveRatingCard(QFrame):
         footer.addWidget(self.recorded)
         footer.addWidget(self.unsaved)
         footer.addStretch(1)
+        footer.addWidget(self.withdraw_button)
         footer.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
@@ -159,8 +169,18 @@ class ObjectiveRatingCard(QFrame):
 
     def show_stored(self, stored) -> None:
         """Show the rating stored in the session (if any); keep unsaved edits."""
+        self.withdraw_button.setVisible(stored is not None)
         if stored is None:
             self.recorded.setText(self.tr("Pas encore noté"))
+            if self._stored is not None and not self._dirty:  # withdrawn (here or elsewhere): clear the card
+                self.group.setExclusive(False)
+                for button in self.buttons.values():
+                    button.setChecked(False)
+                self.group.setExclusive(True)
+                self.justification.blockSignals(True)
+                self.justification.clear()
+                self.justification.blockSignals(False)
+            self._stored = None
             self._rating_toggled()
             return
         self.recorded.setText(
@@ -222,6 +242,7 @@ class HotWashWidget(QWidget):
         for number, objective in enumerate(self._objectives):
             card = ObjectiveRatingCard(objective)
             card.rate_requested.connect(self.rate)
+            card.withdraw_requested.connect(self.withdraw_rating)
             self.cards[objective.id] = card
             cards_layout.addWidget(card, number // 2, number % 2)
         cards_layout.setRowStretch(len(self._objectives) // 2 + 1, 1)
@@ -255,6 +276,16 @@ class HotWashWidget(QWidget):
         add_strength.clicked.connect(lambda: self._add_finding("strength"))
         add_improvement.clicked.connect(lambda: self._add_finding("improvement"))
         self.finding_text.returnPressed.connect(lambda: self._add_finding("strength"))
+        for lst in (self.strengths, self.improvements_list):
+            lst.itemDoubleClicked.connect(lambda _item: self.edit_selected_finding())
+            lst.itemSelectionChanged.connect(self._finding_selection_changed)
+        self.detail_finding_button = QPushButton(self.tr("Constat détaillé…"), objectName="detailFinding")
+        self.detail_finding_button.setToolTip(self.tr("Constat, référence, cause et recommandation"))
+        self.detail_finding_button.clicked.connect(self.new_detailed_finding)
+        self.edit_finding_button = QPushButton(self.tr("Modifier…"), objectName="editFinding")
+        self.edit_finding_button.clicked.connect(self.edit_selected_finding)
+        self.delete_finding_button = QPushButton(self.tr("Supprimer"), objectName="deleteFinding")
+        self.delete_finding_button.clicked.connect(self.delete_selected_finding)
         self.import_button = QPushButton(objectName="importTagged")
         self.import_button.clicked.connect(self.import_tagged_entries)
         # Text on its own line, as in the plan: the window must fit 900 px with both halves readable.
@@ -286,10 +317,18 @@ class HotWashWidget(QWidget):
         findings_layout.addLayout(findings_header)
         findings_layout.addLayout(finding_form)
         findings_layout.addLayout(lists, 1)
+        finding_actions = QHBoxLayout()
+        finding_actions.addWidget(self.detail_finding_button)
+        finding_actions.addStretch(1)
+        finding_actions.addWidget(self.edit_finding_button)
+        finding_actions.addWidget(self.delete_finding_button)
+        findings_layout.addLayout(finding_actions)
 
         # Improvement plan.
         self.plan = QTableWidget(0, 5, objectName="improvementPlan")
         self.plan.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Responsable"), self.tr("Priorité"), self.tr("Échéance"), self.tr("Objectif")])
+        self.plan.itemDoubleClicked.connect(lambda _item: self.edit_selected_plan_line())
+        self.plan.itemSelectionChanged.connect(self._plan_selection_changed)
         self.plan.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.plan.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.plan.verticalHeader().setVisible(False)
@@ -334,9 +373,22 @@ class HotWashWidget(QWidget):
         plan_box = QWidget()
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.setContentsMargins(0, 0, 0, 0)
-        plan_layout.addWidget(_section_title(self.tr("Plan d'amélioration")))
+        plan_layout.addWidget(_section_title(self.tr("Plan d'actions")))
         plan_layout.addLayout(plan_form)
         plan_layout.addWidget(self.plan, 1)
+        self.detail_plan_button = QPushButton(self.tr("Action détaillée…"), objectName="detailPlanLine")
+        self.detail_plan_button.setToolTip(self.tr("Domaine, pilote, contact, dates, état, constat auquel elle répond"))
+        self.detail_plan_button.clicked.connect(self.new_detailed_plan_line)
+        self.edit_plan_button = QPushButton(self.tr("Modifier…"), objectName="editPlanLine")
+        self.edit_plan_button.clicked.connect(self.edit_selected_plan_line)
+        self.delete_plan_button = QPushButton(self.tr("Supprimer"), objectName="deletePlanLine")
+        self.delete_plan_button.clicked.connect(self.delete_selected_plan_line)
+        plan_actions = QHBoxLayout()
+        plan_actions.addWidget(self.detail_plan_button)
+        plan_actions.addStretch(1)
+        plan_actions.addWidget(self.edit_plan_button)
+        plan_actions.addWidget(self.delete_plan_button)
+        plan_layout.addLayout(plan_actions)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(findings_box)
@@ -351,12 +403,18 @@ class HotWashWidget(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
+        self.document = RetexDocumentWidget(self._session, observer_name=self._observer)
+        self.tabs = QTabWidget(objectName="hotWashTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(splitter, self.tr("Évaluation, constats et plan d'actions"))
+        self.tabs.addTab(self.document, self.tr("Synthèse et document RETEX"))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         layout.addWidget(self.banner)
         layout.addWidget(self.error_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
 
     def _objective_combo(self, name: str) -> QComboBox:
         combo = QComboBox(objectName=name)
@@ -373,6 +431,7 @@ class HotWashWidget(QWidget):
 
     def set_observer(self, name: str | None) -> None:
         self._observer = name
+        self.document.set_observer(name)
 
     # -- updates -----------------------------------------------------------------------------------
 
@@ -381,7 +440,7 @@ class HotWashWidget(QWidget):
         state = self._session.state
         # Identity of the session's collections says whether anything changed (they are
         # rebuilt only when events arrive); the stage is a plain value.
-        key = (state.ratings, state.findings, state.improvements, state.checks, state.entries)
+        key = (state.ratings, state.findings, state.improvements, state.checks, state.entries, state.retex)
         if (
             self._seen is not None
             and state.stage == self._seen[1]
@@ -390,7 +449,7 @@ class HotWashWidget(QWidget):
             return
         self._seen = (key, state.stage)
         if state.stage == "hotwash":
-            self.banner.setText(self.tr("<b>Retour à chaud</b> — notez chaque objectif, relevez les points forts et les axes d'amélioration, et construisez le plan d'amélioration."))
+            self.banner.setText(self.tr("<b>Retour à chaud</b> — notez chaque objectif, relevez les points forts et les axes d'amélioration, et construisez le plan d'actions."))
             self.banner.setStyleSheet("QLabel { background: #e8f0fb; color: #1f3b63; padding: 6px 8px; border-radius: 3px; }")
         else:
             self.banner.setText(self.tr("L'exercice n'est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.").format(endex=labels.term("endex")))
@@ -402,6 +461,9 @@ class HotWashWidget(QWidget):
             card.show_evidence(evidence.get(objective_id, ""))
         self._fill_findings(state)
         self._fill_plan(state)
+        self.document.refresh()
+        self._finding_selection_changed()
+        self._plan_selection_changed()
         tagged = self._tagged_entries_to_import(state)
         self.import_button.setText(self.tr("Reprendre les entrées marquées ({n})").format(n=len(tagged)))
         self.import_button.setEnabled(bool(tagged))
@@ -442,11 +504,13 @@ class HotWashWidget(QWidget):
                 if finding.kind != kind:
                     continue
                 suffix = f"  [{finding.objective_id}]" if finding.objective_id else ""
-                item = QListWidgetItem(f"• {finding.text}{suffix}")
+                details = " ✎" if finding.reference or finding.cause or finding.recommendation else ""
+                item = QListWidgetItem(f"{finding.id}. {finding.text}{suffix}{details}")
+                item.setData(Qt.ItemDataRole.UserRole, finding.id)
                 item.setToolTip(
                     self.tr("{observer}, {time}").format(
                         observer=finding.observer or "—", time=datetime.fromtimestamp(finding.real_time).strftime("%H:%M")
-                    )
+                    ) + (self.tr(" — modifié par {who}").format(who=finding.edited_by) if finding.edited_by else "")
                 )
                 item.setBackground(QBrush(labels.BG_STRENGTH if kind == "strength" else labels.BG_IMPROVEMENT))
                 lst.addItem(item)
@@ -461,7 +525,16 @@ class HotWashWidget(QWidget):
                     due = date.fromisoformat(str(improvement.due_date)[:10]).strftime("%d/%m/%Y")
                 except ValueError:
                     due = str(improvement.due_date)
-            values = (improvement.action, improvement.owner_role or "", labels.priority_label(improvement.priority), due, improvement.objective_id or "")
+            values = (improvement.action, improvement.organisation or improvement.owner_role or "",
+                      labels.priority_label(improvement.priority), due, improvement.objective_id or "")
+            # Five columns keep the action readable at the console's 900 px; the rest in the tooltip.
+            details = [text for text in (
+                labels.domain_label(improvement.domain) if improvement.domain else "",
+                labels.action_status_label(improvement.status) if improvement.status else "",
+                improvement.contact,
+                self.tr("répond au constat n° {n}").format(n=improvement.finding_id) if improvement.finding_id else "",
+                self.tr("modifiée par {who}").format(who=improvement.edited_by) if improvement.edited_by else "",
+            ) if text]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if column == 2 and improvement.priority == "high":
@@ -469,6 +542,10 @@ class HotWashWidget(QWidget):
                     font.setBold(True)
                     cell.setFont(font)
                     cell.setForeground(QBrush(labels.COLOR_FAILED))
+                if column == 0:
+                    cell.setData(Qt.ItemDataRole.UserRole, improvement.id)
+                if details:
+                    cell.setToolTip(" · ".join(details))
                 self.plan.setItem(row, column, cell)
         self.plan.resizeRowsToContents()
 
@@ -526,6 +603,134 @@ class HotWashWidget(QWidget):
             self.finding_text.clear()
             self.finding_text.setFocus()
 
+    # -- edit and delete (new events that supersede; the author is whoever is named now) ----------
+
+    def withdraw_rating(self, objective_id: str) -> bool:
+        event_id = self._action_ids.for_action(("withdraw", objective_id), "withdraw")
+        ok = self._run(lambda: self._session.withdraw_rating(objective_id, observer=self._observer or "",
+                                                             event_id=event_id))
+        if ok:
+            self._action_ids.saved(("withdraw", objective_id), event_id)
+        return ok
+
+    def selected_finding_id(self) -> int | None:
+        for lst in (self.strengths, self.improvements_list):
+            item = lst.currentItem()
+            if item is not None and item.isSelected():
+                return item.data(Qt.ItemDataRole.UserRole)
+        return None
+
+    def _finding_selection_changed(self) -> None:
+        sender = self.sender()
+        if sender in (self.strengths, self.improvements_list) and sender.selectedItems():
+            other = self.improvements_list if sender is self.strengths else self.strengths
+            other.blockSignals(True)
+            other.clearSelection()
+            other.blockSignals(False)
+        chosen = self.selected_finding_id() is not None
+        self.edit_finding_button.setEnabled(chosen)
+        self.delete_finding_button.setEnabled(chosen)
+
+    def _finding(self, number: int):
+        return next((f for f in self._session.state.findings if f.id == number), None)
+
+    def new_detailed_finding(self) -> FindingDialog:
+        dialog = FindingDialog(self._objectives, self)
+        dialog.accepted.connect(lambda: self._store_finding(None, dialog.values()))
+        dialog.open()
+        return dialog
+
+    def edit_selected_finding(self) -> FindingDialog | None:
+        number = self.selected_finding_id()
+        finding = self._finding(number) if number is not None else None
+        if finding is None:
+            return None
+        dialog = FindingDialog(self._objectives, self, finding=finding)
+        dialog.accepted.connect(lambda: self._store_finding(number, dialog.values()))
+        dialog.open()
+        return dialog
+
+    def _store_finding(self, number: int | None, values: dict) -> bool:
+        slot = ("finding-edit", number, *values.values())
+        event_id = self._action_ids.for_action(slot, slot)
+        kind, text, objective = values.pop("kind"), values.pop("text"), values.pop("objective_id")
+        if number is None:
+            ok = self._run(lambda: self._session.add_finding(kind, text, objective, observer=self._observer,
+                                                             event_id=event_id, **values))
+        else:
+            ok = self._run(lambda: self._session.edit_finding(number, kind, text, objective, observer=self._observer,
+                                                              event_id=event_id, **values))
+        if ok:
+            self._action_ids.saved(slot, event_id)
+        return ok
+
+    def delete_selected_finding(self) -> ConfirmDeleteDialog | None:
+        number = self.selected_finding_id()
+        if number is None:
+            return None
+        dialog = ConfirmDeleteDialog(self.tr("le constat n° {n}").format(n=number), self)
+        dialog.accepted.connect(lambda: self._delete("finding", number))
+        dialog.open()
+        return dialog
+
+    def _delete(self, what: str, number: int) -> bool:
+        slot = ("delete", what, number)
+        event_id = self._action_ids.for_action(slot, slot)
+        delete = self._session.delete_finding if what == "finding" else self._session.delete_improvement
+        ok = self._run(lambda: delete(number, observer=self._observer, event_id=event_id))
+        if ok:
+            self._action_ids.saved(slot, event_id)
+        return ok
+
+    def selected_plan_number(self) -> int | None:
+        rows = self.plan.selectionModel().selectedRows() if self.plan.selectionModel() else []
+        if not rows:
+            return None
+        item = self.plan.item(rows[0].row(), 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _plan_selection_changed(self) -> None:
+        chosen = self.selected_plan_number() is not None
+        self.edit_plan_button.setEnabled(chosen)
+        self.delete_plan_button.setEnabled(chosen)
+
+    def new_detailed_plan_line(self) -> PlanLineDialog:
+        dialog = PlanLineDialog(self._session.package, self._session.state.findings, self)
+        dialog.accepted.connect(lambda: self._store_plan_line(None, dialog.values()))
+        dialog.open()
+        return dialog
+
+    def edit_selected_plan_line(self) -> PlanLineDialog | None:
+        number = self.selected_plan_number()
+        line = next((i for i in self._session.state.improvements if i.id == number), None)
+        if line is None:
+            return None
+        dialog = PlanLineDialog(self._session.package, self._session.state.findings, self, line=line)
+        dialog.accepted.connect(lambda: self._store_plan_line(number, dialog.values()))
+        dialog.open()
+        return dialog
+
+    def _store_plan_line(self, number: int | None, values: dict) -> bool:
+        slot = ("plan-edit", number, *values.values())
+        event_id = self._action_ids.for_action(slot, slot)
+        if number is None:
+            ok = self._run(lambda: self._session.add_improvement(**values, observer=self._observer, event_id=event_id))
+        else:
+            ok = self._run(lambda: self._session.edit_improvement(number, **values, observer=self._observer,
+                                                                  event_id=event_id))
+        if ok:
+            self._action_ids.saved(slot, event_id)
+        return ok
+
+    def delete_selected_plan_line(self) -> ConfirmDeleteDialog | None:
+        number = self.selected_plan_number()
+        if number is None:
+            return None
+        dialog = ConfirmDeleteDialog(self.tr("l'action n° {n}").format(n=number), self)
+        dialog.accepted.connect(lambda: self._delete("improvement", number))
+        dialog.open()
+        return dialog
+
     def _tagged_entries_to_import(self, state) -> list:
         """(kind, entry, finding id) for each tagged entry not imported yet, judged by the finding's id."""
         imported = {f.event_id for f in state.findings}
@@ -533,7 +738,7 @@ class HotWashWidget(QWidget):
         for entry in state.entries:
             for kind in ("strength", "improvement"):
                 if kind in entry.tags:
-                    finding_id = _imported_finding_id(state, entry, kind)
+                    finding_id = imported_finding_id(state, entry, kind)
                     if finding_id not in imported:
                         result.append((kind, entry, finding_id))
         return result
@@ -550,7 +755,7 @@ class HotWashWidget(QWidget):
         objective_ids = {o.id for o in self._objectives}
         for kind, entry, finding_id in self._tagged_entries_to_import(state):
             objective = next((tag for tag in entry.tags if tag in objective_ids), None)
-            text = _finding_text(entry)
+            text = finding_text(entry)
             if not self._run(lambda k=kind, t=text, o=objective, i=finding_id: self._session.add_finding(
                     k, t, o, observer=self._observer, event_id=i)):
                 break
@@ -572,23 +777,3 @@ class HotWashWidget(QWidget):
             self._action_ids.saved(slot, event_id)
             self.plan_action.clear()
             self.plan_action.setFocus()
-
-
-def _imported_finding_id(state, entry, kind: str) -> str:
-    """The client id of the finding imported from ``entry`` as ``kind``: the same for all its revisions."""
-    first = entry
-    while first.supersedes:
-        try:
-            first = state.entry(first.supersedes)
-        except KeyError:
-            break
-    entry_id = first.entry_id
-    if len(entry_id) > 40:  # event ids hold at most 64 characters
-        entry_id = hashlib.sha1(entry_id.encode("utf-8")).hexdigest()
-    return f"entry:{entry_id}:{kind}"
-
-
-def _finding_text(entry) -> str:
-    """The finding text made from a tagged log entry (its role first)."""
-    text = entry.text.strip()
-    return f"{entry.role} — {text}" if entry.role else text

@@ -1,0 +1,60 @@
+"""The plan d'actions: in the report (POETE domain, owner, contact, dates, status, the finding it answers) and as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from crisisdesk.cli import main as cli_main
+from crisisdesk.clock import FakeTime
+from crisisdesk.report import report_html
+from crisisdesk.session import Session
+from tests.report_sessions import T0, write_package
+
+
+def _session(tmp_path):
+    clock = FakeTime(T0)
+    path = tmp_path / "s.crisisdesk"
+    with Session.create(path, write_package(tmp_path / "package"), time_source=clock, observer="Claire") as s:
+        s.start()
+        clock.set(T0 + 600)
+        s.end()
+        finding = s.add_finding("improvement", "Alerte des personnes isolées lente", "O2", observer="Marc",
+                                reference="Plan canicule, fiche 3", cause="Liste tenue à la main",
+                                recommendation="Automatiser la liste")
+        s.add_improvement(action="=HYPERLINK(\"http://x\") automatiser", owner_role="DSOL", priority="high",
+                          due_date="2027-05-15", objective_id="O2", domain="equipment",
+                          organisation="DSOL — solidarités", contact="Mme Martin", start_date="2027-01-15",
+                          status="in_progress", finding_id=finding, observer="Claire")
+    return path
+
+
+def test_the_plan_and_its_finding_in_the_report(tmp_path):
+    path = _session(tmp_path)
+    with Session.open(path, time_source=FakeTime(T0 + 700), read_only=True) as session:
+        html = report_html(session)
+    plan = html[html.index('id="plan"'):html.index('id="timeline"')]
+    for word in ("équipement", "DSOL — solidarités", "Mme Martin", "15 janvier 2027", "15 mai 2027", "en cours",
+                 "répond au constat n° 1"):
+        assert word in plan.replace("\u202f", " ").replace("&nbsp;", " "), word
+    analysis = html[html.index('id="objectives"'):html.index('id="plan"')]
+    for word in ("Constat n°", "Référence", "Plan canicule, fiche 3", "Cause", "Recommandation", "Actions du plan"):
+        assert word in analysis.replace("&nbsp;", " "), word
+
+
+def test_the_plan_as_csv_for_follow_up(tmp_path, capsys):
+    path = _session(tmp_path)
+    out = tmp_path / "plan.csv"
+    assert cli_main(["report", str(path), "-o", str(out)]) == 0
+    assert "improvement plan (CSV) written" in capsys.readouterr().out
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the UTF-8
+    header, row = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    line = dict(zip(header, row, strict=True))
+    assert line["Action corrective"].startswith("'=HYPERLINK")  # shown as text, never run as a formula
+    assert (line["Domaine"], line["Contact"], line["Début"], line["Échéance"], line["État"]) == (
+        "équipement", "Mme Martin", "2027-01-15", "2027-05-15", "en cours")
+    assert line["Constat"] == "1 — Alerte des personnes isolées lente"
+    assert cli_main(["report", str(path), "-o", str(tmp_path / "plan-en.csv"), "--language", "en"]) == 0
+    header = (tmp_path / "plan-en.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "Capability element" in header and "Point of contact" in header
