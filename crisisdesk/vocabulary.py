@@ -460,7 +460,7 @@ class FindingPayload(Payload):
         return super().from_payload(data)  # type: ignore[return-value]
 
     def to_payload(self) -> dict[str, Any]:
-        payload = {"kind": self.finding_kind, "text": self.text, "objective_id": self.objective_id,
+        payload: dict[str, Any] = {"kind": self.finding_kind, "text": self.text, "objective_id": self.objective_id,
                    "observer": self.observer, "stage": self.stage}
         # The RETEX fields only when used: a plain finding is stored as it always was.
         extra = {"reference": self.reference, "cause": self.cause, "recommendation": self.recommendation,

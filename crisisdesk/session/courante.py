@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -478,7 +479,7 @@ def _short_text(value: str | None, what: str) -> str:
     return value.strip()
 
 
-def _finding_extra(reference: str, cause: str, recommendation: str) -> dict[str, str]:
+def _finding_extra(reference: str, cause: str, recommendation: str) -> dict[str, Any]:
     extra = {"reference": reference or "", "cause": cause or "", "recommendation": recommendation or ""}
     for key, value in extra.items():
         if not isinstance(value, str) or len(value) > MAX_RETEX_TEXT:

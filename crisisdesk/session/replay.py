@@ -110,7 +110,7 @@ class Replayer:
         self.version = 0  # bumped by every applied event
         self.last_undoable: UndoableAction | None = None
         self._c = _Collections()
-        self._views: dict[str, tuple] = {}
+        self._views: dict[str, Any] = {}  # tuples of the collections, and the RETEX document
         self._views_version = -1
 
     # -- applying ---------------------------------------------------------------------
@@ -428,7 +428,7 @@ class Replayer:
                 return entry
         return None
 
-    def _collection_views(self) -> dict[str, tuple]:
+    def _collection_views(self) -> dict[str, Any]:
         if self._views_version != self.version:
             c = self._c
             self._views = {
