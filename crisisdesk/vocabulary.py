@@ -460,12 +460,12 @@ class FindingPayload(Payload):
         return super().from_payload(data)  # type: ignore[return-value]
 
     def to_payload(self) -> dict[str, Any]:
-        payload = {"kind": self.finding_kind, "text": self.text, "objective_id": self.objective_id,
+        payload: dict[str, Any] = {"kind": self.finding_kind, "text": self.text, "objective_id": self.objective_id,
                    "observer": self.observer, "stage": self.stage}
         # The RETEX fields only when used: a plain finding is stored as it always was.
         extra = {"reference": self.reference, "cause": self.cause, "recommendation": self.recommendation,
                  "supersedes": self.supersedes, "deleted": self.deleted}
-        payload.update({k: v for k, v in extra.items() if v})  # type: ignore[misc]  # s17's code, mypy-red on main
+        payload.update({k: v for k, v in extra.items() if v})
         return payload
 
 

@@ -173,9 +173,9 @@ def _with_vocabulary(words: dict[str, str], lang: str) -> dict[str, str]:
     words = dict(words)
     for code in PoeteDomain:
         words[f"domain_{code.value}"] = code_label(code, lang)
-    for code in ActionStatus:  # type: ignore[assignment]  # s17's code, mypy-red on main
+    for code in ActionStatus:
         words[f"action_status_{code.value}"] = code_label(code, lang)
-    for code in RetexStatus:  # type: ignore[assignment]  # s17's code, mypy-red on main
+    for code in RetexStatus:
         words[f"retex_status_{code.value}"] = code_label(code, lang)
     hotwash = term("hotwash", lang)
     words["sec_hotwash"] = hotwash[:1].upper() + hotwash[1:]

@@ -60,9 +60,9 @@ def entry_rows(state: SessionState, objective_ids: set[str], role_name: RoleName
             stage=entry.stage,
             is_correction=bool(entry.supersedes),
             superseded=(entry.entry_id, entry.revision) not in current_keys,
-            first_time=first.real_time,  # type: ignore[attr-defined]  # s17's code, mypy-red on main
-            first_elapsed=first.elapsed,  # type: ignore[attr-defined]  # s17's code, mypy-red on main
-            first_stage=first.stage,  # type: ignore[attr-defined]  # s17's code, mypy-red on main
+            first_time=first.real_time,
+            first_elapsed=first.elapsed,
+            first_stage=first.stage,
         ))
     history_rows = tuple(rows)
     current_rows = tuple(sorted((r for r in history_rows if not r.superseded),

@@ -184,13 +184,13 @@ def findings(state: SessionState, current_rows: tuple[EntryRow, ...], objective_
                       cause=finding.cause, recommendation=finding.recommendation,
                       actions=tuple(actions.get(finding.id, ())), edited_by=finding.edited_by or "")
         if source is not None:
-            imported.add(key)  # type: ignore[arg-type]  # s17's code, mypy-red on main
+            imported.add(key)
             result.append(FindingRow(objective_ids=_objectives_of(finding.objective_id, source, objective_ids),
                                      observer=source.observer, source="imported", role=source.role or "",
-                                     entry_id=source.entry_id, **common))  # type: ignore[arg-type]  # s17's code, mypy-red on main
+                                     entry_id=source.entry_id, **common))
         else:
             result.append(FindingRow(objective_ids=(finding.objective_id,) if finding.objective_id else (),
-                                     observer=finding.observer or "", source="finding", **common))  # type: ignore[arg-type]  # s17's code, mypy-red on main
+                                     observer=finding.observer or "", source="finding", **common))
     for key, row in by_key.items():
         if key not in imported:
             result.append(FindingRow(kind=key[1], text=row.text, objective_ids=row.objective_ids,

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -363,7 +364,7 @@ class CouranteWrites:
 
         def make(now: float) -> Draft:
             payload = FindingPayload(kind, text, objective_id, observer or self._store.observer,
-                                     stage=stage_of(self._store.replayer.clock.state), **extra)  # type: ignore[arg-type]  # s17's code, mypy-red on main
+                                     stage=stage_of(self._store.replayer.clock.state), **extra)
             return self._store.draft(payload, now, actor=observer, event_id=event_id)
         seq = self._record(make)
         return next(f.id for f in self._store.state.findings if f.seq == seq)
@@ -379,7 +380,7 @@ class CouranteWrites:
         self._check_finding(kind, objective_id)
         payload = FindingPayload(kind, arguments.required_text(text, "finding text"), objective_id,
                                  observer or self._store.observer, supersedes=number,
-                                 **_finding_extra(reference, cause, recommendation))  # type: ignore[arg-type]  # s17's code, mypy-red on main
+                                 **_finding_extra(reference, cause, recommendation))
         self._record(lambda now: self._store.draft(payload, now, actor=observer, event_id=event_id))
         return number
 
@@ -478,7 +479,7 @@ def _short_text(value: str | None, what: str) -> str:
     return value.strip()
 
 
-def _finding_extra(reference: str, cause: str, recommendation: str) -> dict[str, str]:
+def _finding_extra(reference: str, cause: str, recommendation: str) -> dict[str, Any]:
     extra = {"reference": reference or "", "cause": cause or "", "recommendation": recommendation or ""}
     for key, value in extra.items():
         if not isinstance(value, str) or len(value) > MAX_RETEX_TEXT:

@@ -110,7 +110,7 @@ class Replayer:
         self.version = 0  # bumped by every applied event
         self.last_undoable: UndoableAction | None = None
         self._c = _Collections()
-        self._views: dict[str, tuple] = {}
+        self._views: dict[str, Any] = {}  # tuples of the collections, and the RETEX document
         self._views_version = -1
 
     # -- applying ---------------------------------------------------------------------
@@ -428,7 +428,7 @@ class Replayer:
                 return entry
         return None
 
-    def _collection_views(self) -> dict[str, tuple]:
+    def _collection_views(self) -> dict[str, Any]:
         if self._views_version != self.version:
             c = self._c
             self._views = {
@@ -445,7 +445,7 @@ class Replayer:
                 "downtime": tuple(c.downtime),
                 "anomalies": tuple(c.anomalies),
                 "observers": tuple(o for o in c.observers if o),
-                "retex": c.retex,  # type: ignore[dict-item]  # s17's code, mypy-red on main
+                "retex": c.retex,
             }
             self._views_version = self.version
         return self._views
@@ -490,7 +490,7 @@ class Replayer:
             elapsed=elapsed,
             phase_index=self.clock.phase_index_at(elapsed),
             last_undoable=self.last_undoable if self.clock.state is not ClockState.ENDED else None,
-            **views,  # type: ignore[arg-type]  # s17's code, mypy-red on main
+            **views,
         )
 
 
