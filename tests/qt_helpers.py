@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -27,3 +30,11 @@ def type_text(widget: QWidget, text: str) -> None:
 def press_enter(widget: QWidget) -> None:
     """Press and release Return on ``widget``."""
     QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def save_shot(widget: QWidget, name: str) -> None:
+    """Save a screenshot when CRISISDESK_SHOTS names a folder (not in normal test runs)."""
+    folder = os.environ.get("CRISISDESK_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))

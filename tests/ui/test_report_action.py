@@ -2,41 +2,25 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from crisisdesk.clock import FakeTime
+from tests.qt_helpers import save_shot
 from tests.report_sessions import XSS, play_known_session
 from ui.report_action import ReportController
 
 pytest.importorskip("PySide6.QtWebEngineCore")
 
 
-def save_shot(widget, name: str) -> None:
-    """Save a screenshot when CRISISDESK_SHOTS names a folder (not in normal test runs)."""
-    folder = os.environ.get("CRISISDESK_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
-@pytest.fixture
-def window(qtbot):
-    win = QMainWindow()
-    win.resize(900, 600)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
-
-def test_html_report_is_written_in_the_background(qtbot, window, tmp_path):
+def test_html_report_is_written_in_the_background(qtbot, plain_window, tmp_path):
     path, clock = play_known_session(tmp_path)
     out = tmp_path / "retex.html"
-    controller = ReportController(path, window, time_source=FakeTime(clock.now()))
+    controller = ReportController(path, plain_window, time_source=FakeTime(clock.now()))
     steps = []
     controller.progress.connect(lambda step, text: steps.append(step))
     ticks = []
@@ -54,16 +38,16 @@ def test_html_report_is_written_in_the_background(qtbot, window, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert 'id="annex-roles"' in html and "&lt;script&gt;" in html and XSS not in html
     assert "PROVISOIRE" not in html
-    assert window.statusBar().currentMessage().startswith("Rapport RETEX enregistré")
+    assert plain_window.statusBar().currentMessage().startswith("Rapport RETEX enregistré")
     assert not controller.busy and controller.dialog is None
 
 
-def test_pdf_report_of_a_running_exercise_is_a_draft(qtbot, window, tmp_path):
+def test_pdf_report_of_a_running_exercise_is_a_draft(qtbot, plain_window, tmp_path):
     path, clock = play_known_session(tmp_path, end=False)
     out = tmp_path / "brouillon.pdf"
-    controller = ReportController(path, window, time_source=clock)
+    controller = ReportController(path, plain_window, time_source=clock)
     controller.start("pdf", out)
-    dialog = window.findChild(QProgressDialog, "reportProgress")
+    dialog = plain_window.findChild(QProgressDialog, "reportProgress")
     assert dialog is not None and not dialog.isModal()
     with qtbot.waitSignal(controller.progress, timeout=30_000, check_params_cb=lambda step, _: step == 2):
         pass
@@ -80,12 +64,12 @@ def test_pdf_report_of_a_running_exercise_is_a_draft(qtbot, window, tmp_path):
     assert "PROVISOIRE" in doc.getAllText(1).text()
 
 
-def test_a_missing_session_file_fails_with_a_message(qtbot, window, tmp_path):
-    controller = ReportController(tmp_path / "absent.crisisdesk", window)
+def test_a_missing_session_file_fails_with_a_message(qtbot, plain_window, tmp_path):
+    controller = ReportController(tmp_path / "absent.crisisdesk", plain_window)
     with qtbot.waitSignal(controller.failed, timeout=30_000) as failed:
         controller.start("html", tmp_path / "r.html")
     assert "absent.crisisdesk" in failed.args[0]
-    box = window.findChild(QMessageBox, "reportError")
+    box = plain_window.findChild(QMessageBox, "reportError")
     assert box is not None and box.isVisible() and "absent.crisisdesk" in box.informativeText()
     save_shot(box, "report-error")
     assert not (tmp_path / "r.html").exists() and not controller.busy
