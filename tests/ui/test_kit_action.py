@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 pytest.importorskip("PySide6.QtWebEngineCore")
@@ -13,7 +12,7 @@ pytest.importorskip("PySide6.QtPdf")
 
 from PySide6.QtPdf import QPdfDocument  # noqa: E402
 
-from tests.qt_helpers import save_shot  # noqa: E402
+from tests.qt_helpers import loop_turns, save_shot  # noqa: E402
 from ui.kit_action import KitController  # noqa: E402
 
 KIT_FILES = ["mini-canicule-kit-animateur.pdf", "mini-canicule-kit-joueur.pdf", "mini-canicule-kit-observateur.pdf"]
@@ -27,11 +26,7 @@ def test_kits_are_printed_in_the_background_into_the_folder(qtbot, plain_window,
     controller = KitController(mini_session.path, mini_session.package, plain_window)
     steps = []
     controller.progress.connect(lambda step, _text: steps.append(step))
-    ticks = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(0)
-    with qtbot.waitSignal(controller.finished, timeout=60_000) as finished:
+    with loop_turns() as ticks, qtbot.waitSignal(controller.finished, timeout=60_000) as finished:
         assert controller.start(out)
         assert controller.busy and not out.exists()  # start() returned before the work was done
         assert controller.start(out) is False  # one kit at a time
@@ -39,7 +34,6 @@ def test_kits_are_printed_in_the_background_into_the_folder(qtbot, plain_window,
         assert dialog is not None and not dialog.isModal()
         dialog.show()  # shown after 300 ms in real use; force it for the picture
         save_shot(dialog, "kit-progress")
-    timer.stop()
     assert ticks  # the UI event loop ran while the kits were made
     assert sorted(Path(p).name for p in finished.args[0]) == KIT_FILES
     assert sorted(p.name for p in out.iterdir()) == KIT_FILES  # no staging file left

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from crisisdesk.clock import FakeTime
-from tests.qt_helpers import save_shot
+from tests.qt_helpers import loop_turns, save_shot
 from tests.report_sessions import XSS, play_known_session
 from ui.report_action import ReportController
 
@@ -23,15 +22,10 @@ def test_html_report_is_written_in_the_background(qtbot, plain_window, tmp_path)
     controller = ReportController(path, plain_window, time_source=FakeTime(clock.now()))
     steps = []
     controller.progress.connect(lambda step, text: steps.append(step))
-    ticks = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(0)
-    with qtbot.waitSignal(controller.finished, timeout=30_000) as finished:
+    with loop_turns() as ticks, qtbot.waitSignal(controller.finished, timeout=30_000) as finished:
         assert controller.start("html", out)
         assert controller.busy and not out.exists()  # start() returned before the work was done
         assert controller.start("html", out) is False  # one report at a time
-    timer.stop()
     assert finished.args == [str(out)]
     assert ticks  # the UI event loop ran while the report was made
     assert steps == [0, 1, 3]
