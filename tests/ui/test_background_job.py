@@ -10,7 +10,7 @@ import pytest
 
 from crisisdesk.clock import FakeTime
 from tests.report_sessions import play_known_session
-from ui.background_job import ChildProcess
+from ui.job_workers import ChildProcess
 from ui.kit_action import KitController
 from ui.report_action import ReportController
 
