@@ -30,17 +30,15 @@ from ui.console.inject_detail import InjectDetail
 from ui.console.quit_guard import QuitGuard
 from ui.console.role_cards import RoleCardsPanel
 from ui.console.room_control import RoomControl
+from ui.console.side_windows import SideWindows
 from ui.console.situation_panel import SituationPanel
 from ui.console.timeline_model import TimelineModel
 from ui.console.timeline_view import TimelinePanel
 from ui.console.views import clock_view, state_signature
 from ui.error_sentences import error_reason
 from ui.errors import report_unexpected
-from ui.labels import term
-from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
-from ui.observer.window import ObserverWindow
 from ui.pending_import import PendingImporter
 from ui.room import menu as room_menu
 from ui.settings import Settings
@@ -68,7 +66,6 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.package = session.package
         self._signature: tuple | None = None
-        self.observer_windows: list[QWidget] = []
 
         self.actions = ConsoleActions(self)
         self.driver = SessionDriver(session, time_source, self)
@@ -86,8 +83,9 @@ class MainWindow(QMainWindow):
         self.role_cards = RoleCardsPanel(self.package)
         self.courante = self._make_observer_panel()
         self.controller = ConsoleController(session, self.driver, self.actions, self.timeline.selected_id, self)
-        self.unsaved = UnsavedWritesGuard(self, session, self._observer_panels)
-        # The logic beside the widgets: the projector, the documents, the question before quitting.
+        # The logic beside the widgets: side windows, the projector, the documents, the question before quitting.
+        self.side_windows = SideWindows(session, settings, self.courante, self)
+        self.unsaved = UnsavedWritesGuard(self, session, self.side_windows.panels)
         self.room_control = RoomControl(session, time_source, settings, self.actions, self.timeline.selected_id, self)
         self.documents = ConsoleDocuments(session, time_source, self.actions, self.role_cards, self)
         self.quit_guard = QuitGuard(self, session.name, self.unsaved)
@@ -109,12 +107,9 @@ class MainWindow(QMainWindow):
         clock_toolbar.toggleViewAction().setEnabled(False)
         clock_toolbar.addWidget(self.clock_bar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, clock_toolbar)
-        self.detail_dock = self._dock("dockDetail", self.tr("Inject sélectionné"), self.detail,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.situation_dock = self._dock("dockSituation", self.tr("Situation"), self.situation,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.cards_dock = self._dock("dockRoleCards", self.tr("Cartes de rôle"), self.role_cards,
-                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.detail_dock = self._dock("dockDetail", self.tr("Inject sélectionné"), self.detail)
+        self.situation_dock = self._dock("dockSituation", self.tr("Situation"), self.situation)
+        self.cards_dock = self._dock("dockRoleCards", self.tr("Cartes de rôle"), self.role_cards)
         # In a scroll area so the panel's own minimum size never forces the window past a laptop screen.
         courante_scroll = QScrollArea()
         courante_scroll.setWidgetResizable(True)
@@ -123,8 +118,7 @@ class MainWindow(QMainWindow):
         # The director reads and types the log beside the timeline: the main courante has the lower
         # half of the right column to itself; the situation and the role cards are tabs of the upper
         # half, behind the selected inject (one screen, 1366×768, no second window needed).
-        self.courante_dock = self._dock("dockCourante", self.tr("Main courante"), courante_scroll,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.courante_dock = self._dock("dockCourante", self.tr("Main courante"), courante_scroll)
         self.tabifyDockWidget(self.detail_dock, self.situation_dock)
         self.tabifyDockWidget(self.situation_dock, self.cards_dock)
         self.detail_dock.raise_()
@@ -155,18 +149,19 @@ class MainWindow(QMainWindow):
         self.refresh()
         state = session.state
         # The same injects as the due banner counts (contingencies offered included): one count.
-        waiting, offered = awaiting_controller(state, state.clock.elapsed(time_source.now()))
+        waiting, offered = self._awaiting()
         waiting += [s for s, _reason in offered]
         self.recovery.show_recovery(state.downtime, waiting if state.downtime else [], state.clock.state.name)
         self.timeline.show_next()
         self.driver.start()
 
     # construction helpers
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        """A dock of the right-hand column (the timeline has the rest of the window)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
     def _make_observer_panel(self) -> ObserverPanel:
@@ -238,13 +233,13 @@ class MainWindow(QMainWindow):
         self.alert.fire_requested.connect(self.controller.fire)
         self.alert.skip_requested.connect(self.controller.skip)
         self.alert.show_requested.connect(self.timeline.select)
-        self.endex_banner.hotwash_requested.connect(self.open_hotwash)
+        self.endex_banner.hotwash_requested.connect(self.side_windows.open_hotwash)
         self.endex_banner.report_requested.connect(lambda kind: self.documents.ask_report(kind, open_when_ready=True))
         self.situation.indicator_edit_requested.connect(self.controller.ask_indicator)
         a.sound_alerts.toggled.connect(self._on_sound_toggled)
         a.new_entry.triggered.connect(self.focus_new_entry)
-        a.observer_window.triggered.connect(self.open_observer_window)
-        a.hotwash.triggered.connect(self.open_hotwash)
+        a.observer_window.triggered.connect(self.side_windows.open_observer_window)
+        a.hotwash.triggered.connect(self.side_windows.open_hotwash)
         a.new_session.triggered.connect(self.new_session_requested)
         a.open_session.triggered.connect(self.open_session_requested)
         a.quit.triggered.connect(self.close)
@@ -281,11 +276,7 @@ class MainWindow(QMainWindow):
                                   following.inject.id if following is not None else None)
         self.situation.show_state(state)
         self.courante.refresh_from_session()
-        for window in self.observer_windows:  # observer windows and hot-wash windows
-            if isinstance(window, ObserverWindow):
-                window.refresh_from_session()
-            else:
-                window.refresh()
+        self.side_windows.refresh()  # observer windows and hot-wash windows
         self._show_selected()
         self._update_alerts()
         self.endex_banner.setVisible(state.clock.state is ClockState.ENDED)
@@ -298,11 +289,14 @@ class MainWindow(QMainWindow):
         self.actions.enable(clock_action_states(state))
         self.room_control.update(now)
 
-    def _update_alerts(self) -> None:
+    def _awaiting(self) -> tuple[list, list]:
+        """The injects waiting for the controller now, and the contingencies offered."""
         state = self.session.state
         # In the core's order, so the first one is what "fire next" fires (scheduler.next_to_fire).
-        waiting, offered = awaiting_controller(state, state.clock.elapsed(self.time_source.now()))
-        self.alert.show_due(waiting, offered)
+        return awaiting_controller(state, state.clock.elapsed(self.time_source.now()))
+
+    def _update_alerts(self) -> None:
+        self.alert.show_due(*self._awaiting())
 
     def _show_selected(self) -> None:
         inject_id = self.timeline.selected_id()
@@ -338,37 +332,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Langue enregistrée : elle s'applique au prochain démarrage de crisisdesk."), 10000)
 
-    # observers
     def focus_new_entry(self) -> None:
         """Show the main courante and put the cursor in its quick-entry line."""
         self.courante_dock.show()
         self.courante_dock.raise_()
         self.courante.focus_quick_entry()
-
-    def open_observer_window(self) -> None:
-        """Open an observer window on this session, in this process."""
-        self._open_beside(ObserverWindow(self.session, self, settings=self.settings.qsettings))
-
-    def open_hotwash(self) -> None:
-        """Open the hot-wash (débriefing à chaud) window."""
-        widget = HotWashWidget(self.session, observer_name=self.courante.observer_name)
-        self.courante.observer_changed.connect(widget.set_observer)  # ratings credited to whoever is named now
-        widget.setWindowFlag(Qt.WindowType.Window, True)
-        widget.setWindowTitle(self.tr("{hotwash} — {title}").format(hotwash=term("hotwash").capitalize(),
-                                                                     title=self.package.exercise.title))
-        widget.resize(900, 640)
-        self._open_beside(widget)
-
-    def _open_beside(self, window: QWidget) -> None:
-        """Show ``window`` beside the console; it is refreshed with it and forgotten once closed."""
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.observer_windows.append(window)
-        window.destroyed.connect(lambda _=None, w=window: self.observer_windows.remove(w) if w in self.observer_windows else None)
-        window.show()
-
-    def _observer_panels(self) -> list:
-        """The main-courante panels of this console (its dock and its observer windows)."""
-        return [self.courante, *(w.panel for w in self.observer_windows if isinstance(w, ObserverWindow))]
 
     # showing and closing
     def showEvent(self, event: QShowEvent) -> None:
@@ -398,7 +366,5 @@ class MainWindow(QMainWindow):
         self.settings.save_window_layout("console", self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.driver.stop()
         self.room_control.close()
-        for window in list(self.observer_windows):
-            # Their unsaved writes are the session's, counted above: no second question.
-            getattr(window, "close_without_asking", window.close)()
+        self.side_windows.close_all()  # their unsaved writes are the session's, counted above
         super().closeEvent(event)

@@ -23,9 +23,9 @@ def test_courante_dock_holds_the_observer_panel_and_ctrl_l_focuses_it(qtbot, con
 def test_observer_window_and_hotwash_open_on_the_same_session(qtbot, console):
     console.actions.observer_window.trigger()
     console.actions.hotwash.trigger()
-    names = sorted(type(w).__name__ for w in console.observer_windows)
+    names = sorted(type(w).__name__ for w in console.side_windows.windows)
     assert names == ["HotWashWidget", "ObserverWindow"]
-    for window in list(console.observer_windows):
+    for window in list(console.side_windows.windows):
         assert window.isVisible()
         window.close()
 

@@ -148,8 +148,8 @@ def test_each_window_has_its_own_author(qtbot, qloop, console, settings):
     qtbot.addWidget(again)
     assert again.observer_name == "Directrice Martin"
     assert console.courante.observer_name == "Directrice Martin"
-    console.open_hotwash()
-    hotwash = console.observer_windows[-1]
+    console.side_windows.open_hotwash()
+    hotwash = console.side_windows.windows[-1]
     assert hotwash._observer == "Directrice Martin"
     console.courante.set_observer_name("Directrice Leroy")
     assert hotwash._observer == "Directrice Leroy"
@@ -214,7 +214,7 @@ def test_after_endex_the_console_leads_to_the_hot_wash_then_the_report(qtbot, co
     assert window.endex_banner.isVisible()
     assert not window.alert.isVisible()  # nothing is offered for firing after ENDEX
     qtbot.mouseClick(window.endex_banner.hotwash_button, Qt.MouseButton.LeftButton)
-    assert any(w.windowTitle().startswith("Retour à chaud") for w in window.observer_windows)
+    assert any(w.windowTitle().startswith("Retour à chaud") for w in window.side_windows.windows)
 
     opened = []
     window.documents.report_opener = opened.append

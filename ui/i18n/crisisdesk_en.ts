@@ -2704,87 +2704,82 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="105"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="131"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="176"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Importer des saisies non enregistrées…</source>
         <translation>Import unsaved entries…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="193"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
-        <source>{hotwash} — {title}</source>
-        <translation>{hotwash} — {title}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
@@ -4579,6 +4574,14 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <location filename="../server_dialog.py" line="74"/>
         <source>« {text} » n&apos;est pas une adresse postgresql://…</source>
         <translation>“{text}” is not a postgresql://… address</translation>
+    </message>
+</context>
+<context>
+    <name>SideWindows</name>
+    <message>
+        <location filename="../console/side_windows.py" line="44"/>
+        <source>{hotwash} — {title}</source>
+        <translation>{hotwash} — {title}</translation>
     </message>
 </context>
 <context>
