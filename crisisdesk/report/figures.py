@@ -100,6 +100,7 @@ class ExpectationRow:
     note: str
     checked_at: float | None  # exercise seconds of the latest check
     response_time: float | None  # exercise seconds from firing to the role's first answer
+    criterion: str | None = None  # the objective criterion it serves ("O2.3"), when the package says
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,37 @@ class FindingRow:
 
 
 @dataclass(frozen=True)
+class CriterionResult:
+    """One criterion of an objective with its observed result.
+
+    The result is computed from the checks of the expected responses the package links
+    to it (``criterion: O2.3``): ``counts`` holds those of the fired injects by status
+    (met / partial / missed / unchecked, each response once). ``linked`` counts every
+    response of the package naming it, played or not: 0 means no expected response
+    serves the criterion, which says nothing of how it was performed. ``notes`` are the
+    observers' notes on those checks, ``findings`` the findings written on an answer to
+    one of those responses (a tagged entry of that role on that inject).
+    """
+
+    key: str  # "O2.3"
+    number: int  # 1-based, in the objective's criteria list
+    text: str
+    linked: int
+    counts: dict[str, int]
+    notes: tuple[ExpectationRow, ...] = ()
+    findings: tuple[FindingRow, ...] = ()
+
+    @property
+    def played(self) -> int:
+        """The linked responses of fired injects (the others had nothing to observe)."""
+        return sum(self.counts.values())
+
+    @property
+    def evaluated(self) -> int:
+        return self.counts["met"] + self.counts["partial"] + self.counts["missed"]
+
+
+@dataclass(frozen=True)
 class ObjectiveSummary:
     """One objective: its rating and the evidence behind it."""
 
@@ -236,6 +268,7 @@ class ObjectiveSummary:
     improvements: tuple[FindingRow, ...]
     inject_ids: tuple[str, ...]
     expectations: dict[str, int]
+    criteria: tuple[CriterionResult, ...] = ()
 
 
 @dataclass(frozen=True)

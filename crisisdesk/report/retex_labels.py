@@ -17,7 +17,6 @@ _FR = {
     "kpi_on_time_note": "Chiffre de la cellule d'animation, non des joueurs.",
     "kpi_players": "Joueurs",
     "kpi_animation": "Animation",
-    "exp_unchecked": "non évaluée",
     "exp_unchecked_h": "Non éva\u00adluées",
     "total_once": "Total (chaque réponse une fois)",
     "expected_rate_note": "Taux calculés sur les réponses évaluées par un observateur ; une réponse non évaluée n'est comptée ni obtenue ni manquée.",
@@ -45,7 +44,14 @@ _FR = {
     "animation_team": "Équipe d'animation",
     "see_annex_timeline": "chronologie en annexe A",
     # analysis
-    "criteria_results": "Critères d'observation",
+    "criteria_results": "Critères et résultats observés",
+    "criterion": "Critère",
+    "criterion_no_response": "aucune réponse attendue liée",
+    "criterion_not_played": "réponses attendues liées : {n}, aucune jouée (inject non envoyé)",
+    "criterion_notes": "Notes des observateurs",
+    "criterion_findings": "Constats",
+    "criterion_more": "… et {n} autres",
+    "criteria_note": "Résultat de chaque critère : les vérifications des réponses attendues que le chronogramme lui rattache (criterion), chacune une fois. « Aucune réponse attendue liée » ne dit rien de la réalisation du critère : l'appréciation de l'objectif en tient compte.",
     "objective_responses": "Réponses attendues : {met} obtenues sur {total} évaluées (partielles : {partial}, manquées : {missed}) ; non évaluées : {unchecked} — {n} injects liés.",
     "objective_entries": "{n} entrées de main courante rattachées (annexe C).",
     "ratings_scale_note": "Échelle : P réalisé sans difficulté, S avec quelques difficultés, M avec des difficultés majeures, U non réalisé.",
@@ -98,7 +104,6 @@ _EN = {
     "kpi_on_time_note": "A figure of the control cell, not of the players.",
     "kpi_players": "Players",
     "kpi_animation": "Control cell",
-    "exp_unchecked": "not evaluated",
     "exp_unchecked_h": "Not evaluated",
     "total_once": "Total (each response once)",
     "expected_rate_note": "Rates are over the responses an observer evaluated; one not evaluated counts neither as met nor as missed.",
@@ -122,7 +127,14 @@ _EN = {
     "participants": "Directorates and partners",
     "animation_team": "Control cell",
     "see_annex_timeline": "timeline in appendix A",
-    "criteria_results": "Observation criteria",
+    "criteria_results": "Criteria and observed results",
+    "criterion": "Criterion",
+    "criterion_no_response": "no expected response linked",
+    "criterion_not_played": "linked expected responses: {n}, none played (inject not fired)",
+    "criterion_notes": "Observers' notes",
+    "criterion_findings": "Findings",
+    "criterion_more": "… and {n} more",
+    "criteria_note": "Each criterion's result: the checks of the expected responses the MSEL links to it (criterion), each once. “No expected response linked” says nothing of how the criterion was performed: the objective's rating accounts for it.",
     "objective_responses": "Expected responses: {met} met of {total} evaluated (partial: {partial}, missed: {missed}); not evaluated: {unchecked} — {n} related injects.",
     "objective_entries": "{n} decision-log entries tagged to it (appendix C).",
     "ratings_scale_note": "Scale: P performed without challenges, S with some challenges, M with major challenges, U unable to be performed.",
@@ -181,6 +193,7 @@ def _with_vocabulary(words: dict[str, str], lang: str) -> dict[str, str]:
     words["sec_hotwash"] = hotwash[:1].upper() + hotwash[1:]
     words["annex_hotwash"] = words["annex_hotwash"].format(hotwash=words["sec_hotwash"])
     words["st_skipped"] = words["legend_skipped"] = term("skipped", lang)
+    words["exp_unchecked"] = term("not_evaluated", lang)
     return words
 
 
