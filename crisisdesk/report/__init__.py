@@ -149,22 +149,17 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
         with collector.paused():  # a long exercise's report is hundreds of thousands of rows: see crisisdesk/collector.py
             if kind in ("csv", "xlsx"):
                 from crisisdesk.report.labels import language_of
-                from crisisdesk.report.plan_export import plan_csv, write_plan_xlsx
+                from crisisdesk.report.plan_export import write_plan
 
                 figures = build_figures(session)
-                plan_language = language_of(language or figures.language)
-                if kind == "xlsx":
-                    return write_plan_xlsx(figures, plan_language, out)
-                html = plan_csv(figures, plan_language)
+                return write_plan(figures, language_of(language or figures.language), out)
             else:
                 html = report_html(session, templates=templates, language=language, for_print=kind == "pdf")
     except TemplateError as exc:
         raise ReportError(f"report template: {describe_template_error(exc)}") from exc
     finally:
         session.close()
-    if kind == "csv":
-        write_text_atomically(out, "\ufeff" + html)  # the byte order mark: Excel reads UTF-8
-    elif kind == "html":
+    if kind == "html":
         write_text_atomically(out, html)
     else:
         write_pdf_atomically(html, out)

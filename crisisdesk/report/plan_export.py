@@ -72,6 +72,33 @@ def plan_csv(fig: ReportFigures, language: str) -> str:
     return out.getvalue()
 
 
+def write_plan(fig: ReportFigures, language: str, path: str | Path) -> Path:
+    """Write the plan d'actions to ``path`` as its suffix says (.csv or .xlsx), atomically; return the path."""
+    path = Path(path)
+    kind = path.suffix.lower().lstrip(".")
+    if kind not in PLAN_FORMATS:
+        raise ValueError(f"{path.name}: the plan d'actions is written as .csv or .xlsx")
+    if kind == "xlsx":
+        return write_plan_xlsx(fig, language, path)
+    _replace_atomically(path, ".csv", lambda temp: Path(temp).write_text(
+        "\ufeff" + plan_csv(fig, language), encoding="utf-8", newline=""))  # the BOM: Excel reads UTF-8
+    return path
+
+
+def _replace_atomically(path: Path, suffix: str, write) -> None:
+    """Write through ``write(temp)`` beside ``path`` then rename: a failure leaves no half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        write(temp)
+        os.chmod(temp, 0o644)  # a plan is for sharing
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def write_plan_xlsx(fig: ReportFigures, language: str, path: str | Path) -> Path:
     """Write the plan d'actions of ``fig`` as an XLSX workbook at ``path`` (atomically); return the path."""
     # openpyxl ships no type information (and types-openpyxl is not a dependency).
@@ -118,16 +145,7 @@ def write_plan_xlsx(fig: ReportFigures, language: str, path: str | Path) -> Path
     ws.print_options.gridLines = True
     ws.oddFooter.center.text = "&A — &P / &N"
     book.properties.title = f"{t['sec_plan']} — {fig.exercise.title}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        book.save(temp)
-        os.chmod(temp, 0o644)  # a plan is for sharing
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    _replace_atomically(path, ".xlsx", book.save)
     return path
 
 

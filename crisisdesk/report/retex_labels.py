@@ -70,7 +70,7 @@ _FR = {
     "start_date": "Début",
     "action_status": "État",
     "answers_finding": "répond au constat n° {n}",
-    "plan_export_note": "Le plan d'actions s'exporte pour son suivi : crisisdesk report SESSION -o plan.csv.",
+    "plan_export_note": "Le plan d'actions s'exporte pour son suivi en classeur XLSX ou en CSV : bouton « Exporter le plan d'actions… » de l'écran RETEX, ou crisisdesk report SESSION -o plan.xlsx.",
     # annexes
     "annex_timeline": "Annexe A — Chronologie : prévu / réalisé",
     "annex_roles_analysis": "Annexe B — Analyse par rôle",
@@ -152,7 +152,7 @@ _EN = {
     "start_date": "Start",
     "action_status": "Status",
     "answers_finding": "answers observation no. {n}",
-    "plan_export_note": "The improvement plan exports for follow-up: crisisdesk report SESSION -o plan.csv.",
+    "plan_export_note": "The improvement plan exports for follow-up as an XLSX workbook or CSV: “Export the improvement plan…” on the AAR screen, or crisisdesk report SESSION -o plan.xlsx.",
     "annex_timeline": "Appendix A — Timeline: planned / actual",
     "annex_roles_analysis": "Appendix B — Analysis by role",
     "annex_log": "Appendix C — Full decision log",
