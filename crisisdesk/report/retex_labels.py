@@ -18,6 +18,9 @@ _FR = {
     "kpi_players": "Joueurs",
     "kpi_animation": "Animation",
     "exp_unchecked_h": "Non éva\u00adluées",
+    # soft hyphens: in the narrow count columns "Obtenues" broke as "Obtenue / s"
+    "exp_met_h": "Obte\u00adnues",
+    "exp_missed_h": "Man\u00adquées",
     "total_once": "Total (chaque réponse une fois)",
     "expected_rate_note": "Taux calculés sur les réponses évaluées par un observateur ; une réponse non évaluée n'est comptée ni obtenue ni manquée.",
     # cover
