@@ -349,6 +349,21 @@ class IndicatorRow:
 
 
 @dataclass(frozen=True)
+class IndicatorPath:
+    """One situation figure as it moved: its value at the start, then each change in order."""
+
+    indicator_id: str
+    label: str
+    unit: str
+    initial: object  # None for an indicator the package does not declare (set by an ad-hoc inject)
+    moves: tuple[IndicatorRow, ...]
+
+    @property
+    def final(self) -> object:
+        return self.moves[-1].value if self.moves else self.initial
+
+
+@dataclass(frozen=True)
 class Synthesis:
     """The one-page synthesis: what the RETEX team wrote, else drafted from ratings, findings and plan.
 
@@ -408,6 +423,7 @@ class ReportFigures:
     retex: Any = None  # the RETEX document's fields (session.state.RetexDocument)
     synthesis: Synthesis | None = None
     indicator_changes: tuple[IndicatorRow, ...] = ()
+    indicator_paths: tuple[IndicatorPath, ...] = ()  # the same changes, by indicator
     glossary: dict[str, tuple[Any, ...]] | None = None  # language -> terms (report/glossary.py)
 
     def role_name(self, role_id: str | None) -> str:
@@ -462,6 +478,7 @@ def compute_figures(state, package, *, generated_at: float) -> ReportFigures:
     axis_end, bands = sections.phase_bands(effective_phases, inject_rows, played=played, draft=draft,
                                            duration=exercise.duration)
     delays = [delay for _, delay in response_pairs]
+    indicator_changes = sections.indicator_rows(state, exercise)
     return ReportFigures(
         exercise=exercise,
         language=exercise.language,
@@ -502,6 +519,7 @@ def compute_figures(state, package, *, generated_at: float) -> ReportFigures:
         events=events,
         retex=state.retex,
         synthesis=sections.synthesis(state.retex, all_findings, plan, objectives),
-        indicator_changes=sections.indicator_rows(state, exercise),
+        indicator_changes=indicator_changes,
+        indicator_paths=sections.indicator_paths(exercise, indicator_changes),
         glossary={lang: tuple(glossary_for(package, lang)) for lang in ("fr", "en")},
     )

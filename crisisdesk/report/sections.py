@@ -23,6 +23,7 @@ from crisisdesk.report.figures import (
     EventRow,
     FindingRow,
     ImprovementRow,
+    IndicatorPath,
     IndicatorRow,
     InjectRow,
     ObjectiveSummary,
@@ -364,6 +365,18 @@ def indicator_rows(state: SessionState, exercise: Exercise) -> tuple[IndicatorRo
             unit=(indicator.unit or "") if indicator else "", value=change.value, source=change.source,
             real_time=change.real_time, elapsed=change.elapsed))
     return tuple(rows)
+
+
+def indicator_paths(exercise: Exercise, changes: tuple[IndicatorRow, ...]) -> tuple[IndicatorPath, ...]:
+    """Each indicator of the exercise with its changes in order; then any the package does not declare."""
+    by_id: dict[str, list[IndicatorRow]] = defaultdict(list)
+    for change in changes:
+        by_id[change.indicator_id].append(change)
+    paths = [IndicatorPath(i.id, i.label, i.unit or "", i.initial, tuple(by_id.pop(i.id, ())))
+             for i in exercise.indicators]
+    for indicator_id, moves in by_id.items():
+        paths.append(IndicatorPath(indicator_id, moves[0].label, moves[0].unit, None, tuple(moves)))
+    return tuple(paths)
 
 
 def event_rows(state: SessionState) -> tuple[EventRow, ...]:
