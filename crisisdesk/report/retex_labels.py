@@ -113,7 +113,7 @@ _EN = {
     "kpi_on_time_note": "A figure of the control cell, not of the players.",
     "kpi_players": "Players",
     "kpi_animation": "Control cell",
-    "exp_unchecked_h": "Not evaluated",
+    "exp_unchecked_h": "Not eval\u00aduated",
     "total_once": "Total (each response once)",
     "expected_rate_note": "Rates are over the responses an observer evaluated; one not evaluated counts neither as met nor as missed.",
     "exercise_dates": "Exercise date",
