@@ -46,6 +46,9 @@ _FR = {
     "participants": "Directions et partenaires",
     "animation_team": "Équipe d'animation",
     "see_annex_timeline": "chronologie en annexe A",
+    # the role cards moved to annex F (labels.py still said annex D, now the controller's log)
+    "role_ids_note": "Les rôles sont désignés par leur sigle ; leur nom complet figure dans l'analyse par rôle (annexe B) et sur les fiches rôles (annexe F).",
+    "chrono_times_note": "Réalisé : temps d'exercice, heure réelle, puis heure du scénario à l'envoi.",
     # analysis
     "criteria_results": "Critères et résultats observés",
     "criterion": "Critère",
@@ -136,6 +139,8 @@ _EN = {
     "participants": "Directorates and partners",
     "animation_team": "Control cell",
     "see_annex_timeline": "timeline in appendix A",
+    "role_ids_note": "Roles are named by their short id; their full names are in the analysis by role (appendix B) and on the role cards (appendix F).",
+    "chrono_times_note": "Actual: exercise time, wall-clock time, then the scenario time at firing.",
     "criteria_results": "Criteria and observed results",
     "criterion": "Criterion",
     "criterion_no_response": "no expected response linked",
