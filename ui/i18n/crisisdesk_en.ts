@@ -4081,142 +4081,172 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>RetexDocumentWidget</name>
     <message>
-        <location filename="../observer/retex_document.py" line="61"/>
+        <location filename="../observer/retex_document.py" line="63"/>
         <source>Le contexte en trois lignes</source>
         <translation>The context in three lines</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="62"/>
+        <location filename="../observer/retex_document.py" line="64"/>
         <source>Les trois principaux points forts, un par ligne</source>
         <translation>The three main strengths, one per line</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="63"/>
+        <location filename="../observer/retex_document.py" line="65"/>
         <source>Les trois principaux axes d&apos;amélioration, un par ligne</source>
         <translation>The three main areas for improvement, one per line</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="64"/>
+        <location filename="../observer/retex_document.py" line="66"/>
         <source>Les recommandations clés, une par ligne</source>
         <translation>The key recommendations, one per line</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="65"/>
+        <location filename="../observer/retex_document.py" line="67"/>
         <source>Les décisions attendues de la direction, une par ligne</source>
         <translation>The decisions asked of senior leadership, one per line</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="66"/>
+        <location filename="../observer/retex_document.py" line="68"/>
         <source>Directions et partenaires présents (par défaut : les rôles joués)</source>
         <translation>Directorates and partners present (by default: the played roles)</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="67"/>
+        <location filename="../observer/retex_document.py" line="69"/>
         <source>Observateurs (par défaut : ceux de la main courante)</source>
         <translation>Observers (by default: those of the decision log)</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="68"/>
+        <location filename="../observer/retex_document.py" line="70"/>
         <source>Équipe d&apos;animation</source>
         <translation>Control cell</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="69"/>
+        <location filename="../observer/retex_document.py" line="71"/>
         <source>Ce que les joueurs et les observateurs disent de l&apos;exercice lui-même</source>
         <translation>What players and observers say of the exercise itself</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="84"/>
+        <location filename="../observer/retex_document.py" line="86"/>
         <source>Rédaction</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="86"/>
+        <location filename="../observer/retex_document.py" line="88"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="88"/>
+        <location filename="../observer/retex_document.py" line="90"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="92"/>
+        <location filename="../observer/retex_document.py" line="94"/>
         <source>Contexte</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="92"/>
+        <location filename="../observer/retex_document.py" line="94"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="93"/>
+        <location filename="../observer/retex_document.py" line="95"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="93"/>
+        <location filename="../observer/retex_document.py" line="95"/>
         <source>Recommandations</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="94"/>
+        <location filename="../observer/retex_document.py" line="96"/>
         <source>Décisions attendues</source>
         <translation>Decisions asked</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="94"/>
+        <location filename="../observer/retex_document.py" line="96"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="95"/>
+        <location filename="../observer/retex_document.py" line="97"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="95"/>
+        <location filename="../observer/retex_document.py" line="97"/>
         <source>Animation</source>
         <translation>Control cell</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="96"/>
+        <location filename="../observer/retex_document.py" line="98"/>
         <source>Évaluation de l&apos;exercice</source>
         <translation>Evaluation of the exercise</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="111"/>
+        <location filename="../observer/retex_document.py" line="113"/>
         <source>Proposer un brouillon de synthèse</source>
         <translation>Propose a draft summary</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="112"/>
+        <location filename="../observer/retex_document.py" line="114"/>
         <source>Remplit les rubriques vides à partir des notes, des constats et du plan d&apos;actions</source>
         <translation>Fills the empty headings from the ratings, observations and improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="114"/>
+        <location filename="../observer/retex_document.py" line="116"/>
+        <source>Exporter le plan d&apos;actions…</source>
+        <translation>Export the improvement plan…</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="117"/>
+        <source>Enregistre le plan d&apos;actions en classeur (XLSX) ou en CSV pour son suivi</source>
+        <translation>Saves the improvement plan as a workbook (XLSX) or as CSV for follow-up</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="119"/>
         <source>Enregistrer le document</source>
         <translation>Save the document</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="118"/>
+        <location filename="../observer/retex_document.py" line="124"/>
         <source>● modifications non enregistrées</source>
         <translation>● unsaved changes</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="173"/>
+        <location filename="../observer/retex_document.py" line="181"/>
         <source>Enregistré par {who} à {time}</source>
         <translation>Saved by {who} at {time}</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="176"/>
+        <location filename="../observer/retex_document.py" line="184"/>
         <source>Rien d&apos;enregistré encore</source>
         <translation>Nothing saved yet</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="212"/>
+        <location filename="../observer/retex_document.py" line="213"/>
+        <source>Exporter le plan d&apos;actions</source>
+        <translation>Export the improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="214"/>
+        <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="229"/>
+        <source>Plan d&apos;actions non exporté : « {path} » n&apos;a pas pu être écrit ({why}).</source>
+        <translation>Improvement plan not exported: “{path}” could not be written ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="237"/>
+        <source>Plan d&apos;actions exporté : {path}</source>
+        <translation>Improvement plan exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="253"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
