@@ -8,7 +8,6 @@ what it left out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from crisisdesk.msel.cells import cell_text, clean_id
@@ -18,29 +17,38 @@ from crisisdesk.msel.sheets import Sheet, column_index, column_letter
 from crisisdesk.package.ids import ITEM_ID
 
 
-@dataclass
 class SheetRow:
     """One inject row: its cells by meaning, the unmapped cells kept for the notes, its section."""
 
-    index: int  # 0-based row of the sheet
-    values: dict[str, object]  # meaning -> cell
-    extras: list[tuple[object, str, object]]  # (header, column letter, cell) of unmapped columns
-    section: str | None  # the section title above it, if any
+    __slots__ = ("index", "values", "extras", "section")
+
+    def __init__(self, index: int, values: dict[str, object], extras: list[tuple[object, str, object]],
+                 section: str | None):
+        self.index = index  # 0-based row of the sheet
+        self.values = values  # meaning -> cell
+        self.extras = extras  # (header, column letter, cell) of unmapped columns
+        self.section = section  # the section title above it, if any
 
 
-@dataclass
 class Draft:
-    """An inject row placed in time, filled in step by step before it becomes an Inject."""
+    """An inject row placed in time, filled in step by step before it becomes an Inject.
 
-    row: SheetRow
-    at: int  # seconds since STARTEX
-    scenario: datetime | None  # the scenario moment its row gives, if any
-    id: str = ""
-    to: list[str] = field(default_factory=list)  # recipient role ids
-    to_all: bool = False  # "Tous": every played role
-    sender: str = ""  # a role id, or the sender's name when no role is created for it
-    default_sender: bool = False  # the row named no sender
-    phase: str | None = None  # the phase title its row gives (column or section), once read
+    Plain classes with slots rather than dataclasses: a dataclass's creation at import
+    costs more than these few fields save in writing.
+    """
+
+    __slots__ = ("row", "at", "scenario", "id", "to", "to_all", "sender", "default_sender", "phase")
+
+    def __init__(self, row: SheetRow, at: int, scenario: datetime | None):
+        self.row = row
+        self.at = at  # seconds since STARTEX
+        self.scenario = scenario  # the scenario moment its row gives, if any
+        self.id = ""
+        self.to: list[str] = []  # recipient role ids
+        self.to_all = False  # "Tous": every played role
+        self.sender = ""  # a role id, or the sender's name when no role is created for it
+        self.default_sender = False  # the row named no sender
+        self.phase: str | None = None  # the phase title its row gives (column or section), once read
 
 
 def inject_rows(log: ImportLog, sheet: Sheet, header_row: int | None, header: list[object],

@@ -9,7 +9,6 @@ only bury the real problem under echoes of it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from crisisdesk.markdown_text import image_sources
 from crisisdesk.package.fields import Record, Report, did_you_mean, hm, show
@@ -19,22 +18,29 @@ from crisisdesk.package.yamlsource import Node, ScalarNode
 EXERCISE_FILE, ROLES_FILE, MSEL_FILE = PACKAGE_FILES = ("exercise.yaml", "roles.yaml", "msel.yaml")
 
 
-@dataclass
 class Known:
-    """What the files read so far define, for the references of the files read after them."""
+    """What the files read so far define, for the references of the files read after them.
 
-    duration: int | None = None  # exercise.yaml's duration
-    indicators: dict[str, Indicator] | None = None
-    indicator_lines: dict[str, int] | None = None
-    objective_lines: dict[str, int] | None = None
-    # Number of criteria of each objective read, to check expected responses' `criterion`.
-    criteria_counts: dict[str, int] | None = None
-    roles: dict[str, Role] | None = None  # the roles read in full
-    role_lines: dict[str, int] = field(default_factory=dict)  # every role id defined, even on a broken card
-    summary_node: Node | None = None  # exercise.yaml's summary, shown as Markdown too
-    # readiness.briefings (readiness record, inject id, node), checked once msel.yaml's ids are known.
-    briefing_items: list[tuple[Record, str, Node]] = field(default_factory=list)
-    inject_nodes: dict[tuple[str, str], Node] = field(default_factory=dict)  # (inject id, field) -> node, for lines
+    A plain class, not a dataclass: it is built once per load, and a dataclass's creation
+    at import would cost ``crisisdesk validate`` more than all its uses.
+    """
+
+    __slots__ = ("duration", "indicators", "indicator_lines", "objective_lines", "criteria_counts", "roles",
+                 "role_lines", "summary_node", "briefing_items", "inject_nodes")
+
+    def __init__(self) -> None:
+        self.duration: int | None = None  # exercise.yaml's duration
+        self.indicators: dict[str, Indicator] | None = None
+        self.indicator_lines: dict[str, int] | None = None
+        self.objective_lines: dict[str, int] | None = None
+        # Number of criteria of each objective read, to check expected responses' `criterion`.
+        self.criteria_counts: dict[str, int] | None = None
+        self.roles: dict[str, Role] | None = None  # the roles read in full
+        self.role_lines: dict[str, int] = {}  # every role id defined, even on a broken card
+        self.summary_node: Node | None = None  # exercise.yaml's summary, shown as Markdown too
+        # readiness.briefings (readiness record, inject id, node), checked once msel.yaml's ids are known.
+        self.briefing_items: list[tuple[Record, str, Node]] = []
+        self.inject_nodes: dict[tuple[str, str], Node] = {}  # (inject id, field) -> node, for line numbers
 
 
 def package_attachments_of(injects: Iterable[Inject]) -> frozenset[str]:

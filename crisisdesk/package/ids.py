@@ -7,8 +7,10 @@ writes is what the loader accepts.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from crisisdesk.package.fields import Record
+if TYPE_CHECKING:  # no import at run time: the spreadsheet import uses the patterns without PyYAML
+    from crisisdesk.package.fields import Record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ROLE_ID = re.compile(r"^[A-Z0-9_-]+$")

@@ -8,7 +8,6 @@ once it is read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from crisisdesk.package.cross_refs import EXERCISE_FILE, ROLES_FILE, Known, read_references
 from crisisdesk.package.fields import (
@@ -28,19 +27,21 @@ from crisisdesk.package.read_expected import read_expected
 from crisisdesk.package.yamlsource import MappingNode, Node, ScalarNode, SequenceNode
 
 # Why an attachment path cannot be used (None when it can); the package's source answers.
-AttachmentCheck = Callable[[str], "str | None"]
+AttachmentCheck = Callable[[str], str | None]
 
 
-@dataclass
 class MselRead:
     """msel.yaml as read: the usable injects, and what the checks across files need."""
 
-    injects: list[Inject] = field(default_factory=list)
-    complete: bool = True  # every inject was read in full
-    lines: dict[str, int] = field(default_factory=dict)  # inject id -> line
-    contingencies: list[tuple[Record, str | None, str]] = field(default_factory=list)  # (record, own id, target)
-    targeted: set[str] = field(default_factory=set)  # roles some inject is sent to
-    tested: set[str] = field(default_factory=set)  # objectives some inject lists
+    __slots__ = ("injects", "complete", "lines", "contingencies", "targeted", "tested")
+
+    def __init__(self) -> None:
+        self.injects: list[Inject] = []
+        self.complete = True  # every inject was read in full
+        self.lines: dict[str, int] = {}  # inject id -> line
+        self.contingencies: list[tuple[Record, str | None, str]] = []  # (record, own id, target id)
+        self.targeted: set[str] = set()  # roles some inject is sent to
+        self.tested: set[str] = set()  # objectives some inject lists
 
 
 def read_msel(report: Report, node: Node, known: Known, attachment_problem: AttachmentCheck) -> MselRead | None:
