@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
 from crisisdesk.package.problems import Problem
@@ -442,7 +442,7 @@ class Records:
         self,
         report: Report,
         items: Sequence[Node],
-        subject: Callable[[int], str],
+        subject: str,
         *,
         required: Sequence[str],
         optional: Sequence[str] = (),
@@ -450,7 +450,7 @@ class Records:
     ):
         self.report = report
         self.items = items
-        self.subject = subject  # the item's name from its 1-based index: "inject #3"
+        self.subject = subject  # the items' name before their 1-based index: "inject #" names "inject #3"
         self.required = required
         self.optional = optional
         self.kind = kind
@@ -458,7 +458,7 @@ class Records:
 
     def __iter__(self) -> Iterator[tuple[int, Record]]:
         for index, item in enumerate(self.items, start=1):
-            rec = Record(self.report, item, self.subject(index), required=self.required,
+            rec = Record(self.report, item, f"{self.subject}{index}", required=self.required,
                          optional=self.optional, kind=self.kind)
             if not rec.ok:
                 self.complete = False

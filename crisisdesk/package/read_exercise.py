@@ -122,7 +122,7 @@ def _read_indicators(exercise: Record, known: Known) -> tuple[Indicator, ...] | 
         return None
     indicators: dict[str, Indicator] = {}
     lines: dict[str, int] = {}
-    items_read = Records(exercise.report, items, lambda index: f"indicator #{index}", kind="indicator",
+    items_read = Records(exercise.report, items, "indicator #", kind="indicator",
                          required=("id", "label", "initial"), optional=("unit",))
     for _, rec in items_read:
         ident = unique_id(rec, ITEM_ID, ITEM_ID_TEXT, lines, "indicator")
@@ -146,7 +146,7 @@ def _read_objectives(exercise: Record, known: Known) -> tuple[Objective, ...] | 
         exercise.warning("objectives", "no objective: the after-action report will have nothing to rate")
     objectives: list[Objective] = []
     lines: dict[str, int] = {}
-    items_read = Records(exercise.report, items, lambda index: f"objective #{index}", kind="objective",
+    items_read = Records(exercise.report, items, "objective #", kind="objective",
                          required=("id", "title", "criteria"))
     for _, rec in items_read:
         ident = unique_id(rec, ITEM_ID, ITEM_ID_TEXT, lines, "objective")

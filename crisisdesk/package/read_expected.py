@@ -15,8 +15,10 @@ def read_expected(
     items = rec.sequence("expected", required=False)
     if items is None:
         return None
+    if not items:
+        return ()  # most injects expect nothing: no list to walk
     expected: list[Expected] = []
-    items_read = Records(rec.report, items, lambda index: f"{rec.subject} expected response {index}",
+    items_read = Records(rec.report, items, f"{rec.subject} expected response ",
                          required=("role", "action", "within"), optional=("criterion",))
     for _, sub in items_read:
         role = sub.text("role", one_line=True)

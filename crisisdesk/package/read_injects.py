@@ -53,7 +53,7 @@ def read_msel(report: Report, node: Node, known: Known, attachment_problem: Atta
         return None
     msel = MselRead()
     items_read = Records(
-        report, node.value, lambda index: f"inject #{index}", kind="inject",
+        report, node.value, "inject #", kind="inject",
         required=("id", "at", "title", "from", "to", "channel", "body"),
         optional=("expected", "objectives", "attachments", "sets", "notes", "manual", "contingency_for"),
     )

@@ -23,7 +23,7 @@ def read_phases(exercise: Record, known: Known) -> tuple[Phase, ...] | None:
     phases: list[Phase] = []
     records: list[Record] = []  # the record each phase was read from
     previous: tuple[int, int] | None = None  # (index, at) of the last readable phase
-    items_read = Records(exercise.report, items, lambda index: f"phase {index}",
+    items_read = Records(exercise.report, items, "phase ",
                          required=("at", "title", "scenario_time"), optional=("scale",))
     for index, rec in items_read:
         at = rec.time("at")

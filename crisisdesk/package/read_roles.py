@@ -20,7 +20,7 @@ def read_roles(report: Report, node: Node, known: Known) -> tuple[Role, ...] | N
         report.error(node, f"roles.yaml must be a list of role cards (lines starting with '- id:'), got {describe(node)}")
         return None
     roles: dict[str, Role] = {}
-    items_read = Records(report, node.value, lambda index: f"role #{index}", kind="role",
+    items_read = Records(report, node.value, "role #", kind="role",
                          required=("id", "name", "kind", "mission"),
                          optional=("decisions", "resources", "contacts", "color"))
     for _, rec in items_read:
