@@ -186,6 +186,8 @@ class _Builder:
             indicators=tuple(indicators.values()),
             objectives=tuple(objectives.values()),
             readiness=readiness_settings(fields.get("readiness")),
+            **{key: str(fields[key]).strip() for key in ("timezone", "issuer", "distribution")
+               if fields.get(key)},
         )
         self.result.package = Package(root=Path("."), exercise=exercise, roles=tuple(roles.values()),
                                       injects=tuple(injects))

@@ -93,6 +93,16 @@ def read_exercise_fields(log: ImportLog, side: SideRecords | None) -> dict[str, 
                 log.problem(index, 1, log.t("exercise.field", key=key, reason=exc), sheet=layout.SHEET_EXERCISE)
         elif key == "summary":
             out[key] = long_text(cell_text(value))
+        elif key == "timezone" and cell_text(value):
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(cell_text(value))
+                out[key] = cell_text(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                log.problem(index, 1, log.t("exercise.field", key=key, reason=f"{cell_text(value)!r}: not an "
+                                            "IANA time zone (Europe/Paris, America/Martinique...)"),
+                            sheet=layout.SHEET_EXERCISE)
         else:
             out[key] = cell_text(value)
     return out
