@@ -19,8 +19,7 @@ from crisisdesk.package.model import (
 from crisisdesk.package.read_phases import read_phases
 from crisisdesk.package.read_readiness import read_readiness
 from crisisdesk.package.yamlsource import MappingNode, Node, ScalarNode
-
-DEFAULT_TIMEZONE = "Europe/Paris"
+from crisisdesk.timefmt import DEFAULT_TIMEZONE
 
 
 def format_is_supported(report: Report, node: Node) -> bool:
