@@ -18,8 +18,11 @@ import re
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+
+from crisisdesk.report.typography import typography_text
 
 WORD_FORMATS = ("docx", "odt")
 # The Paris report converts in 6-11 s on this class of machine; a 2,000-inject session's
@@ -27,6 +30,24 @@ WORD_FORMATS = ("docx", "odt")
 PANDOC_TIMEOUT_S = 600
 CHART_WIDTH_CM = 16.0  # the A4 text width less a margin; the height keeps the chart's proportions
 LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+
+
+# PNG size of a picture: its width in the document at this resolution (a chart 16 cm wide: 1,260 px).
+RASTER_DPI = 200
+EMU_PER_INCH = 914_400
+
+SvgRasterizer = Callable[[bytes, int, int], bytes]  # (SVG, width px, height px) -> PNG
+_svg_rasterizer: SvgRasterizer | None = None
+
+
+def register_svg_rasterizer(rasterizer: SvgRasterizer | None) -> None:
+    """Plug in what turns an SVG into a PNG (ui/cli_extensions.py registers Qt's QSvgRenderer).
+
+    A DOCX picture is an SVG that Word 2016 and later show; LibreOffice (7.4) and older
+    Word show the PNG beside it, so a DOCX is given one when a rasterizer is registered.
+    """
+    global _svg_rasterizer
+    _svg_rasterizer = rasterizer
 
 
 class WordExportUnavailable(RuntimeError):
@@ -89,11 +110,44 @@ def simplify_for_pandoc(html: str) -> str:
         paragraph = soup.new_tag("p")
         paragraph.append(strong)
         marking.replace_with(paragraph)
+    title = soup.find("title")
+    if title is not None:  # the document's title and first paragraph: set as the body is
+        html_tag = soup.find("html")
+        language = str(html_tag.get("lang", "fr")) if html_tag is not None else "fr"
+        title.string = typography_text(title.get_text(), language)
+    for group in soup.select("div.kpis"):
+        _key_figures_as_table(soup, group)
     for table in soup.find_all("table"):
         _set_column_widths(soup, table)
+    for figure in soup.find_all("figure"):
+        # pandoc's DOCX writer lays a figure's blocks side by side as subfigures: the chart
+        # would print at half width beside its legend.
+        figure.name = "div"
     for placeholder in soup.find_all("img", attrs={"data-cd-svg": True}):
         placeholder.replace_with(soup.new_tag("img", attrs=_svg_image(svgs[int(str(placeholder["data-cd-svg"]))])))
     return str(soup)
+
+
+def _key_figures_as_table(soup, group) -> None:
+    """The synthesis' key figures (boxes side by side in the PDF) as one row of a table."""
+    row = soup.new_tag("tr")
+    for figure in group.select("div.kpi"):
+        cell = soup.new_tag("td")
+        for part in figure.find_all("div", recursive=False):
+            paragraph = soup.new_tag("p")
+            if "value" in (part.get("class") or []):
+                strong = soup.new_tag("strong")
+                strong.extend(list(part.contents))
+                paragraph.append(strong)
+            else:
+                paragraph.extend(list(part.contents))
+            cell.append(paragraph)
+        row.append(cell)
+    table = soup.new_tag("table", attrs={"class": "key-figures"})
+    body = soup.new_tag("tbody")
+    body.append(row)
+    table.append(body)
+    group.replace_with(table)
 
 
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
@@ -226,6 +280,10 @@ def docx_reference(pandoc: str, marking: str, page_word: str) -> bytes:
     heading1 = styles.index('w:styleId="Heading1"')
     at = styles.index("<w:keepNext />", heading1)
     styles = styles[:at] + "<w:pageBreakBefore />" + styles[at:]
+    # 10 pt body text, as the printed report: at pandoc's 12 pt the annexes' narrow
+    # columns (planned, actual, gap) break times in two.
+    styles = _replace_once(styles, '<w:sz w:val="24" />\n        <w:szCs w:val="24" />',
+                           '<w:sz w:val="20" />\n        <w:szCs w:val="20" />', "styles.xml")
     parts["word/styles.xml"] = styles.encode("utf-8")
     parts["word/cdheader.xml"] = _docx_header(marking).encode("utf-8")
     parts["word/cdfooter.xml"] = _docx_footer(page_word).encode("utf-8")
@@ -262,6 +320,9 @@ def odt_reference(pandoc: str, marking: str, page_word: str) -> bytes:
         '<style:style style:name="CdPage" style:family="paragraph" style:parent-style-name="Footer">'
         '<style:paragraph-properties fo:text-align="end"/><style:text-properties fo:font-size="9pt"/></style:style>'
         "</office:styles>"), "styles.xml")
+    # A sans-serif body at 10 pt, as the printed report (pandoc's is Times at 12 pt).
+    styles = _replace_once(styles, 'style:font-name="Times New Roman" fo:font-size="12pt"',
+                           'style:font-name="Arial" fo:font-size="10pt"', "styles.xml")
     # Each section (Heading 1) starts a page, as in the printed report.
     styles = re.sub(r'(<style:style style:name="Heading_20_1".*?style:class="text">)',
                     r'\1<style:paragraph-properties fo:break-before="page"/>', styles, count=1, flags=re.S)
@@ -324,8 +385,65 @@ def write_word_document(html: str, out: Path, *, kind: str, marking: str, langua
                 raise WordExportFailed(f"pandoc could not run: {exc}") from exc
             if done.returncode != 0 or Path(tmp).stat().st_size == 0:
                 raise WordExportFailed(f"pandoc failed ({done.returncode}): {done.stderr.strip()[:2000]}")
+            if kind == "docx" and _svg_rasterizer is not None:
+                add_png_fallbacks(Path(tmp), _svg_rasterizer)
             os.chmod(tmp, 0o644)
             os.replace(tmp, out)
         finally:
             Path(tmp).unlink(missing_ok=True)
     return out
+
+
+# -- PNG beside each SVG picture of a DOCX ---------------------------------------------
+
+_DRAWING = re.compile(r"<w:drawing>.*?</w:drawing>", re.S)
+_EXTENT = re.compile(r'<wp:extent cx="(\d+)" cy="(\d+)"')
+_SVG_BLIP = re.compile(r'<asvg:svgBlip [^>]*r:embed="([^"]+)"')
+
+
+def add_png_fallbacks(docx: Path, rasterize: SvgRasterizer) -> int:
+    """Give each SVG picture of ``docx`` a PNG as its main image, the SVG kept as Word's extension.
+
+    This is how Word itself stores an SVG (a ``blip`` to a PNG holding an ``svgBlip``);
+    pandoc without rsvg-convert writes the SVG alone (an empty ``<a:blip>``), which
+    LibreOffice 7.4 shows as nothing.
+    Returns the number of pictures given a PNG.
+    """
+    with zipfile.ZipFile(docx) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    rels_name = "word/_rels/document.xml.rels"
+    rels = parts[rels_name].decode("utf-8")
+    targets = dict(re.findall(r'Id="([^"]+)" Target="([^"]+)"', rels))
+    targets.update({rid: target for target, rid in re.findall(r'Target="([^"]+)"[^>]*Id="([^"]+)"', rels)})
+    added: dict[str, str] = {}
+
+    def with_png(match: re.Match[str]) -> str:
+        drawing = match.group(0)
+        blip, extent = _SVG_BLIP.search(drawing), _EXTENT.search(drawing)
+        if blip is None or extent is None or "<a:blip>" not in drawing:
+            return drawing  # not an SVG, or one that has a main image already
+        rid = blip.group(1)
+        if not targets.get(rid, "").endswith(".svg"):
+            return drawing
+        if rid not in added:
+            width, height = (max(1, round(int(v) / EMU_PER_INCH * RASTER_DPI)) for v in extent.groups())
+            png = rasterize(parts["word/" + targets[rid]], width, height)
+            name = targets[rid].removesuffix(".svg") + ".png"
+            parts["word/" + name] = png
+            added[rid] = name
+        return drawing.replace("<a:blip>", f'<a:blip r:embed="{rid}png">', 1)
+
+    document = _DRAWING.sub(with_png, parts["word/document.xml"].decode("utf-8"))
+    if not added:
+        return 0
+    parts["word/document.xml"] = document.encode("utf-8")
+    image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+    new_rels = "".join(f'<Relationship Type="{image}" Id="{rid}png" Target="{name}" />' for rid, name in added.items())
+    parts[rels_name] = _replace_once(rels, "</Relationships>", new_rels + "</Relationships>", "rels").encode("utf-8")
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    if 'Extension="png"' not in types:
+        types = _replace_once(types, "</Types>", '<Default Extension="png" ContentType="image/png" /></Types>',
+                              "[Content_Types].xml")
+        parts["[Content_Types].xml"] = types.encode("utf-8")
+    docx.write_bytes(_zip(parts, first=None))
+    return len(added)

@@ -55,9 +55,18 @@ def marked_paris(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def documents(marked_paris, tmp_path_factory):
+def documents(marked_paris, tmp_path_factory, qapp):
+    """The DOCX and ODT as the crisisdesk command writes them (Qt's SVG renderer registered)."""
+    from crisisdesk.report import pdf, word_processor
+    from ui import cli_extensions
+
+    saved = (pdf._renderer, pdf._renderer_name, word_processor._svg_rasterizer)
+    cli_extensions.install()
     out = tmp_path_factory.mktemp("word")
-    return {kind: write_report(marked_paris, out / f"retex.{kind}") for kind in ("docx", "odt")}
+    try:
+        yield {kind: write_report(marked_paris, out / f"retex.{kind}") for kind in ("docx", "odt")}
+    finally:
+        pdf._renderer, pdf._renderer_name, word_processor._svg_rasterizer = saved
 
 
 def _xml(path: Path, part: str) -> ElementTree.Element:
@@ -99,7 +108,20 @@ def test_docx_has_the_outline_the_plan_table_the_marking_and_page_numbers(docume
     size = section.find(f"{W}pgSz")
     assert size is not None and size.get(f"{W}w") == "11906"  # A4
     charts = [n for n in names if n.startswith("word/media/") and n.endswith(".svg")]
-    assert any(len(zipfile.ZipFile(path).read(n)) > 10_000 for n in charts)  # the timeline, not only swatches
+    chart = max(charts, key=lambda n: len(zipfile.ZipFile(path).read(n)))
+    assert len(zipfile.ZipFile(path).read(chart)) > 10_000  # the timeline, not only the legend's swatches
+    # Each SVG has a PNG as its main image (what LibreOffice and older Word show), the SVG kept
+    # as Word's extension: the timeline's PNG is the picture's size at 200 dpi and not blank.
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    rid = chart.removeprefix("word/media/").removesuffix(".svg")
+    assert f'<a:blip r:embed="{rid}png">' in xml and f'r:embed="{rid}" />' in xml
+    assert f'Target="media/{rid}.png"' in rels and "<a:blip>" not in xml
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(zipfile.ZipFile(path).read(f"word/media/{rid}.png"))
+    assert (image.width(), image.height()) == (1260, 714)  # 16 cm x 9.07 cm
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 20) for y in range(0, image.height(), 20)}
+    assert len(colours) > 5
     # French for the spell checker, and the title in the document's properties.
     assert "fr-FR" in ElementTree.tostring(_xml(path, "word/styles.xml"), encoding="unicode")
     assert "Paris à 50 °C" in _text(_xml(path, "docProps/core.xml"))
@@ -143,11 +165,17 @@ def test_english_report_and_a_hostile_marking(tmp_path):
 
 
 def test_the_simplified_html_gives_every_column_a_width_and_sizes_the_charts():
-    html = ("<html><head><style>p{}</style></head><body><table class='data'><colgroup>"
+    html = ("<html lang='fr'><head><title>Retour d'expérience</title><style>p{}</style></head><body>"
+            "<div class='kpis'><div class='kpi'><div class='who'>Joueurs</div><div class='value'>44 %</div></div>"
+            "<div class='kpi'><div class='who'>Animation</div><div class='value'>98 %</div></div></div>"
+            "<table class='data'><colgroup>"
             "<col style='width:10%'><col><col style='width:30%'></colgroup><tr><td>a</td><td>b</td><td>c</td></tr>"
             "</table><svg viewBox='0 0 800 400'><rect/></svg><svg width='12' height='12'></svg></body></html>")
     simple = simplify_for_pandoc(html)
     assert "<style" not in simple
+    assert "<title>Retour d’expérience</title>" in simple  # the typographic apostrophe, as the body
+    assert ('<table class="key-figures"><tbody><tr><td><p>Joueurs</p><p><strong>44 %</strong></p></td>'
+            "<td><p>Animation</p><p><strong>98 %</strong></p></td></tr></tbody></table>") in simple
     assert '<col width="10%"/><col width="60%"/><col width="30%"/>' in simple
     assert 'height="8.00cm"' in simple and 'width="16cm"' in simple  # 800 x 400 keeps its proportions
     assert 'width="12px"' in simple and "<svg" not in simple
