@@ -123,6 +123,9 @@ def simplify_for_pandoc(html: str) -> str:
         # pandoc's DOCX writer lays a figure's blocks side by side as subfigures: the chart
         # would print at half width beside its legend.
         figure.name = "div"
+    for image in soup.find_all("img"):
+        if not image.has_attr("data-cd-svg") and not str(image.get("src", "")).startswith("data:"):
+            image.replace_with(str(image.get("alt", "")))  # the report embeds its images; nothing is fetched
     for placeholder in soup.find_all("img", attrs={"data-cd-svg": True}):
         placeholder.replace_with(soup.new_tag("img", attrs=_svg_image(svgs[int(str(placeholder["data-cd-svg"]))])))
     return str(soup)
@@ -373,7 +376,9 @@ def write_word_document(html: str, out: Path, *, kind: str, marking: str, langua
         fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=f".{kind}", dir=out.parent)
         os.close(fd)
         try:
-            command = [pandoc, str(source), "--from", "html", "--to", kind, "--output", tmp,
+            # --sandbox: pandoc reads only the files named here. Without it an <img> naming a
+            # local file (or a URL) in a user's template would be fetched into the document.
+            command = [pandoc, "--sandbox", str(source), "--from", "html", "--to", kind, "--output", tmp,
                        "--reference-doc", str(reference),
                        "--metadata", f"lang={LANGUAGE_TAGS.get(language, language)}"]
             try:

@@ -183,6 +183,25 @@ def test_the_simplified_html_gives_every_column_a_width_and_sizes_the_charts():
     assert chart is not None and b"viewBox='0 0 800 400'" in base64.b64decode(chart.group(1))
 
 
+def test_nothing_outside_the_report_is_fetched_into_the_document(tmp_path):
+    """An <img> naming a local file or a URL (a user template's) is not embedded, even past simplify."""
+    from crisisdesk.report import word_processor
+
+    secret = tmp_path / "secret.svg"
+    secret.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect/></svg>', encoding="utf-8")
+    html = f'<html><body><p>Texte</p><img src="{secret}" alt="photo"><img src="https://example.invalid/x.png"></body></html>'
+    assert "<img" not in simplify_for_pandoc(html) and "photo" in simplify_for_pandoc(html)
+    original = word_processor.simplify_for_pandoc
+    word_processor.simplify_for_pandoc = lambda markup: markup  # what pandoc itself would do with them
+    try:
+        out = word_processor.write_word_document(html, tmp_path / "x.docx", kind="docx", marking="", language="fr")
+    finally:
+        word_processor.simplify_for_pandoc = original
+    with zipfile.ZipFile(out) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("word/media/")]
+        assert "Texte" in archive.read("word/document.xml").decode("utf-8")
+
+
 def test_without_pandoc_the_export_says_what_to_install(tmp_path, monkeypatch):
     path, _ = play_known_session(tmp_path)
     monkeypatch.setitem(sys.modules, "pypandoc", None)  # import pypandoc -> ImportError
