@@ -116,6 +116,7 @@ def test_docx_has_the_outline_the_plan_table_the_marking_and_page_numbers(docume
     rid = chart.removeprefix("word/media/").removesuffix(".svg")
     assert f'<a:blip r:embed="{rid}png">' in xml and f'r:embed="{rid}" />' in xml
     assert f'Target="media/{rid}.png"' in rels and "<a:blip>" not in xml
+    assert 'descr="data:' not in xml  # pandoc's copy of each picture's data as its description
     from PySide6.QtGui import QImage
 
     image = QImage.fromData(zipfile.ZipFile(path).read(f"word/media/{rid}.png"))
