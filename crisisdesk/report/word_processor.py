@@ -291,6 +291,10 @@ def docx_reference(pandoc: str, marking: str, page_word: str) -> bytes:
     body = styles.index('w:styleId="BodyText"')
     at = styles.index('<w:spacing w:before="180" w:after="180" />', body)
     styles = styles[:at] + '<w:spacing w:before="0" w:after="120" />' + styles[at + len('<w:spacing w:before="180" w:after="180" />'):]
+    # Table cells (pandoc's "Compact" paragraphs) at 9 pt, as the printed report's tables.
+    compact = styles.index('w:styleId="Compact"')
+    at = styles.index("</w:style>", compact)
+    styles = styles[:at] + '<w:rPr><w:sz w:val="18" /><w:szCs w:val="18" /></w:rPr>' + styles[at:]
     parts["word/styles.xml"] = styles.encode("utf-8")
     parts["word/cdheader.xml"] = _docx_header(marking).encode("utf-8")
     parts["word/cdfooter.xml"] = _docx_footer(page_word).encode("utf-8")
