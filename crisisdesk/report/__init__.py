@@ -21,7 +21,7 @@ from crisisdesk.report.pdf import PdfFailed, PdfUnavailable, register_pdf_render
 from crisisdesk.report.pdf_title import set_pdf_title
 from crisisdesk.report.render import TemplateFolderError, make_environment, render_html
 
-FORMATS = ("html", "pdf", "csv", "docx", "odt")  # csv: the plan, for follow-up; docx/odt: to finish in a word processor
+FORMATS = ("html", "pdf", "csv", "xlsx", "docx", "odt")  # csv, xlsx: the improvement plan; docx/odt: to finish in a word processor
 REPORT_FILE_MODE = 0o644
 
 __all__ = [
@@ -74,7 +74,7 @@ def output_format(out_path: str | Path) -> str:
         suffix = "html"
     if suffix not in FORMATS:
         raise ReportError(f"{out_path}: the report is written as .html, .pdf, .docx or .odt "
-                          "(or .csv: the improvement plan), "
+                          "(or .csv, .xlsx: the improvement plan), "
                           f"not {suffix or 'no extension'!r}")
     return suffix
 
@@ -129,7 +129,7 @@ def write_text_atomically(path: Path, text: str) -> None:
 
 def write_report(session_path: str | Path, out_path: str | Path, *, templates: str | Path | None = None,
                  language: str | None = None, time_source=None) -> Path:
-    """Open ``session_path`` read-only and write its report to ``out_path`` (.html or .pdf; .csv: the plan)."""
+    """Open ``session_path`` read-only and write its report to ``out_path`` (.html or .pdf; .csv, .xlsx: the plan)."""
     from crisisdesk.session import Session, SessionError
 
     out = Path(out_path)
@@ -149,12 +149,12 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
         raise ReportError(str(exc)) from exc  # its message already names the file
     try:
         with collector.paused():  # a long exercise's report is hundreds of thousands of rows: see crisisdesk/collector.py
-            if kind == "csv":
+            if kind in ("csv", "xlsx"):
                 from crisisdesk.report.labels import language_of
-                from crisisdesk.report.plan_export import plan_csv
+                from crisisdesk.report.plan_export import write_plan
 
                 figures = build_figures(session)
-                html = plan_csv(figures, language_of(language or figures.language))
+                return write_plan(figures, language_of(language or figures.language), out)
             elif kind in ("docx", "odt"):
                 word_document = _word_document_source(session, templates=templates, language=language)
             else:
@@ -163,9 +163,7 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
         raise ReportError(f"report template: {describe_template_error(exc)}") from exc
     finally:
         session.close()
-    if kind == "csv":
-        write_text_atomically(out, "\ufeff" + html)  # the byte order mark: Excel reads UTF-8
-    elif kind in ("docx", "odt"):
+    if kind in ("docx", "odt"):
         from crisisdesk.report.word_processor import write_word_document
 
         html, marking, report_language = word_document

@@ -26,12 +26,11 @@ from crisisdesk.report.word_processor import (
     pandoc_path,
     simplify_for_pandoc,
 )
-from tests.report_sessions import play_known_session, play_paris_rehearsal
+from tests.report_sessions import play_known_session
 
 pytest.importorskip("pypandoc")
 
-ROOT = Path(__file__).resolve().parents[2]
-MARKING = "Diffusion restreinte"
+MARKING = "Diffusion restreinte"  # injects/paris-50c's distribution: field
 PLAN_ROW = "Mettre à jour l’annuaire de crise des mairies d’arrondissement"  # the rehearsal's first action
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -40,23 +39,8 @@ STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 
 
 @pytest.fixture(scope="module")
-def marked_paris(tmp_path_factory):
-    """A full Paris rehearsal whose exercise has a distribution marking."""
-    folder = tmp_path_factory.mktemp("paris-marked")
-    package = folder / "paris-50c"
-    shutil.copytree(ROOT / "injects" / "paris-50c", package)
-    exercise = package / "exercise.yaml"
-    text = exercise.read_text(encoding="utf-8")
-    exercise.write_text(text.replace("language: fr\n", f"language: fr\ndistribution: {MARKING}\n", 1),
-                        encoding="utf-8")
-    path = folder / "paris.crisisdesk"
-    play_paris_rehearsal(path, package)
-    return path
-
-
-@pytest.fixture(scope="module")
-def documents(marked_paris, tmp_path_factory, qapp):
-    """The DOCX and ODT as the crisisdesk command writes them (Qt's SVG renderer registered)."""
+def documents(rehearsal, tmp_path_factory, qapp):
+    """The Paris rehearsal's DOCX and ODT as the crisisdesk command writes them (Qt's SVG renderer registered)."""
     from crisisdesk.report import pdf, word_processor
     from ui import cli_extensions
 
@@ -64,7 +48,7 @@ def documents(marked_paris, tmp_path_factory, qapp):
     cli_extensions.install()
     out = tmp_path_factory.mktemp("word")
     try:
-        yield {kind: write_report(marked_paris, out / f"retex.{kind}") for kind in ("docx", "odt")}
+        yield {kind: write_report(rehearsal[0], out / f"retex.{kind}") for kind in ("docx", "odt")}
     finally:
         pdf._renderer, pdf._renderer_name, word_processor._svg_rasterizer = saved
 
