@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from crisisdesk.session import LogEntry
 from tests.qt_helpers import press_enter, type_text
 
 
@@ -38,3 +39,11 @@ def stored_entries(path: Path) -> list[dict]:
         item["tags"] = tuple(json.loads(item["tags"]))
         result.append(item)
     return result
+
+
+def draft_entry(entry_id: str, observer: str, role: str, kind: str, text: str, real_time: float,
+                elapsed: float | None, stage: str = "play") -> LogEntry:
+    """An entry typed in a panel and not stored yet: the core's LogEntry, first revision, no inject, no tag."""
+    return LogEntry(entry_id=entry_id, revision=1, supersedes=None, observer=observer, role=role, kind=kind,
+                    text=text, inject_id=None, tags=(), real_time=real_time, elapsed=elapsed, scenario_time=None,
+                    stage=stage)
