@@ -6,14 +6,12 @@ Everything is written through the Session API (``rate_objective``, ``add_finding
 
 from __future__ import annotations
 
-import html
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDateEdit,
     QFrame,
@@ -24,183 +22,32 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from crisisdesk.checklist import checklist_items
+from crisisdesk.checklist import objective_evidence
 from crisisdesk.session import SessionError
-from crisisdesk.tagged_findings import finding_text, imported_finding_id
 from ui import labels
 from ui.errors import report_unexpected
-from ui.observer.action_ids import ActionIds
+from ui.observer.hotwash_writes import HotWashWrites
+from ui.observer.rating_card import MUTED_STYLE, ObjectiveRatingCard
 from ui.observer.retex_dialogs import ConfirmDeleteDialog, FindingDialog, PlanLineDialog
 from ui.observer.retex_document import RetexDocumentWidget
 
 _TITLE_STYLE = "QLabel { font-weight: bold; font-size: 13pt; color: #1f2a37; }"
-_MUTED_STYLE = "QLabel { color: #6b6f76; }"
 
 
 def _section_title(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet(_TITLE_STYLE)
     return label
-
-
-class ObjectiveRatingCard(QFrame):
-    """GUI: one objective: its criteria, the evidence gathered, a P/S/M/U rating and a justification."""
-
-    rate_requested = Signal(str, str, str)  # objective id, rating, justification
-    withdraw_requested = Signal(str)  # objective id
-
-    def __init__(self, objective, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.objective = objective
-        self.setObjectName(f"objectiveCard_{objective.id}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"QFrame#objectiveCard_{objective.id} {{ background: #ffffff; border: 1px solid #d5d9df; border-radius: 4px; }}")
-        # Package text in rich-text labels: escaped, so "< 10 min" or "ARS & préfecture" read as written.
-        title = QLabel(f"<b>{html.escape(objective.id)}</b> · {html.escape(objective.title)}")
-        title.setTextFormat(Qt.TextFormat.RichText)
-        title.setWordWrap(True)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        title.setFont(font)
-        criteria = QLabel("<br>".join(f"• {html.escape(c)}" for c in objective.criteria)
-                          or html.escape(self.tr("(pas de critère)")))
-        criteria.setTextFormat(Qt.TextFormat.RichText)
-        criteria.setWordWrap(True)
-        criteria.setStyleSheet(_MUTED_STYLE)
-        self.evidence = QLabel(objectName=f"evidence_{objective.id}")
-        self.evidence.setWordWrap(True)
-        self.evidence.setStyleSheet("QLabel { color: #3d4b5c; }")
-
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(3)
-        self.buttons: dict[str, QToolButton] = {}
-        for rating in labels.RATINGS:
-            button = QToolButton(objectName=f"rate_{objective.id}_{rating}")
-            button.setText(rating)
-            button.setCheckable(True)
-            button.setToolTip(f"{rating} — {labels.rating_label(rating)}")
-            button.setMinimumSize(34, 30)
-            color = labels.rating_color(rating).name()
-            button.setStyleSheet(
-                "QToolButton { font-weight: bold; font-size: 12pt; border: 1px solid #b8bec7; border-radius: 3px; background: #f4f5f7; }"
-                f"QToolButton:checked {{ background: {color}; color: white; border-color: {color}; }}"
-            )
-            self.group.addButton(button)
-            buttons.addWidget(button)
-            self.buttons[rating] = button
-        self.rating_meaning = QLabel(objectName=f"ratingMeaning_{objective.id}")
-        self.rating_meaning.setStyleSheet(_MUTED_STYLE)
-        buttons.addWidget(self.rating_meaning)
-        buttons.addStretch(1)
-        self.group.buttonToggled.connect(self._rating_toggled)
-
-        self.justification = QPlainTextEdit(objectName=f"justification_{objective.id}")
-        self.justification.setPlaceholderText(self.tr("Justification : ce qui a été observé, ce qui a manqué…"))
-        self.justification.setTabChangesFocus(True)
-        self.justification.setFixedHeight(self.fontMetrics().height() * 3 + 14)
-        self.justification.textChanged.connect(self._edited)
-        self.save_button = QPushButton(self.tr("Enregistrer la note"), objectName=f"saveRating_{objective.id}")
-        self.save_button.clicked.connect(self._save)
-        # Withdrawing is a new event (the history keeps the rating and who withdrew it).
-        self.withdraw_button = QPushButton(self.tr("Retirer la note"), objectName=f"withdrawRating_{objective.id}")
-        self.withdraw_button.setToolTip(self.tr("L'objectif redevient « non évalué » ; l'historique garde la note retirée"))
-        self.withdraw_button.clicked.connect(lambda: self.withdraw_requested.emit(self.objective.id))
-        self.withdraw_button.setVisible(False)
-        self.recorded = QLabel(objectName=f"recorded_{objective.id}")
-        self.recorded.setStyleSheet(_MUTED_STYLE)
-        self.unsaved = QLabel(self.tr("● modification non enregistrée"), objectName=f"unsaved_{objective.id}")
-        self.unsaved.setStyleSheet("QLabel { color: #b26a00; font-weight: bold; }")
-        self.unsaved.setVisible(False)
-        footer = QHBoxLayout()
-        footer.addWidget(self.recorded)
-        footer.addWidget(self.unsaved)
-        footer.addStretch(1)
-        footer.addWidget(self.withdraw_button)
-        footer.addWidget(self.save_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(4)
-        layout.addWidget(title)
-        layout.addWidget(criteria)
-        layout.addWidget(self.evidence)
-        layout.addLayout(buttons)
-        layout.addWidget(self.justification)
-        layout.addLayout(footer)
-        self._dirty = False
-        self._stored: tuple[str, str] | None = None
-
-    def selected_rating(self) -> str | None:
-        button = self.group.checkedButton()
-        return button.text() if button is not None else None
-
-    def select_rating(self, rating: str) -> None:
-        self.buttons[rating].setChecked(True)
-
-    def _rating_toggled(self, *_args) -> None:
-        rating = self.selected_rating()
-        self.rating_meaning.setText(labels.rating_label(rating) if rating else self.tr("Choisir P, S, M ou U"))
-        self._edited()
-
-    def _edited(self) -> None:
-        current = (self.selected_rating() or "", self.justification.toPlainText().strip())
-        self._dirty = self._stored is None and any(current) or self._stored is not None and current != self._stored
-        self.save_button.setEnabled(bool(current[0]) and self._dirty)
-        self.unsaved.setVisible(self._dirty)
-
-    def _save(self) -> None:
-        rating = self.selected_rating()
-        if rating:
-            self.rate_requested.emit(self.objective.id, rating, self.justification.toPlainText().strip())
-
-    def show_stored(self, stored) -> None:
-        """Show the rating stored in the session (if any); keep unsaved edits."""
-        self.withdraw_button.setVisible(stored is not None)
-        if stored is None:
-            self.recorded.setText(self.tr("Pas encore noté"))
-            if self._stored is not None and not self._dirty:  # withdrawn (here or elsewhere): clear the card
-                self.group.setExclusive(False)
-                for button in self.buttons.values():
-                    button.setChecked(False)
-                self.group.setExclusive(True)
-                self.justification.blockSignals(True)
-                self.justification.clear()
-                self.justification.blockSignals(False)
-            self._stored = None
-            self._rating_toggled()
-            return
-        self.recorded.setText(
-            self.tr("Noté <b>{rating}</b> par {observer} à {time}").format(
-                rating=stored.rating, observer=stored.observer, time=datetime.fromtimestamp(stored.real_time).strftime("%H:%M")
-            )
-        )
-        if not self._dirty:
-            self.group.blockSignals(True)
-            self.buttons[stored.rating].setChecked(True)
-            self.group.blockSignals(False)
-            self.justification.blockSignals(True)
-            self.justification.setPlainText(stored.justification)
-            self.justification.blockSignals(False)
-        self._stored = (stored.rating, stored.justification.strip())
-        self._rating_toggled()
-
-    def show_evidence(self, text: str) -> None:
-        self.evidence.setText(text)
-        self.evidence.setVisible(bool(text))
 
 
 class HotWashWidget(QWidget):
@@ -214,9 +61,7 @@ class HotWashWidget(QWidget):
         self._session = session
         self._observer = observer_name
         self._seen: tuple | None = None
-        # The event id of each rating, finding or plan line not confirmed saved: clicked again
-        # after a failed save (the session may have kept it), it is stored once.
-        self._action_ids = ActionIds()
+        self.writes = HotWashWrites(session, observer_name)  # each action under its own event id
         package = session.package
         self._objectives = package.exercise.objectives
         self._played = [role for role in package.roles if role.played]
@@ -254,7 +99,7 @@ class HotWashWidget(QWidget):
             self.tr("Échelle HSEEP : <b>P</b> réalisé sans difficulté · <b>S</b> avec quelques difficultés · "
                     "<b>M</b> avec des difficultés majeures · <b>U</b> non réalisable")
         )
-        scale.setStyleSheet(_MUTED_STYLE)
+        scale.setStyleSheet(MUTED_STYLE)
         ratings_box = QWidget()
         ratings_layout = QVBoxLayout(ratings_box)
         ratings_layout.setContentsMargins(0, 0, 0, 0)
@@ -431,6 +276,7 @@ class HotWashWidget(QWidget):
 
     def set_observer(self, name: str | None) -> None:
         self._observer = name
+        self.writes.observer = name
         self.document.set_observer(name)
 
     # -- updates -----------------------------------------------------------------------------------
@@ -464,36 +310,22 @@ class HotWashWidget(QWidget):
         self.document.refresh()
         self._finding_selection_changed()
         self._plan_selection_changed()
-        tagged = self._tagged_entries_to_import(state)
+        tagged = self.writes.findings_to_import()
         self.import_button.setText(self.tr("Reprendre les entrées marquées ({n})").format(n=len(tagged)))
         self.import_button.setEnabled(bool(tagged))
         self.import_button.setToolTip(self.tr("Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration"))
 
     def _evidence(self, state) -> dict[str, str]:
-        """Summarise, per objective, the expected-response checks and the entries tagged with it."""
-        package = self._session.package
-        objectives_of = {inject.id: inject.objectives for inject in package.injects}
-        for inject_state in state.injects:
-            objectives_of[inject_state.inject.id] = inject_state.inject.objectives
-        counts: dict[str, dict[str, int]] = {o.id: {"met": 0, "partial": 0, "missed": 0, "open": 0, "entries": 0} for o in self._objectives}
-        for item in checklist_items(state):
-            for objective_id in objectives_of.get(item.inject_id, ()):
-                if objective_id in counts:
-                    counts[objective_id][item.check.status if item.check else "open"] += 1
-        for entry in state.entries:
-            for tag in entry.tags:
-                if tag in counts:
-                    counts[tag]["entries"] += 1
+        """Say, per objective, how its expected responses were evaluated and how many entries are tagged with it."""
         result = {}
-        for objective_id, c in counts.items():
-            total = c["met"] + c["partial"] + c["missed"] + c["open"]
+        for objective_id, found in objective_evidence((o.id for o in self._objectives), state).items():
             parts = []
-            if total:
-                parts.append(
-                    self.tr("Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)").format(**c)
-                )
-            if c["entries"]:
-                parts.append(self.tr("{n} entrée(s) de main courante #{id}").format(n=c["entries"], id=objective_id))
+            if found.responses:
+                parts.append(self.tr("Réponses attendues : {met} obtenue(s), {partial} partielle(s), {missed} manquée(s), "
+                                     "{unchecked} non évaluée(s)").format(met=found.met, partial=found.partial,
+                                                                          missed=found.missed, unchecked=found.unchecked))
+            if found.entries:
+                parts.append(self.tr("{n} entrée(s) de main courante #{id}").format(n=found.entries, id=objective_id))
             result[objective_id] = " · ".join(parts)
         return result
 
@@ -577,12 +409,7 @@ class HotWashWidget(QWidget):
             self.cards[objective_id].justification.setFocus()
             return False
         card = self.cards.get(objective_id)
-        # One slot per objective: the latest rating wins, so going back to an earlier one is a new action.
-        event_id = self._action_ids.for_action(objective_id, (rating, justification))
-        ok = self._run(lambda: self._session.rate_objective(objective_id, rating, justification,
-                                                            observer=self._observer or "", event_id=event_id))
-        if ok:
-            self._action_ids.saved(objective_id, event_id)
+        ok = self._run(lambda: self.writes.rate(objective_id, rating, justification))
         if ok and card is not None:
             card._dirty = False
             self._seen = None
@@ -594,24 +421,14 @@ class HotWashWidget(QWidget):
         if not text:
             return
         objective = self.finding_objective.currentData()
-        # Findings add up: the same finding is the same action, whatever was tried in between.
-        action = ("finding", kind, text, objective)
-        event_id = self._action_ids.for_action(action, action)
-        if self._run(lambda: self._session.add_finding(kind, text, objective, observer=self._observer,
-                                                       event_id=event_id)):
-            self._action_ids.saved(action, event_id)
+        if self._run(lambda: self.writes.add_finding(kind, text, objective)):
             self.finding_text.clear()
             self.finding_text.setFocus()
 
     # -- edit and delete (new events that supersede; the author is whoever is named now) ----------
 
     def withdraw_rating(self, objective_id: str) -> bool:
-        event_id = self._action_ids.for_action(("withdraw", objective_id), "withdraw")
-        ok = self._run(lambda: self._session.withdraw_rating(objective_id, observer=self._observer or "",
-                                                             event_id=event_id))
-        if ok:
-            self._action_ids.saved(("withdraw", objective_id), event_id)
-        return ok
+        return self._run(lambda: self.writes.withdraw_rating(objective_id))
 
     def selected_finding_id(self) -> int | None:
         for lst in (self.strengths, self.improvements_list):
@@ -651,18 +468,7 @@ class HotWashWidget(QWidget):
         return dialog
 
     def _store_finding(self, number: int | None, values: dict) -> bool:
-        slot = ("finding-edit", number, *values.values())
-        event_id = self._action_ids.for_action(slot, slot)
-        kind, text, objective = values.pop("kind"), values.pop("text"), values.pop("objective_id")
-        if number is None:
-            ok = self._run(lambda: self._session.add_finding(kind, text, objective, observer=self._observer,
-                                                             event_id=event_id, **values))
-        else:
-            ok = self._run(lambda: self._session.edit_finding(number, kind, text, objective, observer=self._observer,
-                                                              event_id=event_id, **values))
-        if ok:
-            self._action_ids.saved(slot, event_id)
-        return ok
+        return self._run(lambda: self.writes.store_finding(number, values))
 
     def delete_selected_finding(self) -> ConfirmDeleteDialog | None:
         number = self.selected_finding_id()
@@ -674,13 +480,7 @@ class HotWashWidget(QWidget):
         return dialog
 
     def _delete(self, what: str, number: int) -> bool:
-        slot = ("delete", what, number)
-        event_id = self._action_ids.for_action(slot, slot)
-        delete = self._session.delete_finding if what == "finding" else self._session.delete_improvement
-        ok = self._run(lambda: delete(number, observer=self._observer, event_id=event_id))
-        if ok:
-            self._action_ids.saved(slot, event_id)
-        return ok
+        return self._run(lambda: self.writes.delete(what, number))
 
     def selected_plan_number(self) -> int | None:
         rows = self.plan.selectionModel().selectedRows() if self.plan.selectionModel() else []
@@ -711,16 +511,7 @@ class HotWashWidget(QWidget):
         return dialog
 
     def _store_plan_line(self, number: int | None, values: dict) -> bool:
-        slot = ("plan-edit", number, *values.values())
-        event_id = self._action_ids.for_action(slot, slot)
-        if number is None:
-            ok = self._run(lambda: self._session.add_improvement(**values, observer=self._observer, event_id=event_id))
-        else:
-            ok = self._run(lambda: self._session.edit_improvement(number, **values, observer=self._observer,
-                                                                  event_id=event_id))
-        if ok:
-            self._action_ids.saved(slot, event_id)
-        return ok
+        return self._run(lambda: self.writes.store_plan_line(number, values))
 
     def delete_selected_plan_line(self) -> ConfirmDeleteDialog | None:
         number = self.selected_plan_number()
@@ -731,18 +522,6 @@ class HotWashWidget(QWidget):
         dialog.open()
         return dialog
 
-    def _tagged_entries_to_import(self, state) -> list:
-        """(kind, entry, finding id) for each tagged entry not imported yet, judged by the finding's id."""
-        imported = {f.event_id for f in state.findings}
-        result = []
-        for entry in state.entries:
-            for kind in ("strength", "improvement"):
-                if kind in entry.tags:
-                    finding_id = imported_finding_id(state, entry, kind)
-                    if finding_id not in imported:
-                        result.append((kind, entry, finding_id))
-        return result
-
     def import_tagged_entries(self) -> int:
         """Add the log entries tagged strength/improvement as findings (once each); return how many.
 
@@ -750,14 +529,9 @@ class HotWashWidget(QWidget):
         from two windows, or after the entry was corrected stores it once; two entries
         with the same text are two findings.
         """
-        state = self._session.state
         added = 0
-        objective_ids = {o.id for o in self._objectives}
-        for kind, entry, finding_id in self._tagged_entries_to_import(state):
-            objective = next((tag for tag in entry.tags if tag in objective_ids), None)
-            text = finding_text(entry)
-            if not self._run(lambda k=kind, t=text, o=objective, i=finding_id: self._session.add_finding(
-                    k, t, o, observer=self._observer, event_id=i)):
+        for finding in self.writes.findings_to_import():
+            if not self._run(lambda f=finding: self.writes.import_finding(f)):
                 break
             added += 1
         return added
@@ -770,10 +544,6 @@ class HotWashWidget(QWidget):
         line = dict(action=action, owner_role=self.plan_owner.currentData(),
                     priority=self.plan_priority.currentData(), due_date=self.plan_due.date().toString("yyyy-MM-dd"),
                     objective_id=self.plan_objective.currentData())
-        slot = ("plan", *line.values())  # plan lines add up, as findings do
-        event_id = self._action_ids.for_action(slot, slot)
-        ok = self._run(lambda: self._session.add_improvement(**line, observer=self._observer, event_id=event_id))
-        if ok:
-            self._action_ids.saved(slot, event_id)
+        if self._run(lambda: self.writes.add_plan_line(line)):
             self.plan_action.clear()
             self.plan_action.setFocus()
