@@ -95,10 +95,10 @@ class HotWashWidget(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(cards_box)
-        scale = QLabel(
-            self.tr("Échelle HSEEP : <b>P</b> réalisé sans difficulté · <b>S</b> avec quelques difficultés · "
-                    "<b>M</b> avec des difficultés majeures · <b>U</b> non réalisable")
-        )
+        # The ratings' own words (the core glossary's, as in the report), not the checks' verdicts.
+        scale = QLabel(self.tr("Échelle HSEEP : {scale}").format(scale=" · ".join(
+            f"<b>{rating}</b> {labels.rating_label(rating)[:1].lower()}{labels.rating_label(rating)[1:]}"
+            for rating in labels.RATINGS)))
         scale.setStyleSheet(MUTED_STYLE)
         ratings_box = QWidget()
         ratings_layout = QVBoxLayout(ratings_box)
@@ -295,10 +295,12 @@ class HotWashWidget(QWidget):
             return
         self._seen = (key, state.stage)
         if state.stage == "hotwash":
-            self.banner.setText(self.tr("<b>Retour à chaud</b> — notez chaque objectif, relevez les points forts et les axes d'amélioration, et construisez le plan d'actions."))
+            self.banner.setText(self.tr("<b>{hotwash}</b> — notez chaque objectif, relevez les points forts et les axes d'amélioration, "
+                                        "et construisez le plan d'actions.").format(hotwash=labels.term("hotwash").capitalize()))
             self.banner.setStyleSheet("QLabel { background: #e8f0fb; color: #1f3b63; padding: 6px 8px; border-radius: 3px; }")
         else:
-            self.banner.setText(self.tr("L'exercice n'est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.").format(endex=labels.term("endex")))
+            self.banner.setText(self.tr("L'exercice n'est pas terminé : vous pouvez déjà préparer le {hotwash}, il sera complété "
+                                        "après {endex}.").format(hotwash=labels.term("hotwash"), endex=labels.term("endex")))
             self.banner.setStyleSheet("QLabel { background: #fff8dc; color: #6b5200; padding: 6px 8px; border-radius: 3px; }")
         ratings = {r.objective_id: r for r in state.ratings}
         evidence = self._evidence(state)

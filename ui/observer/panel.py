@@ -378,7 +378,8 @@ class ObserverPanel(QWidget):
         if stage == "briefing":
             text = self.tr("<b>Briefing</b> · avant {startex}").format(startex=labels.term("startex"))
         elif stage == "hotwash":
-            text = self.tr("<b>Retour à chaud</b> · après {endex}").format(endex=labels.term("endex"))
+            text = self.tr("<b>{hotwash}</b> · après {endex}").format(hotwash=labels.term("hotwash").capitalize(),
+                                                            endex=labels.term("endex"))
         else:
             elapsed = state.clock.elapsed(now)
             phase = state.clock.phase_at(elapsed)
