@@ -1617,199 +1617,132 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="99"/>
+        <location filename="../observer/hotwash.py" line="86"/>
         <source>Échelle HSEEP : {scale}</source>
         <translation>HSEEP scale: {scale}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="106"/>
+        <location filename="../observer/hotwash.py" line="93"/>
         <source>Évaluation des objectifs</source>
         <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="117"/>
+        <location filename="../observer/hotwash.py" line="104"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
         <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="119"/>
+        <location filename="../observer/hotwash.py" line="106"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="120"/>
+        <location filename="../observer/hotwash.py" line="107"/>
         <source>△ Axe d&apos;amélioration</source>
         <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="127"/>
+        <location filename="../observer/hotwash.py" line="114"/>
         <source>Constat détaillé…</source>
         <translation>Detailed observation…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="128"/>
+        <location filename="../observer/hotwash.py" line="115"/>
         <source>Constat, référence, cause et recommandation</source>
         <translation>Observation, reference, root cause and recommendation</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="130"/>
-        <location filename="../observer/hotwash.py" line="227"/>
+        <location filename="../observer/hotwash.py" line="117"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="132"/>
-        <location filename="../observer/hotwash.py" line="229"/>
+        <location filename="../observer/hotwash.py" line="119"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="147"/>
+        <location filename="../observer/hotwash.py" line="134"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="147"/>
+        <location filename="../observer/hotwash.py" line="134"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="157"/>
+        <location filename="../observer/hotwash.py" line="144"/>
         <source>Points forts et axes d&apos;amélioration</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="174"/>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="174"/>
-        <source>Responsable</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="174"/>
-        <source>Priorité</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="174"/>
-        <source>Échéance</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="174"/>
-        <source>Objectif</source>
-        <translation>Objective</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="187"/>
-        <source>Action corrective…</source>
-        <translation>Corrective action…</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="201"/>
-        <source>Ajouter au plan</source>
-        <translation>Add to the plan</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="221"/>
-        <source>Plan d&apos;actions</source>
-        <translation>Improvement plan</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="224"/>
-        <source>Action détaillée…</source>
-        <translation>Detailed action…</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="225"/>
-        <source>Domaine, pilote, contact, dates, état, constat auquel elle répond</source>
-        <translation>Capability element, owner, contact, dates, status, the observation it answers</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="254"/>
+        <location filename="../observer/hotwash.py" line="181"/>
         <source>Évaluation, constats et plan d&apos;actions</source>
         <translation>Ratings, observations and improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="255"/>
+        <location filename="../observer/hotwash.py" line="182"/>
         <source>Synthèse et document RETEX</source>
         <translation>Summary and AAR document</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="298"/>
+        <location filename="../observer/hotwash.py" line="214"/>
         <source>&lt;b&gt;{hotwash}&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;actions.</source>
         <translation>&lt;b&gt;{hotwash}&lt;/b&gt; — rate each objective, note the strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="302"/>
+        <location filename="../observer/hotwash.py" line="218"/>
         <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le {hotwash}, il sera complété après {endex}.</source>
         <translation>The exercise is not over: you can already prepare the {hotwash} and complete it after {endex}.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="326"/>
+        <location filename="../observer/hotwash.py" line="241"/>
         <source>Réponses attendues : {met} obtenue(s), {partial} partielle(s), {missed} manquée(s), {unchecked} non évaluée(s)</source>
         <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {unchecked} not evaluated</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="479"/>
+        <location filename="../observer/hotwash.py" line="360"/>
         <source>le constat n° {n}</source>
         <translation>observation no. {n}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="522"/>
-        <source>l&apos;action n° {n}</source>
-        <translation>action no. {n}</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="269"/>
+        <location filename="../observer/hotwash_widgets.py" line="23"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="316"/>
+        <location filename="../observer/hotwash.py" line="231"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="318"/>
+        <location filename="../observer/hotwash.py" line="233"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="330"/>
+        <location filename="../observer/hotwash.py" line="245"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="345"/>
+        <location filename="../observer/hotwash.py" line="260"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="347"/>
+        <location filename="../observer/hotwash.py" line="262"/>
         <source> — modifié par {who}</source>
         <translation> — edited by {who}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="369"/>
-        <source>répond au constat n° {n}</source>
-        <translation>answers observation no. {n}</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="370"/>
-        <source>modifiée par {who}</source>
-        <translation>edited by {who}</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="395"/>
+        <location filename="../observer/hotwash.py" line="276"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="409"/>
+        <location filename="../observer/hotwash.py" line="290"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -3570,6 +3503,84 @@ Open a new session on this package?</translation>
         <location filename="../pending_import.py" line="66"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBox</name>
+    <message>
+        <location filename="../observer/plan_box.py" line="55"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="55"/>
+        <source>Responsable</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="55"/>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="55"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="55"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="68"/>
+        <source>Action corrective…</source>
+        <translation>Corrective action…</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="83"/>
+        <source>Ajouter au plan</source>
+        <translation>Add to the plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="102"/>
+        <source>Plan d&apos;actions</source>
+        <translation>Improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="105"/>
+        <source>Action détaillée…</source>
+        <translation>Detailed action…</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="106"/>
+        <source>Domaine, pilote, contact, dates, état, constat auquel elle répond</source>
+        <translation>Capability element, owner, contact, dates, status, the observation it answers</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="108"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="110"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="132"/>
+        <source>répond au constat n° {n}</source>
+        <translation>answers observation no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="133"/>
+        <source>modifiée par {who}</source>
+        <translation>edited by {who}</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="187"/>
+        <source>l&apos;action n° {n}</source>
+        <translation>action no. {n}</translation>
     </message>
 </context>
 <context>

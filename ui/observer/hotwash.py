@@ -6,18 +6,14 @@ Everything is written through the Session API (``rate_objective``, ``add_finding
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,8 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,18 +30,12 @@ from crisisdesk.checklist import objective_evidence
 from crisisdesk.session import SessionError
 from ui import labels
 from ui.errors import report_unexpected
+from ui.observer.hotwash_widgets import objective_combo, section_title
 from ui.observer.hotwash_writes import HotWashWrites
+from ui.observer.plan_box import PlanBox
 from ui.observer.rating_card import MUTED_STYLE, ObjectiveRatingCard
 from ui.observer.retex_dialogs import ConfirmDeleteDialog, FindingDialog, PlanLineDialog
 from ui.observer.retex_document import RetexDocumentWidget
-
-_TITLE_STYLE = "QLabel { font-weight: bold; font-size: 13pt; color: #1f2a37; }"
-
-
-def _section_title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet(_TITLE_STYLE)
-    return label
 
 
 class HotWashWidget(QWidget):
@@ -64,7 +52,6 @@ class HotWashWidget(QWidget):
         self.writes = HotWashWrites(session, observer_name)  # each action under its own event id
         package = session.package
         self._objectives = package.exercise.objectives
-        self._played = [role for role in package.roles if role.played]
         self._build()
         self.refresh()
 
@@ -103,7 +90,7 @@ class HotWashWidget(QWidget):
         ratings_box = QWidget()
         ratings_layout = QVBoxLayout(ratings_box)
         ratings_layout.setContentsMargins(0, 0, 0, 0)
-        ratings_layout.addWidget(_section_title(self.tr("Évaluation des objectifs")))
+        ratings_layout.addWidget(section_title(self.tr("Évaluation des objectifs")))
         ratings_layout.addWidget(scale)
         ratings_layout.addWidget(scroll, 1)
 
@@ -115,7 +102,7 @@ class HotWashWidget(QWidget):
             lst.setSpacing(2)
         self.finding_text = QLineEdit(objectName="findingText")
         self.finding_text.setPlaceholderText(self.tr("Un point fort ou un axe d'amélioration…"))
-        self.finding_objective = self._objective_combo("findingObjective")
+        self.finding_objective = objective_combo(self._objectives, "findingObjective")
         add_strength = QPushButton(self.tr("+ Point fort"), objectName="addStrength")
         add_improvement = QPushButton(self.tr("△ Axe d'amélioration"), objectName="addImprovementFinding")
         add_strength.clicked.connect(lambda: self._add_finding("strength"))
@@ -154,7 +141,7 @@ class HotWashWidget(QWidget):
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_header = QHBoxLayout()
-        findings_title = _section_title(self.tr("Points forts et axes d'amélioration"))
+        findings_title = section_title(self.tr("Points forts et axes d'amélioration"))
         findings_title.setWordWrap(True)  # wraps rather than widen the window beside the import button
         findings_header.addWidget(findings_title, 1)
         findings_header.addStretch(1)
@@ -169,75 +156,15 @@ class HotWashWidget(QWidget):
         finding_actions.addWidget(self.delete_finding_button)
         findings_layout.addLayout(finding_actions)
 
-        # Improvement plan.
-        self.plan = QTableWidget(0, 5, objectName="improvementPlan")
-        self.plan.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Responsable"), self.tr("Priorité"), self.tr("Échéance"), self.tr("Objectif")])
-        self.plan.itemDoubleClicked.connect(lambda _item: self.edit_selected_plan_line())
-        self.plan.itemSelectionChanged.connect(self._plan_selection_changed)
-        self.plan.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.plan.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.plan.verticalHeader().setVisible(False)
-        self.plan.setAlternatingRowColors(True)
-        self.plan.setWordWrap(True)
-        head = self.plan.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.plan_action = QLineEdit(objectName="planAction")
-        self.plan_action.setPlaceholderText(self.tr("Action corrective…"))
-        self.plan_owner = QComboBox(objectName="planOwner")
-        for role in self._played:
-            self.plan_owner.addItem(role.id, role.id)
-            self.plan_owner.setItemData(self.plan_owner.count() - 1, role.name, Qt.ItemDataRole.ToolTipRole)
-        self.plan_priority = QComboBox(objectName="planPriority")
-        for priority in labels.PRIORITIES:
-            self.plan_priority.addItem(labels.priority_label(priority), priority)
-        self.plan_priority.setCurrentIndex(1)
-        self.plan_due = QDateEdit(objectName="planDue")
-        self.plan_due.setCalendarPopup(True)
-        self.plan_due.setDisplayFormat("dd/MM/yyyy")
-        self.plan_due.setDate(QDate.currentDate().addMonths(3))
-        self.plan_objective = self._objective_combo("planObjective")
-        add_plan = QPushButton(self.tr("Ajouter au plan"), objectName="addPlanRow")
-        add_plan.clicked.connect(self._add_plan_row)
-        self.plan_action.returnPressed.connect(self._add_plan_row)
-        # The action on a line of its own: beside four fields and a button, in half of a 900 px
-        # window, it was squeezed to ~25 px ("A…").
-        self.plan_action.setMinimumWidth(240)
-        plan_fields = QHBoxLayout()
-        plan_fields.addWidget(self.plan_owner)
-        plan_fields.addWidget(self.plan_priority)
-        plan_fields.addWidget(self.plan_due)
-        plan_fields.addWidget(self.plan_objective)
-        plan_fields.addStretch(1)
-        plan_fields.addWidget(add_plan)
-        plan_form = QVBoxLayout()
-        plan_form.setSpacing(4)
-        plan_form.addWidget(self.plan_action)
-        plan_form.addLayout(plan_fields)
-        plan_box = QWidget()
-        plan_layout = QVBoxLayout(plan_box)
-        plan_layout.setContentsMargins(0, 0, 0, 0)
-        plan_layout.addWidget(_section_title(self.tr("Plan d'actions")))
-        plan_layout.addLayout(plan_form)
-        plan_layout.addWidget(self.plan, 1)
-        self.detail_plan_button = QPushButton(self.tr("Action détaillée…"), objectName="detailPlanLine")
-        self.detail_plan_button.setToolTip(self.tr("Domaine, pilote, contact, dates, état, constat auquel elle répond"))
-        self.detail_plan_button.clicked.connect(self.new_detailed_plan_line)
-        self.edit_plan_button = QPushButton(self.tr("Modifier…"), objectName="editPlanLine")
-        self.edit_plan_button.clicked.connect(self.edit_selected_plan_line)
-        self.delete_plan_button = QPushButton(self.tr("Supprimer"), objectName="deletePlanLine")
-        self.delete_plan_button.clicked.connect(self.delete_selected_plan_line)
-        plan_actions = QHBoxLayout()
-        plan_actions.addWidget(self.detail_plan_button)
-        plan_actions.addStretch(1)
-        plan_actions.addWidget(self.edit_plan_button)
-        plan_actions.addWidget(self.delete_plan_button)
-        plan_layout.addLayout(plan_actions)
+        # Improvement plan (aliases: the tests reach its fields by name).
+        self.plan_box = PlanBox(self._session, self.writes, self._run)
+        box = self.plan_box
+        self.plan, self.plan_action, self.plan_owner = box.plan, box.plan_action, box.plan_owner
+        self.plan_priority, self.plan_due, self.plan_objective = box.plan_priority, box.plan_due, box.plan_objective
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(findings_box)
-        bottom.addWidget(plan_box)
+        bottom.addWidget(self.plan_box)
         bottom.setStretchFactor(0, 1)
         bottom.setStretchFactor(1, 1)
         bottom.setChildrenCollapsible(False)
@@ -260,17 +187,6 @@ class HotWashWidget(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
-
-    def _objective_combo(self, name: str) -> QComboBox:
-        combo = QComboBox(objectName=name)
-        # Objective ids are short: do not size the closed combo on "(tous objectifs)".
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(9)
-        combo.addItem(self.tr("(tous objectifs)"), None)
-        for objective in self._objectives:
-            combo.addItem(objective.id, objective.id)
-            combo.setItemData(combo.count() - 1, objective.title, Qt.ItemDataRole.ToolTipRole)
-        return combo
 
     # -- observer ------------------------------------------------------------------------------
 
@@ -308,10 +224,9 @@ class HotWashWidget(QWidget):
             card.show_stored(ratings.get(objective_id))
             card.show_evidence(evidence.get(objective_id, ""))
         self._fill_findings(state)
-        self._fill_plan(state)
+        self.plan_box.show_plan(state)
         self.document.refresh()
         self._finding_selection_changed()
-        self._plan_selection_changed()
         tagged = self.writes.findings_to_import()
         self.import_button.setText(self.tr("Reprendre les entrées marquées ({n})").format(n=len(tagged)))
         self.import_button.setEnabled(bool(tagged))
@@ -348,40 +263,6 @@ class HotWashWidget(QWidget):
                 )
                 item.setBackground(QBrush(labels.BG_STRENGTH if kind == "strength" else labels.BG_IMPROVEMENT))
                 lst.addItem(item)
-
-    def _fill_plan(self, state) -> None:
-        improvements = state.improvements
-        self.plan.setRowCount(len(improvements))
-        for row, improvement in enumerate(improvements):
-            due = ""
-            if improvement.due_date:
-                try:
-                    due = date.fromisoformat(str(improvement.due_date)[:10]).strftime("%d/%m/%Y")
-                except ValueError:
-                    due = str(improvement.due_date)
-            values = (improvement.action, improvement.organisation or improvement.owner_role or "",
-                      labels.priority_label(improvement.priority), due, improvement.objective_id or "")
-            # Five columns keep the action readable at the console's 900 px; the rest in the tooltip.
-            details = [text for text in (
-                labels.domain_label(improvement.domain) if improvement.domain else "",
-                labels.action_status_label(improvement.status) if improvement.status else "",
-                improvement.contact,
-                self.tr("répond au constat n° {n}").format(n=improvement.finding_id) if improvement.finding_id else "",
-                self.tr("modifiée par {who}").format(who=improvement.edited_by) if improvement.edited_by else "",
-            ) if text]
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                if column == 2 and improvement.priority == "high":
-                    font = QFont(cell.font())
-                    font.setBold(True)
-                    cell.setFont(font)
-                    cell.setForeground(QBrush(labels.COLOR_FAILED))
-                if column == 0:
-                    cell.setData(Qt.ItemDataRole.UserRole, improvement.id)
-                if details:
-                    cell.setToolTip(" · ".join(details))
-                self.plan.setItem(row, column, cell)
-        self.plan.resizeRowsToContents()
 
     # -- actions -----------------------------------------------------------------------------------
 
@@ -484,45 +365,11 @@ class HotWashWidget(QWidget):
     def _delete(self, what: str, number: int) -> bool:
         return self._run(lambda: self.writes.delete(what, number))
 
-    def selected_plan_number(self) -> int | None:
-        rows = self.plan.selectionModel().selectedRows() if self.plan.selectionModel() else []
-        if not rows:
-            return None
-        item = self.plan.item(rows[0].row(), 0)
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-    def _plan_selection_changed(self) -> None:
-        chosen = self.selected_plan_number() is not None
-        self.edit_plan_button.setEnabled(chosen)
-        self.delete_plan_button.setEnabled(chosen)
-
-    def new_detailed_plan_line(self) -> PlanLineDialog:
-        dialog = PlanLineDialog(self._session.package, self._session.state.findings, self)
-        dialog.accepted.connect(lambda: self._store_plan_line(None, dialog.values()))
-        dialog.open()
-        return dialog
-
     def edit_selected_plan_line(self) -> PlanLineDialog | None:
-        number = self.selected_plan_number()
-        line = next((i for i in self._session.state.improvements if i.id == number), None)
-        if line is None:
-            return None
-        dialog = PlanLineDialog(self._session.package, self._session.state.findings, self, line=line)
-        dialog.accepted.connect(lambda: self._store_plan_line(number, dialog.values()))
-        dialog.open()
-        return dialog
-
-    def _store_plan_line(self, number: int | None, values: dict) -> bool:
-        return self._run(lambda: self.writes.store_plan_line(number, values))
+        return self.plan_box.edit_selected_plan_line()
 
     def delete_selected_plan_line(self) -> ConfirmDeleteDialog | None:
-        number = self.selected_plan_number()
-        if number is None:
-            return None
-        dialog = ConfirmDeleteDialog(self.tr("l'action n° {n}").format(n=number), self)
-        dialog.accepted.connect(lambda: self._delete("improvement", number))
-        dialog.open()
-        return dialog
+        return self.plan_box.delete_selected_plan_line()
 
     def import_tagged_entries(self) -> int:
         """Add the log entries tagged strength/improvement as findings (once each); return how many.
@@ -537,15 +384,3 @@ class HotWashWidget(QWidget):
                 break
             added += 1
         return added
-
-    def _add_plan_row(self) -> None:
-        action = self.plan_action.text().strip()
-        if not action:
-            self.plan_action.setFocus()
-            return
-        line = dict(action=action, owner_role=self.plan_owner.currentData(),
-                    priority=self.plan_priority.currentData(), due_date=self.plan_due.date().toString("yyyy-MM-dd"),
-                    objective_id=self.plan_objective.currentData())
-        if self._run(lambda: self.writes.add_plan_line(line)):
-            self.plan_action.clear()
-            self.plan_action.setFocus()
