@@ -31,13 +31,12 @@ from ui.observer.entry_saving import EntrySaving, Outcome, Saved
 from ui.observer.expectations import ExpectationsChecklist
 from ui.observer.log_model import Column, SaveState
 from ui.observer.log_pane import LogPane
+from ui.observer.observer_names import ObserverNames
 from ui.observer.quick_entry import InjectChoice, QuickEntry, QuickEntryBar
 
 if TYPE_CHECKING:
     from crisisdesk.session import Session
 
-SETTINGS_KEY_NAME = "observer/name"
-SETTINGS_KEY_NAMES = "observer/recent_names"
 RETRY_INTERVAL_MS = 3000
 
 
@@ -53,13 +52,8 @@ class ObserverPanel(QWidget):
         self.setObjectName("observerPanel")
         self._session = session
         self._settings = settings if settings is not None else QSettings("crisisdesk", "crisisdesk")
-        # Each kind of window remembers its own author (the console's director, an observer's
-        # window): a name typed in one never becomes the author of another's entries or ratings.
-        self._name_key = f"{SETTINGS_KEY_NAME}/{seat}"
-        remembered = self._settings.value(self._name_key, None)
-        if remembered is None and seat == "observer":  # files of the version with one shared name
-            remembered = self._settings.value(SETTINGS_KEY_NAME, "")
-        self._observer = (observer_name or str(remembered or "")).strip() or None
+        self._names = ObserverNames(self._settings, seat)  # each kind of window remembers its own author
+        self._observer = (observer_name or self._names.remembered() or "").strip() or None
         self.saving = EntrySaving(session)  # typed entries until they are in the file
         self._seen_state = None
         self._seen_injects = None
@@ -83,10 +77,7 @@ class ObserverPanel(QWidget):
         self.name_combo.setMinimumContentsLength(16)
         self.name_combo.lineEdit().setPlaceholderText(self.tr("Votre nom"))
         self.name_combo.setAccessibleName(self.tr("Nom de l'observateur"))
-        recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
-        if isinstance(recent, str):
-            recent = [recent]
-        self.name_combo.addItems([name for name in recent if name])
+        self.name_combo.addItems(self._names.recent())
         self.name_combo.setEditText(self._observer or "")
         self.name_combo.lineEdit().returnPressed.connect(self._name_entered)
         self.name_combo.activated.connect(self._name_entered)
@@ -173,13 +164,7 @@ class ObserverPanel(QWidget):
         if not name:
             return
         self._observer = name
-        self._settings.setValue(self._name_key, name)
-        recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
-        if isinstance(recent, str):
-            recent = [recent]
-        recent = [name] + [n for n in recent if n != name]
-        self._settings.setValue(SETTINGS_KEY_NAMES, recent[:10])
-        self._settings.sync()
+        self._names.remember(name)
         self.name_combo.setEditText(name)
         self._apply_observer()
         self.observer_changed.emit(name)
