@@ -31,9 +31,9 @@ class ObserverNames:
 
     def recent(self) -> list[str]:
         """Names typed recently, latest first."""
-        names = self._settings.value(SETTINGS_KEY_NAMES, []) or []
-        if isinstance(names, str):  # QSettings gives a one-item list back as a string
-            names = [names]
+        stored = self._settings.value(SETTINGS_KEY_NAMES, []) or []
+        # QSettings gives a one-item list back as a string.
+        names = [stored] if isinstance(stored, str) else list(stored) if isinstance(stored, (list, tuple)) else []
         return [str(name) for name in names if name]
 
     def remember(self, name: str) -> None:
