@@ -1496,6 +1496,11 @@ Details saved in: {path}</translation>
         <translation>to evaluate ({endex})</translation>
     </message>
     <message>
+        <location filename="../observer/expectations.py" line="446"/>
+        <source>Évaluation non enregistrée : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
+        <translation>Check not saved: unexpected error (details in the error window).</translation>
+    </message>
+    <message>
         <location filename="../observer/expectations.py" line="379"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
@@ -1504,11 +1509,6 @@ Details saved in: {path}</translation>
         <location filename="../observer/expectations.py" line="383"/>
         <source> · hors délai</source>
         <translation> · late</translation>
-    </message>
-    <message>
-        <location filename="../observer/expectations.py" line="446"/>
-        <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
-        <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="139"/>
@@ -3331,83 +3331,83 @@ Open a new session on this package?</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="84"/>
+        <location filename="../observer/panel.py" line="78"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="85"/>
+        <location filename="../observer/panel.py" line="79"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="93"/>
-        <location filename="../observer/panel.py" line="212"/>
+        <location filename="../observer/panel.py" line="84"/>
+        <location filename="../observer/panel.py" line="197"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="99"/>
+        <location filename="../observer/panel.py" line="90"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="211"/>
+        <location filename="../observer/panel.py" line="196"/>
         <source>◀ Votre nom, puis Entrée</source>
         <translation>◀ Your name, then Enter</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="229"/>
+        <location filename="../observer/panel.py" line="214"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="259"/>
+        <location filename="../observer/panel.py" line="244"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="269"/>
+        <location filename="../observer/panel.py" line="254"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="273"/>
+        <location filename="../observer/panel.py" line="258"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="282"/>
+        <location filename="../observer/panel.py" line="267"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="381"/>
+        <location filename="../observer/panel.py" line="366"/>
         <source>&lt;b&gt;{hotwash}&lt;/b&gt; · après {endex}</source>
         <translation>&lt;b&gt;{hotwash}&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="349"/>
+        <location filename="../observer/panel.py" line="334"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="351"/>
+        <location filename="../observer/panel.py" line="336"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="379"/>
+        <location filename="../observer/panel.py" line="364"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="387"/>
+        <location filename="../observer/panel.py" line="372"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="391"/>
+        <location filename="../observer/panel.py" line="376"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>

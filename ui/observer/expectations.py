@@ -443,7 +443,7 @@ class ExpectationsChecklist(QWidget):
             message = error_sentences.error_text(exc)
         except Exception as exc:  # a bug: the error reporter shows it
             report_unexpected(exc)
-            message = self.tr("Constat non enregistré : erreur inattendue (détails dans la fenêtre d'erreur).")
+            message = self.tr("Évaluation non enregistrée : erreur inattendue (détails dans la fenêtre d'erreur).")
         else:
             self._action_ids.saved(key, event_id)
             self.checked.emit(inject_id, index, status)
