@@ -509,6 +509,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "observation_grid": "grille d'observation",
         "improvement_plan": "plan d'actions",
         "skipped": "annulé",
+        # an expected response no observer checked: neither met nor missed
+        "not_evaluated": "non évaluée",
     },
     "en": {
         "startex": "STARTEX",
@@ -524,6 +526,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "observation_grid": "exercise evaluation guide",
         "improvement_plan": "improvement plan",
         "skipped": "skipped",
+        "not_evaluated": "not evaluated",
     },
 }
 

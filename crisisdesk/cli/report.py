@@ -17,8 +17,8 @@ from crisisdesk.cli.words import _
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", metavar="FILE.crisisdesk", help=_("the session file, or postgresql://USER@HOST/DB?session=NAME"))
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.html|OUT.pdf|OUT.csv",
-                        help=_("where to write the report; .html or .pdf; .csv writes the improvement plan"))
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.html|OUT.pdf|OUT.csv|OUT.xlsx",
+                        help=_("where to write the report; .html or .pdf; .csv or .xlsx writes the improvement plan"))
     parser.add_argument("--templates", metavar="DIR",
                         help=_("a folder of Jinja templates overriding the default ones (e.g. report.css.j2)"))
     parser.add_argument("--language", choices=("fr", "en"),
@@ -52,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(_("{path}: cannot write the report: {why}", path=args.output, why=_why(exc))) from None
     if kind == "csv":
         print(_("{out}: improvement plan (CSV) written in {seconds} s", out=out,
+                seconds=f"{time.perf_counter() - started:.1f}"))
+    elif kind == "xlsx":
+        print(_("{out}: improvement plan (XLSX) written in {seconds} s", out=out,
                 seconds=f"{time.perf_counter() - started:.1f}"))
     else:
         print(_("{out}: {kind} report written in {seconds} s", out=out, kind=kind.upper(),

@@ -160,9 +160,10 @@ FRENCH: dict[str, str] = {
         "{folder} : main-courante.csv ({entries} entrées), events.csv ({events} événements)",
     # report
     "where to write the report; .html or .pdf": "où écrire le rapport : .html ou .pdf",
-    "where to write the report; .html or .pdf; .csv writes the improvement plan":
-        "où écrire le rapport : .html ou .pdf ; .csv écrit le plan d'actions",
+    "where to write the report; .html or .pdf; .csv or .xlsx writes the improvement plan":
+        "où écrire le rapport : .html ou .pdf ; .csv ou .xlsx écrit le plan d'actions",
     "{out}: improvement plan (CSV) written in {seconds} s": "{out} : plan d'actions (CSV) écrit en {seconds} s",
+    "{out}: improvement plan (XLSX) written in {seconds} s": "{out} : plan d'actions (XLSX) écrit en {seconds} s",
     "a folder of Jinja templates overriding the default ones (e.g. report.css.j2)":
         "un dossier de modèles Jinja qui remplacent ceux par défaut (par exemple report.css.j2)",
     "report language (default: the exercise's language)": "langue du rapport (par défaut : celle de l'exercice)",

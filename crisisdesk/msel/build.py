@@ -470,6 +470,8 @@ class _Builder:
             indicators=tuple(indicators.values()),
             objectives=tuple(objectives.values()),
             **self._readiness(exercise_fields.get("readiness")),
+            **{key: str(exercise_fields[key]).strip() for key in ("timezone", "issuer", "distribution")
+               if exercise_fields.get(key)},
         )
         self.result.package = Package(root=Path("."), exercise=exercise, roles=tuple(roles.values()),
                                        injects=tuple(injects))
@@ -810,6 +812,16 @@ class _Builder:
                     self.problem(index, 1, self.t("exercise.field", key=key, reason=exc), sheet=layout.SHEET_EXERCISE)
             elif key == "summary":
                 out[key] = _long_text(cell_text(value))
+            elif key == "timezone" and cell_text(value):
+                from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+                try:
+                    ZoneInfo(cell_text(value))
+                    out[key] = cell_text(value)
+                except (ZoneInfoNotFoundError, ValueError):
+                    self.problem(index, 1, self.t("exercise.field", key=key, reason=f"{cell_text(value)!r}: not an "
+                                                  "IANA time zone (Europe/Paris, America/Martinique...)"),
+                                 sheet=layout.SHEET_EXERCISE)
             else:
                 out[key] = cell_text(value)
         return out

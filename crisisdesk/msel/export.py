@@ -160,6 +160,9 @@ def msel_tables(package: Package, state: SessionState | None = None) -> list[Tab
     frame = Table(layout.SHEET_EXERCISE, [Column("field", "Champ", 12), Column("value", "Valeur", 90, LONG)])
     frame.rows = [["id", ex.id], ["title", ex.title], ["language", ex.language], ["summary", ex.summary.rstrip("\n")],
                   ["duration", format_offset(ex.duration, with_seconds=bool(ex.duration % 60))]]
+    if ex.timezone and ex.timezone != "Europe/Paris":
+        frame.rows.append(["timezone", ex.timezone])
+    frame.rows += [[key, getattr(ex, key)] for key in ("issuer", "distribution") if getattr(ex, key)]
     for key, value in readiness_fields(ex).items():  # only the thresholds that differ from the defaults
         frame.rows.append([f"readiness.{key}", "\n".join(value) if isinstance(value, list) else str(value)])
     tables.append(frame)

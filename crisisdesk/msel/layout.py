@@ -66,7 +66,8 @@ PHASE_COLUMNS = (("at", "Début (T+)"), ("title", "Titre"), ("scenario_time", "H
                  ("scale", "Échelle"))
 INDICATOR_COLUMNS = (("id", "Code"), ("label", "Libellé"), ("unit", "Unité"), ("initial", "Valeur initiale"))
 EXERCISE_COLUMNS = (("field", "Champ"), ("value", "Valeur"))
-EXERCISE_FIELDS = ("id", "title", "language", "summary", "duration")
+# timezone, issuer, distribution: the report's (cover, page header, times); written only when set
+EXERCISE_FIELDS = ("id", "title", "language", "summary", "duration", "timezone", "issuer", "distribution")
 
 SIDE_SHEETS = {
     "roles": (SHEET_ROLES, "roles", "role", "cartes de role", "role cards"),

@@ -29,7 +29,8 @@ from ruamel.yaml.scalarstring import (
 
 # The order the format documents for each kind of record; new keys are put in place.
 KEY_ORDER: dict[str, tuple[str, ...]] = {
-    "exercise": ("format", "id", "title", "language", "summary", "duration", "phases", "indicators", "objectives", "readiness"),
+    "exercise": ("format", "id", "title", "language", "summary", "duration", "timezone", "issuer", "distribution",
+                 "phases", "indicators", "objectives", "readiness"),
     "phase": ("at", "title", "scenario_time", "scale"),
     "indicator": ("id", "label", "unit", "initial"),
     "objective": ("id", "title", "criteria"),

@@ -81,6 +81,10 @@ def dump_exercise(exercise: Exercise) -> str:
         "language": exercise.language,
         "summary": exercise.summary,
         "duration": _time(exercise.duration),
+        # The report's time zone, issuer and distribution marking: written only when set, as an author would.
+        **({"timezone": exercise.timezone} if exercise.timezone and exercise.timezone != "Europe/Paris" else {}),
+        **({"issuer": exercise.issuer} if exercise.issuer else {}),
+        **({"distribution": exercise.distribution} if exercise.distribution else {}),
         "phases": [
             {
                 "at": _time(p.at),

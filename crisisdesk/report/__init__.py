@@ -20,7 +20,7 @@ from crisisdesk.report.pdf import PdfFailed, PdfUnavailable, register_pdf_render
 from crisisdesk.report.pdf_title import set_pdf_title
 from crisisdesk.report.render import TemplateFolderError, make_environment, render_html
 
-FORMATS = ("html", "pdf", "csv")  # csv: the improvement plan, for follow-up
+FORMATS = ("html", "pdf", "csv", "xlsx")  # csv, xlsx: the improvement plan, for follow-up
 REPORT_FILE_MODE = 0o644
 
 __all__ = [
@@ -72,7 +72,7 @@ def output_format(out_path: str | Path) -> str:
     if suffix == "htm":
         suffix = "html"
     if suffix not in FORMATS:
-        raise ReportError(f"{out_path}: the report is written as .html or .pdf (or .csv: the improvement plan), "
+        raise ReportError(f"{out_path}: the report is written as .html or .pdf (or .csv, .xlsx: the improvement plan), "
                           f"not {suffix or 'no extension'!r}")
     return suffix
 
@@ -127,7 +127,7 @@ def write_text_atomically(path: Path, text: str) -> None:
 
 def write_report(session_path: str | Path, out_path: str | Path, *, templates: str | Path | None = None,
                  language: str | None = None, time_source=None) -> Path:
-    """Open ``session_path`` read-only and write its report to ``out_path`` (.html or .pdf; .csv: the plan)."""
+    """Open ``session_path`` read-only and write its report to ``out_path`` (.html or .pdf; .csv, .xlsx: the plan)."""
     from crisisdesk.session import Session, SessionError
 
     out = Path(out_path)
@@ -147,21 +147,19 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
         raise ReportError(str(exc)) from exc  # its message already names the file
     try:
         with collector.paused():  # a long exercise's report is hundreds of thousands of rows: see crisisdesk/collector.py
-            if kind == "csv":
+            if kind in ("csv", "xlsx"):
                 from crisisdesk.report.labels import language_of
-                from crisisdesk.report.plan_export import plan_csv
+                from crisisdesk.report.plan_export import write_plan
 
                 figures = build_figures(session)
-                html = plan_csv(figures, language_of(language or figures.language))
+                return write_plan(figures, language_of(language or figures.language), out)
             else:
                 html = report_html(session, templates=templates, language=language, for_print=kind == "pdf")
     except TemplateError as exc:
         raise ReportError(f"report template: {describe_template_error(exc)}") from exc
     finally:
         session.close()
-    if kind == "csv":
-        write_text_atomically(out, "\ufeff" + html)  # the byte order mark: Excel reads UTF-8
-    elif kind == "html":
+    if kind == "html":
         write_text_atomically(out, html)
     else:
         write_pdf_atomically(html, out)

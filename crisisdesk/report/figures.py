@@ -100,6 +100,7 @@ class ExpectationRow:
     note: str
     checked_at: float | None  # exercise seconds of the latest check
     response_time: float | None  # exercise seconds from firing to the role's first answer
+    criterion: str | None = None  # the objective criterion it serves ("O2.3"), when the package says
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,37 @@ class FindingRow:
 
 
 @dataclass(frozen=True)
+class CriterionResult:
+    """One criterion of an objective with its observed result.
+
+    The result is computed from the checks of the expected responses the package links
+    to it (``criterion: O2.3``): ``counts`` holds those of the fired injects by status
+    (met / partial / missed / unchecked, each response once). ``linked`` counts every
+    response of the package naming it, played or not: 0 means no expected response
+    serves the criterion, which says nothing of how it was performed. ``notes`` are the
+    observers' notes on those checks, ``findings`` the findings written on an answer to
+    one of those responses (a tagged entry of that role on that inject).
+    """
+
+    key: str  # "O2.3"
+    number: int  # 1-based, in the objective's criteria list
+    text: str
+    linked: int
+    counts: dict[str, int]
+    notes: tuple[ExpectationRow, ...] = ()
+    findings: tuple[FindingRow, ...] = ()
+
+    @property
+    def played(self) -> int:
+        """The linked responses of fired injects (the others had nothing to observe)."""
+        return sum(self.counts.values())
+
+    @property
+    def evaluated(self) -> int:
+        return self.counts["met"] + self.counts["partial"] + self.counts["missed"]
+
+
+@dataclass(frozen=True)
 class ObjectiveSummary:
     """One objective: its rating and the evidence behind it."""
 
@@ -236,6 +268,7 @@ class ObjectiveSummary:
     improvements: tuple[FindingRow, ...]
     inject_ids: tuple[str, ...]
     expectations: dict[str, int]
+    criteria: tuple[CriterionResult, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -316,6 +349,21 @@ class IndicatorRow:
 
 
 @dataclass(frozen=True)
+class IndicatorPath:
+    """One situation figure as it moved: its value at the start, then each change in order."""
+
+    indicator_id: str
+    label: str
+    unit: str
+    initial: object  # None for an indicator the package does not declare (set by an ad-hoc inject)
+    moves: tuple[IndicatorRow, ...]
+
+    @property
+    def final(self) -> object:
+        return self.moves[-1].value if self.moves else self.initial
+
+
+@dataclass(frozen=True)
 class Synthesis:
     """The one-page synthesis: what the RETEX team wrote, else drafted from ratings, findings and plan.
 
@@ -375,6 +423,7 @@ class ReportFigures:
     retex: Any = None  # the RETEX document's fields (session.state.RetexDocument)
     synthesis: Synthesis | None = None
     indicator_changes: tuple[IndicatorRow, ...] = ()
+    indicator_paths: tuple[IndicatorPath, ...] = ()  # the same changes, by indicator
     glossary: dict[str, tuple[Any, ...]] | None = None  # language -> terms (report/glossary.py)
 
     def role_name(self, role_id: str | None) -> str:
@@ -429,6 +478,7 @@ def compute_figures(state, package, *, generated_at: float) -> ReportFigures:
     axis_end, bands = sections.phase_bands(effective_phases, inject_rows, played=played, draft=draft,
                                            duration=exercise.duration)
     delays = [delay for _, delay in response_pairs]
+    indicator_changes = sections.indicator_rows(state, exercise)
     return ReportFigures(
         exercise=exercise,
         language=exercise.language,
@@ -469,6 +519,7 @@ def compute_figures(state, package, *, generated_at: float) -> ReportFigures:
         events=events,
         retex=state.retex,
         synthesis=sections.synthesis(state.retex, all_findings, plan, objectives),
-        indicator_changes=sections.indicator_rows(state, exercise),
+        indicator_changes=indicator_changes,
+        indicator_paths=sections.indicator_paths(exercise, indicator_changes),
         glossary={lang: tuple(glossary_for(package, lang)) for lang in ("fr", "en")},
     )

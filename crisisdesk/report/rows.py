@@ -156,6 +156,7 @@ def inject_rows(state: SessionState, package: Package, current_rows: tuple[Entry
                 note=(check.note or "") if check is not None else "",
                 checked_at=check.elapsed if check is not None else None,
                 response_time=answers.get(expected.role),
+                criterion=expected.criterion,
             ))
         rows.append(InjectRow(
             inject_id=inject.id,

@@ -12,16 +12,18 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 
-from crisisdesk.package.model import Exercise, Package, Phase
+from crisisdesk.package.model import Exercise, Objective, Package, Phase
 from crisisdesk.report.figures import (
     DECISION_KINDS,
     EXPECTATION_STATUSES,
     UNPLAYED_STATUSES,
     ChronologyItem,
+    CriterionResult,
     EntryRow,
     EventRow,
     FindingRow,
     ImprovementRow,
+    IndicatorPath,
     IndicatorRow,
     InjectRow,
     ObjectiveSummary,
@@ -216,6 +218,35 @@ def _objectives_of(chosen: str | None, row: EntryRow, objective_ids: set[str]) -
     return tags
 
 
+def criterion_results(objective: Objective, rows: list[InjectRow], current_rows: tuple[EntryRow, ...],
+                      all_findings: tuple[FindingRow, ...]) -> tuple[CriterionResult, ...]:
+    """Each criterion of ``objective`` with the observed result of the expected responses linked to it.
+
+    Counted over the responses whose ``criterion`` names it, whatever objectives their
+    inject lists: the package's link is the evidence. A finding is tied to a criterion
+    when it was written on an answer to one of its responses: a tagged entry (or the
+    hot wash finding imported from one) of that response's role, on that inject.
+    """
+    entries = {row.entry_id: row for row in current_rows}
+    results = []
+    for number, text in enumerate(objective.criteria, start=1):
+        key = f"{objective.id}.{number}"
+        counts = expectation_counts(rows, lambda _row, exp, k=key: exp.criterion == k)
+        linked = [(row, exp) for row in rows for exp in row.expectations if exp.criterion == key]
+        answered_on = {(row.inject_id, exp.role) for row, exp in linked if row.fired}
+        tied = []
+        for finding in all_findings:
+            entry = entries.get(finding.entry_id) if finding.entry_id else None
+            if entry is not None and (entry.inject_id, entry.role) in answered_on:
+                tied.append(finding)
+        results.append(CriterionResult(
+            key=key, number=number, text=text, linked=len(linked), counts=counts,
+            notes=tuple(exp for row, exp in linked if row.fired and exp.note.strip()),
+            findings=tuple(tied),
+        ))
+    return tuple(results)
+
+
 def objective_summaries(exercise: Exercise, state: SessionState, rows: list[InjectRow],
                         current_rows: tuple[EntryRow, ...],
                         all_findings: tuple[FindingRow, ...]) -> tuple[ObjectiveSummary, ...]:
@@ -235,6 +266,7 @@ def objective_summaries(exercise: Exercise, state: SessionState, rows: list[Inje
             improvements=tuple(f for f in all_findings if f.kind == "improvement" and oid in f.objective_ids),
             inject_ids=tuple(r.inject_id for r in rows if oid in r.objectives),
             expectations=expectation_counts(rows, lambda row, _exp, o=oid: o in row.objectives),
+            criteria=criterion_results(objective, rows, current_rows, all_findings),
         ))
     return tuple(summaries)
 
@@ -333,6 +365,18 @@ def indicator_rows(state: SessionState, exercise: Exercise) -> tuple[IndicatorRo
             unit=(indicator.unit or "") if indicator else "", value=change.value, source=change.source,
             real_time=change.real_time, elapsed=change.elapsed))
     return tuple(rows)
+
+
+def indicator_paths(exercise: Exercise, changes: tuple[IndicatorRow, ...]) -> tuple[IndicatorPath, ...]:
+    """Each indicator of the exercise with its changes in order; then any the package does not declare."""
+    by_id: dict[str, list[IndicatorRow]] = defaultdict(list)
+    for change in changes:
+        by_id[change.indicator_id].append(change)
+    paths = [IndicatorPath(i.id, i.label, i.unit or "", i.initial, tuple(by_id.pop(i.id, ())))
+             for i in exercise.indicators]
+    for indicator_id, moves in by_id.items():
+        paths.append(IndicatorPath(indicator_id, moves[0].label, moves[0].unit, None, tuple(moves)))
+    return tuple(paths)
 
 
 def event_rows(state: SessionState) -> tuple[EventRow, ...]:

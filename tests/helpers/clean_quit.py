@@ -18,7 +18,7 @@ def poke() -> None:
     for window in QApplication.instance().topLevelWidgets():
         if window.objectName() == "consoleWindow" and window.isVisible():
             if mode == "cards":
-                task = window.export_cards(out / "cards.pdf")
+                task = window.documents.export_cards(out / "cards.pdf")
                 task.add_done_callback(lambda _task, w=window: QTimer.singleShot(50, w.actions.quit.trigger))
             else:
                 window.actions.quit.trigger()

@@ -25,7 +25,7 @@ def main(session_file: str, pdf_path: str) -> int:
         if not windows:
             QTimer.singleShot(200, make_report)
             return
-        report = windows[0].start_report("pdf", Path(pdf_path))
+        report = windows[0].documents.start_report("pdf", Path(pdf_path))
         report.finished.connect(lambda _path: QTimer.singleShot(300, app.quit))
         report.failed.connect(lambda message: (print("FAILED", message, flush=True), app.quit()))
 

@@ -99,3 +99,26 @@ def test_readiness_thresholds_travel_in_the_exercise_sheet(tmp_path, mini_packag
     book = read_workbook(write_tables(msel_tables(mini), tmp_path / "mini.ods"))
     result = build_import(book, guess_mapping(book))
     assert result.ok and result.package.exercise == mini.exercise
+
+
+
+def test_the_report_fields_of_the_exercise_survive_the_spreadsheet(paris, folder):
+    """Issuer, distribution marking and time zone (the report's cover and times) come back from the sheet."""
+    import dataclasses
+
+    package = dataclasses.replace(paris, exercise=dataclasses.replace(paris.exercise, timezone="America/Martinique"))
+    path = write_tables(msel_tables(package), folder / "paris.xlsx")
+    book = read_workbook(path)
+    result = build_import(book, guess_mapping(book))
+    assert result.ok, [str(p) for p in result.problems]
+    back = result.package.exercise
+    assert (back.issuer, back.distribution, back.timezone) == (
+        paris.exercise.issuer, "Diffusion restreinte", "America/Martinique")
+    workbook = load_workbook(path)
+    sheet = next(ws for ws in workbook.worksheets if any(row[0] == "timezone" for row in ws.iter_rows(values_only=True)))
+    row = next(r for r in sheet.iter_rows() if r[0].value == "timezone")
+    row[1].value = "Europe/Atlantide"
+    workbook.save(path)
+    book = read_workbook(path)
+    result = build_import(book, guess_mapping(book))
+    assert not result.ok and any("Europe/Atlantide" in str(p) for p in result.problems)

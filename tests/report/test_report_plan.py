@@ -58,3 +58,42 @@ def test_the_plan_as_csv_for_follow_up(tmp_path, capsys):
     assert cli_main(["report", str(path), "-o", str(tmp_path / "plan-en.csv"), "--language", "en"]) == 0
     header = (tmp_path / "plan-en.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "Capability element" in header and "Point of contact" in header
+
+
+def test_the_plan_as_xlsx_for_follow_up(tmp_path, capsys):
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    path = _session(tmp_path)
+    out = tmp_path / "plan.xlsx"
+    assert cli_main(["report", str(path), "-o", str(out)]) == 0
+    assert "improvement plan (XLSX) written" in capsys.readouterr().out
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    # the columns of the CSV, in its order
+    csv_out = tmp_path / "plan.csv"
+    assert cli_main(["report", str(path), "-o", str(csv_out)]) == 0
+    assert header == next(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    line = {h: c for h, c in zip(header, sheet[2], strict=True)}
+    assert line["N°"].value == 1
+    assert line["Action corrective"].value.startswith("'=HYPERLINK")  # neutralised as in the CSV
+    assert line["Action corrective"].data_type == "s"  # stored as text, never a formula
+    assert line["Début"].value == datetime(2027, 1, 15) and line["Début"].is_date  # real date cells
+    assert line["Échéance"].value == datetime(2027, 5, 15) and line["Échéance"].number_format == "dd/mm/yyyy"
+    assert (line["Domaine"].value, line["Contact"].value, line["État"].value) == ("équipement", "Mme Martin", "en cours")
+    assert line["Constat"].value == "1 — Alerte des personnes isolées lente"
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    assert sheet.column_dimensions["B"].width >= 40 and line["Action corrective"].alignment.wrap_text
+    assert sheet.max_row == 2
+    assert cli_main(["report", str(path), "-o", str(tmp_path / "plan-en.xlsx"), "--language", "en"]) == 0
+    english = load_workbook(tmp_path / "plan-en.xlsx").active
+    assert "Capability element" in [c.value for c in english[1]]
+    assert english["J2"].number_format == "yyyy-mm-dd"
+
+
+def test_an_unknown_output_kind_names_the_plan_formats(tmp_path, capsys):
+    path = _session(tmp_path)
+    assert cli_main(["report", str(path), "-o", str(tmp_path / "plan.ods")]) != 0
+    err = capsys.readouterr().err
+    assert ".csv, .xlsx" in err and "Traceback" not in err

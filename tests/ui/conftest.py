@@ -85,15 +85,15 @@ def console(qtbot, qloop, mini_session, fake_time, settings):
     from ui.main_window import MainWindow
 
     window = MainWindow(mini_session, fake_time, settings)
-    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
+    window.quit_guard.confirm_while_running = False  # pytest-qt closes it at teardown: no question then
     window.controller.ask_before_start = False  # STARTEX is a step of these tests, not their subject
     qtbot.addWidget(window)
     window.show()
     yield window
     window.driver.stop()
-    if window.room is not None:
-        window.room.close()
-        window.room.deleteLater()
+    if window.room_control.room is not None:
+        window.room_control.room.close()
+        window.room_control.room.deleteLater()
 
 
 @pytest.fixture
@@ -103,12 +103,12 @@ def paris_console(qtbot, qloop, tmp_path, paris_package_path, fake_time, setting
 
     session = Session.create(tmp_path / "paris.crisisdesk", paris_package_path, time_source=fake_time)
     window = MainWindow(session, fake_time, settings)
-    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
+    window.quit_guard.confirm_while_running = False  # pytest-qt closes it at teardown: no question then
     window.controller.ask_before_start = False  # STARTEX is a step of these tests, not their subject
     qtbot.addWidget(window)
     window.show()
     yield window
     window.driver.stop()
-    if window.room is not None:
-        window.room.close()
+    if window.room_control.room is not None:
+        window.room_control.room.close()
     session.close()

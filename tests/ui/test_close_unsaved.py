@@ -105,11 +105,11 @@ def test_the_console_asks_too_and_its_observer_windows_do_not_ask_twice(qtbot, q
     from ui.main_window import MainWindow
 
     console = MainWindow(quick_session, fake_time, settings)
-    console.confirm_quit_while_running = False
+    console.quit_guard.confirm_while_running = False
     qtbot.addWidget(console)
     console.show()
-    console.open_observer_window()
-    [window] = console.observer_windows
+    console.side_windows.open_observer_window()
+    [window] = console.side_windows.windows
     window.panel.set_observer_name("Claire Dubois")
     held = log_while_locked(qtbot, window.panel, lock, "Renfort de la Croix-Rouge demandé")
     try:

@@ -42,7 +42,7 @@ def test_button_box_and_file_dialog_speak_french(qtbot, french_qt, tmp_path):
 
 def test_report_dialog_opens_beside_the_session_file(qtbot, console):
     session_folder = Path(console.session.path).resolve().parent
-    console.ask_report("html")
+    console.documents.ask_report("html")
     dialog = console.findChild(QFileDialog, "reportDialog")
     assert dialog is not None
     assert Path(dialog.directory().absolutePath()) == session_folder
@@ -54,7 +54,7 @@ def test_report_dialog_opens_beside_the_session_file(qtbot, console):
 
 def test_role_cards_dialog_opens_beside_the_session_file(qtbot, console):
     session_folder = Path(console.session.path).resolve().parent
-    console.ask_export_cards()
+    console.documents.ask_export_cards()
     dialog = console.findChild(QFileDialog, "exportCardsDialog")
     assert Path(dialog.directory().absolutePath()) == session_folder
     assert Path(dialog.selectedFiles()[0]) == session_folder / "cartes-de-role-mini-canicule.pdf"
@@ -82,7 +82,7 @@ def test_start_screen_dialogs_open_where_the_files_are(qtbot, tmp_path, mini_pac
 def test_print_cards_opens_the_print_dialog(qtbot, console):
     from PySide6.QtPrintSupport import QPrintDialog
 
-    console.ask_print_cards()  # raised TypeError: PySide6's QPrintDialog.open() wants (receiver, member)
+    console.documents.ask_print_cards()  # raised TypeError: PySide6's QPrintDialog.open() wants (receiver, member)
     dialog = console.findChild(QPrintDialog, "printCardsDialog")
     assert dialog is not None and dialog.isVisible()
     dialog.reject()

@@ -23,9 +23,9 @@ def test_courante_dock_holds_the_observer_panel_and_ctrl_l_focuses_it(qtbot, con
 def test_observer_window_and_hotwash_open_on_the_same_session(qtbot, console):
     console.actions.observer_window.trigger()
     console.actions.hotwash.trigger()
-    names = sorted(type(w).__name__ for w in console.observer_windows)
+    names = sorted(type(w).__name__ for w in console.side_windows.windows)
     assert names == ["HotWashWidget", "ObserverWindow"]
-    for window in list(console.observer_windows):
+    for window in list(console.side_windows.windows):
         assert window.isVisible()
         window.close()
 
@@ -91,7 +91,7 @@ def test_reopening_a_running_session_shows_downtime_and_overdue(qtbot, qloop, tm
     fake_time.advance(15 * 60)  # I01 (0:02), I02 (0:05) and I03 (0:10) fell due meanwhile
     session = Session.open(path, time_source=fake_time)
     window = MainWindow(session, fake_time, settings)
-    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
+    window.quit_guard.confirm_while_running = False  # pytest-qt closes it at teardown: no question then
     qtbot.addWidget(window)
     window.show()
     try:
@@ -122,7 +122,7 @@ def test_report_action_renders_html_off_the_ui_thread(qtbot, console, fake_time,
     fake_time.advance(200)
     console.driver.on_deadline()
     out = tmp_path / "retex.html"
-    report = console.start_report("html", out)
+    report = console.documents.start_report("html", out)
     with qtbot.waitSignal(report.finished, timeout=30000):
         pass
     assert out.exists()
@@ -132,7 +132,7 @@ def test_report_action_renders_html_off_the_ui_thread(qtbot, console, fake_time,
 
 def test_room_display_title_names_the_exercise_once(qtbot, console):
     console.actions.room_display.setChecked(True)
-    room = console.room
+    room = console.room_control.room
     assert room.windowTitle() == "Mini-exercice canicule — écran de salle"
     # Qt appends the application display name: the title itself must not carry it (no "— crisisdesk" twice).
     assert "crisisdesk" not in room.windowTitle()

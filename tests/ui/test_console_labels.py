@@ -36,7 +36,7 @@ def test_recovery_banner_shows_apostrophes_not_entities(qtbot, qloop, tmp_path, 
     fake_time.advance(15 * 60)
     session = Session.open(path, time_source=fake_time)
     window = MainWindow(session, fake_time, settings)
-    window.confirm_quit_while_running = False  # pytest-qt closes it at teardown: no question then
+    window.quit_guard.confirm_while_running = False  # pytest-qt closes it at teardown: no question then
     qtbot.addWidget(window)
     window.show()
     try:

@@ -97,7 +97,7 @@ def test_room_display_cards_use_the_width_and_show_formatted_text(qtbot, paris_c
     window.actions.start.trigger()
     play(window, fake_time, 30 * 60)  # P1-09 (FIL INFO 24, a news flash) has gone out
     window.actions.room_display.setChecked(True)
-    room = window.room
+    room = window.room_control.room
     room.showNormal()
     room.resize(1920, 1080)
     qtbot.waitUntil(lambda: room.height() == 1080)
@@ -114,7 +114,7 @@ def test_room_display_cards_use_the_width_and_show_formatted_text(qtbot, paris_c
 def test_escape_on_the_room_display_gives_the_console_back(qtbot, paris_console):
     window = paris_console
     window.actions.room_display.setChecked(True)
-    room = window.room
+    room = window.room_control.room
     qtbot.waitUntil(room.isVisible)
     qtbot.keyClick(room, Qt.Key.Key_Escape)
     assert not room.isVisible()
@@ -148,8 +148,8 @@ def test_each_window_has_its_own_author(qtbot, qloop, console, settings):
     qtbot.addWidget(again)
     assert again.observer_name == "Directrice Martin"
     assert console.courante.observer_name == "Directrice Martin"
-    console.open_hotwash()
-    hotwash = console.observer_windows[-1]
+    console.side_windows.open_hotwash()
+    hotwash = console.side_windows.windows[-1]
     assert hotwash._observer == "Directrice Martin"
     console.courante.set_observer_name("Directrice Leroy")
     assert hotwash._observer == "Directrice Leroy"
@@ -173,7 +173,7 @@ def test_after_a_crash_the_recovery_message_and_the_due_banner_count_the_same_in
     fake_time.advance(25 * 60)  # back at T+0:35: several injects and the contingency C-01 fell due
     session = Session.open(path, time_source=fake_time)
     window = MainWindow(session, fake_time, settings)
-    window.confirm_quit_while_running = False
+    window.quit_guard.confirm_while_running = False
     qtbot.addWidget(window)
     window.show()
     try:
@@ -214,11 +214,11 @@ def test_after_endex_the_console_leads_to_the_hot_wash_then_the_report(qtbot, co
     assert window.endex_banner.isVisible()
     assert not window.alert.isVisible()  # nothing is offered for firing after ENDEX
     qtbot.mouseClick(window.endex_banner.hotwash_button, Qt.MouseButton.LeftButton)
-    assert any(w.windowTitle().startswith("Retour à chaud") for w in window.observer_windows)
+    assert any(w.windowTitle().startswith("Retour à chaud") for w in window.side_windows.windows)
 
     opened = []
-    window.report_opener = opened.append
-    window.ask_report("html", open_when_ready=True)
+    window.documents.report_opener = opened.append
+    window.documents.ask_report("html", open_when_ready=True)
     dialog = window.findChild(QFileDialog, "reportDialog")
     target = tmp_path / "retex.html"
     dialog.fileSelected.emit(str(target))  # as if the director chose the file

@@ -13,7 +13,7 @@ def quit_box(window) -> QMessageBox | None:
 
 
 def test_closing_before_startex_does_not_ask(qtbot, console):
-    console.confirm_quit_while_running = True
+    console.quit_guard.confirm_while_running = True
     assert console.close()
     assert not console.isVisible()
     assert quit_box(console) is None
@@ -21,7 +21,7 @@ def test_closing_before_startex_does_not_ask(qtbot, console):
 
 def test_ctrl_q_while_running_asks_and_no_keeps_the_console(qtbot, console, fake_time):
     window = console
-    window.confirm_quit_while_running = True
+    window.quit_guard.confirm_while_running = True
     window.actions.start.trigger()
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     box = quit_box(window)
@@ -44,7 +44,7 @@ def test_ctrl_q_while_running_asks_and_no_keeps_the_console(qtbot, console, fake
 
 def test_quitting_while_running_keeps_everything_in_the_file(qtbot, console, fake_time):
     window = console
-    window.confirm_quit_while_running = True
+    window.quit_guard.confirm_while_running = True
     window.actions.start.trigger()
     fake_time.advance(121)
     window.driver.on_deadline()  # I01 fires
@@ -63,7 +63,7 @@ def test_quitting_while_running_keeps_everything_in_the_file(qtbot, console, fak
 
 def test_closing_while_paused_asks_and_says_it_stays_paused(qtbot, console):
     window = console
-    window.confirm_quit_while_running = True
+    window.quit_guard.confirm_while_running = True
     window.actions.start.trigger()
     window.actions.pause.trigger()
     window.close()
@@ -75,7 +75,7 @@ def test_closing_while_paused_asks_and_says_it_stays_paused(qtbot, console):
 
 def test_closing_after_endex_does_not_ask(qtbot, console):
     window = console
-    window.confirm_quit_while_running = True
+    window.quit_guard.confirm_while_running = True
     window.session.start()
     window.session.end()
     assert window.close()

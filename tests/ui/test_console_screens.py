@@ -72,7 +72,7 @@ def test_mid_exercise_console_and_room_display(qtbot, paris_console, fake_time):
     save_shot(window, "console-mid-exercise")
 
     window.actions.room_display.setChecked(True)
-    room = window.room
+    room = window.room_control.room
     assert room is not None and room.isVisible()
     room.showNormal()
     room.resize(1280, 720)
@@ -102,7 +102,7 @@ def test_role_cards_panel_and_pdf_handouts(qtbot, paris_console, tmp_path):
     save_shot(window, "console-role-cards")
 
     out = tmp_path / "cartes.pdf"
-    task = window.export_cards(out)
+    task = window.documents.export_cards(out)
     qtbot.waitUntil(task.done, timeout=20000)
     assert task.exception() is None
     data = out.read_bytes()

@@ -42,14 +42,14 @@ def test_console_shortcuts_are_distinct_from_the_observer_panels(console):
     assert len(keys) == len(console.actions.shortcut_actions()), "two console actions share a key"
     panel_keys = {s.key().toString() for s in console.courante.findChildren(QShortcut)}
     assert panel_keys & set(keys) == {"Ctrl+L"}  # same meaning, and scoped away from the dock (below)
-    mnemonics = {QKeySequence.mnemonic(m.title()).toString() for m in console.menuBar().findChildren(type(console.screen_menu))
+    mnemonics = {QKeySequence.mnemonic(m.title()).toString() for m in console.menuBar().findChildren(type(console.room_control.screen_menu))
                  if m.menuAction() in console.menuBar().actions()}
     assert not mnemonics & OBSERVER_KEYS, mnemonics
 
 
 def test_every_console_shortcut_is_listed_in_a_menu(console):
     in_menus = set()
-    for menu in console.menuBar().findChildren(type(console.screen_menu)):
+    for menu in console.menuBar().findChildren(type(console.room_control.screen_menu)):
         in_menus.update(menu.actions())
     missing = [a.objectName() for a in console.actions.shortcut_actions() if a not in in_menus]
     assert missing == []

@@ -15,7 +15,7 @@ def window(qtbot, qloop, quick_session, fake_time, settings):
     from ui.main_window import MainWindow
 
     console = MainWindow(quick_session, fake_time, settings)
-    console.confirm_quit_while_running = False
+    console.quit_guard.confirm_while_running = False
     console.controller.ask_before_start = False
     qtbot.addWidget(console)
     console.show()
@@ -66,7 +66,7 @@ def test_the_construction_time_tick_is_guarded_too(qtbot, qloop, mini_session, q
     fake_time.advance(120)
     lock()
     console = MainWindow(quick_session, fake_time, settings)  # its first tick fails: no exception
-    console.confirm_quit_while_running = False
+    console.quit_guard.confirm_while_running = False
     console.controller.ask_before_start = False
     qtbot.addWidget(console)
     try:

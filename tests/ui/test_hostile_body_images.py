@@ -34,7 +34,7 @@ def test_a_body_image_naming_a_laptop_file_is_shown_as_text(qtbot, qloop, tmp_pa
         "  attachments: [media/carte.png]\n", 1), encoding="utf-8")
     session = Session.create(tmp_path / "run.crisisdesk", root, time_source=fake_time)
     window = MainWindow(session, fake_time, settings)
-    window.confirm_quit_while_running = False
+    window.quit_guard.confirm_while_running = False
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

@@ -87,7 +87,7 @@ def test_file_menu_prints_the_kit_into_a_folder_beside_the_session(qtbot, consol
     assert Path(dialog.directory().absolutePath()) == Path(console.session.path).resolve().parent
     dialog.reject()
     out = tmp_path / "papier"
-    controller = console.start_kit(out)
+    controller = console.documents.start_kit(out)
     with qtbot.waitSignal(controller.finished, timeout=60_000):
         pass
     assert sorted(p.name for p in out.iterdir()) == KIT_FILES

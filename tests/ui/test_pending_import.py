@@ -50,7 +50,7 @@ def test_the_console_file_menu_offers_the_import(qtbot, qloop, tmp_path, mini_pa
 
     session = Session.create(tmp_path / "run.crisisdesk", mini_package_path, time_source=fake_time)
     window = MainWindow(session, fake_time, settings)
-    window.confirm_quit_while_running = False
+    window.quit_guard.confirm_while_running = False
     qtbot.addWidget(window)
     try:
         file_menu = window.menuBar().actions()[0].menu()

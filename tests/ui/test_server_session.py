@@ -113,7 +113,7 @@ def test_the_console_says_when_the_server_is_away_and_carries_on_when_it_is_back
         server.create_database("exo")
         session = Session.create(server.url("exo", session="coupure"), mini_package_path, time_source=fake_time)
         console = MainWindow(session, fake_time, settings)
-        console.confirm_quit_while_running = False
+        console.quit_guard.confirm_while_running = False
         console.controller.ask_before_start = False
         qtbot.addWidget(console)
         console.show()

@@ -19,7 +19,7 @@ def controller(qtbot, qloop, settings, fake_time, tmp_path):
 
 
 def _close(window) -> None:
-    window.confirm_quit_while_running = False
+    window.quit_guard.confirm_while_running = False
     window.close_without_asking()
 
 

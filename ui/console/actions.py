@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from ui import labels
 
@@ -113,6 +116,29 @@ class ConsoleActions(QObject):
     def shortcut_actions(self) -> tuple[QAction, ...]:
         """Return every action that has a keyboard shortcut."""
         return tuple(a for a in self.findChildren(QAction) if not a.shortcut().isEmpty())
+
+    def enable(self, states: Mapping[str, bool]) -> None:
+        """Enable or disable actions by attribute name (``ui/console/action_states.py`` says which)."""
+        for name, enabled in states.items():
+            getattr(self, name).setEnabled(enabled)
+
+    def scope_shortcuts(self, window: QWidget, inject_area: Iterable[QWidget], entry_area: Iterable[QWidget]) -> None:
+        """Give each key its place: the inject actions in ``inject_area``, "new entry" in
+        ``entry_area``, every other action window-wide on ``window``."""
+        # The inject actions act on the timeline's selection: their keys work in the timeline and the
+        # inject pane only, so typing in the main courante dock (Ctrl+Return...) never fires an inject.
+        inject_actions = self.inject_actions() + (self.undo,)
+        # Ctrl+L goes to the quick entry; inside the main courante dock the panel's own Ctrl+L does it
+        # (two active shortcuts on one key would cancel each other out: "ambiguous").
+        outside_courante = (self.new_entry,)
+        for action in inject_actions + outside_courante:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for widget in inject_area:
+            widget.addActions(inject_actions)
+        for widget in entry_area:
+            widget.addActions(outside_courante)
+        window.addActions([action for action in self.findChildren(QAction)
+                           if action not in inject_actions + outside_courante])
 
     def inject_actions(self) -> tuple[QAction, ...]:
         """Return the actions that act on the selected inject."""

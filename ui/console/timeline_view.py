@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.clock import ClockState
 from ui.console.timeline_model import INJECT_ID_ROLE, Column, TimelineFilter, TimelineModel
 from ui.labels import code_label
 
@@ -111,6 +112,8 @@ class TimelinePanel(QWidget):
         self.model.modelReset.connect(self._restore_selection)
         self._emitted: object = False  # nothing emitted yet
         self._sticky_id: str | None = None  # the last inject the director selected
+        self._followed_next: str | None = None  # the next inject the table last scrolled to
+        self._fitted_rows: tuple | None = None  # (rows, clock state) the columns were sized for
 
     def selected_id(self) -> str | None:
         """Return the id of the selected inject, or None."""
@@ -153,6 +156,19 @@ class TimelinePanel(QWidget):
             return True
         index = self.proxy.mapFromSource(self.model.index(self.model.row_of(next_id), 0))
         return index.isValid() and self.table.viewport().rect().intersects(self.table.visualRect(index))
+
+    def show_states(self, states, clock: ClockState, next_id: str | None) -> None:
+        """Show the injects as they stand; follow "next" when the director was following it, and
+        size the columns again when the rows or the clock changed."""
+        was_following = self.next_in_view()
+        self.model.set_states(states, ended=clock is ClockState.ENDED, next_id=next_id)
+        if self.model.next_id != self._followed_next:
+            self._followed_next = self.model.next_id
+            if was_following:
+                self.follow_next()
+        if self._fitted_rows != (len(states), clock):
+            self._fitted_rows = (len(states), clock)
+            self.fit_columns()
 
     def follow_next(self) -> None:
         """Bring the new next inject into view, without selecting it (called when "next" changed

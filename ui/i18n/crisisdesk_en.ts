@@ -119,307 +119,307 @@ The report will no longer show it; the session&apos;s history keeps the deletion
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../console/actions.py" line="33"/>
+        <location filename="../console/actions.py" line="36"/>
         <source>&amp;Nouvelle session…</source>
         <translation>&amp;New session…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="34"/>
+        <location filename="../console/actions.py" line="37"/>
         <source>Créer une session à partir d&apos;un dossier d&apos;exercice</source>
         <translation>Create a session from an exercise folder</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="35"/>
+        <location filename="../console/actions.py" line="38"/>
         <source>&amp;Ouvrir une session…</source>
         <translation>&amp;Open a session…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="36"/>
+        <location filename="../console/actions.py" line="39"/>
         <source>Ouvrir un fichier de session .crisisdesk</source>
         <translation>Open a .crisisdesk session file</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="37"/>
+        <location filename="../console/actions.py" line="40"/>
         <source>Exporter les cartes de rôle (PDF)…</source>
         <translation>Export role cards (PDF)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="38"/>
+        <location filename="../console/actions.py" line="41"/>
         <source>Une carte par page, à imprimer pour la table</source>
         <translation>One card per page, to print for the table</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="39"/>
+        <location filename="../console/actions.py" line="42"/>
         <source>Imprimer les cartes de rôle…</source>
         <translation>Print role cards…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="40"/>
+        <location filename="../console/actions.py" line="43"/>
         <source>Imprimer une carte par page</source>
         <translation>Print one card per page</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="41"/>
+        <location filename="../console/actions.py" line="44"/>
         <source>Imprimer le &amp;kit…</source>
         <translation>Print the &amp;kit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="42"/>
+        <location filename="../console/actions.py" line="45"/>
         <source>Kits animateur, observateur et joueur en PDF, depuis le dossier d&apos;exercice</source>
         <translation>Control, observer and player kits as PDF, from the exercise package</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="43"/>
+        <location filename="../console/actions.py" line="46"/>
         <source>Rapport RETEX (HTML)…</source>
         <translation>After-action report (HTML)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="44"/>
+        <location filename="../console/actions.py" line="47"/>
         <source>Produire le rapport de retour d&apos;expérience en HTML</source>
         <translation>Produce the after-action report as HTML</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="45"/>
+        <location filename="../console/actions.py" line="48"/>
         <source>Rapport RETEX (PDF)…</source>
         <translation>After-action report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="46"/>
+        <location filename="../console/actions.py" line="49"/>
         <source>Produire le rapport de retour d&apos;expérience en PDF</source>
         <translation>Produce the after-action report as PDF</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="48"/>
+        <location filename="../console/actions.py" line="51"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="51"/>
+        <location filename="../console/actions.py" line="54"/>
         <source>Démarrer l&apos;exercice</source>
         <translation>Start the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="52"/>
+        <location filename="../console/actions.py" line="55"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="52"/>
+        <location filename="../console/actions.py" line="55"/>
         <source>Suspendre l&apos;horloge d&apos;exercice</source>
         <translation>Stop the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="53"/>
+        <location filename="../console/actions.py" line="56"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="53"/>
+        <location filename="../console/actions.py" line="56"/>
         <source>Relancer l&apos;horloge d&apos;exercice</source>
         <translation>Restart the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="54"/>
+        <location filename="../console/actions.py" line="57"/>
         <source>Terminer l&apos;exercice</source>
         <translation>End the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="55"/>
+        <location filename="../console/actions.py" line="58"/>
         <source>Déclenchement automatique</source>
         <translation>Automatic firing</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="56"/>
+        <location filename="../console/actions.py" line="59"/>
         <source>Déclencher les injects à l&apos;heure sans intervention</source>
         <translation>Fire injects on time without intervention</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="57"/>
+        <location filename="../console/actions.py" line="60"/>
         <source>Passer à la phase suivante</source>
         <translation>Go to the next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="58"/>
+        <location filename="../console/actions.py" line="61"/>
         <source>Sauter à la phase suivante du scénario</source>
         <translation>Jump to the scenario&apos;s next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="59"/>
+        <location filename="../console/actions.py" line="62"/>
         <source>Décaler la chronologie…</source>
         <translation>Shift the timeline…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="60"/>
+        <location filename="../console/actions.py" line="63"/>
         <source>Décaler tous les injects non joués</source>
         <translation>Shift every inject not yet played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="61"/>
+        <location filename="../console/actions.py" line="64"/>
         <source>Minuteur de point de situation…</source>
         <translation>Situation briefing timer…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="62"/>
+        <location filename="../console/actions.py" line="65"/>
         <source>Chronométrer un point de situation (relancer l&apos;action pour l&apos;arrêter)</source>
         <translation>Time a situation briefing (trigger again to stop it)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="68"/>
         <source>Déclencher le prochain</source>
         <translation>Fire next</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="66"/>
+        <location filename="../console/actions.py" line="69"/>
         <source>Déclencher l&apos;inject dû, sinon le prochain</source>
         <translation>Fire the due inject, otherwise the next one</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="67"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Déclencher maintenant</source>
         <translation>Fire now</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Déclencher l&apos;inject sélectionné</source>
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="74"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="74"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="72"/>
+        <location filename="../console/actions.py" line="75"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="72"/>
+        <location filename="../console/actions.py" line="75"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="73"/>
+        <location filename="../console/actions.py" line="76"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="73"/>
+        <location filename="../console/actions.py" line="76"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="79"/>
         <source>Annuler la dernière action</source>
         <translation>Undo the last action</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="77"/>
+        <location filename="../console/actions.py" line="80"/>
         <source>Rétablir un inject ignoré ou retardé, ou signaler un envoi par erreur</source>
         <translation>Restore a skipped or delayed inject, or mark a firing as a mistake</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="78"/>
+        <location filename="../console/actions.py" line="81"/>
         <source>Rétablir (remettre dans le jeu)</source>
         <translation>Restore (put back in play)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="82"/>
         <source>Remettre dans le jeu l&apos;inject ignoré sélectionné</source>
         <translation>Put the selected skipped inject back in play</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Signaler comme déclenché par erreur…</source>
         <translation>Mark as fired by mistake…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>L&apos;inject reste envoyé ; le rapport dit qu&apos;il l&apos;a été par erreur</source>
         <translation>The inject stays sent; the report says it was sent by mistake</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="82"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="83"/>
+        <location filename="../console/actions.py" line="86"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="87"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
+        <location filename="../console/actions.py" line="91"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="89"/>
+        <location filename="../console/actions.py" line="92"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="90"/>
+        <location filename="../console/actions.py" line="93"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="91"/>
+        <location filename="../console/actions.py" line="94"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="93"/>
+        <location filename="../console/actions.py" line="96"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="96"/>
+        <location filename="../console/actions.py" line="99"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="97"/>
+        <location filename="../console/actions.py" line="100"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="98"/>
+        <location filename="../console/actions.py" line="101"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="99"/>
+        <location filename="../console/actions.py" line="102"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="100"/>
+        <location filename="../console/actions.py" line="103"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="103"/>
+        <location filename="../console/actions.py" line="106"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="104"/>
+        <location filename="../console/actions.py" line="107"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -628,6 +628,65 @@ The report will no longer show it; the session&apos;s history keeps the deletion
         <location filename="../console/controller.py" line="330"/>
         <source>Inject ad hoc {id} créé.</source>
         <translation>Ad-hoc inject {id} created.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleDocuments</name>
+    <message>
+        <location filename="../console/documents.py" line="108"/>
+        <source>Exporter les cartes de rôle</source>
+        <translation>Export role cards</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="109"/>
+        <location filename="../console/documents.py" line="147"/>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="116"/>
+        <source>Cartes de rôle — {title}</source>
+        <translation>Role cards — {title}</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="119"/>
+        <source>Export des cartes de rôle…</source>
+        <translation>Exporting role cards…</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="121"/>
+        <source>Cartes de rôle enregistrées : {path}</source>
+        <translation>Role cards saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="145"/>
+        <source>Enregistrer le rapport RETEX</source>
+        <translation>Save the after-action report</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="147"/>
+        <source>Pages HTML (*.html)</source>
+        <translation>HTML pages (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="159"/>
+        <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
+        <translation>A report is already being prepared: wait until it is ready.</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="163"/>
+        <source>Rapport enregistré : {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="172"/>
+        <source>Dossier du kit imprimé</source>
+        <translation>Folder for the printed kit</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="189"/>
+        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
+        <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
 </context>
 <context>
@@ -2636,199 +2695,84 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="119"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="110"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="121"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="131"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="176"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Importer des saisies non enregistrées…</source>
         <translation>Import unsaved entries…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="188"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="193"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
-        <source>Écran du projecteur</source>
-        <translation>Projector screen</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="223"/>
-        <source>Contenu de l&apos;écran de salle</source>
-        <translation>Room display content</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="226"/>
-        <source>Indicateurs affichés</source>
-        <translation>Indicators shown</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
-        <source>Exporter les cartes de rôle</source>
-        <translation>Export role cards</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="490"/>
-        <location filename="../main_window.py" line="570"/>
-        <source>Documents PDF (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="512"/>
-        <source>Cartes de rôle — {title}</source>
-        <translation>Role cards — {title}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="515"/>
-        <source>Export des cartes de rôle…</source>
-        <translation>Exporting role cards…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="517"/>
-        <source>Cartes de rôle enregistrées : {path}</source>
-        <translation>Role cards saved: {path}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="567"/>
-        <source>Enregistrer le rapport RETEX</source>
-        <translation>Save the after-action report</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="570"/>
-        <source>Pages HTML (*.html)</source>
-        <translation>HTML pages (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="589"/>
-        <source>Rapport enregistré : {path}</source>
-        <translation>Report saved: {path}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="585"/>
-        <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
-        <translation>A report is already being prepared: wait until it is ready.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="556"/>
-        <source>{hotwash} — {title}</source>
-        <translation>{hotwash} — {title}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="597"/>
-        <source>Dossier du kit imprimé</source>
-        <translation>Folder for the printed kit</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="615"/>
-        <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
-        <translation>A kit is already being made: wait until it is ready.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="624"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="634"/>
-        <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
-        <translation>The exercise is running. Quit crisisdesk now?</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="636"/>
-        <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
-L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
-        <translation>Nothing is lost: every action is already saved in “{file}”.
-The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="641"/>
-        <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
-        <translation>The exercise is paused. Quit crisisdesk now?</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="643"/>
-        <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
-L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
-        <translation>Nothing is lost: every action is already saved in “{file}”.
-The exercise stays paused; reopen the file to carry on.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="645"/>
-        <source>Quitter pendant l&apos;exercice</source>
-        <translation>Quit during the exercise</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="649"/>
-        <source>Quitter</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="650"/>
-        <source>Continuer l&apos;exercice</source>
-        <translation>Continue the exercise</translation>
     </message>
 </context>
 <context>
@@ -3847,6 +3791,48 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <location filename="../console/quit_guard.py" line="74"/>
+        <source>L&apos;exercice est en cours. Quitter crisisdesk maintenant ?</source>
+        <translation>The exercise is running. Quit crisisdesk now?</translation>
+    </message>
+    <message>
+        <location filename="../console/quit_guard.py" line="76"/>
+        <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
+L&apos;exercice continue de tourner pendant que crisisdesk est fermé (l&apos;horloge ne s&apos;arrête pas) ; rouvrez le fichier pour reprendre : les injects arrivés à échéance entre-temps vous seront proposés, jamais déclenchés seuls.</source>
+        <translation>Nothing is lost: every action is already saved in “{file}”.
+The exercise keeps running while crisisdesk is closed (the clock does not stop); reopen the file to carry on: injects that fell due meanwhile will be offered to you, never fired by themselves.</translation>
+    </message>
+    <message>
+        <location filename="../console/quit_guard.py" line="81"/>
+        <source>L&apos;exercice est en pause. Quitter crisisdesk maintenant ?</source>
+        <translation>The exercise is paused. Quit crisisdesk now?</translation>
+    </message>
+    <message>
+        <location filename="../console/quit_guard.py" line="83"/>
+        <source>Rien n&apos;est perdu : chaque action est déjà enregistrée dans « {file} ».
+L&apos;exercice reste en pause ; rouvrez le fichier pour reprendre.</source>
+        <translation>Nothing is lost: every action is already saved in “{file}”.
+The exercise stays paused; reopen the file to carry on.</translation>
+    </message>
+    <message>
+        <location filename="../console/quit_guard.py" line="85"/>
+        <source>Quitter pendant l&apos;exercice</source>
+        <translation>Quit during the exercise</translation>
+    </message>
+    <message>
+        <location filename="../console/quit_guard.py" line="89"/>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../console/quit_guard.py" line="90"/>
+        <source>Continuer l&apos;exercice</source>
+        <translation>Continue the exercise</translation>
+    </message>
+</context>
+<context>
     <name>ReadinessSummary</name>
     <message>
         <location filename="../readiness_summary.py" line="35"/>
@@ -4082,142 +4068,172 @@ Open a new session on this package?</translation>
 <context>
     <name>RetexDocumentWidget</name>
     <message>
-        <location filename="../observer/retex_document.py" line="61"/>
+        <location filename="../observer/retex_document.py" line="63"/>
         <source>Le contexte en trois lignes</source>
         <translation>The context in three lines</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="62"/>
+        <location filename="../observer/retex_document.py" line="64"/>
         <source>Les trois principaux points forts, un par ligne</source>
         <translation>The three main strengths, one per line</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="63"/>
+        <location filename="../observer/retex_document.py" line="65"/>
         <source>Les trois principaux axes d&apos;amélioration, un par ligne</source>
         <translation>The three main areas for improvement, one per line</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="64"/>
+        <location filename="../observer/retex_document.py" line="66"/>
         <source>Les recommandations clés, une par ligne</source>
         <translation>The key recommendations, one per line</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="65"/>
+        <location filename="../observer/retex_document.py" line="67"/>
         <source>Les décisions attendues de la direction, une par ligne</source>
         <translation>The decisions asked of senior leadership, one per line</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="66"/>
+        <location filename="../observer/retex_document.py" line="68"/>
         <source>Directions et partenaires présents (par défaut : les rôles joués)</source>
         <translation>Directorates and partners present (by default: the played roles)</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="67"/>
+        <location filename="../observer/retex_document.py" line="69"/>
         <source>Observateurs (par défaut : ceux de la main courante)</source>
         <translation>Observers (by default: those of the decision log)</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="68"/>
+        <location filename="../observer/retex_document.py" line="70"/>
         <source>Équipe d&apos;animation</source>
         <translation>Control cell</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="69"/>
+        <location filename="../observer/retex_document.py" line="71"/>
         <source>Ce que les joueurs et les observateurs disent de l&apos;exercice lui-même</source>
         <translation>What players and observers say of the exercise itself</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="84"/>
+        <location filename="../observer/retex_document.py" line="86"/>
         <source>Rédaction</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="86"/>
+        <location filename="../observer/retex_document.py" line="88"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="88"/>
+        <location filename="../observer/retex_document.py" line="90"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="92"/>
+        <location filename="../observer/retex_document.py" line="94"/>
         <source>Contexte</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="92"/>
+        <location filename="../observer/retex_document.py" line="94"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="93"/>
+        <location filename="../observer/retex_document.py" line="95"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="93"/>
+        <location filename="../observer/retex_document.py" line="95"/>
         <source>Recommandations</source>
         <translation>Recommendations</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="94"/>
+        <location filename="../observer/retex_document.py" line="96"/>
         <source>Décisions attendues</source>
         <translation>Decisions asked</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="94"/>
+        <location filename="../observer/retex_document.py" line="96"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="95"/>
+        <location filename="../observer/retex_document.py" line="97"/>
         <source>Observateurs</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="95"/>
+        <location filename="../observer/retex_document.py" line="97"/>
         <source>Animation</source>
         <translation>Control cell</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="96"/>
+        <location filename="../observer/retex_document.py" line="98"/>
         <source>Évaluation de l&apos;exercice</source>
         <translation>Evaluation of the exercise</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="111"/>
+        <location filename="../observer/retex_document.py" line="113"/>
         <source>Proposer un brouillon de synthèse</source>
         <translation>Propose a draft summary</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="112"/>
+        <location filename="../observer/retex_document.py" line="114"/>
         <source>Remplit les rubriques vides à partir des notes, des constats et du plan d&apos;actions</source>
         <translation>Fills the empty headings from the ratings, observations and improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="114"/>
+        <location filename="../observer/retex_document.py" line="116"/>
+        <source>Exporter le plan d&apos;actions…</source>
+        <translation>Export the improvement plan…</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="117"/>
+        <source>Enregistre le plan d&apos;actions en classeur (XLSX) ou en CSV pour son suivi</source>
+        <translation>Saves the improvement plan as a workbook (XLSX) or as CSV for follow-up</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="119"/>
         <source>Enregistrer le document</source>
         <translation>Save the document</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="118"/>
+        <location filename="../observer/retex_document.py" line="124"/>
         <source>● modifications non enregistrées</source>
         <translation>● unsaved changes</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="173"/>
+        <location filename="../observer/retex_document.py" line="181"/>
         <source>Enregistré par {who} à {time}</source>
         <translation>Saved by {who} at {time}</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="176"/>
+        <location filename="../observer/retex_document.py" line="184"/>
         <source>Rien d&apos;enregistré encore</source>
         <translation>Nothing saved yet</translation>
     </message>
     <message>
-        <location filename="../observer/retex_document.py" line="212"/>
+        <location filename="../observer/retex_document.py" line="213"/>
+        <source>Exporter le plan d&apos;actions</source>
+        <translation>Export the improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="214"/>
+        <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="229"/>
+        <source>Plan d&apos;actions non exporté : « {path} » n&apos;a pas pu être écrit ({why}).</source>
+        <translation>Improvement plan not exported: “{path}” could not be written ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="237"/>
+        <source>Plan d&apos;actions exporté : {path}</source>
+        <translation>Improvement plan exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_document.py" line="253"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
@@ -4345,6 +4361,24 @@ Open a new session on this package?</translation>
         <location filename="../editor/record_tabs.py" line="269"/>
         <source>Couleur</source>
         <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>RoomControl</name>
+    <message>
+        <location filename="../console/room_control.py" line="74"/>
+        <source>Écran du projecteur</source>
+        <translation>Projector screen</translation>
+    </message>
+    <message>
+        <location filename="../console/room_control.py" line="76"/>
+        <source>Contenu de l&apos;écran de salle</source>
+        <translation>Room display content</translation>
+    </message>
+    <message>
+        <location filename="../console/room_control.py" line="79"/>
+        <source>Indicateurs affichés</source>
+        <translation>Indicators shown</translation>
     </message>
 </context>
 <context>
@@ -4557,6 +4591,14 @@ Open a new session on this package?</translation>
         <location filename="../server_dialog.py" line="74"/>
         <source>« {text} » n&apos;est pas une adresse postgresql://…</source>
         <translation>“{text}” is not a postgresql://… address</translation>
+    </message>
+</context>
+<context>
+    <name>SideWindows</name>
+    <message>
+        <location filename="../console/side_windows.py" line="44"/>
+        <source>{hotwash} — {title}</source>
+        <translation>{hotwash} — {title}</translation>
     </message>
 </context>
 <context>
@@ -4779,7 +4821,7 @@ Open a new session on this package?</translation>
     </message>
     <message>
         <location filename="../console/timeline_model.py" line="197"/>
-        <location filename="../console/timeline_view.py" line="219"/>
+        <location filename="../console/timeline_view.py" line="235"/>
         <source>(retardé)</source>
         <translation>(delayed)</translation>
     </message>
@@ -4802,47 +4844,47 @@ Open a new session on this package?</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../console/timeline_view.py" line="48"/>
+        <location filename="../console/timeline_view.py" line="49"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="55"/>
+        <location filename="../console/timeline_view.py" line="56"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="56"/>
+        <location filename="../console/timeline_view.py" line="57"/>
         <source>Restant à jouer</source>
         <translation>Still to play</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="57"/>
+        <location filename="../console/timeline_view.py" line="58"/>
         <source>À déclencher / en retard</source>
         <translation>Due / overdue</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="58"/>
+        <location filename="../console/timeline_view.py" line="59"/>
         <source>Déclenchés</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="59"/>
+        <location filename="../console/timeline_view.py" line="60"/>
         <source>Annulés</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="64"/>
+        <location filename="../console/timeline_view.py" line="65"/>
         <source>Rechercher (n°, titre, texte)…</source>
         <translation>Search (no., title, text)…</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="88"/>
+        <location filename="../console/timeline_view.py" line="89"/>
         <source>Chronologie des injects</source>
         <translation>Inject timeline</translation>
     </message>
     <message>
-        <location filename="../console/timeline_view.py" line="91"/>
+        <location filename="../console/timeline_view.py" line="92"/>
         <source>Filtrer :</source>
         <translation>Filter:</translation>
     </message>

@@ -10,10 +10,12 @@ synthesis can start from a draft made from the ratings, findings and plan
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -111,10 +113,14 @@ class RetexDocumentWidget(QWidget):
         self.draft_button = QPushButton(self.tr("Proposer un brouillon de synthèse"), objectName="retexDraft")
         self.draft_button.setToolTip(self.tr("Remplit les rubriques vides à partir des notes, des constats et du plan d'actions"))
         self.draft_button.clicked.connect(self.fill_draft)
+        self.export_button = QPushButton(self.tr("Exporter le plan d'actions…"), objectName="retexExportPlan")
+        self.export_button.setToolTip(self.tr("Enregistre le plan d'actions en classeur (XLSX) ou en CSV pour son suivi"))
+        self.export_button.clicked.connect(self.choose_plan_file)
         self.save_button = QPushButton(self.tr("Enregistrer le document"), objectName="retexSave")
         self.save_button.clicked.connect(self.save)
         self.recorded = QLabel(objectName="retexRecorded")
         self.recorded.setStyleSheet("QLabel { color: #6b6f76; }")
+        self.recorded.setMinimumWidth(60)  # a long exported path is cut, not the screen widened (full in the tooltip)
         self.unsaved = QLabel(self.tr("● modifications non enregistrées"), objectName="retexUnsaved")
         self.unsaved.setStyleSheet("QLabel { color: #b26a00; font-weight: bold; }")
         self.error = QLabel(objectName="retexError")
@@ -126,6 +132,7 @@ class RetexDocumentWidget(QWidget):
         footer.addWidget(self.recorded)
         footer.addWidget(self.unsaved)
         footer.addStretch(1)
+        footer.addWidget(self.export_button)
         footer.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -169,6 +176,7 @@ class RetexDocumentWidget(QWidget):
             self.status.setCurrentIndex(max(0, self.status.findData(stored["status"])))
             self.status.blockSignals(False)
         self._stored = stored
+        self.recorded.setToolTip("")
         if doc.updated_at:
             self.recorded.setText(self.tr("Enregistré par {who} à {time}").format(
                 who=doc.updated_by or "—", time=datetime.fromtimestamp(doc.updated_at).strftime("%H:%M")))
@@ -196,6 +204,39 @@ class RetexDocumentWidget(QWidget):
                 box.setPlainText(draft[key])
                 filled += 1
         return filled
+
+    def choose_plan_file(self) -> None:
+        """Ask where to export the plan d'actions (XLSX or CSV), then write it."""
+        location = self._session.location
+        folder = location.file.parent if not location.on_server else Path.home()
+        default = str(folder / f"{self._session.package.exercise.id}-plan-actions.xlsx")
+        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Exporter le plan d'actions"), default,
+                                                   self.tr("Classeur Excel (*.xlsx);;CSV (*.csv)"))
+        if name:
+            path = Path(name)
+            if path.suffix.lower() not in (".xlsx", ".csv"):
+                path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
+            self.export_plan(path)
+
+    def export_plan(self, path: Path) -> bool:
+        """Write the plan d'actions as it stands to ``path`` (.xlsx or .csv); say where, or why not."""
+        from crisisdesk.report import build_figures
+        from crisisdesk.report.plan_export import write_plan
+
+        try:
+            write_plan(build_figures(self._session), labels.ui_language(), path)
+        except OSError as exc:
+            self.error.setText(self.tr("Plan d'actions non exporté : « {path} » n'a pas pu être écrit ({why}).").format(
+                path=path, why=exc.strerror or exc))
+            self.error.setVisible(True)
+            return False
+        except Exception as exc:  # a bug: reported; nothing of the session is touched
+            report_unexpected(exc)
+            return False
+        self.error.setVisible(False)
+        self.recorded.setText(self.tr("Plan d'actions exporté : {path}").format(path=path))
+        self.recorded.setToolTip(str(path))
+        return True
 
     def save(self) -> bool:
         changed = self.changed()
