@@ -1,12 +1,20 @@
 """Exercise-time offsets: parsing and formatting ``H:MM`` / ``H:MM:SS``.
 
 Offsets are whole seconds since STARTEX everywhere in the core; strings only exist
-at the edges (package files, command line, display).
+at the edges (package files, command line, display). Wall-clock moments (epoch
+seconds) are shown in the exercise's time zone, never the machine's: a laptop set to
+UTC in a Paris room must print the times the room lived, as the report does.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+# The zone of an exercise that names none (the loader checks any name given is a real zone).
+DEFAULT_TIMEZONE = "Europe/Paris"
 
 _OFFSET = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
 
@@ -30,3 +38,13 @@ def format_offset(seconds: float, *, with_seconds: bool = True, sign: bool = Fal
     if with_seconds:
         return f"{prefix}{hours}:{minutes:02d}:{secs:02d}"
     return f"{prefix}{hours}:{minutes:02d}"
+
+
+def exercise_timezone(exercise: Any) -> tzinfo:
+    """The time zone an exercise's wall-clock times are shown in (Europe/Paris when it names none)."""
+    return ZoneInfo(getattr(exercise, "timezone", None) or DEFAULT_TIMEZONE)
+
+
+def wall_clock(epoch: float, zone: tzinfo) -> datetime:
+    """The moment ``epoch`` (seconds since 1970, UTC) as a date and time in ``zone``."""
+    return datetime.fromtimestamp(epoch, zone)

@@ -109,3 +109,20 @@ def test_the_clock_and_the_package_use_the_same_phase_rules(mini_package_path):
     for offset in (0, 599.5, 1799, 1800, 1950, 4000):
         assert clock.phase_at(offset) == package.phase_at(offset)
         assert clock.scenario_time_at(offset) == package.scenario_time_at(offset)
+
+
+def test_wall_clock_shows_a_moment_in_the_exercise_zone_whatever_the_machine_zone(monkeypatch):
+    import time as machine_time
+    from types import SimpleNamespace
+
+    from crisisdesk.timefmt import exercise_timezone, wall_clock
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    machine_time.tzset()
+    try:
+        moment = 1_760_427_000.0  # 07:30 UTC, a Tuesday in October: 09:30 in Paris
+        assert wall_clock(moment, exercise_timezone(SimpleNamespace(timezone=None))).strftime("%H:%M") == "09:30"
+        assert wall_clock(moment, exercise_timezone(SimpleNamespace(timezone="Asia/Tokyo"))).strftime("%H:%M") == "16:30"
+    finally:
+        monkeypatch.undo()
+        machine_time.tzset()

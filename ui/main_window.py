@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.clock import ClockState
 from crisisdesk.contingency import awaiting_controller
+from crisisdesk.timefmt import exercise_timezone
 from ui.console.action_states import clock_action_states, inject_action_states
 from ui.console.actions import ConsoleActions
 from ui.console.alerts import DueAlert, EndexBanner, RecoveryBanner, WriteFailureBanner
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
         # The same injects as the due banner counts (contingencies offered included): one count.
         waiting, offered = self._awaiting()
         waiting += [s for s, _reason in offered]
-        self.recovery.show_recovery(state.downtime, waiting if state.downtime else [], state.clock.state.name)
+        self.recovery.show_recovery(state.downtime, waiting if state.downtime else [], state.clock.state.name,
+                                    exercise_timezone(self.package.exercise))
         self.timeline.show_next()
         self.driver.start()
 

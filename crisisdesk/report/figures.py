@@ -35,6 +35,7 @@ from datetime import datetime, tzinfo
 from typing import Any, NamedTuple
 
 from crisisdesk.package.model import Exercise, Objective, Role
+from crisisdesk.timefmt import exercise_timezone
 from crisisdesk.vocabulary import CHECK_STATUSES, EntryKind
 
 ON_TIME_TOLERANCE = 60  # seconds either side of the planned time
@@ -432,15 +433,6 @@ class ReportFigures:
                 return role.name
         return role_id or ""
 
-
-DEFAULT_TIMEZONE = "Europe/Paris"
-
-
-def exercise_timezone(exercise: Exercise) -> tzinfo:
-    """The exercise's time zone (validated by the loader; Europe/Paris when none is set)."""
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(getattr(exercise, "timezone", None) or DEFAULT_TIMEZONE)
 
 
 def compute_figures(state, package, *, generated_at: float) -> ReportFigures:

@@ -4,7 +4,7 @@ what happened while the app was down, and a session file that refuses writes."""
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -161,8 +161,11 @@ class RecoveryBanner(QFrame):
         )
         self.hide()
 
-    def show_recovery(self, downtime, overdue, clock_state: str) -> bool:
-        """Explain the last downtime and the overdue injects; return True if there was anything to say."""
+    def show_recovery(self, downtime, overdue, clock_state: str, zone: tzinfo | None = None) -> bool:
+        """Explain the last downtime and the overdue injects; return True if there was anything to say.
+
+        Times are shown in ``zone`` (the exercise's time zone; the machine's when None).
+        """
         if not downtime and not overdue:
             self.hide()
             return False
@@ -170,8 +173,8 @@ class RecoveryBanner(QFrame):
         if downtime:
             start, end = downtime[-1]
             parts.append(self.tr("Session rouverte : l'application était arrêtée de {start} à {end} ({duration}).").format(
-                start=datetime.fromtimestamp(start).strftime("%H:%M:%S"),
-                end=datetime.fromtimestamp(end).strftime("%H:%M:%S"),
+                start=datetime.fromtimestamp(start, zone).strftime("%H:%M:%S"),
+                end=datetime.fromtimestamp(end, zone).strftime("%H:%M:%S"),
                 duration=format_offset(end - start),
             ))
             if clock_state == "RUNNING":

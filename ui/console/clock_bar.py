@@ -36,7 +36,7 @@ class ClockView:
     next_label: str = ""  # e.g. "I04 Vigilance rouge"
     next_in: float | None = None  # seconds until the next inject is due
     next_due: bool = False  # the next inject is due now, waiting for the controller
-    wall_time: datetime | None = None  # the room's real time, local to this machine
+    wall_time: datetime | None = None  # the room's real time, in the exercise's time zone
 
 
 class ElidedLabel(QLabel):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from crisisdesk.clock import ClockState
 from crisisdesk.session import InjectStatus
+from crisisdesk.timefmt import exercise_timezone, wall_clock
 from ui.console.clock_bar import ClockView
 from ui.room_display import RoomSelection, RoomView
 
@@ -39,7 +39,7 @@ def clock_view(session: Session, now: float) -> ClockView:
         next_label=next_label,
         next_in=next_in,
         next_due=next_due,
-        wall_time=datetime.fromtimestamp(now),
+        wall_time=wall_clock(now, exercise_timezone(session.package.exercise)),
     )
 
 

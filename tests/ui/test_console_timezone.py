@@ -1,0 +1,44 @@
+"""The console shows the room's real time in the exercise's time zone, not the machine's.
+
+A laptop left on UTC in a Paris room must print the times the room lived (the report does):
+the fake clock's START is 20:26:40 UTC, 22:26:40 in Paris (summer time).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.ui.conftest import START
+
+
+@pytest.fixture
+def machine_on_utc(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_clock_bar_real_time_is_in_the_exercise_zone(machine_on_utc, mini_session):
+    from ui.console.views import clock_view
+
+    assert mini_session.package.exercise.timezone == "Europe/Paris"
+    view = clock_view(mini_session, START)
+    assert view.wall_time is not None
+    assert view.wall_time.strftime("%H:%M:%S") == "22:26:40"
+
+
+def test_the_reopening_banner_gives_downtime_in_the_exercise_zone(machine_on_utc, qtbot):
+    from types import SimpleNamespace
+
+    from crisisdesk.timefmt import exercise_timezone
+    from ui.console.alerts import RecoveryBanner
+
+    banner = RecoveryBanner()
+    qtbot.addWidget(banner)
+    zone = exercise_timezone(SimpleNamespace(timezone=None))  # an exercise naming no zone: Paris
+    assert banner.show_recovery([(START, START + 600)], [], "PAUSED", zone)
+    assert "de 22:26:40 à 22:36:40" in banner.text.text()
