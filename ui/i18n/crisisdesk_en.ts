@@ -1000,17 +1000,17 @@ The report will no longer show it; the session&apos;s history keeps the deletion
 <context>
     <name>EndexBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="254"/>
+        <location filename="../console/alerts.py" line="257"/>
         <source>Exercice terminé ({endex}). La suite : le {hotwash} avec la salle, puis le rapport RETEX.</source>
         <translation>Exercise over ({endex}). Next: the {hotwash} with the room, then the after-action report.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="257"/>
+        <location filename="../console/alerts.py" line="260"/>
         <source>1. {hotwash}</source>
         <translation>1. {hotwash}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="259"/>
+        <location filename="../console/alerts.py" line="262"/>
         <source>2. Rapport RETEX (PDF)</source>
         <translation>2. After-action report (PDF)</translation>
     </message>
@@ -2695,82 +2695,82 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="104"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="113"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="132"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="178"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Importer des saisies non enregistrées…</source>
         <translation>Import unsaved entries…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="190"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="195"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
@@ -3991,22 +3991,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="172"/>
+        <location filename="../console/alerts.py" line="175"/>
         <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
         <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="178"/>
+        <location filename="../console/alerts.py" line="181"/>
         <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
         <translation>The clock kept running while it was down.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="181"/>
+        <location filename="../console/alerts.py" line="184"/>
         <source>{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.</source>
         <translation>{n} inject(s) waiting for you (fire or skip): {ids}.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="184"/>
+        <location filename="../console/alerts.py" line="187"/>
         <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
         <translation>The exercise is paused: resume when the room is ready.</translation>
     </message>
@@ -4951,27 +4951,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>WriteFailureBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="203"/>
+        <location filename="../console/alerts.py" line="206"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées. Fermez le programme qui bloque le fichier, ou libérez de la place sur le disque.</source>
         <translation>Nothing already saved is lost, and refused entries are kept. Close the program that holds the file, or free some disk space.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="224"/>
+        <location filename="../console/alerts.py" line="227"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées sur ce poste. Vérifiez le réseau ou le serveur : la console réessaie d&apos;elle-même.</source>
         <translation>What is already saved is not lost, and the refused entries are kept on this computer. Check the network or the server: the console tries again by itself.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="236"/>
+        <location filename="../console/alerts.py" line="239"/>
         <source>Le serveur de la session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session&apos;s server no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="239"/>
+        <location filename="../console/alerts.py" line="242"/>
         <source>Le fichier de session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session file no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="241"/>
+        <location filename="../console/alerts.py" line="244"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
     </message>
