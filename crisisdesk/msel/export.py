@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from crisisdesk.msel import layout
 from crisisdesk.package.model import Inject, Package
 from crisisdesk.package.writer import readiness_fields
-from crisisdesk.timefmt import format_offset
+from crisisdesk.timefmt import DEFAULT_TIMEZONE, format_offset
 
 if TYPE_CHECKING:
     from crisisdesk.session.state import SessionState
@@ -160,7 +160,7 @@ def msel_tables(package: Package, state: SessionState | None = None) -> list[Tab
     frame = Table(layout.SHEET_EXERCISE, [Column("field", "Champ", 12), Column("value", "Valeur", 90, LONG)])
     frame.rows = [["id", ex.id], ["title", ex.title], ["language", ex.language], ["summary", ex.summary.rstrip("\n")],
                   ["duration", format_offset(ex.duration, with_seconds=bool(ex.duration % 60))]]
-    if ex.timezone and ex.timezone != "Europe/Paris":
+    if ex.timezone and ex.timezone != DEFAULT_TIMEZONE:
         frame.rows.append(["timezone", ex.timezone])
     frame.rows += [[key, getattr(ex, key)] for key in ("issuer", "distribution") if getattr(ex, key)]
     for key, value in readiness_fields(ex).items():  # only the thresholds that differ from the defaults

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 
 from crisisdesk.package.problems import Problem
 from crisisdesk.package.yamlsource import (
@@ -21,7 +22,7 @@ from crisisdesk.package.yamlsource import (
     SequenceNode,
     line_of,
 )
-from crisisdesk.timefmt import parse_offset
+from crisisdesk.timefmt import format_offset, parse_offset
 
 _DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
 _DECIMAL_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -35,6 +36,10 @@ MAX_NUMBER = 10.0**MAX_NUMBER_DIGITS
 # scenario clock computes inside the calendar.
 MAX_HOURS = 999
 _HOURS = re.compile(r"^-?(\d+):")
+# Scenario date-times are local to the exercise's time zone: one written with an offset
+# would silently mean another hour, so it is refused with its own message.
+LOCAL_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$")
+ZONED_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[-+]\d{2}(?::?\d{2})?)$")
 
 Number = int | float
 
@@ -70,6 +75,11 @@ class Report:
 
 def _line(where: Node | int | None) -> int | None:
     return line_of(where) if isinstance(where, Node) else where
+
+
+def hm(seconds: int) -> str:
+    """An exercise time for a message: "1:05", with seconds only when it has some."""
+    return format_offset(seconds, with_seconds=bool(seconds % 60))
 
 
 def show(value: object, limit: int = 40) -> str:
@@ -321,6 +331,39 @@ class Record:
             return None
         return read_time(self.report, node, f"{self.subject} field '{key}'")
 
+    def duration(self, key: str) -> int | None:
+        """Return the seconds of a required time that must be longer than 0:00."""
+        seconds = self.time(key)
+        if seconds == 0:
+            self.error(key, "must be longer than 0:00")
+            return None
+        return seconds
+
+    def whole_number(self, key: str, *, default: int) -> Number | None:
+        """Return a whole number of 0 or more, or ``default`` if absent."""
+        number = self.number(key, default=default)
+        if number is not None and (not isinstance(number, int) or number < 0):
+            self.error(key, f"{number} is not a whole number of 0 or more")
+            return None
+        return number
+
+    def local_datetime(self, key: str) -> datetime | None:
+        """Return a local date-time ``YYYY-MM-DDTHH:MM[:SS]`` (no time zone)."""
+        text = self.text(key, one_line=True)
+        if text is None:
+            return None
+        text = text.strip()
+        if ZONED_DATETIME.match(text):
+            self.error(key, f"{show(text)} has a time zone; write the local time, e.g. 2032-06-22T07:00:00")
+            return None
+        if LOCAL_DATETIME.match(text):
+            try:
+                return datetime.fromisoformat(text)
+            except ValueError:
+                pass
+        self.error(key, f"{show(text)} is not a local date-time YYYY-MM-DDTHH:MM[:SS], e.g. 2032-06-22T07:00:00")
+        return None
+
     def number(self, key: str, *, default: Number | None = None) -> Number | None:
         """Return an unquoted decimal number, or ``default`` if absent (required if None)."""
         node = self._present(key)
@@ -385,6 +428,46 @@ class Record:
         """Return the texts of a list of texts; None (after reporting) if any is not text."""
         items = self.text_items(key, required=required)
         return None if items is None else tuple(text for text, _ in items)
+
+
+class Records:
+    """The mappings of a YAML list, each read as a :class:`Record`.
+
+    Iterating yields ``(index, record)`` (1-based) for the items that are mappings;
+    ``complete`` turns False as soon as one item is unusable, which a reader also says
+    with ``broken()`` when a field of an item fails, so the list is returned only whole.
+    """
+
+    def __init__(
+        self,
+        report: Report,
+        items: Sequence[Node],
+        subject: str,
+        *,
+        required: Sequence[str],
+        optional: Sequence[str] = (),
+        kind: str | None = None,
+    ):
+        self.report = report
+        self.items = items
+        self.subject = subject  # the items' name before their 1-based index: "inject #" names "inject #3"
+        self.required = required
+        self.optional = optional
+        self.kind = kind
+        self.complete = True
+
+    def __iter__(self) -> Iterator[tuple[int, Record]]:
+        for index, item in enumerate(self.items, start=1):
+            rec = Record(self.report, item, f"{self.subject}{index}", required=self.required,
+                         optional=self.optional, kind=self.kind)
+            if not rec.ok:
+                self.complete = False
+                continue
+            yield index, rec
+
+    def broken(self) -> None:
+        """Say the current item could not be read in full."""
+        self.complete = False
 
 
 def value_of(record: Record, key: str, node: Node) -> Number | str | None:

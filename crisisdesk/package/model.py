@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from crisisdesk.timefmt import DEFAULT_TIMEZONE
+
 FORMAT = "crisisdesk/1"
 SUPPORTED_FORMATS = (FORMAT,)
 
@@ -139,7 +141,7 @@ class Exercise:
     objectives: tuple[Objective, ...] = ()
     format: str = FORMAT
     readiness: ReadinessSettings = field(default_factory=ReadinessSettings)
-    timezone: str = "Europe/Paris"  # IANA zone: the report shows wall-clock times in it
+    timezone: str = DEFAULT_TIMEZONE  # IANA zone: the report shows wall-clock times in it
     issuer: str = ""  # who issues the after-action report (cover page)
     distribution: str = ""  # distribution marking printed on every page ("Diffusion restreinte")
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from crisisdesk.package.model import FORMAT, Exercise, Inject, Package, Role
-from crisisdesk.timefmt import format_offset
+from crisisdesk.timefmt import DEFAULT_TIMEZONE, format_offset
 
 __all__ = [
     "dump_exercise",
@@ -82,7 +82,7 @@ def dump_exercise(exercise: Exercise) -> str:
         "summary": exercise.summary,
         "duration": _time(exercise.duration),
         # The report's time zone, issuer and distribution marking: written only when set, as an author would.
-        **({"timezone": exercise.timezone} if exercise.timezone and exercise.timezone != "Europe/Paris" else {}),
+        **({"timezone": exercise.timezone} if exercise.timezone and exercise.timezone != DEFAULT_TIMEZONE else {}),
         **({"issuer": exercise.issuer} if exercise.issuer else {}),
         **({"distribution": exercise.distribution} if exercise.distribution else {}),
         "phases": [
