@@ -23,6 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("a folder of Jinja templates overriding the default ones (e.g. report.css.j2)"))
     parser.add_argument("--language", choices=("fr", "en"),
                         help=_("report language (default: the exercise's language)"))
+    parser.epilog = _("OUT.docx or OUT.odt: the report as a document to finish in Word or LibreOffice Writer "
+                      "(headings, tables, charts, the marking in the page header, page numbers)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         output_format,
         write_report,
     )
+    from crisisdesk.report.word_processor import WordExportFailed, WordExportUnavailable
 
     try:
         kind = output_format(args.output)
@@ -43,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
         out = write_report(args.session, args.output, templates=args.templates, language=args.language)
     except (ReportError, TemplateFolderError, PdfUnavailable) as exc:
         raise UsageError(str(exc)) from exc
-    except PdfFailed as exc:
+    except WordExportUnavailable as exc:
+        raise UsageError(str(exc)) from exc
+    except (PdfFailed, WordExportFailed) as exc:
         from crisisdesk.printable import printable
 
         print(printable(f"crisisdesk report: {exc}", keep_newlines=True), file=sys.stderr)

@@ -169,6 +169,10 @@ FRENCH: dict[str, str] = {
     "report language (default: the exercise's language)": "langue du rapport (par défaut : celle de l'exercice)",
     "{path}: cannot write the report: {why}": "{path} : impossible d'écrire le rapport : {why}",
     "{out}: {kind} report written in {seconds} s": "{out} : rapport {kind} écrit en {seconds} s",
+    "OUT.docx or OUT.odt: the report as a document to finish in Word or LibreOffice Writer "
+    "(headings, tables, charts, the marking in the page header, page numbers)":
+        "OUT.docx ou OUT.odt : le rapport en document à terminer dans Word ou LibreOffice Writer "
+        "(titres, tableaux, graphiques, mention de diffusion en en-tête, numéros de page)",
     "{culprit} is a file, not a folder": "{culprit} est un fichier, pas un dossier",
     # check
     "text: a table for the terminal (default); html: a page with the load chart; json: for tools":

@@ -16,11 +16,12 @@ from jinja2 import TemplateError
 
 from crisisdesk import collector
 from crisisdesk.report.figures import ReportFigures, compute_figures
+from crisisdesk.report.labels import labels
 from crisisdesk.report.pdf import PdfFailed, PdfUnavailable, register_pdf_renderer, render_pdf
 from crisisdesk.report.pdf_title import set_pdf_title
 from crisisdesk.report.render import TemplateFolderError, make_environment, render_html
 
-FORMATS = ("html", "pdf", "csv", "xlsx")  # csv, xlsx: the improvement plan, for follow-up
+FORMATS = ("html", "pdf", "csv", "xlsx", "docx", "odt")  # csv, xlsx: the improvement plan; docx/odt: to finish in a word processor
 REPORT_FILE_MODE = 0o644
 
 __all__ = [
@@ -72,7 +73,8 @@ def output_format(out_path: str | Path) -> str:
     if suffix == "htm":
         suffix = "html"
     if suffix not in FORMATS:
-        raise ReportError(f"{out_path}: the report is written as .html or .pdf (or .csv, .xlsx: the improvement plan), "
+        raise ReportError(f"{out_path}: the report is written as .html, .pdf, .docx or .odt "
+                          "(or .csv, .xlsx: the improvement plan), "
                           f"not {suffix or 'no extension'!r}")
     return suffix
 
@@ -153,17 +155,37 @@ def write_report(session_path: str | Path, out_path: str | Path, *, templates: s
 
                 figures = build_figures(session)
                 return write_plan(figures, language_of(language or figures.language), out)
+            elif kind in ("docx", "odt"):
+                word_document = _word_document_source(session, templates=templates, language=language)
             else:
                 html = report_html(session, templates=templates, language=language, for_print=kind == "pdf")
     except TemplateError as exc:
         raise ReportError(f"report template: {describe_template_error(exc)}") from exc
     finally:
         session.close()
-    if kind == "html":
+    if kind in ("docx", "odt"):
+        from crisisdesk.report.word_processor import write_word_document
+
+        html, marking, report_language = word_document
+        write_word_document(html, out, kind=kind, marking=marking, language=report_language)
+    elif kind == "html":
         write_text_atomically(out, html)
     else:
         write_pdf_atomically(html, out)
     return out
+
+
+def _word_document_source(session, *, templates, language) -> tuple[str, str, str]:
+    """The print HTML (long annexes summarised, as in the PDF), the page marking and the language."""
+    from crisisdesk.report.labels import language_of
+
+    figures = build_figures(session)
+    chosen = language_of(language or figures.language)
+    html = render_html(figures, templates=templates, language=chosen, image_src=report_images(session),
+                       for_print=True)
+    draft = labels(chosen)["draft_banner"] if figures.draft else ""
+    marking = " — ".join(part for part in (draft, figures.exercise.distribution) if part)
+    return html, marking, chosen
 
 
 def document_title(html: str) -> str:

@@ -188,7 +188,7 @@ def test_cli_writes_the_html_report(ended_path, tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "rapport.docx"], "written as .html or .pdf"),
+        (["-o", "rapport.rtf"], "written as .html, .pdf, .docx or .odt"),
         (["-o", "rapport.html", "--templates", "/no/such/folder"], "template folder not found"),
     ],
 )
