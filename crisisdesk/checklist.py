@@ -82,3 +82,42 @@ def checklist_items(state: SessionState, roles: Iterable[str] | None = None) -> 
                 )
             )
     return tuple(items)
+
+
+@dataclass(frozen=True)
+class ObjectiveEvidence:
+    """What play gathered for one objective: its expected responses by verdict, and the entries tagged with it.
+
+    ``unchecked`` counts the expected responses of fired injects no observer evaluated yet.
+    """
+
+    met: int = 0
+    partial: int = 0
+    missed: int = 0
+    unchecked: int = 0
+    entries: int = 0
+
+    @property
+    def responses(self) -> int:
+        """Expected responses of the fired injects that serve the objective, evaluated or not."""
+        return self.met + self.partial + self.missed + self.unchecked
+
+
+def objective_evidence(objective_ids: Iterable[str], state: SessionState) -> dict[str, ObjectiveEvidence]:
+    """For each objective, the checks of the fired injects serving it and the entries tagged with it.
+
+    An inject serves the objectives it names now (an inject edited during play counts with
+    its new objectives). Objectives not in ``objective_ids`` are ignored.
+    """
+    counts = {objective_id: {"met": 0, "partial": 0, "missed": 0, "unchecked": 0, "entries": 0}
+              for objective_id in objective_ids}
+    objectives_of = {inject_state.inject.id: inject_state.inject.objectives for inject_state in state.injects}
+    for item in checklist_items(state):
+        for objective_id in objectives_of.get(item.inject_id, ()):
+            if objective_id in counts:
+                counts[objective_id][item.check.status if item.check else "unchecked"] += 1
+    for entry in state.entries:
+        for tag in entry.tags:
+            if tag in counts:
+                counts[tag]["entries"] += 1
+    return {objective_id: ObjectiveEvidence(**c) for objective_id, c in counts.items()}

@@ -9,6 +9,8 @@ credited to the entry's author, instead of both the entry and its copy.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 _PREFIX = "entry:"
 _MAX_ENTRY_ID = 40  # event ids hold at most 64 characters
@@ -54,3 +56,28 @@ def finding_text(entry) -> str:
     """The finding text made from a tagged log entry (its role first)."""
     text = entry.text.strip()
     return f"{entry.role} — {text}" if entry.role else text
+
+
+@dataclass(frozen=True)
+class TaggedFinding:
+    """A finding to import from a tagged entry: what to store, under the id that names the entry."""
+
+    kind: str  # "strength" or "improvement"
+    text: str
+    objective_id: str | None  # the first objective the entry is tagged with
+    finding_id: str
+
+
+def findings_to_import(state, objective_ids: Iterable[str]) -> list[TaggedFinding]:
+    """The findings the tagged entries give that are not stored yet (judged by the finding's id), in log order."""
+    imported = {f.event_id for f in state.findings}
+    objectives = set(objective_ids)
+    result = []
+    for entry in state.entries:
+        for kind in ("strength", "improvement"):
+            if kind in entry.tags:
+                finding_id = imported_finding_id(state, entry, kind)
+                if finding_id not in imported:
+                    objective = next((tag for tag in entry.tags if tag in objectives), None)
+                    result.append(TaggedFinding(kind, finding_text(entry), objective, finding_id))
+    return result

@@ -49,3 +49,40 @@ def test_a_check_after_the_window_is_late(session, clock):
     session.check_expectation("I01", 0, "met", observer="Claire")
     [item] = checklist_items(session.state)
     assert item.late
+
+
+def test_objective_evidence_counts_each_verdict_and_the_tagged_entries(session, clock):
+    from crisisdesk.checklist import objective_evidence
+
+    assert objective_evidence(["O1", "O2"], session.state)["O1"].responses == 0  # nothing fired yet
+    session.start()
+    session.fire("I01")  # serves O1: one expected response (DIR)
+    session.fire("I02")  # serves O2: one expected response (DSOL)
+    clock.advance(60)
+    session.check_expectation("I01", 0, "missed", observer="Claire")
+    session.log_entry(observer="Claire", role="DIR", kind="decision", text="Cellule activée", tags=("O1", "strength"))
+    session.log_entry(observer="Claire", role="DIR", kind="decision", text="Point de situation", tags=("O1",))
+    evidence = objective_evidence(["O1", "O2"], session.state)
+    assert (evidence["O1"].met, evidence["O1"].partial, evidence["O1"].missed, evidence["O1"].unchecked,
+            evidence["O1"].entries) == (0, 0, 1, 0, 2)
+    assert (evidence["O2"].unchecked, evidence["O2"].responses, evidence["O2"].entries) == (1, 1, 0)
+    session.check_expectation("I01", 0, "met", observer="Claire")  # the latest verdict counts
+    assert objective_evidence(["O1"], session.state)["O1"].met == 1
+    assert set(objective_evidence(["O1"], session.state)) == {"O1"}  # only the objectives asked for
+
+
+def test_tagged_entries_give_findings_once_each(session, clock):
+    from crisisdesk.tagged_findings import findings_to_import
+
+    session.start()
+    first = session.log_entry(observer="Claire", role="DSOL", kind="decision", text="Appels lancés ",
+                              tags=("strength", "O2"))
+    session.log_entry(observer="Marc", role=None, kind="observation", text="Remontées lentes", tags=("improvement",))
+    session.log_entry(observer="Marc", role="DIR", kind="decision", text="Sans marque")
+    found = findings_to_import(session.state, ["O1", "O2"])
+    assert [(f.kind, f.text, f.objective_id) for f in found] == [
+        ("strength", "DSOL — Appels lancés", "O2"), ("improvement", "Remontées lentes", None)]
+    session.add_finding(found[0].kind, found[0].text, found[0].objective_id, event_id=found[0].finding_id)
+    session.log_entry(observer="Claire", role="DSOL", kind="decision", text="Appels lancés à 10 h",
+                      tags=("strength", "O2"), supersedes=first.entry_id)  # corrected: still imported once
+    assert [f.text for f in findings_to_import(session.state, ["O1", "O2"])] == ["Remontées lentes"]

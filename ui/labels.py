@@ -1,9 +1,9 @@
 """GUI: the words the interface shows for the core's codes, in the interface's language.
 
-``code_label(group, code)`` is the one lookup: entry kinds, tags, priorities and ratings come
+``code_label(group, code)`` is the one lookup: entry kinds, tags, priorities, ratings and checks come
 from the core's vocabulary (crisisdesk/vocabulary.py, the words the report prints) and
 the exercise terms from its glossary (``term``); the codes only the interface shows
-(channels, timeline statuses, clock states, role kinds, stages, checks) are the tables
+(channels, timeline statuses, clock states, role kinds, stages) are the tables
 below, translated through the catalogue. Colours: ``ui/palette.py``; error sentences:
 ``ui/error_sentences.py``.
 """
@@ -40,6 +40,7 @@ _CORE_CODES: dict[str, type[StrEnum]] = {
     "rating": vocabulary.Rating,
     "domain": vocabulary.PoeteDomain,  # a plan action's POETE domain
     "action_status": vocabulary.ActionStatus,
+    "check": vocabulary.CheckStatus,  # an expected response's verdict: obtenue / partielle / manquée
     "retex_status": vocabulary.RetexStatus,  # projet / validé
 }
 
@@ -56,11 +57,6 @@ _UI_WORDS: dict[str, dict[str, str]] = {
     "stage": {
         "briefing": QT_TRANSLATE_NOOP("Labels", "briefing"),
         "play": QT_TRANSLATE_NOOP("Labels", "jeu"),
-    },
-    "check": {  # an expectation seen by an observer (keys 1, 2, 3 in the checklist)
-        "met": QT_TRANSLATE_NOOP("Labels", "réalisé"),
-        "partial": QT_TRANSLATE_NOOP("Labels", "partiel"),
-        "missed": QT_TRANSLATE_NOOP("Labels", "non réalisé"),
     },
     "channel": {
         "phone": QT_TRANSLATE_NOOP("Labels", "Téléphone"),

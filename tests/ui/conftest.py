@@ -54,6 +54,32 @@ def mini_session(tmp_path: Path, mini_package_path: Path, fake_time: FakeTime):
 
 
 @pytest.fixture
+def quick_session(mini_session, fake_time):
+    """The mini session opened again with a short busy timeout: a held lock fails in 50 ms, not 5 s."""
+    from crisisdesk.session import Session
+
+    session = Session.open(mini_session.path, time_source=fake_time, busy_timeout_ms=50)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def lock(mini_session):
+    """Call it to make another program hold the session file's write lock (released at teardown at the latest)."""
+    from tests.helpers.write_lock import WriteLock
+
+    held: list[WriteLock] = []
+
+    def hold() -> WriteLock:
+        held.append(WriteLock(mini_session.path))
+        return held[-1]
+
+    yield hold
+    for each in held:
+        each.release()
+
+
+@pytest.fixture
 def plain_window(qtbot):
     """An empty main window, shown: the parent of a dialog or of a background job under test."""
     from PySide6.QtWidgets import QMainWindow

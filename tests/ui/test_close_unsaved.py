@@ -3,40 +3,18 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from crisisdesk.session import Session
 from tests.helpers.observer_support import observer_settings, stored_entries
+from tests.helpers.write_lock import WriteLock
 from tests.qt_helpers import press_enter, type_text
 from tests.ui.test_console_flow import save_shot
 from ui.observer.log_model import Column, SaveState
 from ui.observer.panel import ObserverPanel
 from ui.observer.window import ObserverWindow
-
-
-class Lock:
-    """Another program holding the session file's write lock."""
-
-    def __init__(self, path) -> None:
-        self.conn = sqlite3.connect(str(path), timeout=0)
-        self.conn.execute("BEGIN IMMEDIATE")
-
-    def release(self) -> None:
-        if self.conn is not None:
-            self.conn.rollback()
-            self.conn.close()
-            self.conn = None
-
-
-@pytest.fixture
-def quick_session(mini_session, fake_time):
-    """The mini session opened again with a short busy timeout (a held lock fails in 50 ms)."""
-    session = Session.open(mini_session.path, time_source=fake_time, busy_timeout_ms=50)
-    yield session
-    session.close()
 
 
 @pytest.fixture
@@ -49,12 +27,12 @@ def observer(qtbot, tmp_path, quick_session):
     window.unsaved.settled = True  # teardown: no question
 
 
-def log_while_locked(qtbot, panel, mini_session, text: str) -> Lock:
-    lock = Lock(mini_session.path)
+def log_while_locked(qtbot, panel, lock, text: str) -> WriteLock:
+    held = lock()
     type_text(panel.quick.line, f"DSOL d: {text}")
     press_enter(panel.quick.line)
     qtbot.waitUntil(lambda: panel.model.row_at(0).save is SaveState.FAILED)
-    return lock
+    return held
 
 
 def unsaved_box(window) -> QMessageBox:
@@ -68,8 +46,8 @@ def click(box: QMessageBox, text: str) -> None:
     button.click()
 
 
-def test_closing_with_an_unsaved_entry_asks_and_exports_it_to_a_file(qtbot, observer, mini_session, tmp_path):
-    lock = log_while_locked(qtbot, observer.panel, mini_session, "Réquisition de deux gymnases")
+def test_closing_with_an_unsaved_entry_asks_and_exports_it_to_a_file(qtbot, observer, lock, tmp_path):
+    held = log_while_locked(qtbot, observer.panel, lock, "Réquisition de deux gymnases")
     try:
         assert not observer.close()  # retried once, still locked: asked, not closed
         assert observer.isVisible()
@@ -91,14 +69,14 @@ def test_closing_with_an_unsaved_entry_asks_and_exports_it_to_a_file(qtbot, obse
         dialog.fileSelected.emit(str(target))
         qtbot.waitUntil(lambda: not observer.isVisible())
     finally:
-        lock.release()
+        held.release()
     document = json.loads(target.read_text(encoding="utf-8"))
     assert [w["payload"]["text"] for w in document["writes"]] == ["Réquisition de deux gymnases"]
 
 
 def test_cancel_keeps_the_window_and_quit_anyway_leaves_the_journal_for_the_next_open(
-        qtbot, observer, mini_session, fake_time):
-    lock = log_while_locked(qtbot, observer.panel, mini_session, "Ouverture de salles rafraîchies")
+        qtbot, observer, lock, mini_session, fake_time):
+    held = log_while_locked(qtbot, observer.panel, lock, "Ouverture de salles rafraîchies")
     try:
         observer.close()
         click(unsaved_box(observer), "Annuler")
@@ -108,21 +86,21 @@ def test_cancel_keeps_the_window_and_quit_anyway_leaves_the_journal_for_the_next
         qtbot.waitUntil(lambda: not observer.isVisible())
         assert stored_entries(mini_session.path) == []
     finally:
-        lock.release()
+        held.release()
     observer._session.close()
     with Session.open(mini_session.path, time_source=fake_time) as reopened:  # adopts the journal
         assert [e.text for e in reopened.state.entries] == ["Ouverture de salles rafraîchies"]
 
 
-def test_a_retry_that_works_at_close_closes_without_asking(qtbot, observer, mini_session):
-    lock = log_while_locked(qtbot, observer.panel, mini_session, "Point de situation à 14 h")
-    lock.release()
+def test_a_retry_that_works_at_close_closes_without_asking(qtbot, observer, lock, mini_session):
+    held = log_while_locked(qtbot, observer.panel, lock, "Point de situation à 14 h")
+    held.release()
     assert observer.close()
     assert observer.unsaved.box is None
     assert [row["text"] for row in stored_entries(mini_session.path)] == ["Point de situation à 14 h"]
 
 
-def test_the_console_asks_too_and_its_observer_windows_do_not_ask_twice(qtbot, qloop, quick_session, mini_session,
+def test_the_console_asks_too_and_its_observer_windows_do_not_ask_twice(qtbot, qloop, quick_session, lock,
                                                                           fake_time, settings, tmp_path):
     from ui.main_window import MainWindow
 
@@ -133,7 +111,7 @@ def test_the_console_asks_too_and_its_observer_windows_do_not_ask_twice(qtbot, q
     console.side_windows.open_observer_window()
     [window] = console.side_windows.windows
     window.panel.set_observer_name("Claire Dubois")
-    lock = log_while_locked(qtbot, window.panel, mini_session, "Renfort de la Croix-Rouge demandé")
+    held = log_while_locked(qtbot, window.panel, lock, "Renfort de la Croix-Rouge demandé")
     try:
         assert not console.close()
         box = unsaved_box(console)
@@ -142,7 +120,7 @@ def test_the_console_asks_too_and_its_observer_windows_do_not_ask_twice(qtbot, q
         qtbot.waitUntil(lambda: not console.isVisible())
         assert window.unsaved.box is None  # closed with the console, no second question
     finally:
-        lock.release()
+        held.release()
         console.driver.stop()
 
 

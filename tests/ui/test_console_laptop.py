@@ -243,7 +243,7 @@ def test_checklist_stops_counting_down_at_endex(qtbot, console, fake_time):
     window.session.end()
     panel.refresh_from_session()
     panel.update_clock()
-    assert texts() and all(text == "à évaluer (ENDEX)" for text in texts())
+    assert texts() and all(text == "à évaluer (FINEX)" for text in texts())
 
 
 def test_startex_asks_first_and_a_second_f5_does_not_start(qtbot, console):

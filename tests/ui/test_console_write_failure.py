@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from crisisdesk.session import InjectStatus, Session
+from crisisdesk.session import InjectStatus
 from tests.ui.test_console_flow import save_shot
 from ui.console.driver import MAX_WAIT_MS, retry_delay_ms
-
-
-@pytest.fixture
-def quick_session(mini_session, fake_time):
-    """The mini session opened again with a short busy timeout: a held lock fails in 50 ms, not 5 s."""
-    session = Session.open(mini_session.path, time_source=fake_time, busy_timeout_ms=50)
-    yield session
-    session.close()
 
 
 @pytest.fixture
@@ -31,27 +21,6 @@ def window(qtbot, qloop, quick_session, fake_time, settings):
     console.show()
     yield console
     console.driver.stop()
-
-
-@pytest.fixture
-def lock(mini_session):
-    """Another program holding the session file's write lock until ``release()``."""
-
-    class Lock:
-        def __init__(self) -> None:
-            self.conn = sqlite3.connect(str(mini_session.path), timeout=0)
-            self.conn.execute("BEGIN IMMEDIATE")
-
-        def release(self) -> None:
-            if self.conn is not None:
-                self.conn.rollback()
-                self.conn.close()
-                self.conn = None
-
-    holder: list[Lock] = []
-    yield lambda: holder.append(Lock()) or holder[-1]
-    for held in holder:
-        held.release()
 
 
 def dialogs(window) -> list[QMessageBox]:

@@ -9,17 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from crisisdesk.session import Session
+from tests.helpers.observer_support import play_one_check, show_hotwash, stored_state
 from tests.qt_helpers import type_text
-from ui.observer.hotwash import HotWashWidget
 
 
 @pytest.fixture
 def ended_session(mini_session, fake_time):
-    mini_session.start()
-    mini_session.fire("I01")
-    fake_time.advance(4 * 60)
-    mini_session.check_expectation("I01", 0, "met", observer="Claire Dubois")
+    play_one_check(mini_session, fake_time)
     fake_time.advance(30 * 60)
     mini_session.end()
     mini_session.add_finding("improvement", "Alerte lente", "O1", observer="Marc Lefèvre")
@@ -31,19 +27,7 @@ def ended_session(mini_session, fake_time):
 
 @pytest.fixture
 def hotwash(qtbot, ended_session):
-    widget = HotWashWidget(ended_session, observer_name="Sophie Tran")
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    return widget
-
-
-def _stored(session):
-    reopened = Session.open(session.path, read_only=True)
-    try:
-        return reopened.state
-    finally:
-        reopened.close()
+    return show_hotwash(qtbot, ended_session, "Sophie Tran", 1366, 768)
 
 
 def _save(dialog):
@@ -70,7 +54,7 @@ def test_a_finding_is_edited_in_full_and_the_editor_recorded(qtbot, hotwash, end
     type_text(dialog.recommendation, "Automatiser la liste")
     _shot(dialog, "finding-dialog.png")
     _save(dialog)
-    (finding,) = _stored(ended_session).findings
+    (finding,) = stored_state(ended_session).findings
     assert (finding.id, finding.text, finding.reference, finding.cause, finding.recommendation) == (
         1, "Alerte des personnes isolées en 1 h 40", "Plan canicule, fiche 3", "Liste tenue à la main",
         "Automatiser la liste")
@@ -88,7 +72,7 @@ def test_a_plan_line_is_detailed_then_deleted_with_a_confirmation(qtbot, hotwash
     type_text(dialog.contact, "Mme Martin")
     _shot(dialog, "plan-line-dialog.png")
     _save(dialog)
-    (line,) = _stored(ended_session).improvements
+    (line,) = stored_state(ended_session).improvements
     assert (line.domain, line.status, line.finding_id, line.contact, line.edited_by, line.due_date) == (
         "training", "in_progress", 1, "Mme Martin", "Sophie Tran", "2032-09-30")
 
@@ -96,11 +80,11 @@ def test_a_plan_line_is_detailed_then_deleted_with_a_confirmation(qtbot, hotwash
     confirm = hotwash.delete_selected_plan_line()
     qtbot.waitUntil(confirm.isVisible)
     confirm.reject()  # "No" is the default: nothing happens
-    assert len(_stored(ended_session).improvements) == 1
+    assert len(stored_state(ended_session).improvements) == 1
     confirm = hotwash.delete_selected_plan_line()
     qtbot.waitUntil(confirm.isVisible)
     confirm.accept()
-    assert _stored(ended_session).improvements == ()
+    assert stored_state(ended_session).improvements == ()
     assert hotwash.plan.rowCount() == 0
     assert [e.kind for e in ended_session.events_since(0)].count("improvement") == 3  # nothing erased
 
@@ -109,7 +93,7 @@ def test_a_rating_is_withdrawn_and_the_card_is_cleared(qtbot, hotwash, ended_ses
     card = hotwash.cards["O1"]
     assert card.withdraw_button.isVisible() and card.selected_rating() == "S"
     card.withdraw_button.click()
-    assert _stored(ended_session).ratings == ()
+    assert stored_state(ended_session).ratings == ()
     qtbot.waitUntil(lambda: card.selected_rating() is None)
     assert card.justification.toPlainText() == "" and not card.withdraw_button.isVisible()
 
@@ -126,7 +110,7 @@ def test_the_retex_document_is_drafted_then_saved(qtbot, hotwash, ended_session)
     assert doc.unsaved.isVisible() and doc.save_button.isEnabled()
     _shot(hotwash, "retex-document-1366x768.png")
     doc.save_button.click()
-    retex = _stored(ended_session).retex
+    retex = stored_state(ended_session).retex
     assert (retex.author, retex.status, retex.decisions, retex.updated_by) == (
         "Claire Dubois", "approved", "Valider le plan d'actions", "Sophie Tran")
     assert "Alerte lente" in retex.improvements

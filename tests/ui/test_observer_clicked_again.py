@@ -13,22 +13,11 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from crisisdesk.session import Session
+from tests.helpers.write_lock import WriteLock
 from tests.qt_helpers import type_text
 from tests.ui.test_console_flow import save_shot
 from ui.observer.expectations import ExpectationsChecklist
 from ui.observer.hotwash import HotWashWidget
-
-
-class WriteLock:
-    """Another program holding the session file's write lock until ``release()``."""
-
-    def __init__(self, path) -> None:
-        self.conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
-        self.conn.execute("BEGIN IMMEDIATE")
-
-    def release(self) -> None:
-        self.conn.execute("ROLLBACK")
-        self.conn.close()
 
 
 def stored_events(path, kind: str) -> list[tuple]:

@@ -62,10 +62,10 @@ def test_checks_are_stored_with_delay_and_read_back(checklist, mini_session, fak
         assert [c.status for c in state.check_history] == ["partial", "met"]
     finally:
         reopened.close()
-    assert _item_text(checklist, "I02", 0, 1) == "réalisé +0:04:00"
+    assert _item_text(checklist, "I02", 0, 1) == "obtenue +0:04:00"
     assert checklist._buttons[("I02", 0)]["met"].isChecked()
     assert not checklist._buttons[("I02", 0)]["partial"].isChecked()
-    assert "1/1 constatés" in checklist.summary.text()
+    assert "1/1 évaluées" in checklist.summary.text()
 
 
 def test_late_check_and_role_filter(checklist, mini_session, fake_time):
@@ -76,7 +76,7 @@ def test_late_check_and_role_filter(checklist, mini_session, fake_time):
     checklist.refresh()
     assert set(checklist._items) == {("I01", 0), ("I02", 0)}
     checklist.check("I01", 0, "missed")
-    assert _item_text(checklist, "I01", 0, 1) == "non réalisé +0:12:00 · hors délai"
+    assert _item_text(checklist, "I01", 0, 1) == "manquée +0:12:00 · hors délai"
     checklist.set_role_filter("DSOL")
     assert set(checklist._items) == {("I02", 0)}
 

@@ -7,16 +7,14 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 
 from crisisdesk.session import Session
+from tests.helpers.observer_support import play_one_check, show_hotwash, stored_state
 from tests.qt_helpers import type_text
 from ui.observer.hotwash import HotWashWidget
 
 
 @pytest.fixture
 def ended_session(mini_session, fake_time):
-    mini_session.start()
-    mini_session.fire("I01")
-    fake_time.advance(4 * 60)
-    mini_session.check_expectation("I01", 0, "met", observer="Claire Dubois")
+    play_one_check(mini_session, fake_time)
     mini_session.log_entry(observer="Claire Dubois", role="DSOL", kind="decision",
                            text="Visites à domicile dès 10 h", tags=("strength", "O2"))
     mini_session.log_entry(observer="Marc Lefèvre", role="PP", kind="observation",
@@ -28,20 +26,12 @@ def ended_session(mini_session, fake_time):
 
 @pytest.fixture
 def hotwash(qtbot, ended_session):
-    widget = HotWashWidget(ended_session, observer_name="Claire Dubois")
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    return widget
-
-
-def _reopen(session):
-    return Session.open(session.path)
+    return show_hotwash(qtbot, ended_session, "Claire Dubois", 1200, 800)
 
 
 def test_rating_needs_a_justification_then_is_stored(qtbot, hotwash, ended_session):
     card = hotwash.cards["O1"]
-    assert "1 réalisée(s)" in card.evidence.text()  # the I01 check, I01 serves O1
+    assert "1 obtenue(s)" in card.evidence.text()  # the I01 check, I01 serves O1
     assert "1 entrée(s) de main courante #O2" in hotwash.cards["O2"].evidence.text()
     card.buttons["S"].click()
     card.save_button.click()
@@ -50,25 +40,19 @@ def test_rating_needs_a_justification_then_is_stored(qtbot, hotwash, ended_sessi
     type_text(card.justification, "Cellule activée en 4 min, mais sans secrétariat ni main courante au début.")
     card.save_button.click()
 
-    reopened = _reopen(ended_session)
-    try:
-        [rating] = reopened.state.ratings
-        assert (rating.objective_id, rating.rating, rating.observer) == ("O1", "S", "Claire Dubois")
-        assert rating.justification == "Cellule activée en 4 min, mais sans secrétariat ni main courante au début."
-    finally:
-        reopened.close()
+    state = stored_state(ended_session)
+    [rating] = state.ratings
+    assert (rating.objective_id, rating.rating, rating.observer) == ("O1", "S", "Claire Dubois")
+    assert rating.justification == "Cellule activée en 4 min, mais sans secrétariat ni main courante au début."
     assert "Noté <b>S</b> par Claire Dubois" in card.recorded.text()
     assert not card.save_button.isEnabled()  # nothing left to save
 
     # A new rating of the same objective replaces it (latest wins), history kept.
     card.buttons["M"].click()
     card.save_button.click()
-    reopened = _reopen(ended_session)
-    try:
-        assert [r.rating for r in reopened.state.ratings] == ["M"]
-        assert [r.rating for r in reopened.state.rating_history] == ["S", "M"]
-    finally:
-        reopened.close()
+    state = stored_state(ended_session)
+    assert [r.rating for r in state.ratings] == ["M"]
+    assert [r.rating for r in state.rating_history] == ["S", "M"]
 
 
 def test_findings_typed_and_imported_from_tagged_entries(qtbot, hotwash, ended_session):
@@ -82,11 +66,8 @@ def test_findings_typed_and_imported_from_tagged_entries(qtbot, hotwash, ended_s
     assert not hotwash.import_button.isEnabled()
     assert hotwash.import_tagged_entries() == 0  # never twice
 
-    reopened = _reopen(ended_session)
-    try:
-        findings = [(f.kind, f.text, f.objective_id, f.stage) for f in reopened.state.findings]
-    finally:
-        reopened.close()
+    state = stored_state(ended_session)
+    findings = [(f.kind, f.text, f.objective_id, f.stage) for f in state.findings]
     assert findings == [
         ("strength", "Très bonne coordination avec la préfecture", None, "hotwash"),
         ("improvement", "Liste des personnes isolées pas à jour", "O2", "hotwash"),
@@ -105,14 +86,11 @@ def test_improvement_plan_rows_are_stored_and_listed(qtbot, hotwash, ended_sessi
     hotwash.plan_objective.setCurrentIndex(hotwash.plan_objective.findData("O1"))
     QTest.keyClick(hotwash.plan_action, Qt.Key.Key_Return)
 
-    reopened = _reopen(ended_session)
-    try:
-        [row] = reopened.state.improvements
-        assert (row.action, row.owner_role, row.priority, row.due_date, row.objective_id) == (
-            "Former deux secrétaires de cellule à la main courante", "DSOL", "high", "2032-09-30", "O1",
-        )
-    finally:
-        reopened.close()
+    state = stored_state(ended_session)
+    [row] = state.improvements
+    assert (row.action, row.owner_role, row.priority, row.due_date, row.objective_id) == (
+        "Former deux secrétaires de cellule à la main courante", "DSOL", "high", "2032-09-30", "O1",
+    )
     assert hotwash.plan.rowCount() == 1
     assert [hotwash.plan.item(0, c).text() for c in range(5)] == [
         "Former deux secrétaires de cellule à la main courante", "DSOL", "haute", "30/09/2032", "O1",

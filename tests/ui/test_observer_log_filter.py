@@ -9,8 +9,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from crisisdesk.logsyntax import fold
 from crisisdesk.session import LogEntry
+from tests.helpers.observer_support import draft_entry
 from ui.observer.log_filter import LogFilterProxy, fold_many
-from ui.observer.log_model import Column, DraftEntry, LogTableModel
+from ui.observer.log_model import Column, LogTableModel
 
 T0 = 1_780_000_000.0
 ROLES = ("DIR", "DSOL", "PP")
@@ -56,10 +57,8 @@ def test_filtered_rows_follow_inserts_drafts_corrections_and_order(qtbot):
     assert _shown(proxy)[0] == "Évacuation n° 31"
     assert _shown(proxy) == _expected(model, proxy)
 
-    model.add_draft(DraftEntry("d1", "Claire", "DSOL", "action", "Évacuation brouillon", None, (), T0 + 40, 40.0,
-                               None, "play"))
-    model.add_draft(DraftEntry("d2", "Claire", "DIR", "action", "Évacuation autre rôle", None, (), T0 + 41, 41.0,
-                               None, "play"))
+    model.add_draft(draft_entry("d1", "Claire", "DSOL", "action", "Évacuation brouillon", T0 + 40, 40.0))
+    model.add_draft(draft_entry("d2", "Claire", "DIR", "action", "Évacuation autre rôle", T0 + 41, 41.0))
     assert _shown(proxy)[0] == "Évacuation brouillon"
     assert _shown(proxy) == _expected(model, proxy)
     model.remove_draft("d1")

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from crisisdesk.session import LogEntry
-from ui.observer.log_model import Column, DraftEntry, LogFilterProxy, LogTableModel, SaveState
+from tests.helpers.observer_support import draft_entry
+from ui.observer.log_model import Column, LogFilterProxy, LogTableModel, SaveState
 
 T0 = 1_780_000_000.0
 ROLES = ("DIR", "DSOL", "PP")
@@ -32,7 +33,7 @@ def test_model_passes_qt_consistency_checks_through_updates(qtbot):
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     entries = tuple(_entry(n) for n in range(5))
     model.sync(entries, entries)
-    model.add_draft(DraftEntry("d1", "Claire", "DIR", "action", "Brouillon", None, (), T0 + 10, 10.0, None, "play"))
+    model.add_draft(draft_entry("d1", "Claire", "DIR", "action", "Brouillon", T0 + 10, 10.0))
     model.set_newest_first(False)
     corrected = _entry(9, supersedes="e000002", revision=2, text="Décision n° 2 corrigée")
     model.sync((*entries[:2], corrected, *entries[3:]), (*entries, corrected))
@@ -55,7 +56,7 @@ def test_new_entries_are_inserted_not_reset(qtbot):
 
 def test_draft_becomes_saved_when_the_session_has_it(qtbot):
     model = LogTableModel()
-    draft = DraftEntry("e000007", "Claire", "DSOL", "decision", "Décision n° 7", None, (), T0 + 7, 7.0, None, "play")
+    draft = draft_entry("e000007", "Claire", "DSOL", "decision", "Décision n° 7", T0 + 7, 7.0)
     model.add_draft(draft)
     assert model.row_at(0).save is SaveState.SAVING
     assert model.index(0, Column.STATUS).data() == "en cours…"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -137,14 +135,11 @@ def test_row_shows_in_progress_then_saved(qtbot, panel, mini_session):
     assert len(stored_entries(mini_session.path)) == 1
 
 
-def test_locked_file_shows_not_saved_keeps_the_entry_and_retries(qtbot, tmp_path, mini_session, fake_time):
-    # A second session object on the same file, with a short busy timeout, so a lock makes it fail fast.
-    session = Session.open(mini_session.path, time_source=fake_time, busy_timeout_ms=50)
-    widget = ObserverPanel(session, "Claire Dubois", settings=observer_settings(tmp_path))
+def test_locked_file_shows_not_saved_keeps_the_entry_and_retries(qtbot, tmp_path, mini_session, quick_session, lock):
+    widget = ObserverPanel(quick_session, "Claire Dubois", settings=observer_settings(tmp_path))
     qtbot.addWidget(widget)
     widget.show()
-    blocker = sqlite3.connect(str(mini_session.path), timeout=0)
-    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    held = lock()  # another program holds the write lock
     try:
         type_text(widget.quick.line, "DSOL d: Réquisition de deux gymnases climatisés")
         press_enter(widget.quick.line)
@@ -155,8 +150,7 @@ def test_locked_file_shows_not_saved_keeps_the_entry_and_retries(qtbot, tmp_path
         assert widget._retry_timer.isActive()
         assert widget.retry_failed() == 1  # still locked: still kept
     finally:
-        blocker.rollback()
-        blocker.close()
+        held.release()
     assert widget.retry_failed() == 0
     [row] = stored_entries(mini_session.path)
     assert row["text"] == "Réquisition de deux gymnases climatisés"
@@ -164,7 +158,6 @@ def test_locked_file_shows_not_saved_keeps_the_entry_and_retries(qtbot, tmp_path
     assert widget.proxy.index(0, Column.STATUS).data() == "enregistré"
     assert widget.model.rowCount() == 1  # the retry did not duplicate it
     assert not widget._retry_timer.isActive()
-    session.close()
 
 
 def test_correction_is_a_revision_and_the_history_stays_visible(qtbot, panel, mini_session):

@@ -48,7 +48,7 @@ class SituationPanel(QWidget):
         self.roles.setHorizontalHeaderLabels(
             [self.tr("Rôle"), self.tr("Entrées"), self.tr("Vérifiées"), self.tr("Manquées")]
         )
-        self.roles.horizontalHeaderItem(2).setToolTip(self.tr("Réponses attendues vérifiées (faites ou partielles)"))
+        self.roles.horizontalHeaderItem(2).setToolTip(self.tr("Réponses attendues vérifiées (obtenues ou partielles)"))
         self.roles.horizontalHeaderItem(3).setToolTip(self.tr("Réponses attendues manquées"))
         for table in (self.indicators, self.roles):
             table.verticalHeader().hide()

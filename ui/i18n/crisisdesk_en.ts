@@ -104,12 +104,12 @@
 <context>
     <name>ConfirmDeleteDialog</name>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="224"/>
+        <location filename="../observer/retex_dialogs.py" line="218"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="225"/>
+        <location filename="../observer/retex_dialogs.py" line="219"/>
         <source>Supprimer {what} ?
 Le rapport ne le montrera plus ; l&apos;historique de la session garde la trace de la suppression et de son auteur.</source>
         <translation>Delete {what}?
@@ -1000,17 +1000,17 @@ The report will no longer show it; the session&apos;s history keeps the deletion
 <context>
     <name>EndexBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="254"/>
+        <location filename="../console/alerts.py" line="257"/>
         <source>Exercice terminé ({endex}). La suite : le {hotwash} avec la salle, puis le rapport RETEX.</source>
         <translation>Exercise over ({endex}). Next: the {hotwash} with the room, then the after-action report.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="257"/>
+        <location filename="../console/alerts.py" line="260"/>
         <source>1. {hotwash}</source>
         <translation>1. {hotwash}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="259"/>
+        <location filename="../console/alerts.py" line="262"/>
         <source>2. Rapport RETEX (PDF)</source>
         <translation>2. After-action report (PDF)</translation>
     </message>
@@ -1520,6 +1520,11 @@ Details saved in: {path}</translation>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
+        <location filename="../observer/expectations.py" line="165"/>
+        <source>Ctrl+E pour y aller · ↑↓ puis 1 obtenue · 2 partielle · 3 manquée · Ctrl+L revient à la saisie</source>
+        <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
+    </message>
+    <message>
         <location filename="../observer/expectations.py" line="253"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
@@ -1536,8 +1541,23 @@ Details saved in: {path}</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="331"/>
-        <source>Constaté « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
-        <translation>Checked “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
+        <source>Évaluée « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
+        <translation>Evaluated “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="356"/>
+        <source>{checked}/{total} évaluées</source>
+        <translation>{checked}/{total} evaluated</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="386"/>
+        <source>à évaluer ({endex})</source>
+        <translation>to evaluate ({endex})</translation>
+    </message>
+    <message>
+        <location filename="../observer/expectations.py" line="446"/>
+        <source>Évaluation non enregistrée : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
+        <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="379"/>
@@ -1548,16 +1568,6 @@ Details saved in: {path}</translation>
         <location filename="../observer/expectations.py" line="383"/>
         <source> · hors délai</source>
         <translation> · late</translation>
-    </message>
-    <message>
-        <location filename="../observer/expectations.py" line="386"/>
-        <source>à évaluer (ENDEX)</source>
-        <translation>to evaluate (ENDEX)</translation>
-    </message>
-    <message>
-        <location filename="../observer/expectations.py" line="446"/>
-        <source>Constat non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
-        <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="139"/>
@@ -1572,19 +1582,9 @@ Details saved in: {path}</translation>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="165"/>
-        <source>Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie</source>
-        <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
-    </message>
-    <message>
         <location filename="../observer/expectations.py" line="265"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
-    </message>
-    <message>
-        <location filename="../observer/expectations.py" line="356"/>
-        <source>{checked}/{total} constatés</source>
-        <translation>{checked}/{total} checked</translation>
     </message>
     <message>
         <location filename="../observer/expectations.py" line="358"/>
@@ -1603,72 +1603,72 @@ Details saved in: {path}</translation>
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="77"/>
+        <location filename="../observer/retex_dialogs.py" line="107"/>
         <source>Modifier le constat n° {n}</source>
         <translation>Edit observation no. {n}</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="78"/>
+        <location filename="../observer/retex_dialogs.py" line="108"/>
         <source>Nouveau constat</source>
         <translation>New observation</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="82"/>
+        <location filename="../observer/retex_dialogs.py" line="112"/>
         <source>Le constat : ce qui a été observé, factuellement</source>
         <translation>The observation: what was seen, factually</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="83"/>
+        <location filename="../observer/retex_dialogs.py" line="113"/>
         <source>Le plan, la procédure ou la fiche réflexe de référence</source>
         <translation>The plan, procedure or checklist it is measured against</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="84"/>
+        <location filename="../observer/retex_dialogs.py" line="114"/>
         <source>Pourquoi : la cause identifiée</source>
         <translation>Why: the root cause found</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="85"/>
+        <location filename="../observer/retex_dialogs.py" line="115"/>
         <source>Ce qu&apos;il faut faire</source>
         <translation>What should be done</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="86"/>
+        <location filename="../observer/retex_dialogs.py" line="116"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="95"/>
+        <location filename="../observer/retex_dialogs.py" line="125"/>
         <source>Nature</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="96"/>
+        <location filename="../observer/retex_dialogs.py" line="126"/>
         <source>Constat</source>
         <translation>Observation</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="97"/>
+        <location filename="../observer/retex_dialogs.py" line="127"/>
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="98"/>
+        <location filename="../observer/retex_dialogs.py" line="128"/>
         <source>Cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="99"/>
+        <location filename="../observer/retex_dialogs.py" line="129"/>
         <source>Recommandation</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="100"/>
+        <location filename="../observer/retex_dialogs.py" line="130"/>
         <source>Objectif</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="115"/>
+        <location filename="../observer/retex_dialogs.py" line="131"/>
         <source>Le constat est à écrire.</source>
         <translation>Write the observation.</translation>
     </message>
@@ -1676,199 +1676,132 @@ Details saved in: {path}</translation>
 <context>
     <name>HotWashWidget</name>
     <message>
-        <location filename="../observer/hotwash.py" line="254"/>
-        <source>Échelle HSEEP : &lt;b&gt;P&lt;/b&gt; réalisé sans difficulté · &lt;b&gt;S&lt;/b&gt; avec quelques difficultés · &lt;b&gt;M&lt;/b&gt; avec des difficultés majeures · &lt;b&gt;U&lt;/b&gt; non réalisable</source>
-        <translation>HSEEP scale: &lt;b&gt;P&lt;/b&gt; performed without challenges · &lt;b&gt;S&lt;/b&gt; with some challenges · &lt;b&gt;M&lt;/b&gt; with major challenges · &lt;b&gt;U&lt;/b&gt; unable to be performed</translation>
+        <location filename="../observer/hotwash.py" line="86"/>
+        <source>Échelle HSEEP : {scale}</source>
+        <translation>HSEEP scale: {scale}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="261"/>
+        <location filename="../observer/hotwash.py" line="93"/>
         <source>Évaluation des objectifs</source>
         <translation>Objective ratings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="272"/>
+        <location filename="../observer/hotwash.py" line="104"/>
         <source>Un point fort ou un axe d&apos;amélioration…</source>
         <translation>A strength or an area for improvement…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="274"/>
+        <location filename="../observer/hotwash.py" line="106"/>
         <source>+ Point fort</source>
         <translation>+ Strength</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="275"/>
+        <location filename="../observer/hotwash.py" line="107"/>
         <source>△ Axe d&apos;amélioration</source>
         <translation>△ Area for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="282"/>
+        <location filename="../observer/hotwash.py" line="114"/>
         <source>Constat détaillé…</source>
         <translation>Detailed observation…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="283"/>
+        <location filename="../observer/hotwash.py" line="115"/>
         <source>Constat, référence, cause et recommandation</source>
         <translation>Observation, reference, root cause and recommendation</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="285"/>
-        <location filename="../observer/hotwash.py" line="382"/>
+        <location filename="../observer/hotwash.py" line="117"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="287"/>
-        <location filename="../observer/hotwash.py" line="384"/>
+        <location filename="../observer/hotwash.py" line="119"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="302"/>
+        <location filename="../observer/hotwash.py" line="134"/>
         <source>Points forts</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="302"/>
+        <location filename="../observer/hotwash.py" line="134"/>
         <source>Axes d&apos;amélioration</source>
         <translation>Areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="312"/>
+        <location filename="../observer/hotwash.py" line="144"/>
         <source>Points forts et axes d&apos;amélioration</source>
         <translation>Strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="329"/>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="329"/>
-        <source>Responsable</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="329"/>
-        <source>Priorité</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="329"/>
-        <source>Échéance</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="329"/>
-        <source>Objectif</source>
-        <translation>Objective</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="342"/>
-        <source>Action corrective…</source>
-        <translation>Corrective action…</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="356"/>
-        <source>Ajouter au plan</source>
-        <translation>Add to the plan</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="376"/>
-        <source>Plan d&apos;actions</source>
-        <translation>Improvement plan</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="379"/>
-        <source>Action détaillée…</source>
-        <translation>Detailed action…</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="380"/>
-        <source>Domaine, pilote, contact, dates, état, constat auquel elle répond</source>
-        <translation>Capability element, owner, contact, dates, status, the observation it answers</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="409"/>
+        <location filename="../observer/hotwash.py" line="181"/>
         <source>Évaluation, constats et plan d&apos;actions</source>
         <translation>Ratings, observations and improvement plan</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="410"/>
+        <location filename="../observer/hotwash.py" line="182"/>
         <source>Synthèse et document RETEX</source>
         <translation>Summary and AAR document</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="452"/>
-        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;actions.</source>
-        <translation>&lt;b&gt;Hot wash&lt;/b&gt; — rate each objective, note the strengths and areas for improvement, and build the improvement plan.</translation>
+        <location filename="../observer/hotwash.py" line="214"/>
+        <source>&lt;b&gt;{hotwash}&lt;/b&gt; — notez chaque objectif, relevez les points forts et les axes d&apos;amélioration, et construisez le plan d&apos;actions.</source>
+        <translation>&lt;b&gt;{hotwash}&lt;/b&gt; — rate each objective, note the strengths and areas for improvement, and build the improvement plan.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="671"/>
+        <location filename="../observer/hotwash.py" line="218"/>
+        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le {hotwash}, il sera complété après {endex}.</source>
+        <translation>The exercise is not over: you can already prepare the {hotwash} and complete it after {endex}.</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="241"/>
+        <source>Réponses attendues : {met} obtenue(s), {partial} partielle(s), {missed} manquée(s), {unchecked} non évaluée(s)</source>
+        <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {unchecked} not evaluated</translation>
+    </message>
+    <message>
+        <location filename="../observer/hotwash.py" line="360"/>
         <source>le constat n° {n}</source>
         <translation>observation no. {n}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="729"/>
-        <source>l&apos;action n° {n}</source>
-        <translation>action no. {n}</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="424"/>
+        <location filename="../observer/hotwash_widgets.py" line="23"/>
         <source>(tous objectifs)</source>
         <translation>(all objectives)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="455"/>
-        <source>L&apos;exercice n&apos;est pas terminé : vous pouvez déjà préparer le retour à chaud, il sera complété après {endex}.</source>
-        <translation>The exercise is not over: you can already prepare the hot wash and complete it after {endex}.</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="468"/>
+        <location filename="../observer/hotwash.py" line="231"/>
         <source>Reprendre les entrées marquées ({n})</source>
         <translation>Take in the tagged entries ({n})</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="470"/>
+        <location filename="../observer/hotwash.py" line="233"/>
         <source>Ajoute comme constats les entrées de la main courante marquées point fort ou amélioration</source>
         <translation>Adds the log entries tagged strength or improvement as findings</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="493"/>
-        <source>Réponses attendues : {met} réalisée(s), {partial} partielle(s), {missed} non réalisée(s), {open} non constatée(s)</source>
-        <translation>Expected responses: {met} met, {partial} partial, {missed} missed, {open} not checked</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="496"/>
+        <location filename="../observer/hotwash.py" line="245"/>
         <source>{n} entrée(s) de main courante #{id}</source>
         <translation>{n} log entr(y/ies) #{id}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="511"/>
+        <location filename="../observer/hotwash.py" line="260"/>
         <source>{observer}, {time}</source>
         <translation>{observer}, {time}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="513"/>
+        <location filename="../observer/hotwash.py" line="262"/>
         <source> — modifié par {who}</source>
         <translation> — edited by {who}</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="535"/>
-        <source>répond au constat n° {n}</source>
-        <translation>answers observation no. {n}</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="536"/>
-        <source>modifiée par {who}</source>
-        <translation>edited by {who}</translation>
-    </message>
-    <message>
-        <location filename="../observer/hotwash.py" line="561"/>
+        <location filename="../observer/hotwash.py" line="276"/>
         <source>Non enregistré : erreur inattendue (détails dans la fenêtre d&apos;erreur). Votre saisie est restée à l&apos;écran.</source>
         <translation>Not saved: unexpected error (details in the error window). What you typed is still on screen.</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="575"/>
+        <location filename="../observer/hotwash.py" line="290"/>
         <source>Indiquez une justification pour la note de {id}.</source>
         <translation>Give a justification for the rating of {id}.</translation>
     </message>
@@ -2436,267 +2369,325 @@ Details saved in: {path}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="54"/>
         <source>+ fort</source>
         <translation>+ strength</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="55"/>
         <source>△ amél.</source>
         <translation>△ impr.</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="58"/>
         <source>briefing</source>
         <translation>briefing</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="59"/>
         <source>jeu</source>
         <translation>play</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
-        <source>réalisé</source>
-        <translation>met</translation>
-    </message>
-    <message>
         <location filename="../labels.py" line="62"/>
-        <source>partiel</source>
-        <translation>partial</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="63"/>
-        <source>non réalisé</source>
-        <translation>missed</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="66"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="63"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="64"/>
         <source>Radio</source>
         <translation>Radio</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="65"/>
         <source>Flash info</source>
         <translation>News flash</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="66"/>
         <source>Réseaux sociaux</source>
         <translation>Social media</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="67"/>
         <source>Remontée terrain</source>
         <translation>Field report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="68"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="69"/>
         <source>En personne</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="72"/>
         <source>À venir</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="73"/>
         <source>Prochain</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="74"/>
         <source>À déclencher</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="75"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="80"/>
+        <location filename="../labels.py" line="76"/>
         <source>Déclenché</source>
         <translation>Fired</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="77"/>
         <source>Déclenché par erreur</source>
         <translation>Fired by mistake</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="79"/>
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="80"/>
         <source>Non joué</source>
         <translation>Not played</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="87"/>
+        <location filename="../labels.py" line="83"/>
         <source>Prêt — avant {startex}</source>
         <translation>Ready — before {startex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="90"/>
+        <location filename="../labels.py" line="86"/>
         <source>Terminé — {endex}</source>
         <translation>Ended — {endex}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="88"/>
+        <location filename="../labels.py" line="84"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="78"/>
         <source>Annulé</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="89"/>
+        <location filename="../labels.py" line="85"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="89"/>
         <source>Direction</source>
         <translation>Directorate</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94"/>
+        <location filename="../labels.py" line="90"/>
         <source>Partenaire</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95"/>
+        <location filename="../labels.py" line="91"/>
         <source>Joué par l&apos;animation</source>
         <translation>Played by the control team</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="124"/>
+        <location filename="../labels.py" line="120"/>
         <source>Tous</source>
         <translation>All</translation>
     </message>
 </context>
 <context>
-    <name>LogTableModel</name>
+    <name>LogPane</name>
     <message>
-        <location filename="../observer/log_model.py" line="135"/>
-        <source>État</source>
-        <translation>Status</translation>
+        <location filename="../observer/log_pane.py" line="73"/>
+        <source>Rechercher… (Ctrl+F)</source>
+        <translation>Search… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="136"/>
-        <source>Heure</source>
-        <translation>Time</translation>
+        <location filename="../observer/log_pane.py" line="76"/>
+        <source>Rôles</source>
+        <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="137"/>
-        <source>T+</source>
-        <translation>T+</translation>
+        <location filename="../observer/log_pane.py" line="77"/>
+        <source>Types</source>
+        <translation>Kinds</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="138"/>
-        <source>Scénario</source>
-        <translation>Scenario</translation>
+        <location filename="../observer/log_pane.py" line="78"/>
+        <source>Observateurs</source>
+        <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="139"/>
-        <source>Rôle</source>
-        <translation>Role</translation>
+        <location filename="../observer/log_pane.py" line="79"/>
+        <source>Injects</source>
+        <translation>Injects</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="140"/>
-        <source>Type</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../observer/log_model.py" line="141"/>
-        <source>Entrée</source>
-        <translation>Entry</translation>
-    </message>
-    <message>
-        <location filename="../observer/log_model.py" line="142"/>
-        <source>Inject</source>
-        <translation>Inject</translation>
-    </message>
-    <message>
-        <location filename="../observer/log_model.py" line="143"/>
+        <location filename="../observer/log_pane.py" line="82"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="144"/>
+        <location filename="../observer/log_pane.py" line="86"/>
+        <source>Ordre d&apos;affichage des entrées</source>
+        <translation>Order of the entries</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_pane.py" line="90"/>
+        <source>Corriger (F2)</source>
+        <translation>Correct (F2)</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_pane.py" line="161"/>
+        <source>Filtrer : {what}</source>
+        <translation>Filter: {what}</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_pane.py" line="248"/>
+        <source>Historique :</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_pane.py" line="269"/>
+        <source>↓ Récentes en haut</source>
+        <translation>↓ Newest first</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_pane.py" line="269"/>
+        <source>↑ Chronologique</source>
+        <translation>↑ In time order</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_pane.py" line="277"/>
+        <source>{n} entrées</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_pane.py" line="277"/>
+        <source>{shown} / {n} entrées</source>
+        <translation>{shown} / {n} entries</translation>
+    </message>
+</context>
+<context>
+    <name>LogTableModel</name>
+    <message>
+        <location filename="../observer/log_model.py" line="118"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="119"/>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="120"/>
+        <source>T+</source>
+        <translation>T+</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="121"/>
+        <source>Scénario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="122"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="123"/>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="124"/>
+        <source>Entrée</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="125"/>
+        <source>Inject</source>
+        <translation>Inject</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="126"/>
+        <source>Marques</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../observer/log_model.py" line="127"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="479"/>
+        <location filename="../observer/log_model.py" line="463"/>
         <source>enregistré</source>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="480"/>
+        <location filename="../observer/log_model.py" line="464"/>
         <source>en cours…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="481"/>
+        <location filename="../observer/log_model.py" line="465"/>
         <source>non enregistré — nouvel essai</source>
         <translation>not saved — retrying</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="482"/>
+        <location filename="../observer/log_model.py" line="466"/>
         <source>refusé</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="466"/>
+        <location filename="../observer/log_model.py" line="450"/>
         <source>✎ {text}</source>
         <translation>✎ {text}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="503"/>
+        <location filename="../observer/log_model.py" line="487"/>
         <source>Saisie à {first}, corrigée à {last}</source>
         <translation>Logged at {first}, corrected at {last}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="507"/>
+        <location filename="../observer/log_model.py" line="491"/>
         <source>L&apos;entrée n&apos;est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.</source>
         <translation>The entry is not in the session file yet; it is kept and sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="509"/>
+        <location filename="../observer/log_model.py" line="493"/>
         <source>Entrée refusée, non enregistrée : {reason}
 Double-cliquez (ou F2) pour remettre le texte dans la saisie et le corriger.</source>
         <translation>Entry refused, not saved: {reason}
 Double-click (or F2) to put the text back in the entry line and correct it.</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="520"/>
+        <location filename="../observer/log_model.py" line="504"/>
         <source>Historique des révisions :</source>
         <translation>Revision history:</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="524"/>
+        <location filename="../observer/log_model.py" line="508"/>
         <source>{n}. {time} ({observer}) : {text}</source>
         <translation>{n}. {time} ({observer}): {text}</translation>
     </message>
@@ -2704,82 +2695,82 @@ Double-click (or F2) to put the text back in the entry line and correct it.</tra
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="104"/>
         <source>Horloge</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Inject sélectionné</source>
         <translation>Selected inject</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="113"/>
         <source>Cartes de rôle</source>
         <translation>Role cards</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="122"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="132"/>
         <source>crisisdesk — {title} — {file}</source>
         <translation>crisisdesk — {title} — {file}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="178"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Importer des saisies non enregistrées…</source>
         <translation>Import unsaved entries…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="190"/>
         <source>&amp;Exercice</source>
         <translation>&amp;Exercise</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="195"/>
         <source>In&amp;jects</source>
         <translation>In&amp;jects</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Observateurs</source>
         <translation>&amp;Observers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="202"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Déclenché automatiquement : {ids}</source>
         <translation>Fired automatically: {ids}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Action impossible</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Langue enregistrée : elle s&apos;applique au prochain démarrage de crisisdesk.</source>
         <translation>Language saved: it applies the next time crisisdesk starts.</translation>
     </message>
@@ -3236,47 +3227,47 @@ Open a new session on this package?</translation>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/hotwash.py" line="78"/>
+        <location filename="../observer/rating_card.py" line="55"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="112"/>
+        <location filename="../observer/rating_card.py" line="89"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="116"/>
+        <location filename="../observer/rating_card.py" line="93"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="119"/>
+        <location filename="../observer/rating_card.py" line="96"/>
         <source>Retirer la note</source>
         <translation>Withdraw the rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="120"/>
+        <location filename="../observer/rating_card.py" line="97"/>
         <source>L&apos;objectif redevient « non évalué » ; l&apos;historique garde la note retirée</source>
         <translation>The objective is “not rated” again; the history keeps the withdrawn rating</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="125"/>
+        <location filename="../observer/rating_card.py" line="102"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="156"/>
+        <location filename="../observer/rating_card.py" line="133"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="174"/>
+        <location filename="../observer/rating_card.py" line="151"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/hotwash.py" line="187"/>
+        <location filename="../observer/rating_card.py" line="164"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -3284,153 +3275,83 @@ Open a new session on this package?</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="100"/>
+        <location filename="../observer/panel.py" line="78"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="101"/>
+        <location filename="../observer/panel.py" line="79"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="109"/>
-        <location filename="../observer/panel.py" line="369"/>
+        <location filename="../observer/panel.py" line="84"/>
+        <location filename="../observer/panel.py" line="197"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="115"/>
+        <location filename="../observer/panel.py" line="90"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="189"/>
-        <source>Rechercher… (Ctrl+F)</source>
-        <translation>Search… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="192"/>
-        <source>Rôles</source>
-        <translation>Roles</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="193"/>
-        <source>Types</source>
-        <translation>Kinds</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="194"/>
-        <source>Observateurs</source>
-        <translation>Observers</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="195"/>
-        <source>Injects</source>
-        <translation>Injects</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="198"/>
-        <source>Marques</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="202"/>
-        <source>Ordre d&apos;affichage des entrées</source>
-        <translation>Order of the entries</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="206"/>
-        <source>Corriger (F2)</source>
-        <translation>Correct (F2)</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="299"/>
-        <source>Filtrer : {what}</source>
-        <translation>Filter: {what}</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="368"/>
+        <location filename="../observer/panel.py" line="196"/>
         <source>◀ Votre nom, puis Entrée</source>
         <translation>◀ Your name, then Enter</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="386"/>
+        <location filename="../observer/panel.py" line="214"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="443"/>
+        <location filename="../observer/panel.py" line="244"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="456"/>
+        <location filename="../observer/panel.py" line="254"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="461"/>
+        <location filename="../observer/panel.py" line="258"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="471"/>
+        <location filename="../observer/panel.py" line="267"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="562"/>
-        <source>Historique :</source>
-        <translation>History:</translation>
+        <location filename="../observer/panel.py" line="366"/>
+        <source>&lt;b&gt;{hotwash}&lt;/b&gt; · après {endex}</source>
+        <translation>&lt;b&gt;{hotwash}&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="583"/>
-        <source>↓ Récentes en haut</source>
-        <translation>↓ Newest first</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="583"/>
-        <source>↑ Chronologique</source>
-        <translation>↑ In time order</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="591"/>
-        <source>{n} entrées</source>
-        <translation>{n} entries</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="591"/>
-        <source>{shown} / {n} entrées</source>
-        <translation>{shown} / {n} entries</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="597"/>
+        <location filename="../observer/panel.py" line="334"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="599"/>
+        <location filename="../observer/panel.py" line="336"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="628"/>
+        <location filename="../observer/panel.py" line="364"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="630"/>
-        <source>&lt;b&gt;Retour à chaud&lt;/b&gt; · après {endex}</source>
-        <translation>&lt;b&gt;Hot wash&lt;/b&gt; · after {endex}</translation>
-    </message>
-    <message>
-        <location filename="../observer/panel.py" line="635"/>
+        <location filename="../observer/panel.py" line="372"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="639"/>
+        <location filename="../observer/panel.py" line="376"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -3438,37 +3359,25 @@ Open a new session on this package?</translation>
 <context>
     <name>ObserverWindow</name>
     <message>
-        <location filename="../observer/window.py" line="42"/>
+        <location filename="../observer/window.py" line="43"/>
         <source>Main courante — {title}</source>
         <translation>Log — {title}</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="51"/>
-        <location filename="../observer/window.py" line="90"/>
+        <location filename="../observer/window.py" line="52"/>
+        <location filename="../observer/window.py" line="91"/>
         <source>Main courante</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="52"/>
-        <location filename="../observer/window.py" line="93"/>
-        <location filename="../observer/window.py" line="119"/>
-        <source>Retour à chaud</source>
-        <translation>Hot wash</translation>
-    </message>
-    <message>
-        <location filename="../observer/window.py" line="87"/>
+        <location filename="../observer/window.py" line="88"/>
         <source>Saisie rapide</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location filename="../observer/window.py" line="108"/>
+        <location filename="../observer/window.py" line="109"/>
         <source>Lecture du fichier impossible : {error}</source>
         <translation>Cannot read the file: {error}</translation>
-    </message>
-    <message>
-        <location filename="../observer/window.py" line="119"/>
-        <source>Retour à chaud ●</source>
-        <translation>Hot wash ●</translation>
     </message>
 </context>
 <context>
@@ -3541,94 +3450,172 @@ Open a new session on this package?</translation>
     </message>
 </context>
 <context>
-    <name>PlanLineDialog</name>
+    <name>PlanBox</name>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="133"/>
-        <source>Modifier l&apos;action n° {n}</source>
-        <translation>Edit action no. {n}</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="134"/>
-        <source>Nouvelle action</source>
-        <translation>New action</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="135"/>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="136"/>
-        <source>L&apos;action d&apos;amélioration</source>
-        <translation>The improvement action</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="153"/>
-        <source>Direction, service ou partenaire pilote</source>
-        <translation>Owning directorate, department or partner</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="155"/>
-        <source>Nom de la personne à joindre</source>
-        <translation>Name of the person to contact</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="179"/>
+        <location filename="../observer/plan_box.py" line="55"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="180"/>
-        <source>Répond au constat</source>
-        <translation>Answers observation</translation>
+        <location filename="../observer/plan_box.py" line="55"/>
+        <source>Responsable</source>
+        <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="181"/>
-        <source>Objectif</source>
-        <translation>Objective</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="182"/>
-        <source>Domaine (POETE)</source>
-        <translation>Capability element (POETE)</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="183"/>
-        <source>Rôle pilote</source>
-        <translation>Owning role</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="184"/>
-        <source>Organisation pilote</source>
-        <translation>Owning organisation</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="185"/>
-        <source>Contact</source>
-        <translation>Point of contact</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="186"/>
+        <location filename="../observer/plan_box.py" line="55"/>
         <source>Priorité</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="187"/>
-        <source>Début</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../observer/retex_dialogs.py" line="188"/>
+        <location filename="../observer/plan_box.py" line="55"/>
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="189"/>
+        <location filename="../observer/plan_box.py" line="55"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="68"/>
+        <source>Action corrective…</source>
+        <translation>Corrective action…</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="83"/>
+        <source>Ajouter au plan</source>
+        <translation>Add to the plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="102"/>
+        <source>Plan d&apos;actions</source>
+        <translation>Improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="105"/>
+        <source>Action détaillée…</source>
+        <translation>Detailed action…</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="106"/>
+        <source>Domaine, pilote, contact, dates, état, constat auquel elle répond</source>
+        <translation>Capability element, owner, contact, dates, status, the observation it answers</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="108"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="110"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="132"/>
+        <source>répond au constat n° {n}</source>
+        <translation>answers observation no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="133"/>
+        <source>modifiée par {who}</source>
+        <translation>edited by {who}</translation>
+    </message>
+    <message>
+        <location filename="../observer/plan_box.py" line="187"/>
+        <source>l&apos;action n° {n}</source>
+        <translation>action no. {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanLineDialog</name>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="145"/>
+        <source>Modifier l&apos;action n° {n}</source>
+        <translation>Edit action no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="146"/>
+        <source>Nouvelle action</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="147"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="148"/>
+        <source>L&apos;action d&apos;amélioration</source>
+        <translation>The improvement action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="165"/>
+        <source>Direction, service ou partenaire pilote</source>
+        <translation>Owning directorate, department or partner</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="167"/>
+        <source>Nom de la personne à joindre</source>
+        <translation>Name of the person to contact</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="191"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="192"/>
+        <source>Répond au constat</source>
+        <translation>Answers observation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="193"/>
+        <source>Objectif</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="194"/>
+        <source>Domaine (POETE)</source>
+        <translation>Capability element (POETE)</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="195"/>
+        <source>Rôle pilote</source>
+        <translation>Owning role</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="196"/>
+        <source>Organisation pilote</source>
+        <translation>Owning organisation</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="197"/>
+        <source>Contact</source>
+        <translation>Point of contact</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="198"/>
+        <source>Priorité</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="199"/>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="200"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../observer/retex_dialogs.py" line="201"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/retex_dialogs.py" line="204"/>
+        <location filename="../observer/retex_dialogs.py" line="202"/>
         <source>L&apos;action est à écrire.</source>
         <translation>Write the action.</translation>
     </message>
@@ -4004,22 +3991,22 @@ The exercise stays paused; reopen the file to carry on.</translation>
         <translation>Understood</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="172"/>
+        <location filename="../console/alerts.py" line="175"/>
         <source>Session rouverte : l&apos;application était arrêtée de {start} à {end} ({duration}).</source>
         <translation>Session reopened: the app was down from {start} to {end} ({duration}).</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="178"/>
+        <location filename="../console/alerts.py" line="181"/>
         <source>L&apos;horloge a continué de tourner pendant l&apos;arrêt.</source>
         <translation>The clock kept running while it was down.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="181"/>
+        <location filename="../console/alerts.py" line="184"/>
         <source>{n} inject(s) vous attendent (à déclencher ou ignorer) : {ids}.</source>
         <translation>{n} inject(s) waiting for you (fire or skip): {ids}.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="184"/>
+        <location filename="../console/alerts.py" line="187"/>
         <source>L&apos;exercice est en pause : reprenez quand la salle est prête.</source>
         <translation>The exercise is paused: resume when the room is ready.</translation>
     </message>
@@ -4648,7 +4635,7 @@ The exercise stays paused; reopen the file to carry on.</translation>
     </message>
     <message>
         <location filename="../console/situation_panel.py" line="51"/>
-        <source>Réponses attendues vérifiées (faites ou partielles)</source>
+        <source>Réponses attendues vérifiées (obtenues ou partielles)</source>
         <translation>Expected responses checked (met or partial)</translation>
     </message>
     <message>
@@ -4964,27 +4951,27 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>WriteFailureBanner</name>
     <message>
-        <location filename="../console/alerts.py" line="203"/>
+        <location filename="../console/alerts.py" line="206"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées. Fermez le programme qui bloque le fichier, ou libérez de la place sur le disque.</source>
         <translation>Nothing already saved is lost, and refused entries are kept. Close the program that holds the file, or free some disk space.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="224"/>
+        <location filename="../console/alerts.py" line="227"/>
         <source>Ce qui est déjà enregistré n&apos;est pas perdu, et les saisies refusées sont gardées sur ce poste. Vérifiez le réseau ou le serveur : la console réessaie d&apos;elle-même.</source>
         <translation>What is already saved is not lost, and the refused entries are kept on this computer. Check the network or the server: the console tries again by itself.</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="236"/>
+        <location filename="../console/alerts.py" line="239"/>
         <source>Le serveur de la session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session&apos;s server no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="239"/>
+        <location filename="../console/alerts.py" line="242"/>
         <source>Le fichier de session n&apos;accepte plus d&apos;écriture : {reason}</source>
         <translation>The session file no longer accepts writes: {reason}</translation>
     </message>
     <message>
-        <location filename="../console/alerts.py" line="241"/>
+        <location filename="../console/alerts.py" line="244"/>
         <source>Nouvel essai dans {n} s.</source>
         <translation>Next try in {n} s.</translation>
     </message>

@@ -162,7 +162,7 @@ class ExpectationsChecklist(QWidget):
         self.empty = QLabel(self.tr("Aucune réponse attendue pour l'instant : elles apparaissent quand un inject est envoyé."))
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("QLabel { color: #6b6f76; padding: 8px; }")
-        hint = QLabel(self.tr("Ctrl+E pour y aller · ↑↓ puis 1 réalisé · 2 partiel · 3 non réalisé · Ctrl+L revient à la saisie"))
+        hint = QLabel(self.tr("Ctrl+E pour y aller · ↑↓ puis 1 obtenue · 2 partielle · 3 manquée · Ctrl+L revient à la saisie"))
         hint.setStyleSheet("QLabel { color: #6b6f76; }")
         hint.setWordWrap(True)
 
@@ -328,7 +328,7 @@ class ExpectationsChecklist(QWidget):
         delay = format_offset(check.delay_since_fire) if check.delay_since_fire is not None else "?"
         tree_item.setToolTip(
             1,
-            self.tr("Constaté « {status} » par {observer} à {time}, {delay} après l'envoi{note}").format(
+            self.tr("Évaluée « {status} » par {observer} à {time}, {delay} après l'envoi{note}").format(
                 status=labels.code_label("check", check.status),
                 observer=check.observer,
                 time=datetime.fromtimestamp(check.real_time).strftime("%H:%M:%S"),
@@ -353,7 +353,7 @@ class ExpectationsChecklist(QWidget):
         overdue_count = sum(1 for item in self._data.values() if item.overdue(elapsed_now))
         total = len(self._data)
         checked = sum(1 for item in self._data.values() if item.check is not None)
-        summary = self.tr("{checked}/{total} constatés").format(checked=checked, total=total)
+        summary = self.tr("{checked}/{total} évaluées").format(checked=checked, total=total)
         if overdue_count:
             summary += " · " + self.tr("<span style='color:#b3261e;font-weight:bold'>{n} en retard</span>").format(n=overdue_count)
         self.summary.setText(summary)
@@ -383,7 +383,7 @@ class ExpectationsChecklist(QWidget):
                     text += self.tr(" · hors délai")
                 color = palette.check_color(item.check.status)
             elif ended:
-                text = self.tr("à évaluer (ENDEX)")
+                text = self.tr("à évaluer ({endex})").format(endex=labels.term("endex"))
                 color = palette.COLOR_MUTED
             elif remaining >= 0:
                 text = self.tr("reste {left}").format(left=format_offset(remaining))
@@ -443,7 +443,7 @@ class ExpectationsChecklist(QWidget):
             message = error_sentences.error_text(exc)
         except Exception as exc:  # a bug: the error reporter shows it
             report_unexpected(exc)
-            message = self.tr("Constat non enregistré : erreur inattendue (détails dans la fenêtre d'erreur).")
+            message = self.tr("Évaluation non enregistrée : erreur inattendue (détails dans la fenêtre d'erreur).")
         else:
             self._action_ids.saved(key, event_id)
             self.checked.emit(inject_id, index, status)

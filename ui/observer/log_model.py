@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from crisisdesk.logsyntax import fold
+from crisisdesk.session.state import LogEntry
 from crisisdesk.timefmt import format_offset
 from ui import labels, palette
 from ui.observer.log_filter import LogFilterProxy  # noqa: F401  (the view's filter; imported from here by callers)
@@ -41,31 +42,13 @@ class SaveState(enum.Enum):
     REFUSED = "refused"  # the session refused it (never stored): kept on screen so the text is not lost
 
 
-@dataclass(frozen=True)
-class DraftEntry:
-    """An entry typed here and not yet committed: the same fields as the core's LogEntry."""
-
-    entry_id: str
-    observer: str
-    role: str
-    kind: str
-    text: str
-    inject_id: str | None
-    tags: tuple[str, ...]
-    real_time: float
-    elapsed: float | None
-    scenario_time: datetime | None
-    stage: str
-    supersedes: str | None = None
-    revision: int = 1
-
-
 @dataclass(eq=False)
 class LogRow:
     """One row: the current revision of an entry, its save state and its earlier revisions."""
 
-    entry: Any  # crisisdesk LogEntry or DraftEntry
+    entry: LogEntry  # a draft typed here is a LogEntry too, not stored yet (``draft``)
     save: SaveState = SaveState.SAVED
+    draft: bool = False  # typed here, not read back from the session yet
     earlier: tuple[Any, ...] = ()  # earlier revisions, oldest first
     first_time: float = 0.0  # when the first revision was logged: the sort key
     note: str = ""  # why the session refused it (REFUSED rows)
@@ -241,7 +224,7 @@ class LogTableModel(QAbstractTableModel):
         earlier.reverse()
         return tuple(earlier)
 
-    def add_draft(self, draft: DraftEntry) -> LogRow:
+    def add_draft(self, draft: LogEntry) -> LogRow:
         """Show an entry typed here at once, marked as being saved."""
         earlier: tuple[Any, ...] = ()
         first_time = draft.real_time
@@ -250,14 +233,14 @@ class LogTableModel(QAbstractTableModel):
             earlier = (*old.earlier, old.entry)
             first_time = old.first_time
             self._remove(old)
-        row = LogRow(entry=draft, save=SaveState.SAVING, earlier=earlier, first_time=first_time)
+        row = LogRow(entry=draft, save=SaveState.SAVING, draft=True, earlier=earlier, first_time=first_time)
         self._insert(row)
         return row
 
     def remove_draft(self, entry_id: str) -> None:
         """Drop a draft the session refused; a corrected entry it replaced comes back."""
         row = self._by_id.get(entry_id)
-        if row is None or not isinstance(row.entry, DraftEntry):
+        if row is None or not row.draft:
             return
         self._remove(row)
         if row.earlier:
@@ -267,11 +250,11 @@ class LogTableModel(QAbstractTableModel):
     def mark_refused(self, entry_id: str, reason: str) -> None:
         """Keep a draft the session refused on screen, marked refused; a corrected entry it replaced comes back."""
         row = self._by_id.get(entry_id)
-        if row is None or not isinstance(row.entry, DraftEntry):
+        if row is None or not row.draft:
             return
         if row.earlier:
             self.remove_draft(entry_id)  # the stored entry it was to correct takes its place again
-            row = LogRow(entry=row.entry, first_time=row.entry.real_time)
+            row = LogRow(entry=row.entry, draft=True, first_time=row.entry.real_time)
             self._insert(row)
         row.save = SaveState.REFUSED
         row.note = reason
@@ -327,7 +310,7 @@ class LogTableModel(QAbstractTableModel):
         """Show one newly stored revision (a new entry, a correction, or a draft now saved)."""
         row = self._by_id.get(revision.entry_id)
         if row is not None:
-            if isinstance(row.entry, DraftEntry) or row.save is not SaveState.SAVED:
+            if row.draft or row.save is not SaveState.SAVED:
                 self._commit_draft(row, revision)
                 return True
             return False
@@ -351,7 +334,7 @@ class LogTableModel(QAbstractTableModel):
             changed = True
         for entry in entries:
             row = self._by_id.get(entry.entry_id)
-            if row is None or isinstance(row.entry, DraftEntry) or row.save is not SaveState.SAVED:
+            if row is None or row.draft or row.save is not SaveState.SAVED:
                 changed = self._apply_revision(entry) or changed
         return changed
 
@@ -367,6 +350,7 @@ class LogTableModel(QAbstractTableModel):
             self._remove(row)
         row.entry = entry
         row.save = SaveState.SAVED
+        row.draft = False
         row.first_time = first_time
         row._haystack = None
         if fits:

@@ -8,51 +8,36 @@ text and its id, and is retried every few seconds until it reaches the file.
 
 from __future__ import annotations
 
-import uuid
+import html
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QMenu,
-    QPushButton,
     QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from crisisdesk.logsyntax import format_entry_line, latest_fired_inject_for_role
-from crisisdesk.session.errors import SessionError, WriteFailedError
 from crisisdesk.timefmt import format_offset
 from ui import error_sentences, labels
 from ui.errors import report_unexpected
+from ui.observer.entry_saving import EntrySaving, Outcome, Saved
 from ui.observer.expectations import ExpectationsChecklist
-from ui.observer.log_model import Column, DraftEntry, LogFilterProxy, LogTableModel, SaveState
+from ui.observer.log_model import Column, SaveState
+from ui.observer.log_pane import LogPane
+from ui.observer.observer_names import ObserverNames
 from ui.observer.quick_entry import InjectChoice, QuickEntry, QuickEntryBar
 
 if TYPE_CHECKING:
     from crisisdesk.session import Session
 
-SETTINGS_KEY_NAME = "observer/name"
-SETTINGS_KEY_NAMES = "observer/recent_names"
-SETTINGS_KEY_HIDDEN = "observer/hidden_columns"
-# The observer's name is in the detail pane and the filter; the column makes room for the text.
-DEFAULT_HIDDEN_COLUMNS = ("observer",)
 RETRY_INTERVAL_MS = 3000
-
-
-# Columns a compact panel (the console's dock) leaves out.
-COMPACT_HIDDEN_COLUMNS = (Column.REAL, Column.SCENARIO, Column.KIND, Column.INJECT, Column.TAGS, Column.OBSERVER)
 
 
 class ObserverPanel(QWidget):
@@ -67,18 +52,11 @@ class ObserverPanel(QWidget):
         self.setObjectName("observerPanel")
         self._session = session
         self._settings = settings if settings is not None else QSettings("crisisdesk", "crisisdesk")
-        # Each kind of window remembers its own author (the console's director, an observer's
-        # window): a name typed in one never becomes the author of another's entries or ratings.
-        self._name_key = f"{SETTINGS_KEY_NAME}/{seat}"
-        remembered = self._settings.value(self._name_key, None)
-        if remembered is None and seat == "observer":  # files of the version with one shared name
-            remembered = self._settings.value(SETTINGS_KEY_NAME, "")
-        self._observer = (observer_name or str(remembered or "")).strip() or None
-        self._refused_ids: list[str] = []  # entries the session refused, shown until taken back
-        self._reported: set[str] = set()  # entries whose unforeseen error went to the error reporter
+        self._names = ObserverNames(self._settings, seat)  # each kind of window remembers its own author
+        self._observer = (observer_name or self._names.remembered() or "").strip() or None
+        self.saving = EntrySaving(session)  # typed entries until they are in the file
         self._seen_state = None
         self._seen_injects = None
-        self._seen_observers: tuple[str, ...] = ()
         self._sized = False
         package = session.package
         self._played = [role for role in package.roles if role.played]
@@ -99,10 +77,7 @@ class ObserverPanel(QWidget):
         self.name_combo.setMinimumContentsLength(16)
         self.name_combo.lineEdit().setPlaceholderText(self.tr("Votre nom"))
         self.name_combo.setAccessibleName(self.tr("Nom de l'observateur"))
-        recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
-        if isinstance(recent, str):
-            recent = [recent]
-        self.name_combo.addItems([name for name in recent if name])
+        self.name_combo.addItems(self._names.recent())
         self.name_combo.setEditText(self._observer or "")
         self.name_combo.lineEdit().returnPressed.connect(self._name_entered)
         self.name_combo.activated.connect(self._name_entered)
@@ -132,119 +107,20 @@ class ObserverPanel(QWidget):
         )
         self.quick.submitted.connect(self._log)
 
-        # Log view with its filters.
-        self.model = LogTableModel(
-            self,
-            role_colors={role.id: role.color for role in package.roles if role.color},
-            inject_titles={inject.id: inject.title for inject in package.injects},
-        )
-        self.proxy = LogFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = QTableView(objectName="logView")
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setShowGrid(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        head = self.view.horizontalHeader()
-        head.setHighlightSections(False)
-        head.setStretchLastSection(False)
-        metrics = self.view.fontMetrics()
-        bold = self.view.font()
-        bold.setBold(True)
-        bold_metrics = QFontMetrics(bold)
-
-        def fit(texts, *, extra: int = 14, metrics=metrics) -> int:
-            return max(metrics.horizontalAdvance(text) for text in texts) + extra
-
-        role_codes = [role.id for role in self._played] or ["DIR"]
-        widths = {
-            Column.STATUS: fit([self.model.status_text(s) for s in (SaveState.SAVED, SaveState.SAVING, SaveState.REFUSED)]),
-            Column.REAL: fit(["00:00:00"]),
-            Column.ELAPSED: fit(["0:00:00", "briefing"]),
-            Column.SCENARIO: fit(["00/00 00:00"]),
-            Column.ROLE: min(fit(role_codes, extra=14 + 18, metrics=bold_metrics), 100),
-            Column.KIND: fit([labels.code_label("kind", kind) for kind in labels.KIND_ORDER]),
-            Column.INJECT: min(fit([inject.id for inject in package.injects] or ["I00"]), 90),
-            Column.TAGS: fit([labels.code_label("tag_short", "improvement") + " O1"]),
-            Column.OBSERVER: fit(["Claire Dub…"]),
-        }
-        for column, width in widths.items():
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.view.setColumnWidth(column, width)
-        head.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        head.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        head.customContextMenuRequested.connect(self._column_menu)
-        for column in self._hidden_columns():
-            self.view.setColumnHidden(column, True)
-        self.view.doubleClicked.connect(lambda _index: self.correct_selected())
-        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
-
-        self.search = QLineEdit(objectName="logSearch")
-        self.search.setPlaceholderText(self.tr("Rechercher… (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
-        self.filter_role = self._filter_combo("filterRole", self.tr("Rôles"), [(r.id, r.id) for r in self._played])
-        self.filter_kind = self._filter_combo("filterKind", self.tr("Types"), [(k, labels.code_label("kind", k)) for k in labels.KIND_ORDER])
-        self.filter_observer = self._filter_combo("filterObserver", self.tr("Observateurs"), [])
-        self.filter_inject = self._filter_combo("filterInject", self.tr("Injects"), [(i.id, i.id) for i in package.injects])
-        tag_items = [("strength", labels.code_label("tag", "strength")), ("improvement", labels.code_label("tag", "improvement"))]
-        tag_items += [(o.id, o.id) for o in package.exercise.objectives]
-        self.filter_tag = self._filter_combo("filterTag", self.tr("Marques"), tag_items)
-        self.order_button = QToolButton(objectName="orderToggle")
-        self.order_button.setCheckable(True)
-        self.order_button.setChecked(True)
-        self.order_button.setToolTip(self.tr("Ordre d'affichage des entrées"))
-        self.order_button.toggled.connect(self._order_changed)
-        self.count_label = QLabel(objectName="logCount")
-        self.count_label.setStyleSheet("QLabel { color: #6b6f76; }")
-        self.correct_button = QPushButton(self.tr("Corriger (F2)"), objectName="correctButton")
-        self.correct_button.setEnabled(False)
-        self.correct_button.clicked.connect(self.correct_selected)
-        filters = QHBoxLayout()
-        filters.setSpacing(4)
-        filters.addWidget(self.search, 1)
-        for combo in (self.filter_role, self.filter_kind, self.filter_observer, self.filter_inject, self.filter_tag):
-            filters.addWidget(combo)
-        filters.addWidget(self.order_button)
-        self.search.textChanged.connect(self._schedule_filter)
-        self._filter_timer = QTimer(self, singleShot=True, interval=150)
-        self._filter_timer.timeout.connect(self._apply_filters)
-
-        self.detail = QLabel(objectName="entryDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setFrameShape(QFrame.Shape.StyledPanel)
-        self.detail.setStyleSheet("QLabel { background: #fafbfc; padding: 4px 6px; }")
-        self.detail.setMinimumHeight(self.fontMetrics().height() * 2 + 12)
-        footer = QHBoxLayout()
-        footer.addWidget(self.count_label)
-        footer.addStretch(1)
-        footer.addWidget(self.correct_button)
-
-        log_box = QWidget()
-        log_layout = QVBoxLayout(log_box)
-        log_layout.setContentsMargins(0, 0, 0, 0)
-        log_layout.setSpacing(4)
-        self.filters_bar = QWidget(objectName="logFilters")
-        filters.setContentsMargins(0, 0, 0, 0)
-        self.filters_bar.setLayout(filters)
-        log_layout.addWidget(self.filters_bar)
-        log_layout.addWidget(self.view, 1)
-        log_layout.addWidget(self.detail)
-        log_layout.addLayout(footer)
+        # The main courante, filtered (aliases: the tests and the console reach these by name).
+        self.log = LogPane(package, self._settings, self)
+        self.log.correct_requested.connect(self.correct_selected)
+        self.model, self.proxy, self.view = self.log.model, self.log.proxy, self.log.view
+        self.search, self.detail, self.filters_bar = self.log.search, self.log.detail, self.log.filters_bar
+        self.filter_role, self.filter_kind, self.filter_tag = self.log.filter_role, self.log.filter_kind, self.log.filter_tag
+        self.filter_observer, self.filter_inject = self.log.filter_observer, self.log.filter_inject
+        self.order_button, self.count_label, self.correct_button = self.log.order_button, self.log.count_label, self.log.correct_button
 
         self.checklist = ExpectationsChecklist(self._session, self._observer, self)
         self.checklist.check_failed.connect(self._show_error)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(log_box)
+        self.splitter.addWidget(self.log)
         self.splitter.addWidget(self.checklist)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
@@ -267,42 +143,6 @@ class ObserverPanel(QWidget):
         QShortcut(QKeySequence("Ctrl+L"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.focus_quick_entry)
         QShortcut(QKeySequence("Ctrl+E"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.checklist.focus_first_open)
         QShortcut(QKeySequence("F2"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(self.correct_selected)
-        self._order_changed(True)
-
-    def _hidden_columns(self) -> list[Column]:
-        stored = self._settings.value(SETTINGS_KEY_HIDDEN, None)
-        if stored is None:
-            names = list(DEFAULT_HIDDEN_COLUMNS)
-        else:
-            names = [stored] if isinstance(stored, str) else list(stored or [])
-        return [Column[name.upper()] for name in names if name and name.upper() in Column.__members__ and name.upper() != "TEXT"]
-
-    def _column_menu(self, position) -> None:
-        menu = QMenu(self)
-        for column in Column:
-            if column == Column.TEXT:
-                continue
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not self.view.isColumnHidden(column))
-            action.toggled.connect(lambda shown, c=column: self.set_column_visible(c, shown))
-        menu.popup(self.view.horizontalHeader().mapToGlobal(position))
-
-    def set_column_visible(self, column: Column, visible: bool) -> None:
-        """Show or hide a log column (remembered in QSettings)."""
-        self.view.setColumnHidden(column, not visible)
-        hidden = [c.name.lower() for c in Column if self.view.isColumnHidden(c)]
-        self._settings.setValue(SETTINGS_KEY_HIDDEN, hidden or [""])
-
-    def _filter_combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(objectName=name)
-        combo.setToolTip(self.tr("Filtrer : {what}").format(what=everything.lower()))
-        combo.addItem(everything, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.currentIndexChanged.connect(self._apply_filters)
-        return combo
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -324,13 +164,7 @@ class ObserverPanel(QWidget):
         if not name:
             return
         self._observer = name
-        self._settings.setValue(self._name_key, name)
-        recent = self._settings.value(SETTINGS_KEY_NAMES, []) or []
-        if isinstance(recent, str):
-            recent = [recent]
-        recent = [name] + [n for n in recent if n != name]
-        self._settings.setValue(SETTINGS_KEY_NAMES, recent[:10])
-        self._settings.sync()
+        self._names.remember(name)
         self.name_combo.setEditText(name)
         self._apply_observer()
         self.observer_changed.emit(name)
@@ -353,14 +187,8 @@ class ObserverPanel(QWidget):
         """Fit a short dock: keep the name, the quick entry and the log; hide the help line,
         the filters, the detail pane and the checklist (the observer window has them all)."""
         self.quick.hint.setVisible(not compact)
-        self.filters_bar.setVisible(not compact)
-        self.detail.setVisible(not compact)
+        self.log.set_compact(compact)
         self.checklist.setVisible(not compact)
-        # Beside the timeline on a 1366 px laptop the entry's text must stay in view: only the
-        # save state, exercise time and role stand beside it (the observer window shows the rest).
-        hidden = set(self._hidden_columns())
-        for column in COMPACT_HIDDEN_COLUMNS:
-            self.view.setColumnHidden(column, compact or column in hidden)
         self.stage_label.setVisible(not compact)  # the console's clock bar shows it, larger
         self.quick.set_compact(compact)
         self.name_combo.setMinimumContentsLength(10 if compact else 16)
@@ -379,127 +207,87 @@ class ObserverPanel(QWidget):
             return
         self.quick.line.setFocus()
 
-    # -- logging ----------------------------------------------------------------------------------
+    # -- logging (the bookkeeping is EntrySaving's; this shows its outcomes) ---------------------
 
     def _log(self, entry: QuickEntry) -> None:
         if not self._observer:
             self._show_error(self.tr("Indiquez votre nom avant de saisir."))
             return
-        entry_id = uuid.uuid4().hex
-        now = self._session.now()
-        state = self._session.state
-        stage = state.stage
-        elapsed = None if stage == "briefing" else state.clock.elapsed(now)
-        scenario = state.clock.scenario_time(now) if stage == "play" else None
-        draft = DraftEntry(
-            entry_id=entry_id, observer=self._observer, role=entry.role, kind=entry.kind, text=entry.text,
-            inject_id=entry.inject_id, tags=entry.tags, real_time=now, elapsed=elapsed, scenario_time=scenario,
-            stage=stage, supersedes=entry.supersedes,
-        )
+        draft = self.saving.begin(self._observer, entry)
         self.model.add_draft(draft)
-        # Unsaved from now on, in the one place that counts what is unsaved: the session's kept writes.
-        self._session.kept.hold(entry_id, dict(
-            observer=self._observer, role=entry.role, kind=entry.kind, text=entry.text, inject_id=entry.inject_id,
-            tags=entry.tags, entry_id=entry_id, supersedes=entry.supersedes,
-        ), owner=self)
         self._update_counts()
         # Let the row paint as "en cours…" first; the commit itself takes a few ms.
-        QTimer.singleShot(0, lambda: self._save(entry_id))
+        QTimer.singleShot(0, lambda: self._save(draft.entry_id))
 
     def _save(self, entry_id: str) -> bool:
-        arguments = self._session.kept.held(entry_id)
-        if arguments is None:
-            return True
-        try:
-            self._session.log_entry(**arguments)
-        except WriteFailedError as exc:
-            # Kept by the session (memory and journal beside the file): show it, retry later.
-            self._mark_failed(entry_id, error_sentences.error_reason(exc))
-            return False
-        except SessionError as exc:
-            # Refused (unknown role or inject, read-only file...): nothing stored, give the text back.
-            self._refused(entry_id, error_sentences.error_reason(exc))
-            return False
-        except Exception as exc:
-            # A bug, not the file: the error reporter shows it (once per entry); the row and its text stay.
-            if entry_id not in self._reported:
-                self._reported.add(entry_id)
-                report_unexpected(exc)
-            self._mark_failed(entry_id, error_sentences.error_reason(exc))
-            return False
-        self._reported.discard(entry_id)
-        self._session.kept.release(entry_id)
-        self.model.set_save_state(entry_id, SaveState.SAVED)
-        self.refresh_from_session()
-        if not self.pending_entry_ids:
-            self._retry_timer.stop()
-            self.error_label.setVisible(False)
-        self._update_counts()
-        self.entry_logged.emit(entry_id)
-        return True
+        return self._show_saved(self.saving.save(entry_id))
 
-    def _mark_failed(self, entry_id: str, reason: str) -> None:
+    def _show_saved(self, saved: Saved) -> bool:
+        entry_id = saved.entry_id
+        if saved.outcome is Outcome.SAVED:
+            self.model.set_save_state(entry_id, SaveState.SAVED)
+            self.refresh_from_session()
+            if not self.pending_entry_ids:
+                self._retry_timer.stop()
+                self.error_label.setVisible(False)
+            self._update_counts()
+            self.entry_logged.emit(entry_id)
+            return True
+        assert saved.error is not None
+        reason = error_sentences.error_reason(saved.error)
+        if saved.outcome is Outcome.REFUSED:
+            self._show_refused(entry_id, reason)
+            return False
+        if saved.report:  # a bug, not the file: the error reporter shows it (once per entry)
+            report_unexpected(saved.error)
         self.model.set_save_state(entry_id, SaveState.FAILED)
         self._show_error(self.tr("Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})").format(error=reason))
         if not self._retry_timer.isActive():
             self._retry_timer.start()
         self._update_counts()
+        return False
 
-    def _refused(self, entry_id: str, reason: str) -> None:
-        arguments = self._session.kept.release(entry_id)
+    def _show_refused(self, entry_id: str, reason: str) -> None:
         if not self.quick.line.text().strip():
             self.model.remove_draft(entry_id)
-            self.quick.line.setText(format_entry_line(
-                role=arguments["role"], kind=arguments["kind"], text=arguments["text"],
-                inject_id=arguments["inject_id"], tags=arguments["tags"],
-            ))
+            self.quick.line.setText(self.saving.take_back(entry_id) or "")
             self._show_error(self.tr("Entrée refusée : {error} Le texte est remis dans la saisie.").format(error=reason))
         else:
             # Something else is being typed: never overwrite it, never drop this text either.
             self.model.mark_refused(entry_id, reason)
-            self._refused_ids.append(entry_id)
             self._show_error(self.tr("Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : "
                                      "double-cliquez dessus pour le reprendre.").format(error=reason))
         self._update_counts()
 
     def take_back_refused(self, entry_id: str) -> bool:
         """Put a refused entry's text back in the quick-entry line (if it is empty) to correct it."""
-        row = self.model.row_for(entry_id)
-        if row is None or row.save is not SaveState.REFUSED:
+        if entry_id not in self.saving.refused_ids:
             return False
         if self.quick.line.text().strip():
             self._show_error(self.tr("Terminez ou videz d'abord la saisie en cours, puis reprenez l'entrée refusée."))
             self.quick.line.setFocus()
             return False
-        entry = row.entry
         self.model.remove_draft(entry_id)
-        self._refused_ids.remove(entry_id)
-        self.quick.line.setText(format_entry_line(role=entry.role, kind=entry.kind, text=entry.text,
-                                                  inject_id=entry.inject_id, tags=entry.tags))
+        self.quick.line.setText(self.saving.take_back(entry_id) or "")
         self.quick.line.setFocus()
         self._update_counts()
         return True
 
     def retry_failed(self) -> int:
         """Try again every entry not yet saved; return how many are still pending."""
-        if self._session.pending_writes:
-            try:
-                self._session.retry_pending()
-            except SessionError:
-                pass  # still failing: the entries' own retries below say so
-        for entry_id in self.pending_entry_ids:
-            self._save(entry_id)
+        for saved in self.saving.retry():
+            self._show_saved(saved)
         return len(self.pending_entry_ids)
 
     @property
     def pending_entry_ids(self) -> list[str]:
         """Ids of the entries typed here that are not in the session file yet (being saved or kept for a retry)."""
-        return self._session.kept.held_ids(owner=self)
+        return self.saving.pending_ids
 
     @property
     def refused_entry_ids(self) -> list[str]:
         """Ids of the entries the session refused, still shown for the observer to take back."""
-        return list(self._refused_ids)
+        return self.saving.refused_ids
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -508,24 +296,18 @@ class ObserverPanel(QWidget):
     # -- corrections ------------------------------------------------------------------------------
 
     def selected_entry_id(self) -> str | None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.row_at(self.proxy.mapToSource(index).row()).entry.entry_id
+        return self.log.selected_entry_id()
 
     def select_entry(self, entry_id: str) -> bool:
         """Select an entry's row in the log view (if it passes the filters)."""
-        row = self.model.view_row_of(entry_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, Column.TEXT))
-        if not index.isValid():
-            return False
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.view.scrollTo(index)
-        return True
+        return self.log.select_entry(entry_id)
+
+    def set_column_visible(self, column: Column, visible: bool) -> None:
+        """Show or hide a log column (remembered in QSettings)."""
+        self.log.set_column_visible(column, visible)
+
+    def set_newest_first(self, newest_first: bool) -> None:
+        self.log.set_newest_first(newest_first)
 
     def correct_selected(self) -> None:
         """Load the selected entry into the quick-entry line to correct it."""
@@ -543,53 +325,8 @@ class ObserverPanel(QWidget):
         stamp = datetime.fromtimestamp(row.first_time).strftime("%H:%M:%S")
         self.quick.begin_correction(entry_id, line, f"{stamp} ({entry.role})")
 
-    def _show_detail(self, *_args) -> None:
-        entry_id = self.selected_entry_id()
-        row = self.model.row_for(entry_id) if entry_id else None
-        self.correct_button.setEnabled(row is not None and row.save in (SaveState.SAVED, SaveState.REFUSED))
-        if row is None:
-            self.detail.setText("")
-            return
-        entry = row.entry
-        html = f"<b>{_escape(entry.role or '')}</b> · {_escape(labels.code_label('kind', entry.kind))} · {_escape(entry.text)}"
-        if row.corrected:
-            revisions = [*row.earlier, entry]
-            items = []
-            for number, revision in enumerate(revisions, start=1):
-                stamp = datetime.fromtimestamp(revision.real_time).strftime("%H:%M:%S")
-                style = "" if revision is entry else "color:#6b6f76;text-decoration:line-through;"
-                items.append(f"<span style='{style}'>{number}. {stamp} {_escape(revision.observer)} : {_escape(revision.text)}</span>")
-            html += "<br><span style='color:#6b6f76'>" + self.tr("Historique :") + "</span> " + "<br>".join(items)
-        self.detail.setText(html)
-
-    # -- filters and order ---------------------------------------------------------------------------
-
-    def _schedule_filter(self) -> None:
-        self._filter_timer.start()
-
-    def _apply_filters(self) -> None:
-        self.proxy.set_filters(
-            role=self.filter_role.currentData(),
-            kind=self.filter_kind.currentData(),
-            observer=self.filter_observer.currentData(),
-            inject=self.filter_inject.currentData(),
-            tag=self.filter_tag.currentData(),
-            text=self.search.text(),
-        )
-        self._update_counts()
-
-    def _order_changed(self, newest_first: bool) -> None:
-        self.model.set_newest_first(newest_first)
-        self.order_button.setText(self.tr("↓ Récentes en haut") if newest_first else self.tr("↑ Chronologique"))
-
-    def set_newest_first(self, newest_first: bool) -> None:
-        self.order_button.setChecked(newest_first)
-
     def _update_counts(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        text = self.tr("{n} entrées").format(n=total) if shown == total else self.tr("{shown} / {n} entrées").format(shown=shown, n=total)
-        self.count_label.setText(text)
+        self.log.update_count()
         failed = sum(1 for entry_id in self.pending_entry_ids if (row := self.model.row_for(entry_id)) and row.save is SaveState.FAILED)
         refused = len(self.refused_entry_ids)
         notes = []
@@ -606,9 +343,8 @@ class ObserverPanel(QWidget):
         state = self._session.state
         if state is not self._seen_state:
             self._seen_state = state
-            if self.model.sync(state.entries, state.entry_history):
+            if self.log.sync(state):
                 self._update_counts()
-                self._update_observer_filter(state)
             # Checks count too: the default "Répond à" moves on once a role's responses are checked.
             # Compared by content: the state (and its tuples) is rebuilt after every entry, and
             # working the defaults out again costs ~100 ms with 2,000 injects fired and 40 roles.
@@ -627,13 +363,14 @@ class ObserverPanel(QWidget):
         if stage == "briefing":
             text = self.tr("<b>Briefing</b> · avant {startex}").format(startex=labels.term("startex"))
         elif stage == "hotwash":
-            text = self.tr("<b>Retour à chaud</b> · après {endex}").format(endex=labels.term("endex"))
+            text = self.tr("<b>{hotwash}</b> · après {endex}").format(hotwash=labels.term("hotwash").capitalize(),
+                                                            endex=labels.term("endex"))
         else:
             elapsed = state.clock.elapsed(now)
             phase = state.clock.phase_at(elapsed)
             paused = state.clock_state.value == "paused"
             text = self.tr("<b>T+{elapsed}</b> · {scenario} · {phase}").format(
-                elapsed=format_offset(elapsed), scenario=state.clock.scenario_time(now).strftime("%d/%m %H:%M"), phase=_escape(phase.title)
+                elapsed=format_offset(elapsed), scenario=state.clock.scenario_time(now).strftime("%d/%m %H:%M"), phase=html.escape(phase.title, quote=False)
             )
             if paused:
                 text += " · <span style='color:#b26a00;font-weight:bold'>" + self.tr("EN PAUSE") + "</span>"
@@ -652,23 +389,3 @@ class ObserverPanel(QWidget):
         latest = {role.id: latest_fired_inject_for_role(fired, role.id, state.checks, awaiting_only=True)
                   for role in self._played}
         self.quick.set_fired_injects(choices, latest)
-
-    def _update_observer_filter(self, state) -> None:
-        names = set(getattr(state, "observers", ()) or ()) | self.model.observers()
-        ordered = tuple(sorted(name for name in names if name))
-        if ordered == self._seen_observers:
-            return
-        self._seen_observers = ordered
-        current = self.filter_observer.currentData()
-        self.filter_observer.blockSignals(True)
-        while self.filter_observer.count() > 1:
-            self.filter_observer.removeItem(1)
-        for name in ordered:
-            self.filter_observer.addItem(name, name)
-        index = self.filter_observer.findData(current)
-        self.filter_observer.setCurrentIndex(index if index >= 0 else 0)
-        self.filter_observer.blockSignals(False)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

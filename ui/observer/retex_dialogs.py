@@ -68,7 +68,37 @@ def _set_iso(edit: QDateEdit, value: str | None) -> None:
     edit.setDate(date if date.isValid() else _NO_DATE)
 
 
-class FindingDialog(QDialog):
+class RetexFormDialog(QDialog):
+    """GUI: the block both RETEX forms share: the fields, a required text, an error line, Save / Cancel.
+
+    A subclass builds its fields, then calls ``_lay_out(form, required, missing, width)``:
+    Save refuses an empty ``required`` box with ``missing`` and puts the cursor there.
+    """
+
+    def _lay_out(self, form: QFormLayout, required: QPlainTextEdit, missing: str, width: int, error_name: str) -> None:
+        self._required, self._missing = required, missing
+        self.error = QLabel(objectName=error_name)
+        self.error.setStyleSheet("QLabel { color: #b3261e; }")
+        self.error.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(width, self.sizeHint().height())
+
+    def _accept(self) -> None:
+        if not self._required.toPlainText().strip():
+            self.error.setText(self._missing)
+            self.error.setVisible(True)
+            self._required.setFocus()
+            return
+        self.accept()
+
+
+class FindingDialog(RetexFormDialog):
     """GUI: a strength or an area for improvement, with its reference, cause and recommendation."""
 
     def __init__(self, objectives, parent: QWidget | None = None, *, finding=None):
@@ -98,25 +128,7 @@ class FindingDialog(QDialog):
         form.addRow(self.tr("Cause"), self.cause)
         form.addRow(self.tr("Recommandation"), self.recommendation)
         form.addRow(self.tr("Objectif"), self.objective)
-        self.error = QLabel(objectName="findingDialogError")
-        self.error.setStyleSheet("QLabel { color: #b3261e; }")
-        self.error.setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
-
-    def _accept(self) -> None:
-        if not self.text.toPlainText().strip():
-            self.error.setText(self.tr("Le constat est à écrire."))
-            self.error.setVisible(True)
-            self.text.setFocus()
-            return
-        self.accept()
+        self._lay_out(form, self.text, self.tr("Le constat est à écrire."), 560, "findingDialogError")
 
     def values(self) -> dict:
         return dict(kind=self.kind.currentData(), text=self.text.toPlainText().strip(),
@@ -124,7 +136,7 @@ class FindingDialog(QDialog):
                     cause=self.cause.toPlainText().strip(), recommendation=self.recommendation.toPlainText().strip())
 
 
-class PlanLineDialog(QDialog):
+class PlanLineDialog(RetexFormDialog):
     """GUI: one line of the plan d'actions, every field the report and its export show."""
 
     def __init__(self, package, findings, parent: QWidget | None = None, *, line=None):
@@ -187,25 +199,7 @@ class PlanLineDialog(QDialog):
         form.addRow(self.tr("Début"), self.start)
         form.addRow(self.tr("Échéance"), self.due)
         form.addRow(self.tr("État"), self.status)
-        self.error = QLabel(objectName="planLineError")
-        self.error.setStyleSheet("QLabel { color: #b3261e; }")
-        self.error.setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(580, self.sizeHint().height())
-
-    def _accept(self) -> None:
-        if not self.action.toPlainText().strip():
-            self.error.setText(self.tr("L'action est à écrire."))
-            self.error.setVisible(True)
-            self.action.setFocus()
-            return
-        self.accept()
+        self._lay_out(form, self.action, self.tr("L'action est à écrire."), 580, "planLineError")
 
     def values(self) -> dict:
         return dict(action=self.action.toPlainText().strip(), owner_role=self.owner_role.currentData(),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from crisisdesk.session import SessionError
 from ui.error_sentences import error_reason
+from ui.labels import term
 from ui.observer.hotwash import HotWashWidget
 from ui.observer.panel import ObserverPanel
 from ui.observer.unsaved import UnsavedWritesGuard
@@ -49,7 +50,7 @@ class ObserverWindow(QMainWindow):
         self.tabs.setObjectName("observerTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.panel, self.tr("Main courante"))
-        self.tabs.addTab(self.hotwash, self.tr("Retour à chaud"))
+        self.tabs.addTab(self.hotwash, hotwash_title())
         self.setCentralWidget(self.tabs)
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
@@ -90,7 +91,7 @@ class ObserverWindow(QMainWindow):
         courante = QAction(self.tr("Main courante"), self)
         courante.setShortcut(QKeySequence("F5"))
         courante.triggered.connect(lambda: self.tabs.setCurrentWidget(self.panel))
-        hotwash = QAction(self.tr("Retour à chaud"), self)
+        hotwash = QAction(hotwash_title(), self)
         hotwash.setShortcut(QKeySequence("F6"))
         hotwash.triggered.connect(lambda: self.tabs.setCurrentWidget(self.hotwash))
         for action in (focus, courante, hotwash):
@@ -116,7 +117,7 @@ class ObserverWindow(QMainWindow):
         if stage != self._last_stage:
             # Never switch tabs under someone typing: mark the hot-wash tab instead.
             self._last_stage = stage
-            title = self.tr("Retour à chaud ●") if stage == "hotwash" else self.tr("Retour à chaud")
+            title = hotwash_title() + " ●" if stage == "hotwash" else hotwash_title()
             self.tabs.setTabText(self.tabs.indexOf(self.hotwash), title)
         self.hotwash.refresh()
 
@@ -136,3 +137,8 @@ class ObserverWindow(QMainWindow):
         self._refresh_timer.stop()
         self._clock_timer.stop()
         super().closeEvent(event)
+
+
+def hotwash_title() -> str:
+    """The hot wash's tab and menu title: the glossary's term (« Retour à chaud », "Hot wash")."""
+    return term("hotwash").capitalize()
