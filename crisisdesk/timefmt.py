@@ -48,3 +48,8 @@ def exercise_timezone(exercise: Any) -> tzinfo:
 def wall_clock(epoch: float, zone: tzinfo) -> datetime:
     """The moment ``epoch`` (seconds since 1970, UTC) as a date and time in ``zone``."""
     return datetime.fromtimestamp(epoch, zone)
+
+
+def clock_text(epoch: float, zone: tzinfo | None, *, seconds: bool = True) -> str:
+    """``HH:MM:SS`` (or ``HH:MM``) of the moment ``epoch`` in ``zone`` (the machine's when None)."""
+    return datetime.fromtimestamp(epoch, zone).strftime("%H:%M:%S" if seconds else "%H:%M")

@@ -153,3 +153,53 @@ def test_refused_text_is_never_dropped_when_something_else_is_being_typed(qtbot,
     assert panel.quick.line.text() == "DSOL d: Ouverture du gymnase Japy"
     assert panel.model.rowCount() == 0 and panel.refused_entry_ids == []
     read_only.close()
+
+
+def test_closing_with_a_line_being_typed_asks_first_and_going_back_keeps_it(qtbot, observer):
+    panel = observer.panel
+    type_text(panel.quick.line, "DIR i: point de situation demandé au préfet")  # typed, not validated
+    assert not observer.close()
+    box = observer.unsaved.typed_box
+    assert box is not None and box.isVisible() and box.objectName() == "typedLeftBehindDialog"
+    assert box.text().startswith("1 texte(s) tapé(s)")
+    assert box.defaultButton().text() == "Revenir à la saisie"
+    for _ in range(3):
+        QApplication.processEvents()
+    save_shot(box, "close-with-typed-text")
+    click(box, "Revenir à la saisie")
+    assert observer.isVisible() and panel.quick.line.text() == "DIR i: point de situation demandé au préfet"
+
+    assert not observer.close()  # asked again
+    click(observer.unsaved.typed_box, "Quitter sans elles")
+    qtbot.waitUntil(lambda: not observer.isVisible())
+
+
+def test_closing_with_a_refused_entry_asks_first(qtbot, tmp_path, mini_session, fake_time):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.observer.unsaved import UnsavedWritesGuard
+
+    read_only = Session.open(mini_session.path, time_source=fake_time, read_only=True)
+    panel = ObserverPanel(read_only, "Claire Dubois", settings=observer_settings(tmp_path))
+    qtbot.addWidget(panel)
+    panel.show()
+    type_text(panel.quick.line, "DSOL d: Ouverture du gymnase Japy")
+    press_enter(panel.quick.line)
+    panel.quick.line.setText("DIR i: la suite")  # typed before the save was refused: the entry stays a row
+    qtbot.waitUntil(lambda: panel.refused_entry_ids != [])
+    holder = QWidget()  # the window the guard closes
+    qtbot.addWidget(holder)
+    holder.show()
+    guard = UnsavedWritesGuard(holder, read_only, lambda: [panel])
+    try:
+        assert guard.typed_left_behind() == 2  # the refused row and the line being typed
+        assert not guard.may_close()
+        assert guard.typed_box is not None and guard.typed_box.text().startswith("2 texte(s) tapé(s)")
+        click(guard.typed_box, "Revenir à la saisie")
+        panel.quick.line.clear()
+        assert guard.typed_left_behind() == 1  # the refused row alone still counts
+        assert not guard.may_close()
+        click(guard.typed_box, "Quitter sans elles")
+        qtbot.waitUntil(lambda: not holder.isVisible())
+    finally:
+        read_only.close()

@@ -42,3 +42,16 @@ def test_the_reopening_banner_gives_downtime_in_the_exercise_zone(machine_on_utc
     zone = exercise_timezone(SimpleNamespace(timezone=None))  # an exercise naming no zone: Paris
     assert banner.show_recovery([(START, START + 600)], [], "PAUSED", zone)
     assert "de 22:26:40 à 22:36:40" in banner.text.text()
+
+
+def test_the_main_courante_real_time_column_is_in_the_exercise_zone(machine_on_utc, qtbot, mini_session, fake_time, tmp_path):
+    from tests.helpers.observer_support import observer_settings
+    from ui.observer.log_model import Column
+    from ui.observer.panel import ObserverPanel
+
+    panel = ObserverPanel(mini_session, "Claire Dubois", settings=observer_settings(tmp_path))
+    qtbot.addWidget(panel)
+    mini_session.start()
+    mini_session.log_entry(observer="Claire Dubois", role="DSOL", kind="decision", text="Salles rafraîchies ouvertes")
+    panel.refresh_from_session()
+    assert panel.proxy.index(0, Column.REAL).data() == "22:26:40"

@@ -1490,104 +1490,104 @@ Details saved in: {path}</translation>
 <context>
     <name>ExpectationsChecklist</name>
     <message>
-        <location filename="../observer/expectations.py" line="106"/>
+        <location filename="../observer/expectations.py" line="105"/>
         <source>Réponses attendues</source>
         <translation>Expected responses</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="112"/>
+        <location filename="../observer/expectations.py" line="111"/>
         <source>Tous les rôles</source>
         <translation>All roles</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="127"/>
+        <location filename="../observer/expectations.py" line="126"/>
         <source>Attendu</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="127"/>
+        <location filename="../observer/expectations.py" line="126"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="127"/>
+        <location filename="../observer/expectations.py" line="126"/>
         <source>✓ ◐ ✗</source>
         <translation>✓ ◐ ✗</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="162"/>
+        <location filename="../observer/expectations.py" line="161"/>
         <source>Aucune réponse attendue pour l&apos;instant : elles apparaissent quand un inject est envoyé.</source>
         <translation>No expected response yet: they appear when an inject is fired.</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="165"/>
+        <location filename="../observer/expectations.py" line="164"/>
         <source>Ctrl+E pour y aller · ↑↓ puis 1 obtenue · 2 partielle · 3 manquée · Ctrl+L revient à la saisie</source>
         <translation>Ctrl+E to get here · ↑↓ then 1 met · 2 partial · 3 missed · Ctrl+L back to the entry line</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="253"/>
+        <location filename="../observer/expectations.py" line="252"/>
         <source>T+{fired} · {id} · {title}</source>
         <translation>T+{fired} · {id} · {title}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="254"/>
+        <location filename="../observer/expectations.py" line="253"/>
         <source>{id} — {title}, envoyé à T+{fired}</source>
         <translation>{id} — {title}, fired at T+{fired}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="267"/>
+        <location filename="../observer/expectations.py" line="266"/>
         <source>{role} : {action} (dans les {window})</source>
         <translation>{role}: {action} (within {window})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="331"/>
+        <location filename="../observer/expectations.py" line="330"/>
         <source>Évaluée « {status} » par {observer} à {time}, {delay} après l&apos;envoi{note}</source>
         <translation>Evaluated “{status}” by {observer} at {time}, {delay} after the inject{note}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="356"/>
+        <location filename="../observer/expectations.py" line="355"/>
         <source>{checked}/{total} évaluées</source>
         <translation>{checked}/{total} evaluated</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="386"/>
+        <location filename="../observer/expectations.py" line="385"/>
         <source>à évaluer ({endex})</source>
         <translation>to evaluate ({endex})</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="446"/>
+        <location filename="../observer/expectations.py" line="445"/>
         <source>Évaluation non enregistrée : erreur inattendue (détails dans la fenêtre d&apos;erreur).</source>
         <translation>Check not saved: unexpected error (details in the error window).</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="379"/>
+        <location filename="../observer/expectations.py" line="378"/>
         <source>{status} +{delay}</source>
         <translation>{status} +{delay}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="383"/>
+        <location filename="../observer/expectations.py" line="382"/>
         <source> · hors délai</source>
         <translation> · late</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="139"/>
-        <location filename="../observer/expectations.py" line="389"/>
+        <location filename="../observer/expectations.py" line="138"/>
+        <location filename="../observer/expectations.py" line="388"/>
         <source>reste {left}</source>
         <translation>{left} left</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="139"/>
-        <location filename="../observer/expectations.py" line="392"/>
+        <location filename="../observer/expectations.py" line="138"/>
+        <location filename="../observer/expectations.py" line="391"/>
         <source>⚠ dépassé {over}</source>
         <translation>⚠ overdue {over}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="265"/>
+        <location filename="../observer/expectations.py" line="264"/>
         <source>{role} (≤ {window}) · {action}</source>
         <translation>{role} (≤ {window}) · {action}</translation>
     </message>
     <message>
-        <location filename="../observer/expectations.py" line="358"/>
+        <location filename="../observer/expectations.py" line="357"/>
         <source>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} en retard&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e;font-weight:bold&apos;&gt;{n} overdue&lt;/span&gt;</translation>
     </message>
@@ -2590,104 +2590,104 @@ Details saved in: {path}</translation>
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../observer/log_model.py" line="118"/>
+        <location filename="../observer/log_model.py" line="120"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="119"/>
+        <location filename="../observer/log_model.py" line="121"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="120"/>
+        <location filename="../observer/log_model.py" line="122"/>
         <source>T+</source>
         <translation>T+</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="121"/>
+        <location filename="../observer/log_model.py" line="123"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="122"/>
+        <location filename="../observer/log_model.py" line="124"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="123"/>
+        <location filename="../observer/log_model.py" line="125"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="124"/>
+        <location filename="../observer/log_model.py" line="126"/>
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="125"/>
+        <location filename="../observer/log_model.py" line="127"/>
         <source>Inject</source>
         <translation>Inject</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="126"/>
+        <location filename="../observer/log_model.py" line="128"/>
         <source>Marques</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="127"/>
+        <location filename="../observer/log_model.py" line="129"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="463"/>
+        <location filename="../observer/log_model.py" line="465"/>
         <source>enregistré</source>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="464"/>
+        <location filename="../observer/log_model.py" line="466"/>
         <source>en cours…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="465"/>
+        <location filename="../observer/log_model.py" line="467"/>
         <source>non enregistré — nouvel essai</source>
         <translation>not saved — retrying</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="466"/>
+        <location filename="../observer/log_model.py" line="468"/>
         <source>refusé</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="450"/>
+        <location filename="../observer/log_model.py" line="452"/>
         <source>✎ {text}</source>
         <translation>✎ {text}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="487"/>
+        <location filename="../observer/log_model.py" line="489"/>
         <source>Saisie à {first}, corrigée à {last}</source>
         <translation>Logged at {first}, corrected at {last}</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="491"/>
+        <location filename="../observer/log_model.py" line="493"/>
         <source>L&apos;entrée n&apos;est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.</source>
         <translation>The entry is not in the session file yet; it is kept and sent again automatically.</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="493"/>
+        <location filename="../observer/log_model.py" line="495"/>
         <source>Entrée refusée, non enregistrée : {reason}
 Double-cliquez (ou F2) pour remettre le texte dans la saisie et le corriger.</source>
         <translation>Entry refused, not saved: {reason}
 Double-click (or F2) to put the text back in the entry line and correct it.</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="504"/>
+        <location filename="../observer/log_model.py" line="506"/>
         <source>Historique des révisions :</source>
         <translation>Revision history:</translation>
     </message>
     <message>
-        <location filename="../observer/log_model.py" line="508"/>
+        <location filename="../observer/log_model.py" line="510"/>
         <source>{n}. {time} ({observer}) : {text}</source>
         <translation>{n}. {time} ({observer}): {text}</translation>
     </message>
@@ -3227,47 +3227,47 @@ Open a new session on this package?</translation>
 <context>
     <name>ObjectiveRatingCard</name>
     <message>
-        <location filename="../observer/rating_card.py" line="55"/>
+        <location filename="../observer/rating_card.py" line="57"/>
         <source>(pas de critère)</source>
         <translation>(no criteria)</translation>
     </message>
     <message>
-        <location filename="../observer/rating_card.py" line="89"/>
+        <location filename="../observer/rating_card.py" line="91"/>
         <source>Justification : ce qui a été observé, ce qui a manqué…</source>
         <translation>Justification: what was observed, what was missing…</translation>
     </message>
     <message>
-        <location filename="../observer/rating_card.py" line="93"/>
+        <location filename="../observer/rating_card.py" line="95"/>
         <source>Enregistrer la note</source>
         <translation>Save the rating</translation>
     </message>
     <message>
-        <location filename="../observer/rating_card.py" line="96"/>
+        <location filename="../observer/rating_card.py" line="98"/>
         <source>Retirer la note</source>
         <translation>Withdraw the rating</translation>
     </message>
     <message>
-        <location filename="../observer/rating_card.py" line="97"/>
+        <location filename="../observer/rating_card.py" line="99"/>
         <source>L&apos;objectif redevient « non évalué » ; l&apos;historique garde la note retirée</source>
         <translation>The objective is “not rated” again; the history keeps the withdrawn rating</translation>
     </message>
     <message>
-        <location filename="../observer/rating_card.py" line="102"/>
+        <location filename="../observer/rating_card.py" line="104"/>
         <source>● modification non enregistrée</source>
         <translation>● unsaved change</translation>
     </message>
     <message>
-        <location filename="../observer/rating_card.py" line="133"/>
+        <location filename="../observer/rating_card.py" line="135"/>
         <source>Choisir P, S, M ou U</source>
         <translation>Choose P, S, M or U</translation>
     </message>
     <message>
-        <location filename="../observer/rating_card.py" line="151"/>
+        <location filename="../observer/rating_card.py" line="153"/>
         <source>Pas encore noté</source>
         <translation>Not rated yet</translation>
     </message>
     <message>
-        <location filename="../observer/rating_card.py" line="164"/>
+        <location filename="../observer/rating_card.py" line="166"/>
         <source>Noté &lt;b&gt;{rating}&lt;/b&gt; par {observer} à {time}</source>
         <translation>Rated &lt;b&gt;{rating}&lt;/b&gt; by {observer} at {time}</translation>
     </message>
@@ -3275,83 +3275,83 @@ Open a new session on this package?</translation>
 <context>
     <name>ObserverPanel</name>
     <message>
-        <location filename="../observer/panel.py" line="78"/>
+        <location filename="../observer/panel.py" line="77"/>
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="79"/>
+        <location filename="../observer/panel.py" line="78"/>
         <source>Nom de l&apos;observateur</source>
         <translation>Observer name</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="84"/>
-        <location filename="../observer/panel.py" line="197"/>
+        <location filename="../observer/panel.py" line="83"/>
+        <location filename="../observer/panel.py" line="196"/>
         <source>◀ Indiquez votre nom puis Entrée pour commencer à saisir.</source>
         <translation>◀ Type your name, then Enter, to start logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="90"/>
+        <location filename="../observer/panel.py" line="89"/>
         <source>Observateur</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="196"/>
+        <location filename="../observer/panel.py" line="195"/>
         <source>◀ Votre nom, puis Entrée</source>
         <translation>◀ Your name, then Enter</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="214"/>
+        <location filename="../observer/panel.py" line="213"/>
         <source>Indiquez votre nom avant de saisir.</source>
         <translation>Give your name before logging.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="244"/>
+        <location filename="../observer/panel.py" line="243"/>
         <source>Entrée non enregistrée — elle est gardée et renvoyée automatiquement. ({error})</source>
         <translation>Entry not saved — it is kept and sent again automatically. ({error})</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="254"/>
+        <location filename="../observer/panel.py" line="253"/>
         <source>Entrée refusée : {error} Le texte est remis dans la saisie.</source>
         <translation>Entry refused: {error} The text is back in the entry line.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="258"/>
+        <location filename="../observer/panel.py" line="257"/>
         <source>Entrée refusée : {error} Son texte reste dans la liste, marqué « refusé » : double-cliquez dessus pour le reprendre.</source>
         <translation>Entry refused: {error} Its text stays in the list, marked “refused”: double-click it to take it back.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="267"/>
+        <location filename="../observer/panel.py" line="266"/>
         <source>Terminez ou videz d&apos;abord la saisie en cours, puis reprenez l&apos;entrée refusée.</source>
         <translation>Finish or clear the current entry first, then take back the refused entry.</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="366"/>
+        <location filename="../observer/panel.py" line="365"/>
         <source>&lt;b&gt;{hotwash}&lt;/b&gt; · après {endex}</source>
         <translation>&lt;b&gt;{hotwash}&lt;/b&gt; · after {endex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="334"/>
+        <location filename="../observer/panel.py" line="333"/>
         <source>⚠ {n} entrée(s) non enregistrée(s)</source>
         <translation>⚠ {n} entr(y/ies) not saved</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="336"/>
+        <location filename="../observer/panel.py" line="335"/>
         <source>⚠ {n} entrée(s) refusée(s) à reprendre</source>
         <translation>⚠ {n} refused entry(ies) to redo</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="364"/>
+        <location filename="../observer/panel.py" line="363"/>
         <source>&lt;b&gt;Briefing&lt;/b&gt; · avant {startex}</source>
         <translation>&lt;b&gt;Briefing&lt;/b&gt; · before {startex}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="372"/>
+        <location filename="../observer/panel.py" line="371"/>
         <source>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</source>
         <translation>&lt;b&gt;T+{elapsed}&lt;/b&gt; · {scenario} · {phase}</translation>
     </message>
     <message>
-        <location filename="../observer/panel.py" line="376"/>
+        <location filename="../observer/panel.py" line="375"/>
         <source>EN PAUSE</source>
         <translation>PAUSED</translation>
     </message>
@@ -4892,58 +4892,79 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>UnsavedWritesGuard</name>
     <message>
-        <location filename="../observer/unsaved.py" line="85"/>
-        <location filename="../observer/unsaved.py" line="155"/>
+        <location filename="../observer/unsaved.py" line="103"/>
+        <location filename="../observer/unsaved.py" line="135"/>
+        <location filename="../observer/unsaved.py" line="201"/>
         <source>Saisies non enregistrées</source>
         <translation>Unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="86"/>
+        <location filename="../observer/unsaved.py" line="104"/>
         <source>{n} saisie(s) ne sont pas encore dans le fichier de session « {file} ».</source>
         <translation>{n} entry(ies) not yet in the session file “{file}”.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="92"/>
+        <location filename="../observer/unsaved.py" line="110"/>
         <source>Elles sont gardées dans un journal à côté du fichier et seront enregistrées à la prochaine ouverture de la session. Pour les mettre aussi à l&apos;abri ailleurs (clé USB), enregistrez-les dans un fichier.</source>
         <translation>They are kept in a journal beside the file and will be saved the next time the session is opened. To keep them safe elsewhere too (USB key), save them to a file.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="97"/>
+        <location filename="../observer/unsaved.py" line="115"/>
         <source>Le journal à côté du fichier n&apos;a pas pu toutes les prendre (disque plein ?) : si vous quittez sans les enregistrer dans un fichier, elles seront perdues.</source>
         <translation>The journal beside the file could not take them all (disk full?): if you quit without saving them to a file, they will be lost.</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="99"/>
+        <location filename="../observer/unsaved.py" line="117"/>
         <source>Enregistrer dans un fichier…</source>
         <translation>Save to a file…</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="101"/>
+        <location filename="../observer/unsaved.py" line="119"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="103"/>
+        <location filename="../observer/unsaved.py" line="121"/>
         <source>Quitter quand même</source>
         <translation>Quit anyway</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="103"/>
+        <location filename="../observer/unsaved.py" line="121"/>
         <source>Quitter et les perdre</source>
         <translation>Quit and lose them</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="105"/>
+        <location filename="../observer/unsaved.py" line="123"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="128"/>
+        <location filename="../observer/unsaved.py" line="136"/>
+        <source>{n} texte(s) tapé(s) ne sont pas dans le fichier de session « {file} » et ne le seront pas seuls.</source>
+        <translation>{n} typed text(s) are not in the session file “{file}” and will not get there by themselves.</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="141"/>
+        <source>Une entrée refusée attend d&apos;être reprise (double-clic sur la ligne « refusé »), ou une ligne de saisie n&apos;a pas été validée (Entrée). Revenez à la saisie pour les enregistrer, ou quittez sans elles.</source>
+        <translation>A refused entry is waiting to be taken back (double-click its “refused” row), or an entry line was not submitted (Enter). Go back to the entry to save them, or quit without them.</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="143"/>
+        <source>Revenir à la saisie</source>
+        <translation>Back to the entry</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="144"/>
+        <source>Quitter sans elles</source>
+        <translation>Quit without them</translation>
+    </message>
+    <message>
+        <location filename="../observer/unsaved.py" line="174"/>
         <source>Enregistrer les saisies non enregistrées</source>
         <translation>Save the unsaved entries</translation>
     </message>
     <message>
-        <location filename="../observer/unsaved.py" line="131"/>
+        <location filename="../observer/unsaved.py" line="177"/>
         <source>Fichiers JSON (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>

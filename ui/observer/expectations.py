@@ -7,7 +7,6 @@ their window, and turns a click (or the keys 1, 2, 3) into ``session.check_expec
 from __future__ import annotations
 
 import bisect
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.checklist import ChecklistItem, checklist_items
 from crisisdesk.session import SessionError
-from crisisdesk.timefmt import format_offset
+from crisisdesk.timefmt import clock_text, exercise_timezone, format_offset
 from ui import error_sentences, labels, palette
 from ui.errors import report_unexpected
 from ui.observer.action_ids import ActionIds
@@ -331,7 +330,7 @@ class ExpectationsChecklist(QWidget):
             self.tr("Évaluée « {status} » par {observer} à {time}, {delay} après l'envoi{note}").format(
                 status=labels.code_label("check", check.status),
                 observer=check.observer,
-                time=datetime.fromtimestamp(check.real_time).strftime("%H:%M:%S"),
+                time=clock_text(check.real_time, exercise_timezone(self._session.package.exercise)),
                 delay=delay,
                 note=f" — {check.note}" if check.note else "",
             ),

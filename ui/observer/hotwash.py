@@ -6,8 +6,6 @@ Everything is written through the Session API (``rate_objective``, ``add_finding
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk.checklist import objective_evidence
 from crisisdesk.session import SessionError
+from crisisdesk.timefmt import clock_text, exercise_timezone
 from ui import labels
 from ui.errors import report_unexpected
 from ui.observer.hotwash_widgets import objective_combo, section_title
@@ -52,6 +51,7 @@ class HotWashWidget(QWidget):
         self.writes = HotWashWrites(session, observer_name)  # each action under its own event id
         package = session.package
         self._objectives = package.exercise.objectives
+        self.zone = exercise_timezone(package.exercise)  # times read as the room lived them
         self._build()
         self.refresh()
 
@@ -72,7 +72,7 @@ class HotWashWidget(QWidget):
         cards_layout.setContentsMargins(0, 0, 0, 0)
         cards_layout.setSpacing(8)
         for number, objective in enumerate(self._objectives):
-            card = ObjectiveRatingCard(objective)
+            card = ObjectiveRatingCard(objective, zone=self.zone)
             card.rate_requested.connect(self.rate)
             card.withdraw_requested.connect(self.withdraw_rating)
             self.cards[objective.id] = card
@@ -258,7 +258,7 @@ class HotWashWidget(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, finding.id)
                 item.setToolTip(
                     self.tr("{observer}, {time}").format(
-                        observer=finding.observer or "—", time=datetime.fromtimestamp(finding.real_time).strftime("%H:%M")
+                        observer=finding.observer or "—", time=clock_text(finding.real_time, self.zone, seconds=False)
                     ) + (self.tr(" — modifié par {who}").format(who=finding.edited_by) if finding.edited_by else "")
                 )
                 item.setBackground(QBrush(labels.BG_STRENGTH if kind == "strength" else labels.BG_IMPROVEMENT))

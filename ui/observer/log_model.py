@@ -13,7 +13,7 @@ import bisect
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from crisisdesk.logsyntax import fold
 from crisisdesk.session.state import LogEntry
-from crisisdesk.timefmt import format_offset
+from crisisdesk.timefmt import clock_text, format_offset
 from ui import labels, palette
 from ui.observer.log_filter import LogFilterProxy  # noqa: F401  (the view's filter; imported from here by callers)
 
@@ -96,8 +96,10 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the LogRow object
 class LogTableModel(QAbstractTableModel):
     """GUI: the current revision of every entry, with drafts typed here and their save state."""
 
-    def __init__(self, parent=None, *, role_colors: dict[str, str] | None = None, inject_titles: dict[str, str] | None = None):
+    def __init__(self, parent=None, *, role_colors: dict[str, str] | None = None, inject_titles: dict[str, str] | None = None,
+                 zone: tzinfo | None = None):
         super().__init__(parent)
+        self.zone = zone  # the exercise's time zone: real times read as the room lived them
         self._rows: list[LogRow] = []  # sorted by key, oldest first
         self._keys: list[tuple[float, str]] = []
         self._by_id: dict[str, LogRow] = {}
@@ -430,7 +432,7 @@ class LogTableModel(QAbstractTableModel):
         if column == Column.STATUS:
             return self.status_text(row.save)
         if column == Column.REAL:
-            return datetime.fromtimestamp(origin.real_time).strftime("%H:%M:%S")
+            return clock_text(origin.real_time, self.zone)
         if column == Column.ELAPSED:
             if origin.stage == "briefing" or origin.elapsed is None:
                 return labels.code_label("stage", "briefing")
@@ -483,9 +485,9 @@ class LogTableModel(QAbstractTableModel):
     def _tooltip(self, row: LogRow, column: Column) -> str | None:
         entry = row.entry
         if column in (Column.REAL, Column.ELAPSED, Column.SCENARIO) and row.corrected:
-            stamp = datetime.fromtimestamp(entry.real_time).strftime("%H:%M:%S")
+            stamp = clock_text(entry.real_time, self.zone)
             return self.tr("Saisie à {first}, corrigée à {last}").format(
-                first=datetime.fromtimestamp(row.origin.real_time).strftime("%H:%M:%S"), last=stamp
+                first=clock_text(row.origin.real_time, self.zone), last=stamp
             )
         if column == Column.STATUS and row.save is SaveState.FAILED:
             return self.tr("L'entrée n'est pas encore dans le fichier de session ; elle est gardée et renvoyée automatiquement.")
@@ -503,7 +505,7 @@ class LogTableModel(QAbstractTableModel):
                 return entry.text if len(entry.text) > 60 else None
             lines = [self.tr("Historique des révisions :")]
             for number, revision in enumerate([*row.earlier, entry], start=1):
-                stamp = datetime.fromtimestamp(revision.real_time).strftime("%H:%M:%S")
+                stamp = clock_text(revision.real_time, self.zone)
                 lines.append(
                     self.tr("{n}. {time} ({observer}) : {text}").format(
                         n=number, time=stamp, observer=revision.observer, text=revision.text

@@ -7,8 +7,6 @@ this widget only shows and filters what the model holds, and asks for a correcti
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.timefmt import clock_text, exercise_timezone
 from ui import labels
 from ui.observer.log_model import Column, LogFilterProxy, LogRow, LogTableModel, SaveState
 
@@ -51,6 +50,7 @@ class LogPane(QWidget):
             self,
             role_colors={role.id: role.color for role in package.roles if role.color},
             inject_titles={inject.id: inject.title for inject in package.injects},
+            zone=exercise_timezone(package.exercise),
         )
         self.proxy = LogFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -242,7 +242,7 @@ class LogPane(QWidget):
             revisions = [*row.earlier, entry]
             items = []
             for number, revision in enumerate(revisions, start=1):
-                stamp = datetime.fromtimestamp(revision.real_time).strftime("%H:%M:%S")
+                stamp = clock_text(revision.real_time, self.model.zone)
                 style = "" if revision is entry else "color:#6b6f76;text-decoration:line-through;"
                 items.append(f"<span style='{style}'>{number}. {stamp} {_escape(revision.observer)} : {_escape(revision.text)}</span>")
             html += "<br><span style='color:#6b6f76'>" + self.tr("Historique :") + "</span> " + "<br>".join(items)

@@ -9,7 +9,6 @@ text and its id, and is retried every few seconds until it reaches the file.
 from __future__ import annotations
 
 import html
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from crisisdesk.logsyntax import format_entry_line, latest_fired_inject_for_role
-from crisisdesk.timefmt import format_offset
+from crisisdesk.timefmt import clock_text, exercise_timezone, format_offset
 from ui import error_sentences, labels
 from ui.errors import report_unexpected
 from ui.observer.entry_saving import EntrySaving, Outcome, Saved
@@ -322,7 +321,7 @@ class ObserverPanel(QWidget):
             return
         entry = row.entry
         line = format_entry_line(role=entry.role, kind=entry.kind, text=entry.text, inject_id=entry.inject_id, tags=entry.tags)
-        stamp = datetime.fromtimestamp(row.first_time).strftime("%H:%M:%S")
+        stamp = clock_text(row.first_time, exercise_timezone(self._session.package.exercise))
         self.quick.begin_correction(entry_id, line, f"{stamp} ({entry.role})")
 
     def _update_counts(self) -> None:

@@ -7,7 +7,7 @@ or withdraws it (``withdraw_requested``) and shows what the session holds (``sho
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import tzinfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crisisdesk.timefmt import clock_text
 from ui import labels
 
 MUTED_STYLE = "QLabel { color: #6b6f76; }"
@@ -38,9 +39,10 @@ class ObjectiveRatingCard(QFrame):
     rate_requested = Signal(str, str, str)  # objective id, rating, justification
     withdraw_requested = Signal(str)  # objective id
 
-    def __init__(self, objective, parent: QWidget | None = None):
+    def __init__(self, objective, parent: QWidget | None = None, *, zone: tzinfo | None = None):
         super().__init__(parent)
         self.objective = objective
+        self.zone = zone  # the exercise's time zone: times read as the room lived them
         self.setObjectName(f"objectiveCard_{objective.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(f"QFrame#objectiveCard_{objective.id} {{ background: #ffffff; border: 1px solid #d5d9df; border-radius: 4px; }}")
@@ -162,7 +164,7 @@ class ObjectiveRatingCard(QFrame):
             return
         self.recorded.setText(
             self.tr("Noté <b>{rating}</b> par {observer} à {time}").format(
-                rating=stored.rating, observer=stored.observer, time=datetime.fromtimestamp(stored.real_time).strftime("%H:%M")
+                rating=stored.rating, observer=stored.observer, time=clock_text(stored.real_time, self.zone, seconds=False)
             )
         )
         if not self._dirty:

@@ -9,7 +9,6 @@ synthesis can start from a draft made from the ratings, findings and plan
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from crisisdesk import vocabulary
 from crisisdesk.session import SessionError
+from crisisdesk.timefmt import clock_text, exercise_timezone
 from ui import labels
 from ui.errors import report_unexpected
 from ui.observer.action_ids import ActionIds
@@ -179,7 +179,7 @@ class RetexDocumentWidget(QWidget):
         self.recorded.setToolTip("")
         if doc.updated_at:
             self.recorded.setText(self.tr("Enregistré par {who} à {time}").format(
-                who=doc.updated_by or "—", time=datetime.fromtimestamp(doc.updated_at).strftime("%H:%M")))
+                who=doc.updated_by or "—", time=clock_text(doc.updated_at, exercise_timezone(self._session.package.exercise), seconds=False)))
         else:
             self.recorded.setText(self.tr("Rien d'enregistré encore"))
         self._edited()

@@ -5,6 +5,10 @@ The session keeps the main-courante and evaluation writes the file refused
 open). On close the guard tries to store them once; if some are still unsaved it asks
 (non-modal: ``open()``, answered through signals) and offers to write them to a file
 of the user's choice (``session.export_pending``), e.g. on a USB key.
+
+Text typed in a panel that the session will never store by itself — an entry it refused
+(read-only file, unknown role), or a line still being typed — is asked about first: the
+observer goes back to it or explicitly quits without it.
 """
 
 from __future__ import annotations
@@ -38,12 +42,22 @@ class UnsavedWritesGuard(QObject):
         self._export_button: QPushButton | None = None
         self._retry_button: QPushButton | None = None
         self._quit_button: QPushButton | None = None
+        self.typed_box: QMessageBox | None = None  # the question about typed text left behind
+        self._typed_confirmed = False  # the user chose to quit without it
 
     # -- what is unsaved -------------------------------------------------------------------
 
     def unsaved_count(self) -> int:
         """Writes not in the session file: kept by the session, or typed in a panel and not stored yet."""
         return len(self.session.unsaved_ids())
+
+    def typed_left_behind(self) -> int:
+        """Typed text no write holds: refused entries waiting to be taken back, and lines being typed."""
+        count = 0
+        for panel in self._panels():
+            count += len(panel.refused_entry_ids)
+            count += bool(panel.quick.line.text().strip())
+        return count
 
     def all_journaled(self) -> bool:
         """True if every unsaved write is in the journal beside the file (stored at the next open)."""
@@ -70,8 +84,12 @@ class UnsavedWritesGuard(QObject):
         if self.file_dialog is not None:
             self.file_dialog.raise_()
             return False
-        if self.box is not None:
-            self.box.raise_()
+        open_box = self.box or self.typed_box
+        if open_box is not None:
+            open_box.raise_()
+            return False
+        if not self._typed_confirmed and self.typed_left_behind():
+            self.ask_typed()
             return False
         if not self.unsaved_count() or not self.retry():
             return True
@@ -110,6 +128,34 @@ class UnsavedWritesGuard(QObject):
         self.box = box
         box.open()
         return box
+
+    def ask_typed(self) -> QMessageBox:
+        """Say that typed text would be lost (refused entries, a line being typed); going back is the default."""
+        count = self.typed_left_behind()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Saisies non enregistrées"),
+                          self.tr("{n} texte(s) tapé(s) ne sont pas dans le fichier de session « {file} » et "
+                                  "ne le seront pas seuls.").format(n=count, file=self.session.name),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("typedLeftBehindDialog")
+        box.setInformativeText(self.tr(
+            "Une entrée refusée attend d'être reprise (double-clic sur la ligne « refusé »), ou une ligne de "
+            "saisie n'a pas été validée (Entrée). Revenez à la saisie pour les enregistrer, ou quittez sans elles."))
+        back = box.addButton(self.tr("Revenir à la saisie"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(self.tr("Quitter sans elles"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.buttonClicked.connect(lambda button: self._typed_answered(button is leave))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.typed_box = box
+        box.open()
+        return box
+
+    def _typed_answered(self, leave: bool) -> None:
+        self.typed_box = None
+        if leave:
+            self._typed_confirmed = True
+            # Then the writes the file refused, if any, are asked about as before.
+            QTimer.singleShot(0, self.window.close)
 
     def _answered(self, button) -> None:
         self.box = None
