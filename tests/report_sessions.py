@@ -6,6 +6,8 @@ every figure of the report is known in advance (see KNOWN below).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from crisisdesk.clock import FakeTime
@@ -54,7 +56,8 @@ ROLES = """\
   mission: Bulletins.
 """
 
-MSEL = """\
+# One inject per constant: other tests build their own MSEL from these (test_report_honest: B).
+INJECT_A = """\
 - id: A
   at: "0:05"
   title: Bulletin orange
@@ -68,6 +71,8 @@ MSEL = """\
       action: Activer la cellule
       within: "0:10"
   objectives: [O1]
+"""
+INJECT_B = """\
 - id: B
   at: "0:10"
   title: Appel plateforme
@@ -83,6 +88,8 @@ MSEL = """\
       action: Informer le maire
       within: "0:10"
   objectives: [O2]
+"""
+INJECT_C = """\
 - id: C
   at: "0:20"
   title: Flash info
@@ -95,6 +102,7 @@ MSEL = """\
       action: Communiquer
       within: "0:10"
 """
+MSEL = INJECT_A + INJECT_B + INJECT_C
 
 # What the report must find in the session played by play_known_session().
 KNOWN = {
@@ -115,6 +123,20 @@ def write_package(folder: Path, *, language: str = "fr") -> Path:
     (folder / "roles.yaml").write_text(ROLES, encoding="utf-8")
     (folder / "msel.yaml").write_text(MSEL, encoding="utf-8")
     return folder
+
+
+@contextmanager
+def started_known_session(tmp_path: Path, name: str) -> Iterator[tuple[Session, FakeTime, Path]]:
+    """A new session ``tmp_path/name`` on the known package, auto-fire off, started at T0.
+
+    Yields (session, clock, path); the session is closed after the block.
+    """
+    clock = FakeTime(T0)
+    path = tmp_path / name
+    with Session.create(path, write_package(tmp_path / "package"), time_source=clock) as session:
+        session.set_autofire(False)
+        session.start()
+        yield session, clock, path
 
 
 def play_known_session(tmp_path: Path, *, end: bool = True, language: str = "fr") -> tuple[Path, FakeTime]:

@@ -3,8 +3,9 @@
     python -m ui.report_process SESSION.crisisdesk OUT.html [--now EPOCH] [--print]
 
 Prints ``step 0`` (opening and computing), ``step 1`` (laying out), then ``done`` and
-exits 0; on failure its last line is ``error: <message for the user>`` and it exits 1.
-``--now`` is the app's clock (what "generated at" and a draft's "as of" say).
+exits 0; on failure its last line is ``error: <message for the user>`` and it exits 1
+(the protocol: ui/child_protocol.py). ``--now`` is the app's clock (what "generated at"
+and a draft's "as of" say).
 
 Why a process and not a thread: rendering is seconds of pure-Python work on a long
 exercise, and a thread holds the interpreter lock against the window: measured with the
@@ -16,8 +17,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from pathlib import Path
+from typing import Any
+
+from ui.child_protocol import Say, run_in_child
+
+
+def render_report_html(session_path: Any, out: Path, time_source: Any, *, for_print: bool, say: Say) -> None:
+    """Write the report HTML of a session (a file, or a server session's location) into ``out``.
+
+    The work of the child process, and of the thread a frozen build uses instead.
+    """
+    from crisisdesk.report import build_figures, render_html, report_images, write_text_atomically
+    from crisisdesk.session import Session
+
+    say("step 0")
+    with Session.open(session_path, time_source=time_source, read_only=True) as session:
+        figures = build_figures(session)
+        images = report_images(session)  # read while the file is open
+    say("step 1")
+    write_text_atomically(out, render_html(figures, image_src=images, for_print=for_print))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,53 +47,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--print", action="store_true", dest="for_print", help="HTML for the PDF (long annexes summarised)")
     args = parser.parse_args(argv)
 
-    def say(line: str) -> None:
-        print(line, flush=True)
-
-    try:
-        from jinja2 import TemplateError
-
+    def work(say: Say) -> None:
         from crisisdesk import collector
         from crisisdesk.clock import FakeTime
-        from crisisdesk.report import (
-            ReportError,
-            build_figures,
-            describe_template_error,
-            render_html,
-            report_images,
-            write_text_atomically,
-        )
-        from crisisdesk.session import Session, SessionError
 
         time_source = FakeTime(args.now) if args.now is not None else None
-        try:
-            with collector.paused():  # hundreds of thousands of rows on a long exercise: crisisdesk/collector.py
-                say("step 0")
-                with Session.open(args.session, time_source=time_source, read_only=True) as session:
-                    figures = build_figures(session)
-                    images = report_images(session)  # read while the file is open
-                say("step 1")
-                write_text_atomically(args.out, render_html(figures, image_src=images, for_print=args.for_print))
-        except (SessionError, ReportError, OSError) as exc:
-            say(f"error: {_one_line(str(exc))}")
-            return 1
-        except TemplateError as exc:
-            say(f"error: {_one_line(describe_template_error(exc))}")
-            return 1
-    except Exception as exc:  # a bug: the traceback goes to the app's log (standard error)
-        traceback.print_exc()
-        say(f"error: {type(exc).__name__}: {_one_line(str(exc))}")
-        return 1
-    say("done")
-    return 0
+        with collector.paused():  # hundreds of thousands of rows on a long exercise: crisisdesk/collector.py
+            render_report_html(args.session, args.out, time_source, for_print=args.for_print, say=say)
 
-
-NEWLINE = "\x1f"  # stands for a newline in the message line (the app puts them back)
-
-
-def _one_line(text: str) -> str:
-    # The app reads the message from the last line: keep it on one.
-    return text.replace("\n", NEWLINE)
+    return run_in_child(work)
 
 
 if __name__ == "__main__":

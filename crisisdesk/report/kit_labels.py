@@ -1,4 +1,10 @@
-"""The printed kits' words in each exercise language (kept apart from the RETEX labels).
+"""The printed kits' own words in each exercise language (kept apart from the RETEX labels).
+
+Only what is the kits' own is spelled here. A word the kits share with the report comes
+from the report's table (``crisisdesk/report/labels.py``, ``SHARED_WITH_REPORT``), an
+exercise term from the core glossary (``crisisdesk/vocabulary.py``: ``{controller}``,
+``{msel}``, ``{main_courante}`` … in a text), and the rating words from the codes' labels:
+one source for each word, so the kits and the report cannot drift apart.
 
 French typography: a narrow no-break space (U+202F) before « ; : ! ? » and inside
 guillemets, a no-break space (U+00A0) where a line must not break (« T+ 0:05 »).
@@ -6,9 +12,27 @@ guillemets, a no-break space (U+00A0) where a line must not break (« T+ 0:05 »
 
 from __future__ import annotations
 
+from crisisdesk.report.labels import LABELS, language_of
+from crisisdesk.vocabulary import GLOSSARY, Rating, code_label, term
+
 NNBSP = "\u202f"
 NBSP = "\u00a0"
 APOSTROPHE = "\u2019"
+
+# Kit key -> the report's key for the same word (the same in every language).
+SHARED_WITH_REPORT: dict[str, str] = {
+    **{key: key for key in ("page", "of", "phases", "phase", "role", "channel", "title", "within", "objectives",
+                            "role_kind_directorate", "role_kind_partner", "role_kind_simulated",
+                            "ch_phone", "ch_email", "ch_radio", "ch_news", "ch_social", "ch_field",
+                            "ch_document", "ch_face")},
+    "duration": "duration_planned",
+    "all_played": "all_played_roles",
+    "id": "seq",
+    "body": "text",
+    "expected": "expected_responses",
+    "card_from": "from",
+    "card_mission": "mission",
+}
 
 KIT_LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -20,40 +44,26 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "sub_joueur": "Règles du jeu, fiches de rôle et glossaire",
         "staff_only": f"Document de l'équipe d'animation{NBSP}— ne pas remettre aux joueurs",
         "players_ok": "Document remis aux joueurs avant l'exercice",
-        "page": "page",
-        "of": "/",
         "colon": f"{NNBSP}:",
         "generated": "Produit par crisisdesk à partir du paquet d'exercice",
-        "duration": "Durée prévue",
-        "phases": "Phases",
-        "phase": "Phase",
         "from_to": "De → à",
         "injects_count": "injects",
         "roles": "Rôles",
-        "role": "Rôle",
         "played": "joué",
-        "simulated": "simulé (cellule d'animation)",
+        "simulated": "simulé ({controller})",
         "role_codes": "Sigles des rôles",
-        "all_played": "tous les rôles joués",
         "starts_at": "début à",
         "scenario_time": "Heure du scénario",
-        "channel": "Canal",
-        "title": "Titre",
         "delivered": "Envoyé",
-        "id": "N°",
         "code": "Sigle",
         # run-sheet
         "runsheet": "Chronogramme de conduite",
         "runsheet_intro": "Chaque inject dans l'ordre du temps, avec son texte complet, les réponses attendues "
                           "et les consignes d'animation. Cocher la case à l'envoi et noter l'heure réelle.",
         "overview": "Vue d'ensemble",
-        "body": "Texte",
-        "expected": "Réponses attendues",
         "no_expected": "Aucune réponse attendue.",
-        "within": "sous",
         "due": "échéance",
         "notes": "Consignes d'animation",
-        "objectives": "Objectifs",
         "attachments": "Pièces jointes",
         "sets": "Indicateurs mis à jour",
         "manual": "à la main",
@@ -69,7 +79,6 @@ KIT_LABELS: dict[str, dict[str, str]] = {
                        "Les cartes ne portent ni les consignes d'animation ni les réponses attendues.",
         "card_to": "Pour",
         "cards_footer": "Cartes d'injects — à découper, pour les joueurs",
-        "card_from": "De",
         "exercise_mark": "EXERCICE EXERCICE EXERCICE",
         # observer
         "by_role": "Réponses attendues par rôle",
@@ -91,10 +100,6 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "scale_intro": "À la fin de l'exercice, chaque objectif reçoit une note sur l'échelle suivante, "
                        "au vu des critères et des réponses observées.",
         "rating": "Note",
-        "rating_P": "Réalisé sans difficulté",
-        "rating_S": "Réalisé avec quelques difficultés",
-        "rating_M": "Réalisé avec des difficultés majeures",
-        "rating_U": "Non réalisé",
         "rating_P_hint": "L'objectif est atteint ; ce qui a été fait n'a pas gêné la réponse et ne crée pas de risque.",
         "rating_S_hint": "L'objectif est atteint, mais des points à améliorer ont été relevés.",
         "rating_M_hint": "L'objectif est atteint en partie ou avec des difficultés qui ont pesé sur la réponse.",
@@ -107,40 +112,28 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "rules_what": "Ce qui est joué, ce qui est simulé",
         "rules_what_text": "L'exercice est un jeu de rôle sur table. Vous jouez votre propre fonction, avec vos "
                            "procédures habituelles. Les événements, les chiffres de situation et les messages "
-                           "reçus sont scénarisés{colon} ils suivent le chronogramme prévu.",
+                           "reçus sont scénarisés{colon} ils suivent le {msel} prévu.",
         "rules_time": "Le temps",
         "rules_time_text": "Le jeu dure {duration}. L'heure du scénario avance plus vite que l'horloge et "
                            "saute d'une phase à la suivante{colon}",
         "rules_call": "Qui appeler",
         "rules_call_text": "Aucun appel réel vers l'extérieur. Les acteurs absents de la table sont joués par "
-                           "la cellule d'animation{colon} pour joindre l'un d'eux, adressez-vous à elle.",
+                           "la {controller}{colon} pour joindre l'un d'eux, adressez-vous à elle.",
         "rules_mark": "La mention EXERCICE",
-        "rules_mark_text": "Tout message écrit ou dit pendant le jeu — courriel, appel, note, main courante — "
+        "rules_mark_text": "Tout message écrit ou dit pendant le jeu — courriel, appel, note, {main_courante} — "
                            "commence et finit par «{nnbsp}EXERCICE EXERCICE EXERCICE{nnbsp}». En cas d'urgence "
                            "réelle, dites «{nnbsp}HORS EXERCICE{nnbsp}»{colon} le jeu s'arrête.",
-        "rules_log": "La main courante",
+        "rules_log": "La {main_courante}",
         "rules_log_text": "Chaque décision est notée avec son heure, son auteur et le responsable de sa mise "
                           "en œuvre.",
         "rules_channels": "Les messages vous arrivent par{colon}",
         "role_cards": "Fiches de rôle",
         "glossary": "Glossaire",
         "glossary_intro": "Les termes de l'exercice, puis ceux du scénario.",
-        "card_mission": "Mission",
         "card_decisions": "Décisions attendues de vous",
         "card_resources": "Vos moyens",
         "card_contacts": "Vos contacts",
         "card_footer": "EXERCICE — document de jeu, ne pas diffuser",
-        "role_kind_directorate": "direction",
-        "role_kind_partner": "partenaire",
-        "role_kind_simulated": "simulé",
-        "ch_phone": "téléphone",
-        "ch_email": "courriel",
-        "ch_radio": "radio",
-        "ch_news": "flash info",
-        "ch_social": "réseaux sociaux",
-        "ch_field": "terrain",
-        "ch_document": "document",
-        "ch_face": "face à face",
     },
     "en": {
         "kit_animateur": "Control kit",
@@ -151,43 +144,29 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "sub_joueur": "Rules of play, role cards and glossary",
         "staff_only": "Exercise staff only — not for players",
         "players_ok": "Handed to the players before the exercise",
-        "page": "page",
-        "of": "/",
         "colon": ":",
         "generated": "Made by crisisdesk from the exercise package",
-        "duration": "Planned duration",
-        "phases": "Phases",
-        "phase": "Phase",
         "from_to": "From → to",
         "injects_count": "injects",
         "roles": "Roles",
-        "role": "Role",
         "played": "played",
-        "simulated": "simulated (control cell)",
+        "simulated": "simulated ({controller})",
         "role_codes": "Role codes",
-        "all_played": "all played roles",
         "starts_at": "starts at",
         "scenario_time": "Scenario time",
-        "channel": "Channel",
-        "title": "Title",
         "delivered": "Sent",
-        "id": "No.",
         "code": "Code",
         "runsheet": "Run-sheet",
         "runsheet_intro": "Every inject in time order, with its full text, the expected responses and the "
                           "controller notes. Tick the box when it is sent and write the actual time.",
         "overview": "Overview",
-        "body": "Text",
-        "expected": "Expected responses",
         "no_expected": "No expected response.",
-        "within": "within",
         "due": "due",
         "notes": "Controller notes",
-        "objectives": "Objectives",
         "attachments": "Attachments",
         "sets": "Indicators updated",
         "manual": "manual",
-        "manual_note": "Manual inject: sent only when the control cell decides to.",
+        "manual_note": "Manual inject: sent only when the {controller} decides to.",
         "contingency": "contingency",
         "contingency_note": "Contingency inject: play it only if the response expected to {id} does not come.",
         "sent_at": "Sent at",
@@ -197,7 +176,6 @@ KIT_LABELS: dict[str, dict[str, str]] = {
                        "Cards carry neither controller notes nor expected responses.",
         "card_to": "To",
         "cards_footer": "Inject cards — to cut out, for the players",
-        "card_from": "From",
         "exercise_mark": "EXERCISE EXERCISE EXERCISE",
         "by_role": "Expected responses by role",
         "by_objective": "Expected responses by objective",
@@ -218,10 +196,6 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "scale_intro": "At the end of the exercise, each objective is rated on this scale, from the criteria "
                        "and the responses observed.",
         "rating": "Rating",
-        "rating_P": "Performed without challenges",
-        "rating_S": "Performed with some challenges",
-        "rating_M": "Performed with major challenges",
-        "rating_U": "Unable to be performed",
         "rating_P_hint": "The objective was met; nothing done hindered the response or created a risk.",
         "rating_S_hint": "The objective was met, but points to improve were noted.",
         "rating_M_hint": "The objective was partly met, or with difficulties that weighed on the response.",
@@ -238,8 +212,8 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "rules_time_text": "Play lasts {duration}. Scenario time runs faster than the clock and jumps from one "
                            "phase to the next:",
         "rules_call": "Whom to call",
-        "rules_call_text": "No real call goes outside. Actors absent from the table are played by the control "
-                           "cell: to reach one of them, go through it.",
+        "rules_call_text": "No real call goes outside. Actors absent from the table are played by the {controller}: "
+                           "to reach one of them, go through it.",
         "rules_mark": "The EXERCISE marking",
         "rules_mark_text": "Every message written or spoken during play — e-mail, call, note, log — starts "
                            "and ends with \"EXERCISE EXERCISE EXERCISE\". In a real emergency, say "
@@ -250,36 +224,33 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "role_cards": "Role cards",
         "glossary": "Glossary",
         "glossary_intro": "The exercise's words, then the scenario's.",
-        "card_mission": "Mission",
         "card_decisions": "Decisions expected from you",
         "card_resources": "Your resources",
         "card_contacts": "Your contacts",
         "card_footer": "EXERCISE — play document, do not circulate",
-        "role_kind_directorate": "directorate",
-        "role_kind_partner": "partner",
-        "role_kind_simulated": "simulated",
-        "ch_phone": "phone",
-        "ch_email": "e-mail",
-        "ch_radio": "radio",
-        "ch_news": "news flash",
-        "ch_social": "social media",
-        "ch_field": "field report",
-        "ch_document": "document",
-        "ch_face": "face to face",
     },
 }
 
 
 def kit_labels(language: str) -> dict[str, str]:
-    """The kit words of ``language`` (French when unknown), with {colon}/{nnbsp} filled in."""
+    """The kit words of ``language`` (French when unknown), with {colon}/{nnbsp} and the glossary's terms filled in."""
     lang = language if language in KIT_LABELS else "fr"
-    words = KIT_LABELS[lang]
-    filled = {key: _fill(value, words["colon"]) for key, value in words.items()}
+    report = LABELS[language_of(lang)]
+    words = {
+        **{key: report[source] for key, source in SHARED_WITH_REPORT.items()},
+        **{f"rating_{code.value}": code_label(code, lang) for code in Rating},
+        **KIT_LABELS[lang],
+    }
+    filled = {key: _fill(value, words["colon"], lang) for key, value in words.items()}
     if lang == "fr":  # the typographic apostrophe, kept out of the source for easy typing
         filled = {key: value.replace("'", APOSTROPHE) for key, value in filled.items()}
     return filled
 
 
-def _fill(text: str, colon: str) -> str:
-    # Only the typography placeholders are filled here; {id}, {duration} stay for the template.
-    return text.replace("{colon}", colon).replace("{nnbsp}", NNBSP)
+def _fill(text: str, colon: str, language: str) -> str:
+    # Only the typography placeholders and the glossary's terms are filled here;
+    # {id}, {duration} stay for the template.
+    text = text.replace("{colon}", colon).replace("{nnbsp}", NNBSP)
+    for key in GLOSSARY[language]:
+        text = text.replace("{" + key + "}", term(key, language))
+    return text

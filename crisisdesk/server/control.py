@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from crisisdesk.server.access import AccessList, Kind, Link
+from crisisdesk.server.wire import read_object
 from crisisdesk.session.naming import short_name
 
 DEVICE_REPORT_SECONDS = 2.0
@@ -78,11 +79,8 @@ async def serve(path: Path | str, host: str, port: int, *, control: bool = False
 
     access = AccessList()
     if control:
-        first = await lines.get()
-        try:
-            given = json.loads(first or "{}").get("access") if first else None
-        except ValueError:
-            given = None
+        first = read_object(await lines.get())
+        given = first.get("access") if first else None
         if given:
             access = AccessList.from_dict(given)
 
@@ -139,11 +137,8 @@ async def serve(path: Path | str, host: str, port: int, *, control: bool = False
             if raw is None:
                 stop_for("input closed")
                 return
-            try:
-                cmd = json.loads(raw)
-            except ValueError:
-                continue
-            if not isinstance(cmd, dict):
+            cmd = read_object(raw)
+            if cmd is None:
                 continue
             name = cmd.get("cmd")
             if name == "stop":
@@ -159,7 +154,7 @@ async def serve(path: Path | str, host: str, port: int, *, control: bool = False
                 report_access(force=True)
             elif name == "issue":
                 try:
-                    link = access.issue(cmd.get("kind"), role=cmd.get("role"), label=str(cmd.get("label") or ""))
+                    link = access.issue(str(cmd.get("kind")), role=cmd.get("role"), label=str(cmd.get("label") or ""))
                 except ValueError:
                     continue
                 emit(json.dumps({"type": "link", "link": link_info(link, base)}, ensure_ascii=False))

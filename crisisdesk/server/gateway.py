@@ -22,7 +22,7 @@ from crisisdesk.session.state import ENTRY_KINDS, SessionState
 class SessionGateway:
     """The session, opened once in the worker thread; every call awaited from the event loop."""
 
-    def __init__(self, path: Path, *, observer_name: str = "serveur de salle"):
+    def __init__(self, path: Path | str, *, observer_name: str = "serveur de salle"):
         self.path = path if is_server_url(path) else Path(path)  # a file, or a PostgreSQL session's URL
         self._observer_name = observer_name
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session")

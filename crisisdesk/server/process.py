@@ -19,6 +19,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from crisisdesk.server.wire import read_object
+
 
 class ServerProcess:
     def __init__(self, session_path: Path, host: str, port: int = 0, *, url_host: str | None = None,
@@ -135,12 +137,10 @@ class ServerProcess:
             pass  # it died: the console sees it through ``running``
 
     def _read(self, proc: subprocess.Popen) -> None:
+        assert proc.stdout is not None  # started with stdout=PIPE
         for raw in proc.stdout:
-            try:
-                message = json.loads(raw)
-            except ValueError:
-                continue
-            if not isinstance(message, dict):
+            message = read_object(raw)
+            if message is None:
                 continue
             kind = message.get("type")
             with self._lock:
@@ -166,5 +166,6 @@ class ServerProcess:
             self._messages.put(message)
 
     def _read_errors(self, proc: subprocess.Popen) -> None:
+        assert proc.stderr is not None  # started with stderr=PIPE
         for line in proc.stderr:
             self.stderr_tail = (self.stderr_tail + [line.rstrip()])[-20:]

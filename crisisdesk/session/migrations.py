@@ -5,7 +5,9 @@ SQL on any database. Opening a file written by an older crisisdesk runs the step
 N -> N+1 in order, inside one write transaction, after an online backup copy
 (``<file>.bak-v<N>``). A file from a newer crisisdesk is refused with a clear
 message. Each step carries its own frozen table definitions: never import the
-current ORM classes here, they describe only the latest version.
+current ORM classes here, they describe only the latest version. (So a frozen table
+here looks like its current one in ``schema.py`` on purpose: the two must be free to
+differ as soon as the schema moves on, and a copy tool pairing them is not a cue to merge.)
 """
 
 from __future__ import annotations

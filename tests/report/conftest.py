@@ -16,3 +16,15 @@ def rehearsal(tmp_path_factory):
     path = folder / "paris.crisisdesk"
     clock = play_paris_rehearsal(path, ROOT / "injects" / "paris-50c")
     return path, clock
+
+
+@pytest.fixture
+def webengine_renderer(qapp):
+    """The command line's PDF renderer is QtWebEngine (as ui.cli_extensions installs it) for this test."""
+    from crisisdesk.report import pdf
+    from ui import cli_extensions
+
+    saved = (pdf._renderer, pdf._renderer_name)
+    cli_extensions.install()
+    yield
+    pdf._renderer, pdf._renderer_name = saved

@@ -217,3 +217,26 @@ def test_a_picture_attachment_is_printed_on_its_card_and_other_files_are_named(t
     snapshot = {"media/carte.svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>'}
     html = kit_html(package, "animateur", read_attachment=lambda path: snapshot[path])
     assert "data:image/svg+xml;base64," in section(html, "card-I01")
+
+
+def test_kit_words_come_from_one_source_each():
+    import re
+
+    from crisisdesk.report.kit_labels import KIT_LABELS, SHARED_WITH_REPORT, kit_labels
+    from crisisdesk.report.labels import labels
+    from crisisdesk.vocabulary import Rating, code_label, term
+
+    assert set(KIT_LABELS["fr"]) == set(KIT_LABELS["en"])
+    for lang in ("fr", "en"):
+        kit, report = kit_labels(lang), labels(lang)
+
+        def typeset(word: str, lang: str = lang) -> str:  # the kits' French apostrophe
+            return word.replace("'", "\u2019") if lang == "fr" else word
+
+        assert not set(KIT_LABELS[lang]) & set(SHARED_WITH_REPORT)  # a shared word is not spelled again
+        assert {key: kit[key] for key in SHARED_WITH_REPORT} == {
+            key: typeset(report[source]) for key, source in SHARED_WITH_REPORT.items()}
+        assert kit["rating_P"] == typeset(code_label(Rating.P, lang))
+        assert typeset(term("controller", lang)) in kit["simulated"]
+        # Every placeholder is filled but the template's own.
+        assert {p for text in kit.values() for p in re.findall(r"\{(\w+)\}", text)} == {"id", "duration"}

@@ -16,17 +16,6 @@ from crisisdesk.report.pdf_title import set_pdf_title  # noqa: E402
 A4_POINTS = (595, 842)
 
 
-@pytest.fixture
-def webengine_renderer(qapp):
-    from crisisdesk.report import pdf
-    from ui import cli_extensions
-
-    saved = (pdf._renderer, pdf._renderer_name)
-    cli_extensions.install()
-    yield
-    pdf._renderer, pdf._renderer_name = saved
-
-
 def open_pdf(path) -> QPdfDocument:
     doc = QPdfDocument()
     assert doc.load(str(path)) == QPdfDocument.Error.None_

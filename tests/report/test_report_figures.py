@@ -168,15 +168,9 @@ def test_chart_of_a_big_session_draws_a_histogram_per_lane(ended):
 
 def _short_run(tmp_path, *, end_at: float, fire_b: bool = False, end: bool = True):
     """Play the known package for a few minutes: A fired on time, then ENDEX (or not) at ``end_at``."""
-    from tests.report_sessions import write_package
+    from tests.report_sessions import started_known_session
 
-    package = write_package(tmp_path / "package")
-    path = tmp_path / "short.crisisdesk"
-    clock = FakeTime(T0)
-    session = Session.create(path, package, time_source=clock)
-    try:
-        session.set_autofire(False)
-        session.start()
+    with started_known_session(tmp_path, "short.crisisdesk") as (session, clock, path):
         clock.set(T0 + 300)
         session.fire("A")
         if fire_b:
@@ -185,8 +179,6 @@ def _short_run(tmp_path, *, end_at: float, fire_b: bool = False, end: bool = Tru
         clock.set(T0 + end_at)
         if end:
             session.end()
-    finally:
-        session.close()
     with Session.open(path, time_source=FakeTime(T0 + end_at + 60), read_only=True) as session:
         return build_figures(session)
 
@@ -221,13 +213,9 @@ def test_a_draft_counts_the_injects_due_by_now_only(tmp_path):
 
 def test_on_time_is_measured_against_the_effective_due_time(tmp_path):
     """B is moved from 0:10 to 0:04 and goes out at 0:05:35; A is delayed 5 min and goes out as delayed."""
-    from tests.report_sessions import write_package
+    from tests.report_sessions import started_known_session
 
-    clock = FakeTime(T0)
-    path = tmp_path / "moved.crisisdesk"
-    with Session.create(path, write_package(tmp_path / "package"), time_source=clock) as session:
-        session.set_autofire(False)
-        session.start()
+    with started_known_session(tmp_path, "moved.crisisdesk") as (session, clock, path):
         clock.set(T0 + 60)
         session.edit_inject("B", at=240)
         session.delay("A", 5)  # 0:05 -> 0:10

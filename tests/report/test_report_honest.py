@@ -18,7 +18,7 @@ from crisisdesk.package.loader import load_package
 from crisisdesk.report import build_figures, render_html
 from crisisdesk.session import Session
 from crisisdesk.tagged_findings import imported_finding_id
-from tests.report_sessions import PARIS_START, write_package
+from tests.report_sessions import INJECT_B, PARIS_START, write_package
 
 MSEL = """\
 - id: A
@@ -34,22 +34,7 @@ MSEL = """\
       within: "0:10"
   objectives: [O1, O2]
   sets: {temp: 41}
-- id: B
-  at: "0:10"
-  title: Appel plateforme
-  from: METEO
-  to: [DSOL]
-  channel: phone
-  body: 420 personnes ne répondent pas.
-  expected:
-    - role: DSOL
-      action: Appeler les personnes isolées
-      within: "0:15"
-    - role: DIR
-      action: Informer le maire
-      within: "0:10"
-  objectives: [O2]
-"""
+""" + INJECT_B  # B as in the known package
 
 INDICATORS = """\
 indicators:

@@ -244,13 +244,9 @@ def test_cli_pdf_without_a_renderer_says_why(ended_path, tmp_path, capsys, no_pd
 
 
 def test_summary_reports_unplayed_injects_apart_after_an_early_endex(tmp_path):
-    from tests.report_sessions import T0, write_package
+    from tests.report_sessions import T0, started_known_session
 
-    clock = FakeTime(T0)
-    path = tmp_path / "short.crisisdesk"
-    with Session.create(path, write_package(tmp_path / "package"), time_source=clock) as session:
-        session.set_autofire(False)
-        session.start()
+    with started_known_session(tmp_path, "short.crisisdesk") as (session, clock, path):
         clock.set(T0 + 300)
         session.fire("A")
         clock.set(T0 + 360)
@@ -265,13 +261,9 @@ def test_summary_reports_unplayed_injects_apart_after_an_early_endex(tmp_path):
 
 
 def test_chronology_shows_planned_effective_and_actual_times_of_a_moved_inject(tmp_path):
-    from tests.report_sessions import T0, write_package
+    from tests.report_sessions import T0, started_known_session
 
-    clock = FakeTime(T0)
-    path = tmp_path / "moved.crisisdesk"
-    with Session.create(path, write_package(tmp_path / "package"), time_source=clock) as session:
-        session.set_autofire(False)
-        session.start()
+    with started_known_session(tmp_path, "moved.crisisdesk") as (session, clock, path):
         clock.set(T0 + 60)
         session.edit_inject("B", at=240)
         clock.set(T0 + 335)

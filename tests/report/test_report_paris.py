@@ -14,17 +14,6 @@ from PySide6.QtCore import QModelIndex, QSize  # noqa: E402
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel  # noqa: E402
 
 
-@pytest.fixture
-def webengine_renderer(qapp):
-    from crisisdesk.report import pdf
-    from ui import cli_extensions
-
-    saved = (pdf._renderer, pdf._renderer_name)
-    cli_extensions.install()
-    yield
-    pdf._renderer, pdf._renderer_name = saved
-
-
 def _word_width(doc: QPdfDocument, word: str, qtbot) -> float:
     model = QPdfSearchModel()
     model.setDocument(doc)

@@ -103,17 +103,6 @@ def thin_pages(doc: QPdfDocument, lang: str = "fr") -> list[tuple[int, list[str]
     return [(number, lines) for number, lines in pages if len(lines) < MIN_LINES_PER_PAGE]
 
 
-@pytest.fixture
-def webengine_renderer(qapp):
-    from crisisdesk.report import pdf
-    from ui import cli_extensions
-
-    saved = (pdf._renderer, pdf._renderer_name)
-    cli_extensions.install()
-    yield
-    pdf._renderer, pdf._renderer_name = saved
-
-
 def test_pdf_has_numbered_a4_pages_with_content(tmp_path, webengine_renderer):
     path, _ = play_known_session(tmp_path)
     out = write_report(path, tmp_path / "rapport.pdf")

@@ -80,6 +80,18 @@ def lock(mini_session):
 
 
 @pytest.fixture
+def plain_window(qtbot):
+    """An empty main window, shown: the parent of a dialog or of a background job under test."""
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    window.resize(900, 600)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
 def console(qtbot, qloop, mini_session, fake_time, settings):
     """The controller's console on the mini session, shown offscreen."""
     from ui.main_window import MainWindow

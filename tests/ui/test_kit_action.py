@@ -2,58 +2,38 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 pytest.importorskip("PySide6.QtWebEngineCore")
 pytest.importorskip("PySide6.QtPdf")
 
 from PySide6.QtPdf import QPdfDocument  # noqa: E402
 
+from tests.qt_helpers import loop_turns, save_shot  # noqa: E402
 from ui.kit_action import KitController  # noqa: E402
 
 KIT_FILES = ["mini-canicule-kit-animateur.pdf", "mini-canicule-kit-joueur.pdf", "mini-canicule-kit-observateur.pdf"]
 
 
-def save_shot(widget, name: str) -> None:
-    """Save a screenshot when CRISISDESK_SHOTS names a folder (not in normal test runs)."""
-    folder = os.environ.get("CRISISDESK_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
-@pytest.fixture
-def window(qtbot):
-    win = QMainWindow()
-    win.resize(900, 600)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
-
-def test_kits_are_printed_in_the_background_into_the_folder(qtbot, window, mini_session, tmp_path):
+def test_kits_are_printed_in_the_background_into_the_folder(qtbot, plain_window, mini_session, tmp_path):
     out = tmp_path / "kit"
-    controller = KitController(mini_session.path, mini_session.package, window)
+    controller = KitController(mini_session.path, mini_session.package, plain_window)
     steps = []
     controller.progress.connect(lambda step, _text: steps.append(step))
-    ticks = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(0)
-    with qtbot.waitSignal(controller.finished, timeout=60_000) as finished:
+    with loop_turns() as ticks, qtbot.waitSignal(controller.finished, timeout=60_000) as finished:
         assert controller.start(out)
         assert controller.busy and not out.exists()  # start() returned before the work was done
         assert controller.start(out) is False  # one kit at a time
-        dialog = window.findChild(QProgressDialog, "kitProgress")
+        dialog = plain_window.findChild(QProgressDialog, "kitProgress")
         assert dialog is not None and not dialog.isModal()
         dialog.show()  # shown after 300 ms in real use; force it for the picture
         save_shot(dialog, "kit-progress")
-    timer.stop()
     assert ticks  # the UI event loop ran while the kits were made
     assert sorted(Path(p).name for p in finished.args[0]) == KIT_FILES
     assert sorted(p.name for p in out.iterdir()) == KIT_FILES  # no staging file left
@@ -62,14 +42,14 @@ def test_kits_are_printed_in_the_background_into_the_folder(qtbot, window, mini_
     doc.load(str(out / "mini-canicule-kit-joueur.pdf"))
     assert doc.metaData(QPdfDocument.MetaDataField.Title) == "Kit joueur — Mini-exercice canicule"
     assert "Mini-exercice canicule" in doc.getAllText(0).text()
-    assert window.statusBar().currentMessage().startswith("Kit enregistré dans")
+    assert plain_window.statusBar().currentMessage().startswith("Kit enregistré dans")
     assert not controller.busy and controller.dialog is None
 
 
-def test_a_kit_that_cannot_be_made_says_why(qtbot, window, mini_session, tmp_path):
+def test_a_kit_that_cannot_be_made_says_why(qtbot, plain_window, mini_session, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    controller = KitController(mini_session.path, mini_session.package, window, show_progress=False)
+    controller = KitController(mini_session.path, mini_session.package, plain_window, show_progress=False)
     with qtbot.waitSignal(controller.failed, timeout=60_000) as failed:
         controller.start(blocker / "kit")
     assert str(blocker) in failed.args[0]

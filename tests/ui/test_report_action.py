@@ -2,68 +2,46 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from crisisdesk.clock import FakeTime
+from tests.qt_helpers import loop_turns, save_shot
 from tests.report_sessions import XSS, play_known_session
 from ui.report_action import ReportController
 
 pytest.importorskip("PySide6.QtWebEngineCore")
 
 
-def save_shot(widget, name: str) -> None:
-    """Save a screenshot when CRISISDESK_SHOTS names a folder (not in normal test runs)."""
-    folder = os.environ.get("CRISISDESK_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
-@pytest.fixture
-def window(qtbot):
-    win = QMainWindow()
-    win.resize(900, 600)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
-
-def test_html_report_is_written_in_the_background(qtbot, window, tmp_path):
+def test_html_report_is_written_in_the_background(qtbot, plain_window, tmp_path):
     path, clock = play_known_session(tmp_path)
     out = tmp_path / "retex.html"
-    controller = ReportController(path, window, time_source=FakeTime(clock.now()))
+    controller = ReportController(path, plain_window, time_source=FakeTime(clock.now()))
     steps = []
     controller.progress.connect(lambda step, text: steps.append(step))
-    ticks = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(0)
-    with qtbot.waitSignal(controller.finished, timeout=30_000) as finished:
+    with loop_turns() as ticks, qtbot.waitSignal(controller.finished, timeout=30_000) as finished:
         assert controller.start("html", out)
         assert controller.busy and not out.exists()  # start() returned before the work was done
         assert controller.start("html", out) is False  # one report at a time
-    timer.stop()
     assert finished.args == [str(out)]
     assert ticks  # the UI event loop ran while the report was made
     assert steps == [0, 1, 3]
     html = out.read_text(encoding="utf-8")
     assert 'id="annex-roles"' in html and "&lt;script&gt;" in html and XSS not in html
     assert "PROVISOIRE" not in html
-    assert window.statusBar().currentMessage().startswith("Rapport RETEX enregistré")
+    assert plain_window.statusBar().currentMessage().startswith("Rapport RETEX enregistré")
     assert not controller.busy and controller.dialog is None
 
 
-def test_pdf_report_of_a_running_exercise_is_a_draft(qtbot, window, tmp_path):
+def test_pdf_report_of_a_running_exercise_is_a_draft(qtbot, plain_window, tmp_path):
     path, clock = play_known_session(tmp_path, end=False)
     out = tmp_path / "brouillon.pdf"
-    controller = ReportController(path, window, time_source=clock)
+    controller = ReportController(path, plain_window, time_source=clock)
     controller.start("pdf", out)
-    dialog = window.findChild(QProgressDialog, "reportProgress")
+    dialog = plain_window.findChild(QProgressDialog, "reportProgress")
     assert dialog is not None and not dialog.isModal()
     with qtbot.waitSignal(controller.progress, timeout=30_000, check_params_cb=lambda step, _: step == 2):
         pass
@@ -80,12 +58,12 @@ def test_pdf_report_of_a_running_exercise_is_a_draft(qtbot, window, tmp_path):
     assert "PROVISOIRE" in doc.getAllText(1).text()
 
 
-def test_a_missing_session_file_fails_with_a_message(qtbot, window, tmp_path):
-    controller = ReportController(tmp_path / "absent.crisisdesk", window)
+def test_a_missing_session_file_fails_with_a_message(qtbot, plain_window, tmp_path):
+    controller = ReportController(tmp_path / "absent.crisisdesk", plain_window)
     with qtbot.waitSignal(controller.failed, timeout=30_000) as failed:
         controller.start("html", tmp_path / "r.html")
     assert "absent.crisisdesk" in failed.args[0]
-    box = window.findChild(QMessageBox, "reportError")
+    box = plain_window.findChild(QMessageBox, "reportError")
     assert box is not None and box.isVisible() and "absent.crisisdesk" in box.informativeText()
     save_shot(box, "report-error")
     assert not (tmp_path / "r.html").exists() and not controller.busy

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
 
 from crisisdesk.package.loader import load_package
 from crisisdesk.session.state import InjectState, InjectStatus
+from tests.qt_helpers import save_shot
 from ui.room_display import FeedCard, IndicatorTile, RoomDisplay, RoomSelection, RoomView
-
-
-def save_shot(widget, name: str) -> None:
-    """Save a screenshot when CRISISDESK_SHOTS names a folder (not in normal test runs)."""
-    folder = os.environ.get("CRISISDESK_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
 @pytest.fixture
