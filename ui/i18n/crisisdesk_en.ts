@@ -2305,63 +2305,63 @@ Details saved in: {path}</translation>
 <context>
     <name>KitController</name>
     <message>
-        <location filename="../kit_action.py" line="166"/>
+        <location filename="../kit_action.py" line="59"/>
         <source>Mise en page des kits…</source>
         <translation>Laying out the kits…</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="181"/>
+        <location filename="../kit_action.py" line="57"/>
         <source>Préparation du kit…</source>
         <translation>Preparing the kit…</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="183"/>
-        <location filename="../kit_action.py" line="263"/>
+        <location filename="../kit_action.py" line="57"/>
+        <location filename="../kit_action.py" line="121"/>
         <source>Kit imprimé</source>
         <translation>Printed kit</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="199"/>
+        <location filename="../kit_action.py" line="71"/>
         <source>kit animateur</source>
         <translation>control kit</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="199"/>
+        <location filename="../kit_action.py" line="71"/>
         <source>kit observateur</source>
         <translation>observer kit</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="200"/>
+        <location filename="../kit_action.py" line="72"/>
         <source>kit joueur</source>
         <translation>player kit</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="205"/>
+        <location filename="../kit_action.py" line="79"/>
         <source>Mise en page : {kit}</source>
         <translation>Laid out: {kit}</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="219"/>
+        <location filename="../kit_action.py" line="92"/>
         <source>Impression du {kit} (PDF A4)…</source>
         <translation>Printing the {kit} (A4 PDF)…</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="248"/>
+        <location filename="../kit_action.py" line="113"/>
         <source>Impossible d&apos;enregistrer le kit dans {path} : {reason}</source>
         <translation>Cannot save the kit in {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="251"/>
+        <location filename="../kit_action.py" line="117"/>
         <source>Kit enregistré.</source>
         <translation>Kit saved.</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="256"/>
+        <location filename="../kit_action.py" line="118"/>
         <source>Kit enregistré dans {path} ({count} PDF)</source>
         <translation>Kit saved in {path} ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../kit_action.py" line="264"/>
+        <location filename="../kit_action.py" line="121"/>
         <source>Le kit n&apos;a pas pu être produit.</source>
         <translation>The kit could not be made.</translation>
     </message>
@@ -4014,53 +4014,53 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="225"/>
+        <location filename="../report_action.py" line="53"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="225"/>
+        <location filename="../report_action.py" line="54"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="227"/>
-        <location filename="../report_action.py" line="313"/>
+        <location filename="../report_action.py" line="53"/>
+        <location filename="../report_action.py" line="113"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="239"/>
+        <location filename="../report_action.py" line="73"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="239"/>
+        <location filename="../report_action.py" line="73"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="259"/>
+        <location filename="../report_action.py" line="82"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="293"/>
+        <location filename="../report_action.py" line="106"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="296"/>
+        <location filename="../report_action.py" line="109"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="300"/>
+        <location filename="../report_action.py" line="110"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="314"/>
+        <location filename="../report_action.py" line="113"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
     </message>
