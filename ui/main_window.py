@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&Fichier"))
         for action in (a.new_session, a.open_session, None, self.msel_actions.import_msel,
                        self.msel_actions.export_msel, None, a.export_cards, a.print_cards, a.print_kit, None,
-                       a.report_html, a.report_pdf, None, a.quit):
+                       a.report_html, a.report_pdf, a.report_word, None, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         # Writes saved to a file when the disk was full come back here (ui/pending_import.py).
         self.pending_importer = PendingImporter(self, self.session)

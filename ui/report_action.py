@@ -2,7 +2,8 @@
 
 The HTML is rendered by a child process (``ui/report_process.py``), which opens its
 OWN read-only session on the file; the PDF is then printed by QtWebEngine on the UI
-thread, asynchronously. A non-modal progress dialog shows the step, so the controller
+thread, asynchronously. A DOCX or ODT is written whole by the child (pandoc, see
+crisisdesk/report/word_processor.py). A non-modal progress dialog shows the step, so the controller
 can keep firing injects while a draft is made. How a job runs, and why a process:
 ui/background_job.py.
 """
@@ -17,11 +18,12 @@ from PySide6.QtCore import QObject, Signal
 
 from ui.background_job import BackgroundJob
 from ui.child_protocol import Say
-from ui.report_process import render_report_html
+from ui.report_process import render_report_html, render_word_document
 
 log = logging.getLogger("crisisdesk")
 
-KINDS = ("html", "pdf")
+KINDS = ("html", "pdf", "docx", "odt")
+WORD_PROCESSOR_KINDS = ("docx", "odt")
 
 
 class ReportController(BackgroundJob):
@@ -48,6 +50,8 @@ class ReportController(BackgroundJob):
         if kind not in KINDS:
             raise ValueError(f"report kind must be one of {KINDS}, not {kind!r}")
         self._kind = kind
+        if kind in WORD_PROCESSOR_KINDS:
+            return self._start_word_document(kind, Path(out_path))
         html = self._begin(Path(out_path), "crisisdesk-report-") / "report.html"
         if self._show_progress:
             self._open_dialog(self.tr("Préparation du rapport RETEX…"), self.tr("Rapport RETEX"), "reportProgress",
@@ -65,6 +69,21 @@ class ReportController(BackgroundJob):
         self._run("ui.report_process", args, work, what="report")
         return True
 
+    def _start_word_document(self, kind: str, out_path: Path) -> bool:
+        document = self._begin(out_path, "crisisdesk-report-") / f"report.{kind}"
+        if self._show_progress:
+            self._open_dialog(self.tr("Préparation du rapport RETEX…"), self.tr("Rapport RETEX"), "reportProgress",
+                              self.STEPS, cancel=self.tr("Annuler"))
+        args = [str(document), "--word"]
+        if self._time_source is not None:
+            args += ["--now", repr(self._time_source.now())]
+
+        def work(say: Say) -> None:
+            render_word_document(self.session_path, document, self._time_source, say=say)
+
+        self._run("ui.report_process", args, work, what="report")
+        return True
+
     # -- steps -------------------------------------------------------------------------
 
     def _on_line(self, line: str) -> None:
@@ -75,6 +94,9 @@ class ReportController(BackgroundJob):
 
     def _on_laid_out(self) -> None:
         assert self._tmp is not None
+        if self._kind in WORD_PROCESSOR_KINDS:
+            self._deliver(self._tmp / f"report.{self._kind}")
+            return
         html = self._tmp / "report.html"
         if self._kind == "html":
             self._deliver(html)

@@ -1,6 +1,7 @@
 """Child process of the app's report action: render a session's report as HTML (no Qt here).
 
     python -m ui.report_process SESSION.crisisdesk OUT.html [--now EPOCH] [--print]
+    python -m ui.report_process SESSION.crisisdesk OUT.docx|OUT.odt --word [--now EPOCH]
 
 Prints ``step 0`` (opening and computing), ``step 1`` (laying out), then ``done`` and
 exits 0; on failure its last line is ``error: <message for the user>`` and it exits 1
@@ -39,12 +40,24 @@ def render_report_html(session_path: Any, out: Path, time_source: Any, *, for_pr
     write_text_atomically(out, render_html(figures, image_src=images, for_print=for_print))
 
 
+def render_word_document(session_path: Any, out: Path, time_source: Any, *, say: Say) -> None:
+    """Write the report as a DOCX or ODT (``out``'s suffix) for a word processor; pictures get a PNG twin."""
+    from crisisdesk.report import write_report
+    from ui import cli_extensions
+
+    cli_extensions.install()  # Qt draws the charts' PNG fallback (LibreOffice shows no SVG in a DOCX)
+    say("step 0")
+    write_report(session_path, out, time_source=time_source)
+    say("step 1")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.report_process")
     parser.add_argument("session")  # a file, or a server URL (password from PGPASSWORD / .pgpass)
     parser.add_argument("out", type=Path)
     parser.add_argument("--now", type=float)
     parser.add_argument("--print", action="store_true", dest="for_print", help="HTML for the PDF (long annexes summarised)")
+    parser.add_argument("--word", action="store_true", help="a DOCX or ODT (the output's suffix) instead of HTML")
     args = parser.parse_args(argv)
 
     def work(say: Say) -> None:
@@ -53,7 +66,10 @@ def main(argv: list[str] | None = None) -> int:
 
         time_source = FakeTime(args.now) if args.now is not None else None
         with collector.paused():  # hundreds of thousands of rows on a long exercise: crisisdesk/collector.py
-            render_report_html(args.session, args.out, time_source, for_print=args.for_print, say=say)
+            if args.word:
+                render_word_document(args.session, args.out, time_source, say=say)
+            else:
+                render_report_html(args.session, args.out, time_source, for_print=args.for_print, say=say)
 
     return run_in_child(work)
 

@@ -89,3 +89,35 @@ def test_cancel_discards_the_report(qtbot, tmp_path):
         controller.start("html", out)
         controller.cancel()
     assert not out.exists() and not finished and not controller.busy
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_word_processor_report_is_written_in_the_background(qtbot, plain_window, tmp_path, kind):
+    import zipfile
+
+    path, clock = play_known_session(tmp_path)
+    out = tmp_path / f"retex.{kind}"
+    controller = ReportController(path, plain_window, time_source=FakeTime(clock.now()))
+    with loop_turns() as ticks, qtbot.waitSignal(controller.finished, timeout=120_000) as finished:
+        assert controller.start(kind, out)
+        assert controller.busy and not out.exists()
+    assert finished.args == [str(out)]
+    assert ticks
+    with zipfile.ZipFile(out) as document:
+        names = document.namelist()
+        body = document.read("word/document.xml" if kind == "docx" else "content.xml").decode("utf-8")
+    assert "Synthèse" in body and "Plan d" in body
+    if kind == "docx":  # the chart's PNG twin, drawn by Qt in the child (LibreOffice shows no SVG in a DOCX)
+        assert any(name.endswith(".png") for name in names)
+    assert plain_window.statusBar().currentMessage().startswith("Rapport RETEX enregistré")
+
+
+def test_the_console_word_processor_report_follows_the_chosen_suffix():
+    from pathlib import Path
+
+    from ui.console.documents import report_kind
+
+    assert report_kind("docx", Path("retex.odt")) == "odt"
+    assert report_kind("docx", Path("retex.DOCX")) == "docx"
+    assert report_kind("docx", Path("retex")) == "docx"
+    assert report_kind("pdf", Path("retex.odt")) == "pdf"  # only the word-processor dialog follows the suffix

@@ -47,6 +47,8 @@ class ConsoleActions(QObject):
                                 self.tr("Produire le rapport de retour d'expérience en HTML"))
         self.report_pdf = make("actionReportPdf", self.tr("Rapport RETEX (PDF)…"), None,
                                self.tr("Produire le rapport de retour d'expérience en PDF"))
+        self.report_word = make("actionReportWord", self.tr("Rapport RETEX à finir dans un traitement de texte (DOCX, ODT)…"),
+                                None, self.tr("Produire le rapport en DOCX (Word) ou ODT (LibreOffice Writer), modifiable"))
         # Explicit Ctrl+Q: StandardKey.Quit is empty on some platforms (Windows, offscreen), so the menu showed none.
         self.quit = make("actionQuit", self.tr("&Quitter"), "Ctrl+Q")
 

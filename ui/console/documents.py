@@ -33,6 +33,17 @@ def report_file_name(exercise_id: str, now: float, kind: str) -> str:
     return f"retex-{exercise_id}-{stamp}.{kind}"
 
 
+WORD_PROCESSOR_KINDS = ("docx", "odt")
+
+
+def report_kind(asked: str, path: Path) -> str:
+    """The report format to write: the one asked, except that a word-processor file follows its suffix."""
+    suffix = path.suffix.lower().lstrip(".")
+    if asked in WORD_PROCESSOR_KINDS and suffix in WORD_PROCESSOR_KINDS:
+        return suffix
+    return asked
+
+
 def cards_file_name(exercise_id: str) -> str:
     """The role cards' proposed file name."""
     return f"cartes-de-role-{exercise_id}.pdf"
@@ -85,6 +96,7 @@ class ConsoleDocuments(QObject):
         a.print_kit.triggered.connect(self.ask_print_kit)
         a.report_html.triggered.connect(lambda: self.ask_report("html"))
         a.report_pdf.triggered.connect(lambda: self.ask_report("pdf"))
+        a.report_word.triggered.connect(lambda: self.ask_report("docx"))
 
     def folder(self) -> Path:
         """Where the documents go by default: beside the session file."""
@@ -141,11 +153,17 @@ class ConsoleDocuments(QObject):
     def ask_report(self, kind: str, *, open_when_ready: bool = False) -> None:
         """Ask where to save the RETEX report, then render it off the UI thread (and open it if asked)."""
         self._open_report_when_ready = open_when_ready
+        filters = {"html": self.tr("Pages HTML (*.html)"), "pdf": self.tr("Documents PDF (*.pdf)"),
+                   "docx": self.tr("Documents Word (*.docx)"), "odt": self.tr("Documents OpenDocument (*.odt)")}
         dialog = self._save_dialog(
             self.tr("Enregistrer le rapport RETEX"),
             report_file_name(self.package.exercise.id, self.time_source.now(), kind), "reportDialog",
-            self.tr("Pages HTML (*.html)") if kind == "html" else self.tr("Documents PDF (*.pdf)"), kind)
-        dialog.fileSelected.connect(lambda path: self.start_report(kind, Path(path)))
+            filters[kind], kind)
+        if kind in WORD_PROCESSOR_KINDS:  # one dialog for both: the chosen filter (or typed suffix) decides
+            dialog.setNameFilters([filters["docx"], filters["odt"]])
+            dialog.filterSelected.connect(
+                lambda chosen: dialog.setDefaultSuffix("odt" if chosen == filters["odt"] else "docx"))
+        dialog.fileSelected.connect(lambda path: self.start_report(report_kind(kind, Path(path)), Path(path)))
         dialog.open()
 
     def start_report(self, kind: str, out_path: Path) -> ReportController:

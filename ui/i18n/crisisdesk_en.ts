@@ -189,237 +189,247 @@ The report will no longer show it; the session&apos;s history keeps the deletion
         <translation>Produce the after-action report as PDF</translation>
     </message>
     <message>
+        <location filename="../console/actions.py" line="50"/>
+        <source>Rapport RETEX à finir dans un traitement de texte (DOCX, ODT)…</source>
+        <translation>RETEX report to finish in a word processor (DOCX, ODT)…</translation>
+    </message>
+    <message>
         <location filename="../console/actions.py" line="51"/>
+        <source>Produire le rapport en DOCX (Word) ou ODT (LibreOffice Writer), modifiable</source>
+        <translation>Make the report as an editable DOCX (Word) or ODT (LibreOffice Writer)</translation>
+    </message>
+    <message>
+        <location filename="../console/actions.py" line="53"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="54"/>
+        <location filename="../console/actions.py" line="56"/>
         <source>Démarrer l&apos;exercice</source>
         <translation>Start the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="55"/>
+        <location filename="../console/actions.py" line="57"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="55"/>
+        <location filename="../console/actions.py" line="57"/>
         <source>Suspendre l&apos;horloge d&apos;exercice</source>
         <translation>Stop the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="56"/>
+        <location filename="../console/actions.py" line="58"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="56"/>
+        <location filename="../console/actions.py" line="58"/>
         <source>Relancer l&apos;horloge d&apos;exercice</source>
         <translation>Restart the exercise clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="57"/>
+        <location filename="../console/actions.py" line="59"/>
         <source>Terminer l&apos;exercice</source>
         <translation>End the exercise</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="58"/>
+        <location filename="../console/actions.py" line="60"/>
         <source>Déclenchement automatique</source>
         <translation>Automatic firing</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="59"/>
+        <location filename="../console/actions.py" line="61"/>
         <source>Déclencher les injects à l&apos;heure sans intervention</source>
         <translation>Fire injects on time without intervention</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="60"/>
+        <location filename="../console/actions.py" line="62"/>
         <source>Passer à la phase suivante</source>
         <translation>Go to the next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="61"/>
+        <location filename="../console/actions.py" line="63"/>
         <source>Sauter à la phase suivante du scénario</source>
         <translation>Jump to the scenario&apos;s next phase</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="62"/>
+        <location filename="../console/actions.py" line="64"/>
         <source>Décaler la chronologie…</source>
         <translation>Shift the timeline…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="63"/>
+        <location filename="../console/actions.py" line="65"/>
         <source>Décaler tous les injects non joués</source>
         <translation>Shift every inject not yet played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="64"/>
+        <location filename="../console/actions.py" line="66"/>
         <source>Minuteur de point de situation…</source>
         <translation>Situation briefing timer…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="65"/>
+        <location filename="../console/actions.py" line="67"/>
         <source>Chronométrer un point de situation (relancer l&apos;action pour l&apos;arrêter)</source>
         <translation>Time a situation briefing (trigger again to stop it)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="68"/>
+        <location filename="../console/actions.py" line="70"/>
         <source>Déclencher le prochain</source>
         <translation>Fire next</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="69"/>
+        <location filename="../console/actions.py" line="71"/>
         <source>Déclencher l&apos;inject dû, sinon le prochain</source>
         <translation>Fire the due inject, otherwise the next one</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="70"/>
+        <location filename="../console/actions.py" line="72"/>
         <source>Déclencher maintenant</source>
         <translation>Fire now</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="71"/>
+        <location filename="../console/actions.py" line="73"/>
         <source>Déclencher l&apos;inject sélectionné</source>
         <translation>Fire the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="74"/>
+        <location filename="../console/actions.py" line="76"/>
         <source>Ignorer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="74"/>
+        <location filename="../console/actions.py" line="76"/>
         <source>Ne pas jouer l&apos;inject sélectionné</source>
         <translation>Do not play the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="75"/>
+        <location filename="../console/actions.py" line="77"/>
         <source>Retarder…</source>
         <translation>Delay…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="75"/>
+        <location filename="../console/actions.py" line="77"/>
         <source>Retarder l&apos;inject sélectionné</source>
         <translation>Delay the selected inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="78"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="76"/>
+        <location filename="../console/actions.py" line="78"/>
         <source>Modifier l&apos;inject avant de le jouer</source>
         <translation>Edit the inject before it is played</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="79"/>
+        <location filename="../console/actions.py" line="81"/>
         <source>Annuler la dernière action</source>
         <translation>Undo the last action</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="80"/>
+        <location filename="../console/actions.py" line="82"/>
         <source>Rétablir un inject ignoré ou retardé, ou signaler un envoi par erreur</source>
         <translation>Restore a skipped or delayed inject, or mark a firing as a mistake</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="81"/>
+        <location filename="../console/actions.py" line="83"/>
         <source>Rétablir (remettre dans le jeu)</source>
         <translation>Restore (put back in play)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="82"/>
+        <location filename="../console/actions.py" line="84"/>
         <source>Remettre dans le jeu l&apos;inject ignoré sélectionné</source>
         <translation>Put the selected skipped inject back in play</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="83"/>
+        <location filename="../console/actions.py" line="85"/>
         <source>Signaler comme déclenché par erreur…</source>
         <translation>Mark as fired by mistake…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="84"/>
+        <location filename="../console/actions.py" line="86"/>
         <source>L&apos;inject reste envoyé ; le rapport dit qu&apos;il l&apos;a été par erreur</source>
         <translation>The inject stays sent; the report says it was sent by mistake</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="85"/>
+        <location filename="../console/actions.py" line="87"/>
         <source>Nouvel inject ad hoc…</source>
         <translation>New ad-hoc inject…</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="86"/>
+        <location filename="../console/actions.py" line="88"/>
         <source>Créer un inject non prévu</source>
         <translation>Create an unplanned inject</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="87"/>
+        <location filename="../console/actions.py" line="89"/>
         <source>Afficher en salle</source>
         <translation>Show in the room</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="88"/>
+        <location filename="../console/actions.py" line="90"/>
         <source>Montrer (ou retirer) cet inject sur l&apos;écran de salle</source>
         <translation>Show (or withdraw) this inject on the room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="91"/>
+        <location filename="../console/actions.py" line="93"/>
         <source>Nouvelle entrée en main courante</source>
         <translation>New log entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="92"/>
+        <location filename="../console/actions.py" line="94"/>
         <source>Aller à la saisie rapide de la main courante</source>
         <translation>Go to the log&apos;s quick entry</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="93"/>
+        <location filename="../console/actions.py" line="95"/>
         <source>Fenêtre observateur</source>
         <translation>Observer window</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="94"/>
+        <location filename="../console/actions.py" line="96"/>
         <source>Ouvrir une fenêtre observateur sur cette session</source>
         <translation>Open an observer window on this session</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="96"/>
+        <location filename="../console/actions.py" line="98"/>
         <source>Recueillir points forts et axes d&apos;amélioration</source>
         <translation>Collect strengths and areas for improvement</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="99"/>
+        <location filename="../console/actions.py" line="101"/>
         <source>Écran de salle</source>
         <translation>Room display</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="100"/>
+        <location filename="../console/actions.py" line="102"/>
         <source>Afficher l&apos;écran de salle (projecteur)</source>
         <translation>Show the room display (projector)</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="101"/>
+        <location filename="../console/actions.py" line="103"/>
         <source>Horloge du scénario</source>
         <translation>Scenario clock</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="102"/>
+        <location filename="../console/actions.py" line="104"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="103"/>
+        <location filename="../console/actions.py" line="105"/>
         <source>Fil des injects publics</source>
         <translation>Public injects feed</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="106"/>
+        <location filename="../console/actions.py" line="108"/>
         <source>Alerte sonore</source>
         <translation>Sound alert</translation>
     </message>
     <message>
-        <location filename="../console/actions.py" line="107"/>
+        <location filename="../console/actions.py" line="109"/>
         <source>Bip tant qu&apos;un inject manuel attend</source>
         <translation>Beep while a manual inject is waiting</translation>
     </message>
@@ -633,58 +643,68 @@ The report will no longer show it; the session&apos;s history keeps the deletion
 <context>
     <name>ConsoleDocuments</name>
     <message>
-        <location filename="../console/documents.py" line="108"/>
+        <location filename="../console/documents.py" line="120"/>
         <source>Exporter les cartes de rôle</source>
         <translation>Export role cards</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="109"/>
-        <location filename="../console/documents.py" line="147"/>
+        <location filename="../console/documents.py" line="121"/>
+        <location filename="../console/documents.py" line="156"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="116"/>
+        <location filename="../console/documents.py" line="128"/>
         <source>Cartes de rôle — {title}</source>
         <translation>Role cards — {title}</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="119"/>
+        <location filename="../console/documents.py" line="131"/>
         <source>Export des cartes de rôle…</source>
         <translation>Exporting role cards…</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="121"/>
+        <location filename="../console/documents.py" line="133"/>
         <source>Cartes de rôle enregistrées : {path}</source>
         <translation>Role cards saved: {path}</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="145"/>
+        <location filename="../console/documents.py" line="157"/>
+        <source>Documents Word (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="157"/>
+        <source>Documents OpenDocument (*.odt)</source>
+        <translation>OpenDocument text (*.odt)</translation>
+    </message>
+    <message>
+        <location filename="../console/documents.py" line="159"/>
         <source>Enregistrer le rapport RETEX</source>
         <translation>Save the after-action report</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="147"/>
+        <location filename="../console/documents.py" line="156"/>
         <source>Pages HTML (*.html)</source>
         <translation>HTML pages (*.html)</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="159"/>
+        <location filename="../console/documents.py" line="177"/>
         <source>Un rapport est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A report is already being prepared: wait until it is ready.</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="163"/>
+        <location filename="../console/documents.py" line="181"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="172"/>
+        <location filename="../console/documents.py" line="190"/>
         <source>Dossier du kit imprimé</source>
         <translation>Folder for the printed kit</translation>
     </message>
     <message>
-        <location filename="../console/documents.py" line="189"/>
+        <location filename="../console/documents.py" line="207"/>
         <source>Un kit est déjà en préparation : attendez qu&apos;il soit prêt.</source>
         <translation>A kit is already being made: wait until it is ready.</translation>
     </message>
@@ -4014,53 +4034,56 @@ The exercise stays paused; reopen the file to carry on.</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../report_action.py" line="53"/>
+        <location filename="../report_action.py" line="57"/>
+        <location filename="../report_action.py" line="75"/>
         <source>Préparation du rapport RETEX…</source>
         <translation>Preparing the after-action report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="54"/>
+        <location filename="../report_action.py" line="58"/>
+        <location filename="../report_action.py" line="76"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="53"/>
-        <location filename="../report_action.py" line="113"/>
+        <location filename="../report_action.py" line="57"/>
+        <location filename="../report_action.py" line="75"/>
+        <location filename="../report_action.py" line="135"/>
         <source>Rapport RETEX</source>
         <translation>After-action report</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="73"/>
+        <location filename="../report_action.py" line="92"/>
         <source>Calcul des chiffres de l&apos;exercice…</source>
         <translation>Computing the exercise figures…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="73"/>
+        <location filename="../report_action.py" line="92"/>
         <source>Mise en page du rapport…</source>
         <translation>Laying out the report…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="82"/>
+        <location filename="../report_action.py" line="104"/>
         <source>Impression du PDF (A4)…</source>
         <translation>Printing the PDF (A4)…</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="106"/>
+        <location filename="../report_action.py" line="128"/>
         <source>Impossible d&apos;enregistrer le rapport {path} : {reason}</source>
         <translation>Could not save the report {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="109"/>
+        <location filename="../report_action.py" line="131"/>
         <source>Rapport enregistré.</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="110"/>
+        <location filename="../report_action.py" line="132"/>
         <source>Rapport RETEX enregistré : {path}</source>
         <translation>After-action report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../report_action.py" line="113"/>
+        <location filename="../report_action.py" line="135"/>
         <source>Le rapport n&apos;a pas pu être produit.</source>
         <translation>The report could not be produced.</translation>
     </message>
