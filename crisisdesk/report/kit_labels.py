@@ -13,7 +13,7 @@ guillemets, a no-break space (U+00A0) where a line must not break (« T+ 0:05 »
 from __future__ import annotations
 
 from crisisdesk.report.labels import LABELS, language_of
-from crisisdesk.vocabulary import GLOSSARY, Rating, code_label, term
+from crisisdesk.vocabulary import GLOSSARY, CheckStatus, Rating, code_label, term
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -68,8 +68,8 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "sets": "Indicateurs mis à jour",
         "manual": "à la main",
         "manual_note": "Inject manuel : n'est envoyé que sur décision de l'animation.",
-        "contingency": "contingence",
-        "contingency_note": "Inject de contingence{colon} à jouer seulement si la réponse attendue à {id} "
+        "contingency": "{contingency}",
+        "contingency_note": "{Contingency}{colon} à jouer seulement si la réponse attendue à {id} "
                             "ne vient pas.",
         "sent_at": "Envoyé à",
         "phase_jump": "Saut de phase",
@@ -88,9 +88,6 @@ KIT_LABELS: dict[str, dict[str, str]] = {
                           "fait, par qui et à quelle heure.",
         "window": "Fenêtre",
         "criteria": "Critères",
-        "met": "Atteinte",
-        "partial": "Partielle",
-        "missed": "Manquée",
         "observed_at": "Heure constatée",
         "notes_lines": "Notes",
         "nothing_expected_role": "Aucune réponse attendue de ce rôle.",
@@ -167,7 +164,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "sets": "Indicators updated",
         "manual": "manual",
         "manual_note": "Manual inject: sent only when the {controller} decides to.",
-        "contingency": "contingency",
+        "contingency": "{contingency}",
         "contingency_note": "Contingency inject: play it only if the response expected to {id} does not come.",
         "sent_at": "Sent at",
         "phase_jump": "Phase jump",
@@ -184,9 +181,6 @@ KIT_LABELS: dict[str, dict[str, str]] = {
                           "and when.",
         "window": "Window",
         "criteria": "Criteria",
-        "met": "Met",
-        "partial": "Partial",
-        "missed": "Missed",
         "observed_at": "Time seen",
         "notes_lines": "Notes",
         "nothing_expected_role": "No response is expected from this role.",
@@ -239,6 +233,8 @@ def kit_labels(language: str) -> dict[str, str]:
     words = {
         **{key: report[source] for key, source in SHARED_WITH_REPORT.items()},
         **{f"rating_{code.value}": code_label(code, lang) for code in Rating},
+        # The observer sheet's boxes say what the report and the screens say of a check.
+        **{code.value: code_label(code, lang).capitalize() for code in CheckStatus},
         **KIT_LABELS[lang],
     }
     filled = {key: _fill(value, words["colon"], lang) for key, value in words.items()}
@@ -253,4 +249,5 @@ def _fill(text: str, colon: str, language: str) -> str:
     text = text.replace("{colon}", colon).replace("{nnbsp}", NNBSP)
     for key in GLOSSARY[language]:
         text = text.replace("{" + key + "}", term(key, language))
+        text = text.replace("{" + key.capitalize() + "}", term(key, language).capitalize())  # at a sentence start
     return text

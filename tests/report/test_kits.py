@@ -47,7 +47,7 @@ def test_run_sheet_holds_every_inject_in_time_order_with_body_expected_notes_and
     assert "T+0:32" in block and "23 juin\u00a014:08" in block
     assert "Météo-France (animation) → tous les rôles joués" in block
     assert "courriel" in section(html, "run-I01")
-    assert "contingence" in section(html, "run-I03b") and "I02" in section(html, "run-I03b")
+    assert "inject de relance" in section(html, "run-I03b") and "I02" in section(html, "run-I03b")
     assert "sous 10\u00a0min · échéance T+0:12" in section(html, "run-I01")
 
 
@@ -89,7 +89,7 @@ def test_observer_kit_by_role_lists_each_expected_response_with_window_and_tick_
     dir_block = section(html, "group-DIR")
     assert "Activer la cellule de crise" in dir_block
     assert "T+0:02 → T+0:12" in dir_block
-    assert "Atteinte" in dir_block and "Partielle" in dir_block and "Manquée" in dir_block
+    assert "Obtenue" in dir_block and "Partielle" in dir_block and "Manquée" in dir_block
     assert "Déclencher les visites à domicile" in section(html, "group-DSOL")
     assert "Aucune réponse attendue de ce rôle." in section(html, "group-PP")
     for label in ("Réalisé sans difficulté", "Réalisé avec quelques difficultés",
