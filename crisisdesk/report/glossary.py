@@ -26,7 +26,7 @@ class Term:
 _FR = (
     Term("EXERCICE", "Mention portée en tête et en fin de chaque message joué, pour qu'aucun "
          "message de l'exercice ne soit pris pour un message réel (« EXERCICE EXERCICE EXERCICE »).", True),
-    Term("DEBEX / FINEX", "Début et fin de l'exercice (du jeu). Le débriefing à chaud suit la FINEX.", True),
+    Term("DEBEX / FINEX", "Début et fin de l'exercice (du jeu). Le retour à chaud suit la FINEX.", True),
     Term("Inject (stimulus)", "Message scénarisé — appel, courriel, flash info, remontée de terrain… — "
          "que la cellule d'animation adresse aux joueurs à une heure prévue.", True),
     Term("Chronogramme", "Liste horodatée de tous les injects, de la DEBEX à la FINEX.", True),

@@ -44,7 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sec_timeline": "Chronologie : prévu / réalisé",
         "sec_objectives": "Analyse par objectif",
         "sec_roles": "Analyse par rôle",
-        "sec_hotwash": "Débriefing à chaud",
+        "sec_hotwash": "Retour à chaud",  # the glossary's word (retex_labels fills it from there)
         "sec_plan": "Plan d'actions",
         "sec_annexes": "Annexes",
         "annex_log": "Annexe A — Main courante complète",

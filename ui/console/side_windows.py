@@ -37,7 +37,7 @@ class SideWindows(QObject):
         self._keep(ObserverWindow(self.session, self.window, settings=self.settings.qsettings))
 
     def open_hotwash(self) -> None:
-        """Open the hot-wash (débriefing à chaud) window."""
+        """Open the hot-wash (retour à chaud) window."""
         widget = HotWashWidget(self.session, observer_name=self.courante.observer_name)
         self.courante.observer_changed.connect(widget.set_observer)  # ratings credited to whoever is named now
         widget.setWindowFlag(Qt.WindowType.Window, True)
