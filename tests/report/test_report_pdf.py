@@ -195,8 +195,9 @@ def test_each_section_of_a_short_run_starts_a_page_and_no_page_holds_a_line_or_t
     starts = assert_sections_start_pages(doc)
     assert (starts["Synthèse"], starts["Présentation de l'exercice"]) == (1, 2)  # the synthesis holds on one page
     # 42 when every unplayed inject had its own block; 24 before the RETEX structure added a
-    # presentation page and annexes G-H (indicators, glossary): 26 here.
-    assert doc.pageCount() <= 28
+    # presentation page and annexes G-H (indicators, glossary): 26 here; role cards kept whole
+    # (none continues on the next page) cost one more.
+    assert doc.pageCount() <= 29
     assert thin_pages(doc) == []
 
 
@@ -207,3 +208,31 @@ def test_each_section_starts_a_page_in_english_and_in_a_draft(tmp_path, webengin
     starts = assert_sections_start_pages(doc, "en", flowing=("annex_timeline",))
     assert starts["Summary"] == 1
     assert thin_pages(doc, "en") == []
+
+
+def test_no_role_card_continues_on_the_next_page(tmp_path, webengine_renderer):
+    """A card is handed to its directorate: its name and its last line are on one page (issue 17)."""
+    from crisisdesk.package.loader import load_package
+    from tests.report_sessions import play_short_paris_run
+
+    path = tmp_path / "short.crisisdesk"
+    play_short_paris_run(path, ROOT / "injects" / "paris-50c")
+    doc = open_pdf(write_report(path, tmp_path / "short.pdf"))
+    def bare(text: str) -> str:  # letters and digits only: the typography filter changes spaces and quotes
+        return "".join(ch for ch in text.lower() if ch.isalnum())
+
+    pages = [doc.getAllText(i).text() for i in range(doc.pageCount())]
+    first_card_page = next(i for i, text in enumerate(pages) if "Annexe F" in text)
+    pages = [bare(text) for text in pages]
+    cards = pages[first_card_page:]
+    checked = 0
+    for role in load_package(ROOT / "injects" / "paris-50c").roles:
+        last_line = (role.contacts or role.resources)
+        if not last_line or len(role.name) > 60:
+            continue
+        ending = bare(" ".join(last_line[-1].split()[:3]))
+        [name_page] = [i for i, text in enumerate(cards) if bare(role.name) in text][:1] or [None]
+        assert name_page is not None, role.name
+        assert ending in cards[name_page], f"{role.id}: « {ending} » not on the page of its name"
+        checked += 1
+    assert checked >= 10
