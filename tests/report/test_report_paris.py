@@ -23,6 +23,17 @@ def _word_width(doc: QPdfDocument, word: str, qtbot) -> float:
     return max(r.right() for r in rects) - min(r.left() for r in rects)
 
 
+def _inked(colour) -> bool:
+    return colour.alpha() > 128 and colour.lightness() < 200  # a page renders transparent where blank
+
+
+def _filled_height(doc: QPdfDocument, page: int) -> float:
+    """How far down the page its content goes (0..1), the running footer left out."""
+    image = doc.render(page, QSize(100, 141))
+    rows = [y for y in range(int(141 * 0.92)) if any(_inked(image.pixelColor(x, y)) for x in range(5, 95))]
+    return (max(rows) if rows else 0) / 141
+
+
 def test_pdf_report_of_the_rehearsal(rehearsal, tmp_path, webengine_renderer, qtbot):
     path, _ = rehearsal
     out = write_report(path, tmp_path / "paris.pdf")
@@ -42,6 +53,12 @@ def test_pdf_report_of_the_rehearsal(rehearsal, tmp_path, webengine_renderer, qt
     body = starts["Annexe A — Chronologie : prévu / réalisé"] - 1  # cover to plan d'actions
     assert body <= 15, f"the body (sections 1-5) runs to {body} pages"
     assert thin_pages(doc) == []  # and no page holds a line or two left over from the one before
+    # Inside the chronology, a page is filled before the next one starts: a point de situation's
+    # row (a response from every role, a page tall) used to leave the page before it with two rows.
+    chronology = starts["Annexe A — Chronologie : prévu / réalisé"]
+    after = starts["Annexe B — Analyse par rôle"]
+    short = [page + 1 for page in range(chronology, after - 1) if _filled_height(doc, page) < 0.5]
+    assert short == [], f"chronology pages less than half full: {short}"
 
     # Chromium shrinks a whole document to fit when one table is too wide for A4; the
     # heading must print at the size it has in a document holding nothing else.
