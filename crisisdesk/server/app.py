@@ -28,6 +28,7 @@ from crisisdesk.server.gateway import NotYetStored, SessionGateway
 from crisisdesk.server.live import CLOSING, KEEPALIVE_SECONDS, Hub
 from crisisdesk.session.errors import InvalidActionError, SessionError, WriteFailedError
 from crisisdesk.session.state import CHECK_STATUSES
+from crisisdesk.vocabulary import CheckStatus, code_label
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -259,7 +260,9 @@ async def page(request: web.Request) -> web.Response:
         return _page(request, "gone.html.j2", {}, status=404)
     package = request.app[GATEWAY].package
     boot = {"kind": kind.value, "link": link.token, "role": link.role, "label": link.label,
-            "title": package.exercise.title}
+            "title": package.exercise.title,
+            # The verdict words of the core glossary, as the console and the report say them.
+            "check_words": {code.value: code_label(code, "fr") for code in CheckStatus}}
     return _page(request, PAGE_TEMPLATES[kind], {"boot": boot, "title": package.exercise.title,
                                                   "role_name": package.role(link.role).name if link.role else ""})
 

@@ -155,6 +155,24 @@ def test_the_animation_team_marks_an_inject_delivered(browser, room):
         assert session.state.inject("I01").delivered_by == "Équipe d'animation"
 
 
+def test_an_observer_checks_an_expected_response_in_the_glossary_words(browser, room):
+    from selenium.webdriver.common.by import By
+
+    with Session.open(room.session_path, observer="direction") as console:
+        console.fire("I02")  # to DSOL, with an expected response
+    join_as(browser, link(room, "observer"), "Claire")
+    buttons = wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, ".check-buttons button"), "the verdicts")
+    # The console and the report say obtenue / partielle / manquée (the core glossary), and so does the page.
+    assert [b.text for b in buttons[:3]] == ["obtenue", "partielle", "manquée"]
+    buttons[0].click()
+    wait_until(lambda: "I02 : obtenue" in page_text(browser, "queue-note"), "the check listed")
+
+    def stored_checks():
+        with Session.open(room.session_path, read_only=True) as session:
+            return [(c.inject_id, c.status, c.observer) for c in session.state.checks]
+    wait_until(lambda: stored_checks() == [("I02", "met", "Claire")], "the check stored")
+
+
 PAGES = (("observer", None), ("player", "DIR"), ("display", None), ("animator", None))
 
 

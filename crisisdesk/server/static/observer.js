@@ -6,7 +6,7 @@
   const { el } = Room;
   const KIND_LABELS = { decision: "Décision", action: "Action", information: "Information",
     request: "Demande", communication: "Communication", observation: "Observation" };
-  const STATUS_LABELS = { met: "atteint", partial: "partiel", missed: "manqué" };
+  const STATUS_LABELS = Room.boot.check_words;  // the core glossary's words (obtenue, partielle, manquée)
   const form = document.getElementById("entry-form");
   const line = document.getElementById("line");
   const roleSel = document.getElementById("role");
