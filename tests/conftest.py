@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,13 @@ def postgres_url(postgres_server, monkeypatch, tmp_path) -> str:
     """The URL of a new, not yet created session in the test server's ``exercises`` database."""
     monkeypatch.setenv("CRISISDESK_DATA_DIR", str(tmp_path / "data"))  # journals of kept writes
     return postgres_server.url("exercises", session=f"t{next(_session_names)}_{os.getpid()}")
+
+
+@pytest.fixture
+def machine_in_utc(monkeypatch):
+    """The machine's time zone set to UTC for one test (times must follow the exercise's zone, not it)."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -8,7 +8,6 @@ unlabelled, times in the machine's zone, imported findings twice, raw payload ke
 from __future__ import annotations
 
 import re
-import time
 from html import unescape
 
 import pytest
@@ -148,14 +147,6 @@ def test_player_figures_come_first_and_on_time_is_labelled_as_the_animation(tmp_
         < kpis.index("injects envoyés à l'heure")
     assert "injects envoyés à l'heure par l'animation" in kpis
 
-
-@pytest.fixture
-def machine_in_utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_times_are_in_the_exercise_time_zone_whatever_the_machine(tmp_path, machine_in_utc):

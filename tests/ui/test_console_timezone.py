@@ -6,23 +6,10 @@ the fake clock's START is 20:26:40 UTC, 22:26:40 in Paris (summer time).
 
 from __future__ import annotations
 
-import time
-
-import pytest
-
 from tests.ui.conftest import START
 
 
-@pytest.fixture
-def machine_on_utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def test_the_clock_bar_real_time_is_in_the_exercise_zone(machine_on_utc, mini_session):
+def test_the_clock_bar_real_time_is_in_the_exercise_zone(machine_in_utc, mini_session):
     from ui.console.views import clock_view
 
     assert mini_session.package.exercise.timezone == "Europe/Paris"
@@ -31,7 +18,7 @@ def test_the_clock_bar_real_time_is_in_the_exercise_zone(machine_on_utc, mini_se
     assert view.wall_time.strftime("%H:%M:%S") == "22:26:40"
 
 
-def test_the_reopening_banner_gives_downtime_in_the_exercise_zone(machine_on_utc, qtbot):
+def test_the_reopening_banner_gives_downtime_in_the_exercise_zone(machine_in_utc, qtbot):
     from types import SimpleNamespace
 
     from crisisdesk.timefmt import exercise_timezone
@@ -44,7 +31,7 @@ def test_the_reopening_banner_gives_downtime_in_the_exercise_zone(machine_on_utc
     assert "de 22:26:40 à 22:36:40" in banner.text.text()
 
 
-def test_the_main_courante_real_time_column_is_in_the_exercise_zone(machine_on_utc, qtbot, mini_session, fake_time, tmp_path):
+def test_the_main_courante_real_time_column_is_in_the_exercise_zone(machine_in_utc, qtbot, mini_session, fake_time, tmp_path):
     from tests.helpers.observer_support import observer_settings
     from ui.observer.log_model import Column
     from ui.observer.panel import ObserverPanel

@@ -4,7 +4,7 @@ what happened while the app was down, and a session file that refuses writes."""
 from __future__ import annotations
 
 import math
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crisisdesk.timefmt import format_offset
+from crisisdesk.timefmt import clock_text, format_offset
 from ui.labels import term
 
 BLINK_MS = 600
@@ -173,8 +173,8 @@ class RecoveryBanner(QFrame):
         if downtime:
             start, end = downtime[-1]
             parts.append(self.tr("Session rouverte : l'application était arrêtée de {start} à {end} ({duration}).").format(
-                start=datetime.fromtimestamp(start, zone).strftime("%H:%M:%S"),
-                end=datetime.fromtimestamp(end, zone).strftime("%H:%M:%S"),
+                start=clock_text(start, zone),
+                end=clock_text(end, zone),
                 duration=format_offset(end - start),
             ))
             if clock_state == "RUNNING":
